@@ -1,0 +1,79 @@
+package dev.inquest.cli;
+
+import dev.inquest.Version;
+import dev.inquest.input.BadInputException;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code inquest} command. Subcommands each live in their own class; this one only wires
+ * them and maps failures to the exit codes of the contract: 0 success, 1 bad input (one line on
+ * stderr), 2 bad usage.
+ */
+@Command(name = "inquest",
+        mixinStandardHelpOptions = true,
+        versionProvider = InquestCommand.VersionProvider.class,
+        description = "Investigate JVM memory problems: heap dumps, flight recordings and the case that ties them together.%n"
+                + "With no command, or with file names, opens the workbench window.",
+        subcommands = {HeapCommand.class, JfrCommand.class, CaseCommand.class, DemoCommand.class})
+public final class InquestCommand implements Runnable {
+
+    /** Names that select the command line rather than the window. */
+    public static final Set<String> SUBCOMMANDS = Set.of("heap", "jfr", "case", "demo", "help");
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    public static int run(String... args) {
+        return newCommandLine().execute(args);
+    }
+
+    public static CommandLine newCommandLine() {
+        CommandLine cl = new CommandLine(new InquestCommand());
+        cl.setExecutionExceptionHandler(InquestCommand::handleFailure);
+        return cl;
+    }
+
+    private static int handleFailure(Exception e, CommandLine cl, CommandLine.ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        if (e instanceof BadInputException bad) {
+            err.println("inquest: " + bad.getMessage());
+            return 1;
+        }
+        if (e instanceof CancellationException) {
+            err.println("inquest: cancelled");
+            return 1;
+        }
+        if (e instanceof java.nio.file.NoSuchFileException nf) {
+            err.println("inquest: " + nf.getFile() + ": no such file");
+            return 1;
+        }
+        if (e instanceof java.io.IOException io) {
+            err.println("inquest: " + io.getMessage());
+            return 1;
+        }
+        if (e instanceof CommandLine.ParameterException) {
+            return 2;
+        }
+        // A bug, not bad input: keep the trace, it is what a bug report needs.
+        err.println("inquest: internal error: " + e);
+        e.printStackTrace(err);
+        return 3;
+    }
+
+    /** Prints the version and the JDK we run on. */
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {Version.describe()};
+        }
+    }
+}

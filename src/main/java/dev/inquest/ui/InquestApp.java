@@ -1,0 +1,29 @@
+package dev.inquest.ui;
+
+import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.application.Application;
+import javafx.stage.Stage;
+
+/** The JavaFX application: one main window, opened on the files named on the command line. */
+public final class InquestApp extends Application {
+
+    /** Called by {@link dev.inquest.Main} through reflection so the CLI path never loads JavaFX. */
+    public static void launchApp(String[] args) {
+        Application.launch(InquestApp.class, args);
+    }
+
+    @Override
+    public void start(Stage stage) {
+        MainWindow window = new MainWindow(stage, Settings.loadDefault());
+        stage.show();
+        for (String arg : getParameters().getUnnamed()) {
+            Path p = Path.of(arg);
+            if (Files.exists(p)) {
+                window.open(p);
+            }
+        }
+    }
+}

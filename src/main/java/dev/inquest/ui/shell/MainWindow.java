@@ -1,0 +1,307 @@
+package dev.inquest.ui.shell;
+
+import dev.inquest.Version;
+import dev.inquest.input.FileKind;
+import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.welcome.WelcomePage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.text.NumberFormat;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javafx.geometry.Insets;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Stage;
+import org.controlsfx.control.StatusBar;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
+
+/**
+ * The workbench shell: menu bar, tool bar, the document tabs and the status bar. Views for heap
+ * dumps, recordings and cases plug into the document area; the shell only knows how to open a
+ * file, detect its kind and give it a tab.
+ */
+public final class MainWindow {
+    private static final double BASE_FONT = 13;
+
+    private final Stage stage;
+    private final Settings settings;
+    private final BorderPane root = new BorderPane();
+    private final TabPane documents = new TabPane();
+    private final StatusBar status = new StatusBar();
+    private final Menu recentMenu = new Menu("Open Recent");
+    private double fontSize;
+    private Function<Stage, List<Path>> fileChooser = MainWindow::showFileChooser;
+
+    public MainWindow(Stage stage, Settings settings) {
+        this.stage = stage;
+        this.settings = settings;
+        this.fontSize = settings.getDouble("font.size", BASE_FONT);
+        Theme.parse(settings.get("theme", "LIGHT")).apply();
+
+        documents.setId("documents");
+        documents.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        status.setId("status-bar");
+        status.setText("Ready");
+
+        root.setTop(new VBox(buildMenuBar(), buildToolBar()));
+        root.setCenter(documents);
+        root.setBottom(status);
+        showWelcome();
+        installDragAndDrop();
+        applyFontSize();
+
+        Scene scene = new Scene(root, 1280, 800);
+        stage.setScene(scene);
+        stage.setTitle("Inquest");
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    public TabPane documents() {
+        return documents;
+    }
+
+    private MenuBar buildMenuBar() {
+        MenuItem open = new MenuItem("Open...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setId("menu-open");
+        open.setAccelerator(new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
+        open.setOnAction(e -> chooseAndOpen());
+        refreshRecentMenu();
+        MenuItem close = new MenuItem("Close Tab");
+        close.setAccelerator(new KeyCodeCombination(KeyCode.W, KeyCombination.SHORTCUT_DOWN));
+        close.setOnAction(e -> closeSelectedTab());
+        MenuItem exit = new MenuItem("Exit");
+        exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
+        exit.setOnAction(e -> stage.close());
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), close, new SeparatorMenuItem(), exit);
+        file.setId("menu-file");
+
+        ToggleGroup themes = new ToggleGroup();
+        Menu themeMenu = new Menu("Theme");
+        Theme current = Theme.parse(settings.get("theme", "LIGHT"));
+        for (Theme t : Theme.values()) {
+            RadioMenuItem item = new RadioMenuItem(t.label());
+            item.setToggleGroup(themes);
+            item.setSelected(t == current);
+            item.setOnAction(e -> setTheme(t));
+            themeMenu.getItems().add(item);
+        }
+        MenuItem bigger = new MenuItem("Larger Text");
+        bigger.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
+        bigger.setOnAction(e -> changeFontSize(+1));
+        MenuItem biggerEquals = new MenuItem("Larger Text");
+        biggerEquals.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
+        biggerEquals.setOnAction(e -> changeFontSize(+1));
+        biggerEquals.setVisible(false); // Ctrl+= is where '+' lives on most keyboards.
+        MenuItem smaller = new MenuItem("Smaller Text");
+        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
+        smaller.setOnAction(e -> changeFontSize(-1));
+        MenuItem reset = new MenuItem("Actual Size");
+        reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
+        reset.setOnAction(e -> changeFontSize(0));
+        MenuItem fullScreen = new MenuItem("Full Screen");
+        fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
+        fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        Menu view = new Menu("View", null, themeMenu, new SeparatorMenuItem(), bigger, biggerEquals, smaller, reset,
+                new SeparatorMenuItem(), fullScreen);
+        view.setId("menu-view");
+
+        MenuItem about = new MenuItem("About Inquest");
+        about.setOnAction(e -> showAbout());
+        Menu help = new Menu("Help", null, about);
+        help.setId("menu-help");
+
+        MenuBar bar = new MenuBar(file, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private ToolBar buildToolBar() {
+        Button open = new Button(null, new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        open.setTooltip(new Tooltip("Open a heap dump, recording or case (Ctrl+O)"));
+        open.setOnAction(e -> chooseAndOpen());
+        Button theme = new Button(null, new FontIcon(MaterialDesignW.WEATHER_NIGHT));
+        theme.setTooltip(new Tooltip("Switch light/dark theme"));
+        theme.setOnAction(e -> setTheme(Theme.parse(settings.get("theme", "LIGHT")) == Theme.DARK ? Theme.LIGHT : Theme.DARK));
+        Button smaller = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_MINUS_OUTLINE));
+        smaller.setTooltip(new Tooltip("Smaller text (Ctrl+Minus)"));
+        smaller.setOnAction(e -> changeFontSize(-1));
+        Button bigger = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
+        bigger.setTooltip(new Tooltip("Larger text (Ctrl+Plus)"));
+        bigger.setOnAction(e -> changeFontSize(+1));
+        for (Button b : List.of(open, theme, smaller, bigger)) {
+            b.getStyleClass().addAll("button-icon", "flat");
+        }
+        ToolBar bar = new ToolBar(open, smaller, bigger, theme);
+        bar.setId("tool-bar");
+        return bar;
+    }
+
+    private void showWelcome() {
+        WelcomePage page = new WelcomePage(settings.recentFiles(), this::chooseAndOpen, this::open);
+        Tab tab = new Tab("Welcome", page);
+        tab.setId("tab-welcome");
+        documents.getTabs().addFirst(tab);
+        documents.getSelectionModel().select(tab);
+    }
+
+    private void refreshRecentMenu() {
+        recentMenu.getItems().clear();
+        for (Path p : settings.recentFiles()) {
+            MenuItem item = new MenuItem(p.toString());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> open(p));
+            recentMenu.getItems().add(item);
+        }
+        recentMenu.setDisable(recentMenu.getItems().isEmpty());
+    }
+
+    /** Replaces the native file dialog; tests use it, since a headless platform has none. */
+    public void setFileChooser(Function<Stage, List<Path>> chooser) {
+        this.fileChooser = chooser;
+    }
+
+    private void chooseAndOpen() {
+        fileChooser.apply(stage).forEach(this::open);
+    }
+
+    private static List<Path> showFileChooser(Stage owner) {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Open a heap dump, recording or case");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Heap dumps, recordings, cases", "*.hprof", "*.hprof.gz", "*.bin", "*.jfr", "*.jfr.gz", "*.inquest"),
+                new FileChooser.ExtensionFilter("All files", "*"));
+        var chosen = chooser.showOpenMultipleDialog(owner);
+        return chosen == null ? List.of() : chosen.stream().map(java.io.File::toPath).toList();
+    }
+
+    private void installDragAndDrop() {
+        root.setOnDragOver(e -> {
+            if (e.getDragboard().hasFiles()) {
+                e.acceptTransferModes(TransferMode.COPY);
+            }
+            e.consume();
+        });
+        root.setOnDragDropped(e -> {
+            boolean ok = e.getDragboard().hasFiles();
+            if (ok) {
+                e.getDragboard().getFiles().forEach(f -> open(f.toPath()));
+            }
+            e.setDropCompleted(ok);
+            e.consume();
+        });
+    }
+
+    /** Opens a file in a new tab, detecting what it is from its content. */
+    public void open(Path file) {
+        FileKind kind;
+        try {
+            kind = FileKind.detect(file);
+        } catch (IOException e) {
+            showError("Cannot open " + file.getFileName(), file + ": " + e.getMessage());
+            return;
+        }
+        if (kind == FileKind.UNKNOWN) {
+            showError("Not a heap dump, recording or case",
+                    file + ": the first bytes are neither an HPROF header, a JFR chunk nor an Inquest case.");
+            return;
+        }
+        settings.addRecentFile(file);
+        refreshRecentMenu();
+        Tab tab = new Tab(file.getFileName().toString(), fileFacts(file, kind));
+        tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
+        documents.getTabs().add(tab);
+        documents.getSelectionModel().select(tab);
+        status.setText("Opened " + kind.label() + " " + file.getFileName());
+    }
+
+    /** What we know of a file before its views open: its kind, size and place. */
+    private static GridPane fileFacts(Path file, FileKind kind) {
+        GridPane grid = new GridPane(16, 8);
+        grid.setPadding(new Insets(24));
+        String size;
+        try {
+            size = NumberFormat.getIntegerInstance(Locale.US).format(Files.size(file)) + " bytes";
+        } catch (IOException e) {
+            size = "unknown";
+        }
+        String[][] rows = {{"Kind", kind.label()}, {"File", file.toAbsolutePath().toString()}, {"Size", size}};
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(rows[i][0]);
+            k.getStyleClass().add("text-bold");
+            grid.addRow(i, k, new Label(rows[i][1]));
+        }
+        return grid;
+    }
+
+    private void closeSelectedTab() {
+        Tab tab = documents.getSelectionModel().getSelectedItem();
+        if (tab != null) {
+            documents.getTabs().remove(tab);
+        }
+    }
+
+    private void setTheme(Theme theme) {
+        theme.apply();
+        settings.put("theme", theme.name());
+    }
+
+    private void changeFontSize(int delta) {
+        fontSize = delta == 0 ? BASE_FONT : Math.max(9, Math.min(32, fontSize + delta));
+        settings.put("font.size", Double.toString(fontSize));
+        applyFontSize();
+    }
+
+    private void applyFontSize() {
+        // Every view sizes in em, so one root font size scales tables and text alike.
+        root.setStyle("-fx-font-size: " + fontSize + "px;");
+    }
+
+    public double fontSize() {
+        return fontSize;
+    }
+
+    private void showAbout() {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION, Version.describe());
+        alert.setHeaderText("Inquest");
+        alert.initOwner(stage);
+        alert.show();
+    }
+
+    private void showError(String header, String message) {
+        status.setText(message);
+        Alert alert = new Alert(Alert.AlertType.ERROR, message);
+        alert.setHeaderText(header);
+        alert.initOwner(stage);
+        alert.show();
+    }
+}
