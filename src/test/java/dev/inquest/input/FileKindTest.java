@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class FileKindTest {
-    static final Path CORPUS = Path.of(System.getProperty("inquest.corpus", "../shared/corpus"));
+    static final Path CORPUS = dev.inquest.testing.Corpus.root();
 
     @TempDir
     Path dir;
