@@ -1,5 +1,6 @@
 package dev.inquest.ui;
 
+import dev.inquest.ui.debug.FxWatchdog;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
@@ -17,6 +18,9 @@ public final class InquestApp extends Application {
 
     @Override
     public void start(Stage stage) {
+        if (Boolean.getBoolean("inquest.watchdog")) {
+            new FxWatchdog(50).start();
+        }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
         stage.show();
         for (String arg : getParameters().getUnnamed()) {

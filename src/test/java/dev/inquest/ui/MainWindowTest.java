@@ -3,6 +3,7 @@ package dev.inquest.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.shell.DocumentArea;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +51,7 @@ class MainWindowTest {
     void opensOnTheWelcomePage(FxRobot robot) {
         TabPane documents = robot.lookup("#documents").queryAs(TabPane.class);
         assertThat(documents.getTabs()).hasSize(1);
-        assertThat(documents.getSelectionModel().getSelectedItem().getText()).isEqualTo("Welcome");
+        assertThat(DocumentArea.title(documents.getSelectionModel().getSelectedItem())).isEqualTo("Welcome");
         assertThat(robot.lookup("#welcome-open").queryButton().getText()).isEqualTo("Open file...");
         assertThat(robot.lookup("#welcome-page .title-1").queryAs(Label.class).getText()).isEqualTo("Inquest");
     }

@@ -1,7 +1,9 @@
 package dev.inquest.ui.shell;
 
 import dev.inquest.Version;
+import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
+import dev.inquest.ui.task.TaskRunner;
 import dev.inquest.ui.Theme;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.welcome.WelcomePage;
@@ -9,10 +11,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.NumberFormat;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.function.Function;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -20,10 +26,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
@@ -33,12 +39,15 @@ import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignW;
 
@@ -53,8 +62,10 @@ public final class MainWindow {
     private final Stage stage;
     private final Settings settings;
     private final BorderPane root = new BorderPane();
-    private final TabPane documents = new TabPane();
+    private final DocumentArea documents = new DocumentArea();
     private final StatusBar status = new StatusBar();
+    private final TaskRunner tasks = new TaskRunner();
+    private final Map<FileKind, DocumentOpener> openers = new EnumMap<>(FileKind.class);
     private final Menu recentMenu = new Menu("Open Recent");
     private double fontSize;
     private Function<Stage, List<Path>> fileChooser = MainWindow::showFileChooser;
@@ -65,13 +76,12 @@ public final class MainWindow {
         this.fontSize = settings.getDouble("font.size", BASE_FONT);
         Theme.parse(settings.get("theme", "LIGHT")).apply();
 
-        documents.setId("documents");
-        documents.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         status.setId("status-bar");
         status.setText("Ready");
+        installTaskStatus();
 
         root.setTop(new VBox(buildMenuBar(), buildToolBar()));
-        root.setCenter(documents);
+        root.setCenter(documents.node());
         root.setBottom(status);
         showWelcome();
         installDragAndDrop();
@@ -86,8 +96,48 @@ public final class MainWindow {
         return stage;
     }
 
-    public TabPane documents() {
+    public DocumentArea documents() {
         return documents;
+    }
+
+    public TaskRunner tasks() {
+        return tasks;
+    }
+
+    public StatusBar status() {
+        return status;
+    }
+
+    /** Registers the view that opens files of a kind (heap dumps, recordings, cases). */
+    public void registerOpener(FileKind kind, DocumentOpener opener) {
+        openers.put(kind, opener);
+    }
+
+    /** Shows a failure as a readable message; details (the trace) only on demand. */
+    public void showError(String header, Throwable t) {
+        status.setText(ErrorPresenter.describe(t));
+        if (!(ErrorPresenter.unwrap(t) instanceof java.util.concurrent.CancellationException)) {
+            ErrorPresenter.show(stage, header, t);
+        }
+    }
+
+    private void installTaskStatus() {
+        ProgressBar bar = new ProgressBar();
+        bar.setPrefWidth(160);
+        bar.progressProperty().bind(tasks.fractionProperty());
+        Label text = new Label();
+        text.setId("task-message");
+        text.textProperty().bind(tasks.messageProperty());
+        Button cancel = new Button(null, new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        cancel.setId("task-cancel");
+        cancel.getStyleClass().addAll("button-icon", "flat");
+        cancel.setTooltip(new Tooltip("Cancel"));
+        cancel.setOnAction(e -> tasks.cancelCurrent());
+        HBox box = new HBox(8, text, bar, cancel);
+        box.setAlignment(Pos.CENTER_RIGHT);
+        box.visibleProperty().bind(tasks.runningProperty());
+        box.managedProperty().bind(tasks.runningProperty());
+        status.getRightItems().add(box);
     }
 
     private MenuBar buildMenuBar() {
@@ -131,8 +181,14 @@ public final class MainWindow {
         MenuItem fullScreen = new MenuItem("Full Screen");
         fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
+        MenuItem splitRight = new MenuItem("Split Right");
+        splitRight.setAccelerator(new KeyCodeCombination(KeyCode.BACK_SLASH, KeyCombination.SHORTCUT_DOWN));
+        splitRight.setOnAction(e -> documents.splitSelected(Orientation.HORIZONTAL));
+        MenuItem splitDown = new MenuItem("Split Down");
+        splitDown.setAccelerator(new KeyCodeCombination(KeyCode.BACK_SLASH, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
+        splitDown.setOnAction(e -> documents.splitSelected(Orientation.VERTICAL));
         Menu view = new Menu("View", null, themeMenu, new SeparatorMenuItem(), bigger, biggerEquals, smaller, reset,
-                new SeparatorMenuItem(), fullScreen);
+                new SeparatorMenuItem(), splitRight, splitDown, new SeparatorMenuItem(), fullScreen);
         view.setId("menu-view");
 
         MenuItem about = new MenuItem("About Inquest");
@@ -168,10 +224,9 @@ public final class MainWindow {
 
     private void showWelcome() {
         WelcomePage page = new WelcomePage(settings.recentFiles(), this::chooseAndOpen, this::open);
-        Tab tab = new Tab("Welcome", page);
+        Tab tab = documents.newTab("Welcome", new FontIcon(MaterialDesignH.HOME_OUTLINE), page);
         tab.setId("tab-welcome");
-        documents.getTabs().addFirst(tab);
-        documents.getSelectionModel().select(tab);
+        documents.addFirst(tab);
     }
 
     private void refreshRecentMenu() {
@@ -227,20 +282,24 @@ public final class MainWindow {
         try {
             kind = FileKind.detect(file);
         } catch (IOException e) {
-            showError("Cannot open " + file.getFileName(), file + ": " + e.getMessage());
+            showError("Cannot open " + file.getFileName(), new BadInputException(file, "cannot read: " + e.getMessage(), -1, e));
             return;
         }
         if (kind == FileKind.UNKNOWN) {
-            showError("Not a heap dump, recording or case",
-                    file + ": the first bytes are neither an HPROF header, a JFR chunk nor an Inquest case.");
+            showError("Not a heap dump, recording or case", new BadInputException(file,
+                    "the first bytes are neither an HPROF header, a JFR chunk nor an Inquest case", 0));
             return;
         }
         settings.addRecentFile(file);
         refreshRecentMenu();
-        Tab tab = new Tab(file.getFileName().toString(), fileFacts(file, kind));
+        DocumentOpener opener = openers.get(kind);
+        if (opener != null) {
+            opener.open(file, this);
+            return;
+        }
+        Tab tab = documents.newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FILE_OUTLINE), fileFacts(file, kind));
         tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
-        documents.getTabs().add(tab);
-        documents.getSelectionModel().select(tab);
+        documents.add(tab);
         status.setText("Opened " + kind.label() + " " + file.getFileName());
     }
 
@@ -264,9 +323,9 @@ public final class MainWindow {
     }
 
     private void closeSelectedTab() {
-        Tab tab = documents.getSelectionModel().getSelectedItem();
+        Tab tab = documents.selectedTab();
         if (tab != null) {
-            documents.getTabs().remove(tab);
+            documents.close(tab);
         }
     }
 
@@ -297,11 +356,4 @@ public final class MainWindow {
         alert.show();
     }
 
-    private void showError(String header, String message) {
-        status.setText(message);
-        Alert alert = new Alert(Alert.AlertType.ERROR, message);
-        alert.setHeaderText(header);
-        alert.initOwner(stage);
-        alert.show();
-    }
 }

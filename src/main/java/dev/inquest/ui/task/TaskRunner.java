@@ -1,0 +1,182 @@
+package dev.inquest.ui.task;
+
+import dev.inquest.progress.Progress;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyDoubleProperty;
+import javafx.beans.property.ReadOnlyDoubleWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/**
+ * Runs engine work off the JavaFX thread and turns the engine's {@link Progress} calls into
+ * observable properties for the status bar. One task at a time is shown; others queue behind
+ * it on a small pool so opening two dumps does not starve the UI of cores.
+ *
+ * <p>Updates are coalesced: the engine may report thousands of times a second, the FX thread
+ * hears about it at most once per pulse.
+ */
+public final class TaskRunner {
+
+    /** Work that reports progress and stops when asked. */
+    @FunctionalInterface
+    public interface Work<T> {
+        T run(Progress progress) throws Exception;
+    }
+
+    /** A running task: cancel it, or ask whether it was. */
+    public interface Handle {
+        void cancel();
+
+        boolean isCancelled();
+    }
+
+    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
+        Thread t = new Thread(r, "inquest-task");
+        t.setDaemon(true);
+        return t;
+    });
+    private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
+    private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private volatile FxProgress current;
+
+    public ReadOnlyBooleanProperty runningProperty() {
+        return running.getReadOnlyProperty();
+    }
+
+    /** -1 while the amount of work is unknown. */
+    public ReadOnlyDoubleProperty fractionProperty() {
+        return fraction.getReadOnlyProperty();
+    }
+
+    /** "Indexing objects 42 %  310 MB/s". */
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    /** Cancels the task shown in the status bar. */
+    public void cancelCurrent() {
+        FxProgress p = current;
+        if (p != null) {
+            p.cancel();
+        }
+    }
+
+    /**
+     * Starts {@code work}; exactly one of the callbacks runs later on the FX thread. A cancelled
+     * task reports a {@link CancellationException} to {@code onFailure}.
+     */
+    public <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        FxProgress progress = new FxProgress(title);
+        pool.submit(() -> {
+            current = progress;
+            Platform.runLater(() -> {
+                running.set(true);
+                message.set(title);
+                fraction.set(-1);
+            });
+            try {
+                T result = work.run(progress);
+                if (progress.isCancelled()) {
+                    throw new CancellationException(title + " cancelled");
+                }
+                Platform.runLater(() -> {
+                    finished(progress);
+                    onSuccess.accept(result);
+                });
+            } catch (Throwable t) {
+                Throwable reported = progress.isCancelled() && !(t instanceof CancellationException)
+                        ? new CancellationException(title + " cancelled") : t;
+                Platform.runLater(() -> {
+                    finished(progress);
+                    onFailure.accept(reported);
+                });
+            }
+        });
+        return progress;
+    }
+
+    private void finished(FxProgress p) {
+        if (current == p) {
+            current = null;
+            running.set(false);
+            message.set("");
+            fraction.set(0);
+        }
+    }
+
+    private final class FxProgress implements Progress, Handle {
+        private final String title;
+        private volatile boolean cancelled;
+        private volatile String phase = "";
+        private volatile long total = -1;
+        private volatile Unit unit = Unit.ITEMS;
+        private volatile long done;
+        private volatile long phaseStart = System.nanoTime();
+        private volatile boolean updateQueued;
+
+        FxProgress(String title) {
+            this.title = title;
+        }
+
+        @Override
+        public void phase(String name, long total, Unit unit) {
+            this.phase = name;
+            this.total = total;
+            this.unit = unit;
+            this.done = 0;
+            this.phaseStart = System.nanoTime();
+            publish();
+        }
+
+        @Override
+        public void progress(long done) {
+            this.done = done;
+            publish();
+        }
+
+        private void publish() {
+            if (updateQueued) {
+                return;
+            }
+            updateQueued = true;
+            Platform.runLater(() -> {
+                updateQueued = false;
+                if (current != this) {
+                    return;
+                }
+                fraction.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);
+                message.set(describe());
+            });
+        }
+
+        private String describe() {
+            StringBuilder sb = new StringBuilder(phase.isEmpty() ? title : phase);
+            if (total > 0) {
+                sb.append(String.format(Locale.ROOT, "  %d %%", Math.round(100.0 * done / total)));
+            }
+            double seconds = (System.nanoTime() - phaseStart) / 1e9;
+            if (unit == Unit.BYTES && seconds > 0.3 && done > 0) {
+                sb.append(String.format(Locale.ROOT, "  %.0f MB/s", done / seconds / 1e6));
+            }
+            return sb.toString();
+        }
+
+        @Override
+        public boolean isCancelled() {
+            return cancelled;
+        }
+
+        @Override
+        public void cancel() {
+            cancelled = true;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.inquest.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.progress.Progress;
+import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.shell.DocumentArea;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.geometry.Orientation;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class ShellTest {
+    @TempDir
+    static Path dir;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = new MainWindow(stage, new Settings(Files.createTempDirectory(dir, "s").resolve("settings.properties")));
+        stage.show();
+    }
+
+    @Test
+    void tabsSplitSideBySideAndJoinAgain(FxRobot robot) {
+        DocumentArea area = window.documents();
+        robot.interact(() -> {
+            area.add(area.newTab("dump.hprof", null, new Label("heap")));
+            area.add(area.newTab("rec.jfr", null, new Label("jfr")));
+        });
+        assertThat(area.panes()).hasSize(1);
+        robot.interact(() -> area.splitSelected(Orientation.HORIZONTAL));
+        assertThat(area.panes()).hasSize(2);
+        assertThat(area.panes().get(1).getTabs()).extracting(DocumentArea::title).containsExactly("rec.jfr");
+        assertThat(area.layout().groups()).extracting(DocumentArea.Layout.Group::parentOrientation)
+                .containsOnly(Orientation.HORIZONTAL);
+
+        // A top/bottom split inside the left group nests a vertical split.
+        robot.interact(() -> {
+            area.panes().getFirst().getSelectionModel().select(1);
+            area.panes().getFirst().requestFocus();
+        });
+        robot.interact(() -> {
+            var left = area.panes().getFirst();
+            Tab dump = left.getTabs().get(1);
+            left.getSelectionModel().select(dump);
+            area.move(dump, left); // focus the left group
+            area.splitSelected(Orientation.VERTICAL);
+        });
+        assertThat(area.panes()).hasSize(3);
+        assertThat(area.layout().groups()).extracting(DocumentArea.Layout.Group::parentOrientation)
+                .contains(Orientation.VERTICAL);
+
+        // Moving the only tab of a group away removes the group.
+        robot.interact(() -> {
+            var panes = area.panes();
+            Tab jfr = panes.get(2).getTabs().getFirst();
+            area.move(jfr, panes.getFirst());
+        });
+        assertThat(area.panes()).hasSize(2);
+        assertThat(area.allTabs()).extracting(DocumentArea::title).containsExactlyInAnyOrder("Welcome", "dump.hprof", "rec.jfr");
+    }
+
+    @Test
+    void taskReportsProgressAndCanBeCancelled(FxRobot robot) throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        CountDownLatch done = new CountDownLatch(1);
+        robot.interact(() -> window.tasks().submit("Indexing", (Progress p) -> {
+            p.phase("Indexing objects", 1000, Progress.Unit.BYTES);
+            p.progress(500);
+            started.countDown();
+            while (true) {
+                p.checkCancelled();
+                Thread.sleep(5);
+            }
+        }, r -> done.countDown(), t -> {
+            failure.set(t);
+            done.countDown();
+        }));
+        assertThat(started.await(5, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> robot.lookup("#task-message").queryAs(Label.class).getText().startsWith("Indexing objects  50 %"));
+        assertThat(window.tasks().runningProperty().get()).isTrue();
+        robot.clickOn("#task-cancel");
+        assertThat(done.await(5, TimeUnit.SECONDS)).isTrue();
+        assertThat(failure.get()).isInstanceOf(CancellationException.class);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.tasks().runningProperty().get()).isFalse();
+    }
+
+    @Test
+    void unreadableFileGivesAReadableMessage(FxRobot robot) throws Exception {
+        Path junk = Files.write(dir.resolve("junk.hprof"), new byte[] {1, 2, 3, 4});
+        robot.interact(() -> window.open(junk));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Window> dialogs = Window.getWindows().stream().filter(w -> w != window.stage()).toList();
+        assertThat(dialogs).isNotEmpty();
+        DialogPane pane = (DialogPane) dialogs.getLast().getScene().getRoot();
+        assertThat(pane.getContentText()).contains("junk.hprof").contains("neither an HPROF header").contains("at byte 0");
+        assertThat(pane.isExpanded()).isFalse();
+        robot.interact(() -> ((Stage) dialogs.getLast()).close());
+    }
+}
