@@ -88,6 +88,7 @@ public final class MainWindow {
         applyFontSize();
 
         Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(MainWindow.class.getResource("/dev/inquest/ui/inquest.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Inquest");
     }

@@ -13,7 +13,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignH;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /** The first page: what Inquest does, how to start, and the files opened last time. */
 public final class WelcomePage extends VBox {
@@ -26,9 +26,8 @@ public final class WelcomePage extends VBox {
         setAlignment(Pos.TOP_LEFT);
         setFillWidth(false);
 
-        FontIcon logo = new FontIcon(MaterialDesignH.HEXAGON_SLICE_4);
-        // Inline style: the theme's icon rule would override setIconSize.
-        logo.setStyle("-fx-icon-size: 44px; -fx-icon-color: -color-accent-emphasis;");
+        FontIcon logo = new FontIcon(MaterialDesignM.MAGNIFY_SCAN);
+        logo.getStyleClass().add("brand-icon");
         Label title = new Label("Inquest");
         title.getStyleClass().add("title-1");
         HBox heading = new HBox(14, logo, title);
