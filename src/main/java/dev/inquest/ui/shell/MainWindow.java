@@ -314,7 +314,7 @@ public final class MainWindow {
         } catch (IOException e) {
             size = "unknown";
         }
-        String[][] rows = {{"Kind", kind.label()}, {"File", file.toAbsolutePath().toString()}, {"Size", size}};
+        String[][] rows = {{"Kind", kind.label()}, {"File", file.toAbsolutePath().normalize().toString()}, {"Size", size}};
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
             k.getStyleClass().add("text-bold");
