@@ -22,6 +22,12 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
+        for (int size : new int[] {16, 32, 64, 128, 256}) {
+            var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new javafx.scene.image.Image(icon.toExternalForm()));
+            }
+        }
         stage.show();
         for (String arg : getParameters().getUnnamed()) {
             Path p = Path.of(arg);
