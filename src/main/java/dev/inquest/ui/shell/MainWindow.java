@@ -19,6 +19,7 @@ import java.util.function.Function;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
@@ -29,6 +30,7 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.ToolBar;
@@ -63,6 +65,8 @@ public final class MainWindow {
     private final Settings settings;
     private final BorderPane root = new BorderPane();
     private final DocumentArea documents = new DocumentArea();
+    private final SplitPane workArea = new SplitPane();
+    private Node sidePanel;
     private final StatusBar status = new StatusBar();
     private final TaskRunner tasks = new TaskRunner();
     private final Map<FileKind, DocumentOpener> openers = new EnumMap<>(FileKind.class);
@@ -81,7 +85,8 @@ public final class MainWindow {
         installTaskStatus();
 
         root.setTop(new VBox(buildMenuBar(), buildToolBar()));
-        root.setCenter(documents.node());
+        workArea.getItems().add(documents.node());
+        root.setCenter(workArea);
         root.setBottom(status);
         showWelcome();
         installDragAndDrop();
@@ -107,6 +112,39 @@ public final class MainWindow {
 
     public StatusBar status() {
         return status;
+    }
+
+    /**
+     * Puts a panel (the case notebook) beside the document area, or removes it with null. The
+     * panel keeps its width when the window resizes; the documents take the rest.
+     */
+    public void setSidePanel(Node panel) {
+        if (sidePanel != null) {
+            workArea.getItems().remove(sidePanel);
+        }
+        sidePanel = panel;
+        if (panel != null) {
+            workArea.getItems().add(panel);
+            SplitPane.setResizableWithParent(panel, false);
+            workArea.setDividerPositions(0.68);
+        }
+    }
+
+    /** Shows or hides the side panel without discarding it. */
+    public void toggleSidePanel() {
+        if (sidePanel == null) {
+            return;
+        }
+        if (workArea.getItems().contains(sidePanel)) {
+            workArea.getItems().remove(sidePanel);
+        } else {
+            workArea.getItems().add(sidePanel);
+            workArea.setDividerPositions(0.68);
+        }
+    }
+
+    public Node sidePanel() {
+        return sidePanel;
     }
 
     /** Registers the view that opens files of a kind (heap dumps, recordings, cases). */
