@@ -23,6 +23,21 @@ import java.lang.foreign.Arena;
  */
 public final class Dominators {
     static final int CHECK_EVERY = 1 << 16;
+    /** {@code -Dinquest.graph.trace=true} prints each step's wall time to stderr (for benchmarks). */
+    private static final boolean TRACE = Boolean.getBoolean("inquest.graph.trace");
+    private static long traceStart;
+    private static long traceCpu;
+
+    private static void trace(String step) {
+        if (TRACE) {
+            long now = System.nanoTime();
+            long cpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+            System.err.printf("  %-22s %6d ms wall %6d ms cpu%n", step, (now - traceStart) / 1_000_000,
+                    (cpu - traceCpu) / 1_000_000);
+            traceStart = now;
+            traceCpu = cpu;
+        }
+    }
 
     private Dominators() {
     }
@@ -39,6 +54,7 @@ public final class Dominators {
 
     /** {@code forceWide} runs the 8-byte code path on small graphs, for tests. */
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide) {
+        trace("start");
         long n = graph.nodeCount();
         long maxEdge = 0;
         for (long v = 0; v < n; v++) {
@@ -67,12 +83,16 @@ public final class Dominators {
                         }
                         isRoot.set(r);
                     }
+                    trace("setup");
                     reachable = depthFirst(graph, isRoot, dfnum, vertex, ancestor, cursor, progress);
+                    trace("depth-first search");
                     progress.progress(n);
-                    long predCount = countPredecessors(graph, isRoot, dfnum, vertex, reachable, cursor, progress);
+                    long predCount = countPredecessors(graph, isRoot, dfnum, n, reachable, cursor, progress);
                     predStart = IndexArray.allocate(work, reachable + 2, wide);
                     preds = IndexArray.allocate(work, predCount, wide);
-                    fillPredecessors(graph, isRoot, dfnum, vertex, reachable, cursor, predStart, preds, progress);
+                    trace("count predecessors");
+                    fillPredecessors(graph, isRoot, dfnum, n, reachable, cursor, predStart, preds, progress);
+                    trace("fill predecessors");
                     progress.progress(2 * n);
                 }
                 for (long d = 0; d <= reachable; d++) {
@@ -80,9 +100,12 @@ public final class Dominators {
                 }
                 IndexArray semi = IndexArray.allocate(work, reachable + 1, wide);
                 IndexArray label = IndexArray.allocate(work, reachable + 1, wide);
+                trace("free, init");
                 semiDominators(reachable, ancestor, semi, label, predStart, preds, cursor, progress, n);
                 progress.progress(3 * n);
+                trace("semidominators");
                 immediateDominators(reachable, idom, semi, progress);
+                trace("immediate dominators");
                 progress.progress(4 * n);
             }
             return buildTree(graph, n, reachable, vertex, idom, results, progress);
@@ -138,24 +161,29 @@ public final class Dominators {
         return next - 1;
     }
 
-    /** Counts in-edges per reachable non-root node into {@code count[d]}; returns the total. */
-    private static long countPredecessors(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, IndexArray vertex,
+    /**
+     * Counts in-edges per reachable non-root node into {@code count[d]}; returns the total. Walks
+     * the sources in node order rather than DFS order so the graph's edge arrays are read
+     * sequentially; only the targets' lookups are random.
+     */
+    private static long countPredecessors(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, long n,
                                           long reachable, IndexArray count, Progress progress) {
         for (long d = 0; d <= reachable; d++) {
             count.set(d, 0);
         }
         long total = 0;
-        for (long d = 1; d <= reachable; d++) {
-            long v = vertex.get(d);
-            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                long t = g.edgeTarget(e);
-                if (!isRoot.get(t)) {
-                    long td = dfnum.get(t);
-                    count.set(td, count.get(td) + 1);
-                    total++;
+        for (long v = 0; v < n; v++) {
+            if (dfnum.get(v) != 0) {
+                for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
+                    long t = g.edgeTarget(e);
+                    if (!isRoot.get(t)) {
+                        long td = dfnum.get(t);
+                        count.set(td, count.get(td) + 1);
+                        total++;
+                    }
                 }
             }
-            if ((d & (CHECK_EVERY - 1)) == 0) {
+            if ((v & (CHECK_EVERY - 1)) == 0) {
                 progress.checkCancelled();
             }
         }
@@ -163,7 +191,7 @@ public final class Dominators {
     }
 
     /** Predecessors in CSR form, in dfs numbers: preds of d are preds[start[d] .. start[d+1]). */
-    private static void fillPredecessors(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, IndexArray vertex,
+    private static void fillPredecessors(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, long n,
                                          long reachable, IndexArray cursor, IndexArray start, IndexArray preds,
                                          Progress progress) {
         long sum = 0;
@@ -174,18 +202,20 @@ public final class Dominators {
             sum += c;
         }
         start.set(reachable + 1, sum);
-        for (long d = 1; d <= reachable; d++) {
-            long v = vertex.get(d);
-            for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                long t = g.edgeTarget(e);
-                if (!isRoot.get(t)) {
-                    long td = dfnum.get(t);
-                    long at = cursor.get(td);
-                    preds.set(at, d);
-                    cursor.set(td, at + 1);
+        for (long v = 0; v < n; v++) {
+            long d = dfnum.get(v);
+            if (d != 0) {
+                for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
+                    long t = g.edgeTarget(e);
+                    if (!isRoot.get(t)) {
+                        long td = dfnum.get(t);
+                        long at = cursor.get(td);
+                        preds.set(at, d);
+                        cursor.set(td, at + 1);
+                    }
                 }
             }
-            if ((d & (CHECK_EVERY - 1)) == 0) {
+            if ((v & (CHECK_EVERY - 1)) == 0) {
                 progress.checkCancelled();
             }
         }
@@ -294,6 +324,7 @@ public final class Dominators {
                 progress.progress(reachable - d);
             }
         }
+        trace("retained sizes");
         // Prefix sums give each slot's end; placing children by decrementing leaves each slot's start.
         for (long s = 1; s < n + 2; s++) {
             offsets.set(s, offsets.get(s) + offsets.get(s - 1));
@@ -310,6 +341,7 @@ public final class Dominators {
             offsets.set(s, offsets.get(s + 1));
         }
         offsets.set(n + 1, reachable);
+        trace("children lists");
         progress.progress(2 * reachable);
         LongSort.Comparator byRetained = (a, b) -> {
             int c = Long.compare(retained.get(b), retained.get(a));
@@ -326,6 +358,7 @@ public final class Dominators {
             }
         }
         progress.progress(3 * reachable);
+        trace("sort children");
         return new DominatorTree(idomOut, retained, offsets, children);
     }
 }
