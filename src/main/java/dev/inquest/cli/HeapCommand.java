@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code inquest heap ...}: the group; each verb is its own subcommand class. */
 @Command(name = "heap", mixinStandardHelpOptions = true,
         description = "Heap dumps: summary, histogram, dominators, paths, suspects, comparison.",
-        subcommands = {})
+        subcommands = {HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
+                HeapPathCommand.class})
 public final class HeapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -1,0 +1,92 @@
+package dev.inquest.cli;
+
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.PathResult;
+import dev.inquest.heap.model.PathStep;
+import dev.inquest.input.BadInputException;
+import dev.inquest.progress.Progress;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code inquest heap path DUMP --object 0xADDRESS [--json]}: shortest paths to GC roots. */
+@Command(name = "path", mixinStandardHelpOptions = true,
+        description = "Shortest reference paths from an object to GC roots (weak, soft and phantom referents excluded).")
+public final class HeapPathCommand extends HeapVerb implements Callable<Integer> {
+
+    @CommandLine.Option(names = "--object", required = true, paramLabel = "0xADDRESS", description = "Object address (hex with 0x, or decimal).")
+    String object;
+
+    @CommandLine.Option(names = "--max", paramLabel = "N", description = "At most N paths (default ${DEFAULT-VALUE}).")
+    int max = 10;
+
+    @CommandLine.Option(names = "--include-weak", description = "Also follow weak/soft/phantom referents.")
+    boolean includeWeak;
+
+    @Override
+    public Integer call() throws Exception {
+        long address;
+        try {
+            address = object.startsWith("0x") || object.startsWith("0X") ? Long.parseUnsignedLong(object.substring(2), 16)
+                    : Long.parseLong(object);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--object must be an address such as 0x7f001234, not '" + object + "'");
+        }
+        try (HeapDump d = open()) {
+            long node = d.node(address);
+            if (node < 0) {
+                throw new BadInputException(dump, "no object at address " + hex(address) + " in this dump", -1);
+            }
+            PathResult r = d.pathsToRoots(node, max, !includeWeak, Progress.NONE);
+            if (json) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("address", hex(r.address()));
+                m.put("class", r.className());
+                List<List<Map<String, Object>>> paths = new ArrayList<>();
+                for (List<PathStep> p : r.paths()) {
+                    List<Map<String, Object>> steps = new ArrayList<>();
+                    for (PathStep s : p) {
+                        Map<String, Object> sm = new LinkedHashMap<>();
+                        sm.put("address", hex(s.address()));
+                        sm.put("class", s.className());
+                        sm.put("field", s.field());
+                        if (s.rootKinds() != null) {
+                            sm.put("root", s.rootKinds());
+                        }
+                        steps.add(sm);
+                    }
+                    paths.add(steps);
+                }
+                m.put("paths", paths);
+                m.put("truncated", d.truncated());
+                printJson(m);
+                return 0;
+            }
+            warnIfTruncated(d);
+            PrintWriter o = out();
+            o.println(r.className() + " @ " + hex(r.address()) + ": " + r.paths().size() + " shortest path(s) to GC roots");
+            int i = 0;
+            for (List<PathStep> p : r.paths()) {
+                o.println();
+                o.println("Path " + (++i) + ":");
+                for (int k = 0; k < p.size(); k++) {
+                    PathStep s = p.get(k);
+                    String indent = "  ".repeat(k + 1);
+                    String via = s.field() == null ? "" : s.field() + " in ";
+                    String root = s.rootKinds() == null ? "" : "  [GC root: " + s.rootKinds() + "]";
+                    o.println(indent + (k == 0 ? "" : "<- ") + via + s.className() + " @ " + hex(s.address()) + root);
+                }
+            }
+            if (r.paths().isEmpty()) {
+                o.println("(no path: the object is unreachable, or held only through weak/soft/phantom references)");
+            }
+            o.flush();
+            return 0;
+        }
+    }
+}

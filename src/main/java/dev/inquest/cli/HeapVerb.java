@@ -1,0 +1,113 @@
+package dev.inquest.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.OpenOptions;
+import dev.inquest.progress.ConsoleProgress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import picocli.CommandLine;
+
+/** What every {@code inquest heap VERB DUMP} shares: the dump argument, {@code --dump N}, {@code --json}, output helpers. */
+abstract class HeapVerb {
+    @CommandLine.Parameters(index = "0", paramLabel = "DUMP", description = "Heap dump (.hprof, .hprof.gz, truncated dumps too).")
+    Path dump;
+
+    @CommandLine.Option(names = "--dump", paramLabel = "N",
+            description = "Which heap dump of a file that holds several (0-based; default: the last).")
+    int dumpIndex = -1;
+
+    @CommandLine.Option(names = "--keep-unreachable", description = "Keep unreachable objects (MAT's option).")
+    boolean keepUnreachable;
+
+    @CommandLine.Option(names = "--json", description = "Print JSON instead of a table.")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    HeapDump open() throws IOException {
+        ConsoleProgress progress = ConsoleProgress.forStderr();
+        try {
+            return HeapDump.open(dump, new OpenOptions(dumpIndex, keepUnreachable, true), progress);
+        } finally {
+            progress.finish();
+        }
+    }
+
+    PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    void printJson(Object value) throws IOException {
+        out().println(JSON.writeValueAsString(value));
+        out().flush();
+    }
+
+    /** A partial result must never pass for a whole one: say so on stderr in text mode. */
+    void warnIfTruncated(HeapDump d) {
+        if (d.truncated()) {
+            PrintWriter err = spec.commandLine().getErr();
+            err.println("inquest: warning: " + dump + " is truncated; figures cover only the readable part:");
+            for (String p : d.problems()) {
+                err.println("  " + p);
+            }
+            err.flush();
+        }
+    }
+
+    static String num(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.2f %%", v);
+    }
+
+    static String hex(long address) {
+        return String.format(Locale.ROOT, "0x%x", address);
+    }
+
+    /** Prints rows as a left/right aligned table: first column left, the others right. */
+    void table(List<String> header, List<List<String>> rows, boolean[] rightAligned) {
+        int[] w = new int[header.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = header.get(i).length();
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        PrintWriter o = out();
+        printRow(o, header, w, rightAligned);
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
+        }
+        o.println(rule);
+        for (List<String> r : rows) {
+            printRow(o, r, w, rightAligned);
+        }
+        o.flush();
+    }
+
+    private static void printRow(PrintWriter o, List<String> cells, int[] w, boolean[] right) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            if (i > 0) {
+                sb.append("  ");
+            }
+            String c = cells.get(i);
+            String pad = " ".repeat(w[i] - c.length());
+            sb.append(right[i] ? pad + c : (i == w.length - 1 ? c : c + pad));
+        }
+        o.println(sb.toString().stripTrailing());
+    }
+}

@@ -1,0 +1,278 @@
+package dev.inquest.heap.hprof;
+
+import dev.inquest.progress.Progress;
+
+/**
+ * One sequential pass over the sub-records of one heap dump. It never throws on bad data: a
+ * sub-record that runs past its record or the file, or an unknown tag, ends the pass there
+ * and is reported as a {@link Truncation}; everything before it stays usable.
+ */
+public final class HeapScanner {
+    private final HprofFile file;
+    private final HprofBytes b;
+    private final int id;
+    private final HeapScan out = new HeapScan();
+    private long prevArrayId = -1;
+    private long prevArrayLength;
+    private long lastInstanceClass = Long.MIN_VALUE;
+
+    private HeapScanner(HprofFile file) {
+        this.file = file;
+        this.b = file.bytes();
+        this.id = file.idSize();
+    }
+
+    public static HeapScan scan(HprofFile file, DumpRecords dump, Progress progress) {
+        return new HeapScanner(file).run(dump, progress);
+    }
+
+    private HeapScan run(DumpRecords dump, Progress progress) {
+        long total = dump.bodyBytes();
+        progress.phase("Scanning heap records", total, Progress.Unit.BYTES);
+        long done = 0;
+        for (long r = 0; r < dump.records(); r++) {
+            long s = dump.bodyStart(r);
+            long e = dump.bodyEnd(r);
+            boolean last = r == dump.records() - 1;
+            long stop = scanRange(s, e, last && !dump.complete(), progress, done);
+            done += e - s;
+            if (stop >= 0) {
+                break;
+            }
+        }
+        progress.progress(total);
+        return out;
+    }
+
+    /** Returns -1 when the range was read whole, else the offset where reading stopped. */
+    private long scanRange(long start, long end, boolean cutByFileEnd, Progress progress, long doneBefore) {
+        long p = start;
+        long nextReport = p + (4 << 20);
+        while (p < end) {
+            if (p >= nextReport) {
+                progress.progress(doneBefore + (p - start));
+                progress.checkCancelled();
+                nextReport = p + (4 << 20);
+            }
+            int tag = b.u1(p);
+            long next = subRecord(tag, p, end);
+            if (next < 0) {
+                String what;
+                if (next == -2) {
+                    what = String.format("unknown heap sub-record tag 0x%02X at byte %d; %,d bytes of the dump after it "
+                            + "cannot be read", tag, p, end - p);
+                } else if (cutByFileEnd) {
+                    what = "the file ends inside the " + Tags.subRecordName(tag) + " sub-record starting at byte " + p
+                            + "; objects from there on are missing";
+                } else {
+                    what = "the " + Tags.subRecordName(tag) + " sub-record at byte " + p + " is damaged or runs past the end of its record "
+                            + "(byte " + end + "); the rest of the dump cannot be read";
+                }
+                out.stoppedAt = new Truncation(p, what);
+                return p;
+            }
+            p = next;
+        }
+        return -1;
+    }
+
+    /** End of the sub-record at {@code p}, -1 when it does not fit before {@code end}, -2 for an unknown tag. */
+    private long subRecord(int tag, long p, long end) {
+        long q = p + 1;
+        switch (tag) {
+            case Tags.ROOT_UNKNOWN, Tags.ROOT_STICKY_CLASS, Tags.ROOT_MONITOR_USED -> {
+                return root(tag, q, q + id, end, 0);
+            }
+            case Tags.ROOT_JNI_GLOBAL -> {
+                return root(tag, q, q + 2L * id, end, 0);
+            }
+            case Tags.ROOT_JNI_LOCAL, Tags.ROOT_JAVA_FRAME -> {
+                if (q + id + 8 > end) {
+                    return -1;
+                }
+                return root(tag, q, q + id + 8, end, b.u4unsigned(q + id));
+            }
+            case Tags.ROOT_NATIVE_STACK, Tags.ROOT_THREAD_BLOCK -> {
+                if (q + id + 4 > end) {
+                    return -1;
+                }
+                return root(tag, q, q + id + 4, end, b.u4unsigned(q + id));
+            }
+            case Tags.ROOT_THREAD_OBJ -> {
+                if (q + id + 8 > end) {
+                    return -1;
+                }
+                long serial = b.u4unsigned(q + id);
+                out.threadObjectBySerial.put(serial, b.id(q, id));
+                out.threadTraceBySerial.put(serial, b.u4unsigned(q + id + 4));
+                return root(tag, q, q + id + 8, end, serial);
+            }
+            case Tags.INSTANCE_DUMP -> {
+                long h = q + 2L * id + 8;
+                if (h > end) {
+                    return -1;
+                }
+                long next = h + b.u4unsigned(q + 2L * id + 4);
+                if (next > end) {
+                    return -1;
+                }
+                long classId = b.id(q + id + 4, id);
+                if (classId != lastInstanceClass) {
+                    out.instanceClassIds.put(classId, 1);
+                    lastInstanceClass = classId;
+                }
+                out.instances++;
+                object(b.id(q, id), p);
+                return next;
+            }
+            case Tags.OBJ_ARRAY_DUMP -> {
+                long h = q + 2L * id + 8;
+                if (h > end) {
+                    return -1;
+                }
+                long n = b.u4unsigned(q + id + 4);
+                long next = h + n * id;
+                if (next > end) {
+                    return -1;
+                }
+                long objId = b.id(q, id);
+                out.arrayClassIds.put(b.id(q + id + 8, id), 1);
+                if (id == 8 && prevArrayId >= 0 && Long.compareUnsigned(objId, prevArrayId) > 0
+                        && Long.compareUnsigned(objId, prevArrayId + 16 + 8 * prevArrayLength) < 0) {
+                    // Only 4-byte references let the next array start inside the span 8-byte ones would need.
+                    out.compressedOops = true;
+                }
+                prevArrayId = objId;
+                prevArrayLength = n;
+                out.objectArrays++;
+                object(objId, p);
+                return next;
+            }
+            case Tags.PRIM_ARRAY_DUMP -> {
+                long h = q + id + 9;
+                if (h > end) {
+                    return -1;
+                }
+                long n = b.u4unsigned(q + id + 4);
+                int type = b.u1(q + id + 8);
+                int size = Tags.size(type, id);
+                if (size < 0 || type == Tags.T_OBJECT) {
+                    return -1;
+                }
+                long next = h + n * size;
+                if (next > end) {
+                    return -1;
+                }
+                out.primitiveTypesSeen[type] = true;
+                out.primitiveArrays++;
+                object(b.id(q, id), p);
+                return next;
+            }
+            case Tags.CLASS_DUMP -> {
+                return classDump(p, end);
+            }
+            default -> {
+                return -2;
+            }
+        }
+    }
+
+    private long root(int tag, long q, long next, long end, long serial) {
+        if (next > end) {
+            return -1;
+        }
+        out.rootIds.add(b.id(q, id));
+        out.rootMeta.add((long) tag << 32 | serial);
+        out.rootCountsByKind[tag]++;
+        return next;
+    }
+
+    private void object(long objId, long offset) {
+        out.objectIds.add(objId);
+        out.objectOffsets.add(offset);
+        if (Long.compareUnsigned(objId, out.maxId) > 0) {
+            out.maxId = objId;
+        }
+    }
+
+    private long classDump(long p, long end) {
+        long q = p + 1;
+        long fixed = q + 7L * id + 8;
+        if (fixed + 2 > end) {
+            return -1;
+        }
+        long classId = b.id(q, id);
+        long superId = b.id(q + id + 4, id);
+        long loaderId = b.id(q + 2L * id + 4, id);
+        int instanceSize = b.u4(q + 7L * id + 4);
+        long r = fixed;
+        int cp = b.u2(r);
+        r += 2;
+        for (int i = 0; i < cp; i++) {
+            if (r + 3 > end) {
+                return -1;
+            }
+            int size = Tags.size(b.u1(r + 2), id);
+            if (size < 0) {
+                return -1;
+            }
+            r += 3 + size;
+        }
+        if (r + 2 > end) {
+            return -1;
+        }
+        int statics = b.u2(r);
+        r += 2;
+        long[] sNames = new long[statics];
+        byte[] sTypes = new byte[statics];
+        long[] sValues = new long[statics];
+        for (int i = 0; i < statics; i++) {
+            if (r + id + 1 > end) {
+                return -1;
+            }
+            sNames[i] = b.id(r, id);
+            int type = b.u1(r + id);
+            int size = Tags.size(type, id);
+            if (size < 0) {
+                return -1;
+            }
+            sTypes[i] = (byte) type;
+            sValues[i] = r + id + 1;
+            r += id + 1 + size;
+        }
+        if (r + 2 > end) {
+            return -1;
+        }
+        int fields = b.u2(r);
+        r += 2;
+        long[] fNames = new long[fields];
+        byte[] fTypes = new byte[fields];
+        for (int i = 0; i < fields; i++) {
+            if (r + id + 1 > end) {
+                return -1;
+            }
+            fNames[i] = b.id(r, id);
+            int type = b.u1(r + id);
+            if (Tags.size(type, id) < 0) {
+                return -1;
+            }
+            fTypes[i] = (byte) type;
+            r += id + 1;
+        }
+        if (r > end) {
+            return -1;
+        }
+        if (out.classIndexById.get(classId) < 0) {
+            out.classIndexById.put(classId, out.classes.size());
+            out.classes.add(new ClassDump(classId, p, superId, loaderId, instanceSize, sNames, sTypes, sValues, fNames, fTypes));
+            out.classDumps++;
+            object(classId, p);
+        }
+        return r;
+    }
+
+    /** For callers that want the file whose problems list should hold the scan's stop point. */
+    HprofFile file() {
+        return file;
+    }
+}

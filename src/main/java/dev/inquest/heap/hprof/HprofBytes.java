@@ -1,0 +1,41 @@
+package dev.inquest.heap.hprof;
+
+/**
+ * Random access to the uncompressed bytes of a dump, big-endian as HPROF writes them. A plain
+ * file is one mapped segment; a {@code jcmd -gz} file is a set of independently inflatable
+ * members. Callers bounds-check against {@link #size()} before reading: the scanner treats the
+ * end of the data as truncation, never as an exception.
+ */
+public abstract class HprofBytes implements AutoCloseable {
+
+    /** Number of (uncompressed) bytes available. */
+    public abstract long size();
+
+    public abstract int u1(long offset);
+
+    public abstract int u2(long offset);
+
+    /** Signed; callers mask with {@code 0xffffffffL} where the value is a length. */
+    public abstract int u4(long offset);
+
+    public abstract long u8(long offset);
+
+    public abstract void read(long offset, byte[] dst, int dstOffset, int length);
+
+    public final long id(long offset, int idSize) {
+        return idSize == 4 ? (u4(offset) & 0xffffffffL) : u8(offset);
+    }
+
+    public final long u4unsigned(long offset) {
+        return u4(offset) & 0xffffffffL;
+    }
+
+    public byte[] bytes(long offset, int length) {
+        byte[] b = new byte[length];
+        read(offset, b, 0, length);
+        return b;
+    }
+
+    @Override
+    public abstract void close();
+}

@@ -1,0 +1,207 @@
+package dev.inquest.heap.index;
+
+import dev.inquest.heap.graph.ObjectGraph;
+import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.store.IntArray;
+import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongLongMap;
+import java.lang.foreign.Arena;
+import java.util.List;
+
+/**
+ * The indexed object graph of one heap dump: dense node indices in id order, each node's record
+ * offset in the dump, class, shallow size, out-edges (CSR), the dominator-tree roots, the GC
+ * root records, and reachability. Everything else (field values, strings) is read from the
+ * dump on demand through {@link #file()}.
+ */
+public final class HeapIndex implements ObjectGraph, AutoCloseable {
+    /** Record offset of the pseudo system-class-loader object (it has no record). */
+    public static final long PSEUDO_LOADER = -1;
+
+    final Arena arena;
+    final HprofFile file;
+    final int idSize;
+    final int refSize;
+    final int objectAlign;
+    final long nodeCount;
+    final LongArray ids;
+    final LongArray offsets;
+    final IntArray classOf;
+    final IntArray shallow;
+    final LongLongMap hugeShallow;
+    final LongArray edgeStarts;
+    final IntArray targets32;
+    final LongArray targets64;
+    final LongArray roots;
+    final List<ClassInfo> classes;
+    final long[] classNodes;
+    final int javaLangClass;
+    final IdMap idMap;
+    final LongLongMap classByNode;
+    final GcRoots gcRoots;
+
+    HeapIndex(Builder b) {
+        arena = b.arena;
+        file = b.file;
+        idSize = b.idSize;
+        refSize = b.refSize;
+        objectAlign = b.objectAlign;
+        nodeCount = b.nodeCount;
+        ids = b.ids;
+        offsets = b.offsets;
+        classOf = b.classOf;
+        shallow = b.shallow;
+        hugeShallow = b.hugeShallow;
+        edgeStarts = b.edgeStarts;
+        targets32 = b.targets32;
+        targets64 = b.targets64;
+        roots = b.roots;
+        classes = b.classes;
+        classNodes = b.classNodes;
+        javaLangClass = b.javaLangClass;
+        idMap = b.idMap;
+        classByNode = b.classByNode;
+        gcRoots = b.gcRoots;
+    }
+
+    /** Mutable bag the builder fills (and the index loader, later). */
+    static final class Builder {
+        Arena arena;
+        HprofFile file;
+        int idSize;
+        int refSize;
+        int objectAlign;
+        long nodeCount;
+        LongArray ids;
+        LongArray offsets;
+        IntArray classOf;
+        IntArray shallow;
+        LongLongMap hugeShallow;
+        LongArray edgeStarts;
+        IntArray targets32;
+        LongArray targets64;
+        LongArray roots;
+        List<ClassInfo> classes;
+        long[] classNodes;
+        int javaLangClass;
+        IdMap idMap;
+        LongLongMap classByNode;
+        GcRoots gcRoots;
+    }
+
+    @Override
+    public long nodeCount() {
+        return nodeCount;
+    }
+
+    @Override
+    public long edgeStart(long node) {
+        return edgeStarts.get(node);
+    }
+
+    @Override
+    public long edgeEnd(long node) {
+        return edgeStarts.get(node + 1);
+    }
+
+    @Override
+    public long edgeTarget(long edge) {
+        return targets32 != null ? targets32.get(edge) : targets64.get(edge);
+    }
+
+    public long edgeCount() {
+        return edgeStarts.get(nodeCount);
+    }
+
+    @Override
+    public long rootCount() {
+        return roots.length();
+    }
+
+    @Override
+    public long root(long i) {
+        return roots.get(i);
+    }
+
+    @Override
+    public long shallowSize(long node) {
+        int s = shallow.get(node);
+        return s >= 0 ? s : hugeShallow.get(node);
+    }
+
+    public HprofFile file() {
+        return file;
+    }
+
+    public int idSize() {
+        return idSize;
+    }
+
+    public int refSize() {
+        return refSize;
+    }
+
+    public boolean compressedOops() {
+        return idSize == 8 && refSize == 4;
+    }
+
+    public int objectAlign() {
+        return objectAlign;
+    }
+
+    /** The object address (HPROF id) of a node. */
+    public long address(long node) {
+        return ids.get(node);
+    }
+
+    /** The node of an address, or -1. */
+    public long node(long address) {
+        return idMap.index(address);
+    }
+
+    /** File offset of the node's sub-record; negative for synthetic nodes. */
+    public long recordOffset(long node) {
+        return offsets.get(node);
+    }
+
+    public int classOrdinal(long node) {
+        return classOf.get(node);
+    }
+
+    public ClassInfo classOf(long node) {
+        return classes.get(classOf.get(node));
+    }
+
+    public List<ClassInfo> classes() {
+        return classes;
+    }
+
+    public ClassInfo classInfo(int ordinal) {
+        return classes.get(ordinal);
+    }
+
+    /** The class object's node for a class ordinal (-1 if it has none). */
+    public long classNode(int ordinal) {
+        return classNodes[ordinal];
+    }
+
+    /** The class whose class object is this node, or null when the node is not a class object. */
+    public ClassInfo classDescribedBy(long node) {
+        long ordinal = classByNode.get(node);
+        return ordinal < 0 ? null : classes.get((int) ordinal);
+    }
+
+    public boolean isClassObject(long node) {
+        return classByNode.containsKey(node);
+    }
+
+    public GcRoots gcRoots() {
+        return gcRoots;
+    }
+
+    @Override
+    public void close() {
+        arena.close();
+        file.close();
+    }
+}

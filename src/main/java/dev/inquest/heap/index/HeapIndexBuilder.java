@@ -1,0 +1,674 @@
+package dev.inquest.heap.index;
+
+import dev.inquest.heap.hprof.ClassDump;
+import dev.inquest.heap.hprof.HeapScan;
+import dev.inquest.heap.hprof.HprofBytes;
+import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.hprof.Tags;
+import dev.inquest.heap.store.IntArray;
+import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongList;
+import dev.inquest.heap.store.LongLongMap;
+import dev.inquest.progress.Progress;
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
+
+/**
+ * Turns one {@link HeapScan} into a {@link HeapIndex}: sorts ids into dense nodes, infers
+ * reference size and alignment, lays out classes, extracts MAT's edges in parallel over node
+ * ranges, resolves roots by MAT's rules and marks reachability.
+ */
+public final class HeapIndexBuilder {
+    private static final int CHUNK_NODES = 1 << 16;
+
+    private final HprofFile file;
+    private final HprofBytes b;
+    private final HeapScan scan;
+    private final int id;
+    private final boolean keepUnreachable;
+    private final HeapIndex.Builder out = new HeapIndex.Builder();
+    private final List<ClassInfo> classes = new ArrayList<>();
+    private final LongLongMap ordinalById = new LongLongMap(1 << 12, -1);
+    private final int[] primitiveClass = new int[12];
+    private int javaLangClass = -1;
+    private long pseudoLoaderId = Long.MIN_VALUE;
+    private int refSize;
+    private int align;
+
+    private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable) {
+        this.file = file;
+        this.b = file.bytes();
+        this.scan = scan;
+        this.id = file.idSize();
+        this.keepUnreachable = keepUnreachable;
+    }
+
+    public static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Progress progress) {
+        return new HeapIndexBuilder(file, scan, keepUnreachable).run(progress);
+    }
+
+    private HeapIndex run(Progress progress) {
+        Arena arena = Arena.ofShared();
+        try {
+            out.arena = arena;
+            out.file = file;
+            out.idSize = id;
+            refSize = id == 8 && scan.compressedOops ? 4 : id;
+            out.refSize = refSize;
+            declareClasses();
+            progress.phase("Sorting object ids", -1, Progress.Unit.ITEMS);
+            sortNodes(arena);
+            progress.checkCancelled();
+            align = alignment();
+            out.objectAlign = align;
+            layoutClasses();
+            out.idMap = new IdMap(arena, out.ids, out.nodeCount);
+            long[] classNodes = new long[classes.size()];
+            LongLongMap classByNode = new LongLongMap(classes.size() + 16, -1);
+            for (ClassInfo c : classes) {
+                classNodes[c.ordinal()] = out.idMap.index(c.id());
+                if (classNodes[c.ordinal()] >= 0) {
+                    classByNode.putIfAbsent(classNodes[c.ordinal()], c.ordinal());
+                }
+            }
+            out.classNodes = classNodes;
+            out.classByNode = classByNode;
+            out.classes = List.copyOf(classes);
+            out.javaLangClass = javaLangClass;
+            Map<Long, LongList> threadEdges = resolveRoots(arena);
+            extractEdges(arena, threadEdges, progress);
+            if (keepUnreachable) {
+                rootUnreachable(arena, progress);
+            }
+            return new HeapIndex(out);
+        } catch (RuntimeException | Error e) {
+            arena.close();
+            throw e;
+        }
+    }
+
+    // ---- classes -------------------------------------------------------------------------
+
+    private int addClass(long classId, String name, ClassDump dump) {
+        int ordinal = classes.size();
+        ClassInfo.Kind kind = ClassInfo.Kind.INSTANCE;
+        int elem = 0;
+        if (name.endsWith("[]")) {
+            String base = name.substring(0, name.length() - 2);
+            elem = primitiveType(base);
+            kind = elem > 0 ? ClassInfo.Kind.PRIMITIVE_ARRAY : ClassInfo.Kind.OBJECT_ARRAY;
+        }
+        classes.add(new ClassInfo(ordinal, classId, name, kind, elem, dump, -1, dump == null ? 0 : dump.loaderId(),
+                0, 0, null, null, null, null, null, 0));
+        ordinalById.putIfAbsent(classId, ordinal);
+        return ordinal;
+    }
+
+    private static int primitiveType(String name) {
+        return switch (name) {
+            case "boolean" -> Tags.T_BOOLEAN;
+            case "char" -> Tags.T_CHAR;
+            case "float" -> Tags.T_FLOAT;
+            case "double" -> Tags.T_DOUBLE;
+            case "byte" -> Tags.T_BYTE;
+            case "short" -> Tags.T_SHORT;
+            case "int" -> Tags.T_INT;
+            case "long" -> Tags.T_LONG;
+            default -> 0;
+        };
+    }
+
+    /** Creates class infos for every CLASS_DUMP and the synthetic classes MAT would create, and their nodes. */
+    private void declareClasses() {
+        for (ClassDump d : scan.classes) {
+            String name = file.className(d.id());
+            if (name == null) {
+                name = String.format("unknown class 0x%x", d.id());
+            }
+            addClass(d.id(), name, d);
+        }
+        long fake = scan.maxId;
+        List<long[]> synthetic = new ArrayList<>();
+        for (long[] ids : new long[][] {scan.instanceClassIds.keys(), scan.arrayClassIds.keys()}) {
+            java.util.Arrays.sort(ids);
+            for (long cid : ids) {
+                if (ordinalById.get(cid) < 0) {
+                    String name = file.className(cid);
+                    if (name == null) {
+                        name = String.format("unknown class 0x%x", cid);
+                    }
+                    int ord = addClass(cid, name, null);
+                    synthetic.add(new long[] {cid, ord});
+                }
+            }
+        }
+        for (ClassInfo c : classes) {
+            if (c.kind() == ClassInfo.Kind.PRIMITIVE_ARRAY && primitiveClass[c.elementType()] == 0) {
+                primitiveClass[c.elementType()] = c.ordinal() + 1;
+            }
+        }
+        for (int t = 0; t < 12; t++) {
+            if (scan.primitiveTypesSeen[t] && primitiveClass[t] == 0) {
+                fake += 8;
+                int ord = addClass(fake, Tags.primitiveName(t) + "[]", null);
+                primitiveClass[t] = ord + 1;
+                synthetic.add(new long[] {fake, ord});
+            }
+        }
+        for (int t = 0; t < 12; t++) {
+            primitiveClass[t]--;
+        }
+        for (ClassInfo c : classes) {
+            if (c.name().equals("java.lang.Class") && !c.synthetic()) {
+                javaLangClass = c.ordinal();
+                break;
+            }
+        }
+        if (javaLangClass < 0) {
+            fake += 8;
+            javaLangClass = addClass(fake, "java.lang.Class", null);
+            synthetic.add(new long[] {fake, javaLangClass});
+        }
+        for (long[] s : synthetic) {
+            scan.objectIds.add(s[0]);
+            scan.objectOffsets.add(-2 - s[1]);
+        }
+        boolean loaderZero = false;
+        for (ClassDump d : scan.classes) {
+            loaderZero |= d.loaderId() == 0;
+        }
+        if (loaderZero) {
+            // MAT models class loader id 0 as a pseudo object: "<system class loader>".
+            pseudoLoaderId = 0;
+            scan.objectIds.add(0);
+            scan.objectOffsets.add(HeapIndex.PSEUDO_LOADER);
+        }
+    }
+
+    /** Superclass links, instance layouts and MAT sizes; needs refSize and alignment. */
+    private void layoutClasses() {
+        int n = classes.size();
+        long[] s = new long[n];
+        boolean[] done = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            ClassInfo c = classes.get(i);
+            // Walk the chain up to n steps: a corrupt dump may contain a superclass cycle.
+            List<ClassInfo> chain = new ArrayList<>();
+            ClassInfo k = c;
+            while (k != null && chain.size() <= n) {
+                chain.add(k);
+                long sup = k.dump() == null ? 0 : k.dump().superId();
+                int so = sup == 0 ? -1 : (int) ordinalById.get(sup);
+                k = so < 0 ? null : classes.get(so);
+            }
+            List<Integer> offs = new ArrayList<>();
+            List<Long> names = new ArrayList<>();
+            List<Integer> allOffs = new ArrayList<>();
+            List<Long> allNames = new ArrayList<>();
+            List<Byte> allTypes = new ArrayList<>();
+            int off = 0;
+            for (ClassInfo x : chain) {
+                if (x.dump() == null) {
+                    continue;
+                }
+                for (int f = 0; f < x.dump().fieldTypes().length; f++) {
+                    int t = x.dump().fieldTypes()[f];
+                    if (t == Tags.T_OBJECT) {
+                        offs.add(off);
+                        names.add(x.dump().fieldNameIds()[f]);
+                    }
+                    allOffs.add(off);
+                    allNames.add(x.dump().fieldNameIds()[f]);
+                    allTypes.add((byte) t);
+                    off += Tags.size(t, id);
+                }
+            }
+            long sup = c.dump() == null ? 0 : c.dump().superId();
+            int superOrdinal = sup == 0 ? -1 : (int) ordinalById.get(sup);
+            long staticBytes = 0;
+            if (c.dump() != null) {
+                for (byte t : c.dump().staticTypes()) {
+                    staticBytes += t == Tags.T_OBJECT ? refSize : Tags.size(t, id);
+                }
+            }
+            classes.set(i, new ClassInfo(i, c.id(), c.name(), c.kind(), c.elementType(), c.dump(), superOrdinal,
+                    c.loaderId(), 0, alignUp(staticBytes, align),
+                    offs.stream().mapToInt(Integer::intValue).toArray(), names.stream().mapToLong(Long::longValue).toArray(),
+                    allOffs.stream().mapToInt(Integer::intValue).toArray(),
+                    allNames.stream().mapToLong(Long::longValue).toArray(), toBytes(allTypes), off));
+        }
+        boolean[] busy = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            s[i] = instanceSize(i, s, done, busy);
+        }
+        for (int i = 0; i < n; i++) {
+            ClassInfo c = classes.get(i);
+            classes.set(i, new ClassInfo(i, c.id(), c.name(), c.kind(), c.elementType(), c.dump(), c.superOrdinal(),
+                    c.loaderId(), alignUp(s[i], align), c.staticShallow(), c.refOffsets(), c.refNameIds(),
+                    c.fieldOffsets(), c.fieldNameIds(), c.fieldTypes(), c.fieldBytes()));
+        }
+    }
+
+    private static byte[] toBytes(List<Byte> list) {
+        byte[] a = new byte[list.size()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = list.get(i);
+        }
+        return a;
+    }
+
+    /** MAT: S(C) = idSize + refSize without a superclass, else alignUp(ownFieldBytes + S(super), refSize). */
+    private long instanceSize(int i, long[] s, boolean[] done, boolean[] busy) {
+        if (done[i]) {
+            return s[i];
+        }
+        ClassInfo c = classes.get(i);
+        long size;
+        // busy: a damaged dump can make the superclass chain a cycle; treat the repeat as the top.
+        if (c.superOrdinal() < 0 || busy[i]) {
+            size = id + refSize;
+        } else {
+            long own = 0;
+            for (byte t : c.dump().fieldTypes()) {
+                own += t == Tags.T_OBJECT ? refSize : Tags.size(t, id);
+            }
+            busy[i] = true;
+            size = alignUp(own + instanceSize(c.superOrdinal(), s, done, busy), refSize);
+            busy[i] = false;
+        }
+        s[i] = size;
+        done[i] = true;
+        return size;
+    }
+
+    static long alignUp(long v, long a) {
+        return (v + a - 1) / a * a;
+    }
+
+    // ---- nodes ---------------------------------------------------------------------------
+
+    private void sortNodes(Arena arena) {
+        long n = scan.objectIds.size();
+        LongArray ids = LongArray.allocate(arena, n);
+        LongArray offs = LongArray.allocate(arena, n);
+        scan.objectIds.copyTo(ids, 0);
+        scan.objectOffsets.copyTo(offs, 0);
+        RadixSort.sort(ids, offs, n);
+        // Drop duplicate ids (damaged dumps): the first record in file order wins.
+        long w = 0;
+        for (long i = 0; i < n; i++) {
+            long v = ids.get(i);
+            if (w > 0 && ids.get(w - 1) == v) {
+                continue;
+            }
+            ids.set(w, v);
+            offs.set(w, offs.get(i));
+            w++;
+        }
+        out.nodeCount = w;
+        out.ids = LongArray.wrap(ids.segment().asSlice(0, w * 8));
+        out.offsets = LongArray.wrap(offs.segment().asSlice(0, w * 8));
+    }
+
+    /** MAT: gcd of gaps between consecutive sorted addresses of real objects, clamped to [8, 256]. */
+    private int alignment() {
+        long g = 0;
+        long prev = Long.MIN_VALUE;
+        for (long i = 0; i < out.nodeCount; i++) {
+            long off = out.offsets.get(i);
+            if (off < 0) {
+                continue;
+            }
+            long v = out.ids.get(i);
+            if (prev != Long.MIN_VALUE) {
+                g = gcd(g, v - prev);
+                if (g != 0 && g <= 8) {
+                    return 8;
+                }
+            }
+            prev = v;
+        }
+        if (g == 0) {
+            return 8;
+        }
+        return (int) Math.max(8, Math.min(256, g));
+    }
+
+    private static long gcd(long a, long b) {
+        while (b != 0) {
+            long t = a % b;
+            a = b;
+            b = t;
+        }
+        return a;
+    }
+
+    // ---- roots ---------------------------------------------------------------------------
+
+    private Map<Long, LongList> resolveRoots(Arena arena) {
+        IdMap map = out.idMap;
+        long n = scan.rootIds.size();
+        LongArray nodes = LongArray.allocate(arena, n);
+        IntArray kinds = IntArray.allocate(arena, n);
+        LongArray serials = LongArray.allocate(arena, n);
+        LongLongMap threadNodes = new LongLongMap(64, -1);
+        for (long s : scan.threadObjectBySerial.keys()) {
+            long node = map.index(scan.threadObjectBySerial.get(s));
+            if (node >= 0) {
+                threadNodes.put(s, node);
+            }
+        }
+        Map<Long, LongList> threadEdges = new HashMap<>();
+        Bits isRoot = new Bits(arena, out.nodeCount);
+        LongList rootList = new LongList();
+        long kept = 0;
+        long dropped = 0;
+        boolean sticky = scan.rootCountsByKind[Tags.ROOT_STICKY_CLASS] > 0;
+        for (long i = 0; i < n; i++) {
+            long node = map.index(scan.rootIds.get(i));
+            long meta = scan.rootMeta.get(i);
+            int kind = (int) (meta >>> 32);
+            long serial = meta & 0xffffffffL;
+            if (node < 0) {
+                dropped++;
+                continue;
+            }
+            nodes.set(kept, node);
+            kinds.set(kept, kind);
+            serials.set(kept, serial);
+            kept++;
+            GcRootKind k = GcRootKind.of(kind);
+            long thread = k.threadLocal() ? threadNodes.get(serial) : -1;
+            if (thread >= 0) {
+                threadEdges.computeIfAbsent(thread, t -> new LongList()).add(node);
+            } else if (isRoot.add(node)) {
+                rootList.add(node);
+            }
+        }
+        if (!sticky) {
+            // MAT: without STICKY_CLASS roots, every non-array class of the bootstrap loader is a root.
+            for (ClassInfo c : classes) {
+                long node = map.index(c.id());
+                if (c.dump() != null && c.loaderId() == 0 && !c.isArray() && node >= 0 && isRoot.add(node)) {
+                    rootList.add(node);
+                }
+            }
+        }
+        LongArray roots = LongArray.allocate(arena, rootList.size());
+        rootList.copyTo(roots, 0);
+        out.roots = roots;
+        LongLongMap traces = new LongLongMap(64, -1);
+        for (long s : scan.threadTraceBySerial.keys()) {
+            traces.put(s, scan.threadTraceBySerial.get(s));
+        }
+        out.gcRoots = new GcRoots(nodes, kinds, serials, kept, dropped, threadNodes, traces);
+        return threadEdges;
+    }
+
+    // ---- edges ---------------------------------------------------------------------------
+
+    private void extractEdges(Arena arena, Map<Long, LongList> threadEdges, Progress progress) {
+        long n = out.nodeCount;
+        IntArray classOf = IntArray.allocate(arena, n);
+        IntArray shallow = IntArray.allocate(arena, n);
+        LongArray starts = LongArray.allocate(arena, n + 1);
+        LongLongMap huge = new LongLongMap(16, 0);
+        LongLongMap threadSlot = new LongLongMap(threadEdges.size() + 4, -1);
+        List<LongList> threadLists = new ArrayList<>();
+        for (Map.Entry<Long, LongList> e : threadEdges.entrySet()) {
+            threadSlot.put(e.getKey(), threadLists.size());
+            threadLists.add(e.getValue());
+        }
+        int chunks = (int) ((n + CHUNK_NODES - 1) / CHUNK_NODES);
+        LongList[] buffers = new LongList[chunks];
+        AtomicLong done = new AtomicLong();
+        progress.phase("Extracting references", n, Progress.Unit.ITEMS);
+        long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
+        int loaderClass = pseudoLoaderClass();
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            progress.checkCancelled();
+            long from = (long) c * CHUNK_NODES;
+            long to = Math.min(n, from + CHUNK_NODES);
+            LongList edges = new LongList();
+            EdgeReader reader = new EdgeReader();
+            for (long node = from; node < to; node++) {
+                long before = edges.size();
+                long size = reader.node(node, edges, classOf, loaderNode, loaderClass);
+                long slot = threadSlot.get(node);
+                if (slot >= 0) {
+                    LongList extra = threadLists.get((int) slot);
+                    for (long i = 0; i < extra.size(); i++) {
+                        edges.add(extra.get(i));
+                    }
+                }
+                if (size > Integer.MAX_VALUE) {
+                    synchronized (huge) {
+                        huge.put(node, size);
+                    }
+                    shallow.set(node, -1);
+                } else {
+                    shallow.set(node, (int) size);
+                }
+                starts.set(node + 1, edges.size() - before);
+            }
+            buffers[c] = edges;
+            progress.progress(done.addAndGet(to - from));
+        });
+        for (long i = 0; i < n; i++) {
+            starts.set(i + 1, starts.get(i) + starts.get(i + 1));
+        }
+        long edgeCount = starts.get(n);
+        boolean compact = n < Integer.MAX_VALUE;
+        IntArray t32 = compact ? IntArray.allocate(arena, edgeCount) : null;
+        LongArray t64 = compact ? null : LongArray.allocate(arena, edgeCount);
+        IntStream.range(0, chunks).parallel().forEach(c -> {
+            long at = starts.get((long) c * CHUNK_NODES);
+            if (compact) {
+                buffers[c].copyTo(t32, at);
+            } else {
+                buffers[c].copyTo(t64, at);
+            }
+            buffers[c] = null;
+        });
+        out.classOf = classOf;
+        out.shallow = shallow;
+        out.hugeShallow = huge;
+        out.edgeStarts = starts;
+        out.targets32 = t32;
+        out.targets64 = t64;
+    }
+
+    private int pseudoLoaderClass() {
+        for (String name : new String[] {"java.lang.ClassLoader", "java.lang.Object"}) {
+            for (ClassInfo c : classes) {
+                if (c.name().equals(name) && !c.synthetic()) {
+                    return c.ordinal();
+                }
+            }
+        }
+        return javaLangClass;
+    }
+
+    /** Per-thread reader: remembers the last class looked up (instances of one class cluster). */
+    private final class EdgeReader {
+        private long lastClassId = Long.MIN_VALUE;
+        private int lastOrdinal = -1;
+
+        private int ordinal(long classId) {
+            if (classId != lastClassId) {
+                lastClassId = classId;
+                lastOrdinal = (int) ordinalById.get(classId);
+            }
+            return lastOrdinal;
+        }
+
+        private void edge(long targetId, LongList edges) {
+            if (targetId != 0) {
+                long t = out.idMap.index(targetId);
+                if (t >= 0) {
+                    edges.add(t);
+                }
+            }
+        }
+
+        private void classEdge(int ordinal, LongList edges) {
+            long t = out.classNodes[ordinal];
+            if (t >= 0) {
+                edges.add(t);
+            }
+        }
+
+        /** Adds the node's edges, sets its class; returns its shallow size. */
+        long node(long node, LongList edges, IntArray classOf, long loaderNode, int loaderClass) {
+            long off = out.offsets.get(node);
+            if (off == HeapIndex.PSEUDO_LOADER) {
+                classOf.set(node, loaderClass);
+                return 0;
+            }
+            if (off < 0) {
+                classOf.set(node, javaLangClass);
+                classEdge(javaLangClass, edges);
+                return 0;
+            }
+            int tag = b.u1(off);
+            long q = off + 1;
+            switch (tag) {
+                case Tags.INSTANCE_DUMP -> {
+                    int ord = ordinal(b.id(q + id + 4, id));
+                    classOf.set(node, ord);
+                    ClassInfo c = classes.get(ord);
+                    classEdge(ord, edges);
+                    long len = b.u4unsigned(q + 2L * id + 4);
+                    long data = q + 2L * id + 8;
+                    for (int ro : c.refOffsets()) {
+                        if (ro + id <= len) {
+                            edge(b.id(data + ro, id), edges);
+                        }
+                    }
+                    return c.instanceShallow();
+                }
+                case Tags.OBJ_ARRAY_DUMP -> {
+                    long len = b.u4unsigned(q + id + 4);
+                    int ord = ordinal(b.id(q + id + 8, id));
+                    classOf.set(node, ord);
+                    classEdge(ord, edges);
+                    long data = q + 2L * id + 8;
+                    for (long i = 0; i < len; i++) {
+                        edge(b.id(data + i * id, id), edges);
+                    }
+                    return alignUp(id + refSize + 4 + len * refSize, align);
+                }
+                case Tags.PRIM_ARRAY_DUMP -> {
+                    long len = b.u4unsigned(q + id + 4);
+                    int type = b.u1(q + id + 8);
+                    int ord = primitiveClass[type];
+                    classOf.set(node, ord);
+                    classEdge(ord, edges);
+                    return alignUp(alignUp(id + refSize + 4, refSize) + len * Tags.size(type, id), align);
+                }
+                case Tags.CLASS_DUMP -> {
+                    classOf.set(node, javaLangClass);
+                    classEdge(javaLangClass, edges);
+                    int self = (int) ordinalById.get(out.ids.get(node));
+                    ClassInfo c = classes.get(self);
+                    ClassDump d = c.dump();
+                    if (d == null) {
+                        return 0;
+                    }
+                    edge(d.superId(), edges);
+                    if (d.loaderId() == 0) {
+                        if (loaderNode >= 0) {
+                            edges.add(loaderNode);
+                        }
+                    } else {
+                        edge(d.loaderId(), edges);
+                    }
+                    for (int i = 0; i < d.staticTypes().length; i++) {
+                        if (d.staticTypes()[i] == Tags.T_OBJECT) {
+                            edge(b.id(d.staticValueOffsets()[i], id), edges);
+                        }
+                    }
+                    return c.staticShallow();
+                }
+                default -> throw new IllegalStateException("node " + node + " points at tag " + tag + " at byte " + off);
+            }
+        }
+    }
+
+    // ---- reachability --------------------------------------------------------------------
+
+    /** With "keep unreachable objects", extends the roots so that every node is reachable. */
+    private void rootUnreachable(Arena arena, Progress progress) {
+        long n = out.nodeCount;
+        progress.phase("Marking reachable objects", n, Progress.Unit.ITEMS);
+        Bits seen = new Bits(arena, n);
+        try (Arena tmp = Arena.ofConfined()) {
+            LongArray queue = LongArray.allocate(tmp, n);
+            long[] tail = {0};
+            for (long i = 0; i < out.roots.length(); i++) {
+                if (seen.add(out.roots.get(i))) {
+                    queue.set(tail[0]++, out.roots.get(i));
+                }
+            }
+            long head = bfs(queue, 0, tail, seen, progress);
+            if (tail[0] < n) {
+                // MAT's "keep unreachable objects": those without inbound references become roots;
+                // what is left (unreachable cycles) is rooted at its lowest node.
+                Bits hasInbound = new Bits(tmp, n);
+                for (long e = 0; e < out.edgeStarts.get(n); e++) {
+                    hasInbound.set(out.targets32 != null ? out.targets32.get(e) : out.targets64.get(e));
+                }
+                LongList extra = new LongList();
+                for (long v = 0; v < n; v++) {
+                    if (!seen.get(v) && !hasInbound.get(v)) {
+                        extra.add(v);
+                        seen.set(v);
+                        queue.set(tail[0]++, v);
+                    }
+                }
+                head = bfs(queue, head, tail, seen, progress);
+                for (long v = 0; v < n && tail[0] < n; v++) {
+                    if (seen.add(v)) {
+                        extra.add(v);
+                        queue.set(tail[0]++, v);
+                        head = bfs(queue, head, tail, seen, progress);
+                    }
+                }
+                LongArray roots = LongArray.allocate(arena, out.roots.length() + extra.size());
+                MemorySegmentCopy.copy(out.roots, roots);
+                extra.copyTo(roots, out.roots.length());
+                out.roots = roots;
+            }
+        }
+    }
+
+    private long bfs(LongArray queue, long head, long[] tail, Bits seen, Progress progress) {
+        while (head < tail[0]) {
+            long v = queue.get(head++);
+            if ((head & 0xffff) == 0) {
+                progress.progress(head);
+                progress.checkCancelled();
+            }
+            long end = out.edgeStarts.get(v + 1);
+            for (long e = out.edgeStarts.get(v); e < end; e++) {
+                long t = out.targets32 != null ? out.targets32.get(e) : out.targets64.get(e);
+                if (seen.add(t)) {
+                    queue.set(tail[0]++, t);
+                }
+            }
+        }
+        return head;
+    }
+
+    /** Tiny helper so the roots array can grow without a loop at the call site. */
+    private static final class MemorySegmentCopy {
+        static void copy(LongArray from, LongArray to) {
+            to.segment().asSlice(0, from.length() * 8).copyFrom(from.segment());
+        }
+    }
+}

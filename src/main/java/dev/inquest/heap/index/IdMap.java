@@ -1,0 +1,77 @@
+package dev.inquest.heap.index;
+
+import dev.inquest.heap.store.LongArray;
+import java.lang.foreign.Arena;
+
+/**
+ * Object id to dense node index over the sorted id array. A directory of bucket starts (one
+ * bucket per ~2 objects, by address) narrows each lookup to a couple of candidates, so edge
+ * extraction does not pay a 24-step binary search per reference.
+ */
+public final class IdMap {
+    private final LongArray ids;
+    private final long n;
+    private final long min;
+    private final int shift;
+    private final LongArray directory;
+    private final long buckets;
+
+    public IdMap(Arena arena, LongArray sortedIds, long n) {
+        this.ids = sortedIds;
+        this.n = n;
+        if (n == 0) {
+            min = 0;
+            shift = 0;
+            buckets = 0;
+            directory = LongArray.allocate(arena, 1);
+            return;
+        }
+        min = sortedIds.get(0);
+        long span = sortedIds.get(n - 1) - min;
+        long target = Math.max(1, n / 2);
+        int s = 0;
+        while ((span >>> s) > target) {
+            s++;
+        }
+        shift = s;
+        buckets = (span >>> s) + 1;
+        directory = LongArray.allocate(arena, buckets + 1);
+        long i = 0;
+        for (long bkt = 0; bkt <= buckets; bkt++) {
+            while (i < n && ((sortedIds.get(i) - min) >>> s) < bkt) {
+                i++;
+            }
+            directory.set(bkt, i);
+        }
+    }
+
+    /** The node of {@code id}, or -1 when no object has it. */
+    public long index(long id) {
+        long rel = id - min;
+        if (n == 0 || rel < 0) {
+            return -1;
+        }
+        long b = rel >>> shift;
+        if (b >= buckets) {
+            return -1;
+        }
+        long lo = directory.get(b);
+        long hi = directory.get(b + 1) - 1;
+        while (lo <= hi) {
+            long mid = (lo + hi) >>> 1;
+            long v = ids.get(mid);
+            if (v < id) {
+                lo = mid + 1;
+            } else if (v > id) {
+                hi = mid - 1;
+            } else {
+                return mid;
+            }
+        }
+        return -1;
+    }
+
+    public long id(long node) {
+        return ids.get(node);
+    }
+}

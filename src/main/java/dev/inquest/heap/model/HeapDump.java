@@ -1,0 +1,737 @@
+package dev.inquest.heap.model;
+
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.graph.Dominators;
+import dev.inquest.heap.graph.EdgeFilter;
+import dev.inquest.heap.graph.InboundEdges;
+import dev.inquest.heap.graph.ShortestPaths;
+import dev.inquest.heap.hprof.DumpRecords;
+import dev.inquest.heap.hprof.HeapScan;
+import dev.inquest.heap.hprof.HeapScanner;
+import dev.inquest.heap.hprof.HprofBytes;
+import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.hprof.Tags;
+import dev.inquest.heap.hprof.Truncation;
+import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.GcRootKind;
+import dev.inquest.heap.index.GcRoots;
+import dev.inquest.heap.index.HeapIndex;
+import dev.inquest.heap.index.HeapIndexBuilder;
+import dev.inquest.heap.store.LongArray;
+import dev.inquest.input.BadInputException;
+import dev.inquest.progress.Progress;
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * An opened heap dump: the public face of the heap engine for the window and the command line.
+ * Answers with records; reads field values and strings from the dump on demand.
+ */
+public final class HeapDump implements AutoCloseable {
+    private final HprofFile file;
+    private final HeapIndex index;
+    private final DominatorTree tree;
+    private final List<String> problems;
+    private final int dumpIndex;
+    private final int dumpCount;
+    private final long parseMillis;
+    private final Arena arena;
+
+    HeapDump(HprofFile file, HeapIndex index, DominatorTree tree, List<String> problems, int dumpIndex, int dumpCount,
+            long parseMillis, Arena arena) {
+        this.file = file;
+        this.index = index;
+        this.tree = tree;
+        this.problems = List.copyOf(problems);
+        this.dumpIndex = dumpIndex;
+        this.dumpCount = dumpCount;
+        this.parseMillis = parseMillis;
+        this.arena = arena;
+    }
+
+    /** The heap dumps a file holds (most hold one; the old hprof agent could write several). */
+    public static List<DumpChoice> listDumps(Path path, Progress progress) throws IOException {
+        try (HprofFile f = HprofFile.open(path, progress)) {
+            List<DumpChoice> out = new ArrayList<>();
+            for (DumpRecords d : f.dumps()) {
+                out.add(new DumpChoice(d.index(), d.firstRecord(), d.records(), d.complete()));
+            }
+            return out;
+        }
+    }
+
+    public static HeapDump open(Path path, OpenOptions options, Progress progress) throws IOException {
+        long t0 = System.nanoTime();
+        HprofFile f = HprofFile.open(path, progress);
+        try {
+            List<DumpRecords> dumps = f.dumps();
+            if (dumps.isEmpty()) {
+                if (!f.problems().isEmpty()) {
+                    Truncation t = f.problems().getFirst();
+                    throw new BadInputException(path, "no heap dump could be read: " + t.what(), t.offset());
+                }
+                throw new BadInputException(path, "the file holds no heap dump records (HEAP_DUMP or HEAP_DUMP_SEGMENT)",
+                        f.bytes().size());
+            }
+            int which = options.dump() < 0 ? dumps.size() - 1 : options.dump();
+            if (which >= dumps.size()) {
+                throw new BadInputException(path, "the file holds " + dumps.size() + " heap dump(s), numbered 0 to "
+                        + (dumps.size() - 1) + "; there is no dump " + options.dump(), -1);
+            }
+            HeapScan scan = HeapScanner.scan(f, dumps.get(which), progress);
+            List<String> problems = new ArrayList<>();
+            for (Truncation t : f.problems()) {
+                problems.add(t.what());
+            }
+            if (scan.stoppedAt != null) {
+                problems.add(scan.stoppedAt.what());
+            }
+            if (!dumps.get(which).complete() && problems.isEmpty()) {
+                problems.add("heap dump " + which + " is incomplete");
+            }
+            HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
+            Arena arena = Arena.ofShared();
+            DominatorTree tree = Dominators.compute(index, progress, arena);
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            return new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
+        } catch (RuntimeException | Error e) {
+            f.close();
+            throw e;
+        }
+    }
+
+    public HeapIndex index() {
+        return index;
+    }
+
+    public DominatorTree dominatorTree() {
+        return tree;
+    }
+
+    public boolean truncated() {
+        return !problems.isEmpty();
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+
+    // ---- summary -------------------------------------------------------------------------
+
+    public HeapSummary summary() {
+        long n = index.nodeCount();
+        long reachable = tree.reachableCount();
+        long used = tree.reachableShallowSum();
+        long total = 0;
+        for (long v = 0; v < n; v++) {
+            total += index.shallowSize(v);
+        }
+        long classes = 0;
+        for (ClassInfo c : index.classes()) {
+            long node = index.classNode(c.ordinal());
+            if (node >= 0 && tree.isReachable(node) && index.classDescribedBy(node) == c) {
+                classes++;
+            }
+        }
+        return new HeapSummary(file.file().toString(), "JAVA PROFILE " + file.header().format(),
+                switch (file.container()) {
+                    case PLAIN -> "plain";
+                    case GZIP -> "gzip";
+                    case GZIP_CHUNKED -> "gzip-chunked";
+                }, index.idSize(), index.compressedOops(), index.objectAlign(), reachable, classes, gcRootObjects(), used,
+                n - reachable, total - used, truncated(), problems, dumpIndex, dumpCount, parseMillis);
+    }
+
+    /** Distinct objects that are GC roots (root records whose object exists, and MAT's implied class roots). */
+    private long gcRootObjects() {
+        try (Arena a = Arena.ofConfined()) {
+            dev.inquest.heap.index.Bits seen = new dev.inquest.heap.index.Bits(a, index.nodeCount());
+            long count = 0;
+            GcRoots r = index.gcRoots();
+            for (long i = 0; i < r.count(); i++) {
+                if (seen.add(r.node(i))) {
+                    count++;
+                }
+            }
+            for (long i = 0; i < index.rootCount(); i++) {
+                if (seen.add(index.root(i))) {
+                    count++;
+                }
+            }
+            return count;
+        }
+    }
+
+    // ---- histogram -----------------------------------------------------------------------
+
+    /** Histogram of reachable objects, largest shallow first, with the retained size of each group's set. */
+    public List<HistogramRow> histogram(Grouping by) {
+        Map<String, Integer> keys = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        int[] keyOfClass = new int[index.classes().size()];
+        for (ClassInfo c : index.classes()) {
+            String name = switch (by) {
+                case CLASS -> c.name();
+                case PACKAGE -> c.packageName().isEmpty() ? "<default package>" : c.packageName();
+                case LOADER -> loaderLabel(c);
+            };
+            keyOfClass[c.ordinal()] = keys.computeIfAbsent(name, k -> {
+                names.add(k);
+                return names.size() - 1;
+            });
+        }
+        int groups = names.size();
+        long[] count = new long[groups];
+        long[] shallow = new long[groups];
+        long n = index.nodeCount();
+        for (long v = 0; v < n; v++) {
+            if (tree.isReachable(v)) {
+                int k = keyOfClass[index.classOrdinal(v)];
+                count[k]++;
+                shallow[k] += index.shallowSize(v);
+            }
+        }
+        long[] retained = retainedByGroup(v -> keyOfClass[index.classOrdinal(v)], groups);
+        List<HistogramRow> rows = new ArrayList<>();
+        for (int k = 0; k < groups; k++) {
+            if (count[k] > 0) {
+                rows.add(new HistogramRow(names.get(k), count[k], shallow[k], retained[k]));
+            }
+        }
+        rows.sort(Comparator.comparingLong(HistogramRow::shallow).reversed().thenComparing(HistogramRow::name));
+        return rows;
+    }
+
+    private String loaderLabel(ClassInfo c) {
+        long loader = c.loaderId();
+        if (loader == 0) {
+            return "<system class loader>";
+        }
+        long node = index.node(loader);
+        if (node < 0) {
+            return String.format("<unknown loader> @ 0x%x", loader);
+        }
+        return index.classOf(node).name() + String.format(" @ 0x%x", loader);
+    }
+
+    interface NodeKey {
+        int key(long node);
+    }
+
+    /**
+     * Retained size of the set of all reachable nodes of each group, in one walk of the dominator
+     * tree: a node counts for its group unless an ancestor in the tree belongs to the same group
+     * (then its retained size is already inside that ancestor's).
+     */
+    private long[] retainedByGroup(NodeKey key, int groups) {
+        long[] retained = new long[groups];
+        int[] active = new int[groups];
+        long reachable = tree.reachableCount();
+        try (Arena a = Arena.ofConfined()) {
+            LongArray stackNode = LongArray.allocate(a, reachable + 1);
+            LongArray stackNext = LongArray.allocate(a, reachable + 1);
+            long top = 0;
+            stackNode.set(0, DominatorTree.VIRTUAL_ROOT);
+            stackNext.set(0, 0);
+            while (top >= 0) {
+                long v = stackNode.get(top);
+                long i = stackNext.get(top);
+                if (i < tree.childCount(v)) {
+                    stackNext.set(top, i + 1);
+                    long c = tree.child(v, i);
+                    int k = key.key(c);
+                    if (active[k]++ == 0) {
+                        retained[k] += tree.retained(c);
+                    }
+                    top++;
+                    stackNode.set(top, c);
+                    stackNext.set(top, 0);
+                } else {
+                    if (v != DominatorTree.VIRTUAL_ROOT) {
+                        active[key.key(v)]--;
+                    }
+                    top--;
+                }
+            }
+        }
+        return retained;
+    }
+
+    // ---- dominators ----------------------------------------------------------------------
+
+    /** Top-level dominators (children of the virtual root), largest retained first. */
+    public List<DominatorRow> topDominators(int limit) {
+        long used = tree.reachableShallowSum();
+        List<DominatorRow> rows = new ArrayList<>();
+        long count = tree.topLevelCount();
+        for (long i = 0; i < count && rows.size() < limit; i++) {
+            long v = tree.topLevel(i);
+            rows.add(new DominatorRow(v, index.address(v), className(v), 1, index.shallowSize(v), tree.retained(v),
+                    percent(tree.retained(v), used)));
+        }
+        return rows;
+    }
+
+    /** Children of a node in the dominator tree ({@link DominatorTree#VIRTUAL_ROOT} for the top level), largest first. */
+    public List<DominatorRow> dominatedBy(long node, int limit) {
+        long used = tree.reachableShallowSum();
+        List<DominatorRow> rows = new ArrayList<>();
+        long count = tree.childCount(node);
+        for (long i = 0; i < count && rows.size() < limit; i++) {
+            long v = tree.child(node, i);
+            rows.add(new DominatorRow(v, index.address(v), className(v), 1, index.shallowSize(v), tree.retained(v),
+                    percent(tree.retained(v), used)));
+        }
+        return rows;
+    }
+
+    /** Top-level dominators grouped by class or package, largest retained first. */
+    public List<DominatorRow> topDominatorsGrouped(Grouping by, int limit) {
+        long used = tree.reachableShallowSum();
+        Map<String, long[]> groups = new LinkedHashMap<>();
+        long count = tree.topLevelCount();
+        for (long i = 0; i < count; i++) {
+            long v = tree.topLevel(i);
+            ClassInfo c = index.classOf(v);
+            String name = switch (by) {
+                case CLASS -> c.name();
+                case PACKAGE -> c.packageName().isEmpty() ? "<default package>" : c.packageName();
+                case LOADER -> loaderLabel(c);
+            };
+            long[] g = groups.computeIfAbsent(name, k -> new long[3]);
+            g[0]++;
+            g[1] += index.shallowSize(v);
+            g[2] += tree.retained(v);
+        }
+        List<DominatorRow> rows = new ArrayList<>();
+        groups.forEach((name, g) -> rows.add(new DominatorRow(-1, -1, name, g[0], g[1], g[2], percent(g[2], used))));
+        rows.sort(Comparator.comparingLong(DominatorRow::retained).reversed().thenComparing(DominatorRow::className));
+        return rows.subList(0, Math.min(limit, rows.size()));
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+
+    // ---- paths ---------------------------------------------------------------------------
+
+    private InboundEdges inbound;
+
+    private synchronized InboundEdges inbound(Progress progress) {
+        if (inbound == null) {
+            inbound = InboundEdges.build(index, progress, arena);
+        }
+        return inbound;
+    }
+
+    /**
+     * Up to {@code limit} shortest paths from the object to GC roots, shortest first. With
+     * {@code excludeWeak} (MAT's default) the {@code referent} of weak, soft and phantom references
+     * is not followed: those do not keep an object alive.
+     */
+    public PathResult pathsToRoots(long node, int limit, boolean excludeWeak, Progress progress) {
+        EdgeFilter filter = excludeWeak ? weakReferentFilter() : EdgeFilter.ALL;
+        ShortestPaths sp = new ShortestPaths(index, inbound(progress), filter);
+        List<List<PathStep>> paths = new ArrayList<>();
+        for (ShortestPaths.Path p : sp.toRoots(node, limit, progress)) {
+            long[] nodes = p.nodes();
+            List<PathStep> steps = new ArrayList<>();
+            for (int i = 0; i < nodes.length; i++) {
+                String field = i == 0 ? null : fieldName(nodes[i], nodes[i - 1]);
+                if (i > 0 && field == null) {
+                    field = "<local>";
+                }
+                steps.add(new PathStep(nodes[i], index.address(nodes[i]), className(nodes[i]), field,
+                        i == nodes.length - 1 ? rootKinds(nodes[i]) : null));
+            }
+            paths.add(steps);
+        }
+        return new PathResult(node, index.address(node), className(node), paths);
+    }
+
+    /** Refuses the edge from a weak/soft/phantom reference to its referent. */
+    private EdgeFilter weakReferentFilter() {
+        int n = index.classes().size();
+        int[] referentOffset = new int[n];
+        java.util.Arrays.fill(referentOffset, -1);
+        Set<String> weak = Set.of("java.lang.ref.WeakReference", "java.lang.ref.SoftReference", "java.lang.ref.PhantomReference");
+        for (ClassInfo c : index.classes()) {
+            boolean isWeak = false;
+            for (ClassInfo k = c; k != null && !isWeak; k = k.superOrdinal() < 0 ? null : index.classInfo(k.superOrdinal())) {
+                isWeak = weak.contains(k.name());
+                if (k.superOrdinal() == k.ordinal()) {
+                    break;
+                }
+            }
+            if (!isWeak) {
+                continue;
+            }
+            for (int i = 0; i < c.refOffsets().length; i++) {
+                if ("referent".equals(file.string(c.refNameIds()[i]))) {
+                    referentOffset[c.ordinal()] = c.refOffsets()[i];
+                }
+            }
+        }
+        HprofBytes b = file.bytes();
+        int id = index.idSize();
+        return (source, edge, target) -> {
+            int ro = referentOffset[index.classOrdinal(source)];
+            if (ro < 0) {
+                return true;
+            }
+            long off = index.recordOffset(source);
+            if (off < 0 || b.u1(off) != Tags.INSTANCE_DUMP) {
+                return true;
+            }
+            long referent = b.id(off + 1 + 2L * id + 8 + ro, id);
+            return referent != index.address(target);
+        };
+    }
+
+    // ---- objects -------------------------------------------------------------------------
+
+    /** The node of an address, or -1. */
+    public long node(long address) {
+        return index.node(address);
+    }
+
+    public long address(long node) {
+        return index.address(node);
+    }
+
+    /** The class name as MAT shows it; class objects show as "class NAME". */
+    public String className(long node) {
+        ClassInfo described = index.classDescribedBy(node);
+        if (described != null) {
+            return "class " + described.name();
+        }
+        if (index.recordOffset(node) == HeapIndex.PSEUDO_LOADER) {
+            return "<system class loader>";
+        }
+        return index.classOf(node).name();
+    }
+
+    public long shallow(long node) {
+        return index.shallowSize(node);
+    }
+
+    public long retained(long node) {
+        return tree.retained(node);
+    }
+
+    public boolean isReachable(long node) {
+        return tree.isReachable(node);
+    }
+
+    /** Instance fields (for instances) or static fields (for class objects), in dump order. */
+    public List<FieldValue> fields(long node) {
+        HprofBytes b = file.bytes();
+        int id = index.idSize();
+        List<FieldValue> out = new ArrayList<>();
+        long off = index.recordOffset(node);
+        if (off < 0) {
+            return out;
+        }
+        int tag = b.u1(off);
+        if (tag == Tags.INSTANCE_DUMP) {
+            ClassInfo c = index.classOf(node);
+            long len = b.u4unsigned(off + 1 + 2L * id + 4);
+            long data = off + 1 + 2L * id + 8;
+            for (int i = 0; i < c.fieldTypes().length; i++) {
+                int t = c.fieldTypes()[i];
+                int fo = c.fieldOffsets()[i];
+                if (fo + Tags.size(t, id) > len) {
+                    break;
+                }
+                out.add(value(file.string(c.fieldNameIds()[i]), t, data + fo, false));
+            }
+        } else if (tag == Tags.CLASS_DUMP) {
+            ClassInfo c = index.classDescribedBy(node);
+            if (c != null && c.dump() != null) {
+                for (int i = 0; i < c.dump().staticTypes().length; i++) {
+                    out.add(value(file.string(c.dump().staticNameIds()[i]), c.dump().staticTypes()[i],
+                            c.dump().staticValueOffsets()[i], true));
+                }
+            }
+        }
+        return out;
+    }
+
+    private FieldValue value(String name, int type, long at, boolean isStatic) {
+        HprofBytes b = file.bytes();
+        Object v = switch (type) {
+            case Tags.T_OBJECT -> b.id(at, index.idSize());
+            case Tags.T_BOOLEAN -> b.u1(at) != 0;
+            case Tags.T_BYTE -> (byte) b.u1(at);
+            case Tags.T_CHAR -> (char) b.u2(at);
+            case Tags.T_SHORT -> (short) b.u2(at);
+            case Tags.T_INT -> b.u4(at);
+            case Tags.T_FLOAT -> Float.intBitsToFloat(b.u4(at));
+            case Tags.T_LONG -> b.u8(at);
+            case Tags.T_DOUBLE -> Double.longBitsToDouble(b.u8(at));
+            default -> null;
+        };
+        String typeName = type == Tags.T_OBJECT ? "reference" : Tags.primitiveName(type);
+        return new FieldValue(name == null ? "?" : name, typeName, v, type == Tags.T_OBJECT, isStatic);
+    }
+
+    private FieldValue field(long node, String name) {
+        for (FieldValue f : fields(node)) {
+            if (f.name().equals(name)) {
+                return f;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The text of a {@code java.lang.String} (compact Latin-1 / UTF-16 {@code byte[]} with coder, or
+     * an old {@code char[]}), at most {@code maxChars} characters; null when the node is not a
+     * readable string.
+     */
+    public String stringValue(long node, int maxChars) {
+        if (!index.classOf(node).name().equals("java.lang.String")) {
+            return null;
+        }
+        FieldValue value = field(node, "value");
+        if (value == null || (long) value.value() == 0) {
+            return null;
+        }
+        long arr = index.node((long) value.value());
+        if (arr < 0 || index.recordOffset(arr) < 0) {
+            return null;
+        }
+        HprofBytes b = file.bytes();
+        int id = index.idSize();
+        long off = index.recordOffset(arr);
+        if (b.u1(off) != Tags.PRIM_ARRAY_DUMP) {
+            return null;
+        }
+        long len = b.u4unsigned(off + 1 + id + 4);
+        int type = b.u1(off + 1 + id + 8);
+        long data = off + 1 + id + 9;
+        FieldValue coder = field(node, "coder");
+        if (type == Tags.T_CHAR) {
+            int n = (int) Math.min(len, maxChars);
+            StringBuilder sb = new StringBuilder(n);
+            for (int i = 0; i < n; i++) {
+                sb.append((char) b.u2(data + 2L * i));
+            }
+            return sb.toString();
+        }
+        if (type != Tags.T_BYTE) {
+            return null;
+        }
+        boolean utf16 = coder != null && ((Number) coder.value()).intValue() == 1;
+        if (utf16) {
+            // HotSpot stores UTF-16 strings in the platform's byte order; dumps come from little-endian machines.
+            int n = (int) Math.min(len / 2, maxChars);
+            return new String(b.bytes(data, n * 2), StandardCharsets.UTF_16LE);
+        }
+        int n = (int) Math.min(len, maxChars);
+        return new String(b.bytes(data, n), StandardCharsets.ISO_8859_1);
+    }
+
+    /** Outbound references with the field (or array index) each goes through. */
+    public List<ObjectRef> outbound(long node) {
+        List<ObjectRef> out = new ArrayList<>();
+        Map<Long, List<String>> labels = referenceLabels(node);
+        for (long e = index.edgeStart(node); e < index.edgeEnd(node); e++) {
+            long t = index.edgeTarget(e);
+            List<String> names = labels.get(t);
+            String label = names == null || names.isEmpty() ? "<local>" : names.removeFirst();
+            out.add(new ObjectRef(t, index.address(t), className(t), label));
+        }
+        return out;
+    }
+
+    /** The field name through which {@code from} references {@code to}, or null. */
+    public String fieldName(long from, long to) {
+        List<String> names = referenceLabels(from).get(to);
+        return names == null || names.isEmpty() ? null : names.getFirst();
+    }
+
+    /** Target node to the labels of the references {@code node} holds to it, in edge order. */
+    private Map<Long, List<String>> referenceLabels(long node) {
+        Map<Long, List<String>> labels = new HashMap<>();
+        HprofBytes b = file.bytes();
+        int id = index.idSize();
+        long off = index.recordOffset(node);
+        ClassInfo cls = index.classOf(node);
+        long classNode = index.classNode(cls.ordinal());
+        if (classNode >= 0) {
+            labels.computeIfAbsent(classNode, k -> new ArrayList<>()).add("<class>");
+        }
+        if (off < 0) {
+            return labels;
+        }
+        int tag = b.u1(off);
+        if (tag == Tags.INSTANCE_DUMP) {
+            long len = b.u4unsigned(off + 1 + 2L * id + 4);
+            long data = off + 1 + 2L * id + 8;
+            for (int i = 0; i < cls.refOffsets().length; i++) {
+                if (cls.refOffsets()[i] + id <= len) {
+                    put(labels, b.id(data + cls.refOffsets()[i], id), file.string(cls.refNameIds()[i]));
+                }
+            }
+        } else if (tag == Tags.OBJ_ARRAY_DUMP) {
+            long len = b.u4unsigned(off + 1 + id + 4);
+            long data = off + 1 + 2L * id + 8;
+            for (long i = 0; i < len; i++) {
+                put(labels, b.id(data + i * id, id), "[" + i + "]");
+            }
+        } else if (tag == Tags.CLASS_DUMP) {
+            ClassInfo c = index.classDescribedBy(node);
+            if (c != null && c.dump() != null) {
+                put(labels, c.dump().superId(), "<super>");
+                if (c.dump().loaderId() == 0) {
+                    long pseudo = index.node(0);
+                    if (pseudo >= 0) {
+                        labels.computeIfAbsent(pseudo, k -> new ArrayList<>()).add("<classloader>");
+                    }
+                } else {
+                    put(labels, c.dump().loaderId(), "<classloader>");
+                }
+                for (int i = 0; i < c.dump().staticTypes().length; i++) {
+                    if (c.dump().staticTypes()[i] == Tags.T_OBJECT) {
+                        put(labels, b.id(c.dump().staticValueOffsets()[i], id), file.string(c.dump().staticNameIds()[i]));
+                    }
+                }
+            }
+        }
+        return labels;
+    }
+
+    private void put(Map<Long, List<String>> labels, long targetId, String name) {
+        if (targetId == 0) {
+            return;
+        }
+        long t = index.node(targetId);
+        if (t >= 0) {
+            labels.computeIfAbsent(t, k -> new ArrayList<>()).add(name == null ? "?" : name);
+        }
+    }
+
+    // ---- roots and threads ---------------------------------------------------------------
+
+    public List<GcRoot> gcRoots() {
+        GcRoots r = index.gcRoots();
+        List<GcRoot> out = new ArrayList<>();
+        for (long i = 0; i < r.count(); i++) {
+            long node = r.node(i);
+            out.add(new GcRoot(node, index.address(node), className(node), r.kind(i), r.threadSerial(i)));
+        }
+        return out;
+    }
+
+    /** Counts of root records by kind (roots naming missing objects excluded). */
+    public Map<GcRootKind, Long> gcRootCounts() {
+        Map<GcRootKind, Long> out = new java.util.EnumMap<>(GcRootKind.class);
+        GcRoots r = index.gcRoots();
+        for (long i = 0; i < r.count(); i++) {
+            out.merge(r.kind(i), 1L, Long::sum);
+        }
+        return out;
+    }
+
+    /** Root kinds of a node, comma separated, or null when it is not a root. */
+    public String rootKinds(long node) {
+        GcRoots r = index.gcRoots();
+        java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
+        for (long i = 0; i < r.count(); i++) {
+            if (r.node(i) == node) {
+                kinds.add(r.kind(i).label());
+            }
+        }
+        if (kinds.isEmpty()) {
+            for (long i = 0; i < index.rootCount(); i++) {
+                if (index.root(i) == node) {
+                    kinds.add(GcRootKind.STICKY_CLASS.label());
+                }
+            }
+        }
+        return kinds.isEmpty() ? null : String.join(", ", kinds);
+    }
+
+    public List<ThreadInfo> threads() {
+        GcRoots r = index.gcRoots();
+        List<ThreadInfo> out = new ArrayList<>();
+        long[] serials = r.threadSerials();
+        java.util.Arrays.sort(serials);
+        for (long serial : serials) {
+            long node = r.threadNode(serial);
+            FieldValue nameField = field(node, "name");
+            String name = null;
+            if (nameField != null && nameField.reference() && (long) nameField.value() != 0) {
+                long nameNode = index.node((long) nameField.value());
+                if (nameNode >= 0) {
+                    name = stringValue(nameNode, 200);
+                    if (name == null && index.recordOffset(nameNode) >= 0) {
+                        name = charArrayText(nameNode);
+                    }
+                }
+            }
+            out.add(new ThreadInfo(serial, node, index.address(node), name, className(node), tree.retained(node),
+                    frames(r.traceSerial(serial))));
+        }
+        return out;
+    }
+
+    private String charArrayText(long node) {
+        HprofBytes b = file.bytes();
+        int id = index.idSize();
+        long off = index.recordOffset(node);
+        if (b.u1(off) != Tags.PRIM_ARRAY_DUMP || b.u1(off + 1 + id + 8) != Tags.T_CHAR) {
+            return null;
+        }
+        long len = Math.min(200, b.u4unsigned(off + 1 + id + 4));
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < len; i++) {
+            sb.append((char) b.u2(off + 1 + id + 9 + 2L * i));
+        }
+        return sb.toString();
+    }
+
+    private List<StackFrame> frames(long traceSerial) {
+        List<StackFrame> out = new ArrayList<>();
+        long pos = file.traceRecord(traceSerial);
+        if (pos < 0) {
+            return out;
+        }
+        HprofBytes b = file.bytes();
+        int id = index.idSize();
+        long body = pos + 9;
+        long n = b.u4unsigned(body + 8);
+        long len = b.u4unsigned(pos + 5);
+        for (long i = 0; i < n && 12 + (i + 1) * id <= len; i++) {
+            long frameId = b.id(body + 12 + i * id, id);
+            long fp = file.frameRecord(frameId);
+            if (fp < 0) {
+                continue;
+            }
+            long fb = fp + 9;
+            String method = file.string(b.id(fb + id, id));
+            String sig = file.string(b.id(fb + 2L * id, id));
+            String source = file.string(b.id(fb + 3L * id, id));
+            long classSerial = b.u4unsigned(fb + 4L * id);
+            int line = b.u4(fb + 4L * id + 4);
+            out.add(new StackFrame(file.className(file.classIdBySerial(classSerial)), method, sig, source, line));
+        }
+        return out;
+    }
+
+    @Override
+    public void close() {
+        index.close();
+        arena.close();
+    }
+}

@@ -1,0 +1,248 @@
+package dev.inquest.heap.graph;
+
+import dev.inquest.progress.Progress;
+import org.junit.jupiter.api.Test;
+
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CancellationException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class DominatorsTest {
+
+    /** The Lengauer-Tarjan paper's example, as CreateSampleDump builds it for MAT's tests. */
+    static final String LT_NAMES = "ABCDEFGHIJKLR";
+
+    static TestGraph lengauerTarjanExample() {
+        Map<Character, String> out = Map.ofEntries(
+                Map.entry('A', "D"), Map.entry('B', "ADE"), Map.entry('C', "FG"), Map.entry('D', "L"),
+                Map.entry('E', "H"), Map.entry('F', "I"), Map.entry('G', "IJ"), Map.entry('H', "EK"),
+                Map.entry('I', "K"), Map.entry('J', "I"), Map.entry('K', "IR"), Map.entry('L', "H"),
+                Map.entry('R', "ABC"));
+        List<long[]> adj = new ArrayList<>();
+        for (char c : LT_NAMES.toCharArray()) {
+            adj.add(out.get(c).chars().mapToLong(LT_NAMES::indexOf).toArray());
+        }
+        return TestGraph.of(adj, new long[] {LT_NAMES.indexOf('R')}, null);
+    }
+
+    private static long node(char c) {
+        return LT_NAMES.indexOf(c);
+    }
+
+    @Test
+    void lengauerTarjanExampleHasThePublishedDominators() {
+        TestGraph g = lengauerTarjanExample();
+        DominatorTree tree = Dominators.compute(g, Progress.NONE);
+        for (char c : "ABCDEHIK".toCharArray()) {
+            assertThat(tree.idom(node(c))).as("idom(%s)", c).isEqualTo(node('R'));
+        }
+        assertThat(tree.idom(node('F'))).isEqualTo(node('C'));
+        assertThat(tree.idom(node('G'))).isEqualTo(node('C'));
+        assertThat(tree.idom(node('L'))).isEqualTo(node('D'));
+        assertThat(tree.idom(node('J'))).isEqualTo(node('G'));
+        assertThat(tree.idom(node('R'))).isEqualTo(DominatorTree.TOP_LEVEL);
+        assertThat(tree.childCount(node('R'))).isEqualTo(8);
+        assertThat(tree.topLevelCount()).isEqualTo(1);
+        long all = 0;
+        for (long s : g.shallow) {
+            all += s;
+        }
+        assertThat(tree.retained(node('R'))).isEqualTo(all);
+        assertThat(tree.reachableShallowSum()).isEqualTo(all);
+        assertThat(tree.reachableCount()).isEqualTo(13);
+        // C retains C, F, G, J: 12 + 15 + 16 + 19
+        assertThat(tree.retained(node('C'))).isEqualTo(12 + 15 + 16 + 19);
+        assertAgreesWithNaive(g, tree);
+    }
+
+    @Test
+    void agreesWithTheDataFlowDefinitionOnRandomGraphs() {
+        Random rnd = new Random(20261122);
+        for (int round = 0; round < 600; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(round < 300 ? 12 : 80));
+            boolean wide = round % 2 == 1;
+            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), wide);
+            assertAgreesWithNaive(g, tree);
+        }
+    }
+
+    static void assertAgreesWithNaive(TestGraph g, DominatorTree tree) {
+        NaiveDominators naive = new NaiveDominators(g);
+        assertThat(tree.nodeCount()).isEqualTo(g.n);
+        long reachable = 0;
+        long used = 0;
+        for (int x = 0; x < g.n; x++) {
+            assertThat(tree.idom(x)).as("idom(%d)", x).isEqualTo(naive.idom[x]);
+            assertThat(tree.retained(x)).as("retained(%d)", x).isEqualTo(naive.retained[x]);
+            assertThat(tree.isReachable(x)).isEqualTo(naive.reachable.get(x));
+            if (naive.reachable.get(x)) {
+                reachable++;
+                used += g.shallow[x];
+            }
+        }
+        assertThat(tree.reachableCount()).isEqualTo(reachable);
+        assertThat(tree.reachableShallowSum()).isEqualTo(used);
+        // Children lists: exactly the nodes whose idom is the parent, largest retained first.
+        for (long parent = -1; parent < g.n; parent++) {
+            List<Long> expected = new ArrayList<>();
+            for (int x = 0; x < g.n; x++) {
+                if (naive.idom[x] == parent && naive.reachable.get(x)) {
+                    expected.add((long) x);
+                }
+            }
+            expected.sort((a, b) -> {
+                int c = Long.compare(naive.retained[(int) (long) b], naive.retained[(int) (long) a]);
+                return c != 0 ? c : Long.compare(a, b);
+            });
+            List<Long> actual = new ArrayList<>();
+            for (long i = 0; i < tree.childCount(parent); i++) {
+                actual.add(tree.child(parent, i));
+            }
+            assertThat(actual).as("children of %d", parent).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aRootThatAnotherObjectReferencesIsStillTopLevel() {
+        // 0 -> 1 -> 2, 0 -> 2; roots 0 and 2; 3 is shared by both roots; 4 is unreachable and points at 1.
+        TestGraph g = TestGraph.of(List.of(new long[] {1, 2, 3}, new long[] {2}, new long[] {3}, new long[0],
+                new long[] {1}), new long[] {0, 2}, new long[] {10, 20, 30, 40, 50});
+        DominatorTree tree = Dominators.compute(g, Progress.NONE);
+        assertThat(tree.idom(0)).isEqualTo(DominatorTree.TOP_LEVEL);
+        assertThat(tree.idom(2)).isEqualTo(DominatorTree.TOP_LEVEL);
+        assertThat(tree.idom(3)).isEqualTo(DominatorTree.TOP_LEVEL);
+        assertThat(tree.idom(1)).isEqualTo(0);
+        assertThat(tree.idom(4)).isEqualTo(DominatorTree.UNREACHABLE);
+        assertThat(tree.retained(4)).isZero();
+        assertThat(tree.retained(0)).isEqualTo(30);
+        assertThat(tree.retained(2)).isEqualTo(30);
+        assertThat(tree.reachableShallowSum()).isEqualTo(100);
+        // top level sorted by retained (40, 30, 30), ties by index
+        assertThat(List.of(tree.topLevel(0), tree.topLevel(1), tree.topLevel(2))).containsExactly(3L, 0L, 2L);
+        assertThat(tree.retainedSizeOfSet(new long[] {0, 1, 3, 4})).isEqualTo(70);
+        assertThat(tree.dominates(0, 1)).isTrue();
+        assertThat(tree.dominates(0, 3)).isFalse();
+        assertAgreesWithNaive(g, tree);
+    }
+
+    @Test
+    void millionNodeChainNeedsNoStack() {
+        int n = 1_000_000;
+        long[] start = new long[n + 1];
+        long[] targets = new long[n - 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = Math.min(i + 1, n - 1);
+            if (i < n - 1) {
+                targets[i] = i + 1;
+            }
+        }
+        long[] shallow = new long[n];
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            shallow[i] = 16 + (i % 7) * 8;
+            sum += shallow[i];
+        }
+        TestGraph g = new TestGraph(n, start, targets, new long[] {0}, shallow);
+        DominatorTree tree = Dominators.compute(g, Progress.NONE);
+        assertThat(tree.retained(0)).isEqualTo(sum);
+        assertThat(tree.retained(n - 1)).isEqualTo(shallow[n - 1]);
+        assertThat(tree.retained(1)).isEqualTo(sum - shallow[0]);
+        assertThat(tree.idom(n - 1)).isEqualTo(n - 2);
+        assertThat(tree.childCount(500_000)).isEqualTo(1);
+        assertThat(tree.child(500_000, 0)).isEqualTo(500_001);
+        // A back edge from the tail to the head's successor changes nothing below the head.
+        assertThat(tree.dominates(0, n - 1)).isTrue();
+    }
+
+    @Test
+    void millionChildrenAreSortedByRetainedSize() {
+        int n = 1_000_001;
+        long[] start = new long[n + 1];
+        long[] targets = new long[n - 1];
+        for (int i = 0; i < n - 1; i++) {
+            targets[i] = i + 1;
+        }
+        for (int i = 1; i <= n; i++) {
+            start[i] = n - 1;
+        }
+        long[] shallow = new long[n];
+        Random rnd = new Random(7);
+        long sum = 0;
+        for (int i = 0; i < n; i++) {
+            shallow[i] = 8 * (1 + rnd.nextInt(1000)); // many ties: the index must break them
+            sum += shallow[i];
+        }
+        TestGraph g = new TestGraph(n, start, targets, new long[] {0}, shallow);
+        DominatorTree tree = Dominators.compute(g, Progress.NONE);
+        assertThat(tree.childCount(0)).isEqualTo(n - 1);
+        assertThat(tree.retained(0)).isEqualTo(sum);
+        long prev = tree.child(0, 0);
+        for (long i = 1; i < n - 1; i++) {
+            long c = tree.child(0, i);
+            assertThat(shallow[(int) prev] > shallow[(int) c] || shallow[(int) prev] == shallow[(int) c] && prev < c)
+                    .as("child %d after %d", c, prev).isTrue();
+            prev = c;
+        }
+    }
+
+    @Test
+    void stopsWhenCancelled() {
+        int n = 300_000;
+        long[] start = new long[n + 1];
+        long[] targets = new long[n - 1];
+        for (int i = 0; i < n; i++) {
+            start[i + 1] = Math.min(i + 1, n - 1);
+            if (i < n - 1) {
+                targets[i] = i + 1;
+            }
+        }
+        TestGraph g = new TestGraph(n, start, targets, new long[] {0}, new long[n]);
+        List<String> phases = new ArrayList<>();
+        Progress cancelling = new Progress() {
+            long calls;
+
+            @Override
+            public void phase(String name, long total, Unit unit) {
+                phases.add(name);
+            }
+
+            @Override
+            public void progress(long done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return ++calls > 2;
+            }
+        };
+        assertThatThrownBy(() -> Dominators.compute(g, cancelling)).isInstanceOf(CancellationException.class);
+        assertThat(phases).containsExactly("Dominators");
+    }
+
+    @Test
+    void reportsBothPhases() {
+        List<String> phases = new ArrayList<>();
+        Dominators.compute(lengauerTarjanExample(), new Progress() {
+            @Override
+            public void phase(String name, long total, Unit unit) {
+                phases.add(name);
+            }
+
+            @Override
+            public void progress(long done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return false;
+            }
+        });
+        assertThat(phases).containsExactly("Dominators", "Retained sizes");
+    }
+}

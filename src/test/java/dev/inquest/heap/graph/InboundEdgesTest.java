@@ -1,0 +1,54 @@
+package dev.inquest.heap.graph;
+
+import dev.inquest.progress.Progress;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class InboundEdgesTest {
+
+    @Test
+    void reverseEdgesMatchForwardEdgesOnRandomGraphs() {
+        Random rnd = new Random(42);
+        for (int round = 0; round < 200; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(60));
+            InboundEdges in = InboundEdges.build(g, Progress.NONE);
+            assertThat(in.nodeCount()).isEqualTo(g.n);
+            assertThat(in.edgeCount()).isEqualTo(g.targets.length);
+            for (int t = 0; t < g.n; t++) {
+                // Expected: every forward edge into t, in ascending (source, edge) order.
+                List<long[]> expected = new ArrayList<>();
+                for (int s = 0; s < g.n; s++) {
+                    for (long e = g.edgeStart(s); e < g.edgeEnd(s); e++) {
+                        if (g.edgeTarget(e) == t) {
+                            expected.add(new long[] {s, e});
+                        }
+                    }
+                }
+                List<long[]> actual = new ArrayList<>();
+                for (long i = in.inboundStart(t); i < in.inboundEnd(t); i++) {
+                    actual.add(new long[] {in.source(i), in.forwardEdge(i)});
+                    assertThat(g.edgeTarget(in.forwardEdge(i))).isEqualTo(t);
+                }
+                assertThat(actual).as("inbound of %d", t).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
+    void lengauerTarjanExampleInbound() {
+        TestGraph g = DominatorsTest.lengauerTarjanExample();
+        InboundEdges in = InboundEdges.build(g, Progress.NONE);
+        // I is referenced by F, G, J and K.
+        long i = DominatorsTest.LT_NAMES.indexOf('I');
+        List<Character> sources = new ArrayList<>();
+        for (long k = in.inboundStart(i); k < in.inboundEnd(i); k++) {
+            sources.add(DominatorsTest.LT_NAMES.charAt((int) in.source(k)));
+        }
+        assertThat(sources).containsExactly('F', 'G', 'J', 'K');
+    }
+}
