@@ -1,0 +1,66 @@
+package dev.inquest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.investigation.SampleCases;
+import dev.inquest.investigation.store.CaseFile;
+import dev.inquest.investigation.store.CaseJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void newThenShow() throws Exception {
+        Path f = dir.resolve("leak.inquest");
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "new", "Heap grows after deploy", "--out", f.toString(),
+                "--subtask", "7", "--author", "dana");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("created");
+        var c = CaseFile.read(f).value();
+        assertThat(c.title()).isEqualTo("Heap grows after deploy");
+        assertThat(c.subtask()).isEqualTo(7);
+        assertThat(c.created()).isEqualTo(LocalDate.now());
+        assertThat(c.authors()).containsExactly("dana");
+
+        InquestCommandTest.Run json = InquestCommandTest.run("case", "show", f.toString(), "--json");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).isEqualTo(Files.readString(f));
+
+        InquestCommandTest.Run again = InquestCommandTest.run("case", "new", "Other", "--out", f.toString());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).startsWith("inquest: ").contains("already exists");
+        assertThat(CaseFile.read(f).value().title()).isEqualTo("Heap grows after deploy");
+    }
+
+    @Test
+    void showTextSummarisesTheCase() throws Exception {
+        Path f = dir.resolve("rich.inquest");
+        CaseFile.create(f, SampleCases.rich());
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Subtask 004: Session cache keeps | growing after deploy",
+                "Status:     In Progress (cache suspected)", "H1 [supported] Does the session cache never evict?  (3 for, 0 against)",
+                "H2 [refuted]", "[ ] P0 Register the eviction listener (@dana) -> H1", "[x] P2 Add a heap alert at 80%");
+    }
+
+    @Test
+    void brokenCaseIsExitOneWithTheByteAndTheAutosave() throws Exception {
+        Path f = dir.resolve("b.inquest");
+        CaseFile cf = CaseFile.create(f, SampleCases.rich());
+        cf.save(SampleCases.rich().toBuilder().title("v2").build());
+        Files.writeString(f, CaseJson.toJson(SampleCases.rich()).substring(0, 100));
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("inquest: " + f + ": not a valid case file").contains("last good autosave: .b.inquest.bak")
+                .contains(" at byte 100");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(InquestCommandTest.run("case", "show", dir.resolve("none.inquest").toString()).exit()).isEqualTo(1);
+        assertThat(InquestCommandTest.run("case", "show").exit()).isEqualTo(2);
+    }
+}
