@@ -63,4 +63,29 @@ class CaseCliTest {
         assertThat(InquestCommandTest.run("case", "show", dir.resolve("none.inquest").toString()).exit()).isEqualTo(1);
         assertThat(InquestCommandTest.run("case", "show").exit()).isEqualTo(2);
     }
+
+    @Test
+    void exportWritesMarkdownAndFiguresAndRedactsByDefault() throws Exception {
+        Path f = dir.resolve("rich.inquest");
+        CaseFile.create(f, SampleCases.rich());
+        InquestCommandTest.Run sub = InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask");
+        assertThat(sub.exit()).isZero();
+        assertThat(sub.out()).startsWith("# Subtask 004: ").contains("## Hypotheses and Questions").doesNotContain("hunter2");
+
+        Path md = dir.resolve("out/report.md");
+        InquestCommandTest.Run rep = InquestCommandTest.run("case", "export", f.toString(), "--format", "report",
+                "--out", md.toString());
+        assertThat(rep.exit()).isZero();
+        assertThat(rep.out()).contains("2 figures in report-figures");
+        String text = Files.readString(md);
+        assertThat(text).contains("](report-figures/heap-trend-E3.svg)").doesNotContain("hunter2");
+        assertThat(Files.readString(dir.resolve("out/report-figures/flame-E4.svg"))).startsWith("<svg");
+
+        InquestCommandTest.Run values = InquestCommandTest.run("case", "export", f.toString(), "--format", "report",
+                "--include-values");
+        assertThat(values.out()).contains(SampleCases.SECRET);
+
+        assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "pdf").exit()).isEqualTo(2);
+        assertThat(InquestCommandTest.run("case", "export", f.toString()).exit()).isEqualTo(2);
+    }
 }
