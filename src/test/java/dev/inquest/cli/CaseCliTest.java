@@ -88,4 +88,35 @@ class CaseCliTest {
         assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "pdf").exit()).isEqualTo(2);
         assertThat(InquestCommandTest.run("case", "export", f.toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void importThenExportGivesTheDocumentBack() throws Exception {
+        Path doc = dir.resolve("subtask.md");
+        try (var in = getClass().getResourceAsStream("/docs/subtask-canonical-1.md")) {
+            Files.write(doc, in.readAllBytes());
+        }
+        Path f = dir.resolve("imported.inquest");
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "import", doc.toString(), "--out", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("3 context, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 notes");
+        assertThat(CaseFile.read(f).value().subtask()).isEqualTo(4);
+        Path md = dir.resolve("again.md");
+        assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask", "--out", md.toString()).exit())
+                .isZero();
+        assertThat(Files.readString(md)).isEqualTo(Files.readString(doc));
+    }
+
+    @Test
+    void importRefusesBinaryAndBrokenText() throws Exception {
+        Path bin = Files.write(dir.resolve("dump.md"), new byte[] {'J', 'A', 'V', 'A', 0, 1, 2});
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "import", bin.toString(), "--out", dir.resolve("x.inquest").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("inquest: " + bin + ": not a Markdown document (binary content) at byte 4" + System.lineSeparator());
+        Path latin = Files.write(dir.resolve("latin.md"), new byte[] {'#', ' ', 'C', 'a', 'f', (byte) 0xE9, '\n'});
+        InquestCommandTest.Run l = InquestCommandTest.run("case", "import", latin.toString(), "--out", dir.resolve("y.inquest").toString());
+        assertThat(l.exit()).isEqualTo(1);
+        assertThat(l.err()).contains("not UTF-8 text at byte 5");
+        assertThat(Files.exists(dir.resolve("x.inquest"))).isFalse();
+        assertThat(InquestCommandTest.run("case", "import", bin.toString()).exit()).isEqualTo(2);
+    }
 }

@@ -47,7 +47,7 @@ public final class ReportExporter {
         SubtaskExporter.Blocks out = new SubtaskExporter.Blocks();
         out.add("# " + SubtaskExporter.title(c));
         out.add(String.join("\n", metadata(c)));
-        SubtaskExporter.notes(out, c, "");
+        SubtaskExporter.notes(out, c, "", false);
 
         out.add("## Executive Summary");
         out.add(summary(c));
@@ -65,7 +65,7 @@ public final class ReportExporter {
         if (!c.context().isEmpty()) {
             out.add("## Context\n" + bullets(c.context()));
         }
-        SubtaskExporter.notes(out, c, Section.CONTEXT.key());
+        SubtaskExporter.notes(out, c, Section.CONTEXT.key(), false);
 
         if (!c.hypotheses().isEmpty()) {
             out.add("## Hypotheses");
@@ -73,17 +73,17 @@ public final class ReportExporter {
                 hypothesis(out, c, h, options, files);
             }
         }
-        SubtaskExporter.notes(out, c, Section.HYPOTHESES.key());
+        SubtaskExporter.notes(out, c, Section.HYPOTHESES.key(), false);
 
         if (!c.findings().isEmpty()) {
             findings(out, c.findings());
         }
-        SubtaskExporter.notes(out, c, Section.FINDINGS.key());
+        SubtaskExporter.notes(out, c, Section.FINDINGS.key(), false);
 
         if (!c.actions().isEmpty()) {
             out.add("## Actions Taken\n" + bullets(c.actions()));
         }
-        SubtaskExporter.notes(out, c, Section.ACTIONS.key());
+        SubtaskExporter.notes(out, c, Section.ACTIONS.key(), false);
 
         if (!c.nextSteps().isEmpty()) {
             List<NextStep> sorted = new ArrayList<>(c.nextSteps());
@@ -91,13 +91,13 @@ public final class ReportExporter {
             out.add("## Priority Action Items\n"
                     + sorted.stream().map(ReportExporter::actionItem).collect(Collectors.joining("\n")));
         }
-        SubtaskExporter.notes(out, c, Section.NEXT_STEPS.key());
+        SubtaskExporter.notes(out, c, Section.NEXT_STEPS.key(), false);
 
         if (!c.references().isEmpty()) {
             out.add("## References\n"
                     + c.references().stream().map(SubtaskExporter::reference).collect(Collectors.joining("\n")));
         }
-        SubtaskExporter.notes(out, c, Section.REFERENCES.key());
+        SubtaskExporter.notes(out, c, Section.REFERENCES.key(), false);
         return new Exported(out.toString(), files);
     }
 

@@ -67,8 +67,12 @@ public final class SubtaskExporter {
     }
 
     static void notes(Blocks out, Case c, String after) {
+        notes(out, c, after, true);
+    }
+
+    static void notes(Blocks out, Case c, String after, boolean withCopies) {
         for (Note n : c.notes()) {
-            if (n.after().equals(after)) {
+            if (n.after().equals(after) && (withCopies || !n.duplicatesCaseData())) {
                 // A note keeps the blank line (or none) its author put under the heading.
                 String body = n.markdown().stripTrailing();
                 if (n.heading() != null) {

@@ -24,4 +24,16 @@ public record Note(String heading, int level, String markdown, String after) {
     public static Note section(String heading, String markdown) {
         return new Note(heading, 2, markdown, Section.NEXT_STEPS.key());
     }
+
+    private static final java.util.regex.Pattern DERIVED = java.util.regex.Pattern.compile(
+            "(?i)^(executive summary|summary|tl;? ?dr|artifacts)$");
+
+    /**
+     * A kept copy of a section the case also holds as data (an imported executive summary or
+     * artifact table): the report prints the data and skips the copy; the subtask shape, which
+     * has no place for that data, prints the copy.
+     */
+    public boolean duplicatesCaseData() {
+        return heading != null && DERIVED.matcher(heading.strip()).matches();
+    }
 }
