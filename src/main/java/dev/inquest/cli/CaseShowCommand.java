@@ -1,0 +1,91 @@
+package dev.inquest.cli;
+
+import dev.inquest.investigation.model.Artifact;
+import dev.inquest.investigation.model.Case;
+import dev.inquest.investigation.model.Hypothesis;
+import dev.inquest.investigation.model.NextStep;
+import dev.inquest.investigation.store.CaseFile;
+import dev.inquest.investigation.store.CaseJson;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code inquest case show CASE.inquest [--json]}. */
+@Command(name = "show", mixinStandardHelpOptions = true,
+        description = "Print a case: a readable summary, or with --json the case file itself.")
+public final class CaseShowCommand implements Callable<Integer> {
+    @CommandLine.Parameters(paramLabel = "CASE.inquest")
+    Path file;
+
+    @CommandLine.Option(names = "--json", description = "Print the case file (current format version).")
+    boolean json;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        CaseJson.Parsed parsed = CaseCliSupport.read(file);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) {
+            // The file as this build would write it: byte-identical to a file it wrote, and files
+            // of older versions come out migrated, so scripts see one shape.
+            out.print(CaseJson.toJson(parsed.value(), parsed.unknown()));
+            out.flush();
+            return 0;
+        }
+        Case c = parsed.value();
+        out.println((c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " : "") + c.title());
+        out.println("Status:     " + c.status().label() + (c.statusDetail() != null ? " (" + c.statusDetail() + ")" : ""));
+        if (c.created() != null) {
+            out.println("Created:    " + c.created());
+        }
+        if (c.updated() != null) {
+            out.println("Updated:    " + c.updated());
+        }
+        if (!c.authors().isEmpty()) {
+            out.println("Authors:    " + String.join(", ", c.authors()));
+        }
+        for (Artifact a : c.artifacts()) {
+            out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path());
+        }
+        out.println("Context:    " + c.context().size() + " items");
+        out.println("Findings:   " + c.findings().size() + " items");
+        out.println("Actions:    " + c.actions().size() + " items");
+        out.println("References: " + c.references().size());
+        if (!c.notes().isEmpty()) {
+            out.println("Notes:      " + c.notes().size());
+        }
+        if (!c.hypotheses().isEmpty()) {
+            out.println();
+            out.println("Hypotheses:");
+            for (Hypothesis h : c.hypotheses()) {
+                out.println("  " + (h.id() == null ? "-" : h.id()) + " [" + h.status().word() + "] " + h.statement()
+                        + (h.evidence().isEmpty() ? "" : "  (" + h.supporting().size() + " for, "
+                        + h.refuting().size() + " against)"));
+            }
+        }
+        if (!c.nextSteps().isEmpty()) {
+            out.println();
+            out.println("Next steps:");
+            for (NextStep s : c.nextSteps()) {
+                out.println("  [" + (s.done() ? "x" : " ") + "] " + (s.priority() != null ? s.priority() + " " : "")
+                        + s.text() + (s.owner() != null ? " (" + s.owner() + ")" : "")
+                        + (s.hypothesis() != null ? " -> " + s.hypothesis() : ""));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    static String backupHint(Path file) {
+        try {
+            return CaseFile.open(file).backup().isPresent()
+                    ? " (last good autosave: " + CaseFile.backupPath(file).getFileName() + ")" : "";
+        } catch (java.io.IOException e) {
+            return "";
+        }
+    }
+}

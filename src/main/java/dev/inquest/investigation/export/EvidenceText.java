@@ -1,0 +1,36 @@
+package dev.inquest.investigation.export;
+
+import dev.inquest.investigation.model.Evidence;
+import java.util.stream.Collectors;
+
+/** One-line renderings of evidence shared by both export shapes; the only place values are printed. */
+final class EvidenceText {
+    private EvidenceText() {
+    }
+
+    static String figures(Evidence e) {
+        return e.figures().stream().map(Units::named).collect(Collectors.joining(", "));
+    }
+
+    /** "Supports: summary (retained 212 MB, percent 41.3%)". */
+    static String line(Evidence e, boolean includeValues) {
+        StringBuilder sb = new StringBuilder(e.stance().label()).append(": ").append(e.summary().strip());
+        if (!e.figures().isEmpty()) {
+            sb.append(" (").append(figures(e)).append(')');
+        }
+        sb.append(values(e, includeValues));
+        return sb.toString();
+    }
+
+    /** The heap-read values, or a note that they were withheld. */
+    static String values(Evidence e, boolean includeValues) {
+        if (e.values().isEmpty()) {
+            return "";
+        }
+        if (includeValues) {
+            return "; values: " + e.values().stream().map(Md::code).collect(Collectors.joining(", "));
+        }
+        int n = e.values().size();
+        return "; " + n + (n == 1 ? " value" : " values") + " read from the heap withheld";
+    }
+}

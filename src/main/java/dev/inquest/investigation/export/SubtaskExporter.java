@@ -1,0 +1,157 @@
+package dev.inquest.investigation.export;
+
+import dev.inquest.investigation.model.Case;
+import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.Hypothesis;
+import dev.inquest.investigation.model.HypothesisStatus;
+import dev.inquest.investigation.model.MetaLine;
+import dev.inquest.investigation.model.NextStep;
+import dev.inquest.investigation.model.Note;
+import dev.inquest.investigation.model.Reference;
+import dev.inquest.investigation.model.Section;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The subtask document, exactly the shape of briefs.md: title, Created and Status lines, then
+ * Context, Findings, Hypotheses and Questions, Actions Taken, Next Steps, References, each left out
+ * when empty, a rule and the italic closing line.
+ *
+ * <p>Beyond the bare shape, and only when the case has them: extra metadata lines and notes
+ * (sections we do not model) where the imported document had them, verdicts after hypotheses as
+ * {@code **(supported)**}, evidence as nested bullets, and in next steps {@code [x]},
+ * {@code **[P1]**}, {@code (owner: ..; tests H1)}. The importer reads all of these back.
+ */
+public final class SubtaskExporter {
+    public static final String DEFAULT_CLOSING = "Update this document as the investigation progresses.";
+
+    private SubtaskExporter() {
+    }
+
+    public static String export(Case c, ExportOptions options) {
+        Blocks out = new Blocks();
+        out.add("# " + title(c));
+        List<String> meta = new ArrayList<>();
+        if (c.created() != null) {
+            meta.add("**Created:** " + c.created());
+        }
+        meta.add("**Status:** " + c.status().label() + (c.statusDetail() != null ? " (" + c.statusDetail() + ")" : ""));
+        for (MetaLine m : c.metadata()) {
+            meta.add("**" + m.name() + ":** " + m.value());
+        }
+        out.add(String.join("\n", meta));
+        notes(out, c, "");
+
+        Set<String> referenced = new HashSet<>();
+        c.nextSteps().forEach(s -> referenced.add(s.hypothesis()));
+        for (Section s : Section.values()) {
+            List<String> lines = switch (s) {
+                case CONTEXT, FINDINGS, ACTIONS -> c.items(s).stream().map(i -> Md.item("-", i)).toList();
+                case HYPOTHESES -> c.hypotheses().stream().map(h -> hypothesis(h, referenced, options)).toList();
+                case NEXT_STEPS -> numbered(c.nextSteps());
+                case REFERENCES -> c.references().stream().map(SubtaskExporter::reference).toList();
+            };
+            if (!lines.isEmpty()) {
+                out.add("## " + s.heading() + "\n" + String.join("\n", lines));
+            }
+            notes(out, c, s.key());
+        }
+        out.add("---\n*" + (c.closing() != null ? c.closing() : DEFAULT_CLOSING) + "*");
+        return out.toString();
+    }
+
+    static String title(Case c) {
+        return c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " + c.title() : c.title();
+    }
+
+    static void notes(Blocks out, Case c, String after) {
+        notes(out, c, after, true);
+    }
+
+    static void notes(Blocks out, Case c, String after, boolean withCopies) {
+        for (Note n : c.notes()) {
+            if (n.after().equals(after) && (withCopies || !n.duplicatesCaseData())) {
+                // A note keeps the blank line (or none) its author put under the heading.
+                String body = n.markdown().stripTrailing();
+                if (n.heading() != null) {
+                    out.add("#".repeat(n.level()) + " " + n.heading() + (body.isBlank() ? "" : "\n" + body));
+                } else if (!body.isBlank()) {
+                    out.add(body.strip());
+                }
+            }
+        }
+    }
+
+    static String hypothesis(Hypothesis h, Set<String> referenced, ExportOptions options) {
+        StringBuilder sb = new StringBuilder();
+        if (h.id() != null && referenced.contains(h.id())) {
+            sb.append("**").append(h.id()).append(":** ");
+        }
+        sb.append(h.statement().strip());
+        if (h.status() != HypothesisStatus.OPEN) {
+            sb.append(" **(").append(h.status().word()).append(")**");
+        }
+        String item = Md.item("-", sb.toString());
+        StringBuilder all = new StringBuilder(item);
+        for (Evidence e : h.evidence()) {
+            all.append('\n').append(Md.item("  -", EvidenceText.line(e, options.includeValues())));
+        }
+        return all.toString();
+    }
+
+    static List<String> numbered(List<NextStep> steps) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < steps.size(); i++) {
+            out.add(Md.item((i + 1) + ".", step(steps.get(i))));
+        }
+        return out;
+    }
+
+    static String step(NextStep s) {
+        StringBuilder sb = new StringBuilder();
+        if (s.done()) {
+            sb.append("[x] ");
+        }
+        if (s.priority() != null) {
+            sb.append("**[").append(s.priority()).append("]** ");
+        }
+        sb.append(s.text().strip());
+        List<String> tail = new ArrayList<>();
+        if (s.owner() != null) {
+            tail.add("owner: " + s.owner());
+        }
+        if (s.hypothesis() != null) {
+            tail.add("tests " + s.hypothesis());
+        }
+        if (!tail.isEmpty()) {
+            sb.append(" (").append(String.join("; ", tail)).append(')');
+        }
+        return sb.toString();
+    }
+
+    static String reference(Reference r) {
+        if (r.markdown() != null) {
+            return Md.item("-", r.markdown());
+        }
+        return "- [" + r.title() + "]" + (r.link() != null && !r.link().isBlank() ? "(" + r.link() + ")" : "");
+    }
+
+    /** Blocks separated by one blank line, ending in a newline. */
+    static final class Blocks {
+        private final StringBuilder sb = new StringBuilder();
+
+        void add(String block) {
+            if (!sb.isEmpty()) {
+                sb.append("\n\n");
+            }
+            sb.append(block);
+        }
+
+        @Override
+        public String toString() {
+            return sb + "\n";
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.inquest.investigation.model;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import java.util.Objects;
+
+/**
+ * One number as it was when the evidence was pinned: {@code retained = 222298112 bytes}.
+ * Units are free words, but exports format these specially: {@code bytes}, {@code percent},
+ * {@code count}, {@code ms}, {@code s}. For a heap trend the figures are the points in time
+ * order and {@code name} is the time label.
+ */
+@JsonPropertyOrder({"name", "value", "unit"})
+public record Figure(String name, @JsonSerialize(using = PlainNumberSerializer.class) double value, String unit) {
+    public Figure {
+        Objects.requireNonNull(name, "name");
+        unit = unit == null ? "" : unit;
+    }
+
+    public static Figure bytes(String name, long bytes) {
+        return new Figure(name, bytes, "bytes");
+    }
+
+    public static Figure count(String name, long count) {
+        return new Figure(name, count, "count");
+    }
+
+    public static Figure percent(String name, double percent) {
+        return new Figure(name, percent, "percent");
+    }
+}

@@ -1,0 +1,42 @@
+package dev.inquest.investigation.store;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * What the case file looked like on disk when we last read or wrote it. The hash is the real
+ * test (mtime has one-second granularity on some file systems and copies keep sizes);
+ * size and time are kept for the message.
+ */
+public record DiskStamp(long size, long modifiedMillis, String sha256) {
+
+    /** The stamp of the file now, or null when it does not exist. */
+    public static DiskStamp of(Path file) throws IOException {
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            byte[] bytes = Files.readAllBytes(file);
+            return new DiskStamp(attrs.size(), attrs.lastModifiedTime().toMillis(), sha256(bytes));
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Same content; the time alone may differ (a touch is not a conflicting edit). */
+    public boolean sameContent(DiskStamp other) {
+        return other != null && size == other.size && sha256.equals(other.sha256);
+    }
+}

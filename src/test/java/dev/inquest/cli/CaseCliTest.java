@@ -1,0 +1,122 @@
+package dev.inquest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.investigation.SampleCases;
+import dev.inquest.investigation.store.CaseFile;
+import dev.inquest.investigation.store.CaseJson;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CaseCliTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void newThenShow() throws Exception {
+        Path f = dir.resolve("leak.inquest");
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "new", "Heap grows after deploy", "--out", f.toString(),
+                "--subtask", "7", "--author", "dana");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("created");
+        var c = CaseFile.read(f).value();
+        assertThat(c.title()).isEqualTo("Heap grows after deploy");
+        assertThat(c.subtask()).isEqualTo(7);
+        assertThat(c.created()).isEqualTo(LocalDate.now());
+        assertThat(c.authors()).containsExactly("dana");
+
+        InquestCommandTest.Run json = InquestCommandTest.run("case", "show", f.toString(), "--json");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).isEqualTo(Files.readString(f));
+
+        InquestCommandTest.Run again = InquestCommandTest.run("case", "new", "Other", "--out", f.toString());
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).startsWith("inquest: ").contains("already exists");
+        assertThat(CaseFile.read(f).value().title()).isEqualTo("Heap grows after deploy");
+    }
+
+    @Test
+    void showTextSummarisesTheCase() throws Exception {
+        Path f = dir.resolve("rich.inquest");
+        CaseFile.create(f, SampleCases.rich());
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("Subtask 004: Session cache keeps | growing after deploy",
+                "Status:     In Progress (cache suspected)", "H1 [supported] Does the session cache never evict?  (3 for, 0 against)",
+                "H2 [refuted]", "[ ] P0 Register the eviction listener (@dana) -> H1", "[x] P2 Add a heap alert at 80%");
+    }
+
+    @Test
+    void brokenCaseIsExitOneWithTheByteAndTheAutosave() throws Exception {
+        Path f = dir.resolve("b.inquest");
+        CaseFile cf = CaseFile.create(f, SampleCases.rich());
+        cf.save(SampleCases.rich().toBuilder().title("v2").build());
+        Files.writeString(f, CaseJson.toJson(SampleCases.rich()).substring(0, 100));
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", f.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("inquest: " + f + ": not a valid case file").contains("last good autosave: .b.inquest.bak")
+                .contains(" at byte 100");
+        assertThat(r.err().lines()).hasSize(1);
+        assertThat(InquestCommandTest.run("case", "show", dir.resolve("none.inquest").toString()).exit()).isEqualTo(1);
+        assertThat(InquestCommandTest.run("case", "show").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void exportWritesMarkdownAndFiguresAndRedactsByDefault() throws Exception {
+        Path f = dir.resolve("rich.inquest");
+        CaseFile.create(f, SampleCases.rich());
+        InquestCommandTest.Run sub = InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask");
+        assertThat(sub.exit()).isZero();
+        assertThat(sub.out()).startsWith("# Subtask 004: ").contains("## Hypotheses and Questions").doesNotContain("hunter2");
+
+        Path md = dir.resolve("out/report.md");
+        InquestCommandTest.Run rep = InquestCommandTest.run("case", "export", f.toString(), "--format", "report",
+                "--out", md.toString());
+        assertThat(rep.exit()).isZero();
+        assertThat(rep.out()).contains("2 figures in report-figures");
+        String text = Files.readString(md);
+        assertThat(text).contains("](report-figures/heap-trend-E3.svg)").doesNotContain("hunter2");
+        assertThat(Files.readString(dir.resolve("out/report-figures/flame-E4.svg"))).startsWith("<svg");
+
+        InquestCommandTest.Run values = InquestCommandTest.run("case", "export", f.toString(), "--format", "report",
+                "--include-values");
+        assertThat(values.out()).contains(SampleCases.SECRET);
+
+        assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "pdf").exit()).isEqualTo(2);
+        assertThat(InquestCommandTest.run("case", "export", f.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void importThenExportGivesTheDocumentBack() throws Exception {
+        Path doc = dir.resolve("subtask.md");
+        try (var in = getClass().getResourceAsStream("/docs/subtask-canonical-1.md")) {
+            Files.write(doc, in.readAllBytes());
+        }
+        Path f = dir.resolve("imported.inquest");
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "import", doc.toString(), "--out", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).contains("3 context, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 notes");
+        assertThat(CaseFile.read(f).value().subtask()).isEqualTo(4);
+        Path md = dir.resolve("again.md");
+        assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask", "--out", md.toString()).exit())
+                .isZero();
+        assertThat(Files.readString(md)).isEqualTo(Files.readString(doc));
+    }
+
+    @Test
+    void importRefusesBinaryAndBrokenText() throws Exception {
+        Path bin = Files.write(dir.resolve("dump.md"), new byte[] {'J', 'A', 'V', 'A', 0, 1, 2});
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "import", bin.toString(), "--out", dir.resolve("x.inquest").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("inquest: " + bin + ": not a Markdown document (binary content) at byte 4" + System.lineSeparator());
+        Path latin = Files.write(dir.resolve("latin.md"), new byte[] {'#', ' ', 'C', 'a', 'f', (byte) 0xE9, '\n'});
+        InquestCommandTest.Run l = InquestCommandTest.run("case", "import", latin.toString(), "--out", dir.resolve("y.inquest").toString());
+        assertThat(l.exit()).isEqualTo(1);
+        assertThat(l.err()).contains("not UTF-8 text at byte 5");
+        assertThat(Files.exists(dir.resolve("x.inquest"))).isFalse();
+        assertThat(InquestCommandTest.run("case", "import", bin.toString()).exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,51 @@
+package dev.inquest.investigation.artifact;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.investigation.model.Artifact;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ArtifactCheckTest {
+    @TempDir
+    Path dir;
+
+    byte[] bytes(int n, long seed) {
+        byte[] b = new byte[n];
+        new Random(seed).nextBytes(b);
+        return b;
+    }
+
+    @Test
+    void recognisesSameMovedChangedAndMissing() throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("case"));
+        Path dump = Files.write(caseDir.resolve("after.hprof"), bytes(200_000, 1));
+        Artifact a = new Artifact("A1", "heap dump", "after.hprof", Fingerprints.of(dump));
+        assertThat(a.fingerprint().headBytes()).isEqualTo(65536);
+        assertThat(a.fingerprint().size()).isEqualTo(200_000);
+
+        assertThat(ArtifactCheck.check(a, caseDir, List.of()).state()).isEqualTo(ArtifactCheck.State.SAME);
+
+        // A decoy of the same size but other content must not be taken for it.
+        Path elsewhere = Files.createDirectories(dir.resolve("archive"));
+        Files.write(elsewhere.resolve("decoy.hprof"), bytes(200_000, 2));
+        Path moved = Files.move(dump, elsewhere.resolve("renamed.bin"));
+        ArtifactCheck c = ArtifactCheck.check(a, caseDir, List.of(elsewhere));
+        assertThat(c.state()).isEqualTo(ArtifactCheck.State.MOVED);
+        assertThat(c.found()).isEqualTo(moved);
+        assertThat(ArtifactCheck.check(a, caseDir, List.of()).state()).isEqualTo(ArtifactCheck.State.MISSING);
+
+        // Another dump written at the old path: changed, never silently "the same".
+        Files.write(caseDir.resolve("after.hprof"), bytes(200_000, 3));
+        ArtifactCheck changed = ArtifactCheck.check(a, caseDir, List.of(elsewhere));
+        assertThat(changed.state()).isEqualTo(ArtifactCheck.State.CHANGED);
+        assertThat(changed.message()).contains("different content");
+        // A truncated copy: changed too.
+        Files.write(caseDir.resolve("after.hprof"), java.util.Arrays.copyOf(bytes(200_000, 1), 150_000));
+        assertThat(ArtifactCheck.check(a, caseDir, List.of()).message()).contains("200000 -> 150000");
+    }
+}
