@@ -32,8 +32,10 @@ public final class CaseShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             // The file as this build would write it: byte-identical to a file it wrote, and files
-            // of older versions come out migrated, so scripts see one shape.
-            out.print(CaseJson.toJson(parsed.value(), parsed.unknown()));
+            // of older versions come out migrated, so scripts see one shape. A newer file is
+            // printed as it is: rewriting it would drop what this build does not know.
+            out.print(parsed.newerThanThisBuild()
+                    ? java.nio.file.Files.readString(file) : CaseJson.toJson(parsed.value(), parsed.unknown()));
             out.flush();
             return 0;
         }

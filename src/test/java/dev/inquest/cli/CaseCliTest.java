@@ -99,7 +99,7 @@ class CaseCliTest {
         Path f = dir.resolve("imported.inquest");
         InquestCommandTest.Run r = InquestCommandTest.run("case", "import", doc.toString(), "--out", f.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("3 context, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 notes");
+        assertThat(r.out()).contains("3 context items, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 note ");
         assertThat(CaseFile.read(f).value().subtask()).isEqualTo(4);
         Path md = dir.resolve("again.md");
         assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask", "--out", md.toString()).exit())
