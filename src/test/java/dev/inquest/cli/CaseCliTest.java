@@ -120,4 +120,21 @@ class CaseCliTest {
         assertThat(Files.exists(dir.resolve("x.inquest"))).isFalse();
         assertThat(InquestCommandTest.run("case", "import", bin.toString()).exit()).isEqualTo(2);
     }
+
+    @Test
+    void showJsonMigratesOldFilesAndLeavesNewerOnesAlone() throws Exception {
+        Path old = dir.resolve("old.inquest");
+        try (var in = getClass().getResourceAsStream("/cases/format1.inquest")) {
+            Files.write(old, in.readAllBytes());
+        }
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", old.toString(), "--json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("{\n  \"formatVersion\": 2,\n  \"title\": \"Metaspace keeps growing\"")
+                .contains("\"statement\": \"Are generated proxies leaking class loaders?\"",
+                        "\"text\": \"Cap the proxy cache\"");
+        String future = CaseJson.toJson(SampleCases.rich()).replace("\"formatVersion\": 2", "\"formatVersion\": 7")
+                .replace("\"authors\"", "\"reviewers\": {\"kim\": true},\n  \"authors\"");
+        Path newer = Files.writeString(dir.resolve("newer.inquest"), future);
+        assertThat(InquestCommandTest.run("case", "show", newer.toString(), "--json").out()).isEqualTo(future);
+    }
 }
