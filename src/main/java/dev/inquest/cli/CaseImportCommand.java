@@ -27,10 +27,16 @@ public final class CaseImportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Case c = DocumentReader.importFile(doc, LocalDate.now());
         CaseFile.create(out, c);
-        spec.commandLine().getOut().println("imported " + doc + " into " + out + ": " + c.context().size() + " context, "
-                + c.findings().size() + " findings, " + c.hypotheses().size() + " hypotheses, " + c.actions().size()
-                + " actions, " + c.nextSteps().size() + " next steps, " + c.references().size() + " references, "
-                + c.notes().size() + " notes kept verbatim");
+        spec.commandLine().getOut().println("imported " + doc + " into " + out + ": "
+                + String.join(", ", count(c.context().size(), "context item"), count(c.findings().size(), "finding"),
+                count(c.hypotheses().size(), "hypothesis"), count(c.actions().size(), "action"),
+                count(c.nextSteps().size(), "next step"), count(c.references().size(), "reference"),
+                count(c.notes().size(), "note")) + " (notes keep unrecognised parts verbatim)");
         return 0;
+    }
+
+    private static String count(int n, String noun) {
+        String plural = noun.endsWith("is") ? noun.substring(0, noun.length() - 2) + "es" : noun + "s";
+        return n + " " + (n == 1 ? noun : plural);
     }
 }

@@ -1,5 +1,6 @@
 package dev.inquest.cli;
 
+import dev.inquest.investigation.artifact.ArtifactCheck;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Hypothesis;
@@ -31,8 +32,10 @@ public final class CaseShowCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             // The file as this build would write it: byte-identical to a file it wrote, and files
-            // of older versions come out migrated, so scripts see one shape.
-            out.print(CaseJson.toJson(parsed.value(), parsed.unknown()));
+            // of older versions come out migrated, so scripts see one shape. A newer file is
+            // printed as it is: rewriting it would drop what this build does not know.
+            out.print(parsed.newerThanThisBuild()
+                    ? java.nio.file.Files.readString(file) : CaseJson.toJson(parsed.value(), parsed.unknown()));
             out.flush();
             return 0;
         }
@@ -48,8 +51,12 @@ public final class CaseShowCommand implements Callable<Integer> {
         if (!c.authors().isEmpty()) {
             out.println("Authors:    " + String.join(", ", c.authors()));
         }
+        Path caseDir = file.toAbsolutePath().getParent();
         for (Artifact a : c.artifacts()) {
-            out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path());
+            ArtifactCheck check = ArtifactCheck.check(a, caseDir, java.util.List.of());
+            out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path() + "  ["
+                    + check.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (check.state() == ArtifactCheck.State.MOVED ? " to " + check.found() : "") + "]");
         }
         out.println("Context:    " + c.context().size() + " items");
         out.println("Findings:   " + c.findings().size() + " items");

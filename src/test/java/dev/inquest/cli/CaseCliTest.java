@@ -46,7 +46,8 @@ class CaseCliTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Subtask 004: Session cache keeps | growing after deploy",
                 "Status:     In Progress (cache suspected)", "H1 [supported] Does the session cache never evict?  (3 for, 0 against)",
-                "H2 [refuted]", "[ ] P0 Register the eviction listener (@dana) -> H1", "[x] P2 Add a heap alert at 80%");
+                "H2 [refuted]", "[ ] P0 Register the eviction listener (@dana) -> H1", "[x] P2 Add a heap alert at 80%",
+                "Artifact:   A1 heap dump dumps/after.hprof  [missing]");
     }
 
     @Test
@@ -98,7 +99,7 @@ class CaseCliTest {
         Path f = dir.resolve("imported.inquest");
         InquestCommandTest.Run r = InquestCommandTest.run("case", "import", doc.toString(), "--out", f.toString());
         assertThat(r.exit()).isZero();
-        assertThat(r.out()).contains("3 context, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 notes");
+        assertThat(r.out()).contains("3 context items, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 note ");
         assertThat(CaseFile.read(f).value().subtask()).isEqualTo(4);
         Path md = dir.resolve("again.md");
         assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask", "--out", md.toString()).exit())
@@ -118,5 +119,22 @@ class CaseCliTest {
         assertThat(l.err()).contains("not UTF-8 text at byte 5");
         assertThat(Files.exists(dir.resolve("x.inquest"))).isFalse();
         assertThat(InquestCommandTest.run("case", "import", bin.toString()).exit()).isEqualTo(2);
+    }
+
+    @Test
+    void showJsonMigratesOldFilesAndLeavesNewerOnesAlone() throws Exception {
+        Path old = dir.resolve("old.inquest");
+        try (var in = getClass().getResourceAsStream("/cases/format1.inquest")) {
+            Files.write(old, in.readAllBytes());
+        }
+        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", old.toString(), "--json");
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("{\n  \"formatVersion\": 2,\n  \"title\": \"Metaspace keeps growing\"")
+                .contains("\"statement\": \"Are generated proxies leaking class loaders?\"",
+                        "\"text\": \"Cap the proxy cache\"");
+        String future = CaseJson.toJson(SampleCases.rich()).replace("\"formatVersion\": 2", "\"formatVersion\": 7")
+                .replace("\"authors\"", "\"reviewers\": {\"kim\": true},\n  \"authors\"");
+        Path newer = Files.writeString(dir.resolve("newer.inquest"), future);
+        assertThat(InquestCommandTest.run("case", "show", newer.toString(), "--json").out()).isEqualTo(future);
     }
 }

@@ -83,11 +83,6 @@ public final class Md {
         return sb.toString();
     }
 
-    /** An anchor as GitHub derives it from a heading (lower case, spaces to dashes, punctuation dropped). */
-    public static String anchor(String heading) {
-        return heading.toLowerCase(java.util.Locale.ROOT).replaceAll("[^\\p{L}\\p{N} _-]", "").replace(' ', '-');
-    }
-
     private static int longestRun(String s, char c) {
         int best = 0;
         int run = 0;

@@ -53,8 +53,15 @@ public final class SubtaskExporter {
                 case NEXT_STEPS -> numbered(c.nextSteps());
                 case REFERENCES -> c.references().stream().map(SubtaskExporter::reference).toList();
             };
+            // A section with no items still gets its heading when blocks that belong inside it
+            // follow (a kept code fence, a "###" group): without it they would read as part of
+            // the section before.
+            boolean hasInner = c.notes().stream().anyMatch(n -> n.after().equals(s.key())
+                    && (n.heading() == null || n.level() > 2));
             if (!lines.isEmpty()) {
                 out.add("## " + s.heading() + "\n" + String.join("\n", lines));
+            } else if (hasInner) {
+                out.add("## " + s.heading());
             }
             notes(out, c, s.key());
         }
@@ -63,7 +70,9 @@ public final class SubtaskExporter {
     }
 
     static String title(Case c) {
-        return c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " + c.title() : c.title();
+        // A heading is one line; a pasted title with line breaks would end it early.
+        String t = c.title().replaceAll("\\s*\\R\\s*", " ").strip();
+        return c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " + t : t;
     }
 
     static void notes(Blocks out, Case c, String after) {
@@ -71,8 +80,19 @@ public final class SubtaskExporter {
     }
 
     static void notes(Blocks out, Case c, String after, boolean withCopies) {
+        // Blocks that sit inside the section (headless, or under a "###") first, then the "##"
+        // sections that followed it: the other way round, a second import would fold them into
+        // the section printed before them.
+        List<Note> inner = new ArrayList<>();
+        List<Note> sections = new ArrayList<>();
         for (Note n : c.notes()) {
-            if (n.after().equals(after) && (withCopies || !n.duplicatesCaseData())) {
+            if (n.after().equals(after)) {
+                (n.heading() == null || n.level() > 2 ? inner : sections).add(n);
+            }
+        }
+        inner.addAll(sections);
+        for (Note n : inner) {
+            if (withCopies || !n.duplicatesCaseData()) {
                 // A note keeps the blank line (or none) its author put under the heading.
                 String body = n.markdown().stripTrailing();
                 if (n.heading() != null) {

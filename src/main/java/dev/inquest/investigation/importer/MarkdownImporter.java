@@ -55,6 +55,15 @@ public final class MarkdownImporter {
     private final String[] lines;
     private final Case.Builder b = new Case.Builder("Imported document");
     private final List<Hypothesis> hypotheses = new ArrayList<>();
+    /** Hypotheses read from the prose ("Ruled out as ..."); added after the listed ones unless listed. */
+    private final List<Hypothesis> inferred = new ArrayList<>();
+    /**
+     * Findings and actions read from prose elsewhere ("**Finding:**" lines, "### Phase 2" headings):
+     * appended after the listed ones, so their order does not depend on where an export puts the
+     * prose they came from.
+     */
+    private final List<String> inferredFindings = new ArrayList<>();
+    private final List<String> inferredActions = new ArrayList<>();
     private String lastKey = "";
 
     private MarkdownImporter(String markdown) {
@@ -100,11 +109,18 @@ public final class MarkdownImporter {
         }
         // Preamble: metadata lines and whatever else precedes the first section.
         int i = firstBody;
+        // Metadata is the one paragraph of "**Name:** value" lines directly under the title; such
+        // lines further down are the author's text and stay where they are.
+        if (i < blocks.size() && blocks.get(i) instanceof Paragraph p && metadata(p)) {
+            i++;
+        }
+        int restFrom = i;
         while (i < blocks.size() && !(blocks.get(i) instanceof Heading)) {
-            Node n = blocks.get(i++);
-            if (!(n instanceof Paragraph p && metadata(p))) {
-                note(null, 2, source(n), "");
-            }
+            i++;
+        }
+        if (i > restFrom) {
+            // Kept as one verbatim slice: block by block would lose how the author spaced them.
+            note(null, 2, slice(firstLine(blocks.get(restFrom)), lastLine(blocks.get(i - 1))), "");
         }
         while (i < blocks.size()) {
             Heading h = (Heading) blocks.get(i++);
@@ -127,7 +143,9 @@ public final class MarkdownImporter {
         if (!(n instanceof Heading h)) {
             return false;
         }
-        if (h.getLevel() <= level) {
+        // Unknown sections are exported as "##" notes, so "##" inside one (under a "#") must end it
+        // here too, or a second import would split what the first kept together.
+        if (h.getLevel() <= (currentKey == null ? Math.max(level, 2) : level)) {
             return true;
         }
         if ("hypotheses".equals(currentKey)) {
@@ -184,16 +202,16 @@ public final class MarkdownImporter {
         String key = SectionNames.classify(heading);
         if (key == null && PHASE.matcher(heading).find()) {
             // "## Phase 2: Allocation profiling" as its own section: an action, details kept.
-            addUnique(b.actions, heading);
+            addUnique(inferredActions, heading);
             phaseFacts(body);
-            note(heading, 2, slice(firstLine(h) + 1, endLine), lastKey);
+            note(heading, 2, slice(lastLine(h) + 1, endLine), lastKey);
             return;
         }
         if (key == null) {
             // Level 2 whatever the author used: it was a section of its own, and exports put notes
             // between "##" sections, where a "###" would read as part of the one before.
             phaseFacts(body);
-            note(heading, 2, slice(firstLine(h) + 1, endLine), lastKey);
+            note(heading, 2, slice(lastLine(h) + 1, endLine), lastKey);
             return;
         }
         switch (key) {
@@ -205,7 +223,7 @@ public final class MarkdownImporter {
                 }
                 // Also kept verbatim: the subtask shape has no place for them, and an exported
                 // subtask document must give back every section it was imported from.
-                note(heading, 2, slice(firstLine(h) + 1, endLine), lastKey);
+                note(heading, 2, slice(lastLine(h) + 1, endLine), lastKey);
             }
             default -> knownSection(key, body);
         }
@@ -221,48 +239,54 @@ public final class MarkdownImporter {
     private static final Pattern NUMBERING = Pattern.compile("^\\d+[.)]\\s+");
 
     private void knownSection(String key, List<Node> body) {
-        Priority groupPriority = null;
-        String severity = null;
+        knownSection(key, body, null, null);
+    }
+
+    /**
+     * The blocks of a known section. Sub-headings are groups ("### P1", "### High", "### Internal")
+     * whose blocks are read the same way with that context, hypotheses ("### H1. ..."), or named
+     * items ("### 1. Unbounded cache (HIGH)", "### Phase 2: ...") whose details are kept as a note.
+     */
+    private void knownSection(String key, List<Node> body, Priority groupPriority, String severity) {
         int i = 0;
         while (i < body.size()) {
             Node n = body.get(i);
-            if (n instanceof Heading sub) {
-                String text = headingText(sub);
-                List<Node> subBody = new ArrayList<>();
+            if (!(n instanceof Heading sub)) {
+                block(key, n, groupPriority, severity);
                 i++;
-                while (i < body.size() && !(body.get(i) instanceof Heading next && next.getLevel() <= sub.getLevel())) {
-                    subBody.add(body.get(i++));
-                }
-                switch (key) {
-                    case "hypotheses" -> hypothesisSection(text, subBody);
-                    case "nextSteps" -> {
-                        groupPriority = priorityOfGroup(text);
-                        if (groupPriority == null) {
-                            note(text, sub.getLevel(), "", key);
-                        }
-                        for (Node x : subBody) {
-                            block(key, x, groupPriority, null);
-                        }
-                    }
-                    default -> {
-                        if (key.equals("findings") && SEVERITY_WORD.matcher(text.strip()).matches()) {
-                            severity = text.strip().toUpperCase(Locale.ROOT);
-                            for (Node x : subBody) {
-                                block(key, x, null, severity.equals("NOT RATED") ? null : severity);
-                            }
-                        } else {
-                            addUnique(b.items(Section.valueOf(sectionEnum(key))), NUMBERING.matcher(text).replaceFirst(""));
-                            phaseFacts(subBody);
-                            if (!subBody.isEmpty()) {
-                                note(text, sub.getLevel(), slice(firstLine(sub) + 1, lastLine(subBody.getLast())), key);
-                            }
-                        }
-                    }
-                }
                 continue;
             }
-            block(key, n, groupPriority, null);
+            String text = headingText(sub);
+            List<Node> subBody = new ArrayList<>();
             i++;
+            while (i < body.size() && !(body.get(i) instanceof Heading next && next.getLevel() <= sub.getLevel())) {
+                subBody.add(body.get(i++));
+            }
+            switch (key) {
+                case "hypotheses" -> hypothesisSection(text, subBody);
+                case "references" -> {
+                    note(text, sub.getLevel(), "", key);
+                    knownSection(key, subBody, null, null);
+                }
+                case "nextSteps" -> {
+                    Priority p = priorityOfGroup(text);
+                    if (p == null) {
+                        note(text, sub.getLevel(), "", key);
+                    }
+                    knownSection(key, subBody, p != null ? p : groupPriority, null);
+                }
+                default -> {
+                    if (key.equals("findings") && SEVERITY_WORD.matcher(text.strip()).matches()) {
+                        String sev = text.strip().toUpperCase(Locale.ROOT);
+                        knownSection(key, subBody, null, sev.equals("NOT RATED") ? null : sev);
+                    } else {
+                        addUnique(b.items(Section.valueOf(sectionEnum(key))), NUMBERING.matcher(text).replaceFirst(""));
+                        phaseFacts(subBody);
+                        int end = subBody.isEmpty() ? lastLine(sub) : lastLine(subBody.getLast());
+                        note(text, sub.getLevel(), slice(lastLine(sub) + 1, end), key);
+                    }
+                }
+            }
         }
     }
 
@@ -287,7 +311,7 @@ public final class MarkdownImporter {
         }
         if (n instanceof Paragraph p) {
             String text = source(p).strip();
-            if (finding(text)) {
+            if (finding(text, key.equals("findings"))) {
                 return;
             }
             switch (key) {
@@ -331,7 +355,7 @@ public final class MarkdownImporter {
             case "references" -> b.references.add(reference(itemText(li)));
             default -> {
                 String text = itemText(li);
-                if (!finding(text)) {
+                if (!finding(text, key.equals("findings"))) {
                     addUnique(b.items(Section.valueOf(sectionEnum(key))), withSeverity(text, severity));
                 }
             }
@@ -349,10 +373,10 @@ public final class MarkdownImporter {
     private static final Pattern RULED_OUT = Pattern.compile("(?i)^\\*\\*Ruled out:?\\*\\*:?\\s*(.+)$|^(.*\\bruled out as\\b.*)$", Pattern.DOTALL);
 
     /** "**Finding:** ..." lines and "Ruled out ..." statements anywhere: facts a report states inline. */
-    private boolean finding(String text) {
+    private boolean finding(String text, boolean direct) {
         Matcher f = FINDING_LABEL.matcher(text);
         if (f.matches()) {
-            addUnique(b.findings, f.group(1).strip());
+            addUnique(direct ? b.findings : inferredFindings, f.group(1).strip());
             return true;
         }
         return false;
@@ -363,16 +387,16 @@ public final class MarkdownImporter {
         for (Node n : body) {
             if (n instanceof Paragraph p) {
                 String text = source(p).strip();
-                if (!finding(text)) {
+                if (!finding(text, false)) {
                     Matcher r = RULED_OUT.matcher(text);
                     if (r.matches()) {
                         String statement = r.group(1) != null ? r.group(1).strip() : ruledOutSentence(r.group(2));
-                        hypotheses.add(new Hypothesis(null, statement, HypothesisStatus.REFUTED, List.of(), "", List.of()));
+                        inferred.add(new Hypothesis(null, statement, HypothesisStatus.REFUTED, List.of(), "", List.of()));
                     }
                 }
             } else if (n instanceof ListBlock list) {
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    finding(itemText((ListItem) item));
+                    finding(itemText((ListItem) item), false);
                 }
             }
         }
@@ -400,7 +424,7 @@ public final class MarkdownImporter {
                 if (s.startsWith("**Open action items:**")) {
                     continue; // derived from the next steps, which are imported themselves
                 }
-                if (!finding(s)) {
+                if (!finding(s, true)) {
                     text.add(s);
                 }
                 listsAreFindings = false;
@@ -854,6 +878,13 @@ public final class MarkdownImporter {
     // ---------------------------------------------------------------- result
 
     private Case finish() {
+        inferredFindings.forEach(f -> addUnique(b.findings, f));
+        inferredActions.forEach(a -> addUnique(b.actions, a));
+        for (Hypothesis h : inferred) {
+            if (hypotheses.stream().noneMatch(x -> x.statement().equals(h.statement()))) {
+                hypotheses.add(h);
+            }
+        }
         List<String> used = new ArrayList<>();
         hypotheses.forEach(h -> used.add(h.id()));
         int next = 1;

@@ -68,7 +68,7 @@ final class SectionNames {
 
     /** Lower case, numbering, emoji and punctuation gone: "3. 🔎 Key Findings:" -> "key findings". */
     static String normalise(String heading) {
-        String s = heading.toLowerCase(Locale.ROOT).replace('&', ' ').replace(" and ", " and ");
+        String s = heading.toLowerCase(Locale.ROOT).replace('&', ' ');
         s = s.replaceAll("^[\\s\\d.)#:-]+", "");
         s = s.replaceAll("[^\\p{L}\\p{N};\\- ]+", " ").replace('-', ' ');
         s = s.replaceAll("\\s+", " ").strip();

@@ -21,10 +21,6 @@ public record Note(String heading, int level, String markdown, String after) {
         level = level <= 0 ? 2 : level;
     }
 
-    public static Note section(String heading, String markdown) {
-        return new Note(heading, 2, markdown, Section.NEXT_STEPS.key());
-    }
-
     private static final java.util.regex.Pattern DERIVED = java.util.regex.Pattern.compile(
             "(?i)^(executive summary|summary|tl;? ?dr|artifacts)$");
 

@@ -155,10 +155,11 @@ class MarkdownImporterTest {
         assertThat(c.findings()).containsExactly(
                 "`com.orders.imp.RowBuffer` retains 4.2 GB (71% of the heap) at the moment of the OOM",
                 "Each `OrderRow` costs 2,950 bytes including its `HashMap<String, Object>` of attributes",
-                "`OrderRow` instances scale with the rows of the file being imported, not with the batch size.",
-                "allocation rate is normal per row; the problem is retention, not churn.",
                 "Whole-file batch retention (CRITICAL)",
-                "Attribute maps sized for the worst case (MEDIUM)");
+                "Attribute maps sized for the worst case (MEDIUM)",
+                // Stated in the phases' prose: after the listed ones.
+                "`OrderRow` instances scale with the rows of the file being imported, not with the batch size.",
+                "allocation rate is normal per row; the problem is retention, not churn.");
         assertThat(c.hypotheses()).singleElement().satisfies(h -> {
             assertThat(h.statement()).isEqualTo("Ruled out as a cause: G1 humongous regions.");
             assertThat(h.status()).isEqualTo(HypothesisStatus.REFUTED);
