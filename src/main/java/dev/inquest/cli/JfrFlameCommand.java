@@ -4,6 +4,7 @@ import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.render.CollapsedWriter;
 import dev.inquest.jfr.render.FlameGraphHtml;
 import dev.inquest.jfr.render.FlameGraphSvg;
+import dev.inquest.jfr.stack.AllocSource;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
@@ -76,6 +77,11 @@ public final class JfrFlameCommand implements Callable<Integer> {
     @Option(names = "--reverse", description = "Callers view: leaf frames (allocated classes) at the bottom.")
     boolean reverse;
 
+    @Option(names = "--alloc-events", paramLabel = "auto|sample|tlab|all", defaultValue = "auto",
+            description = "Allocation events to weigh: auto (jdk.ObjectAllocationSample when present, else TLAB events),"
+                    + " sample, tlab, or all (both added, as async-profiler's converter does; counts bytes twice).")
+    String allocEvents;
+
     @Option(names = "--min-share", paramLabel = "PERCENT", defaultValue = "0",
             description = "Drop frames below this percentage of the total (default ${DEFAULT-VALUE}).")
     double minPercent;
@@ -89,6 +95,16 @@ public final class JfrFlameCommand implements Callable<Integer> {
             case "cpu" -> EventKind.CPU;
             case "lock" -> EventKind.LOCK;
             default -> throw new CommandLine.ParameterException(cl, "--event must be alloc, cpu or lock, not '" + event + "'");
+        };
+    }
+
+    static AllocSource allocSource(CommandLine cl, String s) {
+        return switch (s.toLowerCase(Locale.ROOT)) {
+            case "auto" -> AllocSource.AUTO;
+            case "sample", "samples" -> AllocSource.SAMPLES;
+            case "tlab" -> AllocSource.TLAB;
+            case "all" -> AllocSource.ALL;
+            default -> throw new CommandLine.ParameterException(cl, "--alloc-events must be auto, sample, tlab or all");
         };
     }
 
@@ -136,7 +152,7 @@ public final class JfrFlameCommand implements Callable<Integer> {
         }
         StackTreeQuery q = StackTreeQuery.of(kind).withWeight(w).withThread(thread)
                 .withInclude(pattern(cl, "--include", include)).withExclude(pattern(cl, "--exclude", exclude))
-                .withReverse(reverse).withMinShare(minPercent / 100.0);
+                .withReverse(reverse).withMinShare(minPercent / 100.0).withAllocSource(allocSource(cl, allocEvents));
         ConsoleProgress progress = ConsoleProgress.forStderr();
         StackTree tree;
         String title;

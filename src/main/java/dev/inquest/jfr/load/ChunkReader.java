@@ -4,9 +4,13 @@ import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -22,9 +26,9 @@ import jdk.jfr.consumer.EventStream;
  * the available cores. Chunks are independent (own metadata and constant pools), so each task
  * aggregates on its own and the caller merges the per-chunk results — no locks on the hot path.
  *
- * <p>Why {@link EventStream} rather than {@code RecordingFile}: the stream parses only event types
- * that have a registered handler and skips the rest by their size prefix, so a task that asks for
- * allocation samples never pays for the execution samples or GC events around them.
+ * <p>When the caller names the event types it needs, each chunk is first cut down to those
+ * events by {@link ChunkFilter} (a raw scan, several times cheaper than letting the JDK parser
+ * skip the others), which also yields the chunk's event counts by type for free.
  */
 public final class ChunkReader {
     private static final int CANCEL_CHECK_MASK = (1 << 13) - 1;
@@ -40,78 +44,121 @@ public final class ChunkReader {
         R result();
     }
 
-    /** The results of the tasks, one per group of chunks read together, in file order. */
+    /**
+     * @param results one per chunk, in file order
+     * @param counts  events per type over all chunks (every type, not only the wanted ones), or
+     *                null when some chunk had to be parsed unfiltered
+     */
+    public record Outcome<R>(List<R> results, Map<String, Long> counts) {
+    }
+
+    /** Same as {@link #read(JfrSource, String, Set, Supplier, Progress)} without filtering. */
     public static <R> List<R> read(JfrSource source, String phase, Supplier<? extends ChunkTask<R>> factory,
                                    Progress progress) throws IOException {
+        return read(source, phase, null, factory, progress).results();
+    }
+
+    /**
+     * Reads every complete chunk.
+     *
+     * @param wanted the event types the tasks subscribe to, or null to hand them every event
+     */
+    public static <R> Outcome<R> read(JfrSource source, String phase, Set<String> wanted,
+                                      Supplier<? extends ChunkTask<R>> factory, Progress progress) throws IOException {
         List<ChunkHeader> chunks = source.chunks();
         int threads = Math.min(threads(), chunks.size());
         progress.phase(phase, source.readableBytes(), Progress.Unit.BYTES);
-        if (threads <= 1) {
-            ChunkTask<R> task = factory.get();
-            parse(source, source.readablePath(), chunks.getFirst().offset(), task, progress);
-            progress.progress(source.readableBytes());
-            return List.of(task.result());
-        }
         AtomicLong done = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "jfr-chunk-reader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<List<Indexed<R>>>> futures = new ArrayList<>();
-            for (int i = 0; i < threads; i++) {
-                futures.add(pool.submit(() -> {
-                    List<Indexed<R>> mine = new ArrayList<>();
-                    int idx;
-                    while ((idx = next.getAndIncrement()) < chunks.size()) {
-                        progress.checkCancelled();
-                        ChunkHeader c = chunks.get(idx);
-                        Path f = source.chunkFile(c);
-                        try {
-                            ChunkTask<R> task = factory.get();
-                            parse(source, f, c.offset(), task, progress);
-                            mine.add(new Indexed<>(idx, task.result()));
-                        } finally {
-                            source.release(f);
-                        }
-                        progress.progress(done.addAndGet(c.size()));
-                    }
-                    return mine;
-                }));
-            }
-            @SuppressWarnings("unchecked")
-            R[] ordered = (R[]) new Object[chunks.size()];
-            for (Future<List<Indexed<R>>> f : futures) {
-                for (Indexed<R> r : get(f)) {
-                    ordered[r.index] = r.value;
+        @SuppressWarnings("unchecked")
+        R[] results = (R[]) new Object[chunks.size()];
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] counts = new Map[chunks.size()];
+        Runnable worker = () -> {
+            int idx;
+            while ((idx = next.getAndIncrement()) < chunks.size()) {
+                progress.checkCancelled();
+                ChunkHeader c = chunks.get(idx);
+                ChunkTask<R> task = factory.get();
+                try {
+                    counts[idx] = readChunk(source, c, wanted, task, progress);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
+                results[idx] = task.result();
+                progress.progress(done.addAndGet(c.size()));
             }
-            List<R> out = new ArrayList<>(ordered.length);
-            for (R r : ordered) {
-                out.add(r);
+        };
+        if (threads <= 1) {
+            try {
+                worker.run();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            return out;
-        } finally {
-            pool.shutdownNow();
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "jfr-chunk-reader");
+                t.setDaemon(true);
+                return t;
+            });
+            try {
+                List<Future<?>> futures = new ArrayList<>();
+                for (int i = 0; i < threads; i++) {
+                    futures.add(pool.submit(worker));
+                }
+                for (Future<?> f : futures) {
+                    get(f);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
         }
+        Map<String, Long> merged = new HashMap<>();
+        boolean complete = true;
+        for (Map<String, Long> m : counts) {
+            if (m == null) {
+                complete = false;
+                break;
+            }
+            m.forEach((k, v) -> merged.merge(k, v, Long::sum));
+        }
+        return new Outcome<>(List.of(results), complete ? merged : null);
     }
 
-    private record Indexed<R>(int index, R value) {
-    }
-
-    private static <T> T get(Future<T> f) throws IOException {
+    /** Parses one chunk (filtered when possible); returns its event counts, or null if unfiltered. */
+    private static Map<String, Long> readChunk(JfrSource source, ChunkHeader c, Set<String> wanted, ChunkTask<?> task,
+                                               Progress progress) throws IOException {
+        if (wanted != null && !Boolean.getBoolean("inquest.jfr.nofilter")) {
+            Path slim = Files.createTempFile(CacheDir.get(), "filtered-", ".jfr");
+            try {
+                ChunkFilter.Result r = ChunkFilter.filter(source.work(), c, wanted, slim);
+                if (r != null) {
+                    if (r.keptEvents() > 0) {
+                        parse(source, slim, c.offset(), task, progress);
+                    }
+                    return r.countsByName();
+                }
+            } finally {
+                Files.deleteIfExists(slim);
+            }
+        }
+        Path f = source.chunkFile(c);
         try {
-            return f.get();
+            parse(source, f, c.offset(), task, progress);
+        } finally {
+            source.release(f);
+        }
+        return null;
+    }
+
+    private static void get(Future<?> f) throws IOException {
+        try {
+            f.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted");
         } catch (ExecutionException e) {
             Throwable c = e.getCause();
-            if (c instanceof IOException io) {
-                throw io;
-            }
             if (c instanceof UncheckedIOException u) {
                 throw u.getCause();
             }

@@ -117,6 +117,11 @@ public final class JfrSource implements AutoCloseable {
         return Optional.ofNullable(layout.truncation());
     }
 
+    /** The uncompressed file the chunk offsets refer to (may hold an incomplete chunk at the end). */
+    Path work() {
+        return work;
+    }
+
     /** Uncompressed bytes of the complete chunks. */
     public long readableBytes() {
         ChunkHeader last = chunks().getLast();

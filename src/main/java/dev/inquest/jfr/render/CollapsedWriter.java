@@ -18,25 +18,29 @@ public final class CollapsedWriter {
     }
 
     public static void write(StackTree tree, Writer out) throws IOException {
-        List<String> path = new ArrayList<>();
+        StringBuilder line = new StringBuilder(4096);
         for (StackNode c : tree.root().children()) {
-            write(c, path, out);
+            write(c, line, out);
         }
         out.flush();
     }
 
-    private static void write(StackNode n, List<String> path, Writer out) throws IOException {
-        path.add(clean(n.name()));
+    private static void write(StackNode n, StringBuilder line, Writer out) throws IOException {
+        int mark = line.length();
+        if (mark > 0) {
+            line.append(';');
+        }
+        line.append(clean(n.name()));
         if (n.self() > 0) {
-            out.write(String.join(";", path));
-            out.write(' ');
-            out.write(Long.toString(n.self()));
-            out.write('\n');
+            int end = line.length();
+            line.append(' ').append(n.self()).append('\n');
+            out.append(line);
+            line.setLength(end);
         }
         for (StackNode c : n.children()) {
-            write(c, path, out);
+            write(c, line, out);
         }
-        path.removeLast();
+        line.setLength(mark);
     }
 
     /**
@@ -69,6 +73,12 @@ public final class CollapsedWriter {
 
     /** ';' separates frames and the last space separates the value: neither may occur in a name. */
     static String clean(String name) {
-        return name.replace(';', ':').replace(' ', '_').replace('\n', '_');
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (c == ';' || c == ' ' || c == '\n') {
+                return name.replace(';', ':').replace(' ', '_').replace('\n', '_');
+            }
+        }
+        return name;
     }
 }

@@ -42,34 +42,52 @@ public final class StackTreeReader {
     }
 
     public static StackTree read(JfrSource source, StackTreeQuery query, Progress progress) throws IOException {
-        List<ChunkResult> parts = ChunkReader.read(source, "Reading stacks", () -> new ChunkTaskImpl(query), progress);
-        long[] groupEvents = new long[2];
-        for (ChunkResult p : parts) {
-            groupEvents[0] += p.events[0];
-            groupEvents[1] += p.events[1];
+        List<String> types = switch (query.kind()) {
+            case ALLOC -> switch (query.allocSource()) {
+                case AUTO, SAMPLES -> List.of(ALLOC_SAMPLE);
+                case TLAB -> List.of(NEW_TLAB, OUTSIDE_TLAB);
+                case ALL -> List.of(ALLOC_SAMPLE, NEW_TLAB, OUTSIDE_TLAB);
+            };
+            case CPU -> List.of(EXECUTION_SAMPLE);
+            case LOCK -> List.of(MONITOR_ENTER, THREAD_PARK);
+        };
+        ChunkReader.Outcome<ChunkResult> first = pass(source, query, types, progress);
+        List<ChunkResult> parts = first.results();
+        boolean mayHaveTlab = first.counts() == null || first.counts().containsKey(NEW_TLAB)
+                || first.counts().containsKey(OUTSIDE_TLAB);
+        if (query.kind() == EventKind.ALLOC && query.allocSource() == AllocSource.AUTO && events(parts) == 0
+                && mayHaveTlab) {
+            // Only now pay for the TLAB events: parsing them when samples exist would double the work.
+            parts = pass(source, query, List.of(NEW_TLAB, OUTSIDE_TLAB), progress).results();
         }
-        // Allocation samples and TLAB events describe the same allocations: use one, never both.
-        int group = groupEvents[0] > 0 || groupEvents[1] == 0 ? 0 : 1;
         progress.phase("Merging stacks", parts.size(), Progress.Unit.ITEMS);
         TreeBuilder builder = new TreeBuilder();
-        Set<String> types = new LinkedHashSet<>();
+        Set<String> seen = new LinkedHashSet<>();
         int i = 0;
         for (ChunkResult p : parts) {
             progress.checkCancelled();
-            for (WeightedPath wp : p.paths.get(group)) {
-                builder.add(wp.path, wp.weight);
-            }
-            types.addAll(p.types.get(group));
+            builder.merge(p.tree);
+            seen.addAll(p.types);
             progress.progress(++i);
         }
-        return new StackTree(builder.freeze(query.minShare()), query.effectiveWeight(), List.copyOf(types),
-                groupEvents[group], query.reverse());
+        return new StackTree(builder.freeze(query.minShare()), query.effectiveWeight(), List.copyOf(seen),
+                events(parts), query.reverse());
     }
 
-    record WeightedPath(TreeBuilder.Frame[] path, long weight) {
+    private static ChunkReader.Outcome<ChunkResult> pass(JfrSource source, StackTreeQuery query, List<String> types,
+                                                         Progress progress) throws IOException {
+        return ChunkReader.read(source, "Reading stacks", Set.copyOf(types), () -> new ChunkTaskImpl(query, types), progress);
     }
 
-    record ChunkResult(long[] events, List<List<WeightedPath>> paths, List<Set<String>> types) {
+    private static long events(List<ChunkResult> parts) {
+        long n = 0;
+        for (ChunkResult p : parts) {
+            n += p.events;
+        }
+        return n;
+    }
+
+    record ChunkResult(long events, TreeBuilder tree, Set<String> types) {
     }
 
     /** Weights of one distinct stack, split by leaf class (most stacks allocate one class). */
@@ -106,61 +124,62 @@ public final class StackTreeReader {
 
     private static final class ChunkTaskImpl implements ChunkReader.ChunkTask<ChunkResult> {
         private final StackTreeQuery q;
-        private final List<Map<RecordedStackTrace, Acc>> groups = List.of(new IdentityHashMap<>(), new IdentityHashMap<>());
-        private final Acc[] noStack = new Acc[2];
-        private final long[] events = new long[2];
-        private final List<Set<String>> types = List.of(new LinkedHashSet<>(), new LinkedHashSet<>());
+        private final List<String> eventTypes;
+        private final Map<RecordedStackTrace, Acc> stacks = new IdentityHashMap<>();
+        private Acc noStack;
+        private long events;
+        private final Set<String> types = new LinkedHashSet<>();
         private final Map<RecordedThread, Boolean> threadOk = new IdentityHashMap<>();
-        private final Map<RecordedMethod, String> methodNames = new IdentityHashMap<>();
+        private final Map<RecordedMethod, TreeBuilder.Frame[]> frames = new IdentityHashMap<>();
         private final boolean filters;
 
-        ChunkTaskImpl(StackTreeQuery q) {
+        ChunkTaskImpl(StackTreeQuery q, List<String> eventTypes) {
             this.q = q;
+            this.eventTypes = eventTypes;
             this.filters = q.filtersEvents();
         }
 
         @Override
         public void subscribe(EventStream s, Runnable tick) {
-            switch (q.kind()) {
-                case ALLOC -> {
-                    s.onEvent(ALLOC_SAMPLE, e -> {
+            for (String type : eventTypes) {
+                switch (type) {
+                    case ALLOC_SAMPLE -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
-                            add(0, ALLOC_SAMPLE, e.getStackTrace(), e.getClass("objectClass"), e.getLong("weight"));
+                            add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("weight"));
                         }
                     });
-                    s.onEvent(NEW_TLAB, e -> {
+                    case NEW_TLAB -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
-                            add(1, NEW_TLAB, e.getStackTrace(), e.getClass("objectClass"), e.getLong("tlabSize"));
+                            add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("tlabSize"));
                         }
                     });
-                    s.onEvent(OUTSIDE_TLAB, e -> {
+                    case OUTSIDE_TLAB -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
-                            add(1, OUTSIDE_TLAB, e.getStackTrace(), e.getClass("objectClass"), e.getLong("allocationSize"));
+                            add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("allocationSize"));
                         }
                     });
-                }
-                case CPU -> s.onEvent(EXECUTION_SAMPLE, e -> {
-                    tick.run();
-                    if (!filters || accept(e, "sampledThread")) {
-                        add(0, EXECUTION_SAMPLE, e.getStackTrace(), NO_CLASS_KEY, 1);
-                    }
-                });
-                case LOCK -> {
-                    s.onEvent(MONITOR_ENTER, e -> {
+                    case EXECUTION_SAMPLE -> s.onEvent(type, e -> {
+                        tick.run();
+                        if (!filters || accept(e, "sampledThread")) {
+                            add(type, e.getStackTrace(), NO_CLASS_KEY, 1);
+                        }
+                    });
+                    case MONITOR_ENTER -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
-                            add(0, MONITOR_ENTER, e.getStackTrace(), e.getClass("monitorClass"), e.getDuration().toNanos());
+                            add(type, e.getStackTrace(), e.getClass("monitorClass"), e.getDuration().toNanos());
                         }
                     });
-                    s.onEvent(THREAD_PARK, e -> {
+                    case THREAD_PARK -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
-                            add(0, THREAD_PARK, e.getStackTrace(), e.getClass("parkedClass"), e.getDuration().toNanos());
+                            add(type, e.getStackTrace(), e.getClass("parkedClass"), e.getDuration().toNanos());
                         }
                     });
+                    default -> throw new IllegalArgumentException(type);
                 }
             }
         }
@@ -192,20 +211,21 @@ public final class StackTreeReader {
             return true;
         }
 
-        private void add(int group, String type, RecordedStackTrace st, Object cls, long value) {
-            events[group]++;
-            types.get(group).add(type);
+        private void add(String type, RecordedStackTrace st, Object cls, long value) {
+            if (events++ == 0 || !types.contains(type)) {
+                types.add(type);
+            }
             Acc acc;
             if (st == null) {
-                acc = noStack[group];
+                acc = noStack;
                 if (acc == null) {
-                    acc = noStack[group] = new Acc(null);
+                    acc = noStack = new Acc(null);
                 }
             } else {
-                acc = groups.get(group).get(st);
+                acc = stacks.get(st);
                 if (acc == null) {
                     acc = new Acc(st);
-                    groups.get(group).put(st, acc);
+                    stacks.put(st, acc);
                 }
             }
             acc.add(cls, value);
@@ -213,21 +233,17 @@ public final class StackTreeReader {
 
         @Override
         public ChunkResult result() {
-            List<List<WeightedPath>> paths = new ArrayList<>(2);
-            for (int g = 0; g < 2; g++) {
-                List<WeightedPath> out = new ArrayList<>();
-                for (Acc acc : groups.get(g).values()) {
-                    materialise(acc, out);
-                }
-                if (noStack[g] != null) {
-                    materialise(noStack[g], out);
-                }
-                paths.add(out);
+            TreeBuilder out = new TreeBuilder();
+            for (Acc acc : stacks.values()) {
+                materialise(acc, out);
             }
-            return new ChunkResult(events, paths, types);
+            if (noStack != null) {
+                materialise(noStack, out);
+            }
+            return new ChunkResult(events, out, types);
         }
 
-        private void materialise(Acc acc, List<WeightedPath> out) {
+        private void materialise(Acc acc, TreeBuilder out) {
             List<TreeBuilder.Frame> frames = new ArrayList<>();
             if (acc.stack == null) {
                 frames.add(new TreeBuilder.Frame("<no stack trace>", FrameType.UNKNOWN));
@@ -236,7 +252,7 @@ public final class StackTreeReader {
                 // JFR stores frames leaf first; the tree wants the root (thread entry) first.
                 for (int i = recorded.size() - 1; i >= 0; i--) {
                     RecordedFrame f = recorded.get(i);
-                    frames.add(new TreeBuilder.Frame(methodName(f.getMethod()), FrameType.of(f.getType())));
+                    frames.add(frame(f.getMethod(), f.getType()));
                 }
                 if (acc.stack.isTruncated()) {
                     frames.addFirst(new TreeBuilder.Frame("[truncated]", FrameType.UNKNOWN));
@@ -262,8 +278,7 @@ public final class StackTreeReader {
                 if (q.reverse()) {
                     path = path.reversed();
                 }
-                out.add(new WeightedPath(path.toArray(TreeBuilder.Frame[]::new),
-                        countWeight ? acc.counts[i] : acc.values[i]));
+                out.add(path.toArray(TreeBuilder.Frame[]::new), countWeight ? acc.counts[i] : acc.values[i]);
             }
         }
 
@@ -276,16 +291,20 @@ public final class StackTreeReader {
             return false;
         }
 
-        private String methodName(RecordedMethod m) {
-            if (m == null) {
-                return "<unknown>";
+        /** One Frame per (method, frame type) per chunk: stacks share their frames' methods. */
+        private TreeBuilder.Frame frame(RecordedMethod m, String jfrType) {
+            FrameType type = FrameType.of(jfrType);
+            TreeBuilder.Frame[] byType = frames.get(m);
+            if (byType == null) {
+                byType = new TreeBuilder.Frame[FrameType.values().length];
+                frames.put(m, byType);
             }
-            String n = methodNames.get(m);
-            if (n == null) {
-                n = FrameNames.method(m);
-                methodNames.put(m, n);
+            TreeBuilder.Frame f = byType[type.ordinal()];
+            if (f == null) {
+                f = new TreeBuilder.Frame(m == null ? "<unknown>" : FrameNames.method(m), type);
+                byType[type.ordinal()] = f;
             }
-            return n;
+            return f;
         }
     }
 }

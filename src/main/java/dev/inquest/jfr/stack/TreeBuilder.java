@@ -60,6 +60,33 @@ public final class TreeBuilder {
         return root.total;
     }
 
+    /**
+     * Adds another builder's tree into this one. Per-chunk trees are built in parallel and merged
+     * node by node, which touches each shared prefix once instead of once per stack.
+     */
+    public void merge(TreeBuilder other) {
+        merge(root, other.root);
+    }
+
+    private static void merge(Node into, Node from) {
+        into.self += from.self;
+        into.total += from.total;
+        if (from.children == null) {
+            return;
+        }
+        for (Node c : from.children.values()) {
+            Node mine = into.children == null ? null : into.children.get(c.frame);
+            if (mine == null) {
+                if (into.children == null) {
+                    into.children = new HashMap<>(4);
+                }
+                into.children.put(c.frame, c);
+            } else {
+                merge(mine, c);
+            }
+        }
+    }
+
     /** The immutable tree, dropping nodes below {@code minShare} of the root's total. */
     public StackNode freeze(double minShare) {
         long min = minShare <= 0 ? 0 : (long) Math.ceil(minShare * root.total);

@@ -19,11 +19,21 @@ public final class SummaryReader {
     }
 
     public static RecordingSummary read(JfrSource source, Progress progress) throws IOException {
-        List<Partial> parts = ChunkReader.read(source, "Counting events", Partial::new, progress);
-        Partial all = new Partial();
+        // Counting comes free from the raw chunk scan; the JDK parser only sees the configuration events.
+        ChunkReader.Outcome<Partial> outcome = ChunkReader.read(source, "Counting events", CONFIG_EVENTS,
+                () -> new Partial(false), progress);
+        List<Partial> parts = outcome.results();
+        if (outcome.counts() == null) {
+            parts = ChunkReader.read(source, "Counting events", () -> new Partial(true), progress);
+        }
+        Partial all = new Partial(false);
         for (Partial p : parts) {
             p.byType.forEach((k, v) -> all.byType.merge(k, v, Long::sum));
             p.props.forEach(all.props::putIfAbsent);
+        }
+        if (outcome.counts() != null) {
+            all.byType.clear();
+            all.byType.putAll(outcome.counts());
         }
         long events = all.byType.values().stream().mapToLong(Long::longValue).sum();
         List<String> notes = new ArrayList<>();
@@ -58,7 +68,16 @@ public final class SummaryReader {
         return s == null ? -1 : Long.parseLong(s);
     }
 
+    private static final java.util.Set<String> CONFIG_EVENTS = java.util.Set.of("jdk.JVMInformation",
+            "jdk.GCConfiguration", "jdk.GCHeapConfiguration", "jdk.InitialSystemProperty");
+
     private static final class Partial implements ChunkReader.ChunkTask<Partial> {
+        private final boolean countAll;
+
+        Partial(boolean countAll) {
+            this.countAll = countAll;
+        }
+
         // Keyed by EventType identity first: one map lookup by name per distinct type, not per event.
         final Map<EventType, long[]> perType = new HashMap<>();
         final Map<String, long[]> byTypeNamed = new HashMap<>();
@@ -67,7 +86,7 @@ public final class SummaryReader {
 
         @Override
         public void subscribe(EventStream stream, Runnable tick) {
-            stream.onEvent(e -> {
+            java.util.function.Consumer<RecordedEvent> handler = e -> {
                 tick.run();
                 perType.computeIfAbsent(e.getEventType(), t -> new long[1])[0]++;
                 switch (e.getEventType().getName()) {
@@ -93,7 +112,14 @@ public final class SummaryReader {
                     default -> {
                     }
                 }
-            });
+            };
+            if (countAll) {
+                stream.onEvent(handler);
+            } else {
+                for (String type : CONFIG_EVENTS) {
+                    stream.onEvent(type, handler);
+                }
+            }
         }
 
         private void put(String key, RecordedEvent e, String field) {
