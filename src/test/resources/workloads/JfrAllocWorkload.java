@@ -54,6 +54,14 @@ public class JfrAllocWorkload {
         }
     }
 
+    static void awaitQuietly(java.util.concurrent.CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         long total = (args.length > 1 ? Long.parseLong(args[1]) : 400) << 20;
@@ -62,25 +70,36 @@ public class JfrAllocWorkload {
         r.enable("jdk.OldObjectSample").with("cutoff", "infinity").withStackTrace();
         r.enable("jdk.GCHeapSummary");
         r.enable("jdk.GarbageCollection");
-        r.enable("jdk.ThreadAllocationStatistics").withPeriod(java.time.Duration.ofMillis(200));
+        r.enable("jdk.ThreadAllocationStatistics").withPeriod(java.time.Duration.ofMillis(100));
         r.start();
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long[] allocated = new long[2];
+        // The threads stay alive until a chunk rotation has emitted jdk.ThreadAllocationStatistics
+        // (an everyChunk event, only for live threads) with their final totals.
+        java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(2);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
         Thread eighty = new Thread(() -> {
             long before = mx.getCurrentThreadAllocatedBytes();
             allocateEighty(total * 8 / 10);
             allocated[0] = mx.getCurrentThreadAllocatedBytes() - before;
+            done.countDown();
+            awaitQuietly(release);
         }, "alloc-eighty");
         Thread twenty = new Thread(() -> {
             long before = mx.getCurrentThreadAllocatedBytes();
             allocateTwenty(total * 2 / 10);
             allocated[1] = mx.getCurrentThreadAllocatedBytes() - before;
+            done.countDown();
+            awaitQuietly(release);
         }, "alloc-twenty");
         eighty.start();
         twenty.start();
+        done.await();
+        Thread.sleep(600);
+        rotateChunk();
+        release.countDown();
         eighty.join();
         twenty.join();
-        rotateChunk();
         for (int gc = 0; gc < 4; gc++) {
             retain(2000);
             System.gc();

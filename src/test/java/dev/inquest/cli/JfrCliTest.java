@@ -72,4 +72,56 @@ class JfrCliTest {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("no such file");
     }
+
+    @Test
+    void flameWritesCollapsedSvgAndHtml() throws Exception {
+        Path f = dev.inquest.jfr.AllocRecording.get().file();
+        Path collapsed = dir.resolve("a.txt");
+        Run r = run("jfr", "flame", f.toString(), "--event", "alloc", "--collapsed", collapsed.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<String> lines = java.nio.file.Files.readAllLines(collapsed);
+        long sum = lines.stream().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        long expected;
+        try (dev.inquest.jfr.load.JfrSource s = dev.inquest.jfr.load.JfrSource.open(f, dev.inquest.progress.Progress.NONE)) {
+            expected = dev.inquest.jfr.stack.StackTreeReader.read(s,
+                    dev.inquest.jfr.stack.StackTreeQuery.of(dev.inquest.jfr.stack.EventKind.ALLOC),
+                    dev.inquest.progress.Progress.NONE).total();
+        }
+        assertThat(sum).isEqualTo(expected);
+        assertThat(lines).anyMatch(l -> l.contains("JfrAllocWorkload.allocateEighty;long[] "));
+        Path svg = dir.resolve("a.svg");
+        assertThat(run("jfr", "flame", f.toString(), "--event", "alloc", "--svg", svg.toString()).exit()).isZero();
+        assertThat(java.nio.file.Files.readString(svg)).startsWith("<svg").contains("allocateEighty");
+        Path html = dir.resolve("a.html");
+        assertThat(run("jfr", "flame", f.toString(), "--event", "cpu", "--html", html.toString()).exit()).isZero();
+        assertThat(java.nio.file.Files.readString(html)).startsWith("<!DOCTYPE html>");
+    }
+
+    @Test
+    void flameFiltersByThreadAndTime() throws Exception {
+        Path f = dev.inquest.jfr.AllocRecording.get().file();
+        Run twenty = run("jfr", "flame", f.toString(), "--event", "alloc", "--thread", "alloc-twenty");
+        assertThat(twenty.exit()).isZero();
+        assertThat(twenty.out()).contains("allocateTwenty").doesNotContain("allocateEighty");
+        Run none = run("jfr", "flame", f.toString(), "--event", "alloc", "--from", "1h");
+        assertThat(none.exit()).isZero();
+        assertThat(none.out()).isEmpty();
+        assertThat(none.err()).contains("no").contains("match the filters");
+        assertThat(run("jfr", "flame", f.toString(), "--event", "alloc", "--from", "yesterday").exit()).isEqualTo(2);
+        assertThat(run("jfr", "flame", f.toString(), "--event", "heap").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void diffOfARecordingWithItselfHasEqualColumns() throws Exception {
+        Path f = dev.inquest.jfr.AllocRecording.get().file();
+        Run r = run("jfr", "diff", f.toString(), f.toString(), "--event", "alloc");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out().lines().toList()).isNotEmpty().allSatisfy(l -> {
+            String[] parts = l.split(" ");
+            assertThat(parts[parts.length - 1]).isEqualTo(parts[parts.length - 2]);
+        });
+        Path svg = dir.resolve("d.svg");
+        assertThat(run("jfr", "diff", f.toString(), f.toString(), "--event", "cpu", "--svg", svg.toString()).exit()).isZero();
+        assertThat(java.nio.file.Files.readString(svg)).startsWith("<svg");
+    }
 }
