@@ -379,6 +379,11 @@ public final class FlameCanvas extends Region {
         }
     }
 
+    /** Shows frame {@code i} as hovered (-1 for none), as the mouse would; for keyboard use and tests. */
+    public void hoverAt(int i) {
+        hover(i);
+    }
+
     private void hover(int i) {
         if (i == hoverNode) {
             return;

@@ -15,6 +15,7 @@ import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Button;
@@ -32,6 +33,7 @@ import javafx.scene.image.WritableImage;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -104,6 +106,17 @@ public final class FlameGraph extends BorderPane {
         canvas.searchProperty().addListener((o, a, b) -> updateMatch());
         installContextMenu();
         updateMatch();
+        // F3 works wherever the focus is inside the view, not only on the canvas.
+        addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.F3) {
+                if (e.isShiftDown()) {
+                    previousMatch();
+                } else {
+                    nextMatch();
+                }
+                e.consume();
+            }
+        });
     }
 
     // ---- public API -------------------------------------------------------------------------
@@ -368,9 +381,9 @@ public final class FlameGraph extends BorderPane {
         }
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
-        ToolBar bar = new ToolBar(icicleButton, colorBox, new Separator(), reverseButton, recursionButton, minWidthBox,
+        ToolBar bar = new ToolBar(icicleButton, colorBox, new Separator(Orientation.VERTICAL), reverseButton, recursionButton, minWidthBox,
                 excludeField, chip, spring, new FontIcon(MaterialDesignM.MAGNIFY), searchField, matchLabel, prev, next,
-                new Separator(), reset, export);
+                new Separator(Orientation.VERTICAL), reset, export);
         bar.setId("flame-toolbar");
         bar.getStyleClass().add("flame-toolbar");
         return bar;

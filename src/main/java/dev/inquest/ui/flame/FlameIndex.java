@@ -71,18 +71,20 @@ public final class FlameIndex {
     public static FlameIndex of(FlameNode root) {
         List<FlameNode> order = new ArrayList<>();
         // First pass: pre-order with parents; sizes and starts follow from it.
-        List<Integer> parents = new ArrayList<>();
-        Deque<Object[]> stack = new ArrayDeque<>();
-        stack.push(new Object[] {root, -1});
+        IntList parents = new IntList();
+        Deque<FlameNode> stack = new ArrayDeque<>();
+        IntList stackParents = new IntList();
+        stack.push(root);
+        stackParents.add(-1);
         while (!stack.isEmpty()) {
-            Object[] e = stack.pop();
-            FlameNode n = (FlameNode) e[0];
+            FlameNode n = stack.pop();
             int me = order.size();
             order.add(n);
-            parents.add((Integer) e[1]);
+            parents.add(stackParents.removeLast());
             List<? extends FlameNode> kids = n.children();
             for (int k = kids.size() - 1; k >= 0; k--) {
-                stack.push(new Object[] {kids.get(k), me});
+                stack.push(kids.get(k));
+                stackParents.add(me);
             }
         }
         int n = order.size();
@@ -205,6 +207,27 @@ public final class FlameIndex {
             cur = found;
         }
         return cur;
+    }
+
+    /** A growable int stack/list without boxing. */
+    private static final class IntList {
+        private int[] a = new int[64];
+        private int n;
+
+        void add(int v) {
+            if (n == a.length) {
+                a = Arrays.copyOf(a, n * 2);
+            }
+            a[n++] = v;
+        }
+
+        int removeLast() {
+            return a[--n];
+        }
+
+        int get(int i) {
+            return a[i];
+        }
     }
 
     /** Empty index (no tree set yet). */

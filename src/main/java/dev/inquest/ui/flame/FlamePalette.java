@@ -61,12 +61,12 @@ public final class FlamePalette {
         int h = mix(label.hashCode());
         double jitter = ((h & 0xff) / 255.0 - 0.5);   // -0.5..0.5
         return switch (kind) {
-            case JIT_COMPILED -> hsb(118 + 8 * jitter, 0.50 + 0.12 * jitter, 0.80);
-            case INTERPRETED -> hsb(80 + 8 * jitter, 0.38 + 0.10 * jitter, 0.86);
-            case INLINED -> hsb(182 + 8 * jitter, 0.50 + 0.12 * jitter, 0.82);
-            case NATIVE -> hsb(52 + 6 * jitter, 0.62 + 0.12 * jitter, 0.88);
-            case KERNEL -> hsb(28 + 6 * jitter, 0.66 + 0.12 * jitter, 0.92);
-            case ALLOCATED_CLASS -> hsb(208 + 8 * jitter, 0.42 + 0.12 * jitter, 0.92);
+            case JIT_COMPILED -> hsb(116 + 14 * jitter, 0.50 + 0.22 * jitter, 0.80 + 0.06 * jitter);
+            case INTERPRETED -> hsb(78 + 10 * jitter, 0.38 + 0.14 * jitter, 0.86);
+            case INLINED -> hsb(182 + 10 * jitter, 0.50 + 0.20 * jitter, 0.82 + 0.06 * jitter);
+            case NATIVE -> hsb(52 + 8 * jitter, 0.62 + 0.18 * jitter, 0.88);
+            case KERNEL -> hsb(28 + 8 * jitter, 0.66 + 0.16 * jitter, 0.92);
+            case ALLOCATED_CLASS -> hsb(208 + 10 * jitter, 0.42 + 0.16 * jitter, 0.92);
             case UNKNOWN -> hsb(0, 0, 0.74 + 0.08 * jitter);
         };
     }

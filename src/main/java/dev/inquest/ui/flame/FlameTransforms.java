@@ -144,24 +144,26 @@ public final class FlameTransforms {
      * self weight and children moving up into the parent. {@code a;a;a;b} becomes {@code a;b}.
      */
     public static Frame collapseRecursion(FlameNode root) {
-        return collapse(root).freeze();
+        MutableFrame out = MutableFrame.rootLike(root);
+        collapseInto(out, root);
+        return out.freeze();
     }
 
-    private static MutableFrame collapse(FlameNode n) {
-        MutableFrame m = MutableFrame.rootLike(n);
-        m.total = n.total();
-        m.addBaseline(n.baseline());
-        absorb(m, n);
-        return m;
+    /** Adds n (same label and kind as into) with its recursion merged; linear in the subtree. */
+    private static void collapseInto(MutableFrame into, FlameNode n) {
+        into.total += n.total();
+        into.addBaseline(n.baseline());
+        absorb(into, n);
     }
 
     private static void absorb(MutableFrame into, FlameNode n) {
         into.self += n.self();
         for (FlameNode c : n.children()) {
             if (c.label().equals(into.label) && c.kind() == into.kind) {
+                // Its total is already inside into's; only its self weight and children move up.
                 absorb(into, c);
             } else {
-                into.child(c.label(), c.kind()).addSubtree(collapse(c));
+                collapseInto(into.child(c.label(), c.kind()), c);
             }
         }
     }

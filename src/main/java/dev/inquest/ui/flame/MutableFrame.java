@@ -50,6 +50,10 @@ final class MutableFrame {
         });
     }
 
+    int childCount() {
+        return children == null ? 0 : children.size();
+    }
+
     Iterable<MutableFrame> children() {
         return children == null ? List.of() : children.values();
     }
