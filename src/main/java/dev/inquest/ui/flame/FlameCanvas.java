@@ -12,6 +12,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -33,6 +34,8 @@ import javafx.scene.text.Text;
  */
 public final class FlameCanvas extends Region {
     private final Canvas canvas = new Canvas();
+    private final ScrollBar vbar = new ScrollBar();
+    private boolean syncingBar;
     private final ObjectProperty<FlameLayout.Orientation> orientation = new SimpleObjectProperty<>(this, "orientation", FlameLayout.Orientation.FLAME);
     private final ObjectProperty<ColorMode> colorMode = new SimpleObjectProperty<>(this, "colorMode", ColorMode.KIND);
     private final ReadOnlyObjectWrapper<FrameInfo> hovered = new ReadOnlyObjectWrapper<>(this, "hovered");
@@ -61,7 +64,20 @@ public final class FlameCanvas extends Region {
 
     public FlameCanvas() {
         getStyleClass().add("flame-canvas");
-        getChildren().add(canvas);
+        vbar.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        vbar.setId("flame-vbar");
+        vbar.setVisible(false);
+        vbar.valueProperty().addListener((o, a, b) -> {
+            if (!syncingBar) {
+                double max = vbar.getMax();
+                // A flame graph's deep frames are at the top: the bar's top means "scrolled deepest".
+                scrollY = clampScroll(orientation.get() == FlameLayout.Orientation.FLAME ? max - b.doubleValue() : b.doubleValue());
+                draw();
+            }
+        });
+        // The bar's own presses and drags must not reach the canvas handlers (they would pan or zoom).
+        vbar.addEventHandler(MouseEvent.ANY, javafx.event.Event::consume);
+        getChildren().addAll(canvas, vbar);
         setFocusTraversable(true);
         setMinSize(100, 60);
         setPrefSize(800, 400);
@@ -410,8 +426,14 @@ public final class FlameCanvas extends Region {
 
     @Override
     protected void layoutChildren() {
-        double w = snapSizeX(getWidth());
         double h = snapSizeY(getHeight());
+        boolean needBar = index.count() > 0 && geometry().contentHeight(index) > h;
+        double barWidth = needBar ? snapSizeX(vbar.prefWidth(-1)) : 0;
+        vbar.setVisible(needBar);
+        if (needBar) {
+            vbar.resizeRelocate(snapSizeX(getWidth()) - barWidth, 0, barWidth, h);
+        }
+        double w = snapSizeX(getWidth()) - barWidth;
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
@@ -420,9 +442,28 @@ public final class FlameCanvas extends Region {
         }
     }
 
+    private void syncBar() {
+        double max = Math.max(0, geometry().contentHeight(index) - canvas.getHeight());
+        syncingBar = true;
+        try {
+            vbar.setMin(0);
+            vbar.setMax(max);
+            vbar.setVisibleAmount(max <= 0 ? 1 : canvas.getHeight() / geometry().contentHeight(index) * max);
+            vbar.setUnitIncrement(rowHeight);
+            vbar.setBlockIncrement(canvas.getHeight() * 0.8);
+            vbar.setValue(orientation.get() == FlameLayout.Orientation.FLAME ? max - scrollY : scrollY);
+        } finally {
+            syncingBar = false;
+        }
+        if (vbar.isVisible() != max > 0) {
+            requestLayout();
+        }
+    }
+
     /** Redraws everything; cheap enough to call on every mouse move. */
     public void draw() {
         long t0 = System.nanoTime();
+        syncBar();
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();

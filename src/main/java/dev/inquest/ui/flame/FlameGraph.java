@@ -68,6 +68,7 @@ public final class FlameGraph extends BorderPane {
     private final FlameCanvas canvas = new FlameCanvas();
     private final HBox crumbs = new HBox(2);
     private final Label status = new Label();
+    private final HBox legend = new HBox(10);
     private final TextField searchField = new TextField();
     private final Label matchLabel = new Label();
     private final TextField excludeField = new TextField();
@@ -104,6 +105,7 @@ public final class FlameGraph extends BorderPane {
             updateStatus();
         });
         canvas.searchProperty().addListener((o, a, b) -> updateMatch());
+        canvas.colorModeProperty().addListener((o, a, b) -> updateLegend());
         installContextMenu();
         updateMatch();
         // F3 works wherever the focus is inside the view, not only on the canvas.
@@ -263,6 +265,7 @@ public final class FlameGraph extends BorderPane {
         if (source == null) {
             shown = null;
             canvas.setTree(null, unit);
+            updateLegend();
             return;
         }
         FlameNode t = source;
@@ -281,6 +284,42 @@ public final class FlameGraph extends BorderPane {
         double min = minWidthBox.getValue() == null ? 0 : minWidthBox.getValue();
         shown = min > 0 ? FlameTransforms.prune(t, min) : Frame.copyOf(t);
         canvas.setTree(shown, unit);
+        updateLegend();
+    }
+
+    /** Swatches for what the colours mean now: the frame kinds present, or growth and shrink. */
+    private void updateLegend() {
+        legend.getChildren().clear();
+        FlameIndex index = canvas.index();
+        switch (canvas.colorModeProperty().get()) {
+            case DIFF -> {
+                if (index.isDifferential()) {
+                    legend.getChildren().addAll(swatch(FlamePalette.diff(1, 1), "grew"), swatch(FlamePalette.diff(-1, 1), "shrank"),
+                            swatch(FlamePalette.UNCHANGED, "same share"));
+                }
+            }
+            case KIND -> {
+                java.util.EnumSet<FrameKind> present = java.util.EnumSet.noneOf(FrameKind.class);
+                for (int i = 1; i < index.count(); i++) {
+                    present.add(index.kind(i));
+                }
+                present.remove(FrameKind.UNKNOWN);
+                for (FrameKind k : present) {
+                    legend.getChildren().add(swatch(FlamePalette.kind(k, ""), k.label()));
+                }
+            }
+            case PACKAGE -> legend.getChildren().add(new Label("hue by package"));
+        }
+    }
+
+    private static Label swatch(int rgb, String text) {
+        javafx.scene.shape.Rectangle r = new javafx.scene.shape.Rectangle(10, 10, FlameCanvas.color(rgb));
+        r.setArcWidth(3);
+        r.setArcHeight(3);
+        Label l = new Label(text, r);
+        l.getStyleClass().add("flame-legend-item");
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private ToolBar buildToolBar() {
@@ -323,7 +362,7 @@ public final class FlameGraph extends BorderPane {
 
         excludeField.setId("flame-exclude");
         excludeField.setPromptText("Exclude regex");
-        excludeField.setPrefColumnCount(10);
+        excludeField.setPrefColumnCount(7);
         excludeField.setTooltip(new Tooltip("Drop the stacks through frames matching this regex (Enter)"));
         excludeField.setOnAction(e -> applyExclude());
 
@@ -341,7 +380,7 @@ public final class FlameGraph extends BorderPane {
 
         searchField.setId("flame-search");
         searchField.setPromptText("Search regex");
-        searchField.setPrefColumnCount(14);
+        searchField.setPrefColumnCount(10);
         searchField.setTooltip(new Tooltip("Highlight frames matching a regex; Enter / Shift+Enter: next / previous match"));
         searchField.textProperty().addListener((o, a, b) -> search(b));
         searchField.setOnKeyPressed(e -> {
@@ -399,9 +438,16 @@ public final class FlameGraph extends BorderPane {
 
     private HBox buildCrumbBar() {
         crumbs.setId("flame-crumbs");
-        crumbs.getStyleClass().add("flame-crumbs");
         crumbs.setAlignment(Pos.CENTER_LEFT);
-        return crumbs;
+        crumbs.setMinWidth(0);
+        HBox.setHgrow(crumbs, Priority.ALWAYS);
+        legend.setId("flame-legend");
+        legend.setAlignment(Pos.CENTER_RIGHT);
+        legend.setMinWidth(Region.USE_PREF_SIZE);
+        HBox bar = new HBox(12, crumbs, legend);
+        bar.getStyleClass().add("flame-crumbs");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        return bar;
     }
 
     private void applyExclude() {
@@ -448,6 +494,9 @@ public final class FlameGraph extends BorderPane {
             b.getStyleClass().addAll("flat", "small", "flame-crumb");
             b.setTooltip(new Tooltip(index.label(node)));
             b.setDisable(k == path.length - 1);
+            if (k == 0 || k == path.length - 1) {
+                b.setMinWidth(Region.USE_PREF_SIZE);   // the ends stay readable, the middle shrinks
+            }
             b.setOnAction(e -> canvas.zoomTo(node));
             crumbs.getChildren().add(b);
         }

@@ -73,7 +73,7 @@ class FlameGraphTest {
     void aFrameWithHalfTheWeightTakesHalfTheWidth(FxRobot robot) {
         FlameIndex index = canvas().index();
         FlameLayout l = canvas().geometry();
-        double width = canvas().getWidth();
+        double width = canvas().canvas().getWidth();
         assertThat(width).isGreaterThan(900);
         int half = index.find("main", "half");
         assertThat(l.w(index, half)).isCloseTo(width / 2, within(1.0));
@@ -84,8 +84,18 @@ class FlameGraphTest {
         // (probe the right end of 'quarter': its label is drawn from the left edge)
         assertThat(img.getRGB((int) (width * 0.75) - 4, y) & 0xffffff).isEqualTo(colorOf("main", "quarter"));
         // Flame: the root sits on the bottom row.
-        assertThat(l.y(0)).isCloseTo(canvas().getHeight() - l.rowHeight(), within(0.01));
-        assertThat(img.getRGB((int) canvas().getWidth() - 4, (int) (canvas().getHeight() - l.rowHeight() / 2)) & 0xffffff).isEqualTo(colorOf());
+        assertThat(l.y(0)).isCloseTo(canvas().canvas().getHeight() - l.rowHeight(), within(0.01));
+        assertThat(img.getRGB((int) canvas().canvas().getWidth() - 4, (int) (canvas().canvas().getHeight() - l.rowHeight() / 2)) & 0xffffff).isEqualTo(colorOf());
+    }
+
+    private java.util.List<String> legendTexts(FxRobot robot) {
+        return robot.lookup("#flame-legend").queryAs(javafx.scene.layout.HBox.class).getChildren().stream()
+                .map(n -> ((Label) n).getText()).toList();
+    }
+
+    @Test
+    void legendNamesTheFrameKindsPresent(FxRobot robot) {
+        assertThat(legendTexts(robot)).containsExactly("interpreted", "JIT compiled", "inlined", "native");
     }
 
     @Test
@@ -97,7 +107,7 @@ class FlameGraphTest {
         assertThat(l.y(0)).isZero();
         assertThat(l.y(2)).isEqualTo(2 * l.rowHeight());
         BufferedImage img = pixels(robot);
-        assertThat(img.getRGB((int) canvas().getWidth() - 4, (int) (l.rowHeight() / 2)) & 0xffffff).isEqualTo(colorOf());
+        assertThat(img.getRGB((int) canvas().canvas().getWidth() - 4, (int) (l.rowHeight() / 2)) & 0xffffff).isEqualTo(colorOf());
     }
 
     @Test
@@ -124,15 +134,15 @@ class FlameGraphTest {
         FlameLayout l = canvas().geometry();
         int rest = index.find("main", "rest");
         assertThat(l.x(index, rest)).isCloseTo(0, within(0.5));
-        assertThat(l.w(index, rest)).isCloseTo(canvas().getWidth(), within(0.5));
-        assertThat(l.w(index, index.find("main", "rest", "parse"))).isCloseTo(canvas().getWidth(), within(0.5));
+        assertThat(l.w(index, rest)).isCloseTo(canvas().canvas().getWidth(), within(0.5));
+        assertThat(l.w(index, index.find("main", "rest", "parse"))).isCloseTo(canvas().canvas().getWidth(), within(0.5));
         assertThat(robot.lookup("#flame-crumb-2").queryButton().getText()).isEqualTo("rest");
         assertThat(robot.lookup("#flame-crumb-0").queryButton().getText()).isEqualTo("all");
 
         robot.clickOn("#flame-crumb-1");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("main");
-        assertThat(canvas().geometry().w(canvas().index(), rest)).isCloseTo(canvas().getWidth() * 0.2, within(1.0));
+        assertThat(canvas().geometry().w(canvas().index(), rest)).isCloseTo(canvas().canvas().getWidth() * 0.2, within(1.0));
         robot.clickOn("#flame-reset");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("all");
@@ -225,6 +235,7 @@ class FlameGraphTest {
         assertThat(FlamePaletteTest.red(g)).isGreaterThan(FlamePaletteTest.blue(g) + 100);
         assertThat(FlamePaletteTest.blue(s)).isGreaterThan(FlamePaletteTest.red(s) + 100);
         assertThat(u & 0xffffff).isEqualTo(FlamePalette.UNCHANGED);
+        assertThat(legendTexts(robot)).containsExactly("grew", "shrank", "same share");
         robot.interact(() -> canvas().hoverAt(grew));
         // 300 of 1,000 now against 100 of 1,000 before: 30 % of all, up 20 points.
         assertThat(robot.lookup("#flame-status").queryAs(Label.class).getText())
@@ -249,7 +260,7 @@ class FlameGraphTest {
         assertThat(text).contains(">half<").contains(">h1<").contains(">h2<").doesNotContain(">quarter<");
         assertThat(text).contains("total 50 B (50.00 % of all");
         BufferedImage img = ImageIO.read(png.toFile());
-        assertThat(img.getWidth()).isEqualTo((int) canvas().getWidth());
+        assertThat(img.getWidth()).isEqualTo((int) canvas().canvas().getWidth());
         Set<Integer> colours = new HashSet<>();
         for (int x = 0; x < img.getWidth(); x += 7) {
             for (int y = 0; y < img.getHeight(); y += 3) {
@@ -261,13 +272,35 @@ class FlameGraphTest {
     }
 
     @Test
+    void deepTreesGetAScrollBarThatPansTheRows(FxRobot robot) {
+        StringBuilder deep = new StringBuilder("f0");
+        for (int k = 1; k < 60; k++) {
+            deep.append(";f").append(k);
+        }
+        robot.interact(() -> graph.setTree(CollapsedStacks.parse(deep + " 10\nother 10\n"), WeightUnit.SAMPLES));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ScrollBar bar = robot.lookup("#flame-vbar").queryAs(javafx.scene.control.ScrollBar.class);
+        assertThat(bar.isVisible()).isTrue();
+        FlameLayout l = canvas().geometry();
+        assertThat(l.width()).isCloseTo(canvas().getWidth() - bar.getWidth(), within(0.5));
+        // Flame: at rest the root is at the bottom and the bar at its bottom end.
+        assertThat(bar.getValue()).isEqualTo(bar.getMax());
+        assertThat(canvas().frameAt(10, l.height() - 2)).isZero();
+        robot.interact(() -> bar.setValue(0));
+        FlameLayout top = canvas().geometry();
+        // Scrolled to the top: the deepest frame (depth 60) is on the top row.
+        assertThat(top.y(60)).isCloseTo(0, within(0.01));
+        assertThat(canvas().index().label(canvas().frameAt(10, 5))).isEqualTo("f59");
+    }
+
+    @Test
     void escapeZoomsOutOneLevelAndCtrlWheelZooms(FxRobot robot) {
         robot.clickOn(centre("main", "half", "h1"));
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("h1");
         robot.type(KeyCode.ESCAPE);
         assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("half");
-        robot.interact(() -> canvas().zoomAround(canvas().getWidth() / 2, 4));
+        robot.interact(() -> canvas().zoomAround(canvas().canvas().getWidth() / 2, 4));
         assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("main");
         Button crumb = robot.lookup("#flame-crumb-1").queryButton();
         assertThat(crumb.isDisabled()).isTrue();
