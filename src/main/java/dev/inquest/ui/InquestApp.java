@@ -1,6 +1,7 @@
 package dev.inquest.ui;
 
 import dev.inquest.ui.debug.FxWatchdog;
+import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
+        JfrViews.install(window);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {

@@ -1,0 +1,221 @@
+package dev.inquest.jfr.load;
+
+import dev.inquest.input.BadInputException;
+import dev.inquest.input.FileKind;
+import dev.inquest.progress.Progress;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+
+/**
+ * An opened recording: gzip inflated to a temp file, chunks scanned, the format checked. Readers
+ * ({@link ChunkReader}) parse its complete chunks; a recording cut short keeps its complete
+ * chunks readable and says, through {@link #truncation()}, what is missing.
+ *
+ * <p>Temp files (the inflated copy, per-chunk slices) live in the user cache directory and are
+ * deleted by {@link #close()}.
+ */
+public final class JfrSource implements AutoCloseable {
+    private final Path file;
+    private final Path work;
+    private final boolean compressed;
+    private final ChunkScanner.Layout layout;
+    private final List<Path> temps = new ArrayList<>();
+    private Path readable;
+
+    private JfrSource(Path file, Path work, boolean compressed, ChunkScanner.Layout layout) {
+        this.file = file;
+        this.work = work;
+        this.compressed = compressed;
+        this.layout = layout;
+    }
+
+    /** Opens {@code file} (plain or gzip), failing with {@link BadInputException} for what cannot be read. */
+    public static JfrSource open(Path file, Progress progress) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString());
+        }
+        byte[] head;
+        try (InputStream in = Files.newInputStream(file)) {
+            head = in.readNBytes(2);
+        }
+        Path work = file;
+        boolean gz = FileKind.isGzip(head);
+        if (gz) {
+            work = inflate(file, progress);
+        }
+        try {
+            ChunkScanner.Layout layout = ChunkScanner.scan(work, file);
+            JfrSource s = new JfrSource(file, work, gz, layout);
+            if (gz) {
+                s.temps.add(work);
+            }
+            return s;
+        } catch (IOException | RuntimeException e) {
+            if (gz) {
+                Files.deleteIfExists(work);
+            }
+            throw e;
+        }
+    }
+
+    private static Path inflate(Path file, Progress progress) throws IOException {
+        Path out = Files.createTempFile(CacheDir.get(), "inflated-", ".jfr");
+        long compressedSize = Files.size(file);
+        progress.phase("Inflating " + file.getFileName(), compressedSize, Progress.Unit.BYTES);
+        try (CountingInput counting = new CountingInput(Files.newInputStream(file));
+             InputStream in = new GZIPInputStream(counting, 1 << 16);
+             OutputStream os = Files.newOutputStream(out)) {
+            byte[] buf = new byte[1 << 16];
+            int n;
+            try {
+                while ((n = in.read(buf)) > 0) {
+                    os.write(buf, 0, n);
+                    progress.progress(counting.count);
+                    progress.checkCancelled();
+                }
+            } catch (java.io.EOFException e) {
+                // A gzip cut short still yields its inflated prefix: the chunk scan then reports
+                // the incomplete chunk like any other truncated recording.
+            } catch (java.util.zip.ZipException e) {
+                Files.deleteIfExists(out);
+                throw new BadInputException(file, "corrupt gzip data (" + e.getMessage() + ")", counting.count);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(out);
+            throw e;
+        }
+        return out;
+    }
+
+    /** The user's file, as given. */
+    public Path file() {
+        return file;
+    }
+
+    public boolean compressed() {
+        return compressed;
+    }
+
+    /** The complete chunks, in file order. */
+    public List<ChunkHeader> chunks() {
+        return layout.chunks();
+    }
+
+    public Optional<Truncation> truncation() {
+        return Optional.ofNullable(layout.truncation());
+    }
+
+    /** The uncompressed file the chunk offsets refer to (may hold an incomplete chunk at the end). */
+    Path work() {
+        return work;
+    }
+
+    /** Uncompressed bytes of the complete chunks. */
+    public long readableBytes() {
+        ChunkHeader last = chunks().getLast();
+        return last.end();
+    }
+
+    public Instant start() {
+        long nanos = chunks().stream().mapToLong(ChunkHeader::startNanos).min().orElse(0);
+        return Instant.ofEpochSecond(0, nanos);
+    }
+
+    public Instant end() {
+        long nanos = chunks().stream().mapToLong(c -> c.startNanos() + c.durationNanos()).max().orElse(0);
+        return Instant.ofEpochSecond(0, nanos);
+    }
+
+    public Duration duration() {
+        return Duration.between(start(), end());
+    }
+
+    /** A file holding exactly the complete chunks: the original when nothing is missing. */
+    public synchronized Path readablePath() throws IOException {
+        if (readable == null) {
+            readable = layout.truncation() == null ? work : slice(0, readableBytes());
+        }
+        return readable;
+    }
+
+    /**
+     * A temp file holding one chunk, so the JDK's parser (which takes whole files) can read chunks
+     * on several threads. Delete it with {@link #release(Path)} when done.
+     */
+    public Path chunkFile(ChunkHeader chunk) throws IOException {
+        if (chunks().size() == 1 && layout.truncation() == null) {
+            return work;
+        }
+        return slice(chunk.offset(), chunk.size());
+    }
+
+    /** Deletes a file from {@link #chunkFile}; the original recording is never deleted. */
+    public void release(Path chunkFile) throws IOException {
+        if (!chunkFile.equals(work) && !chunkFile.equals(readable)) {
+            synchronized (this) {
+                temps.remove(chunkFile);
+            }
+            Files.deleteIfExists(chunkFile);
+        }
+    }
+
+    private Path slice(long offset, long length) throws IOException {
+        Path out = Files.createTempFile(CacheDir.get(), "chunk-", ".jfr");
+        synchronized (this) {
+            temps.add(out);
+        }
+        try (FileChannel in = FileChannel.open(work); FileChannel os = FileChannel.open(out, StandardOpenOption.WRITE)) {
+            long done = 0;
+            while (done < length) {
+                done += in.transferTo(offset + done, length - done, os);
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public synchronized void close() throws IOException {
+        for (Path p : temps) {
+            Files.deleteIfExists(p);
+        }
+        temps.clear();
+    }
+
+    private static final class CountingInput extends java.io.FilterInputStream {
+        long count;
+
+        CountingInput(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count++;
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                count += n;
+            }
+            return n;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package dev.inquest.jfr.stack;
+
+import java.util.List;
+
+/**
+ * The flame graph model: stacks merged root-first (or leaf-first when {@code reversed}), each node
+ * with self and total weight.
+ *
+ * @param root       synthetic root named "all"; its total is the sum of all events' weights (before pruning)
+ * @param eventTypes the JFR event types the weights came from, e.g. [jdk.ObjectAllocationSample]
+ * @param events     number of events that passed the filters
+ * @param reversed   true for the callers (bottom-up) view: leaf frames at depth 1
+ */
+public record StackTree(StackNode root, Weight weight, List<String> eventTypes, long events, boolean reversed) {
+
+    public long total() {
+        return root.total();
+    }
+
+    /** Sum of the totals of all nodes with this name at any depth, counted once per path. */
+    public long totalOf(String frameName) {
+        return totalOf(root, frameName);
+    }
+
+    private static long totalOf(StackNode n, String frameName) {
+        if (n.name().equals(frameName)) {
+            return n.total();
+        }
+        long sum = 0;
+        for (StackNode c : n.children()) {
+            sum += totalOf(c, frameName);
+        }
+        return sum;
+    }
+}

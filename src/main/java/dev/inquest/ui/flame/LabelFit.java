@@ -1,0 +1,43 @@
+package dev.inquest.ui.flame;
+
+/**
+ * Fits a frame label into a width using an average character width instead of measuring text per
+ * frame (measuring is what makes naive flame graphs slow). When the whole label does not fit, the
+ * package prefix goes first ({@code java.util.HashMap.resize} becomes {@code HashMap.resize}), then
+ * the tail is cut with an ellipsis.
+ */
+public final class LabelFit {
+    /** Horizontal padding inside a frame, each side. */
+    public static final double PAD = 3;
+
+    private LabelFit() {
+    }
+
+    /** The text to draw, or null when not even three characters fit. */
+    public static String fit(String label, double width, double charWidth) {
+        int room = (int) ((width - 2 * PAD) / charWidth);
+        if (room < 3) {
+            return null;
+        }
+        if (label.length() <= room) {
+            return label;
+        }
+        String s = shortName(label);
+        if (s.length() <= room) {
+            return s;
+        }
+        return s.substring(0, room - 1) + "\u2026";
+    }
+
+    /** The label without its package: the last two dot-separated parts before any signature. */
+    static String shortName(String label) {
+        int paren = label.indexOf('(');
+        int end = paren >= 0 ? paren : label.length();
+        int method = label.lastIndexOf('.', end - 1);
+        if (method <= 0) {
+            return label;
+        }
+        int cls = label.lastIndexOf('.', method - 1);
+        return cls < 0 ? label : label.substring(cls + 1);
+    }
+}

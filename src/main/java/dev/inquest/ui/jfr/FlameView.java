@@ -1,0 +1,220 @@
+package dev.inquest.ui.jfr;
+
+import dev.inquest.format.Units;
+import dev.inquest.jfr.alloc.AllocationTables;
+import dev.inquest.jfr.alloc.AllocationTablesReader;
+import dev.inquest.jfr.stack.EventKind;
+import dev.inquest.jfr.stack.StackTree;
+import dev.inquest.jfr.stack.StackTreeQuery;
+import dev.inquest.jfr.stack.StackTreeReader;
+import dev.inquest.jfr.stack.Weight;
+import dev.inquest.ui.flame.FlameGraph;
+import java.util.List;
+import java.util.function.Function;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+
+/**
+ * A flame graph of the recording's allocations (by bytes or by count, with tables by class, top
+ * frame and thread) or of its CPU samples (optionally one thread). Reads when first shown and again
+ * when the weight, the thread or the time range changes.
+ */
+public final class FlameView extends BorderPane implements JfrDocument.LazyView {
+    enum Mode { ALLOCATIONS, CPU }
+
+    private final JfrDocument doc;
+    private final Mode mode;
+    private final FlameGraph flame = new FlameGraph();
+    private final ChoiceBox<Weight> weight = new ChoiceBox<>(FXCollections.observableArrayList(Weight.BYTES, Weight.COUNT));
+    private final TextField thread = new TextField();
+    private final Label rangeLabel = new Label();
+    private final Label totals = new Label();
+    private final TableView<AllocationTables.Row> byClass = rowTable("Allocated class");
+    private final TableView<AllocationTables.Row> byFrame = rowTable("Top frame");
+    private final TableView<AllocationTables.ThreadRow> byThread = threadTable();
+    private boolean loaded;
+    private StackTree tree;
+
+    FlameView(JfrDocument doc, Mode mode) {
+        this.doc = doc;
+        this.mode = mode;
+        setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-view" : "jfr-cpu-view");
+        weight.setValue(Weight.BYTES);
+        weight.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(Weight w) {
+                return w == Weight.BYTES ? "by bytes" : "by count";
+            }
+
+            @Override
+            public Weight fromString(String s) {
+                return s.contains("bytes") ? Weight.BYTES : Weight.COUNT;
+            }
+        });
+        weight.valueProperty().addListener((o, a, b) -> invalidate());
+        thread.setPromptText("all threads");
+        thread.setPrefColumnCount(16);
+        thread.setOnAction(e -> invalidate());
+        Button clearRange = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
+        clearRange.getStyleClass().addAll("button-icon", "flat");
+        clearRange.setOnAction(e -> doc.rangeProperty().set(null));
+        clearRange.visibleProperty().bind(doc.rangeProperty().isNotNull());
+        rangeLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> doc.rangeProperty().get() == null ? "whole recording" : doc.rangeProperty().get().describe(doc.summary().start()),
+                doc.rangeProperty()));
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 10, 2, 10));
+        if (mode == Mode.ALLOCATIONS) {
+            bar.getChildren().addAll(new Label("Weight"), weight);
+        } else {
+            bar.getChildren().addAll(new Label("Thread"), thread);
+        }
+        bar.getChildren().addAll(new Label("Range"), rangeLabel, clearRange, spacer, totals);
+        setTop(bar);
+        flame.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-flame" : "jfr-cpu-flame");
+        if (mode == Mode.ALLOCATIONS) {
+            TabPane tables = new TabPane(new Tab("By class", byClass), new Tab("By top frame", byFrame), new Tab("By thread", byThread));
+            tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+            SplitPane split = new SplitPane(flame, tables);
+            split.setOrientation(Orientation.VERTICAL);
+            split.setDividerPositions(0.68);
+            setCenter(split);
+        } else {
+            setCenter(flame);
+        }
+    }
+
+    public FlameGraph flameGraph() {
+        return flame;
+    }
+
+    /** The tree shown, or null until loaded. */
+    public StackTree tree() {
+        return tree;
+    }
+
+    @Override
+    public void ensureLoaded() {
+        if (!loaded) {
+            loaded = true;
+            load();
+        }
+    }
+
+    /** Drops the data; reloads now if the view has been shown. */
+    void invalidate() {
+        if (loaded) {
+            load();
+        }
+    }
+
+    private StackTreeQuery query() {
+        StackTreeQuery q = StackTreeQuery.of(mode == Mode.ALLOCATIONS ? EventKind.ALLOC : EventKind.CPU);
+        if (mode == Mode.ALLOCATIONS) {
+            q = q.withWeight(weight.getValue());
+        } else if (!thread.getText().isBlank()) {
+            q = q.withThread(thread.getText().strip());
+        }
+        JfrDocument.Range r = doc.rangeProperty().get();
+        if (r != null) {
+            q = q.withRange(r.from(), r.to());
+        }
+        return q;
+    }
+
+    private record Loaded(StackTree tree, AllocationTables tables) {
+    }
+
+    private void load() {
+        StackTreeQuery q = query();
+        String what = mode == Mode.ALLOCATIONS ? "allocations" : "CPU samples";
+        doc.window().tasks().submit("Reading " + what, p -> {
+            StackTree t = StackTreeReader.read(doc.source(), q, p);
+            AllocationTables tables = mode == Mode.ALLOCATIONS ? AllocationTablesReader.read(doc.source(), t, p) : null;
+            return new Loaded(t, tables);
+        }, loaded -> show(loaded.tree(), loaded.tables()), failure -> doc.window().showError("Cannot read " + what, failure));
+    }
+
+    private void show(StackTree t, AllocationTables tables) {
+        this.tree = t;
+        flame.setTree(StackTreeFlame.of(t), StackTreeFlame.unit(t.weight()));
+        totals.setText(Units.count(t.events()) + " events, " + StackTreeFlame.unit(t.weight()).format(t.total()));
+        if (tables != null) {
+            byClass.setItems(FXCollections.observableArrayList(tables.byClass()));
+            byFrame.setItems(FXCollections.observableArrayList(tables.byTopFrame()));
+            byThread.setItems(FXCollections.observableArrayList(tables.byThread()));
+        }
+    }
+
+    private static TableView<AllocationTables.Row> rowTable(String keyTitle) {
+        TableView<AllocationTables.Row> t = new TableView<>();
+        TableColumn<AllocationTables.Row, String> key = new TableColumn<>(keyTitle);
+        key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
+        key.setPrefWidth(520);
+        t.getColumns().add(key);
+        t.getColumns().add(numeric("Bytes", AllocationTables.Row::bytes, Units::bytes));
+        TableColumn<AllocationTables.Row, Double> share = new TableColumn<>("Share");
+        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().share()));
+        share.setCellFactory(col -> dev.inquest.ui.common.ShareBarCell.forTable());
+        share.setPrefWidth(140);
+        t.getColumns().add(share);
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("No allocation events in this range"));
+        return t;
+    }
+
+    private static TableView<AllocationTables.ThreadRow> threadTable() {
+        TableView<AllocationTables.ThreadRow> t = new TableView<>();
+        TableColumn<AllocationTables.ThreadRow, String> name = new TableColumn<>("Thread");
+        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().thread()));
+        name.setPrefWidth(420);
+        t.getColumns().add(name);
+        t.getColumns().add(numeric("During recording", AllocationTables.ThreadRow::allocatedDuringRecording, Units::bytes));
+        t.getColumns().add(numeric("Since thread start", AllocationTables.ThreadRow::allocatedSinceStart, Units::bytes));
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setPlaceholder(new Label("No jdk.ThreadAllocationStatistics in this recording"));
+        return t;
+    }
+
+    static <S> TableColumn<S, Long> numeric(String title, Function<S, Long> value, Function<Long, String> format) {
+        TableColumn<S, Long> col = new TableColumn<>(title);
+        col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value.apply(c.getValue())));
+        col.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : format.apply(item));
+            }
+        });
+        col.getStyleClass().add("numeric");
+        col.setPrefWidth(150);
+        return col;
+    }
+
+    List<AllocationTables.Row> classRows() {
+        return byClass.getItems();
+    }
+}

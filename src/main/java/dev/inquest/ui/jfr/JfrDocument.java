@@ -1,0 +1,140 @@
+package dev.inquest.ui.jfr;
+
+import dev.inquest.format.Units;
+import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.summary.RecordingSummary;
+import dev.inquest.ui.shell.MainWindow;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+
+/**
+ * One recording in the window: overview, allocation and CPU flame graphs, heap over time and
+ * old-object samples. Each view reads the recording when first shown (only the event types it
+ * needs), through the window's task runner, so opening a big recording shows its summary at once.
+ *
+ * <p>A time range dragged on the heap chart narrows the flame graphs to that range.
+ */
+public final class JfrDocument extends BorderPane {
+    /** A time range of the recording, or null for all of it. */
+    public record Range(Instant from, Instant to) {
+        public String describe(Instant start) {
+            return String.format(java.util.Locale.ROOT, "%.1f s \u2013 %.1f s",
+                    Duration.between(start, from).toMillis() / 1000.0, Duration.between(start, to).toMillis() / 1000.0);
+        }
+    }
+
+    private final JfrSource source;
+    private final RecordingSummary summary;
+    private final MainWindow window;
+    private final TabPane views = new TabPane();
+    private final ObjectProperty<Range> range = new SimpleObjectProperty<>();
+    private final List<Runnable> closers = new ArrayList<>();
+    private final FlameView allocations;
+    private final FlameView cpu;
+
+    JfrDocument(JfrSource source, RecordingSummary summary, MainWindow window) {
+        this.source = source;
+        this.summary = summary;
+        this.window = window;
+        getStyleClass().add("jfr-document");
+        views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        views.getStyleClass().add("view-tabs");
+
+        allocations = new FlameView(this, FlameView.Mode.ALLOCATIONS);
+        cpu = new FlameView(this, FlameView.Mode.CPU);
+        add("Overview", "jfr-overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), new OverviewView(summary));
+        add("Allocations", "jfr-alloc", new FontIcon(MaterialDesignF.FIRE), allocations);
+        add("CPU", "jfr-cpu", new FontIcon(MaterialDesignC.CPU_64_BIT), cpu);
+        add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(this));
+        add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), new OldObjectsView(this));
+        setCenter(views);
+        views.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showing(is));
+        range.addListener((obs, was, is) -> {
+            allocations.invalidate();
+            cpu.invalidate();
+            window.status().setText(is == null ? "Whole recording" : "Flame graphs limited to " + is.describe(summary.start()));
+        });
+    }
+
+    private void add(String title, String id, FontIcon icon, javafx.scene.Node content) {
+        Tab tab = new Tab(title, content);
+        tab.setId(id);
+        tab.setGraphic(icon);
+        views.getTabs().add(tab);
+    }
+
+    private void showing(Tab tab) {
+        if (tab != null && tab.getContent() instanceof LazyView lazy) {
+            lazy.ensureLoaded();
+        }
+    }
+
+    /** Selects a view by id ("jfr-alloc", ...). */
+    public void select(String id) {
+        for (Tab t : views.getTabs()) {
+            if (t.getId().equals(id)) {
+                views.getSelectionModel().select(t);
+                showing(t);
+            }
+        }
+    }
+
+    public TabPane views() {
+        return views;
+    }
+
+    public FlameView allocations() {
+        return allocations;
+    }
+
+    public FlameView cpu() {
+        return cpu;
+    }
+
+    public ObjectProperty<Range> rangeProperty() {
+        return range;
+    }
+
+    JfrSource source() {
+        return source;
+    }
+
+    public RecordingSummary summary() {
+        return summary;
+    }
+
+    MainWindow window() {
+        return window;
+    }
+
+    static String bytes(long b) {
+        return b < 0 ? "not recorded" : Units.bytes(b);
+    }
+
+    void onClose(Runnable r) {
+        closers.add(r);
+    }
+
+    void close() {
+        closers.forEach(Runnable::run);
+        JfrViews.closeQuietly(source);
+    }
+
+    /** A view that reads its data the first time it is shown. */
+    interface LazyView {
+        void ensureLoaded();
+    }
+}

@@ -1,0 +1,171 @@
+package dev.inquest.ui.jfr;
+
+import dev.inquest.format.Units;
+import dev.inquest.jfr.oldobj.OldObjectReader;
+import dev.inquest.jfr.oldobj.OldObjectReport;
+import java.util.List;
+import java.util.Locale;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.TreeItem;
+import javafx.scene.control.TreeView;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+
+/**
+ * The JVM's leak profiler samples: objects still alive at the end of the recording, grouped by
+ * type or by allocation site; picking a group shows its samples with the allocation stack and the
+ * reference chain to the GC root.
+ */
+final class OldObjectsView extends BorderPane implements JfrDocument.LazyView {
+    private final JfrDocument doc;
+    private final TableView<OldObjectReport.Group> groups = new TableView<>();
+    private final TreeView<String> samples = new TreeView<>();
+    private final ToggleButton byType = new ToggleButton("By type");
+    private final ToggleButton bySite = new ToggleButton("By allocation site");
+    private final Label hint = new Label();
+    private OldObjectReport report;
+    private boolean loaded;
+
+    OldObjectsView(JfrDocument doc) {
+        this.doc = doc;
+        setId("jfr-old-view");
+        ToggleGroup g = new ToggleGroup();
+        byType.setToggleGroup(g);
+        bySite.setToggleGroup(g);
+        byType.setSelected(true);
+        g.selectedToggleProperty().addListener((o, a, b) -> {
+            if (b == null) {
+                a.setSelected(true);
+            } else {
+                fillGroups();
+            }
+        });
+        HBox bar = new HBox(6, byType, bySite, hint);
+        bar.setPadding(new Insets(6, 10, 4, 10));
+        hint.getStyleClass().add("text-muted");
+        setTop(bar);
+
+        TableColumn<OldObjectReport.Group, String> key = new TableColumn<>("Type / allocation site");
+        key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
+        key.setPrefWidth(420);
+        TableColumn<OldObjectReport.Group, Long> count = FlameView.numeric("Samples", gr -> (long) gr.count(), Units::count);
+        TableColumn<OldObjectReport.Group, Long> size = FlameView.numeric("Sampled bytes", OldObjectReport.Group::totalSize,
+                b -> b < 0 ? "n/a" : Units.bytes(b));
+        groups.getColumns().add(key);
+        groups.getColumns().add(count);
+        groups.getColumns().add(size);
+        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        groups.setPlaceholder(new Label("No jdk.OldObjectSample events in this recording"));
+        groups.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> fillSamples(b));
+        samples.setShowRoot(false);
+        SplitPane split = new SplitPane(groups, samples);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.45);
+        setCenter(split);
+    }
+
+    @Override
+    public void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        doc.window().tasks().submit("Reading old-object samples", p -> OldObjectReader.read(doc.source(), p), r -> {
+            report = r;
+            hint.setText(r.hint() == null ? Units.count(r.samples().size()) + " samples" : r.hint());
+            fillGroups();
+        }, failure -> doc.window().showError("Cannot read old-object samples", failure));
+    }
+
+    void showBySite() {
+        bySite.setSelected(true);
+    }
+
+    OldObjectReport report() {
+        return report;
+    }
+
+    TableView<OldObjectReport.Group> groupTable() {
+        return groups;
+    }
+
+    TreeView<String> sampleTree() {
+        return samples;
+    }
+
+    private void fillGroups() {
+        if (report == null) {
+            return;
+        }
+        groups.setItems(FXCollections.observableArrayList(byType.isSelected() ? report.byType() : report.bySite()));
+        if (!groups.getItems().isEmpty()) {
+            groups.getSelectionModel().selectFirst();
+        }
+    }
+
+    private void fillSamples(OldObjectReport.Group group) {
+        TreeItem<String> root = new TreeItem<>("samples");
+        if (group != null && report != null) {
+            for (OldObjectReport.Sample s : report.samples()) {
+                if (!matches(s, group)) {
+                    continue;
+                }
+                TreeItem<String> item = new TreeItem<>(label(s));
+                if (!s.chain().isEmpty()) {
+                    TreeItem<String> chain = new TreeItem<>("Reference chain to GC root" + (s.root() == null ? "" : " (" + s.root() + ")"));
+                    for (OldObjectReport.Step step : s.chain()) {
+                        chain.getChildren().add(new TreeItem<>(step.type()
+                                + (step.via() == null ? "" : "  \u2190 " + step.via())
+                                + (step.description() == null ? "" : "  " + step.description())));
+                    }
+                    chain.setExpanded(true);
+                    item.getChildren().add(chain);
+                }
+                if (!s.allocationStack().isEmpty()) {
+                    TreeItem<String> stack = new TreeItem<>("Allocated at");
+                    for (String frame : s.allocationStack()) {
+                        stack.getChildren().add(new TreeItem<>(frame));
+                    }
+                    item.getChildren().add(stack);
+                }
+                root.getChildren().add(item);
+            }
+            if (root.getChildren().size() == 1) {
+                root.getChildren().getFirst().setExpanded(true);
+            }
+        }
+        samples.setRoot(root);
+    }
+
+    private boolean matches(OldObjectReport.Sample s, OldObjectReport.Group group) {
+        if (byType.isSelected()) {
+            return group.key().equals(s.type());
+        }
+        List<String> stack = s.allocationStack();
+        return group.key().equals(stack.isEmpty() ? "<no stack trace>" : stack.getFirst());
+    }
+
+    private static String label(OldObjectReport.Sample s) {
+        StringBuilder sb = new StringBuilder(s.type());
+        if (s.size() >= 0) {
+            sb.append("  ").append(Units.bytes(s.size()));
+        }
+        if (s.arrayElements() >= 0) {
+            sb.append("  [").append(Units.count(s.arrayElements())).append(" elements]");
+        }
+        if (s.age() != null) {
+            sb.append(String.format(Locale.ROOT, "  age %.1f s", s.age().toMillis() / 1000.0));
+        }
+        return sb.toString();
+    }
+}

@@ -1,0 +1,131 @@
+package dev.inquest.ui.jfr;
+
+import dev.inquest.format.Units;
+import dev.inquest.jfr.summary.RecordingSummary;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+
+/**
+ * What the recording is: JVM, duration, GC and heap settings, event counts, and the warnings that
+ * tell the analyst what the recording cannot answer, with the recording options that would fix it.
+ */
+final class OverviewView extends ScrollPane {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
+
+    OverviewView(RecordingSummary s) {
+        setFitToWidth(true);
+        setId("jfr-overview-view");
+        GridPane facts = new GridPane(18, 6);
+        String[][] rows = {
+            {"File", s.file()},
+            {"JVM", s.jvm()},
+            {"Started", s.start() == null ? "unknown" : TIME.format(s.start())},
+            {"Duration", String.format(java.util.Locale.ROOT, "%.1f s", s.durationMillis() / 1000.0)},
+            {"Chunks", Integer.toString(s.chunks())},
+            {"Events", Units.count(s.events())},
+            {"Garbage collector", s.gc() == null ? "not recorded" : s.gc()},
+            {"Heap (initial / max)", JfrDocument.bytes(s.initialHeapBytes()) + " / " + JfrDocument.bytes(s.maxHeapBytes())},
+            {"JVM arguments", s.jvmArguments() == null || s.jvmArguments().isBlank() ? "none recorded" : s.jvmArguments()},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(rows[i][0]);
+            k.getStyleClass().add("text-bold");
+            Label v = new Label(rows[i][1]);
+            v.setWrapText(true);
+            facts.addRow(i, k, v);
+        }
+
+        VBox warnings = new VBox(6);
+        for (String w : warnings(s)) {
+            FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OUTLINE);
+            icon.getStyleClass().add("warning-icon");
+            Label text = new Label(w);
+            text.setWrapText(true);
+            HBox row = new HBox(8, icon, text);
+            row.getStyleClass().add("recording-warning");
+            HBox.setHgrow(text, Priority.ALWAYS);
+            warnings.getChildren().add(row);
+        }
+
+        TableView<Map.Entry<String, Long>> events = new TableView<>();
+        events.setId("jfr-event-counts");
+        TableColumn<Map.Entry<String, Long>, String> type = new TableColumn<>("Event type");
+        type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().getKey()));
+        type.setPrefWidth(360);
+        TableColumn<Map.Entry<String, Long>, Long> count = new TableColumn<>("Events");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
+        count.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? null : Units.count(item));
+            }
+        });
+        count.getStyleClass().add("numeric");
+        count.setPrefWidth(140);
+        events.getColumns().add(type);
+        events.getColumns().add(count);
+        List<Map.Entry<String, Long>> byCount = new ArrayList<>(s.byType().entrySet());
+        byCount.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+        events.setItems(FXCollections.observableArrayList(byCount));
+        events.setPrefHeight(320);
+        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+
+        Label factsTitle = new Label("Recording");
+        factsTitle.getStyleClass().add("title-4");
+        Label eventsTitle = new Label("Events by type");
+        eventsTitle.getStyleClass().add("title-4");
+        VBox box = new VBox(12, factsTitle, facts);
+        if (!warnings.getChildren().isEmpty()) {
+            Label wt = new Label("What this recording cannot tell you");
+            wt.getStyleClass().add("title-4");
+            box.getChildren().addAll(wt, warnings);
+        }
+        box.getChildren().addAll(eventsTitle, events);
+        box.setPadding(new Insets(16, 20, 16, 20));
+        setContent(box);
+    }
+
+    /** Plain-language gaps, each with the recording option that closes it. */
+    static List<String> warnings(RecordingSummary s) {
+        List<String> out = new ArrayList<>(s.notes());
+        Map<String, Long> by = s.byType();
+        long alloc = by.getOrDefault("jdk.ObjectAllocationSample", 0L) + by.getOrDefault("jdk.ObjectAllocationInNewTLAB", 0L)
+                + by.getOrDefault("jdk.ObjectAllocationOutsideTLAB", 0L);
+        if (s.events() > 0 && alloc == 0) {
+            out.add("No allocation events: the allocation flame graph will be empty. Record with "
+                    + "-XX:StartFlightRecording:settings=profile (or jfr configure allocation-profiling=high).");
+        }
+        if (s.events() > 0 && by.getOrDefault("jdk.ExecutionSample", 0L) == 0) {
+            out.add("No CPU samples: record with settings=profile or jdk.ExecutionSample#enabled=true.");
+        }
+        if (s.events() > 0 && by.getOrDefault("jdk.GCHeapSummary", 0L) == 0) {
+            out.add("No heap summaries: heap over time needs jdk.GCHeapSummary (on in the default settings; gc=normal or higher).");
+        }
+        if (s.events() > 0 && by.getOrDefault("jdk.OldObjectSample", 0L) == 0) {
+            out.add("No old-object samples: record with jdk.OldObjectSample#enabled=true and path-to-gc-roots=true "
+                    + "to see which objects stay alive and why.");
+        }
+        if (s.truncated()) {
+            out.add("Recording cut short at byte " + Units.count(s.truncatedAt()) + ": " + s.missing());
+        }
+        return out;
+    }
+}

@@ -1,0 +1,86 @@
+package dev.inquest.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.jfr.diff.DiffBuilder;
+import dev.inquest.jfr.render.CollapsedWriter;
+import dev.inquest.jfr.render.FlameGraphHtml;
+import dev.inquest.jfr.render.FlameGraphSvg;
+import dev.inquest.jfr.stack.FrameType;
+import dev.inquest.jfr.stack.StackTree;
+import dev.inquest.jfr.stack.TreeBuilder;
+import dev.inquest.jfr.stack.Weight;
+import java.io.ByteArrayInputStream;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.w3c.dom.Document;
+
+class FlameRenderTest {
+
+    static TreeBuilder.Frame f(String name, FrameType t) {
+        return new TreeBuilder.Frame(name, t);
+    }
+
+    /** A small tree with the names that break naive writers: '<init>', '&', ';', spaces. */
+    static StackTree sample() {
+        TreeBuilder b = new TreeBuilder();
+        TreeBuilder.Frame run = f("java.lang.Thread.run", FrameType.INTERPRETED);
+        TreeBuilder.Frame make = f("com.acme.Cache$Entry.<init>", FrameType.JIT_COMPILED);
+        b.add(new TreeBuilder.Frame[] {run, make, f("byte[]", FrameType.CLASS)}, 700);
+        b.add(new TreeBuilder.Frame[] {run, make, f("com.acme.Tom&Jerry", FrameType.CLASS)}, 200);
+        b.add(new TreeBuilder.Frame[] {run, f("weird;name with space", FrameType.INLINED)}, 100);
+        b.add(new TreeBuilder.Frame[] {run}, 5);
+        return new StackTree(b.freeze(0), Weight.BYTES, List.of("jdk.ObjectAllocationSample"), 4, false);
+    }
+
+    @Test
+    void collapsedLinesAreRootFirstAndSumToTheTotal() throws Exception {
+        StringWriter out = new StringWriter();
+        CollapsedWriter.write(sample(), out);
+        assertThat(out.toString().lines()).containsExactlyInAnyOrder(
+                "java.lang.Thread.run 5",
+                "java.lang.Thread.run;com.acme.Cache$Entry.<init>;byte[] 700",
+                "java.lang.Thread.run;com.acme.Cache$Entry.<init>;com.acme.Tom&Jerry 200",
+                "java.lang.Thread.run;weird:name_with_space 100");
+    }
+
+    @Test
+    void svgIsWellFormedSelfContainedAndEscaped() throws Exception {
+        StringWriter out = new StringWriter();
+        FlameGraphSvg.write(sample(), "alloc <test>", out);
+        String svg = out.toString();
+        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
+        // One <title> tooltip per frame box: root, run, <init>, byte[], Tom&Jerry, weird.
+        assertThat(doc.getElementsByTagName("title").getLength()).isEqualTo(6);
+        assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(7);
+        assertThat(svg).contains("com.acme.Cache$Entry.&lt;init&gt;").contains("Tom&amp;Jerry")
+                .doesNotContain("<script").doesNotContain("href=").doesNotContain("<style");
+        String titles = doc.getElementsByTagName("title").item(2).getTextContent();
+        assertThat(titles).isEqualTo("com.acme.Cache$Entry.<init> — 900 bytes (89.55 %) · JIT compiled");
+    }
+
+    @Test
+    void htmlIsOneOfflineFileWithZoomAndSearch() throws Exception {
+        StringWriter out = new StringWriter();
+        FlameGraphHtml.write(sample(), "alloc", out);
+        String html = out.toString();
+        assertThat(html).startsWith("<!DOCTYPE html>").contains("<svg").contains("<script>")
+                .contains("data-n=\"com.acme.Cache$Entry.&lt;init&gt;\"").contains("function zoom")
+                .doesNotContain("src=\"http").doesNotContain("<link");
+    }
+
+    @Test
+    void diffSvgRendersBothSides() throws Exception {
+        StringWriter out = new StringWriter();
+        FlameGraphSvg.write(DiffBuilder.diff(sample(), sample()), "self", out);
+        assertThat(out.toString()).contains("+0.00 points").contains("hsl(0,80%,96%)");
+        StringWriter collapsed = new StringWriter();
+        CollapsedWriter.write(DiffBuilder.diff(sample(), sample()), collapsed);
+        assertThat(collapsed.toString().lines()).contains("java.lang.Thread.run;com.acme.Cache$Entry.<init>;byte[] 700 700");
+    }
+}

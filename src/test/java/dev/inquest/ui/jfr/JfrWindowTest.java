@@ -1,0 +1,155 @@
+package dev.inquest.ui.jfr;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.jfr.AllocRecording;
+import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.stack.EventKind;
+import dev.inquest.jfr.stack.StackTree;
+import dev.inquest.jfr.stack.StackTreeQuery;
+import dev.inquest.jfr.stack.StackTreeReader;
+import dev.inquest.progress.Progress;
+import dev.inquest.ui.Screenshots;
+import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.shell.DocumentArea;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The recording views in the window, on a recording written by a child JVM with a known answer. */
+@ExtendWith(ApplicationExtension.class)
+class JfrWindowTest {
+    @TempDir
+    static Path home;
+
+    static AllocRecording recording;
+    static StackTree expectedAlloc;
+    static StackTree expectedCpu;
+
+    private MainWindow window;
+    private Stage stage;
+
+    @BeforeAll
+    static void record() throws Exception {
+        recording = AllocRecording.get();
+        try (JfrSource src = JfrSource.open(recording.file(), Progress.NONE)) {
+            expectedAlloc = StackTreeReader.read(src, StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
+            expectedCpu = StackTreeReader.read(src, StackTreeQuery.of(EventKind.CPU), Progress.NONE);
+        }
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        JfrViews.install(window);
+        stage.show();
+    }
+
+    private JfrDocument openRecording(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(recording.file()));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 2);
+        Tab tab = window.documents().allTabs().getLast();
+        assertThat(DocumentArea.title(tab)).isEqualTo(recording.file().getFileName().toString());
+        return (JfrDocument) tab.getContent();
+    }
+
+    @Test
+    void viewsShowWhatTheEngineReads(FxRobot robot) throws Exception {
+        JfrDocument doc = openRecording(robot);
+
+        // Overview: the event counts are the summary's.
+        @SuppressWarnings("unchecked")
+        TableView<Map.Entry<String, Long>> counts = robot.lookup("#jfr-event-counts").queryAs(TableView.class);
+        long allocSamples = doc.summary().byType().get("jdk.ObjectAllocationSample");
+        assertThat(counts.getItems()).anySatisfy(e -> {
+            assertThat(e.getKey()).isEqualTo("jdk.ObjectAllocationSample");
+            assertThat(e.getValue()).isEqualTo(allocSamples);
+        });
+        robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-overview"));
+
+        // Allocations: the flame graph shows the engine's tree; long[] (80 % of the bytes) leads the class table.
+        robot.interact(() -> doc.select("jfr-alloc"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.allocations().tree() != null && !doc.allocations().classRows().isEmpty());
+        assertThat(doc.allocations().flameGraph().shownTree().total()).isEqualTo(expectedAlloc.total());
+        var rows = doc.allocations().classRows();
+        assertThat(rows.getFirst().key()).isEqualTo("long[]");
+        double longs = rows.getFirst().share();
+        double ints = rows.stream().filter(r -> r.key().equals("int[]")).findFirst().orElseThrow().share();
+        // The two threads allocate 80/20 by construction; sampling error stays well inside 10 points.
+        assertThat(longs / (longs + ints)).isBetween(0.7, 0.9);
+        robot.interact(() -> doc.allocations().flameGraph().search("allocateEighty"));
+        assertThat(doc.allocations().flameGraph().matchedShareProperty().get())
+                .isCloseTo((double) expectedAlloc.totalOf("JfrAllocWorkload.allocateEighty") / expectedAlloc.total(),
+                        org.assertj.core.data.Offset.offset(1e-9));
+        robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-allocations"));
+        robot.interact(() -> doc.allocations().flameGraph().search(""));
+
+        // Heap over time: GCs were forced, so there are after-GC points; a range narrows the flame graph.
+        robot.interact(() -> doc.select("jfr-heap"));
+        HeapTrendView heap = (HeapTrendView) doc.views().getTabs().get(3).getContent();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.timeline() != null);
+        assertThat(heap.chart().getData().get(1).getData()).isNotEmpty();
+        robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-heap"));
+        long before = doc.allocations().tree().events();
+        double half = doc.summary().durationMillis() / 2000.0;
+        robot.interact(() -> heap.selectRange(0, half));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.allocations().tree().events() != before);
+        assertThat(doc.allocations().tree().events()).isLessThan(before);
+
+        // Old objects: the workload keeps Retained instances alive with paths to GC roots on.
+        robot.interact(() -> doc.select("jfr-old"));
+        OldObjectsView old = (OldObjectsView) doc.views().getTabs().get(4).getContent();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> old.report() != null);
+        // Sampled payloads are byte[2048] held through Retained.payload; switching to sites shows Retained.<init>.
+        assertThat(old.groupTable().getItems()).anySatisfy(g -> assertThat(g.key()).isEqualTo("byte[]"));
+        robot.interact(() -> {
+            old.showBySite();
+            old.groupTable().getSelectionModel().select(old.groupTable().getItems().stream()
+                    .filter(g -> g.key().equals("JfrAllocWorkload$Retained.<init>")).findFirst().orElseThrow());
+        });
+        var firstSample = old.sampleTree().getRoot().getChildren().getFirst();
+        assertThat(firstSample.getValue()).startsWith("byte[]");
+        assertThat(firstSample.getChildren().getFirst().getChildren()).extracting(javafx.scene.control.TreeItem::getValue)
+                .contains("byte[]  \u2190 payload")
+                .anySatisfy(step -> assertThat(step).startsWith("JfrAllocWorkload$Retained"));
+        robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-old-objects"));
+
+        // CPU, over the whole recording again.
+        robot.interact(() -> {
+            doc.rangeProperty().set(null);
+            doc.select("jfr-cpu");
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.cpu().tree() != null);
+        assertThat(doc.cpu().tree().events()).isEqualTo(expectedCpu.events());
+        assertThat(doc.cpu().flameGraph().shownTree().total()).isEqualTo(expectedCpu.total());
+    }
+
+    @Test
+    void darkScreenshots(FxRobot robot) throws Exception {
+        JfrDocument doc = openRecording(robot);
+        robot.interact(Theme.DARK::apply);
+        try {
+            robot.interact(() -> doc.select("jfr-alloc"));
+            WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.allocations().tree() != null);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-allocations-dark"));
+        } finally {
+            robot.interact(Theme.LIGHT::apply);
+        }
+    }
+}
