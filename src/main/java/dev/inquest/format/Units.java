@@ -5,12 +5,13 @@ import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 
 /**
- * How Inquest writes numbers for people: counts with thousands separators, byte sizes in
- * decimal units ("212.3 MB", as MAT and most wikis quote them) and shares as percent. One place,
- * so the window, the command line and the Markdown exports quote the same figure the same way.
+ * How Inquest writes numbers for people: counts with thousands separators, byte sizes in binary
+ * multiples written KB, MB, GB (what the JVM's own flags mean: {@code -Xmx2g}, and what heap tools
+ * print, so "212 MB" here reads like "-Xmx212m"), and shares as percent. One place, so the window,
+ * the command line and the Markdown exports quote the same figure the same way.
  */
 public final class Units {
-    private static final String[] BYTE_UNITS = {"B", "KB", "MB", "GB", "TB", "PB"};
+    private static final String[] SIZE_UNITS = {"KB", "MB", "GB", "TB", "PB"};
 
     private Units() {
     }
@@ -20,26 +21,23 @@ public final class Units {
         return String.format(Locale.ROOT, "%,d", n);
     }
 
-    /** 212345678 -> "212.3 MB"; below 1 KB exact bytes ("640 B"). */
-    public static String bytes(long n) {
-        if (n < 0) {
-            return "-" + bytes(-n);
-        }
-        if (n < 1000) {
-            return n + " B";
+    /** 1536 -> "1.5 KB", 222298112 -> "212 MB", 1000 -> "1,000 bytes": one decimal below 100 of a unit. */
+    public static String bytes(double n) {
+        if (Math.abs(n) < 1024) {
+            return grouped(n) + " bytes";
         }
         double v = n;
-        int unit = 0;
-        while (v >= 999.95 && unit < BYTE_UNITS.length - 1) {
-            v /= 1000;
+        int unit = -1;
+        while (Math.abs(v) >= 1024 && unit < SIZE_UNITS.length - 1) {
+            v /= 1024;
             unit++;
         }
-        return String.format(Locale.ROOT, v >= 100 ? "%.0f %s" : "%.1f %s", v, BYTE_UNITS[unit]);
+        return (Math.abs(v) < 100 ? oneDecimal(v) : grouped(Math.round(v))) + " " + SIZE_UNITS[unit];
     }
 
-    /** Signed byte delta: "+12.0 MB", "-640 B", "0 B". */
-    public static String bytesDelta(long n) {
-        return n > 0 ? "+" + bytes(n) : bytes(n);
+    /** Signed byte delta: "+12.0 MB", "-640 bytes", "0 bytes". */
+    public static String bytesDelta(double n) {
+        return (n > 0 ? "+" : "") + bytes(n);
     }
 
     /** Signed count delta: "+1,204", "-3", "0". */
@@ -47,17 +45,26 @@ public final class Units {
         return n > 0 ? "+" + count(n) : count(n);
     }
 
-    /** 0.6412 -> "64.1 %"; tiny non-zero shares keep two decimals so they do not read as zero. */
+    /** 0.6412 -> "64.1%"; tiny non-zero shares keep two decimals so they do not read as zero. */
     public static String percent(double fraction) {
         double p = fraction * 100;
         if (p != 0 && Math.abs(p) < 0.1) {
-            return String.format(Locale.ROOT, "%.2f %%", p);
+            return String.format(Locale.ROOT, "%.2f%%", p);
         }
-        return String.format(Locale.ROOT, "%.1f %%", p);
+        return oneDecimal(p) + "%";
     }
 
     /** Exact bytes with separators, for tables where a reader compares with MAT: "28,032". */
     public static String exactBytes(long n) {
-        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(n);
+        return count(n);
+    }
+
+    /** A number with thousands separators and at most two decimals: "1,250", "3.14". */
+    public static String grouped(double value) {
+        return new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(value);
+    }
+
+    private static String oneDecimal(double v) {
+        return new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(v);
     }
 }

@@ -14,21 +14,22 @@ class UnitsTest {
     }
 
     @Test
-    void bytesInDecimalUnits() {
-        assertThat(Units.bytes(640)).isEqualTo("640 B");
-        assertThat(Units.bytes(212_345_678)).isEqualTo("212 MB");
-        assertThat(Units.bytes(21_234_567)).isEqualTo("21.2 MB");
-        assertThat(Units.bytes(2_100_000_000L)).isEqualTo("2.1 GB");
-        assertThat(Units.bytes(999_999)).isEqualTo("1.0 MB");
-        assertThat(Units.bytesDelta(12_000_000)).isEqualTo("+12.0 MB");
-        assertThat(Units.bytesDelta(-640)).isEqualTo("-640 B");
+    void bytesInBinaryUnitsAsTheJvmMeansThem() {
+        assertThat(Units.bytes(640)).isEqualTo("640 bytes");
+        assertThat(Units.bytes(1000)).isEqualTo("1,000 bytes");
+        assertThat(Units.bytes(1536)).isEqualTo("1.5 KB");
+        assertThat(Units.bytes(222_298_112)).isEqualTo("212 MB");
+        assertThat(Units.bytes(21.5 * 1024 * 1024)).isEqualTo("21.5 MB");
+        assertThat(Units.bytes(2L * 1024 * 1024 * 1024 + 1024L * 1024 * 1024 / 10)).isEqualTo("2.1 GB");
+        assertThat(Units.bytesDelta(12 * 1024 * 1024)).isEqualTo("+12.0 MB");
+        assertThat(Units.bytesDelta(-640)).isEqualTo("-640 bytes");
         assertThat(Units.exactBytes(28_032)).isEqualTo("28,032");
     }
 
     @Test
     void percentKeepsSmallSharesVisible() {
-        assertThat(Units.percent(0.6412)).isEqualTo("64.1 %");
-        assertThat(Units.percent(0.0004)).isEqualTo("0.04 %");
-        assertThat(Units.percent(0)).isEqualTo("0.0 %");
+        assertThat(Units.percent(0.6412)).isEqualTo("64.1%");
+        assertThat(Units.percent(0.0004)).isEqualTo("0.04%");
+        assertThat(Units.percent(0)).isEqualTo("0.0%");
     }
 }

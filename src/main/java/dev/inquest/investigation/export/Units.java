@@ -1,55 +1,31 @@
 package dev.inquest.investigation.export;
 
 import dev.inquest.investigation.model.Figure;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
-import java.util.Locale;
 
 /**
- * Numbers as people write them in reports: thousands separators, units, one decimal where it
- * helps.
- *
- * <p>Sizes use binary multiples (1 KB = 1024 bytes) written KB, MB, GB: that is what the JVM's own
- * flags mean ({@code -Xmx2g}), what heap tools print, and how readers compare against their
- * settings, so "212 MB" here matches "-Xmx212m". One decimal below 100 of a unit, none above.
+ * Figures as reports print them. The number formats themselves are {@link dev.inquest.format.Units},
+ * shared with the window and the command line; this class adds what a pinned {@link Figure} needs.
  */
 public final class Units {
     private Units() {
     }
 
-    private static final String[] SIZE_UNITS = {"KB", "MB", "GB", "TB", "PB"};
-
     public static String bytes(double bytes) {
-        double abs = Math.abs(bytes);
-        if (abs < 1024) {
-            return grouped(bytes) + " bytes";
-        }
-        double v = bytes;
-        int unit = -1;
-        while (Math.abs(v) >= 1024 && unit < SIZE_UNITS.length - 1) {
-            v /= 1024;
-            unit++;
-        }
-        return (Math.abs(v) < 100 ? oneDecimal(v) : grouped(Math.round(v))) + " " + SIZE_UNITS[unit];
+        return dev.inquest.format.Units.bytes(bytes);
     }
 
     /** Signed, for deltas: "+12.5 MB", "-3 bytes". */
     public static String bytesDelta(double bytes) {
-        return (bytes > 0 ? "+" : "") + bytes(bytes);
+        return dev.inquest.format.Units.bytesDelta(bytes);
     }
 
     public static String grouped(double value) {
-        DecimalFormat f = new DecimalFormat("#,##0.##", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(value);
+        return dev.inquest.format.Units.grouped(value);
     }
 
+    /** Takes a percent value (41.27), not a fraction. */
     public static String percent(double percent) {
-        return oneDecimal(percent) + "%";
-    }
-
-    private static String oneDecimal(double v) {
-        DecimalFormat f = new DecimalFormat("#,##0.0", DecimalFormatSymbols.getInstance(Locale.ROOT));
-        return f.format(v);
+        return dev.inquest.format.Units.percent(percent / 100);
     }
 
     /** A figure's value with its unit: "212 MB", "41.3%", "1,048,576", "1,250 ms". */

@@ -8,7 +8,7 @@ public enum WeightUnit {
     SAMPLES("samples"),
     /** Events of any other kind (lock contentions, exceptions). */
     EVENTS("events"),
-    /** Allocated or retained bytes: binary KB/MB/GB, as heap tools print them. */
+    /** Allocated or retained bytes: binary KB/MB/GB, as everywhere in Inquest. */
     BYTES("bytes"),
     /** Durations (blocked time, I/O time). */
     NANOSECONDS("ns");
@@ -28,18 +28,7 @@ public enum WeightUnit {
     }
 
     static String bytes(long b) {
-        long abs = Math.abs(b);
-        if (abs < 1024) {
-            return b + " B";
-        }
-        String[] units = {"KB", "MB", "GB", "TB", "PB"};
-        double v = b / 1024.0;
-        int u = 0;
-        while (Math.abs(v) >= 1024 && u < units.length - 1) {
-            v /= 1024;
-            u++;
-        }
-        return String.format(Locale.US, Math.abs(v) < 10 ? "%.2f %s" : Math.abs(v) < 100 ? "%.1f %s" : "%.0f %s", v, units[u]);
+        return dev.inquest.format.Units.bytes(b);
     }
 
     static String duration(long ns) {

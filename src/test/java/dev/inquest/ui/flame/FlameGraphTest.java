@@ -121,7 +121,7 @@ class FlameGraphTest {
         assertThat(f.shareOfRoot()).isCloseTo(0.25, within(1e-9));
         assertThat(f.stack()).containsExactly("main", "quarter");
         String status = robot.lookup("#flame-status").queryAs(Label.class).getText();
-        assertThat(status).contains("quarter").contains("total 25 B (25.00 % of all, 25.00 % of parent)").contains("self 25 B");
+        assertThat(status).contains("quarter").contains("total 25 bytes (25.00 % of all, 25.00 % of parent)").contains("self 25 bytes");
     }
 
     @Test
@@ -258,7 +258,7 @@ class FlameGraphTest {
         String text = Files.readString(svg);
         // Zoomed into 'half': its chain is drawn, its siblings are not.
         assertThat(text).contains(">half<").contains(">h1<").contains(">h2<").doesNotContain(">quarter<");
-        assertThat(text).contains("total 50 B (50.00 % of all");
+        assertThat(text).contains("total 50 bytes (50.00 % of all");
         BufferedImage img = ImageIO.read(png.toFile());
         assertThat(img.getWidth()).isEqualTo((int) canvas().canvas().getWidth());
         Set<Integer> colours = new HashSet<>();

@@ -34,7 +34,7 @@ class FlameSvgTest {
         for (int k = 0; k < titles.getLength(); k++) {
             all += titles.item(k).getTextContent() + "\n";
         }
-        assertThat(all).contains("java.util.ArrayList.<init> [inlined]\ntotal 60 B (60.00 % of all, 60.00 % of parent)");
+        assertThat(all).contains("java.util.ArrayList.<init> [inlined]\ntotal 60 bytes (60.00 % of all, 60.00 % of parent)");
         // Content height: 3 rows of 18 px.
         assertThat(doc.getDocumentElement().getAttribute("height")).isEqualTo("54");
         // The match is painted in the search colour.
@@ -48,9 +48,9 @@ class FlameSvgTest {
 
     @Test
     void formatsUnits() {
-        assertThat(WeightUnit.BYTES.format(512)).isEqualTo("512 B");
-        assertThat(WeightUnit.BYTES.format(1536)).isEqualTo("1.50 KB");
-        assertThat(WeightUnit.BYTES.format(5L * 1024 * 1024 * 1024)).isEqualTo("5.00 GB");
+        assertThat(WeightUnit.BYTES.format(512)).isEqualTo("512 bytes");
+        assertThat(WeightUnit.BYTES.format(1536)).isEqualTo("1.5 KB");
+        assertThat(WeightUnit.BYTES.format(5L * 1024 * 1024 * 1024)).isEqualTo("5.0 GB");
         assertThat(WeightUnit.BYTES.format(300L * 1024 * 1024)).isEqualTo("300 MB");
         assertThat(WeightUnit.SAMPLES.format(1234567)).isEqualTo("1,234,567 samples");
         assertThat(WeightUnit.SAMPLES.format(1)).isEqualTo("1 sample");
