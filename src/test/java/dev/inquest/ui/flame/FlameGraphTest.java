@@ -294,6 +294,22 @@ class FlameGraphTest {
     }
 
     @Test
+    void bigTreesAreTransformedInTheBackground(FxRobot robot) throws Exception {
+        Frame big = SampleProfiles.sampled(FlameGraph.ASYNC_FRAMES + 10_000, 3);
+        Frame reversed = FlameTransforms.reverse(big);
+        robot.interact(() -> graph.setTree(big, WeightUnit.SAMPLES));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !graph.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().index().count()).isEqualTo(big.count());
+        robot.interact(() -> graph.setReversed(true));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !graph.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.shownTree()).isEqualTo(reversed);
+        assertThat(canvas().index().count()).isEqualTo(reversed.count());
+        assertThat(graph.zoomedFrameProperty().get().total()).isEqualTo(big.total());
+    }
+
+    @Test
     void escapeZoomsOutOneLevelAndCtrlWheelZooms(FxRobot robot) {
         robot.clickOn(centre("main", "half", "h1"));
         WaitForAsyncUtils.waitForFxEvents();
