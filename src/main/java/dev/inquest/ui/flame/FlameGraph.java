@@ -167,7 +167,8 @@ public final class FlameGraph extends BorderPane {
     /** Searches frame labels with a regex (blank clears); an invalid regex marks the field and clears. */
     public void search(String regex) {
         if (!regex.equals(searchField.getText())) {
-            searchField.setText(regex);
+            searchField.setText(regex);   // its listener comes back here with the same text
+            return;
         }
         Pattern p = null;
         boolean bad = false;

@@ -36,12 +36,15 @@ class FlameGraphTest {
             """);
 
     private FlameGraph graph;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         graph = new FlameGraph();
         graph.setTree(TREE, WeightUnit.BYTES);
         stage.setScene(new Scene(graph, 1000, 500));
+        stage.sizeToScene();   // the stage is shared between tests; one of them resizes it
         stage.show();
     }
 
@@ -96,6 +99,22 @@ class FlameGraphTest {
     @Test
     void legendNamesTheFrameKindsPresent(FxRobot robot) {
         assertThat(legendTexts(robot)).containsExactly("interpreted", "JIT compiled", "inlined", "native");
+    }
+
+    @Test
+    void redrawsAtTheNewWidthOnResize(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(640));
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = canvas().canvas().getWidth();
+        assertThat(width).isLessThan(660);
+        FlameIndex index = canvas().index();
+        int half = index.find("main", "half");
+        FlameLayout l = canvas().geometry();
+        assertThat(l.w(index, half)).isCloseTo(width / 2, within(1.0));
+        BufferedImage img = pixels(robot);
+        assertThat(img.getWidth()).isEqualTo((int) width);
+        int y = (int) (l.y(index.depth(half)) + l.rowHeight() / 2);
+        assertThat(img.getRGB((int) (width / 2) - 3, y) & 0xffffff).isEqualTo(colorOf("main", "half"));
     }
 
     @Test
