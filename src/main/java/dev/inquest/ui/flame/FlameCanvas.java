@@ -206,6 +206,9 @@ public final class FlameCanvas extends Region {
     }
 
     private void setView(double start, double range) {
+        if (index.count() == 0) {
+            return;
+        }
         double max = index.count() == 0 ? 1 : index.total(0);
         start = Math.max(0, Math.min(start, max - range));
         viewStart = start;
@@ -302,11 +305,12 @@ public final class FlameCanvas extends Region {
         double x = l.x(index, currentMatch);
         double w = l.w(index, currentMatch);
         if (w < 40 || x < 0 || x + w > l.width()) {
-            zoomTo(index.parent(currentMatch) >= 0 && index.total(index.parent(currentMatch)) * l.scale() < 4 * l.width()
-                    ? index.parent(currentMatch) : currentMatch);
-        } else {
-            ensureRowVisible(index.depth(currentMatch));
+            // Show the match with its siblings for context when it is then readable, else fill the width with it.
+            int parent = index.parent(currentMatch);
+            boolean parentWillDo = parent >= 0 && (double) index.total(currentMatch) / index.total(parent) * l.width() >= 40;
+            zoomTo(parentWillDo ? parent : currentMatch);
         }
+        ensureRowVisible(index.depth(currentMatch));
         selected.set(FrameInfo.of(index, currentMatch));
         draw();
     }

@@ -437,6 +437,7 @@ public final class FlameGraph extends BorderPane {
         clearFocus.setOnAction(e -> focusOn(null));
         HBox chip = focusChip;
         chip.getChildren().setAll(new FontIcon(MaterialDesignI.IMAGE_FILTER_CENTER_FOCUS), focusLabel, clearFocus);
+        focusLabel.setMaxWidth(180);
         chip.setId("flame-focus");
         chip.getStyleClass().add("flame-focus");
         chip.setAlignment(Pos.CENTER_LEFT);

@@ -198,6 +198,23 @@ class FlameGraphTest {
     }
 
     @Test
+    void nextMatchZoomsToAMatchTooNarrowToSee(FxRobot robot) {
+        robot.interact(() -> {
+            graph.setTree(CollapsedStacks.parse("main;big 100000\nmain;tiny;needle 3\nmain;tiny 1\n"), WeightUnit.SAMPLES);
+            graph.search("needle");
+        });
+        FlameIndex index = canvas().index();
+        int needle = index.find("main", "tiny", "needle");
+        assertThat(canvas().geometry().w(index, needle)).isLessThan(1);
+        robot.interact(graph::nextMatch);
+        // Zoomed to the parent: the match is three quarters of the width, with its sibling gap beside it.
+        assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("tiny");
+        assertThat(graph.selectedFrameProperty().get().label()).isEqualTo("needle");
+        assertThat(canvas().geometry().w(index, needle)).isCloseTo(canvas().canvas().getWidth() * 0.75, within(1.0));
+        assertThat(graph.matchedShareProperty().get()).isCloseTo(3.0 / 100_004, within(1e-12));
+    }
+
+    @Test
     void reverseViewPutsSelfWeightAtTheRoot(FxRobot robot) {
         robot.clickOn("#flame-reverse");
         WaitForAsyncUtils.waitForFxEvents();

@@ -79,6 +79,16 @@ class FlameScreenshotTest {
     }
 
     @Test
+    void callersOfAFocusedFrame(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            graph.setReversed(true);
+            graph.focusOn("java.lang.String.getChars");
+        });
+        assertThat(graph.shownTree().children()).extracting(Frame::label).containsExactly("java.lang.String.getChars");
+        capture(robot, "flame-callers");
+    }
+
+    @Test
     void differential(FxRobot robot) throws Exception {
         Frame before = SampleProfiles.service(7);
         // Same service after a change: catalog regex matching three times hotter, JSON half as hot.
