@@ -495,7 +495,7 @@ public final class FlameCanvas extends Region {
                 g.setFill(m ? matchFill : fills[i]);
                 g.fillRect(x, y + 0.5, fw > 2 ? fw - 1 : fw, fh - 1);
                 if (fw > 3 * charWidth + 2 * LabelFit.PAD) {
-                    String text = LabelFit.fit(index.label(i), fw, charWidth);
+                    String text = LabelFit.fit(index.label(i), index.kind(i), fw, charWidth);
                     if (text != null) {
                         g.setFill(m ? matchText : texts[i]);
                         g.fillText(text, x + LabelFit.PAD, y + fh / 2, fw - 2 * LabelFit.PAD);
