@@ -167,11 +167,11 @@ public final class FlameCanvas extends Region {
             draw();
             return;
         }
-        if (index.total(i) <= 0) {
-            return;
+        if (index.total(i) <= 0 && i != 0) {
+            return;   // a weightless frame (baseline-only in a diff tree) has no width to fill
         }
         viewStart = index.start(i);
-        viewEnd = index.start(i) + index.total(i);
+        viewEnd = index.start(i) + Math.max(1, index.total(i));
         zoomNode = i;
         zoomed.set(FrameInfo.of(index, i));
         ensureRowVisible(index.depth(i));

@@ -215,6 +215,24 @@ class FlameGraphTest {
     }
 
     @Test
+    void anEmptyTreeShowsNothingAndDoesNotBreakInteraction(FxRobot robot) {
+        robot.interact(() -> graph.setTree(CollapsedStacks.parse("# nothing sampled\n"), WeightUnit.SAMPLES));
+        assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("all");
+        assertThat(graph.zoomedFrameProperty().get().total()).isZero();
+        robot.interact(() -> {
+            canvas().panBy(50);
+            canvas().zoomAround(100, 0.5);
+            graph.search("x");
+            graph.nextMatch();
+        });
+        assertThat(canvas().frameAt(10, canvas().canvas().getHeight() - 5)).isEqualTo(-1);
+        assertThat(robot.lookup("#flame-status").queryAs(Label.class).getText()).contains("total 0 samples");
+        robot.interact(() -> graph.setTree(null, WeightUnit.SAMPLES));
+        assertThat(graph.zoomedFrameProperty().get()).isNull();
+        assertThat(robot.lookup("#flame-status").queryAs(Label.class).getText()).isEqualTo("No data");
+    }
+
+    @Test
     void reverseViewPutsSelfWeightAtTheRoot(FxRobot robot) {
         robot.clickOn("#flame-reverse");
         WaitForAsyncUtils.waitForFxEvents();
