@@ -9,9 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
-import java.util.List;
 
 /**
  * Reads and writes the "collapsed stacks" text every profiler can emit: one stack per line, frames
@@ -170,7 +168,6 @@ public final class CollapsedStacks {
 
     /** Convenience for tests and adapters: lines of "stack weight". */
     public static Frame of(String... lines) {
-        List<String> all = new ArrayList<>(List.of(lines));
-        return parse(String.join("\n", all));
+        return parse(String.join("\n", lines));
     }
 }

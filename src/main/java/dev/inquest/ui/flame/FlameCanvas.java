@@ -167,11 +167,11 @@ public final class FlameCanvas extends Region {
             draw();
             return;
         }
-        if (index.total(i) <= 0) {
-            return;
+        if (index.total(i) <= 0 && i != 0) {
+            return;   // a weightless frame (baseline-only in a diff tree) has no width to fill
         }
         viewStart = index.start(i);
-        viewEnd = index.start(i) + index.total(i);
+        viewEnd = index.start(i) + Math.max(1, index.total(i));
         zoomNode = i;
         zoomed.set(FrameInfo.of(index, i));
         ensureRowVisible(index.depth(i));
@@ -206,6 +206,9 @@ public final class FlameCanvas extends Region {
     }
 
     private void setView(double start, double range) {
+        if (index.count() == 0) {
+            return;
+        }
         double max = index.count() == 0 ? 1 : index.total(0);
         start = Math.max(0, Math.min(start, max - range));
         viewStart = start;
@@ -302,11 +305,12 @@ public final class FlameCanvas extends Region {
         double x = l.x(index, currentMatch);
         double w = l.w(index, currentMatch);
         if (w < 40 || x < 0 || x + w > l.width()) {
-            zoomTo(index.parent(currentMatch) >= 0 && index.total(index.parent(currentMatch)) * l.scale() < 4 * l.width()
-                    ? index.parent(currentMatch) : currentMatch);
-        } else {
-            ensureRowVisible(index.depth(currentMatch));
+            // Show the match with its siblings for context when it is then readable, else fill the width with it.
+            int parent = index.parent(currentMatch);
+            boolean parentWillDo = parent >= 0 && (double) index.total(currentMatch) / index.total(parent) * l.width() >= 40;
+            zoomTo(parentWillDo ? parent : currentMatch);
         }
+        ensureRowVisible(index.depth(currentMatch));
         selected.set(FrameInfo.of(index, currentMatch));
         draw();
     }
@@ -491,7 +495,7 @@ public final class FlameCanvas extends Region {
                 g.setFill(m ? matchFill : fills[i]);
                 g.fillRect(x, y + 0.5, fw > 2 ? fw - 1 : fw, fh - 1);
                 if (fw > 3 * charWidth + 2 * LabelFit.PAD) {
-                    String text = LabelFit.fit(index.label(i), fw, charWidth);
+                    String text = LabelFit.fit(index.label(i), index.kind(i), fw, charWidth);
                     if (text != null) {
                         g.setFill(m ? matchText : texts[i]);
                         g.fillText(text, x + LabelFit.PAD, y + fh / 2, fw - 2 * LabelFit.PAD);

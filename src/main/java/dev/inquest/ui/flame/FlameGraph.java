@@ -9,7 +9,13 @@ import java.util.List;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyDoubleProperty;
 import javafx.beans.property.ReadOnlyDoubleWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -60,6 +66,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * <p>It owns the view transforms: the tree given to {@link #setTree} is kept and every change of
  * reverse / recursion / exclude / focus / minimum width rebuilds the shown tree from it through
  * {@link FlameTransforms}, in that order: exclude, collapse recursion, reverse, focus, prune.
+ * Trees of more than {@value #ASYNC_FRAMES} frames are rebuilt on a background thread
+ * ({@link #busyProperty()} is true meanwhile); smaller ones at once.
  */
 public final class FlameGraph extends BorderPane {
     private static final PseudoClass DANGER = PseudoClass.getPseudoClass("danger");
@@ -81,6 +89,17 @@ public final class FlameGraph extends BorderPane {
     private final HBox focusChip = new HBox(2);
     private final ReadOnlyDoubleWrapper matchedShare = new ReadOnlyDoubleWrapper(this, "matchedShare");
 
+    /** Trees with more frames than this are transformed off the FX thread. */
+    static final int ASYNC_FRAMES = 20_000;
+    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "flame-graph-transforms");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private long generation;
+    private int sourceFrames;
     private FlameNode source;
     private WeightUnit unit = WeightUnit.SAMPLES;
     private Pattern exclude;
@@ -127,6 +146,7 @@ public final class FlameGraph extends BorderPane {
     public void setTree(FlameNode root, WeightUnit unit) {
         this.source = root;
         this.unit = unit;
+        this.sourceFrames = root == null ? 0 : FlameTransforms.count(root);
         if (root != null && root.baseline() != FlameNode.NO_BASELINE) {
             colorBox.setValue(ColorMode.DIFF);
         } else if (colorBox.getValue() == ColorMode.DIFF) {
@@ -147,7 +167,8 @@ public final class FlameGraph extends BorderPane {
     /** Searches frame labels with a regex (blank clears); an invalid regex marks the field and clears. */
     public void search(String regex) {
         if (!regex.equals(searchField.getText())) {
-            searchField.setText(regex);
+            searchField.setText(regex);   // its listener comes back here with the same text
+            return;
         }
         Pattern p = null;
         boolean bad = false;
@@ -261,30 +282,74 @@ public final class FlameGraph extends BorderPane {
 
     // ---- building ---------------------------------------------------------------------------
 
+    /** The view transforms in effect, captured so they can run off the FX thread. */
+    record ViewSettings(Pattern exclude, boolean collapseRecursion, boolean reverse, Predicate<FlameNode> focus, double minShare) {
+        Frame apply(FlameNode source) {
+            FlameNode t = source;
+            if (exclude != null) {
+                t = FlameTransforms.exclude(t, FlameTransforms.labelMatches(exclude));
+            }
+            if (collapseRecursion) {
+                t = FlameTransforms.collapseRecursion(t);
+            }
+            if (reverse) {
+                t = FlameTransforms.reverse(t);
+            }
+            if (focus != null) {
+                t = FlameTransforms.focus(t, focus);
+            }
+            return minShare > 0 ? FlameTransforms.prune(t, minShare) : Frame.copyOf(t);
+        }
+    }
+
+    private record Built(Frame tree, FlameIndex index) {
+    }
+
     private void rebuild() {
+        long gen = ++generation;
         if (source == null) {
-            shown = null;
-            canvas.setTree(null, unit);
-            updateLegend();
+            busy.set(false);
+            show(null, FlameIndex.empty());
             return;
         }
-        FlameNode t = source;
-        if (exclude != null) {
-            t = FlameTransforms.exclude(t, FlameTransforms.labelMatches(exclude));
+        ViewSettings settings = new ViewSettings(exclude, recursionButton.isSelected(), reverseButton.isSelected(), focus,
+                minWidthBox.getValue() == null ? 0 : minWidthBox.getValue());
+        FlameNode src = source;
+        if (sourceFrames < ASYNC_FRAMES) {
+            Frame t = settings.apply(src);
+            show(t, FlameIndex.of(t));
+            return;
         }
-        if (recursionButton.isSelected()) {
-            t = FlameTransforms.collapseRecursion(t);
-        }
-        if (reverseButton.isSelected()) {
-            t = FlameTransforms.reverse(t);
-        }
-        if (focus != null) {
-            t = FlameTransforms.focus(t, focus);
-        }
-        double min = minWidthBox.getValue() == null ? 0 : minWidthBox.getValue();
-        shown = min > 0 ? FlameTransforms.prune(t, min) : Frame.copyOf(t);
-        canvas.setTree(shown, unit);
+        // Big trees: a reverse or focus can take a noticeable fraction of a second; keep the window
+        // responsive and show the result when it is ready (a newer request supersedes an older one).
+        busy.set(true);
+        status.setText("Rebuilding the flame graph\u2026");
+        CompletableFuture.supplyAsync(() -> {
+            Frame t = settings.apply(src);
+            return new Built(t, FlameIndex.of(t));
+        }, WORKER).whenComplete((built, error) -> Platform.runLater(() -> {
+            if (gen != generation) {
+                return;
+            }
+            busy.set(false);
+            if (error != null) {
+                status.setText("Cannot rebuild the flame graph: " + error.getMessage());
+            } else {
+                show(built.tree(), built.index());
+            }
+        }));
+    }
+
+    private void show(Frame tree, FlameIndex index) {
+        shown = tree;
+        canvas.setIndex(index, unit);
         updateLegend();
+        updateStatus();
+    }
+
+    /** True while a big tree's view transforms run in the background. */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
     }
 
     /** Swatches for what the colours mean now: the frame kinds present, or growth and shrink. */
@@ -372,6 +437,7 @@ public final class FlameGraph extends BorderPane {
         clearFocus.setOnAction(e -> focusOn(null));
         HBox chip = focusChip;
         chip.getChildren().setAll(new FontIcon(MaterialDesignI.IMAGE_FILTER_CENTER_FOCUS), focusLabel, clearFocus);
+        focusLabel.setMaxWidth(180);
         chip.setId("flame-focus");
         chip.getStyleClass().add("flame-focus");
         chip.setAlignment(Pos.CENTER_LEFT);

@@ -50,7 +50,7 @@ public final class FlamePalette {
         for (int i = 0; i < n; i++) {
             String label = index.label(i);
             out[i] = mode == ColorMode.PACKAGE
-                    ? packages.computeIfAbsent(packageOf(label), FlamePalette::packageColor)
+                    ? packages.computeIfAbsent(packageOf(label, index.kind(i)), FlamePalette::packageColor)
                     : kind(index.kind(i), label);
         }
         return out;
@@ -84,6 +84,16 @@ public final class FlamePalette {
      * a signature in parentheses is ignored; labels with fewer than two dots (native symbols, lambda
      * names) are their own package.
      */
+    public static String packageOf(String label, FrameKind kind) {
+        if (kind == FrameKind.ALLOCATED_CLASS) {
+            // A class name, not a method: its package is everything before the last dot.
+            int dot = label.lastIndexOf('.');
+            return dot <= 0 ? label : label.substring(0, dot);
+        }
+        return packageOf(label);
+    }
+
+    /** As {@link #packageOf(String, FrameKind)} for a method frame. */
     public static String packageOf(String label) {
         int paren = label.indexOf('(');
         String s = paren >= 0 ? label.substring(0, paren) : label;

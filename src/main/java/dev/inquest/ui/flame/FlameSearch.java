@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * exceeds 100 %.
  *
  * @param matched      per index: does the label match
- * @param order        matching indices in pre-order (left to right, root first): next/previous walk it
+ * @param order        matching indices with weight, in pre-order (left to right, root first): next/previous walk it
  * @param matchedWeight total weight under outermost matches
  */
 public record FlameSearch(Pattern pattern, boolean[] matched, int[] order, long matchedWeight, double share) {
@@ -27,14 +27,15 @@ public record FlameSearch(Pattern pattern, boolean[] matched, int[] order, long 
         int count = 0;
         for (int i = 0; i < n; i++) {
             matched[i] = memo.computeIfAbsent(index.label(i), l -> pattern.matcher(l).find());
-            if (matched[i]) {
+            if (matched[i] && index.total(i) > 0) {
                 count++;
             }
         }
+        // Next/previous only visit frames that take width (diff trees keep weightless baseline-only ones).
         int[] order = new int[count];
         int k = 0;
         for (int i = 0; i < n; i++) {
-            if (matched[i]) {
+            if (matched[i] && index.total(i) > 0) {
                 order[k++] = i;
             }
         }

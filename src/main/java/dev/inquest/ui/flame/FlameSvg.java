@@ -35,7 +35,7 @@ public final class FlameSvg {
                 out.append("<g><title>").append(escape(describe(index, i, unit, rootTotal))).append("</title>");
                 out.append(String.format(Locale.ROOT, "<rect x=\"%.2f\" y=\"%.2f\" width=\"%.2f\" height=\"%.2f\" rx=\"2\" fill=\"%s\"/>",
                         x + 0.5, y + 0.5, Math.max(0.5, w - 1), h - 1, FlamePalette.hex(fill)));
-                String text = LabelFit.fit(index.label(i), w, CHAR_WIDTH);
+                String text = LabelFit.fit(index.label(i), index.kind(i), w, CHAR_WIDTH);
                 if (text != null) {
                     out.append(String.format(Locale.ROOT, "<text x=\"%.2f\" y=\"%.2f\" fill=\"%s\">",
                             x + LabelFit.PAD, y + h - (h - FONT_SIZE) / 2 - 2.5, FlamePalette.hex(FlamePalette.textOn(fill))));

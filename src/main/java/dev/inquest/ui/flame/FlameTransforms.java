@@ -14,6 +14,21 @@ public final class FlameTransforms {
     private FlameTransforms() {
     }
 
+    /** Number of frames in a tree (iterative: stacks can be thousands deep). */
+    public static int count(FlameNode root) {
+        int n = 0;
+        java.util.ArrayDeque<FlameNode> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            FlameNode f = stack.pop();
+            n++;
+            for (FlameNode c : f.children()) {
+                stack.push(c);
+            }
+        }
+        return n;
+    }
+
     /** Frames whose label contains a match of the regex (find, not full match, like grep). */
     public static Predicate<FlameNode> labelMatches(Pattern regex) {
         return n -> regex.matcher(n.label()).find();

@@ -15,6 +15,11 @@ public final class LabelFit {
 
     /** The text to draw, or null when not even three characters fit. */
     public static String fit(String label, double width, double charWidth) {
+        return fit(label, FrameKind.UNKNOWN, width, charWidth);
+    }
+
+    /** As {@link #fit(String, double, double)}; class frames shorten to the simple class name. */
+    public static String fit(String label, FrameKind kind, double width, double charWidth) {
         int room = (int) ((width - 2 * PAD) / charWidth);
         if (room < 3) {
             return null;
@@ -22,11 +27,16 @@ public final class LabelFit {
         if (label.length() <= room) {
             return label;
         }
-        String s = shortName(label);
+        String s = kind == FrameKind.ALLOCATED_CLASS ? simpleClassName(label) : shortName(label);
         if (s.length() <= room) {
             return s;
         }
         return s.substring(0, room - 1) + "\u2026";
+    }
+
+    /** A class name without its package: {@code java.util.HashMap$Node[]} gives {@code HashMap$Node[]}. */
+    static String simpleClassName(String label) {
+        return label.substring(label.lastIndexOf('.') + 1);
     }
 
     /** The label without its package: the last two dot-separated parts before any signature. */

@@ -36,12 +36,15 @@ class FlameGraphTest {
             """);
 
     private FlameGraph graph;
+    private Stage stage;
 
     @Start
     void start(Stage stage) {
+        this.stage = stage;
         graph = new FlameGraph();
         graph.setTree(TREE, WeightUnit.BYTES);
         stage.setScene(new Scene(graph, 1000, 500));
+        stage.sizeToScene();   // the stage is shared between tests; one of them resizes it
         stage.show();
     }
 
@@ -96,6 +99,22 @@ class FlameGraphTest {
     @Test
     void legendNamesTheFrameKindsPresent(FxRobot robot) {
         assertThat(legendTexts(robot)).containsExactly("interpreted", "JIT compiled", "inlined", "native");
+    }
+
+    @Test
+    void redrawsAtTheNewWidthOnResize(FxRobot robot) {
+        robot.interact(() -> stage.setWidth(640));
+        WaitForAsyncUtils.waitForFxEvents();
+        double width = canvas().canvas().getWidth();
+        assertThat(width).isLessThan(660);
+        FlameIndex index = canvas().index();
+        int half = index.find("main", "half");
+        FlameLayout l = canvas().geometry();
+        assertThat(l.w(index, half)).isCloseTo(width / 2, within(1.0));
+        BufferedImage img = pixels(robot);
+        assertThat(img.getWidth()).isEqualTo((int) width);
+        int y = (int) (l.y(index.depth(half)) + l.rowHeight() / 2);
+        assertThat(img.getRGB((int) (width / 2) - 3, y) & 0xffffff).isEqualTo(colorOf("main", "half"));
     }
 
     @Test
@@ -176,6 +195,41 @@ class FlameGraphTest {
         robot.interact(() -> graph.search("("));
         assertThat(robot.lookup("#flame-search").query().getPseudoClassStates().toString()).contains("danger");
         assertThat(graph.matchedShareProperty().get()).isZero();
+    }
+
+    @Test
+    void nextMatchZoomsToAMatchTooNarrowToSee(FxRobot robot) {
+        robot.interact(() -> {
+            graph.setTree(CollapsedStacks.parse("main;big 100000\nmain;tiny;needle 3\nmain;tiny 1\n"), WeightUnit.SAMPLES);
+            graph.search("needle");
+        });
+        FlameIndex index = canvas().index();
+        int needle = index.find("main", "tiny", "needle");
+        assertThat(canvas().geometry().w(index, needle)).isLessThan(1);
+        robot.interact(graph::nextMatch);
+        // Zoomed to the parent: the match is three quarters of the width, with its sibling gap beside it.
+        assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("tiny");
+        assertThat(graph.selectedFrameProperty().get().label()).isEqualTo("needle");
+        assertThat(canvas().geometry().w(index, needle)).isCloseTo(canvas().canvas().getWidth() * 0.75, within(1.0));
+        assertThat(graph.matchedShareProperty().get()).isCloseTo(3.0 / 100_004, within(1e-12));
+    }
+
+    @Test
+    void anEmptyTreeShowsNothingAndDoesNotBreakInteraction(FxRobot robot) {
+        robot.interact(() -> graph.setTree(CollapsedStacks.parse("# nothing sampled\n"), WeightUnit.SAMPLES));
+        assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("all");
+        assertThat(graph.zoomedFrameProperty().get().total()).isZero();
+        robot.interact(() -> {
+            canvas().panBy(50);
+            canvas().zoomAround(100, 0.5);
+            graph.search("x");
+            graph.nextMatch();
+        });
+        assertThat(canvas().frameAt(10, canvas().canvas().getHeight() - 5)).isEqualTo(-1);
+        assertThat(robot.lookup("#flame-status").queryAs(Label.class).getText()).contains("total 0 samples");
+        robot.interact(() -> graph.setTree(null, WeightUnit.SAMPLES));
+        assertThat(graph.zoomedFrameProperty().get()).isNull();
+        assertThat(robot.lookup("#flame-status").queryAs(Label.class).getText()).isEqualTo("No data");
     }
 
     @Test
@@ -291,6 +345,22 @@ class FlameGraphTest {
         // Scrolled to the top: the deepest frame (depth 60) is on the top row.
         assertThat(top.y(60)).isCloseTo(0, within(0.01));
         assertThat(canvas().index().label(canvas().frameAt(10, 5))).isEqualTo("f59");
+    }
+
+    @Test
+    void bigTreesAreTransformedInTheBackground(FxRobot robot) throws Exception {
+        Frame big = SampleProfiles.sampled(FlameGraph.ASYNC_FRAMES + 10_000, 3);
+        Frame reversed = FlameTransforms.reverse(big);
+        robot.interact(() -> graph.setTree(big, WeightUnit.SAMPLES));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !graph.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(canvas().index().count()).isEqualTo(big.count());
+        robot.interact(() -> graph.setReversed(true));
+        WaitForAsyncUtils.waitFor(20, java.util.concurrent.TimeUnit.SECONDS, () -> !graph.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(graph.shownTree()).isEqualTo(reversed);
+        assertThat(canvas().index().count()).isEqualTo(reversed.count());
+        assertThat(graph.zoomedFrameProperty().get().total()).isEqualTo(big.total());
     }
 
     @Test

@@ -134,6 +134,28 @@ class FlameLayoutTest {
     }
 
     @Test
+    void everyDrawnFrameIsFoundUnderItsCentreOnARandomTree() {
+        FlameIndex index = FlameIndex.of(SampleProfiles.random(3000, 11));
+        int zoom = index.find(index.label(1));
+        for (FlameLayout l : List.of(
+                new FlameLayout(0, index.total(0), 1200, 2400, 16, FlameLayout.Orientation.FLAME, 0),
+                new FlameLayout(index.start(zoom), index.start(zoom) + index.total(zoom) / 3.0, 700, 800, 16,
+                        FlameLayout.Orientation.ICICLE, 40))) {
+            int[] drawn = {0};
+            l.layout(index, (i, x, y, w, h) -> {
+                drawn[0]++;
+                assertThat(x).isBetween(0.0, l.width());
+                assertThat(x + w).isLessThanOrEqualTo(l.width() + 1e-9);
+                assertThat(w).isGreaterThanOrEqualTo(FlameLayout.MIN_PX);
+                if (y >= 0 && y + h <= l.height()) {
+                    assertThat(l.hit(index, x + w / 2, y + h / 2)).isEqualTo(i);
+                }
+            });
+            assertThat(drawn[0]).isGreaterThan(20);
+        }
+    }
+
+    @Test
     void searchCountsNestedMatchesOnce() {
         FlameIndex index = FlameIndex.of(CollapsedStacks.parse("""
                 main;parse;parseValue;parse 30

@@ -62,6 +62,8 @@ class FlamePaletteTest {
         assertThat(FlamePalette.packageOf("java/util/HashMap.resize(I)V")).isEqualTo("java.util");
         assertThat(FlamePalette.packageOf("Main.main")).isEqualTo("Main");
         assertThat(FlamePalette.packageOf("memcpy")).isEqualTo("memcpy");
+        assertThat(FlamePalette.packageOf("java.lang.String", FrameKind.ALLOCATED_CLASS)).isEqualTo("java.lang");
+        assertThat(FlamePalette.packageOf("java.lang.String.hashCode", FrameKind.JIT_COMPILED)).isEqualTo("java.lang");
         FlameIndex index = FlameIndex.of(CollapsedStacks.parse("java.util.HashMap.put;java.util.HashMap.resize;java.lang.String.hashCode 1"));
         int[] c = FlamePalette.colors(index, ColorMode.PACKAGE);
         assertThat(c[1]).isEqualTo(c[2]);

@@ -79,6 +79,36 @@ class FlameScreenshotTest {
     }
 
     @Test
+    void callersOfAFocusedFrame(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            graph.setReversed(true);
+            graph.focusOn("java.lang.String.getChars");
+        });
+        assertThat(graph.shownTree().children()).extracting(Frame::label).containsExactly("java.lang.String.getChars");
+        capture(robot, "flame-callers");
+    }
+
+    @Test
+    void allocationsInBytes(FxRobot robot) throws Exception {
+        robot.interact(() -> {
+            graph.setTree(SampleProfiles.allocations(), WeightUnit.BYTES);
+            graph.orientationProperty().set(FlameLayout.Orientation.ICICLE);
+            FlameIndex index = graph.canvas().index();
+            int objects = -1;
+            for (int i = 0; i < index.count(); i++) {
+                if (index.label(i).equals("java.lang.Object[]")) {
+                    objects = i;
+                }
+            }
+            graph.canvas().hoverAt(objects);
+        });
+        assertThat(graph.hoveredFrameProperty().get().kind()).isEqualTo(FrameKind.ALLOCATED_CLASS);
+        // 1,288,490,188 bytes of 3,240,099,839: shown in binary units.
+        assertThat(graph.hoveredFrameProperty().get().describe(WeightUnit.BYTES)).contains("total 1.20 GB (39.77 % of all");
+        capture(robot, "flame-alloc");
+    }
+
+    @Test
     void differential(FxRobot robot) throws Exception {
         Frame before = SampleProfiles.service(7);
         // Same service after a change: catalog regex matching three times hotter, JSON half as hot.

@@ -64,5 +64,6 @@ class FlameSvgTest {
         assertThat(LabelFit.fit("java.util.HashMap.resize", 14 * 7 + 6, 7)).isEqualTo("HashMap.resize");
         assertThat(LabelFit.fit("java.util.HashMap.resize", 8 * 7 + 6, 7)).isEqualTo("HashMap\u2026");
         assertThat(LabelFit.fit("java.util.HashMap.resize", 2 * 7 + 6, 7)).isNull();
+        assertThat(LabelFit.fit("java.util.HashMap$Node[]", FrameKind.ALLOCATED_CLASS, 15 * 7 + 6, 7)).isEqualTo("HashMap$Node[]");
     }
 }

@@ -65,6 +65,26 @@ final class SampleProfiles {
         return CollapsedStacks.parse(out.toString());
     }
 
+    /** An allocation profile in bytes: the same service, allocated classes as leaf frames. */
+    static Frame allocations() {
+        String base = String.join(";", BASE) + ";";
+        return CollapsedStacks.parse(base + """
+                com.shop.catalog.SearchController.search_[j];com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString_[j];com.fasterxml.jackson.core.util.BufferRecycler.allocCharBuffer_[i];char[]_[a] 734003200
+                """.strip() + "\n" + base + """
+                com.shop.catalog.SearchController.search_[j];com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString_[j];java.lang.StringBuilder.toString_[i];java.lang.String_[a] 201326592
+                """.strip() + "\n" + base + """
+                com.shop.catalog.SearchController.search_[j];com.shop.catalog.Index.query_[j];java.util.ArrayList.grow_[i];java.lang.Object[]_[a] 1288490188
+                """.strip() + "\n" + base + """
+                com.shop.catalog.SearchController.search_[j];com.shop.catalog.Index.query_[j];java.util.HashMap.resize_[j];java.util.HashMap$Node[]_[a] 322122547
+                """.strip() + "\n" + base + """
+                com.shop.checkout.CheckoutController.submit_[j];com.shop.cart.CartRepository.load_[j];org.postgresql.core.v3.QueryExecutorImpl.receiveFields_[j];byte[]_[a] 536870912
+                """.strip() + "\n" + base + """
+                com.shop.checkout.CheckoutController.submit_[j];com.shop.checkout.PriceService.total_[j];java.math.BigDecimal.add_[i];java.math.BigDecimal_[a] 94371840
+                """.strip() + "\n" + base + """
+                com.shop.checkout.CheckoutController.submit_[j];com.shop.audit.AuditLog.record_[j];ch.qos.logback.classic.spi.LoggingEvent.<init>_[j];ch.qos.logback.classic.spi.LoggingEvent_[a] 62914560
+                """.strip() + "\n");
+    }
+
     /** A random tree of about {@code nodes} frames with Java-looking labels and mixed kinds. */
     static Frame random(int nodes, long seed) {
         Random r = new Random(seed);
