@@ -104,7 +104,7 @@ class FlameScreenshotTest {
         });
         assertThat(graph.hoveredFrameProperty().get().kind()).isEqualTo(FrameKind.ALLOCATED_CLASS);
         // 1,288,490,188 bytes of 3,240,099,839: shown in binary units.
-        assertThat(graph.hoveredFrameProperty().get().describe(WeightUnit.BYTES)).contains("total 1.20 GB (39.77 % of all");
+        assertThat(graph.hoveredFrameProperty().get().describe(WeightUnit.BYTES)).contains("total 1.2 GB (39.77 % of all");
         capture(robot, "flame-alloc");
     }
 
