@@ -92,7 +92,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView 
         } else {
             bar.getChildren().addAll(new Label("Thread"), thread);
         }
-        bar.getChildren().addAll(new Label("Range"), rangeLabel, clearRange, spacer, totals);
+        Button compare = new Button("Compare with...", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
+        compare.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-compare" : "jfr-cpu-compare");
+        compare.setTooltip(new javafx.scene.control.Tooltip("Differential flame graph against a baseline recording"));
+        compare.setOnAction(e -> chooseBaseline());
+        bar.getChildren().addAll(new Label("Range"), rangeLabel, clearRange, spacer, totals, compare);
         setTop(bar);
         flame.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-flame" : "jfr-cpu-flame");
         if (mode == Mode.ALLOCATIONS) {
@@ -212,6 +216,47 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView 
         col.getStyleClass().add("numeric");
         col.setPrefWidth(150);
         return col;
+    }
+
+    private void chooseBaseline() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Baseline recording to compare " + doc.summary().file() + " with");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Recordings", "*.jfr", "*.jfr.gz"));
+        java.io.File f = chooser.showOpenDialog(getScene().getWindow());
+        if (f != null) {
+            compareWith(f.toPath());
+        }
+    }
+
+    /**
+     * Opens a tab with the differential flame graph: {@code baseline} against this recording, same
+     * event kind and weight, shares normalised by each side's total.
+     */
+    public void compareWith(java.nio.file.Path baseline) {
+        StackTreeQuery q = query();
+        doc.window().tasks().submit("Comparing with " + baseline.getFileName(), p -> {
+            StackTree before;
+            try (dev.inquest.jfr.load.JfrSource base = dev.inquest.jfr.load.JfrSource.open(baseline, p)) {
+                before = StackTreeReader.read(base, q, p);
+            }
+            StackTree after = StackTreeReader.read(doc.source(), q, p);
+            return dev.inquest.jfr.diff.DiffBuilder.diff(before, after);
+        }, diff -> {
+            FlameGraph g = new FlameGraph();
+            g.setId("jfr-diff-flame");
+            g.setTree(new DiffFlame(diff.root()), StackTreeFlame.unit(diff.weight()));
+            Label header = new Label((mode == Mode.ALLOCATIONS ? "Allocations" : "CPU") + ": " + baseline.getFileName()
+                    + " (baseline, " + StackTreeFlame.unit(diff.weight()).format(diff.baselineTotal()) + ") \u2192 "
+                    + doc.summary().file() + " (" + StackTreeFlame.unit(diff.weight()).format(diff.afterTotal())
+                    + "). Red grew, blue shrank, as a share of each recording's total.");
+            header.setWrapText(true);
+            header.setPadding(new Insets(8, 12, 4, 12));
+            BorderPane view = new BorderPane(g);
+            view.setTop(header);
+            var tab = doc.window().documents().newTab("\u0394 " + baseline.getFileName() + " \u2192 " + doc.summary().file(),
+                    new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL), view);
+            doc.window().documents().add(tab);
+        }, failure -> doc.window().showError("Cannot compare with " + baseline.getFileName(), failure));
     }
 
     List<AllocationTables.Row> classRows() {
