@@ -71,11 +71,29 @@ public final class IndexFile {
     public static Path location(Path dump, boolean forWriting) throws IOException {
         Path real = dump.toRealPath();
         Path beside = real.resolveSibling(real.getFileName() + ".inquest-index");
-        if (Files.isRegularFile(beside) || (forWriting && Files.isWritable(real.getParent()))) {
+        if (Files.isRegularFile(beside) || (forWriting && writableFolder(real.getParent()))) {
             return beside;
         }
         String key = Integer.toHexString(real.toString().hashCode());
         return GzipCache.cacheDir().resolve(real.getFileName() + "-" + key + ".inquest-index");
+    }
+
+    /**
+     * Whether we may put files in the dump's folder. Permission bits count even for root (who
+     * could write anyway): a folder marked read-only, such as a shared corpus, is left alone.
+     */
+    static boolean writableFolder(Path dir) {
+        if (dir == null || !Files.isWritable(dir)) {
+            return false;
+        }
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(dir);
+            return p.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+                    || p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return true;
+        }
     }
 
     // ---- writing -------------------------------------------------------------------------

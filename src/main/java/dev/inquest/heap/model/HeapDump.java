@@ -111,7 +111,9 @@ public final class HeapDump implements AutoCloseable {
             if (!dumps.get(which).complete() && problems.isEmpty()) {
                 problems.add("heap dump " + which + " is incomplete");
             }
+            f.bytes().releaseResident();
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
+            f.bytes().releaseResident();
             Arena arena = Arena.ofShared();
             DominatorTree tree = Dominators.compute(index, progress, arena);
             if (stamp != null) {

@@ -115,4 +115,33 @@ class IndexFileTest {
             assertThat(d.summary().unreachableObjects()).isZero();
         }
     }
+
+    @Test
+    void aReadOnlyFolderSendsTheIndexToTheCache() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path folder = Files.createDirectories(dir.resolve("readonly"));
+        Path ro = Files.copy(dump, folder.resolve("ro.hprof"));
+        String before = System.getProperty("inquest.cache");
+        System.setProperty("inquest.cache", cache.toString());
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            try (HeapDump d = open(ro)) {
+                assertThat(d.fromIndex()).isFalse();
+            }
+            assertThat(folder.resolve("ro.hprof.inquest-index")).doesNotExist();
+            try (var files = Files.list(cache)) {
+                assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".inquest-index"));
+            }
+            try (HeapDump d = open(ro)) {
+                assertThat(d.fromIndex()).isTrue();
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (before == null) {
+                System.clearProperty("inquest.cache");
+            } else {
+                System.setProperty("inquest.cache", before);
+            }
+        }
+    }
 }
