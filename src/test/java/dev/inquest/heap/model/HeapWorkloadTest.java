@@ -145,6 +145,12 @@ class HeapWorkloadTest {
         assertThat(paths.paths()).hasSizeGreaterThanOrEqualTo(2);
         List<String> roots = paths.paths().stream().map(p -> p.getLast().className()).toList();
         assertThat(roots).contains("java.lang.Thread");
+        // The thread's stack local is an edge from the thread, labelled with the root kind.
+        assertThat(paths.paths()).anySatisfy(p -> {
+            assertThat(p).hasSize(2);
+            assertThat(p.get(1).field()).isEqualTo("<Java Local>");
+            assertThat(p.get(1).rootKinds()).contains("Thread");
+        });
         List<ThreadInfo> threads = dump.threads();
         assertThat(threads).extracting(ThreadInfo::name).contains("sharer-0", "sharer-1", "main");
         ThreadInfo main = threads.stream().filter(t -> "main".equals(t.name())).findFirst().orElseThrow();
