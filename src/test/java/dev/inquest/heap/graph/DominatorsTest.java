@@ -72,6 +72,20 @@ class DominatorsTest {
         }
     }
 
+    @Test
+    void hugeSizesSortWithoutPackingKeys() {
+        // 40..63 nodes (6 bits) of about 2^52 bytes (used heap above 2^57) leave no room to pack size and
+        // node index into one long, so the comparator sort runs.
+        Random rnd = new Random(3);
+        for (int round = 0; round < 100; round++) {
+            TestGraph g = TestGraph.random(rnd, 40 + rnd.nextInt(24));
+            for (int i = 0; i < g.n; i++) {
+                g.shallow[i] = (1L << 52) + ((long) rnd.nextInt(4) << 50);
+            }
+            assertAgreesWithNaive(g, Dominators.compute(g, Progress.NONE));
+        }
+    }
+
     static void assertAgreesWithNaive(TestGraph g, DominatorTree tree) {
         NaiveDominators naive = new NaiveDominators(g);
         assertThat(tree.nodeCount()).isEqualTo(g.n);
