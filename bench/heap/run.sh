@@ -6,7 +6,8 @@
 #
 # --scale 1 (default) is a ~1.1 GB dump of ~15M objects; --scale 4 is ~4x that. The dump is
 # generated once by bench/heap/HeapWorkload.java and cached under target/bench/ (never commit it).
-# Environment: JAVA_HOME (default temurin 25), INQUEST_JAVA_OPTS, NB_JAVA_OPTS.
+# Environment: JAVA_HOME (default temurin 25), INQUEST_JAVA_OPTS, NB_JAVA_OPTS, INQUEST_JAR (default
+# target/inquest.jar, built if missing), INQUEST_NOTE (a line added to the results, e.g. which build).
 set -euo pipefail
 
 SCALE=1
@@ -68,10 +69,9 @@ measure() {
 }
 
 LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
-OBJECTS="$(grep -o 'live instances.*' "$LOGS/nb-cold-scale$SCALE.log" 2>/dev/null | head -1 || true)"
 
 # 3. Ours: first open (builds the index) and reopen (maps the index).
-INQUEST_JAR="$ROOT/target/inquest.jar"
+INQUEST_JAR="${INQUEST_JAR:-$ROOT/target/inquest.jar}"
 if [ ! -s "$INQUEST_JAR" ]; then
   ./mvnw -q -B -ntp -o package -DskipTests >&2 || true
 fi
@@ -117,6 +117,7 @@ ratio() {
   echo "- Peer: NetBeans profiler library RELEASE220 (VisualVM's heap engine), \`java ${NB_JAVA_OPTS} -cp org-netbeans-lib-profiler-RELEASE220.jar bench/heap/NetBeansPeer.java DUMP\` (\`HeapFactory.createHeap\`, \`getSummary\`, \`getBiggestObjectsByRetainedSize(10)\`)."
   echo "- Measured with \`/usr/bin/time -v\` (wall clock, maximum resident set size, which counts touched pages of mapped files)."
   [ -n "$OURS_NOTE" ] && { echo "- $OURS_NOTE"; }
+  [ -n "${INQUEST_NOTE:-}" ] && { echo "- $INQUEST_NOTE"; }
   echo
   echo "| run | Inquest wall (s) | Inquest peak RSS (MB) | NetBeans wall (s) | NetBeans peak RSS (MB) | NetBeans / Inquest time |"
   echo "|---|---:|---:|---:|---:|---:|"

@@ -24,7 +24,7 @@ import java.util.Arrays;
  */
 public final class Dominators {
     static final int CHECK_EVERY = 1 << 16;
-    /** {@code -Dinquest.graph.trace=true} prints each step's wall time to stderr (for benchmarks). */
+    /** {@code -Dinquest.graph.trace=true} prints each step's wall and CPU time to stderr (for benchmarks). */
     private static final boolean TRACE = Boolean.getBoolean("inquest.graph.trace");
     private static long traceStart;
     private static long traceCpu;
@@ -55,6 +55,12 @@ public final class Dominators {
 
     /** {@code forceWide} runs the 8-byte code path on small graphs, for tests. */
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide) {
+        return compute(graph, progress, results, forceWide, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** {@code parallel} lets the tree-building steps use a second thread (tests force both ways). */
+    static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
+                                 boolean parallel) {
         trace("start");
         long n = graph.nodeCount();
         long maxEdge = 0;
@@ -64,7 +70,8 @@ public final class Dominators {
         boolean wide = forceWide || IndexArray.needsWide(Math.max(n + 1, maxEdge + 1));
         progress.phase("Dominators", 3 * n, Progress.Unit.ITEMS);
 
-        try (Arena keep = Arena.ofConfined()) {
+        // Shared: the tree-building helper thread reads vertex and idom.
+        try (Arena keep = Arena.ofShared()) {
             // Live until the result arrays are written.
             IndexArray vertex = IndexArray.allocate(keep, n + 1, wide); // dfs number -> node
             IndexArray idom;                                             // dfs number -> idom's dfs number
@@ -109,7 +116,7 @@ public final class Dominators {
                 progress.progress(3 * n);
                 trace("immediate dominators");
             }
-            return buildTree(graph, n, reachable, vertex, idom, results, progress);
+            return buildTree(graph, n, reachable, vertex, idom, results, progress, parallel);
         }
     }
 
@@ -279,17 +286,55 @@ public final class Dominators {
     }
 
     /**
-     * Sorts every child list by retained size descending, then node index. When the node index and
-     * the used heap fit in 63 bits together (15M objects and up to 512 GB, say) each child becomes
-     * one packed long so lists sort with {@code Arrays.sort} on contiguous memory instead of a
-     * comparator chasing {@code retained[]} at random.
+     * Runs {@code helper} on a second thread while the caller runs {@code main}, or both on the
+     * caller when not {@code parallel}. Helpers never touch the ObjectGraph (the reader's arrays
+     * may be confined to the caller's thread) nor Progress.
      */
-    private static void sortChildren(long n, long reachable, LongArray retained, LongArray offsets, LongArray children,
-                                     Progress progress) {
-        long total = 0;
-        for (long i = offsets.get(0), end = offsets.get(1); i < end; i++) {
-            total += retained.get(children.get(i));
+    private static void both(boolean parallel, Runnable main, Runnable helper) {
+        if (!parallel) {
+            main.run();
+            helper.run();
+            return;
         }
+        Throwable[] failure = new Throwable[1];
+        Thread thread = Thread.ofPlatform().name("inquest-dominators").daemon().start(() -> {
+            try {
+                helper.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        try {
+            main.run();
+        } finally {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        } else if (failure[0] instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Sorts the child lists of slots {@code fromSlot .. toSlot-1} by retained size descending,
+     * then node index. When the node index and the used heap fit in 63 bits together (15M objects
+     * and up to 512 GB, say) each child becomes one packed long so lists sort with
+     * {@code Arrays.sort} on contiguous memory instead of a comparator chasing {@code retained[]}.
+     */
+    private static void sortChildren(long fromSlot, long toSlot, long n, long total, LongArray retained,
+                                     LongArray offsets, LongArray children, Progress progress) {
         int nodeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
         int sizeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, total));
         boolean packable = nodeBits + sizeBits <= 63;
@@ -299,7 +344,7 @@ public final class Dominators {
             int c = Long.compare(retained.get(b), retained.get(a));
             return c != 0 ? c : Long.compare(a, b);
         };
-        for (long s = 0; s < n + 1; s++) {
+        for (long s = fromSlot; s < toSlot; s++) {
             long from = offsets.get(s);
             long count = offsets.get(s + 1) - from;
             if (count > 1) {
@@ -320,50 +365,76 @@ public final class Dominators {
                     LongSort.sort(children, from, from + count, byRetained);
                 }
             }
-            if ((s & (CHECK_EVERY - 1)) == 0) {
+            if (progress != null && (s & (CHECK_EVERY - 1)) == 0) {
                 progress.checkCancelled();
             }
         }
     }
 
+    /**
+     * Retained sizes and child lists. With {@code parallel}, independent halves run on two threads:
+     * retained sizes accumulate in DFS order on the caller (it reads shallow sizes from the graph)
+     * while the helper scatters idoms to node order and counts children; then the two threads
+     * scatter retained sizes and sort child lists by halves.
+     */
     private static DominatorTree buildTree(ObjectGraph g, long n, long reachable, IndexArray vertex, IndexArray idom,
-                                           Arena results, Progress progress) {
-        progress.phase("Retained sizes", 3 * reachable, Progress.Unit.ITEMS);
+                                           Arena results, Progress progress, boolean parallel) {
+        progress.phase("Retained sizes", 4 * reachable, Progress.Unit.ITEMS);
         LongArray idomOut = LongArray.allocate(results, n);
         LongArray retained = LongArray.allocate(results, n);
         LongArray offsets = LongArray.allocate(results, n + 2);
         LongArray children = LongArray.allocate(results, reachable);
+        boolean threads = parallel && reachable > 1 && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
         idomOut.fill(DominatorTree.UNREACHABLE);
-
-        // Reverse preorder visits every node after all the nodes it dominates (they come later in preorder).
-        for (long d = reachable; d >= 1; d--) {
-            long v = vertex.get(d);
-            long id = idom.get(d);
-            long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);
-            idomOut.set(v, parentNode);
-            long r = retained.get(v) + g.shallowSize(v);
-            retained.set(v, r);
-            if (id != 0) {
-                retained.set(parentNode, retained.get(parentNode) + r);
+        // children[d-1] holds the retained size of dfs number d until the child lists are placed.
+        LongArray retainedByDfs = children;
+        long[] used = new long[1];
+        both(threads, () -> {
+            // Reverse preorder reaches every node after all the nodes it dominates.
+            long sum = 0;
+            for (long d = reachable; d >= 1; d--) {
+                long shallow = g.shallowSize(vertex.get(d));
+                sum += shallow;
+                long r = retainedByDfs.get(d - 1) + shallow;
+                retainedByDfs.set(d - 1, r);
+                long id = idom.get(d);
+                if (id != 0) {
+                    retainedByDfs.set(id - 1, retainedByDfs.get(id - 1) + r);
+                }
+                if ((d & (CHECK_EVERY - 1)) == 0) {
+                    progress.checkCancelled();
+                    progress.progress(reachable - d);
+                }
             }
-            long slot = parentNode + 1;
-            offsets.set(slot + 1, offsets.get(slot + 1) + 1);
-            if ((d & (CHECK_EVERY - 1)) == 0) {
-                progress.checkCancelled();
-                progress.progress(reachable - d);
+            used[0] = sum;
+        }, () -> {
+            for (long d = 1; d <= reachable; d++) {
+                long id = idom.get(d);
+                long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);
+                idomOut.set(vertex.get(d), parentNode);
+                offsets.set(parentNode + 2, offsets.get(parentNode + 2) + 1);
             }
-        }
-        trace("retained sizes");
+        });
+        trace("retained sizes, idoms");
+        long half = reachable / 2;
+        both(threads, () -> scatterRetained(1, half + 1, vertex, retainedByDfs, retained),
+                () -> scatterRetained(half + 1, reachable + 1, vertex, retainedByDfs, retained));
+        progress.progress(reachable);
+        trace("retained scatter");
         // Prefix sums give each slot's end; placing children by decrementing leaves each slot's start.
         for (long s = 1; s < n + 2; s++) {
             offsets.set(s, offsets.get(s) + offsets.get(s - 1));
         }
         for (long d = reachable; d >= 1; d--) {
             long v = vertex.get(d);
-            long slot = idomOut.get(v) + 2;
+            long id = idom.get(d);
+            long slot = (id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id)) + 2;
             long at = offsets.get(slot) - 1;
             offsets.set(slot, at);
             children.set(at, v);
+            if ((d & (CHECK_EVERY - 1)) == 0) {
+                progress.checkCancelled();
+            }
         }
         // offsets[slot+1] now holds slot's start; shift down by one so offsets[slot] is the start.
         for (long s = 0; s < n + 1; s++) {
@@ -372,9 +443,29 @@ public final class Dominators {
         offsets.set(n + 1, reachable);
         trace("children lists");
         progress.progress(2 * reachable);
-        sortChildren(n, reachable, retained, offsets, children, progress);
-        progress.progress(3 * reachable);
+        // Split the slots where about half of the children lie before.
+        long lo = 0;
+        long hi = n + 1;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (offsets.get(mid) < half) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        long split = lo;
+        long total = used[0];
+        both(threads, () -> sortChildren(0, split, n, total, retained, offsets, children, progress),
+                () -> sortChildren(split, n + 1, n, total, retained, offsets, children, null));
+        progress.progress(4 * reachable);
         trace("sort children");
         return new DominatorTree(idomOut, retained, offsets, children);
+    }
+
+    private static void scatterRetained(long fromDfs, long toDfs, IndexArray vertex, LongArray byDfs, LongArray retained) {
+        for (long d = fromDfs; d < toDfs; d++) {
+            retained.set(vertex.get(d), byDfs.get(d - 1));
+        }
     }
 }

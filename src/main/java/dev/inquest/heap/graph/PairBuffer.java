@@ -13,19 +13,26 @@ final class PairBuffer {
 
     private final Arena arena;
     private final boolean wide;
+    private final int chunkPairs;
     private final List<IndexArray> chunks = new ArrayList<>();
     private IndexArray current;
-    private int used = CHUNK_PAIRS;
+    private int used;
     private long size;
 
     PairBuffer(Arena arena, boolean wide) {
+        this(arena, wide, CHUNK_PAIRS);
+    }
+
+    PairBuffer(Arena arena, boolean wide, int chunkPairs) {
         this.arena = arena;
         this.wide = wide;
+        this.chunkPairs = chunkPairs;
+        this.used = chunkPairs;
     }
 
     void add(long a, long b) {
-        if (used == CHUNK_PAIRS) {
-            current = IndexArray.allocate(arena, 2L * CHUNK_PAIRS, wide);
+        if (used == chunkPairs) {
+            current = IndexArray.allocate(arena, 2L * chunkPairs, wide);
             chunks.add(current);
             used = 0;
         }
@@ -46,7 +53,7 @@ final class PairBuffer {
     void forEach(PairConsumer consumer) {
         long left = size;
         for (IndexArray chunk : chunks) {
-            long pairs = Math.min(left, CHUNK_PAIRS);
+            long pairs = Math.min(left, chunkPairs);
             for (long i = 0; i < pairs; i++) {
                 consumer.accept(chunk.get(2 * i), chunk.get(2 * i + 1));
             }
