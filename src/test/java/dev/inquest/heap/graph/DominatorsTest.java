@@ -67,8 +67,35 @@ class DominatorsTest {
         for (int round = 0; round < 600; round++) {
             TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(round < 300 ? 12 : 80));
             boolean wide = round % 2 == 1;
-            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), wide);
+            boolean parallel = round % 4 < 2;
+            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), wide, parallel);
             assertAgreesWithNaive(g, tree);
+        }
+    }
+
+    @Test
+    void resultsInAConfinedArenaStayOnTheCallingThread() {
+        // A confined result arena cannot be written by the helper thread: the sequential path must be taken.
+        Random rnd = new Random(11);
+        for (int round = 0; round < 50; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(60));
+            try (Arena confined = Arena.ofConfined()) {
+                assertAgreesWithNaive(g, Dominators.compute(g, Progress.NONE, confined, false, true));
+            }
+        }
+    }
+
+    @Test
+    void hugeSizesSortWithoutPackingKeys() {
+        // 40..63 nodes (6 bits) of about 2^52 bytes (used heap above 2^57) leave no room to pack size and
+        // node index into one long, so the comparator sort runs.
+        Random rnd = new Random(3);
+        for (int round = 0; round < 100; round++) {
+            TestGraph g = TestGraph.random(rnd, 40 + rnd.nextInt(24));
+            for (int i = 0; i < g.n; i++) {
+                g.shallow[i] = (1L << 52) + ((long) rnd.nextInt(4) << 50);
+            }
+            assertAgreesWithNaive(g, Dominators.compute(g, Progress.NONE));
         }
     }
 
@@ -183,12 +210,21 @@ class DominatorsTest {
         assertThat(tree.childCount(0)).isEqualTo(n - 1);
         assertThat(tree.retained(0)).isEqualTo(sum);
         long prev = tree.child(0, 0);
-        for (long i = 1; i < n - 1; i++) {
+        long misplaced = -1;
+        java.util.BitSet seen = new java.util.BitSet(n);
+        seen.set((int) prev);
+        for (long i = 1; i < n - 1 && misplaced < 0; i++) {
             long c = tree.child(0, i);
-            assertThat(shallow[(int) prev] > shallow[(int) c] || shallow[(int) prev] == shallow[(int) c] && prev < c)
-                    .as("child %d after %d", c, prev).isTrue();
+            seen.set((int) c);
+            boolean ordered = shallow[(int) prev] > shallow[(int) c] || shallow[(int) prev] == shallow[(int) c] && prev < c;
+            if (!ordered) {
+                misplaced = i;
+            }
             prev = c;
         }
+        assertThat(misplaced).as("first child out of order").isEqualTo(-1);
+        assertThat(seen.cardinality()).as("every child listed once").isEqualTo(n - 1);
+        assertThat(seen.get(0)).isFalse();
     }
 
     @Test
