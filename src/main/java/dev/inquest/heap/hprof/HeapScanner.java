@@ -22,7 +22,9 @@ public final class HeapScanner {
     private final AtomicLong done;
     private long prevArrayId = -1;
     private long prevArrayLength;
-    private long lastInstanceClass = Long.MIN_VALUE;
+    /** Class ids noted recently (direct-mapped): instances of a few classes alternate, skip the hash put. */
+    private final long[] seenClasses = new long[512];
+    private final boolean[] seenValid = new boolean[512];
 
     private HeapScanner(HprofFile file, AtomicLong done) {
         this.file = file;
@@ -172,9 +174,11 @@ public final class HeapScanner {
                     return -1;
                 }
                 long classId = b.id(q + id + 4, id);
-                if (classId != lastInstanceClass) {
+                int slot = (int) ((classId * 0x9E3779B97F4A7C15L) >>> 55);
+                if (!seenValid[slot] || seenClasses[slot] != classId) {
                     out.instanceClassIds.put(classId, 1);
-                    lastInstanceClass = classId;
+                    seenClasses[slot] = classId;
+                    seenValid[slot] = true;
                 }
                 out.instances++;
                 object(b.id(q, id), p);

@@ -175,4 +175,32 @@ class HeapWorkloadTest {
             assertThat(gz.shallow(st.get("tenRefs"))).isEqualTo(56);
         }
     }
+
+    @Test
+    void chunkedGzipMemberIndexIsReusedOnReopen() throws Exception {
+        Path cache = java.nio.file.Files.createTempDirectory("inquest-gzcache");
+        String before = System.getProperty("inquest.cache");
+        System.setProperty("inquest.cache", cache.toString());
+        try {
+            long members;
+            try (var f = dev.inquest.heap.hprof.HprofFile.open(chunked, Progress.NONE)) {
+                var g = (dev.inquest.heap.hprof.GzipMemberBytes) f.bytes();
+                assertThat(g.loadedFromCache()).isFalse();
+                members = g.memberCount();
+                assertThat(members).isGreaterThan(1);
+            }
+            try (var f = dev.inquest.heap.hprof.HprofFile.open(chunked, Progress.NONE)) {
+                var g = (dev.inquest.heap.hprof.GzipMemberBytes) f.bytes();
+                assertThat(g.loadedFromCache()).isTrue();
+                assertThat(g.memberCount()).isEqualTo(members);
+                assertThat(f.dumps()).hasSize(1);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("inquest.cache");
+            } else {
+                System.setProperty("inquest.cache", before);
+            }
+        }
+    }
 }
