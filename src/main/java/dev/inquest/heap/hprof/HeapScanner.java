@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
  * and is reported as a {@link Truncation}; everything before it stays usable.
  */
 public final class HeapScanner {
-    private final HprofFile file;
     private final HprofBytes b;
     private final int id;
     private final HeapScan out = new HeapScan();
@@ -27,7 +26,6 @@ public final class HeapScanner {
     private final boolean[] seenValid = new boolean[512];
 
     private HeapScanner(HprofFile file, AtomicLong done) {
-        this.file = file;
         this.done = done;
         out.idParts.add(ids);
         out.offsetParts.add(offsets);
@@ -328,10 +326,5 @@ public final class HeapScanner {
             object(classId, p);
         }
         return r;
-    }
-
-    /** For callers that want the file whose problems list should hold the scan's stop point. */
-    HprofFile file() {
-        return file;
     }
 }

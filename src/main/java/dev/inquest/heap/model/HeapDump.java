@@ -612,6 +612,21 @@ public final class HeapDump implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Objects that reference this one, with the field each holds it in (at most {@code limit}:
+     * a popular object such as an interned string may have millions).
+     */
+    public List<ObjectRef> inbound(long node, int limit) {
+        InboundEdges in = inbound(Progress.NONE);
+        List<ObjectRef> out = new ArrayList<>();
+        for (long i = in.inboundStart(node); i < in.inboundEnd(node) && out.size() < limit; i++) {
+            long from = in.source(i);
+            String field = fieldName(from, node);
+            out.add(new ObjectRef(from, index.address(from), className(from), field == null ? "?" : field));
+        }
+        return out;
+    }
+
     /** The field name through which {@code from} references {@code to}, or null. */
     public String fieldName(long from, long to) {
         List<String> names = referenceLabels(from).get(to);

@@ -90,6 +90,11 @@ class HeapWorkloadTest {
             assertThat(dump.retained(h.node())).isEqualTo(16 + 1016);
             assertThat(dump.dominatorTree().idom(h.node())).isEqualTo(array);
         }
+        ObjectRef fifth = holders.get(5);
+        assertThat(dump.inbound(fifth.node(), 10)).singleElement().satisfies(r -> {
+            assertThat(r.node()).isEqualTo(array);
+            assertThat(r.field()).isEqualTo(fifth.field());
+        });
         HistogramRow row = dump.histogram(Grouping.CLASS).stream().filter(r -> r.name().equals("HeapShapes$Holder"))
                 .findFirst().orElseThrow();
         assertThat(row.count()).isEqualTo(100);
