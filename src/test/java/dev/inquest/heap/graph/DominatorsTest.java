@@ -74,6 +74,35 @@ class DominatorsTest {
     }
 
     @Test
+    void agreesWithCooperHarveyKennedyOnLargerRandomGraphs() {
+        // Too big for the quadratic definition: a second real algorithm checks every node instead.
+        Random rnd = new Random(77);
+        for (int round = 0; round < 30; round++) {
+            TestGraph g = TestGraph.random(rnd, 2_000 + rnd.nextInt(20_000));
+            long[] expected = CooperHarveyKennedy.idoms(g);
+            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), round % 2 == 1, round % 3 == 0);
+            long mismatches = 0;
+            for (int x = 0; x < g.n; x++) {
+                if (tree.idom(x) != expected[x]) {
+                    mismatches++;
+                }
+            }
+            assertThat(mismatches).as("round %d, %d nodes", round, g.n).isZero();
+        }
+    }
+
+    @Test
+    void cooperHarveyKennedyAgreesWithTheDefinition() {
+        // The cross-checking algorithm is itself checked, so a shared mistake cannot hide.
+        Random rnd = new Random(78);
+        for (int round = 0; round < 300; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(60));
+            assertThat(CooperHarveyKennedy.idoms(g)).isEqualTo(new NaiveDominators(g).idom);
+        }
+        assertThat(CooperHarveyKennedy.idoms(lengauerTarjanExample())).isEqualTo(new NaiveDominators(lengauerTarjanExample()).idom);
+    }
+
+    @Test
     void resultsInAConfinedArenaStayOnTheCallingThread() {
         // A confined result arena cannot be written by the helper thread: the sequential path must be taken.
         Random rnd = new Random(11);
