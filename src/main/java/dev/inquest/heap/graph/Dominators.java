@@ -61,7 +61,10 @@ public final class Dominators {
     /** {@code parallel} lets the tree-building steps use a second thread (tests force both ways). */
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
                                  boolean parallel) {
-        trace("start");
+        if (TRACE) {
+            traceStart = System.nanoTime();
+            traceCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
         long n = graph.nodeCount();
         long maxEdge = 0;
         for (long v = 0; v < n; v++) {
