@@ -5,7 +5,9 @@ import dev.inquest.heap.hprof.HeapScan;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.Tags;
+import dev.inquest.heap.store.BigLongList;
 import dev.inquest.heap.store.IntArray;
+import dev.inquest.heap.store.IntList;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
 import dev.inquest.heap.store.LongLongMap;
@@ -62,7 +64,7 @@ public final class HeapIndexBuilder {
             out.refSize = refSize;
             declareClasses();
             progress.phase("Sorting object ids", -1, Progress.Unit.ITEMS);
-            sortNodes(arena);
+            sortNodes();
             progress.checkCancelled();
             align = alignment();
             out.objectAlign = align;
@@ -88,6 +90,8 @@ public final class HeapIndexBuilder {
             return new HeapIndex(out);
         } catch (RuntimeException | Error e) {
             arena.close();
+            out.extraArenas.forEach(Arena::close);
+            scan.releaseObjects();
             throw e;
         }
     }
@@ -174,9 +178,13 @@ public final class HeapIndexBuilder {
             javaLangClass = addClass(fake, "java.lang.Class", null);
             synthetic.add(new long[] {fake, javaLangClass});
         }
+        BigLongList extraIds = new BigLongList();
+        BigLongList extraOffsets = new BigLongList();
+        scan.idParts.add(extraIds);
+        scan.offsetParts.add(extraOffsets);
         for (long[] s : synthetic) {
-            scan.objectIds.add(s[0]);
-            scan.objectOffsets.add(-2 - s[1]);
+            extraIds.add(s[0]);
+            extraOffsets.add(-2 - s[1]);
         }
         boolean loaderZero = false;
         for (ClassDump d : scan.classes) {
@@ -185,8 +193,8 @@ public final class HeapIndexBuilder {
         if (loaderZero) {
             // MAT models class loader id 0 as a pseudo object: "<system class loader>".
             pseudoLoaderId = 0;
-            scan.objectIds.add(0);
-            scan.objectOffsets.add(HeapIndex.PSEUDO_LOADER);
+            extraIds.add(0);
+            extraOffsets.add(HeapIndex.PSEUDO_LOADER);
         }
     }
 
@@ -292,13 +300,13 @@ public final class HeapIndexBuilder {
 
     // ---- nodes ---------------------------------------------------------------------------
 
-    private void sortNodes(Arena arena) {
-        long n = scan.objectIds.size();
-        LongArray ids = LongArray.allocate(arena, n);
-        LongArray offs = LongArray.allocate(arena, n);
-        scan.objectIds.copyTo(ids, 0);
-        scan.objectOffsets.copyTo(offs, 0);
-        RadixSort.sort(ids, offs, n);
+    private void sortNodes() {
+        long n = scan.objectCount();
+        RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n);
+        scan.releaseObjects();
+        out.extraArenas.add(sorted.arena());
+        LongArray ids = sorted.keys();
+        LongArray offs = sorted.values();
         // Drop duplicate ids (damaged dumps): the first record in file order wins.
         long w = 0;
         for (long i = 0; i < n; i++) {
@@ -420,12 +428,17 @@ public final class HeapIndexBuilder {
         LongLongMap huge = new LongLongMap(16, 0);
         LongLongMap threadSlot = new LongLongMap(threadEdges.size() + 4, -1);
         List<LongList> threadLists = new ArrayList<>();
+        // A bit per node says "has thread-local edges", so the common case costs no hash probe.
+        Bits isThread = new Bits(arena, n);
         for (Map.Entry<Long, LongList> e : threadEdges.entrySet()) {
             threadSlot.put(e.getKey(), threadLists.size());
             threadLists.add(e.getValue());
+            isThread.set(e.getKey());
         }
         int chunks = (int) ((n + CHUNK_NODES - 1) / CHUNK_NODES);
-        LongList[] buffers = new LongList[chunks];
+        boolean compact = n < Integer.MAX_VALUE;
+        // Edge buffers per node range: ints while node indices fit (half the memory), longs beyond.
+        Object[] buffers = new Object[chunks];
         AtomicLong done = new AtomicLong();
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
@@ -434,12 +447,12 @@ public final class HeapIndexBuilder {
             progress.checkCancelled();
             long from = (long) c * CHUNK_NODES;
             long to = Math.min(n, from + CHUNK_NODES);
-            LongList edges = new LongList();
+            EdgeSink edges = compact ? new IntSink() : new LongSink();
             EdgeReader reader = new EdgeReader();
             for (long node = from; node < to; node++) {
                 long before = edges.size();
                 long size = reader.node(node, edges, classOf, loaderNode, loaderClass);
-                long slot = threadSlot.get(node);
+                long slot = isThread.get(node) ? threadSlot.get(node) : -1;
                 if (slot >= 0) {
                     LongList extra = threadLists.get((int) slot);
                     for (long i = 0; i < extra.size(); i++) {
@@ -463,15 +476,14 @@ public final class HeapIndexBuilder {
             starts.set(i + 1, starts.get(i) + starts.get(i + 1));
         }
         long edgeCount = starts.get(n);
-        boolean compact = n < Integer.MAX_VALUE;
         IntArray t32 = compact ? IntArray.allocate(arena, edgeCount) : null;
         LongArray t64 = compact ? null : LongArray.allocate(arena, edgeCount);
         IntStream.range(0, chunks).parallel().forEach(c -> {
             long at = starts.get((long) c * CHUNK_NODES);
             if (compact) {
-                buffers[c].copyTo(t32, at);
+                ((IntSink) buffers[c]).list.copyTo(t32, at);
             } else {
-                buffers[c].copyTo(t64, at);
+                ((LongSink) buffers[c]).list.copyTo(t64, at);
             }
             buffers[c] = null;
         });
@@ -494,20 +506,63 @@ public final class HeapIndexBuilder {
         return javaLangClass;
     }
 
-    /** Per-thread reader: remembers the last class looked up (instances of one class cluster). */
-    private final class EdgeReader {
-        private long lastClassId = Long.MIN_VALUE;
-        private int lastOrdinal = -1;
+    /** Where a worker collects the targets of its node range. */
+    private interface EdgeSink {
+        void add(long target);
 
-        private int ordinal(long classId) {
-            if (classId != lastClassId) {
-                lastClassId = classId;
-                lastOrdinal = (int) ordinalById.get(classId);
-            }
-            return lastOrdinal;
+        long size();
+    }
+
+    private static final class IntSink implements EdgeSink {
+        final IntList list = new IntList();
+
+        @Override
+        public void add(long target) {
+            list.add((int) target);
         }
 
-        private void edge(long targetId, LongList edges) {
+        @Override
+        public long size() {
+            return list.size();
+        }
+    }
+
+    private static final class LongSink implements EdgeSink {
+        final LongList list = new LongList();
+
+        @Override
+        public void add(long target) {
+            list.add(target);
+        }
+
+        @Override
+        public long size() {
+            return list.size();
+        }
+    }
+
+    /** Per-thread reader: remembers the last class looked up (instances of one class cluster). */
+    private final class EdgeReader {
+        // Direct-mapped cache of class id -> ordinal: neighbours in a heap alternate among a few classes.
+        private final long[] cachedIds = new long[256];
+        private final int[] cachedOrdinals = new int[256];
+
+        EdgeReader() {
+            java.util.Arrays.fill(cachedOrdinals, -1);
+        }
+
+        private int ordinal(long classId) {
+            int slot = (int) ((classId * 0x9E3779B97F4A7C15L) >>> 56);
+            if (cachedOrdinals[slot] >= 0 && cachedIds[slot] == classId) {
+                return cachedOrdinals[slot];
+            }
+            int ord = (int) ordinalById.get(classId);
+            cachedIds[slot] = classId;
+            cachedOrdinals[slot] = ord;
+            return ord;
+        }
+
+        private void edge(long targetId, EdgeSink edges) {
             if (targetId != 0) {
                 long t = out.idMap.index(targetId);
                 if (t >= 0) {
@@ -516,7 +571,7 @@ public final class HeapIndexBuilder {
             }
         }
 
-        private void classEdge(int ordinal, LongList edges) {
+        private void classEdge(int ordinal, EdgeSink edges) {
             long t = out.classNodes[ordinal];
             if (t >= 0) {
                 edges.add(t);
@@ -524,7 +579,7 @@ public final class HeapIndexBuilder {
         }
 
         /** Adds the node's edges, sets its class; returns its shallow size. */
-        long node(long node, LongList edges, IntArray classOf, long loaderNode, int loaderClass) {
+        long node(long node, EdgeSink edges, IntArray classOf, long loaderNode, int loaderClass) {
             long off = out.offsets.get(node);
             if (off == HeapIndex.PSEUDO_LOADER) {
                 classOf.set(node, loaderClass);

@@ -17,6 +17,7 @@ import dev.inquest.heap.index.GcRootKind;
 import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.index.HeapIndexBuilder;
+import dev.inquest.heap.index.IndexFile;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
@@ -87,6 +88,18 @@ public final class HeapDump implements AutoCloseable {
                 throw new BadInputException(path, "the file holds " + dumps.size() + " heap dump(s), numbered 0 to "
                         + (dumps.size() - 1) + "; there is no dump " + options.dump(), -1);
             }
+            IndexFile.Stamp stamp = options.useIndexFile() ? IndexFile.Stamp.of(path, which, options.keepUnreachable()) : null;
+            if (stamp != null) {
+                progress.phase("Opening index", -1, Progress.Unit.ITEMS);
+                IndexFile.Loaded loaded = IndexFile.read(IndexFile.location(path, false), stamp, f);
+                if (loaded != null) {
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    HeapDump d = new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps.size(), ms,
+                            Arena.ofShared());
+                    d.fromIndex = true;
+                    return d;
+                }
+            }
             HeapScan scan = HeapScanner.scan(f, dumps.get(which), progress);
             List<String> problems = new ArrayList<>();
             for (Truncation t : f.problems()) {
@@ -98,15 +111,32 @@ public final class HeapDump implements AutoCloseable {
             if (!dumps.get(which).complete() && problems.isEmpty()) {
                 problems.add("heap dump " + which + " is incomplete");
             }
+            f.bytes().releaseResident();
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
+            f.bytes().releaseResident();
             Arena arena = Arena.ofShared();
             DominatorTree tree = Dominators.compute(index, progress, arena);
+            if (stamp != null) {
+                progress.phase("Writing index", -1, Progress.Unit.ITEMS);
+                try {
+                    IndexFile.write(IndexFile.location(path, true), stamp, index, tree, problems);
+                } catch (IOException e) {
+                    // The index only makes the next open fast; this analysis goes on without it.
+                }
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
         } catch (RuntimeException | Error e) {
             f.close();
             throw e;
         }
+    }
+
+    private boolean fromIndex;
+
+    /** Whether this dump was reopened from its index file rather than parsed. */
+    public boolean fromIndex() {
+        return fromIndex;
     }
 
     public HeapIndex index() {
@@ -127,7 +157,16 @@ public final class HeapDump implements AutoCloseable {
 
     // ---- summary -------------------------------------------------------------------------
 
-    public HeapSummary summary() {
+    private HeapSummary summary;
+
+    public synchronized HeapSummary summary() {
+        if (summary == null) {
+            summary = computeSummary();
+        }
+        return summary;
+    }
+
+    private HeapSummary computeSummary() {
         long n = index.nodeCount();
         long reachable = tree.reachableCount();
         long used = tree.reachableShallowSum();
@@ -175,6 +214,12 @@ public final class HeapDump implements AutoCloseable {
 
     /** Histogram of reachable objects, largest shallow first, with the retained size of each group's set. */
     public List<HistogramRow> histogram(Grouping by) {
+        return histograms.computeIfAbsent(by, this::computeHistogram);
+    }
+
+    private final Map<Grouping, List<HistogramRow>> histograms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<HistogramRow> computeHistogram(Grouping by) {
         Map<String, Integer> keys = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] keyOfClass = new int[index.classes().size()];
@@ -193,8 +238,9 @@ public final class HeapDump implements AutoCloseable {
         long[] count = new long[groups];
         long[] shallow = new long[groups];
         long n = index.nodeCount();
+        LongArray idom = tree.idomArray();
         for (long v = 0; v < n; v++) {
-            if (tree.isReachable(v)) {
+            if (idom.get(v) != DominatorTree.UNREACHABLE) {
                 int k = keyOfClass[index.classOrdinal(v)];
                 count[k]++;
                 shallow[k] += index.shallowSize(v);
@@ -208,7 +254,7 @@ public final class HeapDump implements AutoCloseable {
             }
         }
         rows.sort(Comparator.comparingLong(HistogramRow::shallow).reversed().thenComparing(HistogramRow::name));
-        return rows;
+        return List.copyOf(rows);
     }
 
     private String loaderLabel(ClassInfo c) {
@@ -235,32 +281,44 @@ public final class HeapDump implements AutoCloseable {
     private long[] retainedByGroup(NodeKey key, int groups) {
         long[] retained = new long[groups];
         int[] active = new int[groups];
-        long reachable = tree.reachableCount();
-        try (Arena a = Arena.ofConfined()) {
-            LongArray stackNode = LongArray.allocate(a, reachable + 1);
-            LongArray stackNext = LongArray.allocate(a, reachable + 1);
-            long top = 0;
-            stackNode.set(0, DominatorTree.VIRTUAL_ROOT);
-            stackNext.set(0, 0);
-            while (top >= 0) {
-                long v = stackNode.get(top);
-                long i = stackNext.get(top);
-                if (i < tree.childCount(v)) {
-                    stackNext.set(top, i + 1);
-                    long c = tree.child(v, i);
-                    int k = key.key(c);
-                    if (active[k]++ == 0) {
-                        retained[k] += tree.retained(c);
-                    }
-                    top++;
-                    stackNode.set(top, c);
-                    stackNext.set(top, 0);
-                } else {
-                    if (v != DominatorTree.VIRTUAL_ROOT) {
-                        active[key.key(v)]--;
-                    }
-                    top--;
+        // Raw arrays rather than tree accessors: this walk touches every reachable node.
+        LongArray offsets = tree.childOffsetsArray();
+        LongArray children = tree.childrenArray();
+        LongArray sizes = tree.retainedArray();
+        long[] stackNode = new long[1024];
+        long[] stackNext = new long[1024];
+        long[] stackEnd = new long[1024];
+        int[] stackKey = new int[1024];
+        int top = 0;
+        stackNode[0] = DominatorTree.VIRTUAL_ROOT;
+        stackNext[0] = offsets.get(0);
+        stackEnd[0] = offsets.get(1);
+        stackKey[0] = -1;
+        while (top >= 0) {
+            long i = stackNext[top];
+            if (i < stackEnd[top]) {
+                stackNext[top] = i + 1;
+                long c = children.get(i);
+                int k = key.key(c);
+                if (active[k]++ == 0) {
+                    retained[k] += sizes.get(c);
                 }
+                if (++top == stackNode.length) {
+                    int len = top * 2;
+                    stackNode = java.util.Arrays.copyOf(stackNode, len);
+                    stackNext = java.util.Arrays.copyOf(stackNext, len);
+                    stackEnd = java.util.Arrays.copyOf(stackEnd, len);
+                    stackKey = java.util.Arrays.copyOf(stackKey, len);
+                }
+                stackNode[top] = c;
+                stackNext[top] = offsets.get(c + 1);
+                stackEnd[top] = offsets.get(c + 2);
+                stackKey[top] = k;
+            } else {
+                if (stackKey[top] >= 0) {
+                    active[stackKey[top]]--;
+                }
+                top--;
             }
         }
         return retained;
@@ -554,6 +612,21 @@ public final class HeapDump implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Objects that reference this one, with the field each holds it in (at most {@code limit}:
+     * a popular object such as an interned string may have millions).
+     */
+    public List<ObjectRef> inbound(long node, int limit) {
+        InboundEdges in = inbound(Progress.NONE);
+        List<ObjectRef> out = new ArrayList<>();
+        for (long i = in.inboundStart(node); i < in.inboundEnd(node) && out.size() < limit; i++) {
+            long from = in.source(i);
+            String field = fieldName(from, node);
+            out.add(new ObjectRef(from, index.address(from), className(from), field == null ? "?" : field));
+        }
+        return out;
+    }
+
     /** The field name through which {@code from} references {@code to}, or null. */
     public String fieldName(long from, long to) {
         List<String> names = referenceLabels(from).get(to);
@@ -562,6 +635,15 @@ public final class HeapDump implements AutoCloseable {
 
     /** Target node to the labels of the references {@code node} holds to it, in edge order. */
     private Map<Long, List<String>> referenceLabels(long node) {
+        Map<Long, List<String>> labels = fieldLabels(node);
+        // Thread-local edges come after the field edges in the CSR; keep the labels in that order.
+        if (index.recordOffset(node) >= 0) {
+            addThreadLocalLabels(node, labels);
+        }
+        return labels;
+    }
+
+    private Map<Long, List<String>> fieldLabels(long node) {
         Map<Long, List<String>> labels = new HashMap<>();
         HprofBytes b = file.bytes();
         int id = index.idSize();
@@ -611,6 +693,21 @@ public final class HeapDump implements AutoCloseable {
         return labels;
     }
 
+    /** A thread's edges to its stack locals are labelled with the root kind, as MAT does ("<Java Local>"). */
+    private void addThreadLocalLabels(long node, Map<Long, List<String>> labels) {
+        GcRoots r = index.gcRoots();
+        for (long serial : r.threadSerials()) {
+            if (r.threadNode(serial) != node) {
+                continue;
+            }
+            for (long i = 0; i < r.count(); i++) {
+                if (r.threadSerial(i) == serial && r.kind(i).threadLocal()) {
+                    labels.computeIfAbsent(r.node(i), k -> new ArrayList<>()).add("<" + r.kind(i).label() + ">");
+                }
+            }
+        }
+    }
+
     private void put(Map<Long, List<String>> labels, long targetId, String name) {
         if (targetId == 0) {
             return;
@@ -645,21 +742,37 @@ public final class HeapDump implements AutoCloseable {
 
     /** Root kinds of a node, comma separated, or null when it is not a root. */
     public String rootKinds(long node) {
-        GcRoots r = index.gcRoots();
-        java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
-        for (long i = 0; i < r.count(); i++) {
-            if (r.node(i) == node) {
-                kinds.add(r.kind(i).label());
+        long mask = rootKindMasks().get(node);
+        if (mask == 0) {
+            return null;
+        }
+        List<String> kinds = new ArrayList<>();
+        for (GcRootKind k : GcRootKind.values()) {
+            if ((mask & (1L << k.ordinal())) != 0) {
+                kinds.add(k.label());
             }
         }
-        if (kinds.isEmpty()) {
+        return String.join(", ", kinds);
+    }
+
+    private dev.inquest.heap.store.LongLongMap rootMasks;
+
+    /** Node to a bit mask of its root kinds; MAT's implied class roots count as system classes. */
+    private synchronized dev.inquest.heap.store.LongLongMap rootKindMasks() {
+        if (rootMasks == null) {
+            GcRoots r = index.gcRoots();
+            dev.inquest.heap.store.LongLongMap m = new dev.inquest.heap.store.LongLongMap((int) Math.min(1 << 20, r.count() + 16), 0);
+            for (long i = 0; i < r.count(); i++) {
+                m.put(r.node(i), m.get(r.node(i)) | (1L << r.kind(i).ordinal()));
+            }
             for (long i = 0; i < index.rootCount(); i++) {
-                if (index.root(i) == node) {
-                    kinds.add(GcRootKind.STICKY_CLASS.label());
+                if (m.get(index.root(i)) == 0) {
+                    m.put(index.root(i), 1L << GcRootKind.STICKY_CLASS.ordinal());
                 }
             }
+            rootMasks = m;
         }
-        return kinds.isEmpty() ? null : String.join(", ", kinds);
+        return rootMasks;
     }
 
     public List<ThreadInfo> threads() {
