@@ -1,6 +1,7 @@
 package dev.inquest.ui;
 
 import dev.inquest.ui.debug.FxWatchdog;
+import dev.inquest.ui.heap.HeapViews;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
+        HeapViews.install(window);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {
@@ -29,7 +31,12 @@ public final class InquestApp extends Application {
             }
         }
         stage.show();
-        for (String arg : getParameters().getUnnamed()) {
+        openArguments(window, getParameters().getUnnamed());
+    }
+
+    /** Opens the files named on the command line; names that do not exist are skipped. */
+    public static void openArguments(MainWindow window, java.util.List<String> args) {
+        for (String arg : args) {
             Path p = Path.of(arg);
             if (Files.exists(p)) {
                 window.open(p);
