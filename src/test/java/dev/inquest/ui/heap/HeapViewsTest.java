@@ -176,6 +176,17 @@ class HeapViewsTest {
         assertThat(histogram.shownRows()).hasSize((int) dump.histogram(Grouping.CLASS).stream()
                 .filter(r -> r.name().toLowerCase().contains("heapshapes")).count());
 
+        // A baseline: the same dump again, so every delta is zero and no row appears or goes.
+        int before = histogram.totalRows();
+        robot.interact(() -> histogram.compareWith(ShapesDumpAccess.plain()));
+        waitFor("baseline", 60, () -> !histogram.shownRows().isEmpty() && histogram.shownRows().getFirst().countDelta() != null);
+        assertThat(histogram.totalRows()).isEqualTo(before);
+        assertThat(histogram.shownRows()).isNotEmpty().allSatisfy(r -> {
+            assertThat(r.countDelta()).isZero();
+            assertThat(r.shallowDelta()).isZero();
+            assertThat(r.retainedDelta()).isZero();
+        });
+
         // Inspector: a string's text, and the array slot that references the first Holder.
         long latin = ShapesDumpAccess.staticNode(dump, "latin");
         robot.interact(() -> doc.inspect(latin));
@@ -240,6 +251,27 @@ class HeapViewsTest {
             at = found;
         }
         return at;
+    }
+
+    @Test
+    void asksWhichDumpWhenAFileHoldsSeveral(FxRobot robot) throws Exception {
+        Path two = dev.inquest.testing.Corpus.file("hprof/oracle_jdk7_21_hprofagent.hprof");
+        List<List<dev.inquest.heap.model.DumpChoice>> asked = new java.util.ArrayList<>();
+        HeapViews views = HeapViews.install(window);
+        views.setDumpChooser(choices -> {
+            asked.add(choices);
+            return java.util.Optional.of(choices.getFirst());
+        });
+        HeapDocument doc = openAndWait(robot, window, two);
+        assertThat(asked).hasSize(1);
+        assertThat(asked.getFirst()).hasSize(2);
+        assertThat(HeapViews.describe(asked.getFirst().getLast())).startsWith("Dump 1 (");
+        assertThat(doc.summary().dump()).isZero();
+        assertThat(doc.summary().dumps()).isEqualTo(2);
+        try (HeapDump first = HeapDump.open(two, dev.inquest.heap.model.OpenOptions.DEFAULT.withDump(0), dev.inquest.progress.Progress.NONE)) {
+            assertThat(doc.summary().objects()).isEqualTo(first.summary().objects());
+        }
+        assertThat(window.documents().allTabs()).anyMatch(t -> dev.inquest.ui.shell.DocumentArea.title(t).equals(two.getFileName() + " #0"));
     }
 
     @Test

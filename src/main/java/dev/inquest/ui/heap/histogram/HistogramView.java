@@ -88,8 +88,8 @@ public final class HistogramView {
     private final Button compare = new Button("Compare with baseline...");
     private final Label status = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(40));
-    private final Map<GroupBy, List<HistogramRow>> computed = new EnumMap<>(GroupBy.class);
-    private Map<GroupBy, List<HistogramRow>> baseline;
+    private final Map<GroupBy, List<HistogramRow>> computed = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Map<GroupBy, List<HistogramRow>> baseline;
     private Path baselineFile;
     private final BorderPane root = new BorderPane();
     private final List<TableColumn<Row, Long>> deltaColumns = new ArrayList<>();
@@ -189,39 +189,47 @@ public final class HistogramView {
         return new HeapRow(-1, r.name(), headers, cells);
     }
 
+    /**
+     * Shows the rows of a grouping. The engine's histogram and the join with the baseline both
+     * run in the background: with 50,000 classes even the join is too slow for the FX thread.
+     */
     private void load(GroupBy g) {
-        List<HistogramRow> ready = computed.get(g);
-        if (ready != null) {
-            showRows(g, ready);
-            return;
-        }
         status.setText("Computing...");
-        doc.run("Histogram by " + g.label.toLowerCase(Locale.ROOT), p -> doc.dump().histogram(g.grouping), rows -> {
-            computed.put(g, rows);
-            if (groupBy.getValue() == g) {
-                showRows(g, rows);
+        Map<GroupBy, List<HistogramRow>> base = baseline;
+        doc.run("Histogram by " + g.label.toLowerCase(Locale.ROOT), p -> {
+            List<HistogramRow> rows = computed.get(g);
+            if (rows == null) {
+                rows = doc.dump().histogram(g.grouping);
+                computed.put(g, rows);
+            }
+            return toRows(rows, baselineRows(base, g));
+        }, rows -> {
+            if (groupBy.getValue() == g && base == baseline) {
+                showRows(g, rows, base != null && g != GroupBy.LOADER);
             }
         });
     }
 
-    private void showRows(GroupBy g, List<HistogramRow> rows) {
-        Map<String, HistogramRow> base = baselineRows(g);
+    private void showRows(GroupBy g, List<Row> rows, boolean deltas) {
+        all.setAll(rows);
+        deltaColumns.forEach(c -> c.setVisible(deltas));
+        table.setPlaceholder(HeapDocument.placeholder("No " + g.label.toLowerCase(Locale.ROOT) + " matches the filter."));
+        applyFilter();
+    }
+
+    static List<Row> toRows(List<HistogramRow> rows, Map<String, HistogramRow> base) {
         List<Row> out = new ArrayList<>(rows.size());
-        Map<String, Boolean> seen = new HashMap<>();
+        java.util.Set<String> seen = new java.util.HashSet<>();
         for (HistogramRow r : rows) {
-            HistogramRow b = base == null ? null : base.get(r.name());
-            seen.put(r.name(), true);
-            out.add(row(r.name(), r.count(), r.shallow(), r.retained(), base == null ? null : b == null ? new HistogramRow(r.name(), 0, 0, 0) : b));
+            HistogramRow b = base == null ? null : base.getOrDefault(r.name(), new HistogramRow(r.name(), 0, 0, 0));
+            seen.add(r.name());
+            out.add(row(r.name(), r.count(), r.shallow(), r.retained(), b));
         }
         if (base != null) {
             // Classes that disappeared since the baseline: a negative delta is a finding too.
-            base.values().stream().filter(b -> !seen.containsKey(b.name()))
-                    .forEach(b -> out.add(row(b.name(), 0, 0, 0, b)));
+            base.values().stream().filter(b -> !seen.contains(b.name())).forEach(b -> out.add(row(b.name(), 0, 0, 0, b)));
         }
-        all.setAll(out);
-        deltaColumns.forEach(c -> c.setVisible(base != null));
-        table.setPlaceholder(HeapDocument.placeholder("No " + g.label.toLowerCase(Locale.ROOT) + " matches the filter."));
-        applyFilter();
+        return out;
     }
 
     private static Row row(String name, long count, long shallow, long retained, HistogramRow base) {
@@ -231,7 +239,7 @@ public final class HistogramView {
     }
 
     /** The baseline's rows by name; loader rows name objects by address, which never match across dumps. */
-    private Map<String, HistogramRow> baselineRows(GroupBy g) {
+    private static Map<String, HistogramRow> baselineRows(Map<GroupBy, List<HistogramRow>> baseline, GroupBy g) {
         if (baseline == null || g == GroupBy.LOADER) {
             return null;
         }
@@ -307,10 +315,7 @@ public final class HistogramView {
         }, rows -> {
             baseline = rows;
             baselineFile = file;
-            List<HistogramRow> current = computed.get(groupBy.getValue());
-            if (current != null) {
-                showRows(groupBy.getValue(), current);
-            }
+            load(groupBy.getValue());
         });
     }
 
