@@ -1,6 +1,11 @@
 package dev.inquest.heap.hprof;
 
+import dev.inquest.heap.store.BigLongList;
 import dev.inquest.progress.Progress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * One sequential pass over the sub-records of one heap dump. It never throws on bad data: a
@@ -12,35 +17,85 @@ public final class HeapScanner {
     private final HprofBytes b;
     private final int id;
     private final HeapScan out = new HeapScan();
+    private final BigLongList ids = new BigLongList();
+    private final BigLongList offsets = new BigLongList();
+    private final AtomicLong done;
     private long prevArrayId = -1;
     private long prevArrayLength;
     private long lastInstanceClass = Long.MIN_VALUE;
 
-    private HeapScanner(HprofFile file) {
+    private HeapScanner(HprofFile file, AtomicLong done) {
         this.file = file;
+        this.done = done;
+        out.idParts.add(ids);
+        out.offsetParts.add(offsets);
         this.b = file.bytes();
         this.id = file.idSize();
     }
 
+    /**
+     * Scans the dump's records, split into contiguous groups scanned in parallel when it has
+     * several records (HotSpot writes HEAP_DUMP_SEGMENTs); results are merged in file order, and
+     * a group that stops early (truncation, damage) makes later groups' results void.
+     */
     public static HeapScan scan(HprofFile file, DumpRecords dump, Progress progress) {
-        return new HeapScanner(file).run(dump, progress);
-    }
-
-    private HeapScan run(DumpRecords dump, Progress progress) {
         long total = dump.bodyBytes();
         progress.phase("Scanning heap records", total, Progress.Unit.BYTES);
-        long done = 0;
-        for (long r = 0; r < dump.records(); r++) {
+        long records = dump.records();
+        int groups = (int) Math.max(1, Math.min(records, Runtime.getRuntime().availableProcessors()));
+        if (total < (16 << 20)) {
+            groups = 1;
+        }
+        // Split by bytes, not record count: segments vary in size.
+        long[] bounds = new long[groups + 1];
+        bounds[groups] = records;
+        long acc = 0;
+        int g = 1;
+        for (long r = 0; r < records && g < groups; r++) {
+            acc += dump.bodyEnd(r) - dump.bodyStart(r);
+            if (acc >= total * g / groups) {
+                bounds[g++] = r + 1;
+            }
+        }
+        while (g < groups) {
+            bounds[g++] = records;
+        }
+        AtomicLong done = new AtomicLong();
+        List<HeapScan> parts = new ArrayList<>();
+        for (int i = 0; i < groups; i++) {
+            parts.add(null);
+        }
+        final int n = groups;
+        try {
+            IntStream.range(0, n).parallel().forEach(i -> parts.set(i,
+                    new HeapScanner(file, done).run(dump, bounds[i], bounds[i + 1], progress)));
+        } catch (RuntimeException | Error e) {
+            parts.stream().filter(java.util.Objects::nonNull).forEach(HeapScan::releaseObjects);
+            throw e;
+        }
+        HeapScan out = parts.getFirst();
+        for (int i = 1; i < n; i++) {
+            if (out.stoppedAt != null) {
+                parts.get(i).releaseObjects();
+                continue;
+            }
+            out.merge(parts.get(i));
+        }
+        progress.progress(total);
+        return out;
+    }
+
+    private HeapScan run(DumpRecords dump, long from, long to, Progress progress) {
+        for (long r = from; r < to; r++) {
             long s = dump.bodyStart(r);
             long e = dump.bodyEnd(r);
             boolean last = r == dump.records() - 1;
-            long stop = scanRange(s, e, last && !dump.complete(), progress, done);
-            done += e - s;
+            long stop = scanRange(s, e, last && !dump.complete(), progress, done.get());
+            done.addAndGet(e - s);
             if (stop >= 0) {
                 break;
             }
         }
-        progress.progress(total);
         return out;
     }
 
@@ -188,8 +243,8 @@ public final class HeapScanner {
     }
 
     private void object(long objId, long offset) {
-        out.objectIds.add(objId);
-        out.objectOffsets.add(offset);
+        ids.add(objId);
+        offsets.add(offset);
         if (Long.compareUnsigned(objId, out.maxId) > 0) {
             out.maxId = objId;
         }

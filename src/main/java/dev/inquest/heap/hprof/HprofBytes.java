@@ -36,6 +36,14 @@ public abstract class HprofBytes implements AutoCloseable {
         return b;
     }
 
+    /**
+     * Drops this process's resident copy of the data (the OS page cache keeps it, pages come
+     * back on the next read). Called between passes so that a big dump's pages do not count
+     * against the process's memory while the graph algorithms run.
+     */
+    public void releaseResident() {
+    }
+
     @Override
     public abstract void close();
 }

@@ -72,6 +72,13 @@ public final class MappedBytes extends HprofBytes {
     }
 
     @Override
+    public void releaseResident() {
+        if (size > 0 && segment.isMapped()) {
+            segment.unload();
+        }
+    }
+
+    @Override
     public void close() {
         arena.close();
     }

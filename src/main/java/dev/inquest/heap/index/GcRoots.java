@@ -29,6 +29,26 @@ public final class GcRoots {
         this.traceBySerial = traceBySerial;
     }
 
+    LongArray nodesArray() {
+        return nodes;
+    }
+
+    IntArray kindsArray() {
+        return kinds;
+    }
+
+    LongArray serialsArray() {
+        return threadSerials;
+    }
+
+    LongLongMap threadNodeMap() {
+        return threadNodeBySerial;
+    }
+
+    LongLongMap traceMap() {
+        return traceBySerial;
+    }
+
     public long count() {
         return count;
     }

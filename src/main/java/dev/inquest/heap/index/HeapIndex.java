@@ -19,6 +19,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
     public static final long PSEUDO_LOADER = -1;
 
     final Arena arena;
+    final List<Arena> extraArenas;
     final HprofFile file;
     final int idSize;
     final int refSize;
@@ -42,6 +43,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
 
     HeapIndex(Builder b) {
         arena = b.arena;
+        extraArenas = b.extraArenas;
         file = b.file;
         idSize = b.idSize;
         refSize = b.refSize;
@@ -67,6 +69,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
     /** Mutable bag the builder fills (and the index loader, later). */
     static final class Builder {
         Arena arena;
+        final List<Arena> extraArenas = new java.util.ArrayList<>();
         HprofFile file;
         int idSize;
         int refSize;
@@ -202,6 +205,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
     @Override
     public void close() {
         arena.close();
+        extraArenas.forEach(Arena::close);
         file.close();
     }
 }

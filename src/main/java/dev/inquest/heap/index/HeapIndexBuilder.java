@@ -5,7 +5,9 @@ import dev.inquest.heap.hprof.HeapScan;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.Tags;
+import dev.inquest.heap.store.BigLongList;
 import dev.inquest.heap.store.IntArray;
+import dev.inquest.heap.store.IntList;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
 import dev.inquest.heap.store.LongLongMap;
@@ -62,7 +64,7 @@ public final class HeapIndexBuilder {
             out.refSize = refSize;
             declareClasses();
             progress.phase("Sorting object ids", -1, Progress.Unit.ITEMS);
-            sortNodes(arena);
+            sortNodes();
             progress.checkCancelled();
             align = alignment();
             out.objectAlign = align;
@@ -88,6 +90,8 @@ public final class HeapIndexBuilder {
             return new HeapIndex(out);
         } catch (RuntimeException | Error e) {
             arena.close();
+            out.extraArenas.forEach(Arena::close);
+            scan.releaseObjects();
             throw e;
         }
     }
@@ -174,9 +178,13 @@ public final class HeapIndexBuilder {
             javaLangClass = addClass(fake, "java.lang.Class", null);
             synthetic.add(new long[] {fake, javaLangClass});
         }
+        BigLongList extraIds = new BigLongList();
+        BigLongList extraOffsets = new BigLongList();
+        scan.idParts.add(extraIds);
+        scan.offsetParts.add(extraOffsets);
         for (long[] s : synthetic) {
-            scan.objectIds.add(s[0]);
-            scan.objectOffsets.add(-2 - s[1]);
+            extraIds.add(s[0]);
+            extraOffsets.add(-2 - s[1]);
         }
         boolean loaderZero = false;
         for (ClassDump d : scan.classes) {
@@ -185,8 +193,8 @@ public final class HeapIndexBuilder {
         if (loaderZero) {
             // MAT models class loader id 0 as a pseudo object: "<system class loader>".
             pseudoLoaderId = 0;
-            scan.objectIds.add(0);
-            scan.objectOffsets.add(HeapIndex.PSEUDO_LOADER);
+            extraIds.add(0);
+            extraOffsets.add(HeapIndex.PSEUDO_LOADER);
         }
     }
 
@@ -292,13 +300,13 @@ public final class HeapIndexBuilder {
 
     // ---- nodes ---------------------------------------------------------------------------
 
-    private void sortNodes(Arena arena) {
-        long n = scan.objectIds.size();
-        LongArray ids = LongArray.allocate(arena, n);
-        LongArray offs = LongArray.allocate(arena, n);
-        scan.objectIds.copyTo(ids, 0);
-        scan.objectOffsets.copyTo(offs, 0);
-        RadixSort.sort(ids, offs, n);
+    private void sortNodes() {
+        long n = scan.objectCount();
+        RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n);
+        scan.releaseObjects();
+        out.extraArenas.add(sorted.arena());
+        LongArray ids = sorted.keys();
+        LongArray offs = sorted.values();
         // Drop duplicate ids (damaged dumps): the first record in file order wins.
         long w = 0;
         for (long i = 0; i < n; i++) {
@@ -425,7 +433,9 @@ public final class HeapIndexBuilder {
             threadLists.add(e.getValue());
         }
         int chunks = (int) ((n + CHUNK_NODES - 1) / CHUNK_NODES);
-        LongList[] buffers = new LongList[chunks];
+        boolean compact = n < Integer.MAX_VALUE;
+        // Edge buffers per node range: ints while node indices fit (half the memory), longs beyond.
+        Object[] buffers = new Object[chunks];
         AtomicLong done = new AtomicLong();
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
@@ -434,7 +444,7 @@ public final class HeapIndexBuilder {
             progress.checkCancelled();
             long from = (long) c * CHUNK_NODES;
             long to = Math.min(n, from + CHUNK_NODES);
-            LongList edges = new LongList();
+            EdgeSink edges = compact ? new IntSink() : new LongSink();
             EdgeReader reader = new EdgeReader();
             for (long node = from; node < to; node++) {
                 long before = edges.size();
@@ -463,15 +473,14 @@ public final class HeapIndexBuilder {
             starts.set(i + 1, starts.get(i) + starts.get(i + 1));
         }
         long edgeCount = starts.get(n);
-        boolean compact = n < Integer.MAX_VALUE;
         IntArray t32 = compact ? IntArray.allocate(arena, edgeCount) : null;
         LongArray t64 = compact ? null : LongArray.allocate(arena, edgeCount);
         IntStream.range(0, chunks).parallel().forEach(c -> {
             long at = starts.get((long) c * CHUNK_NODES);
             if (compact) {
-                buffers[c].copyTo(t32, at);
+                ((IntSink) buffers[c]).list.copyTo(t32, at);
             } else {
-                buffers[c].copyTo(t64, at);
+                ((LongSink) buffers[c]).list.copyTo(t64, at);
             }
             buffers[c] = null;
         });
@@ -494,6 +503,41 @@ public final class HeapIndexBuilder {
         return javaLangClass;
     }
 
+    /** Where a worker collects the targets of its node range. */
+    private interface EdgeSink {
+        void add(long target);
+
+        long size();
+    }
+
+    private static final class IntSink implements EdgeSink {
+        final IntList list = new IntList();
+
+        @Override
+        public void add(long target) {
+            list.add((int) target);
+        }
+
+        @Override
+        public long size() {
+            return list.size();
+        }
+    }
+
+    private static final class LongSink implements EdgeSink {
+        final LongList list = new LongList();
+
+        @Override
+        public void add(long target) {
+            list.add(target);
+        }
+
+        @Override
+        public long size() {
+            return list.size();
+        }
+    }
+
     /** Per-thread reader: remembers the last class looked up (instances of one class cluster). */
     private final class EdgeReader {
         private long lastClassId = Long.MIN_VALUE;
@@ -507,7 +551,7 @@ public final class HeapIndexBuilder {
             return lastOrdinal;
         }
 
-        private void edge(long targetId, LongList edges) {
+        private void edge(long targetId, EdgeSink edges) {
             if (targetId != 0) {
                 long t = out.idMap.index(targetId);
                 if (t >= 0) {
@@ -516,7 +560,7 @@ public final class HeapIndexBuilder {
             }
         }
 
-        private void classEdge(int ordinal, LongList edges) {
+        private void classEdge(int ordinal, EdgeSink edges) {
             long t = out.classNodes[ordinal];
             if (t >= 0) {
                 edges.add(t);
@@ -524,7 +568,7 @@ public final class HeapIndexBuilder {
         }
 
         /** Adds the node's edges, sets its class; returns its shallow size. */
-        long node(long node, LongList edges, IntArray classOf, long loaderNode, int loaderClass) {
+        long node(long node, EdgeSink edges, IntArray classOf, long loaderNode, int loaderClass) {
             long off = out.offsets.get(node);
             if (off == HeapIndex.PSEUDO_LOADER) {
                 classOf.set(node, loaderClass);

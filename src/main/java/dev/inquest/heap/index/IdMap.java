@@ -14,6 +14,7 @@ public final class IdMap {
     private final long min;
     private final int shift;
     private final LongArray directory;
+    private final dev.inquest.heap.store.IntArray directory32;
     private final long buckets;
 
     public IdMap(Arena arena, LongArray sortedIds, long n) {
@@ -24,6 +25,7 @@ public final class IdMap {
             shift = 0;
             buckets = 0;
             directory = LongArray.allocate(arena, 1);
+            directory32 = null;
             return;
         }
         min = sortedIds.get(0);
@@ -35,13 +37,20 @@ public final class IdMap {
         }
         shift = s;
         buckets = (span >>> s) + 1;
-        directory = LongArray.allocate(arena, buckets + 1);
+        // Int bucket starts while node indices fit: half the memory of the directory.
+        boolean compact = n < Integer.MAX_VALUE;
+        directory = compact ? null : LongArray.allocate(arena, buckets + 1);
+        directory32 = compact ? dev.inquest.heap.store.IntArray.allocate(arena, buckets + 1) : null;
         long i = 0;
         for (long bkt = 0; bkt <= buckets; bkt++) {
             while (i < n && ((sortedIds.get(i) - min) >>> s) < bkt) {
                 i++;
             }
-            directory.set(bkt, i);
+            if (compact) {
+                directory32.set(bkt, (int) i);
+            } else {
+                directory.set(bkt, i);
+            }
         }
     }
 
@@ -55,8 +64,15 @@ public final class IdMap {
         if (b >= buckets) {
             return -1;
         }
-        long lo = directory.get(b);
-        long hi = directory.get(b + 1) - 1;
+        long lo;
+        long hi;
+        if (directory32 != null) {
+            lo = directory32.get(b);
+            hi = directory32.get(b + 1) - 1;
+        } else {
+            lo = directory.get(b);
+            hi = directory.get(b + 1) - 1;
+        }
         while (lo <= hi) {
             long mid = (lo + hi) >>> 1;
             long v = ids.get(mid);

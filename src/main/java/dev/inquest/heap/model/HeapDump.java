@@ -17,6 +17,7 @@ import dev.inquest.heap.index.GcRootKind;
 import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.index.HeapIndexBuilder;
+import dev.inquest.heap.index.IndexFile;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
@@ -87,6 +88,18 @@ public final class HeapDump implements AutoCloseable {
                 throw new BadInputException(path, "the file holds " + dumps.size() + " heap dump(s), numbered 0 to "
                         + (dumps.size() - 1) + "; there is no dump " + options.dump(), -1);
             }
+            IndexFile.Stamp stamp = options.useIndexFile() ? IndexFile.Stamp.of(path, which, options.keepUnreachable()) : null;
+            if (stamp != null) {
+                progress.phase("Opening index", -1, Progress.Unit.ITEMS);
+                IndexFile.Loaded loaded = IndexFile.read(IndexFile.location(path, false), stamp, f);
+                if (loaded != null) {
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    HeapDump d = new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps.size(), ms,
+                            Arena.ofShared());
+                    d.fromIndex = true;
+                    return d;
+                }
+            }
             HeapScan scan = HeapScanner.scan(f, dumps.get(which), progress);
             List<String> problems = new ArrayList<>();
             for (Truncation t : f.problems()) {
@@ -98,15 +111,32 @@ public final class HeapDump implements AutoCloseable {
             if (!dumps.get(which).complete() && problems.isEmpty()) {
                 problems.add("heap dump " + which + " is incomplete");
             }
+            f.bytes().releaseResident();
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
+            f.bytes().releaseResident();
             Arena arena = Arena.ofShared();
             DominatorTree tree = Dominators.compute(index, progress, arena);
+            if (stamp != null) {
+                progress.phase("Writing index", -1, Progress.Unit.ITEMS);
+                try {
+                    IndexFile.write(IndexFile.location(path, true), stamp, index, tree, problems);
+                } catch (IOException e) {
+                    // The index only makes the next open fast; this analysis goes on without it.
+                }
+            }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
         } catch (RuntimeException | Error e) {
             f.close();
             throw e;
         }
+    }
+
+    private boolean fromIndex;
+
+    /** Whether this dump was reopened from its index file rather than parsed. */
+    public boolean fromIndex() {
+        return fromIndex;
     }
 
     public HeapIndex index() {
@@ -175,6 +205,12 @@ public final class HeapDump implements AutoCloseable {
 
     /** Histogram of reachable objects, largest shallow first, with the retained size of each group's set. */
     public List<HistogramRow> histogram(Grouping by) {
+        return histograms.computeIfAbsent(by, this::computeHistogram);
+    }
+
+    private final Map<Grouping, List<HistogramRow>> histograms = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private List<HistogramRow> computeHistogram(Grouping by) {
         Map<String, Integer> keys = new HashMap<>();
         List<String> names = new ArrayList<>();
         int[] keyOfClass = new int[index.classes().size()];
@@ -193,8 +229,9 @@ public final class HeapDump implements AutoCloseable {
         long[] count = new long[groups];
         long[] shallow = new long[groups];
         long n = index.nodeCount();
+        LongArray idom = tree.idomArray();
         for (long v = 0; v < n; v++) {
-            if (tree.isReachable(v)) {
+            if (idom.get(v) != DominatorTree.UNREACHABLE) {
                 int k = keyOfClass[index.classOrdinal(v)];
                 count[k]++;
                 shallow[k] += index.shallowSize(v);
@@ -208,7 +245,7 @@ public final class HeapDump implements AutoCloseable {
             }
         }
         rows.sort(Comparator.comparingLong(HistogramRow::shallow).reversed().thenComparing(HistogramRow::name));
-        return rows;
+        return List.copyOf(rows);
     }
 
     private String loaderLabel(ClassInfo c) {
@@ -235,32 +272,44 @@ public final class HeapDump implements AutoCloseable {
     private long[] retainedByGroup(NodeKey key, int groups) {
         long[] retained = new long[groups];
         int[] active = new int[groups];
-        long reachable = tree.reachableCount();
-        try (Arena a = Arena.ofConfined()) {
-            LongArray stackNode = LongArray.allocate(a, reachable + 1);
-            LongArray stackNext = LongArray.allocate(a, reachable + 1);
-            long top = 0;
-            stackNode.set(0, DominatorTree.VIRTUAL_ROOT);
-            stackNext.set(0, 0);
-            while (top >= 0) {
-                long v = stackNode.get(top);
-                long i = stackNext.get(top);
-                if (i < tree.childCount(v)) {
-                    stackNext.set(top, i + 1);
-                    long c = tree.child(v, i);
-                    int k = key.key(c);
-                    if (active[k]++ == 0) {
-                        retained[k] += tree.retained(c);
-                    }
-                    top++;
-                    stackNode.set(top, c);
-                    stackNext.set(top, 0);
-                } else {
-                    if (v != DominatorTree.VIRTUAL_ROOT) {
-                        active[key.key(v)]--;
-                    }
-                    top--;
+        // Raw arrays rather than tree accessors: this walk touches every reachable node.
+        LongArray offsets = tree.childOffsetsArray();
+        LongArray children = tree.childrenArray();
+        LongArray sizes = tree.retainedArray();
+        long[] stackNode = new long[1024];
+        long[] stackNext = new long[1024];
+        long[] stackEnd = new long[1024];
+        int[] stackKey = new int[1024];
+        int top = 0;
+        stackNode[0] = DominatorTree.VIRTUAL_ROOT;
+        stackNext[0] = offsets.get(0);
+        stackEnd[0] = offsets.get(1);
+        stackKey[0] = -1;
+        while (top >= 0) {
+            long i = stackNext[top];
+            if (i < stackEnd[top]) {
+                stackNext[top] = i + 1;
+                long c = children.get(i);
+                int k = key.key(c);
+                if (active[k]++ == 0) {
+                    retained[k] += sizes.get(c);
                 }
+                if (++top == stackNode.length) {
+                    int len = top * 2;
+                    stackNode = java.util.Arrays.copyOf(stackNode, len);
+                    stackNext = java.util.Arrays.copyOf(stackNext, len);
+                    stackEnd = java.util.Arrays.copyOf(stackEnd, len);
+                    stackKey = java.util.Arrays.copyOf(stackKey, len);
+                }
+                stackNode[top] = c;
+                stackNext[top] = offsets.get(c + 1);
+                stackEnd[top] = offsets.get(c + 2);
+                stackKey[top] = k;
+            } else {
+                if (stackKey[top] >= 0) {
+                    active[stackKey[top]]--;
+                }
+                top--;
             }
         }
         return retained;

@@ -1,0 +1,428 @@
+package dev.inquest.heap.index;
+
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.hprof.ClassDump;
+import dev.inquest.heap.hprof.GzipCache;
+import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.store.IntArray;
+import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongLongMap;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.CRC32C;
+
+/**
+ * The on-disk index of one heap dump: the sorted node columns, CSR edges, roots and the dominator
+ * tree as raw little-endian arrays that reopening maps straight back (no parse), plus a small
+ * checksummed metadata block (classes, thread table, problems). A stamp of the dump (size,
+ * modification time, first header bytes) and the open options are checked before anything is
+ * trusted; any mismatch or inconsistency means "rebuild".
+ *
+ * <p>Layout: a 4 KB header (magic, version, stamp, counts, section table), then 8-byte aligned
+ * sections. Written to a temporary file and renamed into place, so a reader never sees half an index.
+ */
+public final class IndexFile {
+    static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
+    /** Bump whenever the layout or any rule that shapes the stored figures changes. */
+    public static final int VERSION = 3;
+    private static final int HEADER = 4096;
+    private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
+        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idom", "retained", "childOffsets", "children", "meta"};
+
+    private IndexFile() {
+    }
+
+    /** What must match for an index to describe a dump as opened now. */
+    public record Stamp(long size, long modified, byte[] head, int dump, boolean keepUnreachable) {
+        public static Stamp of(Path dump, int dumpIndex, boolean keepUnreachable) throws IOException {
+            byte[] head;
+            try (InputStream in = Files.newInputStream(dump)) {
+                head = in.readNBytes(64);
+            }
+            return new Stamp(Files.size(dump), Files.getLastModifiedTime(dump).toMillis(), Arrays.copyOf(head, 64), dumpIndex,
+                    keepUnreachable);
+        }
+    }
+
+    /** A reopened index: the graph and the dominator tree, both mapped from the file. */
+    public record Loaded(HeapIndex index, DominatorTree tree, List<String> problems) {
+    }
+
+    /** The index file beside the dump, or in the cache directory when the dump's folder is not writable. */
+    public static Path location(Path dump, boolean forWriting) throws IOException {
+        Path real = dump.toRealPath();
+        Path beside = real.resolveSibling(real.getFileName() + ".inquest-index");
+        if (Files.isRegularFile(beside) || (forWriting && writableFolder(real.getParent()))) {
+            return beside;
+        }
+        String key = Integer.toHexString(real.toString().hashCode());
+        return GzipCache.cacheDir().resolve(real.getFileName() + "-" + key + ".inquest-index");
+    }
+
+    /**
+     * Whether we may put files in the dump's folder. Permission bits count even for root (who
+     * could write anyway): a folder marked read-only, such as a shared corpus, is left alone.
+     */
+    static boolean writableFolder(Path dir) {
+        if (dir == null || !Files.isWritable(dir)) {
+            return false;
+        }
+        try {
+            java.util.Set<java.nio.file.attribute.PosixFilePermission> p = Files.getPosixFilePermissions(dir);
+            return p.contains(java.nio.file.attribute.PosixFilePermission.OWNER_WRITE)
+                    || p.contains(java.nio.file.attribute.PosixFilePermission.GROUP_WRITE)
+                    || p.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_WRITE);
+        } catch (UnsupportedOperationException | IOException e) {
+            return true;
+        }
+    }
+
+    // ---- writing -------------------------------------------------------------------------
+
+    public static void write(Path target, Stamp stamp, HeapIndex idx, DominatorTree tree, List<String> problems)
+            throws IOException {
+        MemorySegment[] sections = {
+            idx.ids.segment(), idx.offsets.segment(), idx.classOf.segment(), idx.shallow.segment(),
+            idx.edgeStarts.segment(), idx.targets32 != null ? idx.targets32.segment() : idx.targets64.segment(),
+            idx.roots.segment(),
+            idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
+            idx.gcRoots.kindsArray().segment().asSlice(0, idx.gcRoots.count() * 4),
+            idx.gcRoots.serialsArray().segment().asSlice(0, idx.gcRoots.count() * 8),
+            tree.idomArray().segment(), tree.retainedArray().segment(), tree.childOffsetsArray().segment(),
+            tree.childrenArray().segment(), MemorySegment.ofArray(meta(idx, problems))};
+        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+        header.putLong(MAGIC).putInt(VERSION).putInt(0);
+        header.putLong(stamp.size()).putLong(stamp.modified()).put(stamp.head());
+        header.putInt(stamp.dump()).putInt(stamp.keepUnreachable() ? 1 : 0);
+        header.putInt(idx.idSize).putInt(idx.refSize).putInt(idx.objectAlign).putInt(idx.javaLangClass);
+        header.putLong(idx.nodeCount).putLong(idx.gcRoots.count()).putLong(idx.gcRoots.dropped());
+        header.putInt(idx.targets32 != null ? 4 : 8).putInt(sections.length);
+        long pos = HEADER;
+        long[] offsets = new long[sections.length];
+        for (int i = 0; i < sections.length; i++) {
+            offsets[i] = pos;
+            header.putLong(pos).putLong(sections[i].byteSize());
+            pos = align8(pos + sections[i].byteSize());
+        }
+        CRC32C crc = new CRC32C();
+        crc.update(sections[sections.length - 1].toArray(ValueLayout.JAVA_BYTE));
+        header.putLong(crc.getValue());
+        header.flip();
+        Files.createDirectories(target.getParent());
+        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+                writeFully(ch, header, 0);
+                for (int i = 0; i < sections.length; i++) {
+                    long at = offsets[i];
+                    MemorySegment s = sections[i];
+                    for (long o = 0; o < s.byteSize(); o += 1 << 30) {
+                        long len = Math.min(1 << 30, s.byteSize() - o);
+                        at += writeFully(ch, s.asSlice(o, len).asByteBuffer(), at);
+                    }
+                }
+                ch.force(false);
+            }
+            try {
+                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static long writeFully(FileChannel ch, ByteBuffer b, long at) throws IOException {
+        long n = 0;
+        while (b.hasRemaining()) {
+            n += ch.write(b, at + n);
+        }
+        return n;
+    }
+
+    private static long align8(long v) {
+        return (v + 7) & ~7L;
+    }
+
+    private static byte[] meta(HeapIndex idx, List<String> problems) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream o = new DataOutputStream(bytes);
+        o.writeInt(idx.classes.size());
+        for (ClassInfo c : idx.classes) {
+            o.writeLong(c.id());
+            o.writeUTF(c.name());
+            o.writeByte(c.kind().ordinal());
+            o.writeByte(c.elementType());
+            o.writeInt(c.superOrdinal());
+            o.writeLong(c.loaderId());
+            o.writeLong(c.instanceShallow());
+            o.writeLong(c.staticShallow());
+            ints(o, c.refOffsets());
+            longs(o, c.refNameIds());
+            ints(o, c.fieldOffsets());
+            longs(o, c.fieldNameIds());
+            o.writeInt(c.fieldTypes().length);
+            o.write(c.fieldTypes());
+            o.writeInt(c.fieldBytes());
+            ClassDump d = c.dump();
+            o.writeBoolean(d != null);
+            if (d != null) {
+                o.writeLong(d.id());
+                o.writeLong(d.offset());
+                o.writeLong(d.superId());
+                o.writeLong(d.loaderId());
+                o.writeInt(d.declaredInstanceSize());
+                longs(o, d.staticNameIds());
+                o.writeInt(d.staticTypes().length);
+                o.write(d.staticTypes());
+                longs(o, d.staticValueOffsets());
+                longs(o, d.fieldNameIds());
+                o.writeInt(d.fieldTypes().length);
+                o.write(d.fieldTypes());
+            }
+            o.writeLong(idx.classNodes[c.ordinal()]);
+        }
+        map(o, idx.hugeShallow);
+        map(o, idx.gcRoots.threadNodeMap());
+        map(o, idx.gcRoots.traceMap());
+        o.writeInt(problems.size());
+        for (String p : problems) {
+            byte[] b = p.getBytes(StandardCharsets.UTF_8);
+            o.writeInt(b.length);
+            o.write(b);
+        }
+        o.flush();
+        return bytes.toByteArray();
+    }
+
+    private static void ints(DataOutputStream o, int[] a) throws IOException {
+        o.writeInt(a.length);
+        for (int v : a) {
+            o.writeInt(v);
+        }
+    }
+
+    private static void longs(DataOutputStream o, long[] a) throws IOException {
+        o.writeInt(a.length);
+        for (long v : a) {
+            o.writeLong(v);
+        }
+    }
+
+    private static void map(DataOutputStream o, LongLongMap m) throws IOException {
+        long[] keys = m.keys();
+        o.writeInt(keys.length);
+        for (long k : keys) {
+            o.writeLong(k);
+            o.writeLong(m.get(k));
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------
+
+    /**
+     * Maps the index if it exists and matches the dump and options; null when it is absent,
+     * stale, or inconsistent in any way (the caller rebuilds and overwrites it).
+     */
+    public static Loaded read(Path file, Stamp stamp, HprofFile dump) {
+        if (!Files.isRegularFile(file)) {
+            return null;
+        }
+        Arena arena = Arena.ofShared();
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            if (size < HEADER) {
+                arena.close();
+                return null;
+            }
+            MemorySegment all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
+            ByteBuffer h = all.asSlice(0, HEADER).asByteBuffer().order(ByteOrder.LITTLE_ENDIAN);
+            byte[] head = new byte[64];
+            if (h.getLong() != MAGIC || h.getInt() != VERSION) {
+                arena.close();
+                return null;
+            }
+            h.getInt();
+            long dumpSize = h.getLong();
+            long modified = h.getLong();
+            h.get(head);
+            int dumpIndex = h.getInt();
+            boolean keep = h.getInt() == 1;
+            if (dumpSize != stamp.size() || modified != stamp.modified() || !Arrays.equals(head, stamp.head())
+                    || dumpIndex != stamp.dump() || keep != stamp.keepUnreachable()) {
+                arena.close();
+                return null;
+            }
+            HeapIndex.Builder b = new HeapIndex.Builder();
+            b.arena = arena;
+            b.file = dump;
+            b.idSize = h.getInt();
+            b.refSize = h.getInt();
+            b.objectAlign = h.getInt();
+            b.javaLangClass = h.getInt();
+            b.nodeCount = h.getLong();
+            long gcRootCount = h.getLong();
+            long dropped = h.getLong();
+            int targetWidth = h.getInt();
+            int count = h.getInt();
+            if (count != SECTIONS.length || b.idSize != dump.idSize()) {
+                arena.close();
+                return null;
+            }
+            MemorySegment[] s = new MemorySegment[count];
+            for (int i = 0; i < count; i++) {
+                long off = h.getLong();
+                long len = h.getLong();
+                if (off < HEADER || len < 0 || off + len > size) {
+                    arena.close();
+                    return null;
+                }
+                s[i] = all.asSlice(off, len);
+            }
+            long crcStored = h.getLong();
+            byte[] metaBytes = s[14].toArray(ValueLayout.JAVA_BYTE);
+            CRC32C crc = new CRC32C();
+            crc.update(metaBytes);
+            long n = b.nodeCount;
+            if (crc.getValue() != crcStored || s[0].byteSize() != 8 * n || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
+                    || s[3].byteSize() != 4 * n || s[4].byteSize() != 8 * (n + 1) || s[10].byteSize() != 8 * n
+                    || s[11].byteSize() != 8 * n || s[12].byteSize() != 8 * (n + 2)
+                    || (targetWidth != 4 && targetWidth != 8)) {
+                arena.close();
+                return null;
+            }
+            b.ids = LongArray.wrap(s[0]);
+            b.offsets = LongArray.wrap(s[1]);
+            b.classOf = IntArray.wrap(s[2]);
+            b.shallow = IntArray.wrap(s[3]);
+            b.edgeStarts = LongArray.wrap(s[4]);
+            long edges = b.edgeStarts.get(n);
+            if (s[5].byteSize() != edges * targetWidth) {
+                arena.close();
+                return null;
+            }
+            b.targets32 = targetWidth == 4 ? IntArray.wrap(s[5]) : null;
+            b.targets64 = targetWidth == 8 ? LongArray.wrap(s[5]) : null;
+            b.roots = LongArray.wrap(s[6]);
+            List<String> problems = readMeta(metaBytes, b, gcRootCount, dropped, s);
+            b.idMap = new IdMap(arena, b.ids, n);
+            DominatorTree tree = new DominatorTree(LongArray.wrap(s[10]), LongArray.wrap(s[11]), LongArray.wrap(s[12]),
+                    LongArray.wrap(s[13]));
+            return new Loaded(new HeapIndex(b), tree, problems);
+        } catch (IOException | RuntimeException e) {
+            // Unreadable or inconsistent: never trusted, rebuilt by the caller.
+            arena.close();
+            return null;
+        }
+    }
+
+    private static List<String> readMeta(byte[] meta, HeapIndex.Builder b, long gcRootCount, long dropped,
+            MemorySegment[] s) throws IOException {
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(meta));
+        int classes = in.readInt();
+        List<ClassInfo> list = new ArrayList<>(classes);
+        long[] classNodes = new long[classes];
+        LongLongMap classByNode = new LongLongMap(classes + 16, -1);
+        for (int i = 0; i < classes; i++) {
+            long id = in.readLong();
+            String name = in.readUTF();
+            ClassInfo.Kind kind = ClassInfo.Kind.values()[in.readByte()];
+            int elem = in.readByte();
+            int superOrdinal = in.readInt();
+            long loader = in.readLong();
+            long instanceShallow = in.readLong();
+            long staticShallow = in.readLong();
+            int[] refOffsets = ints(in);
+            long[] refNames = longs(in);
+            int[] fieldOffsets = ints(in);
+            long[] fieldNames = longs(in);
+            byte[] fieldTypes = new byte[in.readInt()];
+            in.readFully(fieldTypes);
+            int fieldBytes = in.readInt();
+            ClassDump dump = null;
+            if (in.readBoolean()) {
+                long did = in.readLong();
+                long off = in.readLong();
+                long sup = in.readLong();
+                long ld = in.readLong();
+                int declared = in.readInt();
+                long[] sNames = longs(in);
+                byte[] sTypes = new byte[in.readInt()];
+                in.readFully(sTypes);
+                long[] sValues = longs(in);
+                long[] fNames = longs(in);
+                byte[] fTypes = new byte[in.readInt()];
+                in.readFully(fTypes);
+                dump = new ClassDump(did, off, sup, ld, declared, sNames, sTypes, sValues, fNames, fTypes);
+            }
+            classNodes[i] = in.readLong();
+            if (classNodes[i] >= 0) {
+                classByNode.putIfAbsent(classNodes[i], i);
+            }
+            list.add(new ClassInfo(i, id, name, kind, elem, dump, superOrdinal, loader, instanceShallow, staticShallow,
+                    refOffsets, refNames, fieldOffsets, fieldNames, fieldTypes, fieldBytes));
+        }
+        b.classes = List.copyOf(list);
+        b.classNodes = classNodes;
+        b.classByNode = classByNode;
+        b.hugeShallow = map(in);
+        LongLongMap threads = map(in);
+        LongLongMap traces = map(in);
+        b.gcRoots = new GcRoots(LongArray.wrap(s[7]), IntArray.wrap(s[8]), LongArray.wrap(s[9]), gcRootCount, dropped,
+                threads, traces);
+        int problems = in.readInt();
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < problems; i++) {
+            byte[] p = new byte[in.readInt()];
+            in.readFully(p);
+            out.add(new String(p, StandardCharsets.UTF_8));
+        }
+        return out;
+    }
+
+    private static int[] ints(DataInputStream in) throws IOException {
+        int[] a = new int[in.readInt()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readInt();
+        }
+        return a;
+    }
+
+    private static long[] longs(DataInputStream in) throws IOException {
+        long[] a = new long[in.readInt()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = in.readLong();
+        }
+        return a;
+    }
+
+    private static LongLongMap map(DataInputStream in) throws IOException {
+        int n = in.readInt();
+        LongLongMap m = new LongLongMap(n + 4, -1);
+        for (int i = 0; i < n; i++) {
+            long k = in.readLong();
+            m.put(k, in.readLong());
+        }
+        return m;
+    }
+}

@@ -1,0 +1,59 @@
+package dev.inquest.heap.store;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+
+/**
+ * An append-only off-heap list of longs in 8 MB chunks, for the per-object columns a scan
+ * collects (tens of millions of entries): no Java-heap pressure, no copy on growth, freed at
+ * once by {@link #close()}.
+ */
+public final class BigLongList implements AutoCloseable {
+    private static final int SHIFT = 20;
+    private static final long CHUNK = 1L << SHIFT;
+    private static final long MASK = CHUNK - 1;
+    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG;
+
+    private final Arena arena = Arena.ofShared();
+    private MemorySegment[] chunks = new MemorySegment[8];
+    private MemorySegment current;
+    private long size;
+
+    public void add(long v) {
+        long pos = size & MASK;
+        if (pos == 0) {
+            int c = (int) (size >>> SHIFT);
+            if (c == chunks.length) {
+                chunks = Arrays.copyOf(chunks, c * 2);
+            }
+            current = chunks[c] = arena.allocate(CHUNK * Long.BYTES, Long.BYTES);
+        }
+        current.setAtIndex(L, pos, v);
+        size++;
+    }
+
+    public long get(long i) {
+        return chunks[(int) (i >>> SHIFT)].getAtIndex(L, i & MASK);
+    }
+
+    public long size() {
+        return size;
+    }
+
+    /** Appends all of {@code other} (which stays usable). */
+    public void addAll(BigLongList other) {
+        for (long i = 0; i < other.size; i++) {
+            add(other.get(i));
+        }
+    }
+
+    @Override
+    public void close() {
+        chunks = new MemorySegment[0];
+        current = null;
+        size = 0;
+        arena.close();
+    }
+}

@@ -1,0 +1,147 @@
+package dev.inquest.heap.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.progress.Progress;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The index file beside a dump: reopening maps it; a stale or damaged one is rebuilt, never trusted. */
+@Tag("slow")
+class IndexFileTest {
+    @TempDir
+    Path dir;
+    Path dump;
+    Path index;
+
+    @BeforeEach
+    void copyDump() throws Exception {
+        dump = Files.copy(ShapesDump.plain(), dir.resolve("shapes.hprof"));
+        index = dir.resolve("shapes.hprof.inquest-index");
+    }
+
+    static HeapDump open(Path p) throws Exception {
+        return HeapDump.open(p, OpenOptions.DEFAULT, Progress.NONE);
+    }
+
+    record Figures(HeapSummary summary, Object histogram, Object dominators, Object path, String string) {
+    }
+
+    static Figures figures(HeapDump d) {
+        HeapSummary s = d.summary();
+        HeapSummary sansTime = new HeapSummary(s.file(), s.format(), s.container(), s.idSize(), s.compressedOops(),
+                s.objectAlignment(), s.objects(), s.classes(), s.gcRoots(), s.usedHeap(), s.unreachableObjects(),
+                s.unreachableHeap(), s.truncated(), s.problems(), s.dump(), s.dumps(), 0);
+        long soft = HeapWorkloadTest.staticsOf(d).get("soft");
+        long latin = HeapWorkloadTest.staticsOf(d).get("latin");
+        return new Figures(sansTime, d.histogram(Grouping.CLASS), d.topDominators(20),
+                d.pathsToRoots(soft, 3, true, Progress.NONE), d.stringValue(latin, 100));
+    }
+
+    @Test
+    void reopeningMapsTheIndexAndGivesTheSameFigures() throws Exception {
+        Figures built;
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+            built = figures(d);
+        }
+        assertThat(index).isRegularFile();
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isTrue();
+            assertThat(figures(d)).isEqualTo(built);
+            assertThat(d.summary().parseMillis()).isLessThan(1000);
+        }
+    }
+
+    @Test
+    void aChangedDumpMakesTheIndexStale() throws Exception {
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+        }
+        Files.setLastModifiedTime(dump, FileTime.fromMillis(Files.getLastModifiedTime(dump).toMillis() - 60_000));
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+        }
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isTrue();
+        }
+    }
+
+    @Test
+    void aDamagedIndexIsRebuilt() throws Exception {
+        Figures built;
+        try (HeapDump d = open(dump)) {
+            built = figures(d);
+        }
+        long size = Files.size(index);
+        // Cut the index in half: the section table now points past its end.
+        try (FileChannel ch = FileChannel.open(index, StandardOpenOption.WRITE)) {
+            ch.truncate(size / 2);
+        }
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+            assertThat(figures(d)).isEqualTo(built);
+        }
+        // Damage the checksummed metadata at the end.
+        byte[] b = Files.readAllBytes(index);
+        b[b.length - 20] ^= 0x55;
+        Files.write(index, b);
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+            assertThat(figures(d)).isEqualTo(built);
+        }
+        // Garbage in place of the header.
+        Files.write(index, "not an index".getBytes());
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+        }
+    }
+
+    @Test
+    void otherOptionsDoNotReuseTheIndex() throws Exception {
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+        }
+        try (HeapDump d = HeapDump.open(dump, new OpenOptions(-1, true, true), Progress.NONE)) {
+            assertThat(d.fromIndex()).isFalse();
+            // Keeping unreachable objects: everything is counted, nothing left over.
+            assertThat(d.summary().unreachableObjects()).isZero();
+        }
+    }
+
+    @Test
+    void aReadOnlyFolderSendsTheIndexToTheCache() throws Exception {
+        Path cache = dir.resolve("cache");
+        Path folder = Files.createDirectories(dir.resolve("readonly"));
+        Path ro = Files.copy(dump, folder.resolve("ro.hprof"));
+        String before = System.getProperty("inquest.cache");
+        System.setProperty("inquest.cache", cache.toString());
+        Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        try {
+            try (HeapDump d = open(ro)) {
+                assertThat(d.fromIndex()).isFalse();
+            }
+            assertThat(folder.resolve("ro.hprof.inquest-index")).doesNotExist();
+            try (var files = Files.list(cache)) {
+                assertThat(files.map(p -> p.getFileName().toString())).anyMatch(n -> n.endsWith(".inquest-index"));
+            }
+            try (HeapDump d = open(ro)) {
+                assertThat(d.fromIndex()).isTrue();
+            }
+        } finally {
+            Files.setPosixFilePermissions(folder, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+            if (before == null) {
+                System.clearProperty("inquest.cache");
+            } else {
+                System.setProperty("inquest.cache", before);
+            }
+        }
+    }
+}
