@@ -82,6 +82,7 @@ public final class HeapDocument {
     private final ListView<Section> nav = new ListView<>();
     private final Map<Section, Node> built = new EnumMap<>(Section.class);
     private final List<TaskRunner.Handle> running = new ArrayList<>();
+    private final dev.inquest.ui.debug.FxCost fxCost = new dev.inquest.ui.debug.FxCost();
     private InspectorView inspector;
     private PathsView paths;
     private boolean closed;
@@ -174,7 +175,7 @@ public final class HeapDocument {
     }
 
     private void showSection(Section s) {
-        viewHost.getChildren().setAll(view(s));
+        fxCost.measure("show " + s.label, () -> viewHost.getChildren().setAll(view(s)));
     }
 
     private Node build(Section s) {
@@ -244,7 +245,7 @@ public final class HeapDocument {
         handle[0] = views.window().tasks().submit(title, work, result -> {
             finished(handle[0]);
             if (!closed) {
-                onSuccess.accept(result);
+                fxCost.measure(title, () -> onSuccess.accept(result));
             }
         }, t -> {
             finished(handle[0]);
@@ -254,6 +255,14 @@ public final class HeapDocument {
         });
         running.add(handle[0]);
         return handle[0];
+    }
+
+    /**
+     * The most expensive FX-thread rendering of a background result so far (CPU and wall time):
+     * the speed test holds every view to the issue's 50 ms with it.
+     */
+    public dev.inquest.ui.debug.FxCost fxCost() {
+        return fxCost;
     }
 
     private void finished(TaskRunner.Handle h) {

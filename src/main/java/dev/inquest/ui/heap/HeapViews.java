@@ -30,6 +30,7 @@ public final class HeapViews {
     private final MainWindow window;
     private PinHandler pinHandler;
     private Function<List<DumpChoice>, Optional<DumpChoice>> dumpChooser = this::askWhichDump;
+    private OpenOptions openOptions = OpenOptions.DEFAULT;
 
     /** Receives a row the user pinned; the case notebook implements it. */
     @FunctionalInterface
@@ -66,6 +67,11 @@ public final class HeapViews {
         this.dumpChooser = chooser;
     }
 
+    /** How dumps open (index file on or off, unreachable objects kept); the dump number is chosen per file. */
+    public void setOpenOptions(OpenOptions options) {
+        this.openOptions = options;
+    }
+
     /** Lists the file's dumps off the FX thread, asks which one if there are several, then loads it. */
     public void open(Path file) {
         window.tasks().submit("Reading " + file.getFileName(), p -> HeapDump.listDumps(file, p), dumps -> {
@@ -86,7 +92,7 @@ public final class HeapViews {
         // failure path close a dump that finished opening just as the user cancelled.
         AtomicReference<HeapDump> opened = new AtomicReference<>();
         window.tasks().submit("Opening " + file.getFileName(), p -> {
-            HeapDump heap = HeapDump.open(file, OpenOptions.DEFAULT.withDump(dump), p);
+            HeapDump heap = HeapDump.open(file, openOptions.withDump(dump), p);
             opened.set(heap);
             p.phase("Summary", -1, Progress.Unit.ITEMS);
             HeapSummary summary = heap.summary();

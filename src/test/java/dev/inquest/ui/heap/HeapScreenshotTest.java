@@ -45,6 +45,13 @@ class HeapScreenshotTest {
     private Stage stage;
     private MainWindow window;
 
+    /** Closes every heap tab, which releases its dump: the next test checks for leftovers. */
+    @org.junit.jupiter.api.AfterEach
+    void closeHeapTabs(FxRobot robot) {
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
+                .forEach(window.documents()::close));
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;

@@ -51,6 +51,13 @@ class HeapViewsTest {
 
     private MainWindow window;
 
+    /** Closes every heap tab, which releases its dump: the next test checks for leftovers. */
+    @org.junit.jupiter.api.AfterEach
+    void closeHeapTabs(FxRobot robot) {
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
+                .forEach(window.documents()::close));
+    }
+
     @Start
     void start(Stage stage) throws Exception {
         window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));

@@ -43,7 +43,7 @@ import javafx.util.Duration;
  * already loaded.
  */
 public final class DominatorView {
-    static final int PAGE = 100;
+    public static final int PAGE = 100;
 
     /** What the grouping choice box offers. */
     public enum GroupBy {
