@@ -101,7 +101,7 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
                 o.println("Dominators that grew (by dominator path):");
                 List<List<String>> dt = new ArrayList<>();
                 for (DominatorDelta d : c.dominators().subList(0, Math.min(10, c.dominators().size()))) {
-                    dt.add(List.of(String.join(" > ", d.path()), Units.bytes(d.retainedBefore()), Units.bytes(d.retainedAfter()),
+                    dt.add(List.of(String.join(" > ", d.path().stream().map(HeapCompareCommand::simple).toList()), Units.bytes(d.retainedBefore()), Units.bytes(d.retainedAfter()),
                             Units.bytesDelta(d.retainedDelta())));
                 }
                 table(List.of("Path", "Before", "After", "Growth"), dt, new boolean[] {false, true, true, true});
@@ -115,6 +115,13 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
             o.flush();
             return 0;
         }
+    }
+
+    /** Class names without their package keep a dominator path on one line. */
+    private static String simple(String name) {
+        String prefix = name.startsWith("class ") ? "class " : "";
+        String n = prefix.isEmpty() ? name : name.substring(6);
+        return prefix + n.substring(n.lastIndexOf('.') + 1);
     }
 
     private HeapDump openAfter() throws IOException {

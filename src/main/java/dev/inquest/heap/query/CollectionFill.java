@@ -39,8 +39,11 @@ public final class CollectionFill {
         DominatorTree tree = dump.dominatorTree();
         int classes = dump.index().classes().size();
         Shape[] shapeOf = new Shape[classes];
+        Containers containers = new Containers(r);
         for (ClassInfo c : dump.index().classes()) {
-            shapeOf[c.ordinal()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY ? Shape.ARRAY
+            // Node tables (HashMap$Node[]...) are counted with their map, not again as arrays.
+            shapeOf[c.ordinal()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY
+                    ? (containers.structureClass(c.ordinal()) ? null : Shape.ARRAY)
                     : r.isA(c, "java.util.ArrayList") || r.isA(c, "java.util.Vector") ? Shape.LIST
                     : r.isA(c, "java.util.HashMap") ? Shape.MAP
                     : r.isA(c, "java.util.HashSet") ? Shape.SET

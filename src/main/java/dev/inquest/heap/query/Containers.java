@@ -138,6 +138,11 @@ public final class Containers {
         return !reader.index().isClassObject(node) && structural[reader.index().classOrdinal(node)];
     }
 
+    /** Whether instances of the class (by ordinal) are collection structure, such as HashMap$Node or HashMap$Node[]. */
+    public boolean structureClass(int ordinal) {
+        return structural[ordinal];
+    }
+
     /** Visits every element of a container (see {@link ContainerInfo#elementCount}). */
     public interface ElementVisitor {
         void element(long node);

@@ -24,13 +24,25 @@ import java.util.TreeSet;
  */
 public final class HeapComparison {
     public static final int MAX_DEPTH = 8;
-    /** Rows sort by retained growth, then shallow, then count: the first row is what grew most. */
-    public static final Comparator<ClassDelta> GROWTH = Comparator.comparingLong(ClassDelta::retainedDelta).reversed()
+    /**
+     * Rows sort by {@link #growth}, then retained, shallow and count deltas: the first row is what grew most.
+     */
+    public static final Comparator<ClassDelta> GROWTH = Comparator.comparingLong(HeapComparison::growth).reversed()
+            .thenComparing(Comparator.comparingLong(ClassDelta::retainedDelta).reversed())
             .thenComparing(Comparator.comparingLong(ClassDelta::shallowDelta).reversed())
             .thenComparing(Comparator.comparingLong(ClassDelta::countDelta).reversed())
             .thenComparing(ClassDelta::name);
 
     private HeapComparison() {
+    }
+
+    /**
+     * How much a class grew: the retained growth of its instances when their number changed, else
+     * only their own shallow growth. Holders whose count did not change (the class loader, the one
+     * list) would otherwise outrank what they hold; the dominator rows name them instead.
+     */
+    public static long growth(ClassDelta d) {
+        return d.countDelta() != 0 ? d.retainedDelta() : d.shallowDelta();
     }
 
     public static Comparison compare(HeapDump before, HeapDump after, Progress progress) {
@@ -55,6 +67,7 @@ public final class HeapComparison {
                 dominators.add(new DominatorDelta(k, b[0], a[0], b[1], a[1]));
             }
         }
+        dominators = mostSpecific(dominators);
         dominators.sort(Comparator.comparingLong(DominatorDelta::retainedDelta).reversed()
                 .thenComparingInt(d -> d.path().size()).thenComparing(d -> String.join(" > ", d.path())));
         TreeSet<String> fresh = new TreeSet<>(loadedAfter);
@@ -64,6 +77,53 @@ public final class HeapComparison {
         return new Comparison(before.dominatorTree().reachableShallowSum(), after.dominatorTree().reachableShallowSum(),
                 before.dominatorTree().reachableCount(), after.dominatorTree().reachableCount(), classes, packages,
                 dominators, List.copyOf(fresh), List.copyOf(gone));
+    }
+
+    /**
+     * Keeps the dominators that explain growth most specifically: a path is dropped when one of its
+     * children accounts for at least 90 % of its growth, except that a collection's backing array
+     * (a {@code []} child of a {@code java.util} class) never stands in for the collection, and is
+     * itself dropped when the collection is kept.
+     */
+    static List<DominatorDelta> mostSpecific(List<DominatorDelta> all) {
+        Map<List<String>, DominatorDelta> byPath = new HashMap<>();
+        for (DominatorDelta d : all) {
+            byPath.put(d.path(), d);
+        }
+        Set<List<String>> explained = new HashSet<>();
+        for (DominatorDelta c : all) {
+            if (c.path().size() < 2) {
+                continue;
+            }
+            List<String> parentPath = c.path().subList(0, c.path().size() - 1);
+            DominatorDelta p = byPath.get(parentPath);
+            if (p == null || c.retainedDelta() < 0.9 * p.retainedDelta()) {
+                continue;
+            }
+            if (backingArray(c, p)) {
+                explained.add(c.path());
+                continue;
+            }
+            explained.add(p.path());
+            // Through a backing array the collection itself is explained: ArrayList > Object[] > X.
+            if (p.path().size() >= 2) {
+                DominatorDelta gp = byPath.get(p.path().subList(0, p.path().size() - 1));
+                if (gp != null && backingArray(p, gp) && c.retainedDelta() >= 0.9 * gp.retainedDelta()) {
+                    explained.add(gp.path());
+                }
+            }
+        }
+        List<DominatorDelta> out = new ArrayList<>();
+        for (DominatorDelta d : all) {
+            if (!explained.contains(d.path())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static boolean backingArray(DominatorDelta child, DominatorDelta parent) {
+        return child.className().endsWith("[]") && parent.className().startsWith("java.util.");
     }
 
     private static Set<String> loaded(HeapDump d) {
