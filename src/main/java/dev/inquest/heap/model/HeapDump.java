@@ -807,4 +807,16 @@ public final class HeapDump implements AutoCloseable {
         index.close();
         arena.close();
     }
+
+    // ---- accessors added for dev.inquest.heap.query (branch queries) -------------------------
+
+    /** The edges a "why is it alive" question follows: all but weak/soft/phantom referents. */
+    public EdgeFilter strongReferences() {
+        return weakReferentFilter();
+    }
+
+    /** The inbound reference index, built on first use and kept while the dump is open. */
+    public InboundEdges inboundEdges(Progress progress) {
+        return inbound(progress);
+    }
 }
