@@ -41,6 +41,9 @@ public final class HeapCells {
 
     public static <S> void numeric(TableColumn<S, Long> column, Format format) {
         column.getStyleClass().add("numeric-column");
+        // Numbers never need much room: extra width goes to the name column.
+        column.setMaxWidth(150);
+        column.setMinWidth(78);
         column.setCellFactory(c -> new TableCell<>() {
             {
                 getStyleClass().add("numeric");
@@ -56,6 +59,9 @@ public final class HeapCells {
 
     public static <S> void numeric(TreeTableColumn<S, Long> column, Format format) {
         column.getStyleClass().add("numeric-column");
+        // Numbers never need much room: extra width goes to the name column.
+        column.setMaxWidth(150);
+        column.setMinWidth(78);
         column.setCellFactory(c -> new TreeTableCell<>() {
             {
                 getStyleClass().add("numeric");

@@ -8,7 +8,8 @@ import dev.inquest.ui.heap.inspector.InspectorView;
 import dev.inquest.ui.heap.overview.OverviewView;
 import dev.inquest.ui.heap.paths.PathsView;
 import dev.inquest.ui.heap.tables.ClassLoadersView;
-import dev.inquest.ui.heap.tables.QueryPendingView;
+import dev.inquest.ui.heap.tables.CollectionsView;
+import dev.inquest.ui.heap.tables.DuplicateStringsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.task.TaskRunner;
 import java.nio.file.Path;
@@ -116,7 +117,13 @@ public final class HeapDocument {
 
         side.setId("heap-side");
         side.getTabs().addAll(inspectorTab, pathsTab);
-        side.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Closing both side tabs gives the view the whole width back; inspecting brings them back.
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        side.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
+            if (side.getTabs().isEmpty()) {
+                split.getItems().remove(side);
+            }
+        });
         inspectorTab.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY));
         pathsTab.setGraphic(new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         split.getItems().add(viewHost);
@@ -185,10 +192,8 @@ public final class HeapDocument {
             case HISTOGRAM -> new HistogramView(this).node();
             case THREADS -> new ThreadsView(this).node();
             case LOADERS -> new ClassLoadersView(this).node();
-            case STRINGS -> new QueryPendingView(this, s.label,
-                    "Duplicate strings need the heap investigation queries (issue 4), which are not in this build yet.").node();
-            case COLLECTIONS -> new QueryPendingView(this, s.label,
-                    "Collection fill ratios need the heap investigation queries (issue 4), which are not in this build yet.").node();
+            case STRINGS -> new DuplicateStringsView(this).node();
+            case COLLECTIONS -> new CollectionsView(this).node();
         };
         n.setId("heap-view-" + s.name().toLowerCase());
         return n;
@@ -214,6 +219,11 @@ public final class HeapDocument {
         paths.show(node);
     }
 
+    /** Closes the inspector / paths area (the views keep their state for the next inspect). */
+    public void hideSide() {
+        side.getTabs().clear();
+    }
+
     public InspectorView inspector() {
         return inspector;
     }
@@ -223,6 +233,9 @@ public final class HeapDocument {
     }
 
     private void showSide(Tab tab) {
+        if (!side.getTabs().contains(tab)) {
+            side.getTabs().add(tab == inspectorTab ? 0 : side.getTabs().size(), tab);
+        }
         if (!split.getItems().contains(side)) {
             split.getItems().add(side);
             SplitPane.setResizableWithParent(side, false);

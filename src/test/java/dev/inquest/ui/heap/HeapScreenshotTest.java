@@ -60,9 +60,16 @@ class HeapScreenshotTest {
         stage.show();
     }
 
-    private static Path sessionDump() {
-        Path dump = home.resolve("checkout-service.hprof");
-        ChildJvm.runWorkload("SessionLeak", home, List.of("-Xmx128m", "-XX:+UseSerialGC"), dump.toString());
+    /** Compiled first and run as a class: source-file mode would put the compiler in the picture. */
+    private static Path sessionDump() throws Exception {
+        Path dir = Files.createDirectories(home.resolve("incidents"));
+        Path dump = dir.resolve("checkout-service.hprof");
+        Path src = ChildJvm.workloadSource("SessionLeak", home);
+        Path classes = home.resolve("classes");
+        int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(), src.toString());
+        assertThat(rc).isZero();
+        ChildJvm.run(List.of(ChildJvm.java().toString(), "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", classes.toString(), "SessionLeak", dump.toString()), home, 120);
         return dump;
     }
 
@@ -80,7 +87,10 @@ class HeapScreenshotTest {
             robot.interact(theme::apply);
             String suffix = "-" + theme.name().toLowerCase();
 
-            robot.interact(() -> doc.show(Section.OVERVIEW));
+            robot.interact(() -> {
+                doc.hideSide();
+                doc.show(Section.OVERVIEW);
+            });
             shoot(robot, "heap-overview" + suffix, theme);
 
             robot.interact(() -> doc.show(Section.DOMINATORS));
@@ -95,7 +105,10 @@ class HeapScreenshotTest {
             });
             shoot(robot, "heap-dominators" + suffix, theme);
 
-            robot.interact(() -> doc.show(Section.HISTOGRAM));
+            robot.interact(() -> {
+                doc.hideSide();
+                doc.show(Section.HISTOGRAM);
+            });
             HistogramView histogram = doc.viewOf(Section.HISTOGRAM, HistogramView.class);
             HeapViewsTest.waitFor("histogram", 60, () -> histogram.totalRows() > 0);
             robot.interact(() -> histogram.setFilter("session|byte\\[\\]|string"));
@@ -112,7 +125,10 @@ class HeapScreenshotTest {
             HeapViewsTest.waitFor("paths", 60, () -> doc.paths().result() != null && doc.paths().result().node() == session);
             shoot(robot, "heap-paths" + suffix, theme);
 
-            robot.interact(() -> doc.show(Section.THREADS));
+            robot.interact(() -> {
+                doc.hideSide();
+                doc.show(Section.THREADS);
+            });
             ThreadsView threads = doc.viewOf(Section.THREADS, ThreadsView.class);
             HeapViewsTest.waitFor("threads", 60, () -> !threads.table().getItems().isEmpty());
             robot.interact(() -> threads.table().getSelectionModel().select(threads.table().getItems().stream()

@@ -234,6 +234,35 @@ class HeapViewsTest {
         ThreadsView threads = doc.viewOf(Section.THREADS, ThreadsView.class);
         waitFor("threads", 30, () -> !threads.table().getItems().isEmpty());
         assertThat(threads.table().getItems()).extracting(t -> t.name()).contains("sharer-0", "sharer-1", "main");
+        assertThat(threads.table().getItems()).extracting(t -> t.node())
+                .containsExactlyInAnyOrderElementsOf(dev.inquest.heap.query.ThreadOverview.compute(dump, dev.inquest.progress.Progress.NONE)
+                        .stream().map(t -> t.node()).toList());
+
+        // The query tables show what the queries answer, row for row.
+        robot.interact(() -> doc.show(Section.STRINGS));
+        var strings = doc.viewOf(Section.STRINGS, dev.inquest.ui.heap.tables.DuplicateStringsView.class);
+        var expectedStrings = dev.inquest.heap.query.DuplicateStrings.find(dump, 1000, false, dev.inquest.progress.Progress.NONE);
+        waitFor("strings", 60, () -> strings.table().getItems().size() == expectedStrings.size());
+        assertThat(strings.table().getItems()).containsExactlyElementsOf(expectedStrings);
+        assertThat(strings.table().getItems()).allMatch(d -> d.redacted());
+        robot.interact(() -> doc.show(Section.COLLECTIONS));
+        var collections = doc.viewOf(Section.COLLECTIONS, dev.inquest.ui.heap.tables.CollectionsView.class);
+        var expectedFill = dev.inquest.heap.query.CollectionFill.compute(dump, dev.inquest.progress.Progress.NONE);
+        waitFor("collections", 60, () -> collections.table().getItems().size() == expectedFill.size());
+        assertThat(collections.table().getItems()).extracting(r -> r.className())
+                .containsExactlyElementsOf(expectedFill.stream().map(r -> r.className()).toList());
+        robot.interact(() -> doc.show(Section.LOADERS));
+        var loaders = doc.viewOf(Section.LOADERS, dev.inquest.ui.heap.tables.ClassLoadersView.class);
+        var expectedLoaders = dev.inquest.heap.query.ClassLoaders.compute(dump, dev.inquest.progress.Progress.NONE);
+        waitFor("loaders", 60, () -> !loaders.table().getItems().isEmpty());
+        assertThat(loaders.table().getItems()).containsExactlyElementsOf(expectedLoaders.loaders());
+
+        // The overview's suspect cards are the leak suspects query's.
+        var overview = doc.viewOf(Section.OVERVIEW, dev.inquest.ui.heap.overview.OverviewView.class);
+        var report = dev.inquest.heap.query.LeakSuspects.find(dump, dev.inquest.progress.Progress.NONE);
+        waitFor("suspects", 60, () -> !overview.suspectHeadlines().getFirst().startsWith("Looking"));
+        assertThat(overview.suspectHeadlines()).isEqualTo(report.noSuspect() ? List.of("No leak suspect")
+                : report.suspects().stream().map(s -> s.title()).toList());
     }
 
     /** Expands the rows from the top level down to {@code node}, loading further pages as a user would. */

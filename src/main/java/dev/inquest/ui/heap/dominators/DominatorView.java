@@ -80,7 +80,7 @@ public final class DominatorView {
 
         filter.setId("dominator-filter");
         filter.setPromptText("Filter top level by class (regex)");
-        filter.setPrefColumnCount(28);
+        filter.setPrefColumnCount(22);
         filter.textProperty().addListener((obs, was, is) -> debounce.playFromStart());
         debounce.setOnFinished(e -> refresh());
         groupBy.setId("dominator-group");
@@ -89,6 +89,7 @@ public final class DominatorView {
         groupBy.valueProperty().addListener((obs, was, is) -> refresh());
         status.setId("dominator-status");
         status.getStyleClass().add("text-muted");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, filter, groupBy, gap, status);
@@ -110,8 +111,9 @@ public final class DominatorView {
 
     private void buildTable() {
         table.setId("dominator-table");
+        table.getStyleClass().add("dense");
         table.setShowRoot(false);
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         TreeTableColumn<Row, Row> object = new TreeTableColumn<>("Object");
         object.setId("col-object");
@@ -131,13 +133,13 @@ public final class DominatorView {
         shallow.setId("col-shallow");
         shallow.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value(c.getValue().getValue(), Row::shallow)));
         HeapCells.numeric(shallow, HeapCells.Format.BYTES);
-        shallow.setPrefWidth(100);
+        shallow.setPrefWidth(80);
 
         TreeTableColumn<Row, Long> retained = new TreeTableColumn<>("Retained");
         retained.setId("col-retained");
         retained.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(value(c.getValue().getValue(), Row::retained)));
         HeapCells.numeric(retained, HeapCells.Format.BYTES);
-        retained.setPrefWidth(100);
+        retained.setPrefWidth(85);
         retained.setSortType(TreeTableColumn.SortType.DESCENDING);
 
         TreeTableColumn<Row, Double> share = new TreeTableColumn<>("Percent");
@@ -145,7 +147,9 @@ public final class DominatorView {
         share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().kind() == Kind.MORE
                 ? null : c.getValue().getValue().share()));
         share.setCellFactory(c -> ShareBarCell.forTreeTable());
-        share.setPrefWidth(120);
+        share.setPrefWidth(100);
+        share.setMaxWidth(160);
+        share.setMinWidth(96);
 
         table.getColumns().setAll(List.of(object, count, shallow, retained, share));
         table.setSortPolicy(t -> {

@@ -111,6 +111,7 @@ public final class HistogramView {
         compare.setOnAction(e -> chooseBaseline());
         status.setId("histogram-status");
         status.getStyleClass().add("text-muted");
+        status.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox bar = new HBox(8, filter, groupBy, compare, gap, status);
@@ -131,7 +132,8 @@ public final class HistogramView {
 
     private void buildTable() {
         table.setId("histogram-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getStyleClass().add("dense");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<Row, String> name = new TableColumn<>("Class");
         name.setId("col-name");
         name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));

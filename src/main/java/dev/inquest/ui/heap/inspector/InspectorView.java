@@ -125,13 +125,14 @@ public final class InspectorView {
 
     private void buildFields() {
         fields.setId("inspector-fields");
+        fields.getStyleClass().add("dense");
         fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<FieldRow, String> name = new TableColumn<>("Field");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().isStatic() ? "static " : "") + c.getValue().name()));
-        name.setPrefWidth(150);
+        name.setPrefWidth(130);
         TableColumn<FieldRow, String> type = new TableColumn<>("Type");
-        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type()));
-        type.setPrefWidth(80);
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type().equals("reference") ? "ref" : c.getValue().type()));
+        type.setPrefWidth(64);
         TableColumn<FieldRow, FieldRow> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         value.setCellFactory(c -> new TableCell<>() {
@@ -166,6 +167,7 @@ public final class InspectorView {
     private TableView<ObjectRef> refTable(String id, String fieldTitle, String objectTitle) {
         TableView<ObjectRef> t = new TableView<>();
         t.setId(id);
+        t.getStyleClass().add("dense");
         t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         TableColumn<ObjectRef, String> field = new TableColumn<>(fieldTitle);
         field.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field()));

@@ -3,6 +3,10 @@ package dev.inquest.ui.heap.overview;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.DominatorRow;
 import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.query.LeakSuspects;
+import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectReport;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
@@ -61,9 +65,8 @@ public final class OverviewView {
         HBox columns = new HBox(28, facts, top);
 
         suspects.setId("overview-suspects");
-        suspects.getChildren().add(card("Leak suspects",
-                "Leak suspect analysis comes with the heap investigation queries (issue 4); this build does not have them yet.",
-                null));
+        suspects.getChildren().add(card("Looking for leak suspects...", "The suspects appear here when the analysis is done.", null));
+        doc.run("Leak suspects", p -> LeakSuspects.find(doc.dump(), p), this::showSuspects);
         root.getChildren().addAll(title, figures, columns, section("Leak suspects"), suspects);
         if (s.truncated()) {
             Label warn = new Label("This dump is incomplete: " + String.join("; ", s.problems())
@@ -80,6 +83,11 @@ public final class OverviewView {
         scroll.setFitToWidth(true);
         scroll.getStyleClass().add("edge-to-edge");
         return scroll;
+    }
+
+    /** The headlines of the suspect cards shown (a "looking" card while the analysis runs). */
+    public List<String> suspectHeadlines() {
+        return suspects.getChildren().stream().map(n -> ((Label) ((VBox) n).getChildren().getFirst()).getText()).toList();
     }
 
     /** Replaces the suspect cards; the leak suspect query calls it once it has run. */
@@ -130,7 +138,8 @@ public final class OverviewView {
             Label k = new Label(rows[i][0]);
             k.getStyleClass().add("heap-fact-key");
             Label v = new Label(rows[i][1]);
-            v.setWrapText(true);
+            v.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            v.setMinWidth(0);
             v.setTooltip(new Tooltip(rows[i][1]));
             grid.addRow(i, k, v);
         }
@@ -153,7 +162,7 @@ public final class OverviewView {
             DominatorRow r = top.get(i);
             Label name = new Label(HeapCells.objectLabel(r.className(), r.address()), HeapCells.iconFor(r.className(), false));
             name.setMinWidth(120);
-            name.setPrefWidth(330);
+            name.setPrefWidth(380);
             name.setTooltip(new Tooltip(HeapCells.objectLabel(r.className(), r.address()) + "\nClick to inspect"));
             StackPane bar = new StackPane();
             bar.getStyleClass().add("overview-bar-track");
@@ -194,15 +203,61 @@ public final class OverviewView {
         return grid;
     }
 
+    private void showSuspects(SuspectReport report) {
+        List<Node> cards = new java.util.ArrayList<>();
+        long used = Math.max(1, report.usedHeap());
+        for (Suspect s : report.suspects()) {
+            ObjectBrief target = s.accumulation() != null ? s.accumulation() : s.dominator();
+            StringBuilder text = new StringBuilder();
+            if (s.explanation() != null && !s.explanation().isBlank()) {
+                text.append(s.explanation());
+            } else {
+                text.append(s.count() > 1 ? Units.count(s.count()) + " instances of " : "").append(s.className())
+                        .append(s.count() > 1 ? " retain " : " retains ").append(Units.bytes(s.retained())).append(" (")
+                        .append(Units.percent((double) s.retained() / used)).append(" of the used heap).");
+            }
+            if (s.holder() != null) {
+                text.append("\nHeld by ").append(s.holder()).append('.');
+            }
+            if (s.container() != null && s.container().elementClass() != null) {
+                text.append("\nElements: mostly ").append(s.container().elementClass()).append(" (")
+                        .append(Units.count(s.container().elementClassCount())).append(", retaining ")
+                        .append(Units.bytes(s.container().elementClassRetained())).append(").");
+            }
+            Node card = card(s.title(), text.toString(), target == null ? null : target.node());
+            card.getStyleClass().add("suspect");
+            HeapRow row = new HeapRow(target == null ? -1 : target.node(), s.title(),
+                    List.of("Suspect", "Class", "Retained", "Percent", "Held by"),
+                    List.of(MarkdownRow.text(s.title()), MarkdownRow.code(s.className()), Units.bytes(s.retained()),
+                            Units.percent((double) s.retained() / used), s.holder() == null ? "" : MarkdownRow.code(s.holder())));
+            var menu = doc.actions().menu(() -> row);
+            card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
+            cards.add(card);
+        }
+        if (cards.isEmpty()) {
+            StringBuilder text = new StringBuilder("No single object or class retains " + Units.percent(LeakSuspects.THRESHOLD)
+                    + " of the used heap (" + Units.bytes(report.threshold()) + ").");
+            for (SuspectReport.Dismissed d : report.dismissed()) {
+                text.append("\nNot blamed: ").append(HeapCells.objectLabel(d.dominator().className(), d.dominator().address()))
+                        .append(" — ").append(d.reason());
+            }
+            cards.add(card("No leak suspect", text.toString(), null));
+        }
+        setSuspects(cards);
+    }
+
     /** A suspect card: a headline, a few lines of explanation, and an optional object to inspect. */
     public Node card(String headline, String text, Long node) {
         Label h = new Label(headline);
         h.getStyleClass().add("text-bold");
+        h.setWrapText(true);
+        h.setMaxWidth(436);
         Label t = new Label(text);
         t.setWrapText(true);
         VBox box = new VBox(6, h, t);
         box.getStyleClass().add("suspect-card");
-        box.setPrefWidth(380);
+        box.setPrefWidth(460);
+        t.setMaxWidth(436);
         if (node != null) {
             box.setOnMouseClicked(e -> doc.inspect(node));
         }

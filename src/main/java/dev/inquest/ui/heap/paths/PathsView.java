@@ -64,6 +64,7 @@ public final class PathsView {
         ((HBox) head.getChildren().getFirst()).setAlignment(Pos.CENTER_LEFT);
 
         tree.setId("paths-tree");
+        tree.getStyleClass().add("dense");
         tree.setShowRoot(true);
         tree.setCellFactory(t -> new StepCell());
         tree.setOnMouseClicked(e -> {
@@ -169,7 +170,8 @@ public final class PathsView {
                 label = s.field() + " in " + label;
             }
             if (s.rootKinds() != null) {
-                label += "   [GC root: " + s.rootKinds() + "]";
+                // Kinds first: a long class name must not push the answer out of sight.
+                label = "GC root (" + s.rootKinds() + "): " + label;
                 getStyleClass().add("gc-root");
             }
             setText(label);
