@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 @Command(name = "heap", mixinStandardHelpOptions = true,
         description = "Heap dumps: summary, histogram, dominators, paths, suspects, comparison.",
         subcommands = {HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
-                HeapPathCommand.class})
+                HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class,
+                HeapStringsCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class, HeapLoadersCommand.class,
+                HeapWhyCommand.class})
 public final class HeapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

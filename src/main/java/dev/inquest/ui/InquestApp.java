@@ -1,7 +1,11 @@
 package dev.inquest.ui;
 
 import dev.inquest.ui.debug.FxWatchdog;
+<<<<<<< HEAD
 import dev.inquest.ui.jfr.JfrViews;
+=======
+import dev.inquest.ui.heap.HeapViews;
+>>>>>>> heapui
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
@@ -23,7 +27,11 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
+<<<<<<< HEAD
         JfrViews.install(window);
+=======
+        HeapViews.install(window);
+>>>>>>> heapui
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {
@@ -31,7 +39,12 @@ public final class InquestApp extends Application {
             }
         }
         stage.show();
-        for (String arg : getParameters().getUnnamed()) {
+        openArguments(window, getParameters().getUnnamed());
+    }
+
+    /** Opens the files named on the command line; names that do not exist are skipped. */
+    public static void openArguments(MainWindow window, java.util.List<String> args) {
+        for (String arg : args) {
             Path p = Path.of(arg);
             if (Files.exists(p)) {
                 window.open(p);

@@ -842,9 +842,45 @@ public final class HeapDump implements AutoCloseable {
         return out;
     }
 
+    // ---- inbound references (added for the window's object inspector) -----------------------
+
+    /**
+     * Up to {@code limit} references into {@code node}: the referring object and the field (or
+     * array slot) the reference sits in. The first call builds the inbound index over all edges,
+     * so call it off the UI thread.
+     */
+    public List<ObjectRef> inbound(long node, int limit, Progress progress) {
+        InboundEdges in = inbound(progress);
+        List<ObjectRef> out = new ArrayList<>();
+        for (long i = in.inboundStart(node), end = in.inboundEnd(node); i < end && out.size() < limit; i++) {
+            long s = in.source(i);
+            String field = fieldName(s, node);
+            out.add(new ObjectRef(s, index.address(s), className(s), field == null ? "<local>" : field));
+        }
+        return out;
+    }
+
+    /** How many references point at {@code node} (builds the inbound index like {@link #inbound}). */
+    public long inboundCount(long node, Progress progress) {
+        InboundEdges in = inbound(progress);
+        return in.inboundEnd(node) - in.inboundStart(node);
+    }
+
     @Override
     public void close() {
         index.close();
         arena.close();
+    }
+
+    // ---- accessors added for dev.inquest.heap.query (branch queries) -------------------------
+
+    /** The edges a "why is it alive" question follows: all but weak/soft/phantom referents. */
+    public EdgeFilter strongReferences() {
+        return weakReferentFilter();
+    }
+
+    /** The inbound reference index, built on first use and kept while the dump is open. */
+    public InboundEdges inboundEdges(Progress progress) {
+        return inbound(progress);
     }
 }

@@ -1,0 +1,135 @@
+package dev.inquest.cli;
+
+import dev.inquest.progress.ConsoleProgress;
+import dev.inquest.format.Units;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.OpenOptions;
+import dev.inquest.heap.query.ClassDelta;
+import dev.inquest.heap.query.Comparison;
+import dev.inquest.heap.query.DominatorDelta;
+import dev.inquest.heap.query.HeapComparison;
+import dev.inquest.progress.Progress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code inquest heap compare BASELINE AFTER [--top N] [--by class|package] [--new-only] [--json]}. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Compare a baseline dump with a later dump of the same process: per class (or package) count, "
+                + "shallow and retained deltas, largest growth first; the dominators that grew; new classes.")
+public final class HeapCompareCommand extends HeapVerb implements Callable<Integer> {
+
+    @CommandLine.Parameters(index = "1", paramLabel = "AFTER", description = "The later heap dump of the same process.")
+    Path after;
+
+    @CommandLine.Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default ${DEFAULT-VALUE}).")
+    int top = 25;
+
+    @CommandLine.Option(names = "--by", paramLabel = "class|package", description = "Rows per class (default) or per package.")
+    String by = "class";
+
+    @CommandLine.Option(names = "--new-only", description = "Only classes not loaded in the baseline.")
+    boolean newOnly;
+
+    @Override
+    public Integer call() throws Exception {
+        boolean perPackage = switch (by.toLowerCase(Locale.ROOT)) {
+            case "class" -> false;
+            case "package" -> true;
+            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--by must be class or package, not '" + by + "'");
+        };
+        if (top < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative");
+        }
+        try (HeapDump b = open(); HeapDump a = openAfter()) {
+            Comparison c = HeapComparison.compare(b, a, Progress.NONE);
+            List<ClassDelta> rows = new ArrayList<>();
+            for (ClassDelta r : perPackage ? c.packages() : c.classes()) {
+                if (!newOnly || r.isNew()) {
+                    rows.add(r);
+                }
+                if (rows.size() >= top) {
+                    break;
+                }
+            }
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (ClassDelta r : rows) {
+                    Map<String, Object> m = new LinkedHashMap<>();
+                    m.put(perPackage ? "package" : "class", r.name());
+                    m.put("countBefore", r.countBefore());
+                    m.put("countAfter", r.countAfter());
+                    m.put("countDelta", r.countDelta());
+                    m.put("shallowDelta", r.shallowDelta());
+                    m.put("retainedDelta", r.retainedDelta());
+                    if (!perPackage) {
+                        m.put("new", r.isNew());
+                    }
+                    m.put("shallowBefore", r.shallowBefore());
+                    m.put("shallowAfter", r.shallowAfter());
+                    m.put("retainedBefore", r.retainedBefore());
+                    m.put("retainedAfter", r.retainedAfter());
+                    out.add(m);
+                }
+                printJson(out);
+                return 0;
+            }
+            warnIfTruncated(b);
+            warnIfTruncated(a);
+            PrintWriter o = out();
+            o.println("Used heap " + Units.bytes(c.usedBefore()) + " -> " + Units.bytes(c.usedAfter()) + " ("
+                    + Units.bytesDelta(c.usedAfter() - c.usedBefore()) + "), objects " + Units.count(c.objectsBefore()) + " -> "
+                    + Units.count(c.objectsAfter()) + " (" + Units.countDelta(c.objectsAfter() - c.objectsBefore()) + ")");
+            o.println();
+            List<List<String>> t = new ArrayList<>();
+            for (ClassDelta r : rows) {
+                t.add(List.of(r.name() + (r.isNew() ? " (new)" : ""), Units.count(r.countBefore()), Units.count(r.countAfter()),
+                        Units.countDelta(r.countDelta()), Units.bytesDelta(r.shallowDelta()), Units.bytesDelta(r.retainedDelta())));
+            }
+            table(List.of(perPackage ? "Package" : "Class", "Before", "After", "Objects", "Shallow", "Retained"), t,
+                    new boolean[] {false, true, true, true, true, true});
+            if (!c.dominators().isEmpty()) {
+                o.println();
+                o.println("Dominators that grew (by dominator path):");
+                List<List<String>> dt = new ArrayList<>();
+                for (DominatorDelta d : c.dominators().subList(0, Math.min(10, c.dominators().size()))) {
+                    dt.add(List.of(String.join(" > ", d.path().stream().map(HeapCompareCommand::simple).toList()), Units.bytes(d.retainedBefore()), Units.bytes(d.retainedAfter()),
+                            Units.bytesDelta(d.retainedDelta())));
+                }
+                table(List.of("Path", "Before", "After", "Growth"), dt, new boolean[] {false, true, true, true});
+            }
+            if (!c.newClasses().isEmpty()) {
+                o.println();
+                o.println("New classes (" + Units.count(c.newClasses().size()) + "): "
+                        + String.join(", ", c.newClasses().subList(0, Math.min(20, c.newClasses().size())))
+                        + (c.newClasses().size() > 20 ? ", ..." : ""));
+            }
+            o.flush();
+            return 0;
+        }
+    }
+
+    /** Class names without their package keep a dominator path on one line. */
+    private static String simple(String name) {
+        String prefix = name.startsWith("class ") ? "class " : "";
+        String n = prefix.isEmpty() ? name : name.substring(6);
+        return prefix + n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    private HeapDump openAfter() throws IOException {
+        ConsoleProgress progress = ConsoleProgress.forStderr();
+        try {
+            return HeapDump.open(after, new OpenOptions(dumpIndex, keepUnreachable, true), progress);
+        } finally {
+            progress.finish();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+package dev.inquest.cli;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.PathStep;
+import dev.inquest.heap.query.ContainerInfo;
+import dev.inquest.heap.query.Duplication;
+import dev.inquest.heap.query.LeakSuspects;
+import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectReport;
+import dev.inquest.progress.Progress;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+
+/** {@code inquest heap suspects DUMP [--json]}: leak suspects, or "no suspect". */
+@Command(name = "suspects", mixinStandardHelpOptions = true,
+        description = "Leak suspects: what retains over 10 %% of the heap, where it accumulates, who holds it and why it was flagged.")
+public final class HeapSuspectsCommand extends HeapVerb implements Callable<Integer> {
+
+    @Override
+    public Integer call() throws Exception {
+        try (HeapDump d = open()) {
+            SuspectReport r = LeakSuspects.find(d, Progress.NONE);
+            if (json) {
+                List<Map<String, Object>> out = new ArrayList<>();
+                for (Suspect s : r.suspects()) {
+                    out.add(toJson(s));
+                }
+                printJson(out);
+                return 0;
+            }
+            warnIfTruncated(d);
+            print(r);
+            return 0;
+        }
+    }
+
+    static Map<String, Object> toJson(Suspect s) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("title", s.title());
+        m.put("class", s.className());
+        m.put("count", s.count());
+        m.put("retained", s.retained());
+        m.put("percent", Math.round(s.percent() * 100) / 100.0);
+        m.put("accumulation", brief(s.accumulation()));
+        List<Map<String, Object>> path = new ArrayList<>();
+        for (PathStep p : s.path()) {
+            Map<String, Object> sm = new LinkedHashMap<>();
+            sm.put("address", hex(p.address()));
+            sm.put("class", p.className());
+            sm.put("field", p.field());
+            if (p.rootKinds() != null) {
+                sm.put("root", p.rootKinds());
+            }
+            path.add(sm);
+        }
+        m.put("path", path);
+        m.put("explanation", s.explanation());
+        m.put("kind", s.kind());
+        m.put("dominator", brief(s.dominator()));
+        m.put("holder", s.holder());
+        ContainerInfo c = s.container();
+        if (c != null) {
+            m.put("containerKind", c.kind().label());
+            m.put("containerType", c.type());
+            m.put("elementCount", c.elementCount());
+            m.put("elementClass", c.elementClass());
+            m.put("elementClassCount", c.elementClassCount());
+            m.put("elementClassRetained", c.elementClassRetained());
+        }
+        Duplication dup = s.duplication();
+        if (dup != null) {
+            Map<String, Object> dm = new LinkedHashMap<>();
+            dm.put("class", dup.className());
+            dm.put("instances", dup.instances());
+            dm.put("keyField", dup.keyField());
+            dm.put("distinctKeys", dup.distinctKeys());
+            dm.put("redundantInstances", dup.redundantInstances());
+            dm.put("redundantRetained", dup.redundantRetained());
+            m.put("duplication", dm);
+        }
+        return m;
+    }
+
+    private static Map<String, Object> brief(ObjectBrief b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("address", hex(b.address()));
+        m.put("class", b.className());
+        m.put("retained", b.retained());
+        return m;
+    }
+
+    private void print(SuspectReport r) {
+        PrintWriter o = out();
+        o.println("Used heap " + Units.bytes(r.usedHeap()) + "; a suspect retains over " + Units.bytes(r.threshold())
+                + " (10 %).");
+        if (r.noSuspect()) {
+            o.println();
+            o.println("No suspect: nothing retains over 10 % of the heap that the application piles up.");
+        }
+        int i = 0;
+        for (Suspect s : r.suspects()) {
+            o.println();
+            o.println("Suspect " + (++i) + ": " + s.title());
+            o.println("  " + s.explanation());
+            o.println("  Blamed:        " + (s.count() > 1 ? Units.count(s.count()) + " x " : "") + s.className() + ", "
+                    + Units.bytes(s.retained()) + " (" + Units.percent(s.percent() / 100) + ")");
+            o.println("  Accumulation:  " + s.accumulation().className() + " @ " + hex(s.accumulation().address()) + ", "
+                    + Units.bytes(s.accumulation().retained()));
+            ContainerInfo c = s.container();
+            if (c != null) {
+                o.println("  Container:     " + c.kind().label() + " (" + c.type() + "), " + Units.count(c.elementCount())
+                        + " elements; " + Units.count(c.elementClassCount()) + " " + c.elementClass() + " retain "
+                        + Units.bytes(c.elementClassRetained()));
+            }
+            if (s.holder() != null) {
+                o.println("  Held by:       " + s.holder());
+            }
+            Duplication d = s.duplication();
+            if (d != null) {
+                o.println("  Duplication:   " + Units.count(d.instances()) + " " + d.className() + " for "
+                        + Units.count(d.distinctKeys()) + " distinct " + d.keyField() + "; "
+                        + Units.count(d.redundantInstances()) + " redundant, about " + Units.bytes(d.redundantRetained()));
+            }
+            if (!s.path().isEmpty()) {
+                o.println("  Shortest strong path from a GC root:");
+                for (int k = 0; k < s.path().size(); k++) {
+                    PathStep p = s.path().get(k);
+                    String via = p.field() == null ? "" : p.field() + " in ";
+                    String root = p.rootKinds() == null ? "" : "  [GC root: " + p.rootKinds() + "]";
+                    o.println("    " + "  ".repeat(k) + (k == 0 ? "" : "<- ") + via + p.className() + " @ " + hex(p.address()) + root);
+                }
+            }
+        }
+        if (!r.dismissed().isEmpty()) {
+            o.println();
+            o.println("Looked at and not blamed:");
+            for (SuspectReport.Dismissed x : r.dismissed()) {
+                o.println("  " + x.dominator().className() + " (" + Units.percent(x.percent() / 100) + "): " + x.reason());
+            }
+        }
+        o.flush();
+    }
+}

@@ -1,0 +1,137 @@
+package dev.inquest.heap.query;
+
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.progress.Progress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Fill ratio and size buckets of the common array-backed JDK collections and of object arrays:
+ * how many are empty, how full the rest are, and the bytes their unused slots cost. One pass over
+ * the objects; a collection costs two or three field reads, an object array a scan of its slots.
+ */
+public final class CollectionFill {
+    /** Bucket upper bounds (inclusive): 0, 1, 2-10, 11-100, 101-1,000, 1,001-10,000, more. */
+    public static final long[] BUCKET_LIMITS = {0, 1, 10, 100, 1_000, 10_000, Long.MAX_VALUE};
+    public static final List<String> BUCKET_LABELS = List.of("0", "1", "2-10", "11-100", "101-1,000", "1,001-10,000", "10,001+");
+
+    /**
+     * One collection class. {@code size}: elements (sum), {@code capacity}: slots of the backing
+     * arrays (sum), {@code wastedBytes}: unused slots times the reference size, {@code buckets}:
+     * instances per size bucket (see {@link #BUCKET_LABELS}); {@code largest*}: the biggest instance.
+     */
+    public record Row(String className, long instances, long empty, long size, long capacity, double fillRatio,
+            long wastedBytes, long[] buckets, long largest, long largestSize, long largestCapacity) {
+    }
+
+    private enum Shape { LIST, MAP, SET, DEQUE, PRIORITY, HASHTABLE, ARRAY }
+
+    private CollectionFill() {
+    }
+
+    public static List<Row> compute(HeapDump dump, Progress progress) {
+        ObjectReader r = new ObjectReader(dump);
+        DominatorTree tree = dump.dominatorTree();
+        int classes = dump.index().classes().size();
+        Shape[] shapeOf = new Shape[classes];
+        Containers containers = new Containers(r);
+        for (ClassInfo c : dump.index().classes()) {
+            // Node tables (HashMap$Node[]...) are counted with their map, not again as arrays.
+            shapeOf[c.ordinal()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY
+                    ? (containers.structureClass(c.ordinal()) ? null : Shape.ARRAY)
+                    : r.isA(c, "java.util.ArrayList") || r.isA(c, "java.util.Vector") ? Shape.LIST
+                    : r.isA(c, "java.util.HashMap") ? Shape.MAP
+                    : r.isA(c, "java.util.HashSet") ? Shape.SET
+                    : r.isA(c, "java.util.ArrayDeque") ? Shape.DEQUE
+                    : r.isA(c, "java.util.PriorityQueue") ? Shape.PRIORITY
+                    : r.isA(c, "java.util.Hashtable") ? Shape.HASHTABLE : null;
+        }
+        Map<Integer, long[]> acc = new LinkedHashMap<>(); // ordinal -> instances, empty, size, capacity, largest node, largestSize, largestCap, buckets...
+        long n = dump.index().nodeCount();
+        int refSize = dump.index().refSize();
+        progress.phase("Collection fill", n, Progress.Unit.ITEMS);
+        for (long v = 0; v < n; v++) {
+            if ((v & 0xFFFF) == 0) {
+                progress.checkCancelled();
+                progress.progress(v);
+            }
+            int ord = dump.index().classOrdinal(v);
+            Shape s = shapeOf[ord];
+            if (s == null || dump.index().isClassObject(v) || !tree.isReachable(v)) {
+                continue;
+            }
+            long size;
+            long cap;
+            switch (s) {
+                case ARRAY -> {
+                    cap = r.arrayLength(v);
+                    size = r.nonNullSlots(v);
+                }
+                case LIST -> {
+                    size = Math.max(r.primitive(v, "size", -1), r.primitive(v, "elementCount", -1));
+                    cap = length(r, r.ref(v, "elementData"));
+                }
+                case MAP -> {
+                    size = r.primitive(v, "size", 0);
+                    cap = length(r, r.ref(v, "table"));
+                }
+                case SET -> {
+                    long map = r.ref(v, "map");
+                    size = map < 0 ? 0 : r.primitive(map, "size", 0);
+                    cap = map < 0 ? 0 : length(r, r.ref(map, "table"));
+                }
+                case DEQUE -> {
+                    long elements = r.ref(v, "elements");
+                    size = elements < 0 ? 0 : r.nonNullSlots(elements);
+                    cap = length(r, elements);
+                }
+                case PRIORITY -> {
+                    size = r.primitive(v, "size", 0);
+                    cap = length(r, r.ref(v, "queue"));
+                }
+                default -> {
+                    size = r.primitive(v, "count", 0);
+                    cap = length(r, r.ref(v, "table"));
+                }
+            }
+            size = Math.max(0, size);
+            long[] a = acc.computeIfAbsent(ord, k -> new long[7 + BUCKET_LIMITS.length]);
+            a[0]++;
+            if (size == 0) {
+                a[1]++;
+            }
+            a[2] += size;
+            a[3] += cap;
+            if (a[0] == 1 || size > a[5]) {
+                a[4] = v;
+                a[5] = size;
+                a[6] = cap;
+            }
+            for (int b = 0; b < BUCKET_LIMITS.length; b++) {
+                if (size <= BUCKET_LIMITS[b]) {
+                    a[7 + b]++;
+                    break;
+                }
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        acc.forEach((ord, a) -> {
+            long[] buckets = java.util.Arrays.copyOfRange(a, 7, 7 + BUCKET_LIMITS.length);
+            // A hash table's slots are not one per element (several may share a bucket), so waste never goes negative.
+            long wasted = Math.max(0, a[3] - a[2]) * refSize;
+            rows.add(new Row(dump.index().classInfo(ord).name(), a[0], a[1], a[2], a[3], a[3] == 0 ? 0 : (double) a[2] / a[3],
+                    wasted, buckets, a[4], a[5], a[6]));
+        });
+        rows.sort(Comparator.comparingLong(Row::wastedBytes).reversed().thenComparing(Row::className));
+        return List.copyOf(rows);
+    }
+
+    private static long length(ObjectReader r, long array) {
+        return array < 0 ? 0 : Math.max(0, r.arrayLength(array));
+    }
+}

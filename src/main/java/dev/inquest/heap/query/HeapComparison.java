@@ -1,0 +1,198 @@
+package dev.inquest.heap.query;
+
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.model.Grouping;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.HistogramRow;
+import dev.inquest.progress.Progress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Baseline against a later dump of the same process. Addresses differ between dumps, so objects
+ * are matched by class (the histograms, linear in the objects) and dominators by their dominator
+ * path (a bounded walk of each dominator tree: only nodes that retain at least 0.1 % of the
+ * smaller heap, at most {@link #MAX_DEPTH} levels deep).
+ */
+public final class HeapComparison {
+    public static final int MAX_DEPTH = 8;
+    /**
+     * Rows sort by {@link #growth}, then retained, shallow and count deltas: the first row is what grew most.
+     */
+    public static final Comparator<ClassDelta> GROWTH = Comparator.comparingLong(HeapComparison::growth).reversed()
+            .thenComparing(Comparator.comparingLong(ClassDelta::retainedDelta).reversed())
+            .thenComparing(Comparator.comparingLong(ClassDelta::shallowDelta).reversed())
+            .thenComparing(Comparator.comparingLong(ClassDelta::countDelta).reversed())
+            .thenComparing(ClassDelta::name);
+
+    private HeapComparison() {
+    }
+
+    /**
+     * How much a class grew: the retained growth of its instances when their number changed, else
+     * only their own shallow growth. Holders whose count did not change (the class loader, the one
+     * list) would otherwise outrank what they hold; the dominator rows name them instead.
+     */
+    public static long growth(ClassDelta d) {
+        return d.countDelta() != 0 ? d.retainedDelta() : d.shallowDelta();
+    }
+
+    public static Comparison compare(HeapDump before, HeapDump after, Progress progress) {
+        progress.phase("Comparing dumps", -1, Progress.Unit.ITEMS);
+        Set<String> loadedBefore = loaded(before);
+        Set<String> loadedAfter = loaded(after);
+        List<ClassDelta> classes = deltas(before.histogram(Grouping.CLASS), after.histogram(Grouping.CLASS), loadedBefore);
+        progress.checkCancelled();
+        List<ClassDelta> packages = deltas(before.histogram(Grouping.PACKAGE), after.histogram(Grouping.PACKAGE), null);
+        progress.checkCancelled();
+        long floor = Math.max(1, Math.min(before.dominatorTree().reachableShallowSum(),
+                after.dominatorTree().reachableShallowSum()) / 1000);
+        Map<List<String>, long[]> domBefore = dominatorPaths(before, floor, progress);
+        Map<List<String>, long[]> domAfter = dominatorPaths(after, floor, progress);
+        List<DominatorDelta> dominators = new ArrayList<>();
+        Set<List<String>> keys = new HashSet<>(domAfter.keySet());
+        keys.addAll(domBefore.keySet());
+        for (List<String> k : keys) {
+            long[] b = domBefore.getOrDefault(k, new long[2]);
+            long[] a = domAfter.getOrDefault(k, new long[2]);
+            if (a[1] > b[1]) {
+                dominators.add(new DominatorDelta(k, b[0], a[0], b[1], a[1]));
+            }
+        }
+        dominators = mostSpecific(dominators);
+        dominators.sort(Comparator.comparingLong(DominatorDelta::retainedDelta).reversed()
+                .thenComparingInt(d -> d.path().size()).thenComparing(d -> String.join(" > ", d.path())));
+        TreeSet<String> fresh = new TreeSet<>(loadedAfter);
+        fresh.removeAll(loadedBefore);
+        TreeSet<String> gone = new TreeSet<>(loadedBefore);
+        gone.removeAll(loadedAfter);
+        return new Comparison(before.dominatorTree().reachableShallowSum(), after.dominatorTree().reachableShallowSum(),
+                before.dominatorTree().reachableCount(), after.dominatorTree().reachableCount(), classes, packages,
+                dominators, List.copyOf(fresh), List.copyOf(gone));
+    }
+
+    /**
+     * Keeps the dominators that explain growth most specifically: a path is dropped when one of its
+     * children accounts for at least 90 % of its growth, except that a collection's backing array
+     * (a {@code []} child of a {@code java.util} class) never stands in for the collection, and is
+     * itself dropped when the collection is kept.
+     */
+    static List<DominatorDelta> mostSpecific(List<DominatorDelta> all) {
+        Map<List<String>, DominatorDelta> byPath = new HashMap<>();
+        for (DominatorDelta d : all) {
+            byPath.put(d.path(), d);
+        }
+        Set<List<String>> explained = new HashSet<>();
+        for (DominatorDelta c : all) {
+            if (c.path().size() < 2) {
+                continue;
+            }
+            List<String> parentPath = c.path().subList(0, c.path().size() - 1);
+            DominatorDelta p = byPath.get(parentPath);
+            if (p == null || c.retainedDelta() < 0.9 * p.retainedDelta()) {
+                continue;
+            }
+            if (backingArray(c, p)) {
+                explained.add(c.path());
+                continue;
+            }
+            explained.add(p.path());
+            // Through a backing array the collection itself is explained: ArrayList > Object[] > X.
+            if (p.path().size() >= 2) {
+                DominatorDelta gp = byPath.get(p.path().subList(0, p.path().size() - 1));
+                if (gp != null && backingArray(p, gp) && c.retainedDelta() >= 0.9 * gp.retainedDelta()) {
+                    explained.add(gp.path());
+                }
+            }
+        }
+        List<DominatorDelta> out = new ArrayList<>();
+        for (DominatorDelta d : all) {
+            if (!explained.contains(d.path())) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    private static boolean backingArray(DominatorDelta child, DominatorDelta parent) {
+        return child.className().endsWith("[]") && parent.className().startsWith("java.util.");
+    }
+
+    private static Set<String> loaded(HeapDump d) {
+        Set<String> out = new HashSet<>();
+        for (ClassInfo c : d.index().classes()) {
+            out.add(c.name());
+        }
+        return out;
+    }
+
+    private static List<ClassDelta> deltas(List<HistogramRow> before, List<HistogramRow> after, Set<String> loadedBefore) {
+        Map<String, HistogramRow> b = new HashMap<>();
+        for (HistogramRow r : before) {
+            b.put(r.name(), r);
+        }
+        List<ClassDelta> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (HistogramRow a : after) {
+            HistogramRow x = b.get(a.name());
+            seen.add(a.name());
+            boolean isNew = loadedBefore != null && !loadedBefore.contains(a.name());
+            out.add(x == null ? new ClassDelta(a.name(), isNew, 0, a.count(), 0, a.shallow(), 0, a.retained())
+                    : new ClassDelta(a.name(), isNew, x.count(), a.count(), x.shallow(), a.shallow(), x.retained(), a.retained()));
+        }
+        for (HistogramRow x : before) {
+            if (!seen.contains(x.name())) {
+                out.add(new ClassDelta(x.name(), false, x.count(), 0, x.shallow(), 0, x.retained(), 0));
+            }
+        }
+        out.sort(GROWTH);
+        return List.copyOf(out);
+    }
+
+    /** Dominator path (class names from the top level down) to {objects, retained sum}, for nodes over the floor. */
+    static Map<List<String>, long[]> dominatorPaths(HeapDump d, long floor, Progress progress) {
+        DominatorTree t = d.dominatorTree();
+        Map<List<String>, long[]> out = new LinkedHashMap<>();
+        List<long[]> stack = new ArrayList<>(); // {node, depth}
+        Map<Long, List<String>> pathOf = new HashMap<>();
+        pathOf.put(DominatorTree.VIRTUAL_ROOT, List.of());
+        stack.add(new long[] {DominatorTree.VIRTUAL_ROOT, 0});
+        long steps = 0;
+        while (!stack.isEmpty()) {
+            long[] top = stack.removeLast();
+            long v = top[0];
+            List<String> path = pathOf.remove(v);
+            if (top[1] >= MAX_DEPTH) {
+                continue;
+            }
+            long n = t.childCount(v);
+            for (long i = 0; i < n; i++) {
+                long c = t.child(v, i);
+                if (t.retained(c) < floor) {
+                    break; // children are sorted by retained size, largest first
+                }
+                List<String> cp = new ArrayList<>(path.size() + 1);
+                cp.addAll(path);
+                cp.add(d.className(c));
+                List<String> key = List.copyOf(cp);
+                long[] agg = out.computeIfAbsent(key, k -> new long[2]);
+                agg[0]++;
+                agg[1] += t.retained(c);
+                pathOf.put(c, key);
+                stack.add(new long[] {c, top[1] + 1});
+                if ((++steps & 0xFFF) == 0) {
+                    progress.checkCancelled();
+                }
+            }
+        }
+        return out;
+    }
+}

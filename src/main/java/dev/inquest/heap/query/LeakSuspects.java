@@ -1,0 +1,296 @@
+package dev.inquest.heap.query;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.PathResult;
+import dev.inquest.heap.model.PathStep;
+import dev.inquest.progress.Progress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Leak suspects: MAT's rules, then further.
+ *
+ * <p>MAT's part: the threshold is 10 % of the used heap; single suspects are top-level
+ * dominators over it, group suspects the remaining top-level dominators of one class whose sum
+ * is over it. From each, MAT walks down the dominator tree into the biggest child while the
+ * child keeps at least 70 % of its parent.
+ *
+ * <p>Beyond MAT: (1) the accumulation point is the last collection on that walk whose own
+ * structure (table, nodes, backing array) is all that follows it, so a linked queue reads as
+ * "the ConcurrentLinkedDeque" rather than its 20,000th node; it is described as a container
+ * with its element count and element class; (2) it is named by its holder field on the shortest
+ * strong path from a GC root; (3) elements (or group members) equal by a key field are reported
+ * as duplication; (4) a JDK holder (class loader, thread, JDK class statics) is not blamed when
+ * application code sits below it, and a JDK holder with nothing of the application below it is
+ * dismissed as runtime infrastructure rather than reported. Each step is linear in what it walks.
+ */
+public final class LeakSuspects {
+    /** MAT's threshold: 10 % of the used heap. */
+    public static final double THRESHOLD = 0.10;
+    /** MAT's accumulation walk goes on while the biggest child keeps this share of its parent. */
+    public static final double DOWN_RATIO = 0.7;
+
+    private final HeapDump dump;
+    private final ObjectReader reader;
+    private final Containers containers;
+    private final DominatorTree tree;
+
+    public LeakSuspects(HeapDump dump) {
+        this.dump = dump;
+        this.reader = new ObjectReader(dump);
+        this.containers = new Containers(reader);
+        this.tree = dump.dominatorTree();
+    }
+
+    public static SuspectReport find(HeapDump dump, Progress progress) {
+        return new LeakSuspects(dump).find(progress);
+    }
+
+    public SuspectReport find(Progress progress) {
+        long used = tree.reachableShallowSum();
+        long threshold = (long) Math.ceil(used * THRESHOLD);
+        List<Suspect> suspects = new ArrayList<>();
+        List<SuspectReport.Dismissed> dismissed = new ArrayList<>();
+        progress.phase("Leak suspects", -1, Progress.Unit.ITEMS);
+
+        // Single suspects; the rest of the top level is grouped by class.
+        Map<Integer, List<Long>> groups = new HashMap<>();
+        long top = tree.topLevelCount();
+        for (long i = 0; i < top; i++) {
+            long v = tree.topLevel(i);
+            if (tree.retained(v) > threshold) {
+                Suspect s = single(v, used, progress);
+                if (s != null) {
+                    suspects.add(s);
+                } else {
+                    dismissed.add(new SuspectReport.Dismissed(ObjectBrief.of(reader, v), percent(tree.retained(v), used),
+                            "JDK runtime infrastructure (" + reader.className(v)
+                                    + "): nothing of the application accumulates below it"));
+                }
+            } else {
+                int key = reader.index().isClassObject(v) ? -1 - (int) v : reader.index().classOrdinal(v);
+                groups.computeIfAbsent(key, k -> new ArrayList<>()).add(v);
+            }
+            if ((i & 0xFFF) == 0) {
+                progress.checkCancelled();
+            }
+        }
+        for (List<Long> members : groups.values()) {
+            long sum = 0;
+            for (long m : members) {
+                sum += tree.retained(m);
+            }
+            if (members.size() > 1 && sum > threshold) {
+                Suspect g = group(members, sum, used, progress);
+                if (g != null) {
+                    suspects.add(g);
+                } else {
+                    long first = members.getFirst();
+                    dismissed.add(new SuspectReport.Dismissed(ObjectBrief.of(reader, first), percent(sum, used),
+                            Units.count(members.size()) + " top-level " + reader.className(first)
+                                    + " held by the JVM itself (interned strings, archived and class-resolution objects): "
+                                    + "nothing of the application accumulates below them"));
+                }
+            }
+        }
+        suspects.sort(Comparator.comparingLong(Suspect::retained).reversed());
+        return new SuspectReport(used, threshold, List.copyOf(suspects), List.copyOf(dismissed));
+    }
+
+    /** MAT's walk: from {@code start} into the biggest dominated child while it keeps 70 % of its parent. */
+    List<Long> walkDown(long start, Progress progress) {
+        List<Long> walk = new ArrayList<>();
+        long v = start;
+        walk.add(v);
+        while (tree.childCount(v) > 0) {
+            long c = tree.child(v, 0);
+            if (tree.retained(c) < DOWN_RATIO * tree.retained(v)) {
+                break;
+            }
+            v = c;
+            walk.add(v);
+            if ((walk.size() & 0xFFF) == 0) {
+                progress.checkCancelled();
+            }
+        }
+        return walk;
+    }
+
+    /**
+     * The index on the walk of the accumulation point: the last container whose structure is all
+     * that follows it on the walk, else the walk's end (MAT's answer).
+     */
+    int accumulationIndex(List<Long> walk) {
+        int candidate = -1;
+        for (int i = 0; i < walk.size(); i++) {
+            long x = walk.get(i);
+            if (candidate >= 0 && i > 0 && partOf(walk.get(i - 1), x)) {
+                continue;
+            }
+            candidate = containers.isContainer(x) ? i : -1;
+        }
+        return candidate >= 0 ? candidate : walk.size() - 1;
+    }
+
+    /** Whether {@code x}, dominated by {@code prev}, is part of prev's implementation (when prev is a container or its structure). */
+    private boolean partOf(long prev, long x) {
+        if (containers.isStructure(x)) {
+            return true;
+        }
+        boolean prevIsCollection = containers.isStructure(prev)
+                || containers.isContainer(prev) && containers.kind(prev) != ContainerKind.ARRAY;
+        if (!prevIsCollection) {
+            return false;
+        }
+        ClassInfo c = reader.index().classOf(x);
+        if (!reader.index().isClassObject(x) && c.kind() == ClassInfo.Kind.OBJECT_ARRAY) {
+            return true; // ArrayList.elementData, ArrayDeque.elements ...
+        }
+        // A set's backing map or list.
+        return containers.kind(prev) == ContainerKind.SET && containers.isContainer(x);
+    }
+
+    private Suspect single(long dominatorNode, long used, Progress progress) {
+        List<Long> walk = walkDown(dominatorNode, progress);
+        int acc = accumulationIndex(walk);
+        long accNode = walk.get(acc);
+        ContainerInfo container = containers.describe(accNode, progress);
+        boolean appBelow = false;
+        int firstApp = -1;
+        for (int i = 0; i <= acc; i++) {
+            if (!reader.jdkOwned(walk.get(i))) {
+                appBelow = true;
+                firstApp = i;
+                break;
+            }
+        }
+        boolean appElements = appElements(container);
+        boolean jdkTop = reader.jdkOwned(dominatorNode);
+        if (jdkTop && !appBelow && !appElements && infrastructure(dominatorNode)) {
+            return null;
+        }
+        long blamed = dominatorNode;
+        if (jdkTop && appBelow) {
+            blamed = walk.get(firstApp);
+        } else if (jdkTop && appElements) {
+            blamed = accNode;
+        }
+        return describe("single", blamed, 1, tree.retained(blamed), ObjectBrief.of(reader, dominatorNode), accNode,
+                container, used, null, progress);
+    }
+
+    private boolean appBelow(List<Long> walk, int upTo) {
+        for (int i = 0; i <= upTo; i++) {
+            if (!reader.jdkOwned(walk.get(i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean appElements(ContainerInfo container) {
+        return container != null && container.elementClass() != null
+                && !ObjectReader.isJdkClassName(container.elementClass());
+    }
+
+    /** Class loaders, threads and JDK class objects: the JVM's own holders. */
+    private boolean infrastructure(long node) {
+        if (reader.index().isClassObject(node)) {
+            return true;
+        }
+        ClassInfo c = reader.index().classOf(node);
+        return reader.isA(c, "java.lang.ClassLoader") || reader.isA(c, "java.lang.Thread")
+                || node == reader.index().node(0);
+    }
+
+    private Suspect group(List<Long> members, long sum, long used, Progress progress) {
+        long biggest = members.getFirst(); // top level is sorted by retained, largest first
+        List<Long> walk = walkDown(biggest, progress);
+        long accNode = walk.get(accumulationIndex(walk));
+        ContainerInfo container = containers.describe(accNode, progress);
+        if (reader.jdkOwned(biggest) && !appBelow(walk, walk.indexOf(accNode)) && !appElements(container)) {
+            return null;
+        }
+        long[] nodes = members.stream().mapToLong(Long::longValue).toArray();
+        Duplication dup = new DuplicateKeys(reader).find(nodes, progress);
+        return describe("group", biggest, members.size(), sum, ObjectBrief.of(reader, biggest), accNode, container,
+                used, dup, progress);
+    }
+
+    private Suspect describe(String kind, long blamed, long count, long retained, ObjectBrief dominator, long accNode,
+                             ContainerInfo container, long used, Duplication groupDup, Progress progress) {
+        PathResult pr = dump.pathsToRoots(accNode, 1, true, progress);
+        List<PathStep> path = pr.paths().isEmpty() ? List.of() : pr.paths().getFirst();
+        String holder = null;
+        if (path.size() > 1) {
+            holder = simple(stripClass(path.get(1).className())) + "." + path.get(1).field();
+        }
+        Duplication dup = groupDup;
+        if (dup == null && container != null && container.elementClass() != null) {
+            dup = elementDuplication(container, progress);
+        }
+        double pct = percent(retained, used);
+        String blamedClass = reader.className(blamed);
+        String title;
+        String explanation;
+        String share = Units.bytes(retained) + ", " + Units.percent(pct / 100);
+        if (container != null && container.elementClass() != null) {
+            String what = "the " + simple(containerTypeName(container)) + (holder == null ? "" : " in " + holder);
+            String holds = " holds " + Units.count(container.elementClassCount()) + " " + simple(container.elementClass());
+            long accRetained = tree.retained(accNode);
+            title = what + holds + " (" + Units.bytes(accRetained) + ", " + Units.percent(percent(accRetained, used) / 100) + ")";
+            explanation = (kind.equals("group") ? Units.count(count) + " " + simple(blamedClass) + " together retain "
+                    : simple(blamedClass) + " retains ") + share + " of the used heap, over the 10 % threshold, and "
+                    + Units.percent((double) accRetained / Math.max(1, retained)) + " of that accumulates in one "
+                    + container.kind().label() + " of " + Units.count(container.elementCount()) + " elements"
+                    + (dup == null ? "" : ", duplicated: " + Units.count(dup.instances()) + " " + simple(dup.className())
+                    + " for " + Units.count(dup.distinctKeys()) + " distinct " + dup.keyField()) + ".";
+        } else {
+            String accClass = reader.className(accNode);
+            title = (kind.equals("group") ? Units.count(count) + " instances of " + simple(blamedClass)
+                    : "one " + simple(blamedClass)) + " retain" + (kind.equals("group") ? "" : "s") + " " + share
+                    + (accNode == blamed ? "" : ", most of it in " + simple(accClass) + (holder == null ? "" : " (" + holder + ")"));
+            explanation = (kind.equals("group") ? "These top-level " + simple(blamedClass) + " together retain "
+                    : simple(blamedClass) + " retains ") + share + " of the used heap, over the 10 % threshold"
+                    + (accNode == blamed ? "." : "; the memory accumulates in " + simple(accClass) + " ("
+                    + Units.bytes(tree.retained(accNode)) + ").");
+        }
+        return new Suspect(title, kind, blamedClass, count, retained, pct, dominator, ObjectBrief.of(reader, accNode),
+                container, holder, path, dup, explanation);
+    }
+
+    private Duplication elementDuplication(ContainerInfo container, Progress progress) {
+        LongList members = new LongList();
+        containers.elements(container.node(), t -> {
+            if (!reader.index().isClassObject(t) && reader.index().classOf(t).name().equals(container.elementClass())) {
+                members.add(t);
+            }
+        }, progress);
+        return new DuplicateKeys(reader).find(members.distinct(), progress);
+    }
+
+    private String containerTypeName(ContainerInfo c) {
+        return c.className();
+    }
+
+    static String stripClass(String name) {
+        return name.startsWith("class ") ? name.substring(6) : name;
+    }
+
+    /** The name without its package, as people say it ("ConcurrentLinkedDeque", "Dispatcher$Event"). */
+    static String simple(String name) {
+        String prefix = name.startsWith("class ") ? "class " : "";
+        String n = stripClass(name);
+        return prefix + n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    private static double percent(long part, long whole) {
+        return whole == 0 ? 0 : 100.0 * part / whole;
+    }
+}

@@ -1,0 +1,95 @@
+package dev.inquest.heap.query;
+
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.graph.InboundEdges;
+import dev.inquest.heap.model.FieldValue;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.ObjectRef;
+import dev.inquest.progress.Progress;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The object inspector's data: fields with values, outbound and inbound references, and the
+ * histogram of the retained set (a walk of the object's dominator subtree: linear in its size).
+ * String contents are shown only when asked for, as everywhere else: dumps hold secrets.
+ */
+public final class ObjectInspector {
+    /** Inbound references listed at most (an interned string may have millions). */
+    public static final int MAX_INBOUND = 1_000;
+
+    private ObjectInspector() {
+    }
+
+    public static Inspection inspect(HeapDump dump, long node, boolean includeValues, Progress progress) {
+        ObjectReader r = new ObjectReader(dump);
+        List<Inspection.Field> fields = new ArrayList<>();
+        for (FieldValue f : dump.fields(node)) {
+            String value;
+            long target = -1;
+            if (f.reference()) {
+                long addr = (long) f.value();
+                target = addr == 0 ? -1 : dump.node(addr);
+                if (addr == 0) {
+                    value = "null";
+                } else if (target < 0) {
+                    value = String.format("<missing object> @ 0x%x", addr);
+                } else {
+                    value = dump.className(target) + String.format(" @ 0x%x", addr);
+                    String text = dump.stringValue(target, 80);
+                    if (text != null) {
+                        value += includeValues ? " \"" + text + "\"" : " <redacted>";
+                    }
+                }
+            } else {
+                value = String.valueOf(f.value());
+            }
+            fields.add(new Inspection.Field(f.name(), f.type(), f.isStatic(), value, target));
+        }
+        List<ObjectRef> outbound = dump.outbound(node);
+        InboundEdges in = dump.inboundEdges(progress);
+        List<ObjectRef> inbound = new ArrayList<>();
+        long total = in.inboundEnd(node) - in.inboundStart(node);
+        for (long i = in.inboundStart(node); i < in.inboundEnd(node) && inbound.size() < MAX_INBOUND; i++) {
+            long s = in.source(i);
+            String field = dump.index().classOf(s).kind() == dev.inquest.heap.index.ClassInfo.Kind.OBJECT_ARRAY
+                    && !dump.index().isClassObject(s) ? "[]" : dump.fieldName(s, node);
+            inbound.add(new ObjectRef(s, dump.address(s), dump.className(s), field == null ? "<local>" : field));
+        }
+        String text = dump.stringValue(node, 10_000);
+        if (text != null && !includeValues) {
+            text = "<redacted: " + text.length() + " chars>";
+        }
+        return new Inspection(ObjectBrief.of(r, node), dump.rootKinds(node), text, List.copyOf(fields), outbound,
+                List.copyOf(inbound), total, retainedSet(dump, node, progress));
+    }
+
+    /** The retained set of one object per class: its dominator subtree, walked with an explicit stack. */
+    public static List<Inspection.ClassCount> retainedSet(HeapDump dump, long node, Progress progress) {
+        DominatorTree t = dump.dominatorTree();
+        Map<String, long[]> byClass = new HashMap<>();
+        LongStack stack = new LongStack();
+        stack.push(node);
+        long steps = 0;
+        while (!stack.isEmpty()) {
+            long v = stack.pop();
+            long[] a = byClass.computeIfAbsent(dump.className(v).startsWith("class ") ? "java.lang.Class"
+                    : dump.index().classOf(v).name(), k -> new long[2]);
+            a[0]++;
+            a[1] += dump.shallow(v);
+            for (long i = 0, n = t.childCount(v); i < n; i++) {
+                stack.push(t.child(v, i));
+            }
+            if ((++steps & 0xFFFF) == 0) {
+                progress.checkCancelled();
+            }
+        }
+        List<Inspection.ClassCount> out = new ArrayList<>();
+        byClass.forEach((k, a) -> out.add(new Inspection.ClassCount(k, a[0], a[1])));
+        out.sort(Comparator.comparingLong(Inspection.ClassCount::shallow).reversed().thenComparing(Inspection.ClassCount::className));
+        return List.copyOf(out);
+    }
+}

@@ -1,0 +1,289 @@
+package dev.inquest.heap.query;
+
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.hprof.HprofBytes;
+import dev.inquest.heap.hprof.Tags;
+import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.HeapIndex;
+import dev.inquest.heap.model.HeapDump;
+
+/**
+ * Fast field access for queries that touch many objects: field names are resolved once per
+ * class (not per object, as {@link HeapDump#fields} does), values are read straight from the
+ * dump's bytes. Reference reads return node indices (-1 for null or a missing object).
+ */
+public final class ObjectReader {
+    /** Receives one reference of an object: the field name (or null for an array slot) and the target node. */
+    @FunctionalInterface
+    public interface RefVisitor {
+        void visit(String field, long target);
+    }
+
+    private final HeapDump dump;
+    private final HeapIndex index;
+    private final HprofBytes bytes;
+    private final int id;
+    private final String[][] refNames;
+    private final String[][] fieldNames;
+
+    public ObjectReader(HeapDump dump) {
+        this.dump = dump;
+        this.index = dump.index();
+        this.bytes = index.file().bytes();
+        this.id = index.idSize();
+        this.refNames = new String[index.classes().size()][];
+        this.fieldNames = new String[index.classes().size()][];
+    }
+
+    public HeapDump dump() {
+        return dump;
+    }
+
+    public HeapIndex index() {
+        return index;
+    }
+
+    public DominatorTree tree() {
+        return dump.dominatorTree();
+    }
+
+    private String[] refNames(ClassInfo c) {
+        String[] n = refNames[c.ordinal()];
+        if (n == null) {
+            n = new String[c.refNameIds().length];
+            for (int i = 0; i < n.length; i++) {
+                String s = index.file().string(c.refNameIds()[i]);
+                n[i] = s == null ? "?" : s;
+            }
+            refNames[c.ordinal()] = n;
+        }
+        return n;
+    }
+
+    private String[] fieldNames(ClassInfo c) {
+        String[] n = fieldNames[c.ordinal()];
+        if (n == null) {
+            n = new String[c.fieldNameIds().length];
+            for (int i = 0; i < n.length; i++) {
+                String s = index.file().string(c.fieldNameIds()[i]);
+                n[i] = s == null ? "?" : s;
+            }
+            fieldNames[c.ordinal()] = n;
+        }
+        return n;
+    }
+
+    /** The record tag of a node (INSTANCE_DUMP, OBJ_ARRAY_DUMP, ...), or -1 for synthetic nodes. */
+    public int tag(long node) {
+        long off = index.recordOffset(node);
+        return off < 0 ? -1 : bytes.u1(off);
+    }
+
+    /** Visits every non-null reference field (instances) or slot (object arrays) that names an object in the dump. */
+    public void forEachRef(long node, RefVisitor visitor) {
+        long off = index.recordOffset(node);
+        if (off < 0) {
+            return;
+        }
+        int tag = bytes.u1(off);
+        if (tag == Tags.INSTANCE_DUMP) {
+            ClassInfo c = index.classOf(node);
+            long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
+            long data = off + 1 + 2L * id + 8;
+            String[] names = refNames(c);
+            int[] offs = c.refOffsets();
+            for (int i = 0; i < offs.length; i++) {
+                if (offs[i] + id <= len) {
+                    long a = bytes.id(data + offs[i], id);
+                    if (a != 0) {
+                        long t = index.node(a);
+                        if (t >= 0) {
+                            visitor.visit(names[i], t);
+                        }
+                    }
+                }
+            }
+        } else if (tag == Tags.OBJ_ARRAY_DUMP) {
+            long len = bytes.u4unsigned(off + 1 + id + 4);
+            long data = off + 1 + 2L * id + 8;
+            for (long i = 0; i < len; i++) {
+                long a = bytes.id(data + i * id, id);
+                if (a != 0) {
+                    long t = index.node(a);
+                    if (t >= 0) {
+                        visitor.visit(null, t);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The object a reference field of an instance points at, or -1 (null, missing, no such field). */
+    public long ref(long node, String field) {
+        long off = index.recordOffset(node);
+        if (off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP) {
+            return -1;
+        }
+        ClassInfo c = index.classOf(node);
+        String[] names = refNames(c);
+        long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(field) && c.refOffsets()[i] + id <= len) {
+                long a = bytes.id(off + 1 + 2L * id + 8 + c.refOffsets()[i], id);
+                return a == 0 ? -1 : index.node(a);
+            }
+        }
+        return -1;
+    }
+
+    /** Whether instances of the class have a field of that name (any type). */
+    public boolean hasField(ClassInfo c, String field) {
+        for (String n : fieldNames(c)) {
+            if (n.equals(field)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A primitive field (boolean, byte, char, short, int, long) of an instance as a long, or
+     * {@code absent} when the node is not an instance or has no such primitive field.
+     */
+    public long primitive(long node, String field, long absent) {
+        long off = index.recordOffset(node);
+        if (off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP) {
+            return absent;
+        }
+        ClassInfo c = index.classOf(node);
+        String[] names = fieldNames(c);
+        long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
+        long data = off + 1 + 2L * id + 8;
+        for (int i = 0; i < names.length; i++) {
+            if (!names[i].equals(field)) {
+                continue;
+            }
+            int t = c.fieldTypes()[i];
+            long at = data + c.fieldOffsets()[i];
+            if (t == Tags.T_OBJECT || c.fieldOffsets()[i] + Tags.size(t, id) > len) {
+                continue;
+            }
+            return switch (t) {
+                case Tags.T_BOOLEAN, Tags.T_BYTE -> (byte) bytes.u1(at);
+                case Tags.T_CHAR -> bytes.u2(at);
+                case Tags.T_SHORT -> (short) bytes.u2(at);
+                case Tags.T_INT -> bytes.u4(at);
+                case Tags.T_LONG -> bytes.u8(at);
+                default -> absent;
+            };
+        }
+        return absent;
+    }
+
+    /** Length of an object or primitive array, -1 for other nodes. */
+    public long arrayLength(long node) {
+        long off = index.recordOffset(node);
+        if (off < 0) {
+            return -1;
+        }
+        int tag = bytes.u1(off);
+        if (tag == Tags.OBJ_ARRAY_DUMP || tag == Tags.PRIM_ARRAY_DUMP) {
+            return bytes.u4unsigned(off + 1 + id + 4);
+        }
+        return -1;
+    }
+
+    /** Number of non-null slots of an object array, -1 for other nodes. */
+    public long nonNullSlots(long node) {
+        long off = index.recordOffset(node);
+        if (off < 0 || bytes.u1(off) != Tags.OBJ_ARRAY_DUMP) {
+            return -1;
+        }
+        long len = bytes.u4unsigned(off + 1 + id + 4);
+        long data = off + 1 + 2L * id + 8;
+        long n = 0;
+        for (long i = 0; i < len; i++) {
+            if (bytes.id(data + i * id, id) != 0) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * 64-bit hash of a primitive array's contents, with its element type folded in; used to find
+     * equal strings without materialising them.
+     */
+    public long contentHash(long node) {
+        long off = index.recordOffset(node);
+        if (off < 0 || bytes.u1(off) != Tags.PRIM_ARRAY_DUMP) {
+            return 0;
+        }
+        long len = bytes.u4unsigned(off + 1 + id + 4);
+        int type = bytes.u1(off + 1 + id + 8);
+        long n = len * Tags.size(type, id);
+        long data = off + 1 + id + 9;
+        long h = 0x9E3779B97F4A7C15L ^ (type * 31L + n);
+        long i = 0;
+        for (; i + 8 <= n; i += 8) {
+            h = mix(h ^ bytes.u8(data + i));
+        }
+        for (; i < n; i++) {
+            h = mix(h ^ bytes.u1(data + i));
+        }
+        return mix(h);
+    }
+
+    private static long mix(long z) {
+        z = (z ^ (z >>> 33)) * 0xff51afd7ed558ccdL;
+        z = (z ^ (z >>> 33)) * 0xc4ceb9fe1a85ec53L;
+        return z ^ (z >>> 33);
+    }
+
+    /** The class itself, then its superclasses, as long as the chain is sane. */
+    public boolean isA(ClassInfo c, String name) {
+        int guard = 0;
+        for (ClassInfo k = c; k != null && guard++ < 64; k = k.superOrdinal() < 0 ? null : index.classInfo(k.superOrdinal())) {
+            if (k.name().equals(name)) {
+                return true;
+            }
+            if (k.superOrdinal() == k.ordinal()) {
+                break;
+            }
+        }
+        return false;
+    }
+
+    /** The class name for people: class objects read "class NAME", as MAT shows them. */
+    public String className(long node) {
+        return dump.className(node);
+    }
+
+    /**
+     * Whether the node belongs to the Java runtime rather than the application: instances of
+     * JDK classes, class objects of JDK classes, the pseudo system class loader. Arrays count
+     * by their element type, so {@code Object[]} is JDK-owned and {@code Order[]} is not.
+     */
+    public boolean jdkOwned(long node) {
+        ClassInfo described = index.classDescribedBy(node);
+        String name = described != null ? described.name() : index.classOf(node).name();
+        if (index.recordOffset(node) == HeapIndex.PSEUDO_LOADER) {
+            return true;
+        }
+        return isJdkClassName(name);
+    }
+
+    public static boolean isJdkClassName(String name) {
+        String n = name;
+        while (n.endsWith("[]")) {
+            n = n.substring(0, n.length() - 2);
+        }
+        if (!n.contains(".")) {
+            // Primitive arrays and default-package classes: primitives belong to nobody in particular.
+            return n.equals("byte") || n.equals("char") || n.equals("int") || n.equals("long") || n.equals("short")
+                    || n.equals("boolean") || n.equals("float") || n.equals("double");
+        }
+        return n.startsWith("java.") || n.startsWith("javax.") || n.startsWith("jdk.") || n.startsWith("sun.")
+                || n.startsWith("com.sun.");
+    }
+}

@@ -1,0 +1,120 @@
+package dev.inquest.ui.heap;
+
+import dev.inquest.format.Units;
+import java.util.function.LongFunction;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.TreeTableCell;
+import javafx.scene.control.TreeTableColumn;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+
+/** Cells shared by the heap tables: sizes in readable units with the exact bytes in a tooltip, counts, object icons. */
+public final class HeapCells {
+    private HeapCells() {
+    }
+
+    /** The formatters the numeric columns use. */
+    public enum Format {
+        BYTES(Units::bytes, Units::exactBytes),
+        BYTES_DELTA(Units::bytesDelta, n -> (n > 0 ? "+" : "") + Units.exactBytes(n)),
+        COUNT(Units::count, null),
+        COUNT_DELTA(Units::countDelta, null);
+
+        private final LongFunction<String> text;
+        private final LongFunction<String> tip;
+
+        Format(LongFunction<String> text, LongFunction<String> tip) {
+            this.text = text;
+            this.tip = tip;
+        }
+
+        public String text(long n) {
+            return text.apply(n);
+        }
+    }
+
+    public static <S> void numeric(TableColumn<S, Long> column, Format format) {
+        column.getStyleClass().add("numeric-column");
+        // Numbers never need much room: extra width goes to the name column.
+        column.setMaxWidth(150);
+        column.setMinWidth(78);
+        column.setCellFactory(c -> new TableCell<>() {
+            {
+                getStyleClass().add("numeric");
+            }
+
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                show(this, item, empty, format);
+            }
+        });
+    }
+
+    public static <S> void numeric(TreeTableColumn<S, Long> column, Format format) {
+        column.getStyleClass().add("numeric-column");
+        // Numbers never need much room: extra width goes to the name column.
+        column.setMaxWidth(150);
+        column.setMinWidth(78);
+        column.setCellFactory(c -> new TreeTableCell<>() {
+            {
+                getStyleClass().add("numeric");
+            }
+
+            @Override
+            protected void updateItem(Long item, boolean empty) {
+                super.updateItem(item, empty);
+                show(this, item, empty, format);
+            }
+        });
+    }
+
+    private static void show(javafx.scene.control.IndexedCell<?> cell, Long item, boolean empty, Format format) {
+        if (empty || item == null) {
+            cell.setText(null);
+            cell.setTooltip(null);
+            cell.getStyleClass().removeAll("delta-up", "delta-down");
+            return;
+        }
+        cell.setText(format.text(item));
+        cell.setTooltip(format.tip == null ? null : new Tooltip(format.tip.apply(item) + " bytes"));
+        cell.getStyleClass().removeAll("delta-up", "delta-down");
+        if (format == Format.BYTES_DELTA || format == Format.COUNT_DELTA) {
+            if (item > 0) {
+                cell.getStyleClass().add("delta-up");
+            } else if (item < 0) {
+                cell.getStyleClass().add("delta-down");
+            }
+        }
+    }
+
+    /** An icon telling arrays, class objects, ordinary objects and groups apart at a glance. */
+    public static FontIcon iconFor(String className, boolean group) {
+        Ikon icon;
+        if (group) {
+            icon = MaterialDesignF.FOLDER_OUTLINE;
+        } else if (className == null) {
+            icon = MaterialDesignD.DOTS_HORIZONTAL;
+        } else if (className.startsWith("class ")) {
+            icon = MaterialDesignA.ALPHA_C_BOX_OUTLINE;
+        } else if (className.endsWith("[]")) {
+            icon = MaterialDesignC.CODE_BRACKETS;
+        } else {
+            icon = MaterialDesignC.CUBE_OUTLINE;
+        }
+        FontIcon f = new FontIcon(icon);
+        f.getStyleClass().add("heap-icon");
+        return f;
+    }
+
+    /** "java.util.HashMap @ 0x7f00123" as MAT writes object labels. */
+    public static String objectLabel(String className, long address) {
+        return className + " @ 0x" + Long.toHexString(address);
+    }
+}

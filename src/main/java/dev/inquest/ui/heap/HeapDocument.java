@@ -1,0 +1,311 @@
+package dev.inquest.ui.heap;
+
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.ui.heap.dominators.DominatorView;
+import dev.inquest.ui.heap.histogram.HistogramView;
+import dev.inquest.ui.heap.inspector.InspectorView;
+import dev.inquest.ui.heap.overview.OverviewView;
+import dev.inquest.ui.heap.paths.PathsView;
+import dev.inquest.ui.heap.tables.ClassLoadersView;
+import dev.inquest.ui.heap.tables.CollectionsView;
+import dev.inquest.ui.heap.tables.DuplicateStringsView;
+import dev.inquest.ui.heap.tables.ThreadsView;
+import dev.inquest.ui.task.TaskRunner;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import org.kordamp.ikonli.Ikon;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
+
+/**
+ * The tab for one heap dump: a compact navigation on the left (overview, dominators, histogram
+ * and the query tables), the selected view in the middle, and an inspector / paths area on the
+ * right that opens the first time a row is inspected. Owns the {@link HeapDump} and closes it
+ * with the tab (after any of its background work has stopped).
+ */
+public final class HeapDocument {
+    /** Node property under which every view keeps itself, so tests and links can reach it. */
+    public static final String VIEW_KEY = "inquest.heap.view";
+
+    /** The views, in navigation order. */
+    public enum Section {
+        OVERVIEW("Overview", MaterialDesignC.CHART_BAR),
+        DOMINATORS("Dominator tree", MaterialDesignF.FILE_TREE),
+        HISTOGRAM("Histogram", MaterialDesignT.TABLE_LARGE),
+        THREADS("Threads", MaterialDesignS.SOURCE_BRANCH),
+        STRINGS("Duplicate strings", MaterialDesignF.FORMAT_QUOTE_CLOSE),
+        LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
+        COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED);
+
+        private final String label;
+        private final Ikon icon;
+
+        Section(String label, Ikon icon) {
+            this.label = label;
+            this.icon = icon;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    private final HeapViews views;
+    private final Path file;
+    private final HeapDump dump;
+    private final HeapSummary summary;
+    private final RowActions actions;
+    private final BorderPane root = new BorderPane();
+    private final StackPane viewHost = new StackPane();
+    private final SplitPane split = new SplitPane();
+    private final TabPane side = new TabPane();
+    private final Tab inspectorTab = new Tab("Inspector");
+    private final Tab pathsTab = new Tab("Paths to GC roots");
+    private final ListView<Section> nav = new ListView<>();
+    private final Map<Section, Node> built = new EnumMap<>(Section.class);
+    private final List<TaskRunner.Handle> running = new ArrayList<>();
+    private final dev.inquest.ui.debug.FxCost fxCost = new dev.inquest.ui.debug.FxCost();
+    private InspectorView inspector;
+    private PathsView paths;
+    private boolean closed;
+
+    HeapDocument(HeapViews views, Path file, HeapDump dump, HeapSummary summary) {
+        this.views = views;
+        this.file = file;
+        this.dump = dump;
+        this.summary = summary;
+        this.actions = new RowActions(this);
+        root.getStyleClass().add("heap-document");
+
+        nav.setId("heap-nav");
+        nav.getStyleClass().add("heap-nav");
+        nav.getItems().setAll(Section.values());
+        nav.setCellFactory(lv -> new ListCell<>() {
+            @Override
+            protected void updateItem(Section s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty || s == null ? null : s.label);
+                setGraphic(empty || s == null ? null : new FontIcon(s.icon));
+            }
+        });
+        nav.setPrefWidth(170);
+        nav.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                showSection(is);
+            }
+        });
+        root.setLeft(nav);
+
+        side.setId("heap-side");
+        side.getTabs().addAll(inspectorTab, pathsTab);
+        // Closing both side tabs gives the view the whole width back; inspecting brings them back.
+        side.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+        side.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> {
+            if (side.getTabs().isEmpty()) {
+                split.getItems().remove(side);
+            }
+        });
+        inspectorTab.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY));
+        pathsTab.setGraphic(new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
+        split.getItems().add(viewHost);
+        root.setCenter(split);
+        nav.getSelectionModel().select(Section.OVERVIEW);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public HeapDump dump() {
+        return dump;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Computed once when the dump opened; views read their totals from it. */
+    public HeapSummary summary() {
+        return summary;
+    }
+
+    public HeapViews views() {
+        return views;
+    }
+
+    public RowActions actions() {
+        return actions;
+    }
+
+    /** Selects a view in the navigation (building it the first time). */
+    public void show(Section section) {
+        nav.getSelectionModel().select(section);
+    }
+
+    public Section shownSection() {
+        return nav.getSelectionModel().getSelectedItem();
+    }
+
+    /** The view of a section, built on first use. */
+    public Node view(Section section) {
+        return built.computeIfAbsent(section, this::build);
+    }
+
+    /** The view object of a section (building it if needed), e.g. {@code viewOf(HISTOGRAM, HistogramView.class)}. */
+    public <V> V viewOf(Section section, Class<V> type) {
+        return type.cast(view(section).getProperties().get(VIEW_KEY));
+    }
+
+    /** Shows the dominator tree narrowed to the instances of one class. */
+    public void showClassInDominators(String className) {
+        show(Section.DOMINATORS);
+        viewOf(Section.DOMINATORS, DominatorView.class).setFilter("^" + java.util.regex.Pattern.quote(className) + "$");
+    }
+
+    private void showSection(Section s) {
+        fxCost.measure("show " + s.label, () -> viewHost.getChildren().setAll(view(s)));
+    }
+
+    private Node build(Section s) {
+        Node n = switch (s) {
+            case OVERVIEW -> new OverviewView(this).node();
+            case DOMINATORS -> new DominatorView(this).node();
+            case HISTOGRAM -> new HistogramView(this).node();
+            case THREADS -> new ThreadsView(this).node();
+            case LOADERS -> new ClassLoadersView(this).node();
+            case STRINGS -> new DuplicateStringsView(this).node();
+            case COLLECTIONS -> new CollectionsView(this).node();
+        };
+        n.setId("heap-view-" + s.name().toLowerCase());
+        return n;
+    }
+
+    /** Opens the object in the inspector beside the current view. */
+    public void inspect(long node) {
+        if (inspector == null) {
+            inspector = new InspectorView(this);
+            inspectorTab.setContent(inspector.node());
+        }
+        showSide(inspectorTab);
+        inspector.navigate(node);
+    }
+
+    /** Shows the shortest paths from the object to GC roots beside the current view. */
+    public void pathsToRoots(long node) {
+        if (paths == null) {
+            paths = new PathsView(this);
+            pathsTab.setContent(paths.node());
+        }
+        showSide(pathsTab);
+        paths.show(node);
+    }
+
+    /** Closes the inspector / paths area (the views keep their state for the next inspect). */
+    public void hideSide() {
+        side.getTabs().clear();
+    }
+
+    public InspectorView inspector() {
+        return inspector;
+    }
+
+    public PathsView paths() {
+        return paths;
+    }
+
+    private void showSide(Tab tab) {
+        if (!side.getTabs().contains(tab)) {
+            side.getTabs().add(tab == inspectorTab ? 0 : side.getTabs().size(), tab);
+        }
+        if (!split.getItems().contains(side)) {
+            split.getItems().add(side);
+            SplitPane.setResizableWithParent(side, false);
+            split.setDividerPositions(0.58);
+        }
+        side.getSelectionModel().select(tab);
+    }
+
+    /**
+     * Runs engine work for this document off the FX thread; the result is dropped if the tab
+     * closed meanwhile. Failures other than a cancel show as an error.
+     */
+    public <T> TaskRunner.Handle run(String title, TaskRunner.Work<T> work, Consumer<? super T> onSuccess) {
+        return run(title, work, onSuccess, t -> views.window().showError(title + " failed", t));
+    }
+
+    public <T> TaskRunner.Handle run(String title, TaskRunner.Work<T> work, Consumer<? super T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        TaskRunner.Handle[] handle = new TaskRunner.Handle[1];
+        handle[0] = views.window().tasks().submit(title, work, result -> {
+            finished(handle[0]);
+            if (!closed) {
+                fxCost.measure(title, () -> onSuccess.accept(result));
+            }
+        }, t -> {
+            finished(handle[0]);
+            if (!closed) {
+                onFailure.accept(t);
+            }
+        });
+        running.add(handle[0]);
+        return handle[0];
+    }
+
+    /**
+     * The most expensive FX-thread rendering of a background result so far (CPU and wall time):
+     * the speed test holds every view to the issue's 50 ms with it.
+     */
+    public dev.inquest.ui.debug.FxCost fxCost() {
+        return fxCost;
+    }
+
+    private void finished(TaskRunner.Handle h) {
+        running.remove(h);
+        if (closed && running.isEmpty()) {
+            dump.close();
+        }
+    }
+
+    /** Stops this document's work and releases the dump (at once, or when its last task has stopped). */
+    void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        running.forEach(TaskRunner.Handle::cancel);
+        if (running.isEmpty()) {
+            dump.close();
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** A small centred message for views that have nothing to show yet. */
+    public static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("heap-placeholder");
+        l.setWrapText(true);
+        return l;
+    }
+}

@@ -1,0 +1,155 @@
+package dev.inquest.ui.heap;
+
+import dev.inquest.heap.model.DumpChoice;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.model.OpenOptions;
+import dev.inquest.progress.Progress;
+import dev.inquest.input.FileKind;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import javafx.scene.control.ChoiceDialog;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/**
+ * Wires heap dumps into the window: registers the opener for {@link FileKind#HEAP_DUMP}, which
+ * lists the dumps of a file, lets the user pick one when there are several, loads it through the
+ * task runner (progress and cancel in the status bar) and gives it a {@link HeapDocument} tab.
+ *
+ * <p>Later features hook in here rather than in the views: {@link #setPinHandler} turns on
+ * "Pin as evidence" in every row's context menu.
+ */
+public final class HeapViews {
+    private final MainWindow window;
+    private PinHandler pinHandler;
+    private Function<List<DumpChoice>, Optional<DumpChoice>> dumpChooser = this::askWhichDump;
+    private OpenOptions openOptions = OpenOptions.DEFAULT;
+
+    /** Receives a row the user pinned; the case notebook implements it. */
+    @FunctionalInterface
+    public interface PinHandler {
+        void pin(HeapDocument document, HeapRow row);
+    }
+
+    private HeapViews(MainWindow window) {
+        this.window = window;
+    }
+
+    /** Registers the heap dump opener on the window; returns the views so callers can hook in. */
+    public static HeapViews install(MainWindow window) {
+        HeapViews views = new HeapViews(window);
+        window.registerOpener(FileKind.HEAP_DUMP, (file, w) -> views.open(file));
+        return views;
+    }
+
+    public MainWindow window() {
+        return window;
+    }
+
+    /** Enables "Pin as evidence" on every heap row (null disables it again). */
+    public void setPinHandler(PinHandler handler) {
+        this.pinHandler = handler;
+    }
+
+    PinHandler pinHandler() {
+        return pinHandler;
+    }
+
+    /** Replaces the "which dump?" dialog; tests answer it without a dialog. */
+    public void setDumpChooser(Function<List<DumpChoice>, Optional<DumpChoice>> chooser) {
+        this.dumpChooser = chooser;
+    }
+
+    /** How dumps open (index file on or off, unreachable objects kept); the dump number is chosen per file. */
+    public void setOpenOptions(OpenOptions options) {
+        this.openOptions = options;
+    }
+
+    /** Lists the file's dumps off the FX thread, asks which one if there are several, then loads it. */
+    public void open(Path file) {
+        window.tasks().submit("Reading " + file.getFileName(), p -> HeapDump.listDumps(file, p), dumps -> {
+            if (dumps.size() <= 1) {
+                load(file, -1);
+                return;
+            }
+            dumpChooser.apply(dumps).ifPresent(choice -> load(file, choice.index()));
+        }, t -> window.showError("Cannot open " + file.getFileName(), t));
+    }
+
+    /** A loaded dump with the figures every view needs, computed off the FX thread. */
+    private record Loaded(HeapDump dump, HeapSummary summary) {
+    }
+
+    private void load(Path file, int dump) {
+        // The task runner drops a result that arrives after a cancel; the holder lets the
+        // failure path close a dump that finished opening just as the user cancelled.
+        AtomicReference<HeapDump> opened = new AtomicReference<>();
+        window.tasks().submit("Opening " + file.getFileName(), p -> {
+            HeapDump heap = HeapDump.open(file, openOptions.withDump(dump), p);
+            opened.set(heap);
+            p.phase("Summary", -1, Progress.Unit.ITEMS);
+            HeapSummary summary = heap.summary();
+            p.checkCancelled();
+            return new Loaded(heap, summary);
+        }, loaded -> {
+            opened.set(null);
+            show(file, loaded);
+        }, t -> {
+            HeapDump heap = opened.getAndSet(null);
+            if (heap != null) {
+                heap.close();
+            }
+            window.showError("Cannot open " + file.getFileName(), t);
+        });
+    }
+
+    private void show(Path file, Loaded loaded) {
+        HeapDump heap = loaded.dump();
+        HeapDocument doc = new HeapDocument(this, file, heap, loaded.summary());
+        String title = file.getFileName().toString();
+        if (loaded.summary().dumps() > 1) {
+            title += " #" + loaded.summary().dump();
+        }
+        Tab tab = window.documents().newTab(title, new FontIcon(MaterialDesignM.MEMORY), doc.node());
+        tab.setId("tab-heap");
+        tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
+        tab.getProperties().put("inquest.tab.key", "heap:" + file.toAbsolutePath());
+        tab.getProperties().put(HeapDocument.class.getName(), doc);
+        var closed = tab.getOnClosed();
+        tab.setOnClosed(e -> {
+            doc.close();
+            if (closed != null) {
+                closed.handle(e);
+            }
+        });
+        window.documents().add(tab);
+        window.status().setText("Opened heap dump " + file.getFileName());
+    }
+
+    /** The heap document shown in a tab, or null. */
+    public static HeapDocument documentOf(Tab tab) {
+        return tab == null ? null : (HeapDocument) tab.getProperties().get(HeapDocument.class.getName());
+    }
+
+    private Optional<DumpChoice> askWhichDump(List<DumpChoice> dumps) {
+        List<String> labels = dumps.stream().map(HeapViews::describe).toList();
+        ChoiceDialog<String> dialog = new ChoiceDialog<>(labels.getLast(), labels);
+        dialog.initOwner(window.stage());
+        dialog.setTitle("Several heap dumps");
+        dialog.setHeaderText("This file holds " + dumps.size() + " heap dumps. Which one should open?");
+        dialog.setContentText("Dump:");
+        return dialog.showAndWait().map(s -> dumps.get(labels.indexOf(s)));
+    }
+
+    static String describe(DumpChoice d) {
+        return "Dump " + d.index() + " (" + dev.inquest.format.Units.count(d.records()) + " records"
+                + (d.complete() ? "" : ", incomplete") + ")";
+    }
+}

@@ -1,0 +1,75 @@
+package dev.inquest.ui.heap;
+
+import java.util.function.Supplier;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.input.Clipboard;
+import javafx.scene.input.ClipboardContent;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * The context menu every heap row offers: copy as a Markdown table row, inspect, paths to GC
+ * roots, and the hooks later features fill (pin as evidence; allocations in a recording).
+ */
+public final class RowActions {
+    static final String NEEDS_CASE = "needs a case/recording";
+
+    private final HeapDocument document;
+
+    RowActions(HeapDocument document) {
+        this.document = document;
+    }
+
+    /** A menu acting on whatever row {@code selected} returns when the menu opens (null: nothing). */
+    public ContextMenu menu(Supplier<HeapRow> selected) {
+        MenuItem copy = new MenuItem("Copy as Markdown row", new FontIcon(MaterialDesignC.CONTENT_COPY));
+        copy.setId("row-copy-markdown");
+        MenuItem inspect = new MenuItem("Inspect", new FontIcon(MaterialDesignM.MAGNIFY));
+        inspect.setId("row-inspect");
+        MenuItem paths = new MenuItem("Paths to GC roots", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
+        paths.setId("row-paths");
+        MenuItem pin = new MenuItem("Pin as evidence", new FontIcon(MaterialDesignP.PIN_OUTLINE));
+        pin.setId("row-pin");
+        MenuItem alloc = new MenuItem("Where were these allocated? (" + NEEDS_CASE + ")");
+        alloc.setId("row-allocations");
+        alloc.setDisable(true);
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, new SeparatorMenuItem(), pin, alloc);
+        menu.setOnShowing(e -> {
+            HeapRow row = selected.get();
+            copy.setDisable(row == null);
+            inspect.setDisable(row == null || !row.isObject());
+            paths.setDisable(row == null || !row.isObject());
+            boolean canPin = row != null && document.views().pinHandler() != null;
+            pin.setDisable(!canPin);
+            pin.setText(canPin ? "Pin as evidence" : "Pin as evidence (" + NEEDS_CASE + ")");
+        });
+        copy.setOnAction(e -> run(selected, this::copy));
+        inspect.setOnAction(e -> run(selected, r -> document.inspect(r.node())));
+        paths.setOnAction(e -> run(selected, r -> document.pathsToRoots(r.node())));
+        pin.setOnAction(e -> run(selected, r -> {
+            if (document.views().pinHandler() != null) {
+                document.views().pinHandler().pin(document, r);
+            }
+        }));
+        return menu;
+    }
+
+    private static void run(Supplier<HeapRow> selected, java.util.function.Consumer<HeapRow> action) {
+        HeapRow row = selected.get();
+        if (row != null) {
+            action.accept(row);
+        }
+    }
+
+    /** Puts the row on the clipboard as one GFM table row. */
+    public void copy(HeapRow row) {
+        ClipboardContent content = new ClipboardContent();
+        content.putString(MarkdownRow.row(row.cells()));
+        Clipboard.getSystemClipboard().setContent(content);
+        document.views().window().status().setText("Copied " + row.title() + " as a Markdown row");
+    }
+}

@@ -1,0 +1,358 @@
+package dev.inquest.ui.heap.histogram;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.model.Grouping;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.HistogramRow;
+import dev.inquest.heap.model.OpenOptions;
+import dev.inquest.ui.heap.HeapCells;
+import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapRow;
+import dev.inquest.ui.heap.MarkdownRow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import javafx.animation.PauseTransition;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.css.PseudoClass;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.stage.FileChooser;
+import javafx.util.Duration;
+
+/**
+ * The class histogram: reachable objects per class, package or class loader with count, shallow
+ * and retained size; a regex filter; and, with a second dump as baseline, delta columns.
+ *
+ * <p>The filter must keep up with typing over 50,000 classes, so each row carries its name in
+ * lower case, a plain-text filter is a substring test (no regex engine), and the pattern is
+ * compiled once per change, never per row.
+ */
+public final class HistogramView {
+
+    /** One row; the deltas are null until a baseline is chosen. */
+    public record Row(String name, String lower, long count, long shallow, long retained, Long countDelta,
+            Long shallowDelta, Long retainedDelta) {
+    }
+
+    /** Grouping choices, in the words the toolbar uses. */
+    public enum GroupBy {
+        CLASS("Class", Grouping.CLASS), PACKAGE("Package", Grouping.PACKAGE), LOADER("Class loader", Grouping.LOADER);
+
+        final String label;
+        final Grouping grouping;
+
+        GroupBy(String label, Grouping grouping) {
+            this.label = label;
+            this.grouping = grouping;
+        }
+
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    private static final Pattern REGEX_CHARS = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
+
+    private final HeapDocument doc;
+    /** All rows of the grouping, kept in the table's sort order so a filtered subset needs no sort. */
+    private List<Row> all = List.of();
+    private List<Row> unsorted = List.of();
+    private final ObservableList<Row> shown = FXCollections.observableArrayList();
+    private final TableView<Row> table = new TableView<>();
+    private final TextField filter = new TextField();
+    private final ChoiceBox<GroupBy> groupBy = new ChoiceBox<>();
+    private final Button compare = new Button("Compare with baseline...");
+    private final Label status = new Label();
+    private final PauseTransition debounce = new PauseTransition(Duration.millis(40));
+    private final Map<GroupBy, List<HistogramRow>> computed = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile Map<GroupBy, List<HistogramRow>> baseline;
+    private Path baselineFile;
+    private final BorderPane root = new BorderPane();
+    private final List<TableColumn<Row, Long>> deltaColumns = new ArrayList<>();
+    private volatile double lastFilterMillis;
+
+    public HistogramView(HeapDocument doc) {
+        this.doc = doc;
+        filter.setId("histogram-filter");
+        filter.setPromptText("Filter by name (regex; plain text matches anywhere)");
+        filter.setPrefColumnCount(30);
+        filter.textProperty().addListener((obs, was, is) -> debounce.playFromStart());
+        debounce.setOnFinished(e -> applyFilter());
+        groupBy.setId("histogram-group");
+        groupBy.getItems().setAll(GroupBy.values());
+        groupBy.setValue(GroupBy.CLASS);
+        groupBy.valueProperty().addListener((obs, was, is) -> load(is));
+        compare.setId("histogram-compare");
+        compare.setTooltip(new Tooltip("Choose an earlier dump of the same application; the histogram shows what grew"));
+        compare.setOnAction(e -> chooseBaseline());
+        status.setId("histogram-status");
+        status.getStyleClass().add("text-muted");
+        status.setMinWidth(Region.USE_PREF_SIZE);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox bar = new HBox(8, filter, groupBy, compare, gap, status);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setPadding(new Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("heap-toolbar");
+
+        buildTable();
+        root.setTop(bar);
+        root.setCenter(table);
+        root.getProperties().put(HeapDocument.VIEW_KEY, this);
+        load(GroupBy.CLASS);
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void buildTable() {
+        table.setId("histogram-table");
+        table.getStyleClass().add("dense");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        TableColumn<Row, String> name = new TableColumn<>("Class");
+        name.setId("col-name");
+        name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        name.setPrefWidth(460);
+        TableColumn<Row, Long> count = longColumn("Objects", Row::count, HeapCells.Format.COUNT);
+        TableColumn<Row, Long> shallow = longColumn("Shallow", Row::shallow, HeapCells.Format.BYTES);
+        TableColumn<Row, Long> retained = longColumn("Retained", Row::retained, HeapCells.Format.BYTES);
+        retained.setId("col-retained");
+        shallow.setSortType(TableColumn.SortType.DESCENDING);
+        TableColumn<Row, Long> dCount = longColumn("Δ Objects", Row::countDelta, HeapCells.Format.COUNT_DELTA);
+        TableColumn<Row, Long> dShallow = longColumn("Δ Shallow", Row::shallowDelta, HeapCells.Format.BYTES_DELTA);
+        TableColumn<Row, Long> dRetained = longColumn("Δ Retained", Row::retainedDelta, HeapCells.Format.BYTES_DELTA);
+        dShallow.setId("col-delta-shallow");
+        deltaColumns.addAll(List.of(dCount, dShallow, dRetained));
+        deltaColumns.forEach(c -> c.setVisible(false));
+        table.getColumns().setAll(List.of(name, count, shallow, retained, dCount, dShallow, dRetained));
+
+        // One replace per filter or sort, rather than FilteredList/SortedList events per row:
+        // with 50,000 classes those cost more than the filtering itself.
+        table.setItems(shown);
+        table.setSortPolicy(t -> {
+            sortAll();
+            applyFilter();
+            return true;
+        });
+        table.setContextMenu(doc.actions().menu(this::selectedRow));
+        table.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2 && groupBy.getValue() == GroupBy.CLASS) {
+                Row r = table.getSelectionModel().getSelectedItem();
+                if (r != null) {
+                    doc.showClassInDominators(r.name());
+                }
+            }
+        });
+        table.setPlaceholder(HeapDocument.placeholder("Computing the histogram..."));
+    }
+
+    private TableColumn<Row, Long> longColumn(String title, java.util.function.Function<Row, Long> f, HeapCells.Format format) {
+        TableColumn<Row, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(f.apply(cd.getValue())));
+        HeapCells.numeric(c, format);
+        c.setPrefWidth(title.startsWith("Δ") ? 110 : 100);
+        return c;
+    }
+
+    private HeapRow selectedRow() {
+        Row r = table.getSelectionModel().getSelectedItem();
+        if (r == null) {
+            return null;
+        }
+        List<String> headers = new ArrayList<>(List.of(groupBy.getValue().label, "Objects", "Shallow", "Retained"));
+        List<String> cells = new ArrayList<>(List.of(MarkdownRow.code(r.name()), Units.count(r.count()),
+                Units.bytes(r.shallow()), Units.bytes(r.retained())));
+        if (r.countDelta() != null) {
+            headers.addAll(List.of("Δ Objects", "Δ Shallow", "Δ Retained"));
+            cells.addAll(List.of(Units.countDelta(r.countDelta()), Units.bytesDelta(r.shallowDelta()),
+                    Units.bytesDelta(r.retainedDelta())));
+        }
+        return new HeapRow(-1, r.name(), headers, cells);
+    }
+
+    /**
+     * Shows the rows of a grouping. The engine's histogram and the join with the baseline both
+     * run in the background: with 50,000 classes even the join is too slow for the FX thread.
+     */
+    private void load(GroupBy g) {
+        status.setText("Computing...");
+        Map<GroupBy, List<HistogramRow>> base = baseline;
+        doc.run("Histogram by " + g.label.toLowerCase(Locale.ROOT), p -> {
+            List<HistogramRow> rows = computed.get(g);
+            if (rows == null) {
+                rows = doc.dump().histogram(g.grouping);
+                computed.put(g, rows);
+            }
+            return toRows(rows, baselineRows(base, g));
+        }, rows -> {
+            if (groupBy.getValue() == g && base == baseline) {
+                showRows(g, rows, base != null && g != GroupBy.LOADER);
+            }
+        });
+    }
+
+    private void showRows(GroupBy g, List<Row> rows, boolean deltas) {
+        unsorted = rows;
+        sortAll();
+        deltaColumns.forEach(c -> c.setVisible(deltas));
+        table.setPlaceholder(HeapDocument.placeholder("No " + g.label.toLowerCase(Locale.ROOT) + " matches the filter."));
+        applyFilter();
+    }
+
+    static List<Row> toRows(List<HistogramRow> rows, Map<String, HistogramRow> base) {
+        List<Row> out = new ArrayList<>(rows.size());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (HistogramRow r : rows) {
+            HistogramRow b = base == null ? null : base.getOrDefault(r.name(), new HistogramRow(r.name(), 0, 0, 0));
+            seen.add(r.name());
+            out.add(row(r.name(), r.count(), r.shallow(), r.retained(), b));
+        }
+        if (base != null) {
+            // Classes that disappeared since the baseline: a negative delta is a finding too.
+            base.values().stream().filter(b -> !seen.contains(b.name())).forEach(b -> out.add(row(b.name(), 0, 0, 0, b)));
+        }
+        return out;
+    }
+
+    private static Row row(String name, long count, long shallow, long retained, HistogramRow base) {
+        return new Row(name, name.toLowerCase(Locale.ROOT), count, shallow, retained,
+                base == null ? null : count - base.count(), base == null ? null : shallow - base.shallow(),
+                base == null ? null : retained - base.retained());
+    }
+
+    /** The baseline's rows by name; loader rows name objects by address, which never match across dumps. */
+    private static Map<String, HistogramRow> baselineRows(Map<GroupBy, List<HistogramRow>> baseline, GroupBy g) {
+        if (baseline == null || g == GroupBy.LOADER) {
+            return null;
+        }
+        Map<String, HistogramRow> out = new HashMap<>();
+        baseline.get(g).forEach(r -> out.put(r.name(), r));
+        return out;
+    }
+
+    private void sortAll() {
+        java.util.Comparator<Row> c = table.getComparator();
+        if (c == null) {
+            all = unsorted;
+        } else {
+            List<Row> copy = new ArrayList<>(unsorted);
+            copy.sort(c);
+            all = copy;
+        }
+    }
+
+    private void applyFilter() {
+        long t0 = System.nanoTime();
+        String text = filter.getText() == null ? "" : filter.getText().strip();
+        Predicate<Row> p;
+        if (text.isEmpty()) {
+            p = null;
+        } else if (!REGEX_CHARS.matcher(text).find()) {
+            String needle = text.toLowerCase(Locale.ROOT);
+            p = r -> r.lower().contains(needle);
+        } else {
+            try {
+                Pattern pattern = Pattern.compile(text, Pattern.CASE_INSENSITIVE);
+                p = r -> pattern.matcher(r.name()).find();
+            } catch (PatternSyntaxException e) {
+                filter.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), true);
+                status.setText("Not a regular expression: " + e.getDescription());
+                return;
+            }
+        }
+        filter.pseudoClassStateChanged(PseudoClass.getPseudoClass("danger"), false);
+        List<Row> kept;
+        if (p == null) {
+            kept = all;
+        } else {
+            kept = new ArrayList<>();
+            for (Row r : all) {
+                if (p.test(r)) {
+                    kept.add(r);
+                }
+            }
+        }
+        shown.setAll(kept);
+        lastFilterMillis = (System.nanoTime() - t0) / 1e6;
+        String noun = groupBy.getValue() == GroupBy.CLASS ? "classes" : groupBy.getValue() == GroupBy.PACKAGE ? "packages" : "class loaders";
+        status.setText((p == null ? Units.count(all.size()) : Units.count(kept.size()) + " of " + Units.count(all.size()))
+                + " " + noun + (baselineFile == null ? "" : "  ·  baseline " + baselineFile.getFileName()));
+    }
+
+    /** How long the last filter change took on the FX thread, in milliseconds. */
+    public double lastFilterMillis() {
+        return lastFilterMillis;
+    }
+
+    /** The rows now shown, in display order. */
+    public List<Row> shownRows() {
+        return List.copyOf(table.getItems());
+    }
+
+    public int totalRows() {
+        return all.size();
+    }
+
+    private void chooseBaseline() {
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle("Choose a baseline heap dump");
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Heap dumps", "*.hprof", "*.hprof.gz", "*.bin"));
+        var f = chooser.showOpenDialog(doc.views().window().stage());
+        if (f != null) {
+            compareWith(f.toPath());
+        }
+    }
+
+    /**
+     * Uses another dump (typically an earlier one of the same application) as baseline: opens it
+     * in the background, takes its histograms by class and package, and closes it again.
+     */
+    public void compareWith(Path file) {
+        doc.run("Baseline " + file.getFileName(), p -> {
+            try (HeapDump other = HeapDump.open(file, OpenOptions.DEFAULT, p)) {
+                Map<GroupBy, List<HistogramRow>> out = new EnumMap<>(GroupBy.class);
+                out.put(GroupBy.CLASS, other.histogram(Grouping.CLASS));
+                p.checkCancelled();
+                out.put(GroupBy.PACKAGE, other.histogram(Grouping.PACKAGE));
+                return out;
+            }
+        }, rows -> {
+            baseline = rows;
+            baselineFile = file;
+            load(groupBy.getValue());
+        });
+    }
+
+    /** Sets the filter text at once, skipping the typing debounce (tests and links from other views). */
+    public void setFilter(String text) {
+        filter.setText(text);
+        debounce.stop();
+        applyFilter();
+    }
+}

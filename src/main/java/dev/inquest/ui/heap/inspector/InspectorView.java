@@ -1,0 +1,318 @@
+package dev.inquest.ui.heap.inspector;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.model.FieldValue;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.ObjectRef;
+import dev.inquest.ui.heap.HeapCells;
+import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapRow;
+import dev.inquest.ui.heap.MarkdownRow;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignE;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
+
+/**
+ * One object at a time: its fields with values (strings shown in full up to a limit, or redacted),
+ * the objects it references and the objects that reference it. Double-click a reference to walk
+ * there; back and forward retrace the walk.
+ */
+public final class InspectorView {
+    static final int MAX_REFS = 500;
+    static final int MAX_STRING = 400;
+    static final String REDACTED = "•••";
+
+    /** A field row: the name, the type, the value as text, and the referenced node (-1 for primitives). */
+    public record FieldRow(String name, String type, String value, boolean textValue, long target, boolean isStatic) {
+    }
+
+    /** Everything shown for one object, read in the background. */
+    public record Details(long node, String className, long address, long shallow, long retained, String rootKinds,
+            String stringValue, List<FieldRow> fields, List<ObjectRef> outbound, List<ObjectRef> inbound, long inboundCount) {
+    }
+
+    private final HeapDocument doc;
+    private final BorderPane root = new BorderPane();
+    private final Label title = new Label("Nothing inspected yet");
+    private final Label facts = new Label();
+    private final Button back = new Button(null, new FontIcon(MaterialDesignA.ARROW_LEFT));
+    private final Button forward = new Button(null, new FontIcon(MaterialDesignA.ARROW_RIGHT));
+    private final ToggleButton redact = new ToggleButton(null, new FontIcon(MaterialDesignE.EYE_OFF_OUTLINE));
+    private final TableView<FieldRow> fields = new TableView<>();
+    private final TableView<ObjectRef> outbound;
+    private final TableView<ObjectRef> inbound;
+    private final Tab outTab = new Tab("Outbound");
+    private final Tab inTab = new Tab("Inbound");
+    private final Deque<Long> backStack = new ArrayDeque<>();
+    private final Deque<Long> forwardStack = new ArrayDeque<>();
+    private Details current;
+
+    public InspectorView(HeapDocument doc) {
+        this.doc = doc;
+        this.outbound = refTable("inspector-outbound", "Field", "Referenced object");
+        this.inbound = refTable("inspector-inbound", "Through field", "Referencing object");
+        root.setId("inspector");
+        root.getProperties().put(HeapDocument.VIEW_KEY, this);
+        back.setId("inspector-back");
+        forward.setId("inspector-forward");
+        redact.setId("inspector-redact");
+        back.setTooltip(new Tooltip("Back"));
+        forward.setTooltip(new Tooltip("Forward"));
+        redact.setTooltip(new Tooltip("Redact values (strings and numbers) before sharing a screenshot"));
+        for (var b : List.of(back, forward, redact)) {
+            b.getStyleClass().addAll("button-icon", "flat");
+        }
+        back.setOnAction(e -> back());
+        forward.setOnAction(e -> forward());
+        redact.selectedProperty().addListener((obs, was, is) -> {
+            fields.refresh();
+            render();
+        });
+        title.setId("inspector-title");
+        title.getStyleClass().add("text-bold");
+        title.setWrapText(true);
+        facts.setId("inspector-facts");
+        facts.getStyleClass().add("text-muted");
+        facts.setWrapText(true);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox nav = new HBox(2, back, forward, gap, redact);
+        nav.setAlignment(Pos.CENTER_LEFT);
+        VBox head = new VBox(4, nav, title, facts);
+        head.setPadding(new Insets(4, 8, 6, 8));
+
+        buildFields();
+        outTab.setContent(outbound);
+        inTab.setContent(inbound);
+        TabPane refs = new TabPane(outTab, inTab);
+        refs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(fields, refs);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.5);
+        root.setTop(head);
+        root.setCenter(split);
+        updateButtons();
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    private void buildFields() {
+        fields.setId("inspector-fields");
+        fields.getStyleClass().add("dense");
+        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<FieldRow, String> name = new TableColumn<>("Field");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().isStatic() ? "static " : "") + c.getValue().name()));
+        name.setPrefWidth(130);
+        TableColumn<FieldRow, String> type = new TableColumn<>("Type");
+        type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type().equals("reference") ? "ref" : c.getValue().type()));
+        type.setPrefWidth(64);
+        TableColumn<FieldRow, FieldRow> value = new TableColumn<>("Value");
+        value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        value.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(FieldRow r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(empty || r == null ? null : shown(r));
+            }
+        });
+        value.setPrefWidth(280);
+        fields.getColumns().setAll(List.of(name, type, value));
+        fields.setPlaceholder(HeapDocument.placeholder("No fields."));
+        fields.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                FieldRow r = fields.getSelectionModel().getSelectedItem();
+                if (r != null && r.target() >= 0) {
+                    navigate(r.target());
+                }
+            }
+        });
+        fields.setContextMenu(doc.actions().menu(() -> {
+            FieldRow r = fields.getSelectionModel().getSelectedItem();
+            return r == null ? null : new HeapRow(r.target(), r.name(), List.of("Field", "Type", "Value"),
+                    List.of(MarkdownRow.code(r.name()), r.type(), r.textValue() || r.target() < 0 ? MarkdownRow.text(shown(r)) : MarkdownRow.code(shown(r))));
+        }));
+    }
+
+    private String shown(FieldRow r) {
+        return redact.isSelected() && (r.textValue() || r.target() < 0) ? REDACTED : r.value();
+    }
+
+    private TableView<ObjectRef> refTable(String id, String fieldTitle, String objectTitle) {
+        TableView<ObjectRef> t = new TableView<>();
+        t.setId(id);
+        t.getStyleClass().add("dense");
+        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<ObjectRef, String> field = new TableColumn<>(fieldTitle);
+        field.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field()));
+        field.setPrefWidth(120);
+        TableColumn<ObjectRef, String> object = new TableColumn<>(objectTitle);
+        object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(HeapCells.objectLabel(c.getValue().className(), c.getValue().address())));
+        object.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setGraphic(empty || s == null ? null : HeapCells.iconFor(s, false));
+            }
+        });
+        object.setPrefWidth(300);
+        TableColumn<ObjectRef, Long> retained = new TableColumn<>("Retained");
+        retained.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(doc.dump().retained(c.getValue().node())));
+        HeapCells.numeric(retained, HeapCells.Format.BYTES);
+        retained.setPrefWidth(90);
+        t.getColumns().setAll(List.of(field, object, retained));
+        t.setPlaceholder(HeapDocument.placeholder("None."));
+        t.setOnMouseClicked(e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                ObjectRef r = t.getSelectionModel().getSelectedItem();
+                if (r != null) {
+                    navigate(r.node());
+                }
+            }
+        });
+        t.setContextMenu(doc.actions().menu(() -> {
+            ObjectRef r = t.getSelectionModel().getSelectedItem();
+            return r == null ? null : new HeapRow(r.node(), r.className(), List.of(fieldTitle, objectTitle, "Retained"),
+                    List.of(MarkdownRow.code(r.field()), MarkdownRow.code(HeapCells.objectLabel(r.className(), r.address())),
+                            Units.bytes(doc.dump().retained(r.node()))));
+        }));
+        return t;
+    }
+
+    /** Shows an object, remembering the current one for "back". */
+    public void navigate(long node) {
+        if (current != null && current.node() == node) {
+            return;
+        }
+        if (current != null) {
+            backStack.push(current.node());
+        }
+        forwardStack.clear();
+        load(node);
+    }
+
+    public void back() {
+        if (!backStack.isEmpty()) {
+            forwardStack.push(current.node());
+            load(backStack.pop());
+        }
+    }
+
+    public void forward() {
+        if (!forwardStack.isEmpty()) {
+            backStack.push(current.node());
+            load(forwardStack.pop());
+        }
+    }
+
+    private void load(long node) {
+        title.setText("Reading " + HeapCells.objectLabel(doc.dump().className(node), doc.dump().address(node)) + "...");
+        updateButtons();
+        doc.run("Inspecting object", p -> read(doc.dump(), node, p), d -> {
+            current = d;
+            render();
+            updateButtons();
+        });
+    }
+
+    /** Reads everything the inspector shows; the first call also builds the inbound index. */
+    static Details read(HeapDump dump, long node, dev.inquest.progress.Progress progress) {
+        List<FieldRow> rows = new ArrayList<>();
+        for (FieldValue f : dump.fields(node)) {
+            if (f.reference()) {
+                long addr = (Long) f.value();
+                long target = addr == 0 ? -1 : dump.node(addr);
+                String text;
+                boolean isText = false;
+                if (addr == 0) {
+                    text = "null";
+                } else if (target < 0) {
+                    text = "0x" + Long.toHexString(addr) + " (not in the dump)";
+                } else {
+                    String s = dump.stringValue(target, MAX_STRING);
+                    isText = s != null;
+                    text = s != null ? '"' + s + '"' : HeapCells.objectLabel(dump.className(target), addr);
+                }
+                rows.add(new FieldRow(f.name(), f.type(), text, isText, target, f.isStatic()));
+            } else {
+                rows.add(new FieldRow(f.name(), f.type(), String.valueOf(f.value()), false, -1, f.isStatic()));
+            }
+        }
+        List<ObjectRef> out = dump.outbound(node);
+        if (out.size() > MAX_REFS) {
+            out = out.subList(0, MAX_REFS);
+        }
+        List<ObjectRef> in = dump.inbound(node, MAX_REFS, progress);
+        long inCount = dump.inboundCount(node, progress);
+        return new Details(node, dump.className(node), dump.address(node), dump.shallow(node), dump.retained(node),
+                dump.rootKinds(node), dump.stringValue(node, MAX_STRING), rows, List.copyOf(out), in, inCount);
+    }
+
+    private void render() {
+        Details d = current;
+        if (d == null) {
+            return;
+        }
+        title.setText(HeapCells.objectLabel(d.className(), d.address()));
+        title.setGraphic(HeapCells.iconFor(d.className(), false));
+        StringBuilder sb = new StringBuilder("Shallow " + Units.bytes(d.shallow()) + "  ·  retained " + Units.bytes(d.retained()));
+        if (d.rootKinds() != null) {
+            sb.append("  ·  GC root: ").append(d.rootKinds());
+        }
+        if (d.stringValue() != null) {
+            sb.append("\nValue: ").append(redact.isSelected() ? REDACTED : '"' + d.stringValue() + '"');
+        }
+        facts.setText(sb.toString());
+        fields.setItems(FXCollections.observableArrayList(d.fields()));
+        outbound.setItems(FXCollections.observableArrayList(d.outbound()));
+        inbound.setItems(FXCollections.observableArrayList(d.inbound()));
+        outTab.setText("Outbound (" + Units.count(d.outbound().size()) + ")");
+        inTab.setText("Inbound (" + Units.count(d.inboundCount()) + ")");
+    }
+
+    private void updateButtons() {
+        back.setDisable(backStack.isEmpty());
+        forward.setDisable(forwardStack.isEmpty());
+    }
+
+    /** The object shown, or null. */
+    public Details current() {
+        return current;
+    }
+
+    public void setRedacted(boolean on) {
+        redact.setSelected(on);
+    }
+
+    /** Switches the references pane to the inbound list. */
+    public void showInbound() {
+        inTab.getTabPane().getSelectionModel().select(inTab);
+    }
+}

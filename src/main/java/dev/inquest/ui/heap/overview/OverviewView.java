@@ -1,0 +1,266 @@
+package dev.inquest.ui.heap.overview;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.model.DominatorRow;
+import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.query.LeakSuspects;
+import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectReport;
+import dev.inquest.ui.heap.HeapCells;
+import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapRow;
+import dev.inquest.ui.heap.MarkdownRow;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+
+/**
+ * The first page of a dump: facts about the file, the JVM and the dump, the used heap and its
+ * counts, the biggest dominators as bars (click one to inspect it), and the leak suspects as cards.
+ */
+public final class OverviewView {
+    static final int TOP = 10;
+
+    private final HeapDocument doc;
+    private final VBox root = new VBox(18);
+    private final FlowPane suspects = new FlowPane(12, 12);
+
+    public OverviewView(HeapDocument doc) {
+        this.doc = doc;
+        HeapSummary s = doc.summary();
+        root.getStyleClass().add("heap-overview");
+        root.setPadding(new Insets(18, 22, 18, 22));
+
+        HBox figures = new HBox(12,
+                figure("Used heap", Units.bytes(s.usedHeap()), Units.exactBytes(s.usedHeap()) + " bytes in reachable objects"),
+                figure("Objects", Units.count(s.objects()), "reachable objects, class objects included"),
+                figure("Classes", Units.count(s.classes()), "loaded classes with reachable class objects"),
+                figure("GC roots", Units.count(s.gcRoots()), "distinct objects held by GC roots"),
+                figure("Unreachable", Units.count(s.unreachableObjects()),
+                        Units.bytes(s.unreachableHeap()) + " in objects no GC root reaches (left out of every figure)"));
+        figures.setId("overview-figures");
+
+        Label title = new Label(doc.file().getFileName().toString());
+        title.getStyleClass().add("title-3");
+        VBox facts = new VBox(8, section("Dump"), factGrid(s));
+        VBox top = new VBox(8, section("Biggest dominators"), dominatorBars());
+        HBox.setHgrow(top, Priority.ALWAYS);
+        facts.setMinWidth(360);
+        facts.setPrefWidth(420);
+        HBox columns = new HBox(28, facts, top);
+
+        suspects.setId("overview-suspects");
+        suspects.getChildren().add(card("Looking for leak suspects...", "The suspects appear here when the analysis is done.", null));
+        doc.run("Leak suspects", p -> LeakSuspects.find(doc.dump(), p), this::showSuspects);
+        root.getChildren().addAll(title, figures, columns, section("Leak suspects"), suspects);
+        if (s.truncated()) {
+            Label warn = new Label("This dump is incomplete: " + String.join("; ", s.problems())
+                    + ". Every figure covers only the readable part.");
+            warn.getStyleClass().addAll("heap-warning");
+            warn.setWrapText(true);
+            root.getChildren().add(1, warn);
+        }
+    }
+
+    public Node node() {
+        ScrollPane scroll = new ScrollPane(root);
+        scroll.getProperties().put(HeapDocument.VIEW_KEY, this);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("edge-to-edge");
+        return scroll;
+    }
+
+    /** The headlines of the suspect cards shown (a "looking" card while the analysis runs). */
+    public List<String> suspectHeadlines() {
+        return suspects.getChildren().stream().map(n -> ((Label) ((VBox) n).getChildren().getFirst()).getText()).toList();
+    }
+
+    /** Replaces the suspect cards; the leak suspect query calls it once it has run. */
+    public void setSuspects(List<Node> cards) {
+        suspects.getChildren().setAll(cards);
+    }
+
+    private static Label section(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll("heap-section", "text-bold");
+        return l;
+    }
+
+    private static VBox figure(String label, String value, String tip) {
+        Label v = new Label(value);
+        v.getStyleClass().addAll("heap-figure-value");
+        Label k = new Label(label);
+        k.getStyleClass().add("heap-figure-label");
+        VBox box = new VBox(2, v, k);
+        box.getStyleClass().add("heap-figure");
+        Tooltip.install(box, new Tooltip(tip));
+        HBox.setHgrow(box, Priority.ALWAYS);
+        box.setMaxWidth(Double.MAX_VALUE);
+        return box;
+    }
+
+    private GridPane factGrid(HeapSummary s) {
+        GridPane grid = new GridPane(14, 5);
+        grid.setId("overview-facts");
+        String size;
+        try {
+            size = Units.bytes(Files.size(doc.file()));
+        } catch (IOException e) {
+            size = "unknown";
+        }
+        String[][] rows = {
+                {"File", doc.file().toAbsolutePath().normalize().toString()},
+                {"Size on disk", size + " (" + s.container() + ")"},
+                {"Format", s.format()},
+                {"Dump", s.dumps() > 1 ? (s.dump() + 1) + " of " + s.dumps() : "the only one in the file"},
+                {"Identifiers", s.idSize() * 8 + "-bit" + (s.compressedOops() ? ", compressed oops" : "")},
+                {"Object alignment", s.objectAlignment() + " bytes"},
+                {"Unreachable heap", Units.bytes(s.unreachableHeap())},
+                {"Parsed in", String.format(java.util.Locale.ROOT, "%.1f s", s.parseMillis() / 1000.0)},
+                {"Complete", s.truncated() ? "no: " + String.join("; ", s.problems()) : "yes"},
+        };
+        for (int i = 0; i < rows.length; i++) {
+            Label k = new Label(rows[i][0]);
+            k.getStyleClass().add("heap-fact-key");
+            Label v = new Label(rows[i][1]);
+            v.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            v.setMinWidth(0);
+            v.setTooltip(new Tooltip(rows[i][1]));
+            grid.addRow(i, k, v);
+        }
+        ColumnConstraints key = new ColumnConstraints();
+        key.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints val = new ColumnConstraints();
+        val.setHgrow(Priority.ALWAYS);
+        grid.getColumnConstraints().addAll(key, val);
+        return grid;
+    }
+
+    /** Horizontal bars, widest first: easier to read than a bar chart axis for ten class names. */
+    private Node dominatorBars() {
+        List<DominatorRow> top = doc.dump().topDominators(TOP);
+        GridPane grid = new GridPane(10, 6);
+        grid.setId("overview-dominators");
+        long max = top.isEmpty() ? 1 : Math.max(1, top.getFirst().retained());
+        long used = Math.max(1, doc.summary().usedHeap());
+        for (int i = 0; i < top.size(); i++) {
+            DominatorRow r = top.get(i);
+            Label name = new Label(HeapCells.objectLabel(r.className(), r.address()), HeapCells.iconFor(r.className(), false));
+            name.setMinWidth(120);
+            name.setPrefWidth(380);
+            name.setTooltip(new Tooltip(HeapCells.objectLabel(r.className(), r.address()) + "\nClick to inspect"));
+            StackPane bar = new StackPane();
+            bar.getStyleClass().add("overview-bar-track");
+            Region fill = new Region();
+            fill.getStyleClass().add("overview-bar");
+            fill.maxWidthProperty().bind(bar.widthProperty().multiply((double) r.retained() / max));
+            StackPane.setAlignment(fill, Pos.CENTER_LEFT);
+            bar.getChildren().add(fill);
+            bar.setMinWidth(60);
+            bar.setPrefHeight(14);
+            bar.setMaxHeight(14);
+            GridPane.setHgrow(bar, Priority.ALWAYS);
+            Label size = new Label(Units.bytes(r.retained()));
+            size.getStyleClass().add("numeric");
+            size.setMinWidth(Region.USE_PREF_SIZE);
+            Label pct = new Label(Units.percent((double) r.retained() / used));
+            pct.getStyleClass().add("numeric");
+            pct.setMinWidth(Region.USE_PREF_SIZE);
+            grid.addRow(i, name, bar, size, pct);
+            long node = r.node();
+            HeapRow row = new HeapRow(node, r.className(), List.of("Object", "Retained", "Percent"),
+                    List.of(MarkdownRow.code(HeapCells.objectLabel(r.className(), r.address())),
+                            Units.bytes(r.retained()), Units.percent((double) r.retained() / used)));
+            var menu = doc.actions().menu(() -> row);
+            for (Node n : List.of(name, bar, size, pct)) {
+                n.getStyleClass().add("overview-bar-row");
+                n.setOnMouseClicked(e -> {
+                    if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+                        doc.inspect(node);
+                    }
+                });
+                n.setOnContextMenuRequested(e -> menu.show(n, e.getScreenX(), e.getScreenY()));
+            }
+        }
+        if (top.isEmpty()) {
+            return HeapDocument.placeholder("No reachable objects.");
+        }
+        return grid;
+    }
+
+    private void showSuspects(SuspectReport report) {
+        List<Node> cards = new java.util.ArrayList<>();
+        long used = Math.max(1, report.usedHeap());
+        for (Suspect s : report.suspects()) {
+            ObjectBrief target = s.accumulation() != null ? s.accumulation() : s.dominator();
+            StringBuilder text = new StringBuilder();
+            if (s.explanation() != null && !s.explanation().isBlank()) {
+                text.append(s.explanation());
+            } else {
+                text.append(s.count() > 1 ? Units.count(s.count()) + " instances of " : "").append(s.className())
+                        .append(s.count() > 1 ? " retain " : " retains ").append(Units.bytes(s.retained())).append(" (")
+                        .append(Units.percent((double) s.retained() / used)).append(" of the used heap).");
+            }
+            if (s.holder() != null) {
+                text.append("\nHeld by ").append(s.holder()).append('.');
+            }
+            if (s.container() != null && s.container().elementClass() != null) {
+                text.append("\nElements: mostly ").append(s.container().elementClass()).append(" (")
+                        .append(Units.count(s.container().elementClassCount())).append(", retaining ")
+                        .append(Units.bytes(s.container().elementClassRetained())).append(").");
+            }
+            Node card = card(s.title(), text.toString(), target == null ? null : target.node());
+            card.getStyleClass().add("suspect");
+            HeapRow row = new HeapRow(target == null ? -1 : target.node(), s.title(),
+                    List.of("Suspect", "Class", "Retained", "Percent", "Held by"),
+                    List.of(MarkdownRow.text(s.title()), MarkdownRow.code(s.className()), Units.bytes(s.retained()),
+                            Units.percent((double) s.retained() / used), s.holder() == null ? "" : MarkdownRow.code(s.holder())));
+            var menu = doc.actions().menu(() -> row);
+            card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
+            cards.add(card);
+        }
+        if (cards.isEmpty()) {
+            StringBuilder text = new StringBuilder("No single object or class retains " + Units.percent(LeakSuspects.THRESHOLD)
+                    + " of the used heap (" + Units.bytes(report.threshold()) + ").");
+            for (SuspectReport.Dismissed d : report.dismissed()) {
+                text.append("\nNot blamed: ").append(HeapCells.objectLabel(d.dominator().className(), d.dominator().address()))
+                        .append(" — ").append(d.reason());
+            }
+            cards.add(card("No leak suspect", text.toString(), null));
+        }
+        setSuspects(cards);
+    }
+
+    /** A suspect card: a headline, a few lines of explanation, and an optional object to inspect. */
+    public Node card(String headline, String text, Long node) {
+        Label h = new Label(headline);
+        h.getStyleClass().add("text-bold");
+        h.setWrapText(true);
+        h.setMaxWidth(436);
+        Label t = new Label(text);
+        t.setWrapText(true);
+        VBox box = new VBox(6, h, t);
+        box.getStyleClass().add("suspect-card");
+        box.setPrefWidth(460);
+        t.setMaxWidth(436);
+        if (node != null) {
+            box.setOnMouseClicked(e -> doc.inspect(node));
+        }
+        return box;
+    }
+}

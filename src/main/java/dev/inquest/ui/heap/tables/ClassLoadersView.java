@@ -1,0 +1,92 @@
+package dev.inquest.ui.heap.tables;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.query.ClassLoaders;
+import dev.inquest.ui.heap.HeapCells;
+import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapRow;
+import dev.inquest.ui.heap.MarkdownRow;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.transformation.SortedList;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.BorderPane;
+
+/**
+ * Class loaders with the classes they defined and what those classes' instances weigh, and
+ * below them the classes defined by more than one loader: the mark of a class-loader leak.
+ */
+public final class ClassLoadersView {
+    private final TableView<ClassLoaders.Loader> loaders = new TableView<>();
+    private final TableView<ClassLoaders.DuplicatedClass> duplicated = new TableView<>();
+    private final SplitPane root;
+
+    public ClassLoadersView(HeapDocument doc) {
+        loaders.setId("loaders-table");
+        loaders.getStyleClass().add("dense");
+        duplicated.getStyleClass().add("dense");
+        duplicated.setId("loaders-duplicates");
+        loaders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        duplicated.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        loaders.getColumns().setAll(List.of(
+                Columns.<ClassLoaders.Loader>text("Class loader", l -> l.address() == 0 ? "<bootstrap loader>"
+                        : HeapCells.objectLabel(l.className(), l.address()), 380),
+                Columns.<ClassLoaders.Loader>number("Classes", ClassLoaders.Loader::classes, HeapCells.Format.COUNT),
+                Columns.<ClassLoaders.Loader>number("Instances", ClassLoaders.Loader::instances, HeapCells.Format.COUNT),
+                Columns.<ClassLoaders.Loader>number("Shallow", ClassLoaders.Loader::instancesShallow, HeapCells.Format.BYTES),
+                Columns.<ClassLoaders.Loader>number("Retained", ClassLoaders.Loader::retained, HeapCells.Format.BYTES)));
+        duplicated.getColumns().setAll(List.of(
+                Columns.<ClassLoaders.DuplicatedClass>text("Class defined by several loaders", ClassLoaders.DuplicatedClass::name, 380),
+                Columns.<ClassLoaders.DuplicatedClass>number("Loaders", ClassLoaders.DuplicatedClass::loaders, HeapCells.Format.COUNT),
+                Columns.<ClassLoaders.DuplicatedClass>number("Instances", ClassLoaders.DuplicatedClass::instances, HeapCells.Format.COUNT)));
+        loaders.setPlaceholder(HeapDocument.placeholder("Reading class loaders..."));
+        duplicated.setPlaceholder(HeapDocument.placeholder("No class is defined by more than one loader."));
+        loaders.setContextMenu(doc.actions().menu(() -> {
+            ClassLoaders.Loader l = loaders.getSelectionModel().getSelectedItem();
+            return l == null ? null : new HeapRow(l.address() == 0 ? -1 : l.node(), l.className(),
+                    List.of("Class loader", "Classes", "Instances", "Retained"),
+                    List.of(MarkdownRow.code(l.address() == 0 ? "<bootstrap loader>" : HeapCells.objectLabel(l.className(), l.address())),
+                            Units.count(l.classes()), Units.count(l.instances()), Units.bytes(l.retained())));
+        }));
+        loaders.setOnMouseClicked(e -> {
+            ClassLoaders.Loader l = loaders.getSelectionModel().getSelectedItem();
+            if (l != null && l.address() != 0 && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                doc.inspect(l.node());
+            }
+        });
+        duplicated.setContextMenu(doc.actions().menu(() -> {
+            ClassLoaders.DuplicatedClass d = duplicated.getSelectionModel().getSelectedItem();
+            return d == null ? null : new HeapRow(-1, d.name(), List.of("Class", "Loaders", "Instances"),
+                    List.of(MarkdownRow.code(d.name()), Units.count(d.loaders()), Units.count(d.instances())));
+        }));
+        Label dupTitle = new Label("Classes defined more than once");
+        dupTitle.getStyleClass().addAll("text-bold");
+        BorderPane lower = new BorderPane(duplicated);
+        lower.setTop(dupTitle);
+        BorderPane.setMargin(dupTitle, new javafx.geometry.Insets(6, 8, 6, 8));
+        root = new SplitPane(loaders, lower);
+        root.setOrientation(Orientation.VERTICAL);
+        root.setDividerPositions(0.6);
+        root.getProperties().put(HeapDocument.VIEW_KEY, this);
+        doc.run("Class loaders", p -> ClassLoaders.compute(doc.dump(), p), r -> {
+            SortedList<ClassLoaders.Loader> sorted = new SortedList<>(FXCollections.observableArrayList(r.loaders()));
+            sorted.comparatorProperty().bind(loaders.comparatorProperty());
+            loaders.setItems(sorted);
+            duplicated.setItems(FXCollections.observableArrayList(r.duplicatedClasses()));
+            loaders.setPlaceholder(HeapDocument.placeholder("No class loaders."));
+        });
+    }
+
+    public Node node() {
+        return root;
+    }
+
+    public TableView<ClassLoaders.Loader> table() {
+        return loaders;
+    }
+}

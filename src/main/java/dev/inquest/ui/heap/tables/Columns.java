@@ -1,0 +1,28 @@
+package dev.inquest.ui.heap.tables;
+
+import dev.inquest.ui.heap.HeapCells;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.scene.control.TableColumn;
+
+/** Column builders for the query tables: text, and numbers in the shared formats. */
+final class Columns {
+    private Columns() {
+    }
+
+    static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
+        TableColumn<S, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    static <S> TableColumn<S, Long> number(String title, ToLongFunction<S> value, HeapCells.Format format) {
+        TableColumn<S, Long> c = new TableColumn<>(title);
+        c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.applyAsLong(cd.getValue())));
+        HeapCells.numeric(c, format);
+        c.setPrefWidth(100);
+        return c;
+    }
+}

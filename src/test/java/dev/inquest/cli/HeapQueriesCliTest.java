@@ -1,0 +1,106 @@
+package dev.inquest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inquest.heap.query.LeakDumps;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/** The query verbs (suspects, compare, ...) on the LeakPatterns dumps: contract JSON names, readable text. */
+@Tag("slow")
+class HeapQueriesCliTest {
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    record Run(int exit, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        CommandLine cl = InquestCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new Run(exit, out.toString(), err.toString());
+    }
+
+    static List<String> names(JsonNode n) {
+        List<String> out = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            out.add(it.next());
+        }
+        return out;
+    }
+
+    static String dump(String name) {
+        return LeakDumps.file(name).toString();
+    }
+
+    @Test
+    void suspectsJsonHasTheContractFields() throws Exception {
+        Run r = run("heap", "suspects", dump("queue"), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(j.size()).isEqualTo(1);
+        JsonNode s = j.get(0);
+        assertThat(names(s)).startsWith("title", "class", "count", "retained", "percent", "accumulation", "path", "explanation");
+        assertThat(names(s.get("accumulation"))).containsExactly("address", "class", "retained");
+        assertThat(s.get("accumulation").get("class").asText()).isEqualTo("java.util.concurrent.ConcurrentLinkedDeque");
+        assertThat(s.get("elementCount").asLong()).isEqualTo(20_000);
+        assertThat(s.get("elementClass").asText()).isEqualTo("LeakPatterns$OutboundEvent");
+        assertThat(s.get("containerKind").asText()).isEqualTo("queue");
+        assertThat(s.get("holder").asText()).isEqualTo("LeakPatterns$Dispatcher.pending");
+        assertThat(s.get("path").get(1).get("field").asText()).isEqualTo("pending");
+        assertThat(s.get("path").get(0).get("address").asText()).startsWith("0x");
+    }
+
+    @Test
+    void suspectsTextSaysNoSuspectForChurn() {
+        Run r = run("heap", "suspects", dump("churn"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("No suspect").doesNotContain("Suspect 1");
+    }
+
+    @Test
+    void suspectsTextQuotesTheNumbers() {
+        Run r = run("heap", "suspects", dump("wrappers"));
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Suspect 1: the ArrayList in LeakPatterns$Dashboard.views holds 30,000 LeakPatterns$SessionView")
+                .contains("30,000 LeakPatterns$SessionView for 300 distinct userId")
+                .contains("<- views in class LeakPatterns$Dashboard");
+    }
+
+    @Test
+    void compareJsonHasTheContractFields() throws Exception {
+        Run r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--json", "--top", "1000");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(names(j.get(0))).startsWith("class", "countBefore", "countAfter", "countDelta", "shallowDelta", "retainedDelta");
+        JsonNode item = null;
+        for (JsonNode row : j) {
+            if (row.get("class").asText().equals("LeakPatterns$Item")) {
+                item = row;
+            }
+        }
+        assertThat(item).isNotNull();
+        assertThat(item.get("countDelta").asLong()).isEqualTo(3_000);
+        assertThat(item.get("shallowDelta").asLong()).isEqualTo(72_000);
+    }
+
+    @Test
+    void compareTextByPackage() {
+        Run r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "package", "--top", "5");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("Package").contains("<default package>").contains("Dominators that grew");
+        Run bad = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "thread");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+}
