@@ -375,10 +375,10 @@ public final class Dominators {
     }
 
     /**
-     * Retained sizes and child lists. With {@code parallel}, independent halves run on two threads:
-     * retained sizes accumulate in DFS order on the caller (it reads shallow sizes from the graph)
-     * while the helper scatters idoms to node order and counts children; then the two threads
-     * scatter retained sizes and sort child lists by halves.
+     * Retained sizes and child lists. With {@code parallel} they run side by side: retained sizes
+     * accumulate in reverse preorder on the caller (it reads shallow sizes from the graph) while
+     * the helper writes idoms in node order and builds the child lists, which need only the idoms;
+     * then the two threads sort the child lists by halves.
      */
     private static DominatorTree buildTree(ObjectGraph g, long n, long reachable, IndexArray vertex, IndexArray idom,
                                            Arena results, Progress progress, boolean parallel) {
@@ -387,22 +387,24 @@ public final class Dominators {
         LongArray retained = LongArray.allocate(results, n);
         LongArray offsets = LongArray.allocate(results, n + 2);
         LongArray children = LongArray.allocate(results, reachable);
-        boolean threads = parallel && reachable > 1 && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
+        // A confined result arena cannot be written from a second thread.
+        boolean threads = parallel && reachable > 1
+                && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
         idomOut.fill(DominatorTree.UNREACHABLE);
-        // children[d-1] holds the retained size of dfs number d until the child lists are placed.
-        LongArray retainedByDfs = children;
         long[] used = new long[1];
         both(threads, () -> {
             // Reverse preorder reaches every node after all the nodes it dominates.
             long sum = 0;
             for (long d = reachable; d >= 1; d--) {
-                long shallow = g.shallowSize(vertex.get(d));
+                long v = vertex.get(d);
+                long shallow = g.shallowSize(v);
                 sum += shallow;
-                long r = retainedByDfs.get(d - 1) + shallow;
-                retainedByDfs.set(d - 1, r);
+                long r = retained.get(v) + shallow;
+                retained.set(v, r);
                 long id = idom.get(d);
                 if (id != 0) {
-                    retainedByDfs.set(id - 1, retainedByDfs.get(id - 1) + r);
+                    long parentNode = vertex.get(id);
+                    retained.set(parentNode, retained.get(parentNode) + r);
                 }
                 if ((d & (CHECK_EVERY - 1)) == 0) {
                     progress.checkCancelled();
@@ -410,48 +412,16 @@ public final class Dominators {
                 }
             }
             used[0] = sum;
-        }, () -> {
-            for (long d = 1; d <= reachable; d++) {
-                long id = idom.get(d);
-                long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);
-                idomOut.set(vertex.get(d), parentNode);
-                offsets.set(parentNode + 2, offsets.get(parentNode + 2) + 1);
-            }
-        });
-        trace("retained sizes, idoms");
-        long half = reachable / 2;
-        both(threads, () -> scatterRetained(1, half + 1, vertex, retainedByDfs, retained),
-                () -> scatterRetained(half + 1, reachable + 1, vertex, retainedByDfs, retained));
-        progress.progress(reachable);
-        trace("retained scatter");
-        // Prefix sums give each slot's end; placing children by decrementing leaves each slot's start.
-        for (long s = 1; s < n + 2; s++) {
-            offsets.set(s, offsets.get(s) + offsets.get(s - 1));
-        }
-        for (long d = reachable; d >= 1; d--) {
-            long v = vertex.get(d);
-            long id = idom.get(d);
-            long slot = (id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id)) + 2;
-            long at = offsets.get(slot) - 1;
-            offsets.set(slot, at);
-            children.set(at, v);
-            if ((d & (CHECK_EVERY - 1)) == 0) {
-                progress.checkCancelled();
-            }
-        }
-        // offsets[slot+1] now holds slot's start; shift down by one so offsets[slot] is the start.
-        for (long s = 0; s < n + 1; s++) {
-            offsets.set(s, offsets.get(s + 1));
-        }
-        offsets.set(n + 1, reachable);
-        trace("children lists");
+        }, () -> childLists(n, reachable, vertex, idom, idomOut, offsets, children));
         progress.progress(2 * reachable);
+        trace("retained sizes | idoms, child lists");
         // Split the slots where about half of the children lie before.
+        long halfChildren = reachable / 2;
         long lo = 0;
         long hi = n + 1;
         while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            if (offsets.get(mid) < half) {
+            if (offsets.get(mid) < halfChildren) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -466,9 +436,30 @@ public final class Dominators {
         return new DominatorTree(idomOut, retained, offsets, children);
     }
 
-    private static void scatterRetained(long fromDfs, long toDfs, IndexArray vertex, LongArray byDfs, LongArray retained) {
-        for (long d = fromDfs; d < toDfs; d++) {
-            retained.set(vertex.get(d), byDfs.get(d - 1));
+    /** idom per node, child counts, then the child lists by counting sort (no retained sizes needed). */
+    private static void childLists(long n, long reachable, IndexArray vertex, IndexArray idom, LongArray idomOut,
+                                   LongArray offsets, LongArray children) {
+        for (long d = 1; d <= reachable; d++) {
+            long id = idom.get(d);
+            long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);
+            idomOut.set(vertex.get(d), parentNode);
+            offsets.set(parentNode + 2, offsets.get(parentNode + 2) + 1);
         }
+        // Prefix sums give each slot's end; placing children by decrementing leaves each slot's start.
+        for (long s = 1; s < n + 2; s++) {
+            offsets.set(s, offsets.get(s) + offsets.get(s - 1));
+        }
+        for (long d = reachable; d >= 1; d--) {
+            long v = vertex.get(d);
+            long slot = idomOut.get(v) + 2;
+            long at = offsets.get(slot) - 1;
+            offsets.set(slot, at);
+            children.set(at, v);
+        }
+        // offsets[slot+1] now holds slot's start; shift down by one so offsets[slot] is the start.
+        for (long s = 0; s < n + 1; s++) {
+            offsets.set(s, offsets.get(s + 1));
+        }
+        offsets.set(n + 1, reachable);
     }
 }
