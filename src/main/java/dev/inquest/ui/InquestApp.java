@@ -1,11 +1,8 @@
 package dev.inquest.ui;
 
 import dev.inquest.ui.debug.FxWatchdog;
-<<<<<<< HEAD
-import dev.inquest.ui.jfr.JfrViews;
-=======
 import dev.inquest.ui.heap.HeapViews;
->>>>>>> heapui
+import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
@@ -27,11 +24,8 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
-<<<<<<< HEAD
         JfrViews.install(window);
-=======
         HeapViews.install(window);
->>>>>>> heapui
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {
