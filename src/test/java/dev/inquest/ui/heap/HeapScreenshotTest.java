@@ -144,7 +144,8 @@ class HeapScreenshotTest {
         robot.interact(() -> out[0] = Screenshots.capture(stage.getScene(), name));
         BufferedImage img = ImageIO.read(out[0].toFile());
         assertThat(img.getWidth()).isEqualTo(1280);
-        assertThat(Files.size(out[0])).as(name).isLessThan(300_000);
+        // Published screenshots are committed: stay well under the 1 MB file limit.
+        assertThat(Files.size(out[0])).as(name).isLessThan(700_000);
         // The tool bar follows the theme: light near white, dark near black.
         int rgb = img.getRGB(img.getWidth() - 10, 40);
         int brightness = ((rgb >> 16) & 0xff) + ((rgb >> 8) & 0xff) + (rgb & 0xff);
