@@ -23,12 +23,12 @@ if [ ! -f "$REC" ]; then
   # Profile settings with allocation-profiling=high and gc=high (which turns on the TLAB
   # events); small fixed TLABs make the TLAB events dense, so the file reaches ~250 MB in a
   # couple of minutes. The generator stops when the recording's reported size reaches the target
-  # (the dumped file ends up ~1.4x larger: the last chunk and the pools are not counted).
+  # (the dumped file ends up 1.05-1.4x larger: the last chunk is not counted).
   echo "generating $REC (once) ..." >&2
   start=$(date +%s)
   "$JAVA" -Xmx512m -XX:TLABSize=2k -XX:-ResizeTLAB \
     "-XX:StartFlightRecording:settings=profile,allocation-profiling=high,gc=high,maxsize=2g,filename=$REC.tmp" \
-    bench/jfr/AllocGenerator.java 175 900 >&2
+    bench/jfr/AllocGenerator.java 230 900 >&2
   mv "$REC.tmp" "$REC"
   echo "generated in $(( $(date +%s) - start )) s" > "$B/generate.txt"
 fi
@@ -42,6 +42,9 @@ fi
 
 PEER_CMD=("$JAVA" -jar "$CONVERTER" --alloc --total -o collapsed "$REC" "$B/out/peer.collapsed")
 OURS_CMD=("$JAVA" -jar target/inquest.jar jfr flame "$REC" --event alloc --collapsed "$B/out/ours.collapsed")
+# Informational: the same with C1 only. Most of our extra CPU is C2 compiling the JDK's JFR
+# parser for a run that lasts seconds; a launcher script could pass this flag.
+OURS_C1_CMD=("$JAVA" -XX:TieredStopAtLevel=1 -jar target/inquest.jar jfr flame "$REC" --event alloc --collapsed "$B/out/ours-c1.collapsed")
 
 # "seconds kilobytes" from GNU time -v output
 measure() {
@@ -53,11 +56,12 @@ measure() {
   echo "$wall $rss"
 }
 
-peer_t=(); peer_m=(); ours_t=(); ours_m=()
+peer_t=(); peer_m=(); ours_t=(); ours_m=(); c1_t=(); c1_m=()
 for i in $(seq 1 "$ROUNDS"); do
   read -r t m < <(measure "$B/out/peer-$i.time" "${PEER_CMD[@]}"); peer_t+=("$t"); peer_m+=("$m")
   read -r t m < <(measure "$B/out/ours-$i.time" "${OURS_CMD[@]}"); ours_t+=("$t"); ours_m+=("$m")
-  echo "round $i: peer ${peer_t[-1]} s ${peer_m[-1]} KB, ours ${ours_t[-1]} s ${ours_m[-1]} KB" >&2
+  read -r t m < <(measure "$B/out/ours-c1-$i.time" "${OURS_C1_CMD[@]}"); c1_t+=("$t"); c1_m+=("$m")
+  echo "round $i: peer ${peer_t[-1]} s ${peer_m[-1]} KB, ours ${ours_t[-1]} s ${ours_m[-1]} KB, ours C1 ${c1_t[-1]} s" >&2
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {print (NR%2) ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2}'; }
@@ -66,6 +70,11 @@ total() { awk '{s+=$NF} END {printf "%.0f", s}' "$1"; }
 pt=$(median "${peer_t[@]}"); pm=$(median "${peer_m[@]}")
 ot=$(median "${ours_t[@]}"); om=$(median "${ours_m[@]}")
 ratio=$(awk -v o="$ot" -v p="$pt" 'BEGIN {printf "%.2f", o/p}')
+ct=$(median "${c1_t[@]}"); cm=$(median "${c1_m[@]}")
+c1ratio=$(awk -v o="$ct" -v p="$pt" 'BEGIN {printf "%.2f", o/p}')
+# user CPU seconds, median, from the time logs
+cpu() { for f in "$@"; do awk -F': ' '/User time/ {print $2}' "$f"; done | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+pu=$(cpu "$B"/out/peer-*.time); ou=$(cpu "$B"/out/ours-[0-9]*.time); cu=$(cpu "$B"/out/ours-c1-*.time)
 
 # Totals: the converter adds jdk.ObjectAllocationSample and the TLAB events (every byte counted
 # twice on JDK 16+); Inquest uses the samples alone. --alloc-events all reproduces the peer's sum.
@@ -91,17 +100,19 @@ $(cat "$B/generate.txt" 2>/dev/null || echo "generated earlier")).
 Machine: $(nproc) cores, $cpu, $mem, $jdk. Load average at the end: $load
 (the machine is shared with other jobs: peer and ours run back to back, $ROUNDS rounds, medians).
 
-| | command | wall (median) | peak RSS (median) |
-|---|---|---|---|
-| peer | \`java -jar jfr-converter-4.1.jar --alloc --total -o collapsed REC OUT\` | $pt s | $((pm / 1024)) MB |
-| Inquest | \`java -jar target/inquest.jar jfr flame REC --event alloc --collapsed OUT\` | $ot s | $((om / 1024)) MB |
+| | command | wall (median) | user CPU (median) | peak RSS (median) |
+|---|---|---|---|---|
+| peer | \`java -jar jfr-converter-4.1.jar --alloc --total -o collapsed REC OUT\` | $pt s | $pu s | $((pm / 1024)) MB |
+| Inquest | \`java -jar target/inquest.jar jfr flame REC --event alloc --collapsed OUT\` | $ot s | $ou s | $((om / 1024)) MB |
+| Inquest, C1 only (info) | same with \`-XX:TieredStopAtLevel=1\` | $ct s | $cu s | $((cm / 1024)) MB |
 
-**Ratio Inquest / peer: $ratio** (target <= 1.0; peak RSS target < 1024 MB).
+**Ratio Inquest / peer: $ratio** (target <= 1.0; peak RSS target < 1024 MB). With C1 only: $c1ratio.
 
-Rounds (wall s / RSS KB): peer ${peer_t[*]} / ${peer_m[*]}; Inquest ${ours_t[*]} / ${ours_m[*]}.
+Rounds (wall s / RSS KB): peer ${peer_t[*]} / ${peer_m[*]}; Inquest ${ours_t[*]} / ${ours_m[*]};
+C1 only ${c1_t[*]} / ${c1_m[*]}.
 
 Totals: peer $peer_total bytes (samples + TLAB events); Inquest $ours_total bytes (jdk.ObjectAllocationSample
 only, the default: the TLAB events describe the same allocations); Inquest with \`--alloc-events all\`
-$ours_all_total bytes (same sum as the peer's).
+$ours_all_total bytes ($(awk -v a="$ours_all_total" -v p="$peer_total" 'BEGIN {printf "%+.5f", 100*(a-p)/p}') % from the peer's sum).
 MD
 cat "$B/jfr-results.md"

@@ -29,7 +29,14 @@ public final class ChunkFilter {
     private static final int METADATA = 0;
     private static final int CONSTANT_POOL = 1;
 
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
     private ChunkFilter() {
+    }
+
+    /** Drops this thread's chunk buffer (call when a thread is done filtering). */
+    static void releaseBuffer() {
+        BUFFER.remove();
     }
 
     /**
@@ -45,16 +52,22 @@ public final class ChunkFilter {
             return null;
         }
         // A heap copy rather than a mapping: the scan loop below compiles to plain array loads.
-        byte[] bytes = new byte[(int) chunk.size()];
+        // Reused per thread: a fresh 12 MB array per chunk would be a humongous allocation each
+        // time and keep the collector busy for nothing.
+        byte[] bytes = BUFFER.get();
+        if (bytes.length < chunk.size()) {
+            bytes = new byte[(int) chunk.size()];
+            BUFFER.set(bytes);
+        }
         try (FileChannel ch = FileChannel.open(file)) {
-            ByteBuffer dst = ByteBuffer.wrap(bytes);
+            ByteBuffer dst = ByteBuffer.wrap(bytes, 0, (int) chunk.size());
             while (dst.hasRemaining()) {
                 if (ch.read(dst, chunk.offset() + dst.position()) < 0) {
                     return null;
                 }
             }
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
         try {
             return filter(buf, bytes, (int) chunk.size(), keep);
         } catch (IndexOutOfBoundsException | IllegalStateException | NumberFormatException e) {

@@ -116,6 +116,7 @@ public final class ChunkReader {
                 results.add(task.result());
                 return null;
             } finally {
+                ChunkFilter.releaseBuffer();
                 Files.deleteIfExists(group);
             }
         };
