@@ -20,6 +20,28 @@ final class ShortRunJit {
     private ShortRunJit() {
     }
 
+    /**
+     * True when this JVM was started for Inquest's command line ({@code dev.inquest.Main}, directly
+     * or as the jar's main class). A directive is process-wide: inside a test runner or an
+     * application embedding the CLI it would slow everything else down.
+     */
+    static boolean ownProcess() {
+        String command = System.getProperty("sun.java.command", "").strip();
+        String first = command.isEmpty() ? "" : command.split("\\s+")[0];
+        if (first.equals("dev.inquest.Main")) {
+            return true;
+        }
+        if (!first.endsWith(".jar")) {
+            return false;
+        }
+        try (java.util.jar.JarFile jar = new java.util.jar.JarFile(first)) {
+            java.util.jar.Manifest m = jar.getManifest();
+            return m != null && "dev.inquest.Main".equals(m.getMainAttributes().getValue("Main-Class"));
+        } catch (java.io.IOException | SecurityException e) {
+            return false;
+        }
+    }
+
     /** Applies the directive when the inputs together are small enough for a short run. */
     static void applyFor(Path... inputs) {
         long total = 0;
@@ -36,7 +58,7 @@ final class ShortRunJit {
     }
 
     static void apply() {
-        if (Boolean.getBoolean("inquest.c2")) {
+        if (Boolean.getBoolean("inquest.c2") || !ownProcess()) {
             return;
         }
         try {
