@@ -60,6 +60,7 @@ public final class JfrDiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ShortRunJit.applyFor(baseline, after);
         CommandLine cl = spec.commandLine();
         EventKind kind = JfrFlameCommand.kind(cl, event);
         Weight w = JfrFlameCommand.weight(cl, weight);

@@ -12,7 +12,6 @@ import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.ConsoleProgress;
 import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -144,6 +143,7 @@ public final class JfrFlameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        ShortRunJit.applyFor(file);
         CommandLine cl = spec.commandLine();
         EventKind kind = kind(cl, event);
         Weight w = weight(cl, weight);

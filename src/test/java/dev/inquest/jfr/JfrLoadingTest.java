@@ -172,4 +172,36 @@ class JfrLoadingTest {
             in.transferTo(0, length, out);
         }
     }
+
+    @Test
+    void cancellationStopsReadingAndLeavesNoTempFiles() throws Exception {
+        Path file = AllocRecording.get().file();
+        Path cache = dir.resolve("cache");
+        System.setProperty("inquest.cache", cache.toString());
+        try {
+            Progress cancelled = new Progress() {
+                @Override
+                public void phase(String name, long total, Unit unit) {
+                }
+
+                @Override
+                public void progress(long done) {
+                }
+
+                @Override
+                public boolean isCancelled() {
+                    return true;
+                }
+            };
+            try (JfrSource s = JfrSource.open(file, Progress.NONE)) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> SummaryReader.read(s, cancelled))
+                        .isInstanceOf(java.util.concurrent.CancellationException.class);
+            }
+            try (var files = Files.list(cache)) {
+                assertThat(files.toList()).isEmpty();
+            }
+        } finally {
+            System.clearProperty("inquest.cache");
+        }
+    }
 }

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,43 +29,57 @@ public final class ChunkFilter {
     private static final int METADATA = 0;
     private static final int CONSTANT_POOL = 1;
 
+    private static final ThreadLocal<byte[]> BUFFER = ThreadLocal.withInitial(() -> new byte[0]);
+
     private ChunkFilter() {
+    }
+
+    /** Drops this thread's chunk buffer (call when a thread is done filtering). */
+    static void releaseBuffer() {
+        BUFFER.remove();
     }
 
     /**
      * @param countsByName counts per event type name of all events in the chunk (kept or not)
      * @param keptEvents   how many events of the wanted types were kept
      */
-    public record Result(Path file, Map<String, Long> countsByName, long keptEvents) {
+    public record Result(byte[] chunk, Map<String, Long> countsByName, long keptEvents) {
     }
 
     /** Filters {@code chunk} of {@code file} to the events named in {@code keep}; null when not possible. */
-    public static Result filter(Path file, ChunkHeader chunk, Set<String> keep, Path out) throws IOException {
+    public static Result filter(Path file, ChunkHeader chunk, Set<String> keep) throws IOException {
         if ((chunk.flags() & 1) == 0 || chunk.size() > Integer.MAX_VALUE) {
             return null;
         }
         // A heap copy rather than a mapping: the scan loop below compiles to plain array loads.
-        byte[] bytes = new byte[(int) chunk.size()];
+        // Reused per thread: a fresh 12 MB array per chunk would be a humongous allocation each
+        // time and keep the collector busy for nothing.
+        byte[] bytes = BUFFER.get();
+        if (bytes.length < chunk.size()) {
+            bytes = new byte[(int) chunk.size()];
+            BUFFER.set(bytes);
+        }
         try (FileChannel ch = FileChannel.open(file)) {
-            ByteBuffer dst = ByteBuffer.wrap(bytes);
+            ByteBuffer dst = ByteBuffer.wrap(bytes, 0, (int) chunk.size());
             while (dst.hasRemaining()) {
                 if (ch.read(dst, chunk.offset() + dst.position()) < 0) {
                     return null;
                 }
             }
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes);
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
         try {
-            return filter(buf, bytes, (int) chunk.size(), keep, out);
-        } catch (IndexOutOfBoundsException | IllegalStateException e) {
+            return filter(buf, bytes, (int) chunk.size(), keep);
+        } catch (IndexOutOfBoundsException | IllegalStateException | NumberFormatException e) {
             // Malformed records: let the JDK parser read the original and report what it finds.
             return null;
         }
     }
 
-    private static Result filter(ByteBuffer b, byte[] a, int size, Set<String> keep, Path out) throws IOException {
+    private static Result filter(ByteBuffer b, byte[] a, int size, Set<String> keep) {
         long metaPos = b.getLong(24);
-        Map<Long, String> names = typeNames(b, (int) metaPos);
+        Metadata meta = metadata(b, (int) metaPos);
+        Map<Long, String> names = meta.names;
         boolean[] keepId = new boolean[256];
         for (Map.Entry<Long, String> e : names.entrySet()) {
             if (keep.contains(e.getValue())) {
@@ -77,17 +90,121 @@ public final class ChunkFilter {
                 keepId[(int) id] = true;
             }
         }
+        long stackTraceType = meta.idOf("jdk.types.StackTrace");
         long[] counts = new long[keepId.length];
         Map<Long, Long> otherCounts = new HashMap<>();
-        // Pass 1: find kept records and their new positions.
-        int[] recPos = new int[1024];
-        int[] recLen = new int[1024];
-        int[] newPos = new int[1024];
-        int n = 0;
-        int pos = ChunkHeader.SIZE;
-        int written = ChunkHeader.SIZE;
+        // Pass 1: find the records to keep (a tight loop of its own: it runs once per event of
+        // the recording), then the stack traces the kept events refer to.
+        Records recs = scan(a, b, size, keepId, counts, otherCounts);
+        int n = recs.n;
+        int[] recPos = recs.pos;
+        int[] recLen = recs.len;
         long kept = 0;
         int[] cursor = new int[1];
+        LongSet stacks = new LongSet();
+        boolean pruneStacks = stackTraceType >= 0;
+        for (int i = 0; i < n; i++) {
+            cursor[0] = recPos[i];
+            readVarLong(b, cursor);
+            long type = readVarLong(b, cursor);
+            if (type == METADATA || type == CONSTANT_POOL) {
+                continue;
+            }
+            kept++;
+            if (pruneStacks) {
+                long ref = meta.stackTraceRef(b, type, cursor[0]);
+                if (ref == Metadata.NO_FIELD) {
+                    pruneStacks = false;
+                } else {
+                    stacks.add(ref);
+                }
+            }
+        }
+        // Constant-pool records are rebuilt: offsets re-encoded, and (when every kept event's
+        // stack could be read) only the stack traces the kept events use.
+        Rebuilt[] rebuilt = new Rebuilt[n];
+        int[] newPos = new int[n];
+        int written = ChunkHeader.SIZE;
+        for (int i = 0; i < n; i++) {
+            newPos[i] = written;
+            cursor[0] = recPos[i];
+            readVarLong(b, cursor);
+            if (readVarLong(b, cursor) == CONSTANT_POOL) {
+                rebuilt[i] = rebuildPool(b, recPos[i], recLen[i], meta, pruneStacks ? stackTraceType : -1, stacks);
+                written += rebuilt[i].bytes.length;
+            } else {
+                written += recLen[i];
+            }
+        }
+        // Pass 2: copy, patching each pool record's delta to its new neighbour.
+        byte[] dst = new byte[written];
+        b.get(0, dst, 0, ChunkHeader.SIZE);
+        ByteBuffer d = ByteBuffer.wrap(dst);
+        for (int i = 0; i < n; i++) {
+            if (rebuilt[i] == null) {
+                b.get(recPos[i], dst, newPos[i], recLen[i]);
+                continue;
+            }
+            byte[] rec = rebuilt[i].bytes;
+            System.arraycopy(rec, 0, dst, newPos[i], rec.length);
+            cursor[0] = recPos[i];
+            readVarLong(b, cursor); // size
+            readVarLong(b, cursor); // type
+            readVarLong(b, cursor); // start
+            readVarLong(b, cursor); // duration
+            long delta = readVarLong(b, cursor);
+            long newDelta = 0;
+            if (delta != 0) {
+                int target = Arrays.binarySearch(recPos, 0, n, (int) (recPos[i] + delta));
+                if (target < 0) {
+                    throw new IllegalStateException("pool delta to an unknown record");
+                }
+                newDelta = newPos[target] - newPos[i];
+            }
+            writePadded(dst, newPos[i] + rebuilt[i].deltaOffset, newDelta, 9);
+        }
+        d.putLong(8, written);
+        d.putLong(16, mapPosition(b.getLong(16), recPos, newPos, n));
+        d.putLong(24, mapPosition(metaPos, recPos, newPos, n));
+        // Records of types the metadata does not declare are skipped by the JDK parser too (a
+        // crash can leave one behind): they are not events.
+        Map<String, Long> byName = new HashMap<>();
+        for (int id = 0; id < counts.length; id++) {
+            String name = names.get((long) id);
+            if (counts[id] > 0 && name != null) {
+                byName.merge(name, counts[id], Long::sum);
+            }
+        }
+        otherCounts.forEach((id, c) -> {
+            if (names.containsKey(id)) {
+                byName.merge(names.get(id), c, Long::sum);
+            }
+        });
+        return new Result(dst, byName, kept);
+    }
+
+    private static final class Records {
+        int[] pos = new int[1024];
+        int[] len = new int[1024];
+        int n;
+
+        void add(int p, int l) {
+            if (n == pos.length) {
+                pos = Arrays.copyOf(pos, n * 2);
+                len = Arrays.copyOf(len, n * 2);
+            }
+            pos[n] = p;
+            len[n] = l;
+            n++;
+        }
+    }
+
+    /** Positions of the metadata, constant-pool and wanted records; counts every event by type. */
+    private static Records scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
+                                Map<Long, Long> otherCounts) {
+        Records r = new Records();
+        int[] cursor = new int[1];
+        int pos = ChunkHeader.SIZE;
         while (pos < size) {
             long len;
             long type;
@@ -110,87 +227,21 @@ public final class ChunkFilter {
             if (len <= 0 || pos + len > size) {
                 throw new IllegalStateException("bad record at " + pos);
             }
-            boolean isPool = type == METADATA || type == CONSTANT_POOL;
-            boolean wanted = !isPool && type < keepId.length && keepId[(int) type];
-            if (!isPool) {
-                if (type < counts.length) {
-                    counts[(int) type]++;
-                } else {
-                    otherCounts.merge(type, 1L, Long::sum);
+            if (type == METADATA || type == CONSTANT_POOL) {
+                r.add(pos, (int) len);
+            } else if (type < 0) {
+                throw new IllegalStateException("bad type id at " + pos);
+            } else if (type < counts.length) {
+                counts[(int) type]++;
+                if (keepId[(int) type]) {
+                    r.add(pos, (int) len);
                 }
-            }
-            if (isPool || wanted) {
-                if (n == recPos.length) {
-                    recPos = Arrays.copyOf(recPos, n * 2);
-                    recLen = Arrays.copyOf(recLen, n * 2);
-                    newPos = Arrays.copyOf(newPos, n * 2);
-                }
-                recPos[n] = pos;
-                recLen[n] = (int) len;
-                newPos[n] = written;
-                written += type == CONSTANT_POOL ? rewrittenPoolLength(b, pos, (int) len) : (int) len;
-                n++;
-                if (wanted) {
-                    kept++;
-                }
+            } else {
+                otherCounts.merge(type, 1L, Long::sum);
             }
             pos += (int) len;
         }
-        // Pass 2: copy, re-encoding the pool records' size and delta.
-        byte[] dst = new byte[written];
-        b.get(0, dst, 0, ChunkHeader.SIZE);
-        ByteBuffer d = ByteBuffer.wrap(dst);
-        for (int i = 0; i < n; i++) {
-            int p = recPos[i];
-            cursor[0] = p;
-            readVarLong(b, cursor);
-            long type = readVarLong(b, cursor);
-            if (type != CONSTANT_POOL) {
-                b.get(p, dst, newPos[i], recLen[i]);
-                continue;
-            }
-            int at = newPos[i];
-            int newLen = rewrittenPoolLength(b, p, recLen[i]);
-            at = writePadded(dst, at, newLen, 4);
-            at = writeMinimal(dst, at, CONSTANT_POOL);
-            int fieldsStart = cursor[0];
-            readVarLong(b, cursor); // start time
-            readVarLong(b, cursor); // duration
-            int afterTimes = cursor[0];
-            b.get(fieldsStart, dst, at, afterTimes - fieldsStart);
-            at += afterTimes - fieldsStart;
-            long delta = readVarLong(b, cursor);
-            long newDelta = 0;
-            if (delta != 0) {
-                int target = Arrays.binarySearch(recPos, 0, n, (int) (p + delta));
-                if (target < 0) {
-                    throw new IllegalStateException("pool delta to an unknown record");
-                }
-                newDelta = newPos[target] - newPos[i];
-            }
-            at = writePadded(dst, at, newDelta, 9);
-            int rest = p + recLen[i] - cursor[0];
-            b.get(cursor[0], dst, at, rest);
-        }
-        d.putLong(8, written);
-        d.putLong(16, mapPosition(b.getLong(16), recPos, newPos, n));
-        d.putLong(24, mapPosition(metaPos, recPos, newPos, n));
-        Files.write(out, dst);
-        // Records of types the metadata does not declare are skipped by the JDK parser too (a
-        // crash can leave one behind): they are not events.
-        Map<String, Long> byName = new HashMap<>();
-        for (int id = 0; id < counts.length; id++) {
-            String name = names.get((long) id);
-            if (counts[id] > 0 && name != null) {
-                byName.merge(name, counts[id], Long::sum);
-            }
-        }
-        otherCounts.forEach((id, c) -> {
-            if (names.containsKey(id)) {
-                byName.merge(names.get(id), c, Long::sum);
-            }
-        });
-        return new Result(out, byName, kept);
+        return r;
     }
 
     private static long mapPosition(long old, int[] recPos, int[] newPos, int n) {
@@ -202,20 +253,6 @@ public final class ChunkFilter {
             throw new IllegalStateException("header points between records");
         }
         return newPos[i];
-    }
-
-    /** Length of a constant-pool record once its size is padded to 4 bytes and its delta to 9. */
-    private static int rewrittenPoolLength(ByteBuffer b, int pos, int len) {
-        int[] c = {pos};
-        readVarLong(b, c);
-        int sizeBytes = c[0] - pos;
-        readVarLong(b, c); // type
-        readVarLong(b, c); // start
-        readVarLong(b, c); // duration
-        int before = c[0];
-        readVarLong(b, c);
-        int deltaBytes = c[0] - before;
-        return len - sizeBytes - deltaBytes + 4 + 9;
     }
 
     /** JFR's compressed long: 7 bits per byte, little-endian groups, the 9th byte carries 8 bits. */
@@ -263,8 +300,321 @@ public final class ChunkFilter {
         return at;
     }
 
-    /** Event type names by id from the chunk's metadata record: class elements with name and id. */
-    static Map<Long, String> typeNames(ByteBuffer b, int metaPos) {
+    /** A rebuilt constant-pool record and where its 9-byte delta placeholder sits. */
+    private record Rebuilt(byte[] bytes, int deltaOffset) {
+    }
+
+    /**
+     * Re-encodes one constant-pool record: size padded to 4 bytes, delta to a 9-byte placeholder,
+     * and, when {@code stackType >= 0}, the stack-trace pool cut to the keys in {@code stacks}.
+     */
+    private static Rebuilt rebuildPool(ByteBuffer b, int pos, int len, Metadata meta, long stackType, LongSet stacks) {
+        int end = pos + len;
+        int[] c = {pos};
+        readVarLong(b, c); // size
+        readVarLong(b, c); // type
+        int timesAt = c[0];
+        readVarLong(b, c); // start
+        readVarLong(b, c); // duration
+        int afterTimes = c[0];
+        readVarLong(b, c); // delta, patched later
+        Bytes out = new Bytes(len + 16);
+        out.skip(4);
+        out.varlong(CONSTANT_POOL);
+        out.copy(b, timesAt, afterTimes - timesAt);
+        int deltaOffset = out.size;
+        out.skip(9);
+        if (stackType < 0) {
+            out.copy(b, c[0], end - c[0]);
+        } else {
+            out.copy(b, c[0], 1); // checkpoint type (JDK 14+) or flush flag (JDK 11)
+            c[0]++;
+            long pools = readVarLong(b, c);
+            Bytes body = new Bytes(len);
+            long keptPools = 0;
+            for (long i = 0; i < pools; i++) {
+                int poolAt = c[0];
+                long typeId = readVarLong(b, c);
+                long count = readVarLong(b, c);
+                if (typeId != stackType) {
+                    for (long k = 0; k < count; k++) {
+                        readVarLong(b, c);
+                        meta.skipValue(b, c, typeId, 0);
+                    }
+                    body.copy(b, poolAt, c[0] - poolAt);
+                    keptPools++;
+                    continue;
+                }
+                Bytes entries = new Bytes(Math.max(16, c[0] - poolAt));
+                long keptCount = 0;
+                for (long k = 0; k < count; k++) {
+                    int entryAt = c[0];
+                    long key = readVarLong(b, c);
+                    meta.skipValue(b, c, typeId, 0);
+                    if (stacks.contains(key)) {
+                        entries.copy(b, entryAt, c[0] - entryAt);
+                        keptCount++;
+                    }
+                }
+                // The JDK parser rejects an empty pool: leave it out instead.
+                if (keptCount > 0) {
+                    body.varlong(typeId);
+                    body.varlong(keptCount);
+                    body.append(entries);
+                    keptPools++;
+                }
+            }
+            out.varlong(keptPools);
+            out.append(body);
+            if (c[0] != end) {
+                throw new IllegalStateException("constant pool record longer than its pools");
+            }
+        }
+        byte[] bytes = out.toArray();
+        writePadded(bytes, 0, bytes.length, 4);
+        return new Rebuilt(bytes, deltaOffset);
+    }
+
+    /** A growable byte array: the records are small and built once. */
+    private static final class Bytes {
+        byte[] data;
+        int size;
+
+        Bytes(int capacity) {
+            data = new byte[capacity];
+        }
+
+        void ensure(int extra) {
+            if (size + extra > data.length) {
+                data = Arrays.copyOf(data, Math.max(data.length * 2, size + extra));
+            }
+        }
+
+        void skip(int n) {
+            ensure(n);
+            size += n;
+        }
+
+        void varlong(long v) {
+            ensure(9);
+            size = writeMinimal(data, size, v);
+        }
+
+        void copy(ByteBuffer b, int from, int length) {
+            ensure(length);
+            b.get(from, data, size, length);
+            size += length;
+        }
+
+        void append(Bytes other) {
+            ensure(other.size);
+            System.arraycopy(other.data, 0, data, size, other.size);
+            size += other.size;
+        }
+
+        byte[] toArray() {
+            return Arrays.copyOf(data, size);
+        }
+    }
+
+    /** An open-addressing set of longs (stack trace keys): no boxing on the per-event path. */
+    static final class LongSet {
+        private long[] keys = new long[1024];
+        private boolean[] used = new boolean[1024];
+        private int size;
+
+        void add(long k) {
+            if (size * 2 >= keys.length) {
+                grow();
+            }
+            int i = slot(k, keys.length);
+            while (used[i]) {
+                if (keys[i] == k) {
+                    return;
+                }
+                i = (i + 1) & (keys.length - 1);
+            }
+            used[i] = true;
+            keys[i] = k;
+            size++;
+        }
+
+        boolean contains(long k) {
+            int i = slot(k, keys.length);
+            while (used[i]) {
+                if (keys[i] == k) {
+                    return true;
+                }
+                i = (i + 1) & (keys.length - 1);
+            }
+            return false;
+        }
+
+        private static int slot(long k, int length) {
+            long h = k * 0x9E3779B97F4A7C15L;
+            return (int) (h >>> 40) & (length - 1);
+        }
+
+        private void grow() {
+            long[] oldKeys = keys;
+            boolean[] oldUsed = used;
+            keys = new long[oldKeys.length * 2];
+            used = new boolean[oldKeys.length * 2];
+            size = 0;
+            for (int i = 0; i < oldKeys.length; i++) {
+                if (oldUsed[i]) {
+                    add(oldKeys[i]);
+                }
+            }
+        }
+    }
+
+    /** The parts of a chunk's metadata the filter needs: type names, and field layouts to skip values. */
+    static final class Metadata {
+        static final long NO_FIELD = Long.MIN_VALUE;
+
+        record Field(String name, long type, boolean constantPool, int dimension) {
+        }
+
+        final Map<Long, String> names = new HashMap<>();
+        final Map<Long, Field[]> fields = new HashMap<>();
+        private final Map<String, Long> ids = new HashMap<>();
+
+        long idOf(String name) {
+            return ids.getOrDefault(name, -1L);
+        }
+
+        /** The stack trace key of an event whose fields start at {@code p}, or NO_FIELD. */
+        long stackTraceRef(ByteBuffer b, long eventType, int p) {
+            Field[] fs = fields.get(eventType);
+            if (fs == null) {
+                return NO_FIELD;
+            }
+            int[] c = {p};
+            for (Field f : fs) {
+                if (f.name.equals("stackTrace") && f.constantPool && f.dimension == 0) {
+                    return readVarLong(b, c);
+                }
+                skipField(b, c, f);
+            }
+            return NO_FIELD;
+        }
+
+        private void skipField(ByteBuffer b, int[] c, Field f) {
+            if (f.dimension > 0) {
+                long n = readVarLong(b, c);
+                for (long i = 0; i < n; i++) {
+                    skipOne(b, c, f.type, f.constantPool);
+                }
+            } else {
+                skipOne(b, c, f.type, f.constantPool);
+            }
+        }
+
+        private void skipOne(ByteBuffer b, int[] c, long type, boolean constantPool) {
+            if (constantPool) {
+                readVarLong(b, c);
+            } else {
+                skipValue(b, c, type, 0);
+            }
+        }
+
+        // Per type id, resolved once after parsing: how to skip a value of that type. The skip
+        // runs for every constant of every pool, so no boxing or map lookups on that path.
+        private static final byte UNKNOWN = 0;
+        private static final byte ONE_BYTE = 1;
+        private static final byte VARINT = 2;
+        private static final byte FLOAT = 3;
+        private static final byte DOUBLE = 4;
+        private static final byte STRING = 5;
+        private static final byte STRUCT = 6;
+        private byte[] kinds;
+        private Field[][] structFields;
+
+        void resolve() {
+            int max = 0;
+            for (long id : names.keySet()) {
+                if (id > 100_000 || id < 0) {
+                    throw new IllegalStateException("type id out of range: " + id);
+                }
+                max = Math.max(max, (int) id);
+            }
+            kinds = new byte[max + 1];
+            structFields = new Field[max + 1][];
+            names.forEach((id, name) -> {
+                int i = (int) (long) id;
+                kinds[i] = switch (name) {
+                    case "boolean", "byte" -> ONE_BYTE;
+                    case "short", "char", "int", "long" -> VARINT;
+                    case "float" -> FLOAT;
+                    case "double" -> DOUBLE;
+                    case "java.lang.String" -> STRING;
+                    default -> STRUCT;
+                };
+                structFields[i] = fields.get(id);
+            });
+        }
+
+        void skipValue(ByteBuffer b, int[] c, long type, int depth) {
+            if (depth > 64) {
+                throw new IllegalStateException("type nesting too deep");
+            }
+            byte kind = type >= 0 && type < kinds.length ? kinds[(int) type] : UNKNOWN;
+            switch (kind) {
+                case ONE_BYTE -> c[0]++;
+                case VARINT -> readVarLong(b, c);
+                case FLOAT -> c[0] += 4;
+                case DOUBLE -> c[0] += 8;
+                case STRING -> skipString(b, c);
+                case STRUCT -> {
+                    Field[] fs = structFields[(int) type];
+                    if (fs == null) {
+                        throw new IllegalStateException("no fields for type " + type);
+                    }
+                    for (Field f : fs) {
+                        if (f.dimension > 0) {
+                            long n = readVarLong(b, c);
+                            for (long i = 0; i < n; i++) {
+                                if (f.constantPool) {
+                                    readVarLong(b, c);
+                                } else {
+                                    skipValue(b, c, f.type, depth + 1);
+                                }
+                            }
+                        } else if (f.constantPool) {
+                            readVarLong(b, c);
+                        } else {
+                            skipValue(b, c, f.type, depth + 1);
+                        }
+                    }
+                }
+                default -> throw new IllegalStateException("unknown type " + type);
+            }
+        }
+
+        private static void skipString(ByteBuffer b, int[] c) {
+            int encoding = b.get(c[0]++);
+            switch (encoding) {
+                case 0, 1 -> {
+                }
+                case 2 -> readVarLong(b, c);
+                case 3, 5 -> {
+                    long len = readVarLong(b, c);
+                    c[0] += (int) len;
+                }
+                case 4 -> {
+                    long len = readVarLong(b, c);
+                    for (long i = 0; i < len; i++) {
+                        readVarLong(b, c);
+                    }
+                }
+                default -> throw new IllegalStateException("string encoding " + encoding);
+            }
+        }
+    }
+
+    /** Type names and field layouts from the chunk's metadata record. */
+    static Metadata metadata(ByteBuffer b, int metaPos) {
         int[] c = {metaPos};
         readVarLong(b, c); // size
         long type = readVarLong(b, c);
@@ -279,31 +629,38 @@ public final class ChunkFilter {
         for (int i = 0; i < count; i++) {
             strings[i] = readString(b, c);
         }
-        Map<Long, String> names = new HashMap<>();
-        readElement(b, c, strings, names);
-        return names;
+        Metadata m = new Metadata();
+        readElement(b, c, strings, m, null);
+        m.resolve();
+        return m;
     }
 
-    private static void readElement(ByteBuffer b, int[] c, String[] strings, Map<Long, String> out) {
+    /** Reads one element; class elements register themselves, field elements add to {@code fieldsOut}. */
+    private static void readElement(ByteBuffer b, int[] c, String[] strings, Metadata m,
+                                    java.util.List<Metadata.Field> fieldsOut) {
         String elementName = strings[(int) readVarLong(b, c)];
         int attributes = (int) readVarLong(b, c);
-        String name = null;
-        String id = null;
+        Map<String, String> attrs = new HashMap<>();
         for (int i = 0; i < attributes; i++) {
-            String key = strings[(int) readVarLong(b, c)];
-            String value = strings[(int) readVarLong(b, c)];
-            if ("name".equals(key)) {
-                name = value;
-            } else if ("id".equals(key)) {
-                id = value;
-            }
+            attrs.put(strings[(int) readVarLong(b, c)], strings[(int) readVarLong(b, c)]);
         }
-        if ("class".equals(elementName) && name != null && id != null) {
-            out.put(Long.parseLong(id), name);
+        java.util.List<Metadata.Field> mine = null;
+        if ("class".equals(elementName)) {
+            mine = new java.util.ArrayList<>();
+        } else if ("field".equals(elementName) && fieldsOut != null) {
+            fieldsOut.add(new Metadata.Field(attrs.get("name"), Long.parseLong(attrs.get("class")),
+                    "true".equals(attrs.get("constantPool")), attrs.containsKey("dimension")
+                            ? Integer.parseInt(attrs.get("dimension")) : 0));
         }
         int children = (int) readVarLong(b, c);
         for (int i = 0; i < children; i++) {
-            readElement(b, c, strings, out);
+            readElement(b, c, strings, m, mine);
+        }
+        if (mine != null && attrs.containsKey("name") && attrs.containsKey("id")) {
+            long id = Long.parseLong(attrs.get("id"));
+            m.names.put(id, attrs.get("name"));
+            m.ids.put(attrs.get("name"), id);
+            m.fields.put(id, mine.toArray(Metadata.Field[]::new));
         }
     }
 

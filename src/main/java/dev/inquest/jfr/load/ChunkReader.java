@@ -4,7 +4,11 @@ import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.Callable;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -45,7 +49,7 @@ public final class ChunkReader {
     }
 
     /**
-     * @param results one per chunk, in file order
+     * @param results one per group of chunks read together (one group per worker thread), in no particular order
      * @param counts  events per type over all chunks (every type, not only the wanted ones), or
      *                null when some chunk had to be parsed unfiltered
      */
@@ -70,30 +74,59 @@ public final class ChunkReader {
         progress.phase(phase, source.readableBytes(), Progress.Unit.BYTES);
         AtomicLong done = new AtomicLong();
         AtomicInteger next = new AtomicInteger();
-        @SuppressWarnings("unchecked")
-        R[] results = (R[]) new Object[chunks.size()];
+        boolean filter = wanted != null && !Boolean.getBoolean("inquest.jfr.nofilter");
         @SuppressWarnings("unchecked")
         Map<String, Long>[] counts = new Map[chunks.size()];
-        Runnable worker = () -> {
-            int idx;
-            while ((idx = next.getAndIncrement()) < chunks.size()) {
-                progress.checkCancelled();
-                ChunkHeader c = chunks.get(idx);
-                ChunkTask<R> task = factory.get();
-                try {
-                    counts[idx] = readChunk(source, c, wanted, task, progress);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+        List<R> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Each worker filters the chunks it takes into one file of its own, then parses that file
+        // with one stream: the JDK parser reads unchanged metadata once per file, not once per
+        // chunk. Chunks that cannot be filtered are copied as they are.
+        Callable<Void> worker = () -> {
+            Path group = Files.createTempFile(CacheDir.get(), "group-", ".jfr");
+            try {
+                long events = 0;
+                try (FileChannel out = FileChannel.open(group, StandardOpenOption.WRITE)) {
+                    int idx;
+                    while ((idx = next.getAndIncrement()) < chunks.size()) {
+                        progress.checkCancelled();
+                        ChunkHeader c = chunks.get(idx);
+                        ChunkFilter.Result r = filter ? ChunkFilter.filter(source.work(), c, wanted) : null;
+                        if (r != null) {
+                            counts[idx] = r.countsByName();
+                            events += r.keptEvents();
+                            if (r.keptEvents() > 0) {
+                                write(out, ByteBuffer.wrap(r.chunk()));
+                            }
+                        } else {
+                            events++;
+                            try (FileChannel in = FileChannel.open(source.work())) {
+                                long copied = 0;
+                                while (copied < c.size()) {
+                                    copied += in.transferTo(c.offset() + copied, c.size() - copied, out);
+                                }
+                            }
+                        }
+                        progress.progress(done.addAndGet(c.size() / 2));
+                    }
                 }
-                results[idx] = task.result();
-                progress.progress(done.addAndGet(c.size()));
+                ChunkTask<R> task = factory.get();
+                if (events > 0) {
+                    parse(source, group, chunks.getFirst().offset(), task, progress);
+                }
+                results.add(task.result());
+                return null;
+            } finally {
+                ChunkFilter.releaseBuffer();
+                Files.deleteIfExists(group);
             }
         };
         if (threads <= 1) {
             try {
-                worker.run();
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
+                worker.call();
+            } catch (IOException | RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
             }
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
@@ -113,6 +146,7 @@ public final class ChunkReader {
                 pool.shutdownNow();
             }
         }
+        progress.progress(source.readableBytes());
         Map<String, Long> merged = new HashMap<>();
         boolean complete = true;
         for (Map<String, Long> m : counts) {
@@ -122,33 +156,13 @@ public final class ChunkReader {
             }
             m.forEach((k, v) -> merged.merge(k, v, Long::sum));
         }
-        return new Outcome<>(List.of(results), complete ? merged : null);
+        return new Outcome<>(List.copyOf(results), complete ? merged : null);
     }
 
-    /** Parses one chunk (filtered when possible); returns its event counts, or null if unfiltered. */
-    private static Map<String, Long> readChunk(JfrSource source, ChunkHeader c, Set<String> wanted, ChunkTask<?> task,
-                                               Progress progress) throws IOException {
-        if (wanted != null && !Boolean.getBoolean("inquest.jfr.nofilter")) {
-            Path slim = Files.createTempFile(CacheDir.get(), "filtered-", ".jfr");
-            try {
-                ChunkFilter.Result r = ChunkFilter.filter(source.work(), c, wanted, slim);
-                if (r != null) {
-                    if (r.keptEvents() > 0) {
-                        parse(source, slim, c.offset(), task, progress);
-                    }
-                    return r.countsByName();
-                }
-            } finally {
-                Files.deleteIfExists(slim);
-            }
+    private static void write(FileChannel out, ByteBuffer b) throws IOException {
+        while (b.hasRemaining()) {
+            out.write(b);
         }
-        Path f = source.chunkFile(c);
-        try {
-            parse(source, f, c.offset(), task, progress);
-        } finally {
-            source.release(f);
-        }
-        return null;
     }
 
     private static void get(Future<?> f) throws IOException {
@@ -161,6 +175,9 @@ public final class ChunkReader {
             Throwable c = e.getCause();
             if (c instanceof UncheckedIOException u) {
                 throw u.getCause();
+            }
+            if (c instanceof IOException io) {
+                throw io;
             }
             if (c instanceof RuntimeException r) {
                 throw r;
@@ -190,7 +207,7 @@ public final class ChunkReader {
             throw new BadInputException(source.file(), "unreadable recording data (" + e.getMessage() + ")", offset, e);
         } catch (CancellationException e) {
             throw e;
-        } catch (IllegalStateException | IllegalArgumentException e) {
+        } catch (IllegalStateException | IllegalArgumentException | InternalError e) {
             // The JDK parser signals some malformed input this way rather than with IOException.
             throw new BadInputException(source.file(), "unreadable recording data (" + e + ")", offset, e);
         }

@@ -6,11 +6,9 @@ import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,8 +21,8 @@ import java.util.zip.GZIPInputStream;
  * ({@link ChunkReader}) parse its complete chunks; a recording cut short keeps its complete
  * chunks readable and says, through {@link #truncation()}, what is missing.
  *
- * <p>Temp files (the inflated copy, per-chunk slices) live in the user cache directory and are
- * deleted by {@link #close()}.
+ * <p>The inflated copy of a gzip file lives in the user cache directory and is deleted by
+ * {@link #close()}.
  */
 public final class JfrSource implements AutoCloseable {
     private final Path file;
@@ -32,7 +30,6 @@ public final class JfrSource implements AutoCloseable {
     private final boolean compressed;
     private final ChunkScanner.Layout layout;
     private final List<Path> temps = new ArrayList<>();
-    private Path readable;
 
     private JfrSource(Path file, Path work, boolean compressed, ChunkScanner.Layout layout) {
         this.file = file;
@@ -140,49 +137,6 @@ public final class JfrSource implements AutoCloseable {
 
     public Duration duration() {
         return Duration.between(start(), end());
-    }
-
-    /** A file holding exactly the complete chunks: the original when nothing is missing. */
-    public synchronized Path readablePath() throws IOException {
-        if (readable == null) {
-            readable = layout.truncation() == null ? work : slice(0, readableBytes());
-        }
-        return readable;
-    }
-
-    /**
-     * A temp file holding one chunk, so the JDK's parser (which takes whole files) can read chunks
-     * on several threads. Delete it with {@link #release(Path)} when done.
-     */
-    public Path chunkFile(ChunkHeader chunk) throws IOException {
-        if (chunks().size() == 1 && layout.truncation() == null) {
-            return work;
-        }
-        return slice(chunk.offset(), chunk.size());
-    }
-
-    /** Deletes a file from {@link #chunkFile}; the original recording is never deleted. */
-    public void release(Path chunkFile) throws IOException {
-        if (!chunkFile.equals(work) && !chunkFile.equals(readable)) {
-            synchronized (this) {
-                temps.remove(chunkFile);
-            }
-            Files.deleteIfExists(chunkFile);
-        }
-    }
-
-    private Path slice(long offset, long length) throws IOException {
-        Path out = Files.createTempFile(CacheDir.get(), "chunk-", ".jfr");
-        synchronized (this) {
-            temps.add(out);
-        }
-        try (FileChannel in = FileChannel.open(work); FileChannel os = FileChannel.open(out, StandardOpenOption.WRITE)) {
-            long done = 0;
-            while (done < length) {
-                done += in.transferTo(offset + done, length - done, os);
-            }
-        }
-        return out;
     }
 
     @Override
