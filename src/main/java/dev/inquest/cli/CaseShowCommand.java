@@ -1,5 +1,6 @@
 package dev.inquest.cli;
 
+import dev.inquest.investigation.artifact.ArtifactCheck;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Hypothesis;
@@ -48,8 +49,12 @@ public final class CaseShowCommand implements Callable<Integer> {
         if (!c.authors().isEmpty()) {
             out.println("Authors:    " + String.join(", ", c.authors()));
         }
+        Path caseDir = file.toAbsolutePath().getParent();
         for (Artifact a : c.artifacts()) {
-            out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path());
+            ArtifactCheck check = ArtifactCheck.check(a, caseDir, java.util.List.of());
+            out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path() + "  ["
+                    + check.state().name().toLowerCase(java.util.Locale.ROOT)
+                    + (check.state() == ArtifactCheck.State.MOVED ? " to " + check.found() : "") + "]");
         }
         out.println("Context:    " + c.context().size() + " items");
         out.println("Findings:   " + c.findings().size() + " items");

@@ -46,7 +46,8 @@ class CaseCliTest {
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Subtask 004: Session cache keeps | growing after deploy",
                 "Status:     In Progress (cache suspected)", "H1 [supported] Does the session cache never evict?  (3 for, 0 against)",
-                "H2 [refuted]", "[ ] P0 Register the eviction listener (@dana) -> H1", "[x] P2 Add a heap alert at 80%");
+                "H2 [refuted]", "[ ] P0 Register the eviction listener (@dana) -> H1", "[x] P2 Add a heap alert at 80%",
+                "Artifact:   A1 heap dump dumps/after.hprof  [missing]");
     }
 
     @Test

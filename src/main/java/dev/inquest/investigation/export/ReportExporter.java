@@ -85,6 +85,11 @@ public final class ReportExporter {
         }
         SubtaskExporter.notes(out, c, Section.ACTIONS.key(), false);
 
+        String recommendations = recommendations(c);
+        if (!recommendations.isEmpty()) {
+            out.add("## Recommendations\n" + recommendations);
+        }
+
         if (!c.nextSteps().isEmpty()) {
             List<NextStep> sorted = new ArrayList<>(c.nextSteps());
             sorted.sort(Comparator.comparing(NextStep::priority, Comparator.nullsLast(Comparator.naturalOrder())));
@@ -330,6 +335,34 @@ public final class ReportExporter {
         if (!unrated.isEmpty()) {
             out.add("### Not rated\n" + bullets(unrated));
         }
+    }
+
+    /**
+     * What the evidence argues for: open steps that test a supported hypothesis, under it. Left out
+     * when the case has none, or when the author wrote their own Recommendations section (kept as
+     * a note and printed in its place).
+     */
+    private static String recommendations(Case c) {
+        boolean authored = c.notes().stream().anyMatch(n -> n.heading() != null
+                && n.heading().toLowerCase(Locale.ROOT).contains("recommend"));
+        if (authored) {
+            return "";
+        }
+        List<String> out = new ArrayList<>();
+        for (Hypothesis h : c.hypotheses()) {
+            if (h.status() != HypothesisStatus.SUPPORTED || h.id() == null) {
+                continue;
+            }
+            List<NextStep> steps = c.nextSteps().stream().filter(s -> !s.done() && h.id().equals(s.hypothesis())).toList();
+            if (steps.isEmpty()) {
+                continue;
+            }
+            out.add(Md.item("-", "Because " + h.id() + " is supported (" + h.statement().strip() + "):"));
+            for (NextStep s : steps) {
+                out.add(Md.item("  -", (s.priority() != null ? "**[" + s.priority() + "]** " : "") + s.text().strip()));
+            }
+        }
+        return String.join("\n", out);
     }
 
     private static String actionItem(NextStep s) {

@@ -63,7 +63,9 @@ public final class SubtaskExporter {
     }
 
     static String title(Case c) {
-        return c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " + c.title() : c.title();
+        // A heading is one line; a pasted title with line breaks would end it early.
+        String t = c.title().replaceAll("\\s*\\R\\s*", " ").strip();
+        return c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " + t : t;
     }
 
     static void notes(Blocks out, Case c, String after) {

@@ -62,4 +62,82 @@ public record Evidence(String id, String kind, Stance stance, String summary, Li
     public java.util.Optional<Figure> figure(String name) {
         return figures.stream().filter(f -> f.name().equals(name)).findFirst();
     }
+
+    /** Starts evidence of one kind; for heap and JFR views pinning what the user selected. */
+    public static Builder builder(String kind) {
+        return new Builder(kind);
+    }
+
+    /**
+     * Builds evidence step by step, e.g.
+     * {@code Evidence.builder(Evidence.DOMINATOR_ROW).summary("`byte[]` ...").bytes("retained", r)
+     * .percent("percent", p).path(chain).source(artifactId, "heap.dominators", "object", "0x..").build()}.
+     */
+    public static final class Builder {
+        private final String kind;
+        private Stance stance = Stance.SUPPORTS;
+        private String summary = "";
+        private final java.util.List<Figure> figures = new java.util.ArrayList<>();
+        private final java.util.List<String> values = new java.util.ArrayList<>();
+        private java.util.List<String> path = List.of();
+        private EvidenceSource source;
+        private Instant pinned;
+
+        private Builder(String kind) {
+            this.kind = Objects.requireNonNull(kind);
+        }
+
+        public Builder stance(Stance s) {
+            stance = s;
+            return this;
+        }
+
+        /** One line of Markdown; put class names in backticks, never heap contents (use {@link #value}). */
+        public Builder summary(String s) {
+            summary = s;
+            return this;
+        }
+
+        public Builder figure(Figure f) {
+            figures.add(f);
+            return this;
+        }
+
+        public Builder bytes(String name, long bytes) {
+            return figure(Figure.bytes(name, bytes));
+        }
+
+        public Builder count(String name, long count) {
+            return figure(Figure.count(name, count));
+        }
+
+        public Builder percent(String name, double percent) {
+            return figure(Figure.percent(name, percent));
+        }
+
+        /** Content read from the heap (a string's characters, an array's elements): redacted in exports by default. */
+        public Builder value(String v) {
+            values.add(v);
+            return this;
+        }
+
+        public Builder path(java.util.List<String> p) {
+            path = p;
+            return this;
+        }
+
+        public Builder source(String artifactId, String view, String... locatorKeyValues) {
+            source = EvidenceSource.of(artifactId, view, locatorKeyValues);
+            return this;
+        }
+
+        public Builder pinned(Instant at) {
+            pinned = at;
+            return this;
+        }
+
+        public Evidence build() {
+            return new Evidence(null, kind, stance, summary, figures, values, path, source, pinned);
+        }
+    }
 }

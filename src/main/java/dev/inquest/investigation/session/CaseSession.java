@@ -12,15 +12,25 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 /**
  * The one mutable thing around a case: the current value, undo/redo history, autosave and
  * listeners. Everything else is immutable records and pure {@link CaseEdit}s.
  *
- * <p>Every applied edit is saved at once (cases are a few kilobytes, an atomic save takes
- * milliseconds), so there is no "unsaved changes" state unless the save fails; then the edit stays
- * in memory, {@link #saveProblem()} says why, and the next edit or {@link #save()} retries.
+ * <p>Every applied edit is saved. By default the save runs at once on the caller's thread (a case
+ * is a few kilobytes; a forced atomic save with its backup costs about 30 ms on a virtual disk).
+ * A window should call {@link #autosaveWith(Executor)} with a single background thread: saves
+ * then coalesce (the saver always writes the newest value) and the UI thread never waits for the
+ * disk. When a save fails the edit stays in memory, {@link #saveProblem()} says why, and the next
+ * edit or {@link #save()} retries.
+ *
+ * <p>Locking: state is guarded by {@code this}; writes are serialised by a separate save lock
+ * and each writer takes the newest value under it, so an older value can never land on disk after
+ * a newer one. Listeners are called outside the state lock, on the thread that made the change
+ * (or the saver thread for {@code saved}/{@code saveFailed}).
  */
 public final class CaseSession {
     private final CaseFile file;
@@ -29,6 +39,9 @@ public final class CaseSession {
     private final Deque<Step> undo = new ArrayDeque<>();
     private final Deque<Step> redo = new ArrayDeque<>();
     private final int historyLimit = 500;
+    private final Object saveLock = new Object();
+    private final AtomicBoolean savePending = new AtomicBoolean();
+    private volatile Executor saver;
     private Case current;
     private boolean dirty;
     private IOException saveProblem;
@@ -64,7 +77,16 @@ public final class CaseSession {
         return this;
     }
 
-    public Case current() {
+    /**
+     * Saves on this executor instead of the caller's thread. Give it a single thread; edits made
+     * while a save runs are written by the next one (coalesced). Null goes back to saving at once.
+     */
+    public CaseSession autosaveWith(Executor executor) {
+        this.saver = executor;
+        return this;
+    }
+
+    public synchronized Case current() {
         return current;
     }
 
@@ -87,15 +109,20 @@ public final class CaseSession {
     }
 
     /** Replaces a broken file with its last good autosave and makes the session writable. */
-    public synchronized void restoreBackup() throws IOException {
+    public void restoreBackup() throws IOException {
         Case b = backup().orElseThrow(() -> new IOException(file.path() + ": no good autosave to restore"));
-        file.overwrite(b);
-        Case before = current;
-        current = b;
-        undo.clear();
-        redo.clear();
-        dirty = false;
-        saveProblem = null;
+        Case before;
+        synchronized (saveLock) {
+            file.overwrite(b);
+            synchronized (this) {
+                before = current;
+                current = b;
+                undo.clear();
+                redo.clear();
+                dirty = false;
+                saveProblem = null;
+            }
+        }
         fire(before, b, "Restore last good autosave");
     }
 
@@ -111,26 +138,33 @@ public final class CaseSession {
      * Applies an edit, records it for undo, stamps {@code updated} with today and autosaves.
      * An edit that changes nothing is not recorded.
      *
+     * @return the new current value
      * @throws IllegalStateException when the case is read-only
      */
-    public synchronized Case apply(CaseEdit edit) {
-        requireWritable();
-        Case before = current;
-        Case after = edit.applyTo(before);
-        if (after.equals(before)) {
-            return current;
+    public Case apply(CaseEdit edit) {
+        Case before;
+        Case after;
+        synchronized (this) {
+            requireWritable();
+            before = current;
+            after = edit.applyTo(before);
+            if (after.equals(before)) {
+                return current;
+            }
+            LocalDate now = today.get();
+            if (!Objects.equals(after.updated(), now)) {
+                after = after.toBuilder().updated(now).build();
+            }
+            undo.push(new Step(edit.label(), before, after));
+            while (undo.size() > historyLimit) {
+                undo.removeLast();
+            }
+            redo.clear();
+            current = after;
+            dirty = true;
         }
-        LocalDate now = today.get();
-        if (!Objects.equals(after.updated(), now)) {
-            after = after.toBuilder().updated(now).build();
-        }
-        undo.push(new Step(edit.label(), before, after));
-        while (undo.size() > historyLimit) {
-            undo.removeLast();
-        }
-        redo.clear();
-        move(before, after, edit.label());
-        return current;
+        changed(before, after, edit.label());
+        return after;
     }
 
     public synchronized boolean canUndo() {
@@ -150,29 +184,43 @@ public final class CaseSession {
         return Optional.ofNullable(redo.peek()).map(Step::label);
     }
 
-    public synchronized boolean undo() {
-        requireWritable();
-        Step s = undo.poll();
-        if (s == null) {
-            return false;
+    public boolean undo() {
+        Case before;
+        Step s;
+        synchronized (this) {
+            requireWritable();
+            s = undo.poll();
+            if (s == null) {
+                return false;
+            }
+            redo.push(s);
+            before = current;
+            current = s.before();
+            dirty = true;
         }
-        redo.push(s);
-        move(current, s.before(), "Undo " + s.label());
+        changed(before, s.before(), "Undo " + s.label());
         return true;
     }
 
-    public synchronized boolean redo() {
-        requireWritable();
-        Step s = redo.poll();
-        if (s == null) {
-            return false;
+    public boolean redo() {
+        Case before;
+        Step s;
+        synchronized (this) {
+            requireWritable();
+            s = redo.poll();
+            if (s == null) {
+                return false;
+            }
+            undo.push(s);
+            before = current;
+            current = s.after();
+            dirty = true;
         }
-        undo.push(s);
-        move(current, s.after(), "Redo " + s.label());
+        changed(before, s.after(), "Redo " + s.label());
         return true;
     }
 
-    /** True when the current value has not reached the disk (the last save failed). */
+    /** True when the current value has not reached the disk yet (save pending or failed). */
     public synchronized boolean dirty() {
         return dirty;
     }
@@ -182,57 +230,96 @@ public final class CaseSession {
         return Optional.ofNullable(saveProblem);
     }
 
-    /** Saves now (retries after a failure); returns false when it failed, see {@link #saveProblem()}. */
-    public synchronized boolean save() {
-        if (file == null || readOnly()) {
-            return file == null;
-        }
-        try {
-            file.save(current);
-            dirty = false;
-            saveProblem = null;
+    /**
+     * Writes the newest value now, on this thread (also the way to flush before closing a window
+     * that saves in the background). Returns false when it failed, see {@link #saveProblem()}.
+     */
+    public boolean save() {
+        synchronized (saveLock) {
+            Case snapshot;
+            synchronized (this) {
+                if (file == null) {
+                    return true;
+                }
+                if (file.readOnly()) {
+                    return false;
+                }
+                if (!dirty) {
+                    return true;
+                }
+                snapshot = current;
+            }
+            try {
+                file.save(snapshot);
+            } catch (IOException e) {
+                synchronized (this) {
+                    saveProblem = e;
+                }
+                for (CaseListener l : listeners) {
+                    l.saveFailed(e);
+                }
+                return false;
+            }
+            synchronized (this) {
+                dirty = current != snapshot;
+                saveProblem = null;
+            }
             for (CaseListener l : listeners) {
                 l.saved(file.path());
             }
             return true;
-        } catch (IOException e) {
-            dirty = true;
-            saveProblem = e;
-            for (CaseListener l : listeners) {
-                l.saveFailed(e);
-            }
-            return false;
         }
     }
 
     /** After a conflict: write our version over the other one. */
-    public synchronized void keepMine() throws IOException {
-        requireWritable();
-        file.overwrite(current);
-        dirty = false;
-        saveProblem = null;
+    public void keepMine() throws IOException {
+        synchronized (saveLock) {
+            Case snapshot;
+            synchronized (this) {
+                requireWritable();
+                snapshot = current;
+            }
+            file.overwrite(snapshot);
+            synchronized (this) {
+                dirty = current != snapshot;
+                saveProblem = null;
+            }
+        }
         for (CaseListener l : listeners) {
             l.saved(file.path());
         }
     }
 
     /** After a conflict: drop our unsaved version and take the one on disk. Undo history restarts. */
-    public synchronized void takeTheirs() throws IOException {
-        Case before = current;
-        Case theirs = file.reload();
-        current = theirs;
-        undo.clear();
-        redo.clear();
-        dirty = false;
-        saveProblem = null;
+    public void takeTheirs() throws IOException {
+        Case before;
+        Case theirs;
+        synchronized (saveLock) {
+            theirs = file.reload();
+            synchronized (this) {
+                before = current;
+                current = theirs;
+                undo.clear();
+                redo.clear();
+                dirty = false;
+                saveProblem = null;
+            }
+        }
         fire(before, theirs, "Reload from disk");
     }
 
-    private void move(Case before, Case after, String label) {
-        current = after;
-        dirty = true;
-        save();
+    private void changed(Case before, Case after, String label) {
         fire(before, after, label);
+        Executor ex = saver;
+        if (ex == null) {
+            save();
+        } else if (savePending.compareAndSet(false, true)) {
+            ex.execute(() -> {
+                // Cleared first: an edit arriving during this save schedules the next one.
+                savePending.set(false);
+                save();
+            });
+        }
     }
 
     private void fire(Case before, Case after, String label) {

@@ -184,44 +184,53 @@ public final class CaseFile {
         Object jvmLock = JVM_LOCKS.computeIfAbsent(file, k -> new Object());
         synchronized (jvmLock) {
             try (FileChannel lockChannel = FileChannel.open(lockPath(), StandardOpenOption.CREATE,
-                    StandardOpenOption.WRITE);
-                 FileLock ignored = lockChannel.lock()) {
-                DiskStamp onDisk = DiskStamp.of(file);
-                if (mustNotExist && onDisk != null) {
-                    throw new FileAlreadyExistsException(file + ": already exists; not overwritten");
-                }
-                if (checkConflict && !sameAsKnown(onDisk)) {
-                    Case theirs = null;
-                    try {
-                        theirs = read(file).value();
-                    } catch (IOException | BadInputException e) {
-                        // Deleted or broken by the other writer: still a conflict, theirs unknown.
-                    }
-                    throw new ConflictException(file, newValue, theirs);
-                }
-                Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+                    StandardOpenOption.WRITE)) {
+                FileLock lock = lockChannel.lock();
                 try {
-                    try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-                            StandardOpenOption.TRUNCATE_EXISTING)) {
-                        ByteBuffer buf = ByteBuffer.wrap(bytes);
-                        while (buf.hasRemaining()) {
-                            ch.write(buf);
-                        }
-                        ch.force(true);
-                    }
-                    if (checkConflict && onDisk != null) {
-                        keepBackup();
-                    }
-                    beforeRename.run(temp);
-                    Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                    forceDirectory(dir);
+                    writeLocked(bytes, newValue, checkConflict, mustNotExist, dir);
                 } finally {
-                    Files.deleteIfExists(temp);
+                    lock.release();
                 }
-                stamp = DiskStamp.of(file);
-                value = newValue;
             }
         }
+    }
+
+    private void writeLocked(byte[] bytes, Case newValue, boolean checkConflict, boolean mustNotExist, Path dir)
+            throws IOException {
+        DiskStamp onDisk = DiskStamp.of(file);
+        if (mustNotExist && onDisk != null) {
+            throw new FileAlreadyExistsException(file + ": already exists; not overwritten");
+        }
+        if (checkConflict && !sameAsKnown(onDisk)) {
+            Case theirs = null;
+            try {
+                theirs = read(file).value();
+            } catch (IOException | BadInputException e) {
+                // Deleted or broken by the other writer: still a conflict, theirs unknown.
+            }
+            throw new ConflictException(file, newValue, theirs);
+        }
+        Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
+        try {
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            if (checkConflict && onDisk != null) {
+                keepBackup();
+            }
+            beforeRename.run(temp);
+            Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            forceDirectory(dir);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+        stamp = DiskStamp.of(file);
+        value = newValue;
     }
 
     private boolean sameAsKnown(DiskStamp onDisk) {

@@ -18,7 +18,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
@@ -79,8 +78,7 @@ public final class CaseJson {
     public static String toJson(Case c, ObjectNode unknown) {
         ObjectNode tree = MAPPER.valueToTree(c);
         if (unknown != null) {
-            for (Iterator<Map.Entry<String, JsonNode>> it = unknown.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> e = it.next();
+            for (Map.Entry<String, JsonNode> e : unknown.properties()) {
                 if (!tree.has(e.getKey())) {
                     tree.set(e.getKey(), e.getValue());
                 }
@@ -127,11 +125,11 @@ public final class CaseJson {
             Migrations.upgrade(obj, fileVersion);
         }
         ObjectNode unknown = MAPPER.createObjectNode();
-        obj.fields().forEachRemaining(e -> {
+        for (Map.Entry<String, JsonNode> e : obj.properties()) {
             if (!KNOWN.contains(e.getKey())) {
                 unknown.set(e.getKey(), e.getValue());
             }
-        });
+        }
         if (!obj.hasNonNull("title")) {
             throw new BadInputException(file, "not a valid case file: no title", 0);
         }

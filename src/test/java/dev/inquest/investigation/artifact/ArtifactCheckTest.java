@@ -48,4 +48,20 @@ class ArtifactCheckTest {
         Files.write(caseDir.resolve("after.hprof"), java.util.Arrays.copyOf(bytes(200_000, 1), 150_000));
         assertThat(ArtifactCheck.check(a, caseDir, List.of()).message()).contains("200000 -> 150000");
     }
+
+    @Test
+    void describeUsesContentKindAndARelativePathUnderTheCaseFolder() throws Exception {
+        Path caseDir = Files.createDirectories(dir.resolve("inv"));
+        byte[] head = "JAVA PROFILE 1.0.2\0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        byte[] body = java.util.Arrays.copyOf(head, 100_000);
+        Path dump = Files.write(Files.createDirectories(caseDir.resolve("dumps")).resolve("core.bin"), body);
+        Artifact a = ArtifactFiles.describe(dump, caseDir);
+        assertThat(a.kind()).isEqualTo("heap dump");
+        assertThat(a.path()).isEqualTo("dumps/core.bin");
+        assertThat(a.fingerprint().size()).isEqualTo(100_000);
+        assertThat(a.fingerprint().headSha256()).isEqualTo(Fingerprints.sha256(java.util.Arrays.copyOf(body, 65536)));
+        Path outside = Files.write(dir.resolve("other.jfr"), bytes(10, 9));
+        assertThat(ArtifactFiles.describe(outside, caseDir).path()).isEqualTo(outside.toAbsolutePath().toString());
+        assertThat(ArtifactFiles.describe(outside, caseDir).kind()).isEqualTo("unknown file");
+    }
 }

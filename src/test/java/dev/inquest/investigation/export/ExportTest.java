@@ -114,4 +114,30 @@ class ExportTest {
         f.setNamespaceAware(true);
         return f.newDocumentBuilder().parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
     }
+
+    @Test
+    void recommendationsComeFromStepsTestingSupportedHypotheses() {
+        String md = ReportExporter.export(SampleCases.rich(), ExportOptions.DEFAULT).markdown();
+        assertThat(md).contains("## Recommendations\n- Because H1 is supported (Does the session cache never evict?):\n"
+                + "  - **[P0]** Register the eviction listener\n\n## Priority Action Items");
+        Case authored = SampleCases.rich().toBuilder().build();
+        Case.Builder b = authored.toBuilder();
+        b.notes.add(new dev.inquest.investigation.model.Note("Recommendations", 2, "- Ship the fix", "actions"));
+        String own = ReportExporter.export(b.build(), ExportOptions.DEFAULT).markdown();
+        assertThat(own).contains("## Recommendations\n- Ship the fix").doesNotContain("Because H1");
+    }
+
+    @Test
+    void evidenceBuiltByAViewExportsItsNumbers() {
+        dev.inquest.investigation.model.Evidence e = dev.inquest.investigation.model.Evidence
+                .builder(dev.inquest.investigation.model.Evidence.HISTOGRAM_DELTA)
+                .summary("`char[]` grew between the two dumps").count("countDelta", 350_000)
+                .figure(new dev.inquest.investigation.model.Figure("shallowDelta", 48L << 20, "bytesDelta"))
+                .value("s3cr3t").source("A1", "heap.compare", "class", "char[]").build();
+        Case.Builder b = Case.create("x", LocalDate.of(2026, 1, 1)).toBuilder();
+        b.hypotheses.add(dev.inquest.investigation.model.Hypothesis.of("H1", "Growing?").plusEvidence(e.withId("E1")));
+        String md = ReportExporter.export(b.build(), ExportOptions.DEFAULT).markdown();
+        assertThat(md).contains("| Supports | `char[]` grew between the two dumps (E1); 1 value read from the heap withheld"
+                + " | countDelta 350,000, shallowDelta +48.0 MB | A1 · heap.compare · class `char[]` |").doesNotContain("s3cr3t");
+    }
 }

@@ -147,4 +147,40 @@ class CaseSessionTest {
         s.apply(Edits.addHypothesis("c"));
         assertThat(s.current().hypotheses()).extracting(h -> h.id()).containsExactly("H2", "H3");
     }
+
+    @Test
+    void backgroundSavesCoalesceAndNeverLeaveAnOlderVersionOnDisk() throws Exception {
+        Path f = dir.resolve("bg.inquest");
+        java.util.concurrent.ExecutorService saver = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            CaseSession s = CaseSession.create(f, Case.create("bg", DAY)).useClock(() -> DAY).autosaveWith(saver);
+            java.util.concurrent.atomic.AtomicInteger saves = new java.util.concurrent.atomic.AtomicInteger();
+            s.addListener(new CaseListener() {
+                @Override
+                public void changed(Case before, Case after, String label) {
+                }
+
+                @Override
+                public void saved(Path file) {
+                    saves.incrementAndGet();
+                }
+            });
+            int edits = 60;
+            for (int i = 0; i < edits; i++) {
+                s.apply(Edits.addItem(Section.FINDINGS, "finding " + i));
+            }
+            saver.submit(() -> { }).get();
+            assertThat(s.dirty()).isFalse();
+            assertThat(CaseFile.read(f).value()).isEqualTo(s.current());
+            assertThat(CaseFile.read(f).value().findings()).hasSize(edits);
+            // Each save writes the newest value, so fewer saves than edits happen on a slow disk;
+            // never more.
+            assertThat(saves.get()).isBetween(1, edits);
+            s.undo();
+            assertThat(s.save()).isTrue();
+            assertThat(CaseFile.read(f).value().findings()).hasSize(edits - 1);
+        } finally {
+            saver.shutdownNow();
+        }
+    }
 }

@@ -1,0 +1,30 @@
+package dev.inquest.investigation.artifact;
+
+import dev.inquest.input.FileKind;
+import dev.inquest.investigation.model.Artifact;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/** Turns a file the user opened into an artifact entry for the case. */
+public final class ArtifactFiles {
+    private ArtifactFiles() {
+    }
+
+    /**
+     * Describes a dump or recording: kind from its content, fingerprint, and a path relative to the
+     * case's folder when it lies under it (so a case and its dumps can move together), absolute
+     * otherwise. The id is left null: {@code Edits.addArtifact} assigns the next free one.
+     */
+    public static Artifact describe(Path file, Path caseDir) throws IOException {
+        Path abs = file.toAbsolutePath().normalize();
+        String path = abs.toString();
+        if (caseDir != null) {
+            Path dir = caseDir.toAbsolutePath().normalize();
+            if (abs.startsWith(dir)) {
+                path = dir.relativize(abs).toString().replace('\\', '/');
+            }
+        }
+        FileKind kind = FileKind.detect(abs);
+        return new Artifact(null, kind.label(), path, Fingerprints.of(abs));
+    }
+}
