@@ -22,6 +22,7 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
+        dev.inquest.ui.notebook.Notebook.install(window);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {
