@@ -88,6 +88,7 @@ final class ExportDialog {
         preview.setId("export-preview");
         preview.setEditable(false);
         preview.getStyleClass().add("export-preview");
+        preview.setWrapText(true);
         preview.setPrefRowCount(22);
         preview.setPrefColumnCount(70);
         VBox.setVgrow(preview, Priority.ALWAYS);
@@ -150,6 +151,8 @@ final class ExportDialog {
         form.addRow(3, new Label("Folder"), new HBox(6, folder, browse));
         form.addRow(4, new Label("File name"), name);
         GridPane.setHgrow(reason, Priority.ALWAYS);
+        form.getChildren().stream().filter(n -> n instanceof Label && Integer.valueOf(0).equals(GridPane.getColumnIndex(n)))
+                .forEach(n -> ((Label) n).setMinWidth(Label.USE_PREF_SIZE));
         reason.setMaxWidth(560);
         HBox buttons = new HBox(8, copy, write, result);
         buttons.setAlignment(Pos.CENTER_LEFT);

@@ -168,7 +168,8 @@ public final class Notebook {
         detach();
         session = s;
         session.autosaveWith(saver);
-        currentHypothesis = s.current().hypotheses().isEmpty() ? null : s.current().hypotheses().getFirst().id();
+        Case now = s.current();
+        currentHypothesis = now == null || now.hypotheses().isEmpty() ? null : now.hypotheses().getFirst().id();
         view = new NotebookView(this, s);
         view.renderSaveState(s.readOnly() ? "Read-only" : s.path().isPresent() ? "Saved" : "Not saved to a file", s.readOnly());
         listener = new CaseListener() {
@@ -332,6 +333,10 @@ public final class Notebook {
                 return;
             }
         }
+        if (session.readOnly()) {
+            status("This case is read-only: " + session.readOnlyReason());
+            return;
+        }
         PinDialog.show(window.stage(), session.current(), draft, preselect, choice -> {
             Evidence e = draft;
             if (choice.noteText() != null) {
@@ -479,7 +484,7 @@ public final class Notebook {
 
     /** Opens the export dialog (subtask or report, preview, copy, write). */
     public void showExport() {
-        if (session == null) {
+        if (session == null || session.current() == null) {
             status("Open a case to export it");
             return;
         }
@@ -500,7 +505,7 @@ public final class Notebook {
         var root = window.root();
         var scene = window.stage().getScene();
         if (!presenting) {
-            if (session == null) {
+            if (session == null || session.current() == null) {
                 status("Open a case to present it");
                 return;
             }
@@ -550,7 +555,7 @@ public final class Notebook {
 
     /** The hypothesis presentation mode shows (and the pin dialog preselects). */
     public Optional<Hypothesis> currentHypothesis() {
-        return session == null ? Optional.empty() : session.current().hypothesis(currentHypothesis);
+        return session == null || session.current() == null ? Optional.empty() : session.current().hypothesis(currentHypothesis);
     }
 
     // ------------------------------------------------------------------ menu, keys, welcome

@@ -70,7 +70,7 @@ final class NotebookView {
     private final HBox problemBar = new HBox(8);
     private final Set<String> expanded = new HashSet<>();
     private TextField newHypothesisField;
-    private TextField titleField;
+    private javafx.scene.control.TextArea titleField;
 
     NotebookView(Notebook notebook, CaseSession session) {
         this.notebook = notebook;
@@ -128,6 +128,14 @@ final class NotebookView {
         // The tree is replaced: keep the keyboard where it was (the adder after adding an item).
         Node focused = root.getScene() == null ? null : root.getScene().getFocusOwner();
         String focusedId = focused != null && focused.getId() != null && isInside(focused) ? focused.getId() : null;
+        if (c == null) {
+            // Broken file and no good autosave parsed: nothing to show but the reason above.
+            Label none = new Label("The case file could not be read; nothing was changed on disk.");
+            none.setWrapText(true);
+            body.getChildren().setAll(none);
+            renderProblem();
+            return;
+        }
         body.getChildren().setAll(header(c));
         Node[] parts = {
             hypotheses(c),
@@ -202,9 +210,17 @@ final class NotebookView {
     }
 
     private Node header(Case c) {
-        titleField = Fields.field(c.title(), "Title", t -> apply(Edits.title(t.strip())));
+        // A wrapping area, not a field: long titles stay readable in a narrow panel. Enter commits.
+        titleField = Fields.area(c.title(), "Title", t -> apply(Edits.title(t.strip().replace('\n', ' '))));
         titleField.setId("case-title");
         titleField.getStyleClass().add("case-title");
+        titleField.setPrefRowCount(c.title().length() > 34 ? 2 : 1);
+        titleField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                e.consume();
+                body.requestFocus();
+            }
+        });
 
         TextField subtask = Fields.field(c.subtask() == null ? "" : String.format("%03d", c.subtask()), "none",
                 t -> {
@@ -328,6 +344,7 @@ final class NotebookView {
         handle.getStyleClass().add("drag-handle");
         Label id = new Label(h.id());
         id.getStyleClass().add("hypothesis-id");
+        id.setMinWidth(Region.USE_PREF_SIZE);
         Label statement = new Label(h.statement());
         statement.setWrapText(true);
         statement.getStyleClass().add("hypothesis-statement");
@@ -510,7 +527,7 @@ final class NotebookView {
         for (int i = 0; i < c.nextSteps().size(); i++) {
             box.getChildren().add(stepRow(c.nextSteps().get(i), i, hypothesisIds));
         }
-        TextField add = Fields.adder("Add a next step (imperative); start with P0..P3 to set the priority", t -> {
+        TextField add = Fields.adder("Add a next step, e.g. P1 Bound the cache", t -> {
             Matcher m = Pattern.compile("^\\[?(P[0-3])]?:?\\s+(.+)$").matcher(t);
             NextStep step = m.matches() ? NextStep.of(m.group(2)).withPriority(Priority.parse(m.group(1))) : NextStep.of(t);
             apply(Edits.addNextStep(step));

@@ -299,7 +299,7 @@ class NotebookTest {
         assertThat(panel.lookup("#hypothesis-H1")).isNotNull();
         assertThat(((Label) panel.lookup("#hypothesis-H2 .status-chip")).getText()).isEqualTo("Refuted");
         assertThat(panel.lookup("#evidence-E1")).isNotNull();
-        assertThat(((TextField) panel.lookup("#case-title")).getText()).isEqualTo("Checkout leak");
+        assertThat(((javafx.scene.control.TextInputControl) panel.lookup("#case-title")).getText()).isEqualTo("Checkout leak");
         assertThat(panel.lookupAll(".step-row")).hasSize(2);
         robot.interact(() -> second[0].panel().getScene().getWindow().hide());
     }
