@@ -170,14 +170,16 @@ public final class Notebook {
         session.autosaveWith(saver);
         Case now = s.current();
         currentHypothesis = now == null || now.hypotheses().isEmpty() ? null : now.hypotheses().getFirst().id();
-        view = new NotebookView(this, s);
+        NotebookView v = new NotebookView(this, s);
+        view = v;
         view.renderSaveState(s.readOnly() ? "Read-only" : s.path().isPresent() ? "Saved" : "Not saved to a file", s.readOnly());
         listener = new CaseListener() {
             @Override
             public void changed(Case before, Case after, String label) {
                 fx(() -> {
-                    view.render();
-                    if (presenting) {
+                    // Late callbacks of a case that was replaced in the meantime update its own (detached) view.
+                    v.render();
+                    if (presenting && v == view) {
                         presenter.show(after, currentHypothesis);
                     }
                     refreshMenu();
@@ -187,12 +189,12 @@ public final class Notebook {
 
             @Override
             public void saved(Path file) {
-                fx(() -> view.renderSaveState("Saved " + LocalTime.now().format(CLOCK), false));
+                fx(() -> v.renderSaveState("Saved " + LocalTime.now().format(CLOCK), false));
             }
 
             @Override
             public void saveFailed(IOException problem) {
-                fx(() -> view.renderSaveState("Save failed: " + problem.getMessage(), true));
+                fx(() -> v.renderSaveState("Save failed: " + problem.getMessage(), true));
             }
         };
         session.addListener(listener);
@@ -576,11 +578,10 @@ public final class Notebook {
         });
         MenuItem export = item("Export...", "menu-case-export", MaterialDesignF.FILE_EXPORT_OUTLINE,
                 new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::showExport);
-        undoItem = item("Undo", "menu-undo", MaterialDesignU.UNDO, null, this::undo);
-        redoItem = item("Redo", "menu-redo", MaterialDesignU.UNDO, null, this::redo);
+        // The key filter in installKeys sees Ctrl+Z first; the accelerators show the keys in the menu.
+        undoItem = item("Undo", "menu-undo", MaterialDesignU.UNDO, UNDO, this::undo);
+        redoItem = item("Redo", "menu-redo", MaterialDesignU.UNDO, REDO, this::redo);
         redoItem.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REDO));
-        // Ctrl+Z is a key filter (see installKeys) so text fields keep their own typing undo.
-        undoItem.setText("Undo");
         MenuItem hypothesis = item("New Hypothesis", "menu-new-hypothesis", MaterialDesignP.PLUS_CIRCLE_OUTLINE,
                 new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), this::newHypothesis);
         MenuItem pin = item("Pin as Evidence", "menu-pin", MaterialDesignP.PIN_OUTLINE,
@@ -612,8 +613,8 @@ public final class Notebook {
         boolean writable = has && !session.readOnly();
         undoItem.setDisable(!writable || !session.canUndo());
         redoItem.setDisable(!writable || !session.canRedo());
-        undoItem.setText(writable ? session.undoLabel().map(l -> "Undo " + l).orElse("Undo") + "\tCtrl+Z" : "Undo\tCtrl+Z");
-        redoItem.setText(writable ? session.redoLabel().map(l -> "Redo " + l).orElse("Redo") + "\tCtrl+Shift+Z" : "Redo\tCtrl+Shift+Z");
+        undoItem.setText(writable ? session.undoLabel().map(l -> "Undo " + l).orElse("Undo") : "Undo");
+        redoItem.setText(writable ? session.redoLabel().map(l -> "Redo " + l).orElse("Redo") : "Redo");
     }
 
     private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
