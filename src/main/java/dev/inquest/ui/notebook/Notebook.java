@@ -519,6 +519,11 @@ public final class Notebook {
             }
             presenter.show(session.current(), currentHypothesis);
             view.showInstead(presenter.node());
+            // Side by side at half and half: a statement in large type needs the room.
+            splitPane().ifPresent(sp -> {
+                dividers = sp.getDividerPositions();
+                sp.setDividerPositions(0.5);
+            });
             presentationKeys = e -> {
                 boolean typing = scene.getFocusOwner() instanceof TextInputControl;
                 switch (e.getCode()) {
@@ -550,9 +555,26 @@ public final class Notebook {
             if (view != null) {
                 view.showInstead(null);
             }
+            splitPane().ifPresent(sp -> {
+                if (dividers != null && dividers.length == sp.getDividers().size()) {
+                    sp.setDividerPositions(dividers);
+                }
+            });
             scene.removeEventFilter(KeyEvent.KEY_PRESSED, presentationKeys);
             status("Presentation mode ended");
         }
+    }
+
+    private double[] dividers;
+
+    /** The split pane holding the documents and the notebook (the shell does not expose it). */
+    private Optional<javafx.scene.control.SplitPane> splitPane() {
+        for (Node n = view == null ? null : view.node(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.SplitPane sp) {
+                return Optional.of(sp);
+            }
+        }
+        return Optional.empty();
     }
 
     /** The hypothesis presentation mode shows (and the pin dialog preselects). */

@@ -121,11 +121,13 @@ final class Presenter {
             card.getStyleClass().addAll("presenter-evidence", "stance-" + e.stance().word());
             Label which = new Label("Evidence " + s.evidenceNumber() + " of " + h.evidence().size());
             which.getStyleClass().add("text-muted");
-            Label summary = new Label(Chips.plain(e.summary()), Chips.kindIcon(e.kind()));
+            Label summary = new Label(Chips.plain(e.summary()));
             summary.setId("presenter-evidence");
             summary.setWrapText(true);
             summary.getStyleClass().add("presenter-evidence-summary");
-            card.getChildren().addAll(new HBox(10, Chips.stance(e.stance()), which), summary);
+            HBox top = new HBox(10, Chips.stance(e.stance()), which, Chips.kindIcon(e.kind()));
+            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            card.getChildren().addAll(top, summary);
             GridPane figures = new GridPane(24, 6);
             int row = 0;
             for (Figure f : e.figures()) {
@@ -139,12 +141,14 @@ final class Presenter {
                 List<String> shown = e.path().size() > 8 ? e.path().subList(0, 8) : e.path();
                 Label path = new Label(String.join("\n", shown) + (shown.size() < e.path().size() ? "\n..." : ""));
                 path.getStyleClass().add("evidence-path");
+                path.setWrapText(true);
                 card.getChildren().add(path);
             }
             root.getChildren().add(card);
         }
         Label keys = new Label("PageDown next  ·  PageUp previous  ·  Enter opens the evidence  ·  F5 ends");
         keys.getStyleClass().addAll("text-small", "text-muted");
+        keys.setWrapText(true);
         root.getChildren().add(keys);
     }
 }
