@@ -26,6 +26,7 @@ public final class InquestApp extends Application {
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
         JfrViews.install(window);
         HeapViews.install(window);
+        dev.inquest.ui.notebook.Notebook.install(window);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {

@@ -233,4 +233,45 @@ public final class Edits {
         }
         return prefix + (max + 1);
     }
+
+    /** Moves a hypothesis to another place in the list (drag to reorder); ids stay as they are. */
+    public static CaseEdit moveHypothesis(String id, int to) {
+        return edit("Move hypothesis", b -> {
+            int from = -1;
+            for (int i = 0; i < b.hypotheses.size(); i++) {
+                if (id.equals(b.hypotheses.get(i).id())) {
+                    from = i;
+                }
+            }
+            if (from >= 0) {
+                Hypothesis h = b.hypotheses.remove(from);
+                b.hypotheses.add(Math.max(0, Math.min(to, b.hypotheses.size())), h);
+            }
+            return b;
+        });
+    }
+
+    /**
+     * Ticks or unticks a step and keeps the checklist in reading order: open steps first, done ones
+     * after them, each group in its old order (a ticked step moves down, an unticked one back up).
+     */
+    public static CaseEdit tickNextStep(int index) {
+        return edit("Tick next step", b -> {
+            NextStep s = b.nextSteps.get(index);
+            b.nextSteps.set(index, s.withDone(!s.done()));
+            List<NextStep> open = new ArrayList<>(b.nextSteps.stream().filter(x -> !x.done()).toList());
+            open.addAll(b.nextSteps.stream().filter(NextStep::done).toList());
+            b.nextSteps = open;
+            return b;
+        });
+    }
+
+    /** Flips an evidence item between supporting and refuting its hypothesis. */
+    public static CaseEdit evidenceStance(String evidenceId, dev.inquest.investigation.model.Stance stance) {
+        return edit("Mark evidence " + stance.word(), b -> {
+            b.hypotheses.replaceAll(h -> h.withEvidence(h.evidence().stream()
+                    .map(e -> evidenceId.equals(e.id()) ? e.withStance(stance) : e).toList()));
+            return b;
+        });
+    }
 }

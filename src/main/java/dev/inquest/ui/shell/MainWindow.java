@@ -67,6 +67,7 @@ public final class MainWindow {
     private final DocumentArea documents = new DocumentArea();
     private final SplitPane workArea = new SplitPane();
     private Node sidePanel;
+    private MenuBar menuBar;
     private final StatusBar status = new StatusBar();
     private final TaskRunner tasks = new TaskRunner();
     private final Map<FileKind, DocumentOpener> openers = new EnumMap<>(FileKind.class);
@@ -145,6 +146,30 @@ public final class MainWindow {
 
     public Node sidePanel() {
         return sidePanel;
+    }
+
+    /** True when the side panel is in the window (not hidden by {@link #toggleSidePanel()}). */
+    public boolean sidePanelShown() {
+        return sidePanel != null && workArea.getItems().contains(sidePanel);
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    /** Adds a menu before Help (the Case menu of the notebook; views may add their own). */
+    public void addMenu(Menu menu) {
+        menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
+    }
+
+    /** The root of the window's scene: presentation mode adds a style class and a font size to it. */
+    public BorderPane root() {
+        return root;
+    }
+
+    /** Re-applies the user's font size after a mode (presentation) changed the root style. */
+    public void restoreFontSize() {
+        applyFontSize();
     }
 
     /** Registers the view that opens files of a kind (heap dumps, recordings, cases). */
@@ -237,6 +262,7 @@ public final class MainWindow {
 
         MenuBar bar = new MenuBar(file, view, help);
         bar.setId("menu-bar");
+        menuBar = bar;
         return bar;
     }
 

@@ -17,6 +17,13 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 
 /** The first page: what Inquest does, how to start, and the files opened last time. */
 public final class WelcomePage extends VBox {
+    /** A case listed under "Recent investigations": its file and its title. */
+    public record RecentCase(Path file, String title) {
+    }
+
+    private final HBox actions;
+    private final VBox recentCases = new VBox(4);
+    private final Label recentCasesTitle = new Label("Recent investigations");
 
     public WelcomePage(List<Path> recent, Runnable openFile, Consumer<Path> openRecent) {
         setId("welcome-page");
@@ -45,6 +52,9 @@ public final class WelcomePage extends VBox {
         open.getStyleClass().addAll("accent", "large");
         open.setDefaultButton(true);
         open.setOnAction(e -> openFile.run());
+        actions = new HBox(10, open);
+        actions.setId("welcome-actions");
+        actions.setAlignment(Pos.CENTER_LEFT);
         Label hint = new Label("Heap dumps (.hprof, .hprof.gz), recordings (.jfr) and cases (.inquest), "
                 + "also by drag and drop.  Ctrl+O");
         hint.getStyleClass().add("text-small");
@@ -66,6 +76,34 @@ public final class WelcomePage extends VBox {
 
         Region gap = new Region();
         gap.setMinHeight(8);
-        getChildren().addAll(heading, tagline, open, hint, gap, recentTitle, recentList);
+        recentCasesTitle.getStyleClass().add("title-4");
+        recentCases.setId("welcome-recent-cases");
+        showRecentCases(List.of(), p -> { });
+        getChildren().addAll(heading, tagline, actions, hint, gap, recentCasesTitle, recentCases, recentTitle, recentList);
+    }
+
+    /** Adds a start button beside "Open file..." (New investigation, the demo). */
+    public Button addStartAction(String id, String text, javafx.scene.Node icon, Runnable action) {
+        Button b = new Button(text, icon);
+        b.setId(id);
+        b.getStyleClass().add("large");
+        b.setOnAction(e -> action.run());
+        actions.getChildren().add(b);
+        return b;
+    }
+
+    /** Lists recent cases by title; the section is hidden while there are none. */
+    public void showRecentCases(List<RecentCase> cases, Consumer<Path> open) {
+        recentCases.getChildren().clear();
+        for (RecentCase c : cases) {
+            Hyperlink link = new Hyperlink(c.title() + "  \u2014  " + c.file().getFileName());
+            link.setOnAction(e -> open.accept(c.file()));
+            recentCases.getChildren().add(link);
+        }
+        boolean any = !cases.isEmpty();
+        recentCases.setVisible(any);
+        recentCases.setManaged(any);
+        recentCasesTitle.setVisible(any);
+        recentCasesTitle.setManaged(any);
     }
 }

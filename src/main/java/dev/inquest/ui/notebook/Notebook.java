@@ -1,0 +1,752 @@
+package dev.inquest.ui.notebook;
+
+import dev.inquest.input.FileKind;
+import dev.inquest.investigation.artifact.ArtifactCheck;
+import dev.inquest.investigation.artifact.ArtifactFiles;
+import dev.inquest.investigation.model.Artifact;
+import dev.inquest.investigation.model.Case;
+import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.investigation.model.Hypothesis;
+import dev.inquest.investigation.model.Stance;
+import dev.inquest.investigation.session.CaseEdit;
+import dev.inquest.investigation.session.CaseListener;
+import dev.inquest.investigation.session.CaseSession;
+import dev.inquest.investigation.session.Edits;
+import dev.inquest.ui.shell.MainWindow;
+import dev.inquest.ui.welcome.WelcomePage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import javafx.application.Platform;
+import javafx.event.EventHandler;
+import javafx.scene.Node;
+import javafx.scene.control.Dialog;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.DirectoryChooser;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+import javafx.stage.WindowEvent;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignN;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
+
+/**
+ * The case notebook of one window: opens and creates cases, shows the open one beside the
+ * documents, takes evidence pinned from views, reopens views from evidence, exports, presents.
+ *
+ * <p>Views use three calls: {@link #of(MainWindow)} to find it, {@link #pin(Evidence)} (or let
+ * Ctrl+P ask their content node, see {@link EvidenceSourceView}) and {@link #addReopener}.
+ * All methods run on the FX thread.
+ */
+public final class Notebook {
+    private static final String KEY = Notebook.class.getName();
+    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    private final MainWindow window;
+    private final List<EvidenceReopener> reopeners = new CopyOnWriteArrayList<>();
+    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "inquest-case-autosave");
+        t.setDaemon(true);
+        return t;
+    });
+    private final Menu menu = new Menu("Case");
+    private final Presenter presenter = new Presenter();
+    private CaseSession session;
+    private CaseListener listener;
+    private NotebookView view;
+    private String currentHypothesis;
+    private boolean presenting;
+    private EventHandler<KeyEvent> presentationKeys;
+    private BiFunction<Window, String, Path> newCaseChooser = Notebook::chooseNewCaseFile;
+    private Function<Window, Path> openCaseChooser = Notebook::chooseCaseFile;
+    private Function<Window, Path> exportFolderChooser = Notebook::chooseFolder;
+    private WelcomePage welcome;
+
+    private Notebook(MainWindow window) {
+        this.window = window;
+    }
+
+    /**
+     * Wires the notebook into a window: the case file opener, the Case menu and its shortcuts, the
+     * welcome page's "New investigation" and recent cases. InquestApp calls this; tests do the same.
+     */
+    public static Notebook install(MainWindow window) {
+        Notebook nb = new Notebook(window);
+        window.stage().getProperties().put(KEY, nb);
+        window.registerOpener(FileKind.CASE, (file, w) -> nb.open(file));
+        nb.buildMenu();
+        window.addMenu(nb.menu);
+        nb.installKeys();
+        nb.installWelcome();
+        window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> nb.flush());
+        return nb;
+    }
+
+    /** The notebook installed in a window, for views that pin evidence or reopen it. */
+    public static Optional<Notebook> of(MainWindow window) {
+        return Optional.ofNullable((Notebook) window.stage().getProperties().get(KEY));
+    }
+
+    public Optional<CaseSession> session() {
+        return Optional.ofNullable(session);
+    }
+
+    NotebookView view() {
+        return view;
+    }
+
+    /** The notebook panel (null when no case is open); tests look things up in it. */
+    public Node panel() {
+        return view == null ? null : view.node();
+    }
+
+    // ------------------------------------------------------------------ opening and creating
+
+    /** Opens a case file into the notebook, replacing the open case (which is already saved). */
+    public void open(Path file) {
+        try {
+            attach(CaseSession.open(file));
+            window.status().setText("Opened case " + file.getFileName()
+                    + (session.readOnly() ? " read-only: " + session.readOnlyReason() : ""));
+        } catch (IOException | RuntimeException e) {
+            window.showError("Cannot open case " + file.getFileName(), e);
+        }
+    }
+
+    /** Creates a new case file with a title and opens it. */
+    public void create(Path file, String title) {
+        try {
+            attach(CaseSession.create(file, Case.create(title, LocalDate.now())));
+            window.settings().addRecentFile(file);
+            window.status().setText("New case " + file.getFileName());
+        } catch (IOException | RuntimeException e) {
+            window.showError("Cannot create case " + file.getFileName(), e);
+        }
+    }
+
+    /** Asks where to keep the new case, creates it and puts the cursor in its title. */
+    public void newInvestigation() {
+        Path file = newCaseChooser.apply(window.stage(), "investigation.inquest");
+        if (file == null) {
+            return;
+        }
+        if (!file.getFileName().toString().contains(".")) {
+            file = file.resolveSibling(file.getFileName() + ".inquest");
+        }
+        String name = file.getFileName().toString().replaceFirst("\\.[^.]+$", "").replace('-', ' ').replace('_', ' ');
+        create(file, name.isBlank() ? "New investigation" : Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        if (view != null) {
+            Platform.runLater(view::focusTitle);
+        }
+    }
+
+    private void attach(CaseSession s) {
+        detach();
+        session = s;
+        session.autosaveWith(saver);
+        Case now = s.current();
+        currentHypothesis = now == null || now.hypotheses().isEmpty() ? null : now.hypotheses().getFirst().id();
+        NotebookView v = new NotebookView(this, s);
+        view = v;
+        view.renderSaveState(s.readOnly() ? "Read-only" : s.path().isPresent() ? "Saved" : "Not saved to a file", s.readOnly());
+        listener = new CaseListener() {
+            @Override
+            public void changed(Case before, Case after, String label) {
+                fx(() -> {
+                    // Late callbacks of a case that was replaced in the meantime update its own (detached) view.
+                    v.render();
+                    if (presenting && v == view) {
+                        presenter.show(after, currentHypothesis);
+                    }
+                    refreshMenu();
+                    window.status().setText(label);
+                });
+            }
+
+            @Override
+            public void saved(Path file) {
+                fx(() -> v.renderSaveState("Saved " + LocalTime.now().format(CLOCK), false));
+            }
+
+            @Override
+            public void saveFailed(IOException problem) {
+                fx(() -> v.renderSaveState("Save failed: " + problem.getMessage(), true));
+            }
+        };
+        session.addListener(listener);
+        window.setSidePanel(view.node());
+        refreshMenu();
+    }
+
+    private void detach() {
+        if (session != null) {
+            session.removeListener(listener);
+            session.save();
+            if (presenting) {
+                togglePresentation();
+            }
+        }
+        session = null;
+        view = null;
+    }
+
+    /** Writes the open case now (window close; tests). Returns false when the save failed. */
+    public boolean flush() {
+        return session == null || session.readOnly() || session.save();
+    }
+
+    private static void fx(Runnable r) {
+        if (Platform.isFxApplicationThread()) {
+            r.run();
+        } else {
+            Platform.runLater(r);
+        }
+    }
+
+    // ------------------------------------------------------------------ editing
+
+    /** Applies an edit to the open case (autosaved, undoable). */
+    public void apply(CaseEdit edit) {
+        if (session == null) {
+            status("No case is open: Case > New Investigation... or open a .inquest file");
+            return;
+        }
+        if (session.readOnly()) {
+            status("This case is read-only: " + session.readOnlyReason());
+            return;
+        }
+        session.apply(edit);
+    }
+
+    public void undo() {
+        if (session != null && !session.readOnly() && session.canUndo()) {
+            session.undo();
+        }
+    }
+
+    public void redo() {
+        if (session != null && !session.readOnly() && session.canRedo()) {
+            session.redo();
+        }
+    }
+
+    /** Ctrl+H: shows the notebook and puts the cursor in the new-hypothesis field. */
+    public void newHypothesis() {
+        if (session == null) {
+            newInvestigation();
+        }
+        if (view != null) {
+            if (!window.sidePanelShown()) {
+                window.toggleSidePanel();
+            }
+            view.focusNewHypothesis();
+        }
+    }
+
+    void setCurrentHypothesis(String id) {
+        currentHypothesis = id;
+    }
+
+    void status(String text) {
+        window.status().setText(text);
+    }
+
+    void restoreBackup() {
+        try {
+            session.restoreBackup();
+            view.render();
+            view.renderSaveState("Restored the last good autosave", false);
+        } catch (IOException e) {
+            window.showError("Cannot restore the autosave", e);
+        }
+    }
+
+    void keepMine() {
+        try {
+            session.keepMine();
+        } catch (IOException e) {
+            window.showError("Cannot save the case", e);
+        }
+        view.render();
+    }
+
+    void takeTheirs() {
+        try {
+            session.takeTheirs();
+            view.renderSaveState("Took the version on disk", false);
+        } catch (IOException e) {
+            window.showError("Cannot read the case from disk", e);
+        }
+        view.render();
+    }
+
+    // ------------------------------------------------------------------ evidence
+
+    /** Ctrl+P: asks the selected tab's content for its selection and pins it. */
+    public boolean pinFromSelection() {
+        Tab tab = window.documents().selectedTab();
+        Node content = tab == null ? null : tab.getContent();
+        if (!(content instanceof EvidenceSourceView v)) {
+            status("Nothing to pin here: select a row, frame or chart point in a heap or recording view");
+            return false;
+        }
+        Optional<Evidence> draft = v.evidenceForSelection();
+        if (draft.isEmpty()) {
+            status("Nothing selected to pin");
+            return false;
+        }
+        pin(draft.get());
+        return true;
+    }
+
+    /** Opens the pin dialog for a draft from a view (see {@link EvidenceSourceView} for the contract). */
+    public void pin(Evidence draft) {
+        pin(draft, currentHypothesis);
+    }
+
+    void pin(Evidence draft, String preselect) {
+        if (session == null) {
+            newInvestigation();
+            if (session == null) {
+                return;
+            }
+        }
+        if (session.readOnly()) {
+            status("This case is read-only: " + session.readOnlyReason());
+            return;
+        }
+        PinDialog.show(window.stage(), session.current(), draft, preselect, choice -> {
+            Evidence e = draft;
+            if (choice.noteText() != null) {
+                e = Evidence.note(choice.stance(), choice.noteText());
+            }
+            pinTo(choice.hypothesisId(), choice.hypothesisId() == null ? choice.newStatement() : null, e, choice.stance());
+        });
+    }
+
+    /**
+     * Pins without asking, as one undo step: adds the artifact the draft names by path (first pin
+     * from a file), adds the hypothesis when {@code newStatement} is given, and pins.
+     *
+     * @param hypothesisId an existing hypothesis, or null with {@code newStatement}
+     * @return the evidence as stored (with its id), or empty when nothing was pinned
+     */
+    public Optional<Evidence> pinTo(String hypothesisId, String newStatement, Evidence draft, Stance stance) {
+        if (session == null || session.readOnly()) {
+            status(session == null ? "No case is open" : "This case is read-only");
+            return Optional.empty();
+        }
+        Evidence e = draft.withStance(stance);
+        Artifact newArtifact = null;
+        try {
+            newArtifact = artifactFor(e.source());
+        } catch (IOException ex) {
+            status("Pinned without a link to the file: " + ex.getMessage());
+            e = new Evidence(e.id(), e.kind(), e.stance(), e.summary(), e.figures(), e.values(), e.path(), null, e.pinned());
+        }
+        Evidence pinned = e;
+        Artifact artifact = newArtifact;
+        Instant now = Instant.now();
+        String[] target = {hypothesisId};
+        CaseEdit edit = Edits.custom("Pin evidence", c -> {
+            Case out = c;
+            Evidence ev = pinned;
+            if (artifact != null) {
+                Optional<Artifact> same = out.artifacts().stream().filter(a -> a.path().equals(artifact.path())).findFirst();
+                if (same.isEmpty()) {
+                    out = Edits.addArtifact(artifact).applyTo(out);
+                    same = Optional.of(out.artifacts().getLast());
+                }
+                EvidenceSource src = ev.source();
+                ev = new Evidence(ev.id(), ev.kind(), ev.stance(), ev.summary(), ev.figures(), ev.values(), ev.path(),
+                        new EvidenceSource(same.get().id(), src.view(), src.locator()), ev.pinned());
+            }
+            if (target[0] == null) {
+                out = Edits.addHypothesis(newStatement).applyTo(out);
+                target[0] = out.hypotheses().getLast().id();
+            }
+            return Edits.pinEvidence(target[0], ev, now).applyTo(out);
+        });
+        List<String> before = evidenceIds(session.current());
+        Case after = session.apply(edit);
+        currentHypothesis = target[0];
+        if (view != null) {
+            view.expand(target[0]);
+            view.render();
+        }
+        return after.hypotheses().stream().flatMap(h -> h.evidence().stream())
+                .filter(x -> x.id() != null && !before.contains(x.id())).findFirst();
+    }
+
+    private static List<String> evidenceIds(Case c) {
+        List<String> ids = new ArrayList<>();
+        c.hypotheses().forEach(h -> h.evidence().forEach(e -> ids.add(e.id())));
+        return ids;
+    }
+
+    /** A view names its file by path; the case refers to files by artifact id. */
+    private Artifact artifactFor(EvidenceSource source) throws IOException {
+        if (source == null || source.artifact() == null || session.current().artifact(source.artifact()).isPresent()) {
+            return null;
+        }
+        Path file = Path.of(source.artifact());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(source.artifact() + " is neither an artifact of the case nor a file");
+        }
+        return ArtifactFiles.describe(file, caseDir());
+    }
+
+    private Path caseDir() {
+        return session == null ? null : session.path().map(p -> p.toAbsolutePath().getParent()).orElse(null);
+    }
+
+    /** Registers a way to reopen views (heap, JFR) from pinned evidence; tried in order. */
+    public void addReopener(EvidenceReopener reopener) {
+        reopeners.add(reopener);
+    }
+
+    /**
+     * Reopens the view the evidence came from, on the same object or frame, when its artifact is
+     * still there with the same content; otherwise shows the stored figures and says why.
+     *
+     * @return true when a view was reopened
+     */
+    public boolean reopen(Evidence e) {
+        String why;
+        EvidenceSource src = e.source();
+        Optional<Artifact> artifact = src == null || session == null ? Optional.empty() : session.current().artifact(src.artifact());
+        if (src == null) {
+            why = "Written by hand or imported: there is no view to reopen.";
+        } else if (artifact.isEmpty()) {
+            why = "The case has no artifact " + src.artifact() + ".";
+        } else {
+            ArtifactCheck check;
+            try {
+                check = ArtifactCheck.check(artifact.get(), caseDir(), List.of());
+            } catch (IOException ex) {
+                check = new ArtifactCheck(ArtifactCheck.State.MISSING, null, ex.getMessage());
+            }
+            switch (check.state()) {
+                case SAME, MOVED -> {
+                    if (check.state() == ArtifactCheck.State.MOVED) {
+                        Path dir = caseDir();
+                        Path found = check.found().toAbsolutePath().normalize();
+                        apply(Edits.relocateArtifact(artifact.get().id(), dir != null && found.startsWith(dir)
+                                ? dir.relativize(found).toString() : found.toString()));
+                    }
+                    for (EvidenceReopener r : reopeners) {
+                        if (r.reopen(src, check.found())) {
+                            return true;
+                        }
+                    }
+                    why = "No view in this window can show " + src.view() + " yet; these are the figures as pinned.";
+                }
+                case CHANGED -> why = check.message() + ". Objects in it may not be where they were, so these are the figures as pinned.";
+                default -> why = check.message() + ". These are the figures as pinned.";
+            }
+        }
+        showFigures(e, why);
+        return false;
+    }
+
+    Dialog<?> showFigures(Evidence e) {
+        return showFigures(e, null);
+    }
+
+    private Dialog<?> showFigures(Evidence e, String why) {
+        status(why == null ? "Evidence " + e.id() : why);
+        return FiguresDialog.show(window.stage(), e, why);
+    }
+
+    // ------------------------------------------------------------------ export, presentation
+
+    /** Opens the export dialog (subtask or report, preview, copy, write). */
+    public void showExport() {
+        if (session == null || session.current() == null) {
+            status("Open a case to export it");
+            return;
+        }
+        Path folder = caseDir() != null ? caseDir() : Path.of(System.getProperty("user.home"));
+        ExportDialog.show(window.stage(), () -> session.current(), folder, exportFolderChooser, this::status);
+    }
+
+    public boolean presenting() {
+        return presenting;
+    }
+
+    /**
+     * F5: larger type and a high-contrast palette on the whole window (every view scales, tables
+     * too, because they size in em), the notebook shows the current hypothesis beside the view,
+     * and PageDown/PageUp step through the evidence.
+     */
+    public void togglePresentation() {
+        var root = window.root();
+        var scene = window.stage().getScene();
+        if (!presenting) {
+            if (session == null || session.current() == null) {
+                status("Open a case to present it");
+                return;
+            }
+            presenting = true;
+            root.getStyleClass().add("presentation");
+            root.setStyle("-fx-font-size: " + Math.max(20, Math.round(window.fontSize() * 1.6)) + "px;");
+            if (!window.sidePanelShown()) {
+                window.toggleSidePanel();
+            }
+            presenter.show(session.current(), currentHypothesis);
+            view.showInstead(presenter.node());
+            // Side by side at half and half: a statement in large type needs the room.
+            splitPane().ifPresent(sp -> {
+                dividers = sp.getDividerPositions();
+                sp.setDividerPositions(0.5);
+            });
+            presentationKeys = e -> {
+                boolean typing = scene.getFocusOwner() instanceof TextInputControl;
+                switch (e.getCode()) {
+                    case PAGE_DOWN -> presenter.next();
+                    case PAGE_UP -> presenter.previous();
+                    case ESCAPE -> togglePresentation();
+                    case ENTER -> {
+                        if (typing || presenter.current() == null || presenter.current().evidence() == null) {
+                            return;
+                        }
+                        reopen(presenter.current().evidence());
+                    }
+                    default -> {
+                        return;
+                    }
+                }
+                Presenter.Stop s = presenter.current();
+                if (s != null) {
+                    currentHypothesis = s.hypothesis().id();
+                }
+                e.consume();
+            };
+            scene.addEventFilter(KeyEvent.KEY_PRESSED, presentationKeys);
+            status("Presentation mode: PageDown/PageUp walk the evidence, F5 or Esc ends");
+        } else {
+            presenting = false;
+            root.getStyleClass().remove("presentation");
+            window.restoreFontSize();
+            if (view != null) {
+                view.showInstead(null);
+            }
+            splitPane().ifPresent(sp -> {
+                if (dividers != null && dividers.length == sp.getDividers().size()) {
+                    sp.setDividerPositions(dividers);
+                }
+            });
+            scene.removeEventFilter(KeyEvent.KEY_PRESSED, presentationKeys);
+            status("Presentation mode ended");
+        }
+    }
+
+    private double[] dividers;
+
+    /** The split pane holding the documents and the notebook (the shell does not expose it). */
+    private Optional<javafx.scene.control.SplitPane> splitPane() {
+        for (Node n = view == null ? null : view.node(); n != null; n = n.getParent()) {
+            if (n instanceof javafx.scene.control.SplitPane sp) {
+                return Optional.of(sp);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The hypothesis presentation mode shows (and the pin dialog preselects). */
+    public Optional<Hypothesis> currentHypothesis() {
+        return session == null || session.current() == null ? Optional.empty() : session.current().hypothesis(currentHypothesis);
+    }
+
+    // ------------------------------------------------------------------ menu, keys, welcome
+
+    private MenuItem undoItem;
+    private MenuItem redoItem;
+    private final List<MenuItem> needCase = new ArrayList<>();
+
+    private void buildMenu() {
+        menu.setId("menu-case");
+        MenuItem create = item("New Investigation...", "menu-case-new", MaterialDesignN.NOTEBOOK_PLUS_OUTLINE,
+                new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newInvestigation);
+        MenuItem open = item("Open Case...", "menu-case-open", MaterialDesignF.FOLDER_OPEN_OUTLINE, null, () -> {
+            Path p = openCaseChooser.apply(window.stage());
+            if (p != null) {
+                window.open(p);
+            }
+        });
+        MenuItem export = item("Export...", "menu-case-export", MaterialDesignF.FILE_EXPORT_OUTLINE,
+                new KeyCodeCombination(KeyCode.E, KeyCombination.SHORTCUT_DOWN), this::showExport);
+        // The key filter in installKeys sees Ctrl+Z first; the accelerators show the keys in the menu.
+        undoItem = item("Undo", "menu-undo", MaterialDesignU.UNDO, UNDO, this::undo);
+        redoItem = item("Redo", "menu-redo", MaterialDesignU.UNDO, REDO, this::redo);
+        redoItem.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignR.REDO));
+        MenuItem hypothesis = item("New Hypothesis", "menu-new-hypothesis", MaterialDesignP.PLUS_CIRCLE_OUTLINE,
+                new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), this::newHypothesis);
+        MenuItem pin = item("Pin as Evidence", "menu-pin", MaterialDesignP.PIN_OUTLINE,
+                new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::pinFromSelection);
+        MenuItem toggle = item("Toggle Notebook", "menu-toggle-notebook", MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE,
+                new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), window::toggleSidePanel);
+        MenuItem present = item("Presentation Mode", "menu-presentation", MaterialDesignP.PRESENTATION,
+                new KeyCodeCombination(KeyCode.F5), this::togglePresentation);
+        needCase.addAll(List.of(export, undoItem, redoItem, toggle, present));
+        menu.getItems().addAll(create, open, new SeparatorMenuItem(), export, new SeparatorMenuItem(), undoItem, redoItem,
+                new SeparatorMenuItem(), hypothesis, pin, new SeparatorMenuItem(), toggle, present);
+        menu.setOnShowing(e -> refreshMenu());
+        refreshMenu();
+    }
+
+    private static MenuItem item(String text, String id, org.kordamp.ikonli.Ikon icon, KeyCombination keys, Runnable action) {
+        MenuItem item = new MenuItem(text, new FontIcon(icon));
+        item.setId(id);
+        if (keys != null) {
+            item.setAccelerator(keys);
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void refreshMenu() {
+        boolean has = session != null;
+        needCase.forEach(i -> i.setDisable(!has));
+        boolean writable = has && !session.readOnly();
+        undoItem.setDisable(!writable || !session.canUndo());
+        redoItem.setDisable(!writable || !session.canRedo());
+        undoItem.setText(writable ? session.undoLabel().map(l -> "Undo " + l).orElse("Undo") : "Undo");
+        redoItem.setText(writable ? session.redoLabel().map(l -> "Redo " + l).orElse("Redo") : "Redo");
+    }
+
+    private static final KeyCombination UNDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN);
+    private static final KeyCombination REDO = new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
+
+    /**
+     * Ctrl+Z / Ctrl+Shift+Z undo case edits, except while a text field has typing of its own to
+     * undo: then the field gets the key, as everywhere else on the desktop.
+     */
+    private void installKeys() {
+        window.stage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean undo = UNDO.match(e);
+            boolean redo = REDO.match(e) || REDO_Y.match(e);
+            if (!undo && !redo || session == null) {
+                return;
+            }
+            if (window.stage().getScene().getFocusOwner() instanceof TextInputControl t
+                    && (undo ? t.isUndoable() : t.isRedoable())) {
+                return;
+            }
+            if (undo) {
+                undo();
+            } else {
+                redo();
+            }
+            e.consume();
+        });
+    }
+
+    private void installWelcome() {
+        for (Tab tab : window.documents().allTabs()) {
+            if (tab.getContent() instanceof WelcomePage page) {
+                welcome = page;
+            }
+        }
+        if (welcome == null) {
+            return;
+        }
+        welcome.addStartAction("welcome-new-case", "New investigation", new FontIcon(MaterialDesignN.NOTEBOOK_PLUS_OUTLINE),
+                this::newInvestigation);
+        List<WelcomePage.RecentCase> cases = new ArrayList<>();
+        for (Path p : window.settings().recentFiles()) {
+            if (p.getFileName().toString().endsWith(".inquest") && Files.isRegularFile(p)) {
+                cases.add(new WelcomePage.RecentCase(p, caseTitle(p)));
+            }
+        }
+        welcome.showRecentCases(cases, window::open);
+    }
+
+    /** The title without opening a session: a broken file still lists, by its name. */
+    private static String caseTitle(Path p) {
+        try {
+            return dev.inquest.investigation.store.CaseFile.read(p).value().title();
+        } catch (IOException | RuntimeException e) {
+            return p.getFileName().toString();
+        }
+    }
+
+    /**
+     * Adds "Open the demo investigation" to the welcome page; {@code demo} returns the case file to
+     * open (the demo issue builds it). Without a call, no button: nothing that cannot work is shown.
+     */
+    public void setDemo(java.util.concurrent.Callable<Path> demo) {
+        if (welcome != null) {
+            welcome.addStartAction("welcome-demo", "Open the demo investigation", new FontIcon(MaterialDesignF.FLASK_OUTLINE), () -> {
+                try {
+                    window.open(demo.call());
+                } catch (Exception e) {
+                    window.showError("Cannot open the demo investigation", e);
+                }
+            });
+        }
+    }
+
+    // ------------------------------------------------------------------ choosers (replaceable in tests)
+
+    public void setNewCaseChooser(BiFunction<Window, String, Path> chooser) {
+        this.newCaseChooser = chooser;
+    }
+
+    public void setOpenCaseChooser(Function<Window, Path> chooser) {
+        this.openCaseChooser = chooser;
+    }
+
+    public void setExportFolderChooser(Function<Window, Path> chooser) {
+        this.exportFolderChooser = chooser;
+    }
+
+    private static Path chooseNewCaseFile(Window owner, String suggested) {
+        FileChooser c = new FileChooser();
+        c.setTitle("Where to keep the new investigation");
+        c.setInitialFileName(suggested);
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Inquest cases", "*.inquest"));
+        var f = c.showSaveDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    private static Path chooseCaseFile(Window owner) {
+        FileChooser c = new FileChooser();
+        c.setTitle("Open a case");
+        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Inquest cases", "*.inquest"));
+        var f = c.showOpenDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+
+    private static Path chooseFolder(Window owner) {
+        DirectoryChooser c = new DirectoryChooser();
+        c.setTitle("Export to folder");
+        var f = c.showDialog(owner);
+        return f == null ? null : f.toPath();
+    }
+}
