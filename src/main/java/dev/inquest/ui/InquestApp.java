@@ -24,9 +24,10 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
+        // The notebook first: the views register their evidence reopeners with it.
+        dev.inquest.ui.notebook.Notebook.install(window);
         JfrViews.install(window);
         HeapViews.install(window);
-        dev.inquest.ui.notebook.Notebook.install(window);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {

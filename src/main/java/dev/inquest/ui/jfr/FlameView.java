@@ -10,6 +10,10 @@ import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.ui.flame.FlameGraph;
 import java.util.List;
+import java.util.Optional;
+import dev.inquest.investigation.model.Evidence;
+import dev.inquest.ui.flame.FrameInfo;
+import dev.inquest.ui.notebook.EvidenceSourceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -39,7 +43,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
  * frame and thread) or of its CPU samples (optionally one thread). Reads when first shown and again
  * when the weight, the thread or the time range changes.
  */
-public final class FlameView extends BorderPane implements JfrDocument.LazyView {
+public final class FlameView extends BorderPane implements JfrDocument.LazyView, EvidenceSourceView {
     enum Mode { ALLOCATIONS, CPU }
 
     private final JfrDocument doc;
@@ -54,6 +58,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView 
     private final TableView<AllocationTables.ThreadRow> byThread = threadTable();
     private boolean loaded;
     private StackTree tree;
+    private String[] pendingReveal;
 
     FlameView(JfrDocument doc, Mode mode) {
         this.doc = doc;
@@ -111,6 +116,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView 
         }
     }
 
+    /** Switches the allocation weight (bytes or count); reloads when shown. */
+    void useWeight(Weight w) {
+        weight.setValue(w);
+    }
+
     public FlameGraph flameGraph() {
         return flame;
     }
@@ -166,6 +176,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView 
         this.tree = t;
         flame.setTree(StackTreeFlame.of(t), StackTreeFlame.unit(t.weight()));
         totals.setText(Units.count(t.events()) + " events, " + StackTreeFlame.unit(t.weight()).format(t.total()));
+        applyReveal();
         if (tables != null) {
             byClass.setItems(FXCollections.observableArrayList(tables.byClass()));
             byFrame.setItems(FXCollections.observableArrayList(tables.byTopFrame()));
@@ -216,6 +227,68 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView 
         col.getStyleClass().add("numeric");
         col.setPrefWidth(150);
         return col;
+    }
+
+    /**
+     * The selected (or zoomed-into) frame as evidence: its share of the profile, its weights and the
+     * stack that reaches it, with the view, event kind, weight and time range to reopen it.
+     */
+    @Override
+    public Optional<Evidence> evidenceForSelection() {
+        FrameInfo f = flame.selectedFrameProperty().get();
+        if (f == null) {
+            f = flame.zoomedFrameProperty().get();
+        }
+        if (f == null || tree == null || f.stack().isEmpty()) {
+            return Optional.empty();
+        }
+        boolean bytes = tree.weight() == Weight.BYTES;
+        String what = mode == Mode.ALLOCATIONS ? (bytes ? "of allocated bytes" : "of allocation samples") : "of CPU samples";
+        Evidence.Builder b = Evidence.builder(Evidence.FLAME_FRAME)
+                .summary("`" + f.label() + "` accounts for " + Units.percent(f.shareOfRoot()) + " " + what
+                        + " in " + doc.summary().file())
+                .percent("share", f.shareOfRoot() * 100);
+        if (bytes) {
+            b.bytes("total", f.total()).bytes("self", f.self());
+        } else {
+            b.count("total", f.total()).count("self", f.self());
+        }
+        b.count("events in view", tree.events()).path(f.stack());
+        List<String> locator = new java.util.ArrayList<>(List.of("frame", String.join(";", f.stack()),
+                "weight", tree.weight().name().toLowerCase(java.util.Locale.ROOT)));
+        locator.addAll(doc.rangeLocator());
+        b.source(doc.artifactPath(), mode == Mode.ALLOCATIONS ? "jfr.alloc" : "jfr.cpu", locator.toArray(String[]::new));
+        return Optional.of(b.build());
+    }
+
+    /** Shows the frame named by a pinned locator ("a;b;c"), zooming into it once the tree is there. */
+    void reveal(String frameStack) {
+        pendingReveal = frameStack.split(";");
+        if (tree != null) {
+            applyReveal();
+        }
+    }
+
+    private void applyReveal() {
+        String[] stack = pendingReveal;
+        if (stack == null) {
+            return;
+        }
+        if (!flame.busyProperty().get()) {
+            pendingReveal = null;
+            flame.zoomTo(stack);
+            return;
+        }
+        // Big trees are rebuilt off the FX thread; zoom when the rebuild is done.
+        flame.busyProperty().addListener(new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> o, Boolean was, Boolean busy) {
+                if (!busy) {
+                    o.removeListener(this);
+                    applyReveal();
+                }
+            }
+        });
     }
 
     private void chooseBaseline() {

@@ -24,7 +24,7 @@ import javafx.scene.shape.Rectangle;
  * with the live-set trend (slope of heap-after-GC) stated in words, caveat included. Dragging
  * across the chart picks a time range that the flame graphs then show.
  */
-final class HeapTrendView extends BorderPane implements JfrDocument.LazyView {
+final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
     private static final double MB = 1_000_000.0;
 
     private final JfrDocument doc;
@@ -76,6 +76,23 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView {
         loaded = true;
         doc.window().tasks().submit("Reading heap over time", p -> HeapTimelineReader.read(doc.source(), p), this::show,
                 failure -> doc.window().showError("Cannot read heap over time", failure));
+    }
+
+    /** The live-set trend with its after-GC points, as the report's heap-trend figure draws them. */
+    @Override
+    public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
+        if (timeline == null || timeline.trend() == null) {
+            return java.util.Optional.empty();
+        }
+        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.Evidence.HEAP_TREND)
+                .summary(describe(timeline.trend()) + " (" + doc.summary().file() + ")");
+        for (HeapTimeline.HeapSample s : timeline.heap()) {
+            if (s.afterGc()) {
+                b.bytes(String.format(Locale.ROOT, "%.1f s", seconds(s.time())), s.used());
+            }
+        }
+        b.source(doc.artifactPath(), "jfr.heapTrend");
+        return java.util.Optional.of(b.build());
     }
 
     HeapTimeline timeline() {

@@ -8,6 +8,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.inquest.investigation.model.Evidence;
+import dev.inquest.ui.notebook.EvidenceSourceView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Tab;
@@ -27,7 +30,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  *
  * <p>A time range dragged on the heap chart narrows the flame graphs to that range.
  */
-public final class JfrDocument extends BorderPane {
+public final class JfrDocument extends BorderPane implements EvidenceSourceView {
     /** A time range of the recording, or null for all of it. */
     public record Range(Instant from, Instant to) {
         public String describe(Instant start) {
@@ -44,6 +47,7 @@ public final class JfrDocument extends BorderPane {
     private final List<Runnable> closers = new ArrayList<>();
     private final FlameView allocations;
     private final FlameView cpu;
+    private final OldObjectsView oldObjects;
 
     JfrDocument(JfrSource source, RecordingSummary summary, MainWindow window) {
         this.source = source;
@@ -59,7 +63,8 @@ public final class JfrDocument extends BorderPane {
         add("Allocations", "jfr-alloc", new FontIcon(MaterialDesignF.FIRE), allocations);
         add("CPU", "jfr-cpu", new FontIcon(MaterialDesignC.CPU_64_BIT), cpu);
         add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(this));
-        add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), new OldObjectsView(this));
+        oldObjects = new OldObjectsView(this);
+        add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
         setCenter(views);
         views.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showing(is));
         range.addListener((obs, was, is) -> {
@@ -82,6 +87,24 @@ public final class JfrDocument extends BorderPane {
         }
     }
 
+    /** What the selected view offers to pin: a flame frame, the heap trend, an old-object group. */
+    @Override
+    public Optional<Evidence> evidenceForSelection() {
+        Tab tab = views.getSelectionModel().getSelectedItem();
+        return tab != null && tab.getContent() instanceof EvidenceSourceView v ? v.evidenceForSelection() : Optional.empty();
+    }
+
+    /** The recording's path, as evidence names its artifact until the notebook gives it an id. */
+    String artifactPath() {
+        return source.file().toAbsolutePath().normalize().toString();
+    }
+
+    /** Locator keys for the time range in effect, so a reopened view shows the same slice. */
+    java.util.List<String> rangeLocator() {
+        Range r = range.get();
+        return r == null ? java.util.List.of() : java.util.List.of("from", r.from().toString(), "to", r.to().toString());
+    }
+
     /** Selects a view by id ("jfr-alloc", ...). */
     public void select(String id) {
         for (Tab t : views.getTabs()) {
@@ -102,6 +125,10 @@ public final class JfrDocument extends BorderPane {
 
     public FlameView cpu() {
         return cpu;
+    }
+
+    OldObjectsView oldObjects() {
+        return oldObjects;
     }
 
     public ObjectProperty<Range> rangeProperty() {

@@ -8,6 +8,11 @@ import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+import java.util.function.Consumer;
+import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.ui.notebook.Notebook;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -20,6 +25,54 @@ public final class JfrViews {
 
     public static void install(MainWindow window) {
         window.registerOpener(FileKind.RECORDING, JfrViews::open);
+        Notebook.of(window).ifPresent(nb -> nb.addReopener((source, file) -> reopen(window, source, file)));
+    }
+
+    /**
+     * Reopens pinned JFR evidence: the recording's tab (opening the file if needed), the view it came
+     * from, its time range, and the frame or group it named.
+     */
+    static boolean reopen(MainWindow window, EvidenceSource source, Path file) {
+        if (source.view() == null || !source.view().startsWith("jfr.")) {
+            return false;
+        }
+        Consumer<JfrDocument> show = doc -> {
+            Map<String, String> at = source.locator();
+            if (at.containsKey("from") && at.containsKey("to")) {
+                doc.rangeProperty().set(new JfrDocument.Range(Instant.parse(at.get("from")), Instant.parse(at.get("to"))));
+            }
+            switch (source.view()) {
+                case "jfr.alloc", "jfr.cpu" -> {
+                    boolean alloc = source.view().equals("jfr.alloc");
+                    FlameView view = alloc ? doc.allocations() : doc.cpu();
+                    if (alloc && "count".equals(at.get("weight"))) {
+                        view.useWeight(dev.inquest.jfr.stack.Weight.COUNT);
+                    }
+                    doc.select(alloc ? "jfr-alloc" : "jfr-cpu");
+                    if (at.containsKey("frame")) {
+                        view.reveal(at.get("frame"));
+                    }
+                }
+                case "jfr.heapTrend" -> doc.select("jfr-heap");
+                case "jfr.oldObjects" -> {
+                    doc.select("jfr-old");
+                    if (at.containsKey("group")) {
+                        doc.oldObjects().reveal(at.get("group"), "site".equals(at.get("by")));
+                    }
+                }
+                default -> doc.select("jfr-overview");
+            }
+        };
+        Path wanted = file.toAbsolutePath().normalize();
+        for (Tab tab : window.documents().allTabs()) {
+            if (tab.getContent() instanceof JfrDocument doc && doc.source().file().toAbsolutePath().normalize().equals(wanted)) {
+                tab.getTabPane().getSelectionModel().select(tab);
+                show.accept(doc);
+                return true;
+            }
+        }
+        open(file, window, show);
+        return true;
     }
 
     private record Loaded(JfrSource source, RecordingSummary summary) {
@@ -27,6 +80,11 @@ public final class JfrViews {
 
     /** Opens the recording off the FX thread; the tab appears when its summary is ready. */
     public static void open(Path file, MainWindow window) {
+        open(file, window, doc -> { });
+    }
+
+    /** As {@link #open(Path, MainWindow)}, then hands the new document to {@code opened}. */
+    public static void open(Path file, MainWindow window, Consumer<JfrDocument> opened) {
         window.tasks().submit("Opening " + file.getFileName(), progress -> {
             JfrSource source = JfrSource.open(file, progress);
             try {
@@ -44,6 +102,7 @@ public final class JfrViews {
             window.documents().add(tab);
             window.status().setText("Opened recording " + file.getFileName() + ": "
                     + dev.inquest.format.Units.count(loaded.summary().events()) + " events");
+            opened.accept(doc);
         }, failure -> window.showError("Cannot open " + file.getFileName(), failure));
     }
 

@@ -26,7 +26,7 @@ import javafx.scene.layout.HBox;
  * type or by allocation site; picking a group shows its samples with the allocation stack and the
  * reference chain to the GC root.
  */
-final class OldObjectsView extends BorderPane implements JfrDocument.LazyView {
+final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
     private final JfrDocument doc;
     private final TableView<OldObjectReport.Group> groups = new TableView<>();
     private final TreeView<String> samples = new TreeView<>();
@@ -34,6 +34,7 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView {
     private final ToggleButton bySite = new ToggleButton("By allocation site");
     private final Label hint = new Label();
     private OldObjectReport report;
+    private String pendingGroup;
     private boolean loaded;
 
     OldObjectsView(JfrDocument doc) {
@@ -87,6 +88,33 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView {
         }, failure -> doc.window().showError("Cannot read old-object samples", failure));
     }
 
+    /** The selected group: how many samples, how many bytes, and the first sample's chain to its root. */
+    @Override
+    public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
+        OldObjectReport.Group g = groups.getSelectionModel().getSelectedItem();
+        if (g == null || report == null) {
+            return java.util.Optional.empty();
+        }
+        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.Evidence.OLD_OBJECT_SAMPLE)
+                .summary(Units.count(g.count()) + " old-object samples " + (byType.isSelected() ? "of `" : "allocated at `")
+                        + g.key() + "` still alive at the end of " + doc.summary().file())
+                .count("samples", g.count());
+        if (g.totalSize() > 0) {
+            b.bytes("sampled bytes", g.totalSize());
+        }
+        report.samples().stream().filter(s -> matches(s, g)).filter(s -> !s.chain().isEmpty()).findFirst().ifPresent(s ->
+                b.path(s.chain().stream().map(step -> step.type() + (step.via() == null ? "" : " \u2190 " + step.via())).toList()));
+        b.source(doc.artifactPath(), "jfr.oldObjects", "group", g.key(), "by", byType.isSelected() ? "type" : "site");
+        return java.util.Optional.of(b.build());
+    }
+
+    /** Selects the group a pinned locator names. */
+    void reveal(String key, boolean bySiteGroup) {
+        pendingGroup = key;
+        (bySiteGroup ? bySite : byType).setSelected(true);
+        fillGroups();
+    }
+
     void showBySite() {
         bySite.setSelected(true);
     }
@@ -108,7 +136,12 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView {
             return;
         }
         groups.setItems(FXCollections.observableArrayList(byType.isSelected() ? report.byType() : report.bySite()));
-        if (!groups.getItems().isEmpty()) {
+        String wanted = pendingGroup;
+        pendingGroup = null;
+        var match = groups.getItems().stream().filter(gr -> gr.key().equals(wanted)).findFirst();
+        if (match.isPresent()) {
+            groups.getSelectionModel().select(match.get());
+        } else if (!groups.getItems().isEmpty()) {
             groups.getSelectionModel().selectFirst();
         }
     }

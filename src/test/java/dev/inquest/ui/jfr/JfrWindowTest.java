@@ -41,6 +41,7 @@ class JfrWindowTest {
     static StackTree expectedCpu;
 
     private MainWindow window;
+    private dev.inquest.ui.notebook.Notebook notebook;
     private Stage stage;
 
     @BeforeAll
@@ -56,6 +57,7 @@ class JfrWindowTest {
     void start(Stage stage) throws Exception {
         this.stage = stage;
         window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        notebook = dev.inquest.ui.notebook.Notebook.install(window);
         JfrViews.install(window);
         stage.show();
     }
@@ -151,6 +153,67 @@ class JfrWindowTest {
         assertThat(root.total()).isEqualTo(expectedAlloc.total());
         assertThat(root.baseline()).isEqualTo(root.total());
         assertThat(diff.colorModeProperty().get()).isEqualTo(dev.inquest.ui.flame.ColorMode.DIFF);
+    }
+
+    @Test
+    void pinnedFrameReopensOnTheSameFrame(FxRobot robot) throws Exception {
+        JfrDocument doc = openRecording(robot);
+        robot.interact(() -> notebook.create(home.resolve("jfr-case.inquest"), "Allocation churn"));
+        robot.interact(() -> doc.select("jfr-alloc"));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> doc.allocations().tree() != null);
+        String[] stack = firstStackTo(expectedAlloc.root(), "JfrAllocWorkload.allocateEighty");
+        robot.interact(() -> doc.allocations().flameGraph().zoomTo(stack));
+
+        var draft = doc.evidenceForSelection().orElseThrow();
+        assertThat(draft.kind()).isEqualTo(dev.inquest.investigation.model.Evidence.FLAME_FRAME);
+        assertThat(draft.path()).containsExactly(stack);
+        long frameTotal = expectedAlloc.totalOf("JfrAllocWorkload.allocateEighty");
+        assertThat(draft.figures()).anySatisfy(f -> {
+            assertThat(f.name()).isEqualTo("share");
+            assertThat(f.value()).isCloseTo(100.0 * doc.allocations().flameGraph().zoomedFrameProperty().get().total()
+                    / expectedAlloc.total(), org.assertj.core.data.Offset.offset(1e-9));
+        });
+        assertThat(frameTotal).isPositive();
+
+        dev.inquest.investigation.model.Evidence[] pinned = new dev.inquest.investigation.model.Evidence[1];
+        robot.interact(() -> pinned[0] = notebook.pinTo(null, "The allocation rate comes from allocateEighty", draft,
+                dev.inquest.investigation.model.Stance.SUPPORTS).orElseThrow());
+        // The recording became an artifact of the case; the evidence now names it by id.
+        assertThat(pinned[0].source().artifact()).isEqualTo("A1");
+        assertThat(notebook.session().orElseThrow().current().artifacts()).singleElement()
+                .satisfies(a -> assertThat(a.kind()).isEqualTo("flight recording"));
+
+        // Close the recording; reopening the evidence opens it again on the same frame.
+        robot.interact(() -> window.documents().close(window.documents().allTabs().getLast()));
+        assertThat(window.documents().allTabs()).hasSize(1);
+        robot.interact(() -> assertThat(notebook.reopen(pinned[0])).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 2
+                && window.documents().allTabs().getLast().getContent() instanceof JfrDocument d
+                && d.allocations().flameGraph().zoomedFrameProperty().get() != null
+                && !d.allocations().flameGraph().zoomedFrameProperty().get().stack().isEmpty());
+        JfrDocument reopened = (JfrDocument) window.documents().allTabs().getLast().getContent();
+        assertThat(reopened.allocations().flameGraph().zoomedFrameProperty().get().stack()).containsExactly(stack);
+    }
+
+    /** Labels from the root's first child down to the first frame named {@code name}. */
+    private static String[] firstStackTo(dev.inquest.jfr.stack.StackNode root, String name) {
+        java.util.ArrayDeque<java.util.List<dev.inquest.jfr.stack.StackNode>> queue = new java.util.ArrayDeque<>();
+        for (var c : root.children()) {
+            queue.add(java.util.List.of(c));
+        }
+        while (!queue.isEmpty()) {
+            var path = queue.poll();
+            var last = path.getLast();
+            if (last.name().equals(name)) {
+                return path.stream().map(dev.inquest.jfr.stack.StackNode::name).toArray(String[]::new);
+            }
+            for (var c : last.children()) {
+                var next = new java.util.ArrayList<>(path);
+                next.add(c);
+                queue.add(next);
+            }
+        }
+        throw new AssertionError("no frame " + name);
     }
 
     @Test
