@@ -217,6 +217,32 @@ public final class Containers {
         return reader.index().isClassObject(node) ? "java.lang.Class" : reader.index().classOf(node).name();
     }
 
+    private String elementName(long node, String[] byOrdinal) {
+        int o = reader.index().classOrdinal(node);
+        if (byOrdinal[o] == null) {
+            byOrdinal[o] = reader.index().classInfo(o).name();
+        }
+        // Class objects are indexed as instances of java.lang.Class; only those pay for the lookup.
+        return byOrdinal[o].equals("java.lang.Class") && reader.index().isClassObject(node) ? "java.lang.Class" : byOrdinal[o];
+    }
+
+    private long lastContainer = -1;
+    private long[] lastElements;
+
+    /**
+     * The elements of a container as node indices, in structure order (an object held twice is
+     * listed twice). The last answer is kept: the suspect search asks for it twice (class, duplication).
+     */
+    public long[] elementNodes(long container, Progress progress) {
+        if (container != lastContainer) {
+            LongList out = new LongList();
+            elements(container, out::add, progress);
+            lastElements = out.toArray();
+            lastContainer = container;
+        }
+        return lastElements;
+    }
+
     /** Describes a container: kind, element count and the dominant element class. */
     public ContainerInfo describe(long container, Progress progress) {
         ContainerKind kind = kind(container);
@@ -224,9 +250,15 @@ public final class Containers {
             return null;
         }
         ClassInfo c = reader.index().classOf(container);
+        long[] elements = elementNodes(container, progress);
+        long count = elements.length;
         // By class name, not class object: a class loader leak holds one Plugin class per loader.
         Map<String, long[]> byClass = new HashMap<>();
-        long count = elements(container, t -> byClass.computeIfAbsent(elementName(t), k -> new long[1])[0]++, progress);
+        String[] nameByOrdinal = new String[reader.index().classes().size()];
+        for (long t : elements) {
+            String name = elementName(t, nameByOrdinal);
+            byClass.computeIfAbsent(name, k -> new long[1])[0]++;
+        }
         String elementClass = null;
         long bestCount = 0;
         for (Map.Entry<String, long[]> e : byClass.entrySet()) {
@@ -237,13 +269,12 @@ public final class Containers {
         }
         long elementRetained = 0;
         if (bestCount > 0) {
-            String best = elementClass;
             LongList members = new LongList();
-            elements(container, t -> {
-                if (elementName(t).equals(best)) {
+            for (long t : elements) {
+                if (elementName(t, nameByOrdinal).equals(elementClass)) {
                     members.add(t);
                 }
-            }, progress);
+            }
             elementRetained = reader.tree().retainedSizeOfSet(members.distinct());
         }
         Shape s = c.kind() == ClassInfo.Kind.OBJECT_ARRAY ? null : shape(c);

@@ -2,9 +2,7 @@ package dev.inquest.heap.query;
 
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.progress.Progress;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -42,7 +40,7 @@ public final class DuplicateKeys {
                 continue;
             }
             boolean ref = c.fieldTypes()[i] == dev.inquest.heap.hprof.Tags.T_OBJECT;
-            Set<Long> values = new HashSet<>();
+            LongCounter values = new LongCounter(1024);
             boolean usable = true;
             for (int k = 0; k < instances.length && usable; k++) {
                 long v;
@@ -53,7 +51,7 @@ public final class DuplicateKeys {
                 } else {
                     v = reader.primitive(instances[k], name, Long.MIN_VALUE);
                 }
-                values.add(v);
+                values.add(v, 0, 0);
                 if ((k & 0xFFF) == 0) {
                     progress.checkCancelled();
                 }

@@ -105,7 +105,8 @@ public final class WhyAlive {
             }
             if (members.size() == 1) {
                 ShortestPaths.PathNode only = members.getFirst();
-                children = only.children() == null ? List.of() : group(dump, r, only.node(), only.children(), false);
+                children = only.children() == null || only.children().isEmpty() ? List.of()
+                        : group(dump, r, only.node(), only.children(), false);
             } else {
                 List<Group> merged = new ArrayList<>();
                 for (ShortestPaths.PathNode m : members) {
