@@ -103,10 +103,10 @@ public final class Containers {
 
     /** The container kind, or null when the node is not a recognised container. */
     public ContainerKind kind(long node) {
-        if (reader.index().isClassObject(node)) {
+        ClassInfo c = reader.index().classOf(node);
+        if (c.name().equals("java.lang.Class") && reader.index().isClassObject(node)) {
             return null;
         }
-        ClassInfo c = reader.index().classOf(node);
         if (c.kind() == ClassInfo.Kind.OBJECT_ARRAY) {
             return ContainerKind.ARRAY;
         }
@@ -135,7 +135,8 @@ public final class Containers {
      * since whether an {@code Object[]} is structure depends on who holds it.
      */
     public boolean isStructure(long node) {
-        return !reader.index().isClassObject(node) && structural[reader.index().classOrdinal(node)];
+        // Class objects are indexed as java.lang.Class, never structural: no map lookup per reference.
+        return structural[reader.index().classOrdinal(node)];
     }
 
     /** Whether instances of the class (by ordinal) are collection structure, such as HashMap$Node or HashMap$Node[]. */
@@ -150,10 +151,10 @@ public final class Containers {
 
     /** Walks the container's structure and reports each element; returns the number of elements. */
     public long elements(long container, ElementVisitor visitor, Progress progress) {
-        if (reader.index().isClassObject(container)) {
+        ClassInfo c = reader.index().classOf(container);
+        if (c.name().equals("java.lang.Class") && reader.index().isClassObject(container)) {
             return 0;
         }
-        ClassInfo c = reader.index().classOf(container);
         if (c.kind() == ClassInfo.Kind.OBJECT_ARRAY) {
             long[] n = {0};
             reader.forEachRef(container, (f, t) -> {
@@ -192,7 +193,7 @@ public final class Containers {
         long steps = 0;
         while (!todo.isEmpty()) {
             long x = todo.pop();
-            boolean array = reader.index().classOf(x).kind() == ClassInfo.Kind.OBJECT_ARRAY && !reader.index().isClassObject(x);
+            boolean array = reader.index().classOf(x).kind() == ClassInfo.Kind.OBJECT_ARRAY;
             long[] found = {0};
             reader.forEachRef(x, (field, t) -> {
                 if (isStructure(t)) {

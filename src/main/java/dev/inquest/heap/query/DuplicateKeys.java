@@ -72,9 +72,6 @@ public final class DuplicateKeys {
 
     /** A content key for a key object, or Long.MIN_VALUE when the field holds something that is not a value type. */
     private long keyOf(long target) {
-        if (reader.index().isClassObject(target)) {
-            return Long.MIN_VALUE;
-        }
         String cls = reader.index().classOf(target).name();
         switch (cls) {
             case "java.lang.String" -> {
@@ -90,7 +87,9 @@ public final class DuplicateKeys {
                 return reader.primitive(target, "value", 0);
             }
             default -> {
-                return cls.toLowerCase(Locale.ROOT).endsWith("id") ? target : Long.MIN_VALUE;
+                // An identity object of its own (a UserId record...): equal only when it is the same object.
+                return cls.toLowerCase(Locale.ROOT).endsWith("id") && !reader.index().isClassObject(target) ? target
+                        : Long.MIN_VALUE;
             }
         }
     }
