@@ -18,6 +18,7 @@ public final class DuplicateKeys {
     static final long MIN_INSTANCES = 100;
 
     private final ObjectReader reader;
+    private int stringValueAt = Integer.MIN_VALUE;
 
     public DuplicateKeys(ObjectReader reader) {
         this.reader = reader;
@@ -40,18 +41,23 @@ public final class DuplicateKeys {
                 continue;
             }
             boolean ref = c.fieldTypes()[i] == dev.inquest.heap.hprof.Tags.T_OBJECT;
+            int at = c.fieldOffsets()[i];
             LongCounter values = new LongCounter(1024);
             boolean usable = true;
             for (int k = 0; k < instances.length && usable; k++) {
                 long v;
                 if (ref) {
-                    long target = reader.ref(instances[k], name);
+                    long target = reader.refAt(instances[k], at);
                     v = target < 0 ? 0 : keyOf(target);
                     usable = v != Long.MIN_VALUE;
                 } else {
                     v = reader.primitive(instances[k], name, Long.MIN_VALUE);
                 }
                 values.add(v, 0, 0);
+                if (values.size() * 2L > instances.length) {
+                    // This field alone tells more than half the instances apart: no duplication, whatever the others say.
+                    return null;
+                }
                 if ((k & 0xFFF) == 0) {
                     progress.checkCancelled();
                 }
@@ -75,7 +81,10 @@ public final class DuplicateKeys {
         String cls = reader.index().classOf(target).name();
         switch (cls) {
             case "java.lang.String" -> {
-                long value = reader.ref(target, "value");
+                if (stringValueAt == Integer.MIN_VALUE) {
+                    stringValueAt = reader.fieldOffset(reader.index().classOf(target), "value");
+                }
+                long value = reader.refAt(target, stringValueAt);
                 return value < 0 ? 1 : reader.contentHash(value);
             }
             case "java.util.UUID" -> {
