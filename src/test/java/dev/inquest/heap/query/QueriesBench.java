@@ -44,7 +44,8 @@ public final class QueriesBench {
                 try (HeapDump b = HeapDump.open(Path.of(args[1]), OpenOptions.DEFAULT, Progress.NONE)) {
                     System.out.printf(Locale.ROOT, "open baseline: %,d ms%n", ms(t1));
                     for (int round = 1; round <= 2; round++) {
-                        time("compare (round " + round + ")", () -> HeapComparison.compare(b, d, Progress.NONE));
+                        time("compare by class (round " + round + ")", () -> HeapComparison.compare(b, d, false, Progress.NONE));
+                        time("compare with packages (round " + round + ")", () -> HeapComparison.compare(b, d, Progress.NONE));
                     }
                 }
             }
