@@ -141,6 +141,20 @@ class HeapViewsTest {
             assertThat(i.getValue().name()).isEqualTo("HeapShapes$Holder");
             assertThat(i.getValue().retained()).isEqualTo(16 + 1016);
         });
+        // Sorting by another column sorts the loaded rows; the "more" row stays last.
+        @SuppressWarnings("unchecked")
+        var shallowColumn = (javafx.scene.control.TreeTableColumn<DominatorRows.Row, ?>) table.getColumns().get(2);
+        assertThat(shallowColumn.getText()).isEqualTo("Shallow");
+        robot.interact(() -> {
+            shallowColumn.setSortType(javafx.scene.control.TreeTableColumn.SortType.DESCENDING);
+            ((TreeTableView<DominatorRows.Row>) (TreeTableView<?>) table).getSortOrder().setAll(List.of(shallowColumn));
+        });
+        List<DominatorRows.Row> sorted = holdersItem.getChildren().stream().map(TreeItem::getValue).toList();
+        assertThat(sorted.getLast().kind()).isEqualTo(DominatorRows.Kind.MORE);
+        assertThat(sorted.subList(0, sorted.size() - 1)).isSortedAccordingTo(
+                java.util.Comparator.comparingLong(DominatorRows.Row::shallow).reversed());
+        robot.interact(() -> table.getSortOrder().clear());
+        assertThat(holdersItem.getChildren().subList(0, 100)).allSatisfy(i -> assertThat(i.getValue().name()).isEqualTo("HeapShapes$Holder"));
         DominatorRows.Row more = holdersItem.getChildren().getLast().getValue();
         assertThat(more.kind()).isEqualTo(DominatorRows.Kind.MORE);
         assertThat(more.shown()).isEqualTo(100);
