@@ -243,6 +243,25 @@ class HeapViewsTest {
         robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
         assertThat(clip[0]).isEqualTo("| `java.lang.Object[] @ 0x1` | " + Units.bytes(dump.retained(holders)) + " |");
 
+        // Pin as evidence: disabled (with the reason) until a case hooks in, then hands over the row.
+        List<HeapRow> pinned = new java.util.ArrayList<>();
+        javafx.scene.control.ContextMenu[] menu = new javafx.scene.control.ContextMenu[1];
+        robot.interact(() -> {
+            menu[0] = doc.actions().menu(() -> row);
+            menu[0].getOnShowing().handle(null);
+        });
+        javafx.scene.control.MenuItem pin = menu[0].getItems().stream().filter(i -> "row-pin".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(pin.isDisable()).isTrue();
+        assertThat(pin.getText()).contains("needs a case/recording");
+        robot.interact(() -> {
+            doc.views().setPinHandler((d, r) -> pinned.add(r));
+            menu[0].getOnShowing().handle(null);
+        });
+        assertThat(pin.isDisable()).isFalse();
+        robot.interact(pin::fire);
+        assertThat(pinned).containsExactly(row);
+        robot.interact(() -> doc.views().setPinHandler(null));
+
         // Threads: the two sharer threads are there, by name.
         robot.interact(() -> doc.show(Section.THREADS));
         ThreadsView threads = doc.viewOf(Section.THREADS, ThreadsView.class);
