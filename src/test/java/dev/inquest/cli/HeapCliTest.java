@@ -180,4 +180,23 @@ class HeapCliTest {
         assertThat(text.exit()).isZero();
         assertThat(text.err()).contains("is truncated");
     }
+
+    @Test
+    void dumpOptionPicksOneOfSeveralDumps() throws Exception {
+        Path two = dev.inquest.testing.Corpus.file("hprof/oracle_jdk7_21_hprofagent.hprof");
+        JsonNode first = JSON.readTree(run("heap", "summary", two.toString(), "--dump", "0", "--json").out());
+        JsonNode last = JSON.readTree(run("heap", "summary", two.toString(), "--json").out());
+        assertThat(first.get("dump").asInt()).isZero();
+        assertThat(last.get("dump").asInt()).isEqualTo(1);
+        assertThat(last.get("dumps").asInt()).isEqualTo(2);
+        assertThat(first.get("objects").asLong()).isNotEqualTo(last.get("objects").asLong());
+    }
+
+    @Test
+    void gzipDumpsNeedNoUnpacking() throws Exception {
+        Path gz = dev.inquest.testing.Corpus.file("hprof/openjdk_jdk11_04_x64.hprof.gz");
+        Run r = run("heap", "histogram", gz.toString(), "--top", "3", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(JSON.readTree(r.out()).size()).isEqualTo(3);
+    }
 }

@@ -4,6 +4,7 @@ import dev.inquest.heap.store.LongArray;
 import dev.inquest.progress.Progress;
 
 import java.lang.foreign.Arena;
+import java.util.Arrays;
 
 /**
  * Exact immediate dominators of an {@link ObjectGraph}, from a virtual root whose successors are
@@ -23,7 +24,7 @@ import java.lang.foreign.Arena;
  */
 public final class Dominators {
     static final int CHECK_EVERY = 1 << 16;
-    /** {@code -Dinquest.graph.trace=true} prints each step's wall time to stderr (for benchmarks). */
+    /** {@code -Dinquest.graph.trace=true} prints each step's wall and CPU time to stderr (for benchmarks). */
     private static final boolean TRACE = Boolean.getBoolean("inquest.graph.trace");
     private static long traceStart;
     private static long traceCpu;
@@ -54,24 +55,35 @@ public final class Dominators {
 
     /** {@code forceWide} runs the 8-byte code path on small graphs, for tests. */
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide) {
-        trace("start");
+        return compute(graph, progress, results, forceWide, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** {@code parallel} lets the tree-building steps use a second thread (tests force both ways). */
+    static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
+                                 boolean parallel) {
+        if (TRACE) {
+            traceStart = System.nanoTime();
+            traceCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+        }
         long n = graph.nodeCount();
         long maxEdge = 0;
         for (long v = 0; v < n; v++) {
             maxEdge = Math.max(maxEdge, graph.edgeEnd(v));
         }
         boolean wide = forceWide || IndexArray.needsWide(Math.max(n + 1, maxEdge + 1));
-        progress.phase("Dominators", 4 * n, Progress.Unit.ITEMS);
+        progress.phase("Dominators", 3 * n, Progress.Unit.ITEMS);
 
-        try (Arena keep = Arena.ofConfined()) {
+        // Shared: the tree-building helper thread reads vertex and idom.
+        try (Arena keep = Arena.ofShared()) {
             // Live until the result arrays are written.
             IndexArray vertex = IndexArray.allocate(keep, n + 1, wide); // dfs number -> node
-            IndexArray idom = IndexArray.allocate(keep, n + 1, wide);   // dfs number -> idom's dfs number
+            IndexArray idom;                                             // dfs number -> idom's dfs number
             long reachable;
             try (Arena work = Arena.ofConfined()) {
                 IndexArray ancestor = IndexArray.allocate(work, n + 1, wide); // DFS parent, then compressed
+                IndexArray semi = IndexArray.allocate(work, n + 1, wide);
                 IndexArray cursor = IndexArray.allocate(work, n + 1, wide);   // DFS edge cursor, fill cursor, eval stack
-                IndexArray predStart;
+                IndexArray predStart = IndexArray.allocate(work, n + 2, wide); // counts, then CSR starts
                 IndexArray preds;
                 try (Arena dfsArena = Arena.ofConfined()) {
                     BitSet64 isRoot = new BitSet64(dfsArena, n);
@@ -83,41 +95,50 @@ public final class Dominators {
                         }
                         isRoot.set(r);
                     }
+                    PairBuffer later = new PairBuffer(dfsArena, wide);
                     trace("setup");
-                    reachable = depthFirst(graph, isRoot, dfnum, vertex, ancestor, cursor, progress);
-                    trace("depth-first search");
+                    reachable = depthFirst(graph, isRoot, dfnum, vertex, ancestor, semi, cursor, predStart, later,
+                            progress);
                     progress.progress(n);
-                    long predCount = countPredecessors(graph, isRoot, dfnum, n, reachable, cursor, progress);
-                    predStart = IndexArray.allocate(work, reachable + 2, wide);
-                    preds = IndexArray.allocate(work, predCount, wide);
-                    trace("count predecessors");
-                    fillPredecessors(graph, isRoot, dfnum, n, reachable, cursor, predStart, preds, progress);
-                    trace("fill predecessors");
-                    progress.progress(2 * n);
+                    trace("depth-first search");
+                    preds = IndexArray.allocate(work, later.size(), wide);
+                    fillPredecessors(reachable, later, cursor, predStart, preds);
+                    trace("later predecessors");
                 }
+                idom = IndexArray.allocate(keep, reachable + 1, wide);
+                IndexArray label = IndexArray.allocate(work, reachable + 1, wide);
                 for (long d = 0; d <= reachable; d++) {
                     idom.set(d, ancestor.get(d));
+                    label.set(d, d);
                 }
-                IndexArray semi = IndexArray.allocate(work, reachable + 1, wide);
-                IndexArray label = IndexArray.allocate(work, reachable + 1, wide);
-                trace("free, init");
+                trace("init");
                 semiDominators(reachable, ancestor, semi, label, predStart, preds, cursor, progress, n);
-                progress.progress(3 * n);
+                progress.progress(2 * n);
                 trace("semidominators");
                 immediateDominators(reachable, idom, semi, progress);
+                progress.progress(3 * n);
                 trace("immediate dominators");
-                progress.progress(4 * n);
             }
-            return buildTree(graph, n, reachable, vertex, idom, results, progress);
+            return buildTree(graph, n, reachable, vertex, idom, results, progress, parallel);
         }
     }
 
     /**
-     * Iterative DFS from the virtual root (dfs number 0). Edges into roots are ignored: a root's
-     * only predecessor is the virtual root. Fills preorder numbers and DFS parents.
+     * Iterative DFS from the virtual root (dfs number 0), which also does the predecessor work
+     * while each edge's target number is at hand, so the edges are read exactly once:
+     * <ul>
+     *   <li>an edge from v to a later-numbered w (tree or forward edge) offers w the semidominator
+     *       candidate v itself, so {@code semi[w]} keeps the least of those right away (it starts
+     *       at the DFS parent);</li>
+     *   <li>an edge to an earlier-numbered w (back or cross edge) needs Lengauer-Tarjan's EVAL when
+     *       w is processed, so it is recorded as a (w, v) pair and counted per w.</li>
+     * </ul>
+     * Edges into roots are ignored: a root's only predecessor is the virtual root. Self-loops
+     * never matter for dominators.
      */
     private static long depthFirst(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, IndexArray vertex,
-                                   IndexArray parent, IndexArray cursor, Progress progress) {
+                                   IndexArray parent, IndexArray semi, IndexArray cursor, IndexArray laterCount,
+                                   PairBuffer later, Progress progress) {
         long next = 1;
         long rootCount = g.rootCount();
         for (long i = 0; i < rootCount; i++) {
@@ -129,6 +150,7 @@ public final class Dominators {
             dfnum.set(root, d);
             vertex.set(d, root);
             parent.set(d, 0);
+            semi.set(d, 0);
             cursor.set(d, g.edgeStart(root));
             while (d != 0) {
                 long v = vertex.get(d);
@@ -137,12 +159,17 @@ public final class Dominators {
                 boolean descended = false;
                 while (e < end) {
                     long t = g.edgeTarget(e++);
-                    if (dfnum.get(t) == 0 && !isRoot.get(t)) {
+                    long td = dfnum.get(t);
+                    if (td == 0) {
+                        if (isRoot.get(t)) {
+                            continue;
+                        }
                         cursor.set(d, e);
                         long c = next++;
                         dfnum.set(t, c);
                         vertex.set(c, t);
                         parent.set(c, d);
+                        semi.set(c, d);
                         cursor.set(c, g.edgeStart(t));
                         d = c;
                         descended = true;
@@ -151,6 +178,14 @@ public final class Dominators {
                             progress.progress(c);
                         }
                         break;
+                    } else if (td > d) {
+                        // Forward edge. A root target needs no test: its semi is 0 already.
+                        if (d < semi.get(td)) {
+                            semi.set(td, d);
+                        }
+                    } else if (td < d && !isRoot.get(t)) {
+                        later.add(td, d);
+                        laterCount.set(td, laterCount.get(td) + 1);
                     }
                 }
                 if (!descended) {
@@ -161,68 +196,28 @@ public final class Dominators {
         return next - 1;
     }
 
-    /**
-     * Counts in-edges per reachable non-root node into {@code count[d]}; returns the total. Walks
-     * the sources in node order rather than DFS order so the graph's edge arrays are read
-     * sequentially; only the targets' lookups are random.
-     */
-    private static long countPredecessors(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, long n,
-                                          long reachable, IndexArray count, Progress progress) {
-        for (long d = 0; d <= reachable; d++) {
-            count.set(d, 0);
-        }
-        long total = 0;
-        for (long v = 0; v < n; v++) {
-            if (dfnum.get(v) != 0) {
-                for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                    long t = g.edgeTarget(e);
-                    if (!isRoot.get(t)) {
-                        long td = dfnum.get(t);
-                        count.set(td, count.get(td) + 1);
-                        total++;
-                    }
-                }
-            }
-            if ((v & (CHECK_EVERY - 1)) == 0) {
-                progress.checkCancelled();
-            }
-        }
-        return total;
-    }
-
-    /** Predecessors in CSR form, in dfs numbers: preds of d are preds[start[d] .. start[d+1]). */
-    private static void fillPredecessors(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, long n,
-                                         long reachable, IndexArray cursor, IndexArray start, IndexArray preds,
-                                         Progress progress) {
+    /** Groups the recorded (w, v) pairs by w: preds of w are {@code preds[start[w] .. start[w+1])}. */
+    private static void fillPredecessors(long reachable, PairBuffer later, IndexArray cursor, IndexArray start,
+                                         IndexArray preds) {
         long sum = 0;
         for (long d = 0; d <= reachable; d++) {
+            long c = start.get(d);
             start.set(d, sum);
-            long c = cursor.get(d);
             cursor.set(d, sum);
             sum += c;
         }
         start.set(reachable + 1, sum);
-        for (long v = 0; v < n; v++) {
-            long d = dfnum.get(v);
-            if (d != 0) {
-                for (long e = g.edgeStart(v), end = g.edgeEnd(v); e < end; e++) {
-                    long t = g.edgeTarget(e);
-                    if (!isRoot.get(t)) {
-                        long td = dfnum.get(t);
-                        long at = cursor.get(td);
-                        preds.set(at, d);
-                        cursor.set(td, at + 1);
-                    }
-                }
-            }
-            if ((v & (CHECK_EVERY - 1)) == 0) {
-                progress.checkCancelled();
-            }
-        }
+        later.forEach((w, v) -> {
+            long at = cursor.get(w);
+            preds.set(at, v);
+            cursor.set(w, at + 1);
+        });
     }
 
     /**
-     * Semi-NCA step 1: semidominators in reverse preorder. {@code ancestor} starts as the DFS
+     * Semi-NCA step 1: semidominators in reverse preorder, finishing the minimum the DFS started
+     * with the back and cross edges' candidates (the least semi on the compressed forest path
+     * above each such predecessor). {@code ancestor} starts as the DFS
      * parent and is path-compressed in place; {@code label[v]} is the vertex of minimum semi on
      * the compressed path above v. A vertex counts as linked once it has been processed, so
      * {@code eval(v, w+1)} only compresses through vertices numbered above w.
@@ -230,12 +225,8 @@ public final class Dominators {
     private static void semiDominators(long reachable, IndexArray ancestor, IndexArray semi, IndexArray label,
                                        IndexArray predStart, IndexArray preds, IndexArray stack,
                                        Progress progress, long n) {
-        for (long d = 0; d <= reachable; d++) {
-            semi.set(d, d);
-            label.set(d, d);
-        }
         for (long w = reachable; w >= 1; w--) {
-            long s = ancestor.get(w); // the DFS parent: w's ancestor is not compressed before w is linked
+            long s = semi.get(w); // already the least earlier-numbered predecessor (the parent at worst)
             for (long i = predStart.get(w), end = predStart.get(w + 1); i < end; i++) {
                 long u = eval(preds.get(i), w + 1, ancestor, semi, label, stack);
                 long su = semi.get(u);
@@ -246,7 +237,7 @@ public final class Dominators {
             semi.set(w, s);
             if ((w & (CHECK_EVERY - 1)) == 0) {
                 progress.checkCancelled();
-                progress.progress(2 * n + (reachable - w));
+                progress.progress(n + (reachable - w));
             }
         }
     }
@@ -297,44 +288,156 @@ public final class Dominators {
         }
     }
 
+    /**
+     * Runs {@code helper} on a second thread while the caller runs {@code main}, or both on the
+     * caller when not {@code parallel}. Helpers never touch the ObjectGraph (the reader's arrays
+     * may be confined to the caller's thread) nor Progress.
+     */
+    private static void both(boolean parallel, Runnable main, Runnable helper) {
+        if (!parallel) {
+            main.run();
+            helper.run();
+            return;
+        }
+        Throwable[] failure = new Throwable[1];
+        Thread thread = Thread.ofPlatform().name("inquest-dominators").daemon().start(() -> {
+            try {
+                helper.run();
+            } catch (Throwable t) {
+                failure[0] = t;
+            }
+        });
+        try {
+            main.run();
+        } finally {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (failure[0] instanceof RuntimeException e) {
+            throw e;
+        } else if (failure[0] instanceof Error e) {
+            throw e;
+        }
+    }
+
+    /**
+     * Sorts the child lists of slots {@code fromSlot .. toSlot-1} by retained size descending,
+     * then node index. When the node index and the used heap fit in 63 bits together (15M objects
+     * and up to 512 GB, say) each child becomes one packed long so lists sort with
+     * {@code Arrays.sort} on contiguous memory instead of a comparator chasing {@code retained[]}.
+     */
+    private static void sortChildren(long fromSlot, long toSlot, long n, long total, LongArray retained,
+                                     LongArray offsets, LongArray children, Progress progress) {
+        int nodeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
+        int sizeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, total));
+        boolean packable = nodeBits + sizeBits <= 63;
+        long nodeMask = (1L << nodeBits) - 1;
+        long[] buffer = new long[64];
+        LongSort.Comparator byRetained = (a, b) -> {
+            int c = Long.compare(retained.get(b), retained.get(a));
+            return c != 0 ? c : Long.compare(a, b);
+        };
+        for (long s = fromSlot; s < toSlot; s++) {
+            long from = offsets.get(s);
+            long count = offsets.get(s + 1) - from;
+            if (count > 1) {
+                if (packable && count < Integer.MAX_VALUE - 8) {
+                    int k = (int) count;
+                    if (buffer.length < k) {
+                        buffer = new long[Math.max(k, (int) Math.min(Integer.MAX_VALUE - 8, buffer.length * 2L))];
+                    }
+                    for (int i = 0; i < k; i++) {
+                        long c = children.get(from + i);
+                        buffer[i] = ((total - retained.get(c)) << nodeBits) | c;
+                    }
+                    Arrays.sort(buffer, 0, k);
+                    for (int i = 0; i < k; i++) {
+                        children.set(from + i, buffer[i] & nodeMask);
+                    }
+                } else {
+                    LongSort.sort(children, from, from + count, byRetained);
+                }
+            }
+            if (progress != null && (s & (CHECK_EVERY - 1)) == 0) {
+                progress.checkCancelled();
+            }
+        }
+    }
+
+    /**
+     * Retained sizes and child lists. With {@code parallel}, independent halves run on two threads:
+     * retained sizes accumulate in DFS order on the caller (it reads shallow sizes from the graph)
+     * while the helper scatters idoms to node order and counts children; then the two threads
+     * scatter retained sizes and sort child lists by halves.
+     */
     private static DominatorTree buildTree(ObjectGraph g, long n, long reachable, IndexArray vertex, IndexArray idom,
-                                           Arena results, Progress progress) {
-        progress.phase("Retained sizes", 3 * reachable, Progress.Unit.ITEMS);
+                                           Arena results, Progress progress, boolean parallel) {
+        progress.phase("Retained sizes", 4 * reachable, Progress.Unit.ITEMS);
         LongArray idomOut = LongArray.allocate(results, n);
         LongArray retained = LongArray.allocate(results, n);
         LongArray offsets = LongArray.allocate(results, n + 2);
         LongArray children = LongArray.allocate(results, reachable);
+        boolean threads = parallel && reachable > 1 && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
         idomOut.fill(DominatorTree.UNREACHABLE);
-
-        // Reverse preorder visits every node after all the nodes it dominates (they come later in preorder).
-        for (long d = reachable; d >= 1; d--) {
-            long v = vertex.get(d);
-            long id = idom.get(d);
-            long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);
-            idomOut.set(v, parentNode);
-            long r = retained.get(v) + g.shallowSize(v);
-            retained.set(v, r);
-            if (id != 0) {
-                retained.set(parentNode, retained.get(parentNode) + r);
+        // children[d-1] holds the retained size of dfs number d until the child lists are placed.
+        LongArray retainedByDfs = children;
+        long[] used = new long[1];
+        both(threads, () -> {
+            // Reverse preorder reaches every node after all the nodes it dominates.
+            long sum = 0;
+            for (long d = reachable; d >= 1; d--) {
+                long shallow = g.shallowSize(vertex.get(d));
+                sum += shallow;
+                long r = retainedByDfs.get(d - 1) + shallow;
+                retainedByDfs.set(d - 1, r);
+                long id = idom.get(d);
+                if (id != 0) {
+                    retainedByDfs.set(id - 1, retainedByDfs.get(id - 1) + r);
+                }
+                if ((d & (CHECK_EVERY - 1)) == 0) {
+                    progress.checkCancelled();
+                    progress.progress(reachable - d);
+                }
             }
-            long slot = parentNode + 1;
-            offsets.set(slot + 1, offsets.get(slot + 1) + 1);
-            if ((d & (CHECK_EVERY - 1)) == 0) {
-                progress.checkCancelled();
-                progress.progress(reachable - d);
+            used[0] = sum;
+        }, () -> {
+            for (long d = 1; d <= reachable; d++) {
+                long id = idom.get(d);
+                long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);
+                idomOut.set(vertex.get(d), parentNode);
+                offsets.set(parentNode + 2, offsets.get(parentNode + 2) + 1);
             }
-        }
-        trace("retained sizes");
+        });
+        trace("retained sizes, idoms");
+        long half = reachable / 2;
+        both(threads, () -> scatterRetained(1, half + 1, vertex, retainedByDfs, retained),
+                () -> scatterRetained(half + 1, reachable + 1, vertex, retainedByDfs, retained));
+        progress.progress(reachable);
+        trace("retained scatter");
         // Prefix sums give each slot's end; placing children by decrementing leaves each slot's start.
         for (long s = 1; s < n + 2; s++) {
             offsets.set(s, offsets.get(s) + offsets.get(s - 1));
         }
         for (long d = reachable; d >= 1; d--) {
             long v = vertex.get(d);
-            long slot = idomOut.get(v) + 2;
+            long id = idom.get(d);
+            long slot = (id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id)) + 2;
             long at = offsets.get(slot) - 1;
             offsets.set(slot, at);
             children.set(at, v);
+            if ((d & (CHECK_EVERY - 1)) == 0) {
+                progress.checkCancelled();
+            }
         }
         // offsets[slot+1] now holds slot's start; shift down by one so offsets[slot] is the start.
         for (long s = 0; s < n + 1; s++) {
@@ -343,22 +446,29 @@ public final class Dominators {
         offsets.set(n + 1, reachable);
         trace("children lists");
         progress.progress(2 * reachable);
-        LongSort.Comparator byRetained = (a, b) -> {
-            int c = Long.compare(retained.get(b), retained.get(a));
-            return c != 0 ? c : Long.compare(a, b);
-        };
-        for (long s = 0; s < n + 1; s++) {
-            long from = offsets.get(s);
-            long to = offsets.get(s + 1);
-            if (to - from > 1) {
-                LongSort.sort(children, from, to, byRetained);
-            }
-            if ((s & (CHECK_EVERY - 1)) == 0) {
-                progress.checkCancelled();
+        // Split the slots where about half of the children lie before.
+        long lo = 0;
+        long hi = n + 1;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (offsets.get(mid) < half) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
             }
         }
-        progress.progress(3 * reachable);
+        long split = lo;
+        long total = used[0];
+        both(threads, () -> sortChildren(0, split, n, total, retained, offsets, children, progress),
+                () -> sortChildren(split, n + 1, n, total, retained, offsets, children, null));
+        progress.progress(4 * reachable);
         trace("sort children");
         return new DominatorTree(idomOut, retained, offsets, children);
+    }
+
+    private static void scatterRetained(long fromDfs, long toDfs, IndexArray vertex, LongArray byDfs, LongArray retained) {
+        for (long d = fromDfs; d < toDfs; d++) {
+            retained.set(vertex.get(d), byDfs.get(d - 1));
+        }
     }
 }

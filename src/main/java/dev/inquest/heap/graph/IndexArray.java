@@ -24,8 +24,18 @@ final class IndexArray {
 
     /** Zero-filled. */
     static IndexArray allocate(Arena arena, long length, boolean wide) {
-        long bytes = Math.max(1, length) * (wide ? Long.BYTES : Integer.BYTES);
-        return new IndexArray(arena.allocate(bytes, Long.BYTES), wide, length);
+        int width = wide ? Long.BYTES : Integer.BYTES;
+        MemorySegment segment = arena.allocate(Math.max(1, length) * width, Long.BYTES).asSlice(0, length * width);
+        return new IndexArray(segment, wide, length);
+    }
+
+    /** Views an existing segment (for example a mapped index file) as 4- or 8-byte elements. */
+    static IndexArray wrap(MemorySegment segment, boolean wide) {
+        return new IndexArray(segment, wide, segment.byteSize() / (wide ? Long.BYTES : Integer.BYTES));
+    }
+
+    MemorySegment segment() {
+        return segment;
     }
 
     /** Whether values up to {@code maxValue} (and the sentinel -1) need 8-byte elements. */

@@ -95,91 +95,195 @@ public final class GzipMemberBytes extends HprofBytes {
         }
     }
 
-    /** Inflates every member once to learn where each starts; keeps nothing but the index. */
+    private boolean fromCache;
+
+    /** Whether the member index came from the cache directory rather than a full inflate. */
+    public boolean loadedFromCache() {
+        return fromCache;
+    }
+
+    /**
+     * Inflates every member once to learn where each starts (keeping nothing but that index),
+     * or reads the index saved in the cache directory by an earlier open of the same file.
+     */
     public static GzipMemberBytes open(Path file, Progress progress) throws IOException {
+        Path cached = GzipCache.cacheDir().resolve(file.getFileName() + "-" + GzipCache.key(file) + ".gzindex");
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
             long csize = ch.size();
             MemorySegment seg = ch.map(FileChannel.MapMode.READ_ONLY, 0, csize, arena);
-            progress.phase("Indexing gzip members", csize, Progress.Unit.BYTES);
-            long[] starts = new long[64];
-            long[] ustarts = new long[65];
-            int n = 0;
-            long cpos = 0;
-            long upos = 0;
-            byte[] out = new byte[1 << 20];
-            byte[] tail = null;
-            String problem = null;
-            long problemOffset = -1;
-            Inflater inf = new Inflater(true);
-            try {
-                while (cpos < csize) {
-                    progress.checkCancelled();
-                    progress.progress(cpos);
-                    long data = headerEnd(seg, cpos, csize);
-                    if (data < 0) {
-                        if (n == 0) {
-                            throw new BadInputException(file, "not a gzip member header", cpos);
-                        }
-                        problem = "gzip data ends or is damaged in the member header at compressed byte " + cpos;
-                        problemOffset = cpos;
-                        break;
-                    }
-                    inf.reset();
-                    long avail = csize - data;
-                    ByteBuffer in = seg.asSlice(data, Math.min(avail, Integer.MAX_VALUE - 8)).asByteBuffer();
-                    inf.setInput(in);
-                    long produced = 0;
-                    java.io.ByteArrayOutputStream partial = null;
-                    boolean ok = true;
-                    while (!inf.finished()) {
-                        int k;
-                        try {
-                            k = inf.inflate(out);
-                        } catch (DataFormatException e) {
-                            ok = false;
-                            break;
-                        }
-                        if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
-                            ok = false;
-                            break;
-                        }
-                        if (partial == null) {
-                            partial = new java.io.ByteArrayOutputStream();
-                        }
-                        partial.write(out, 0, k);
-                        produced += k;
-                    }
-                    if (!ok) {
-                        // A cut or damaged last member: keep what inflated, it is the dump's tail.
-                        tail = partial == null ? new byte[0] : partial.toByteArray();
-                        problem = "gzip member at compressed byte " + cpos + " is cut or damaged";
-                        problemOffset = cpos;
-                    }
-                    if (n == starts.length) {
-                        starts = Arrays.copyOf(starts, n * 2);
-                        ustarts = Arrays.copyOf(ustarts, n * 2 + 1);
-                    }
-                    starts[n] = data;
-                    ustarts[n] = upos;
-                    n++;
-                    upos += ok ? produced : tail.length;
-                    if (!ok) {
-                        break;
-                    }
-                    cpos = data + inf.getBytesRead() + 8;
-                }
-            } finally {
-                inf.end();
+            GzipMemberBytes saved = readIndex(cached, arena, seg, csize);
+            if (saved != null) {
+                return saved;
             }
-            ustarts[n] = upos;
-            progress.progress(csize);
-            return new GzipMemberBytes(arena, seg, Arrays.copyOf(starts, n), Arrays.copyOf(ustarts, n + 1), tail,
-                    problem, problemOffset);
+            GzipMemberBytes built = build(file, progress, arena, seg, csize);
+            try {
+                writeIndex(cached, built, csize);
+            } catch (IOException e) {
+                // Only the next open's speed depends on it.
+            }
+            return built;
         } catch (IOException | RuntimeException e) {
             arena.close();
             throw e;
         }
+    }
+
+    private static final long INDEX_MAGIC = 0x494E51475A495831L; // "INQGZIX1"
+
+    private static void writeIndex(Path target, GzipMemberBytes g, long csize) throws IOException {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.DataOutputStream o = new java.io.DataOutputStream(bytes)) {
+            o.writeLong(INDEX_MAGIC);
+            o.writeLong(csize);
+            o.writeInt(g.memberStart.length);
+            for (long v : g.memberStart) {
+                o.writeLong(v);
+            }
+            for (long v : g.uncompressedStart) {
+                o.writeLong(v);
+            }
+            o.writeUTF(g.problem == null ? "" : g.problem);
+            o.writeLong(g.problemOffset);
+            o.writeInt(g.tail == null ? -1 : g.tail.length);
+            if (g.tail != null) {
+                o.write(g.tail);
+            }
+        }
+        Path tmp = java.nio.file.Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+        try {
+            java.nio.file.Files.write(tmp, bytes.toByteArray());
+            java.nio.file.Files.move(tmp, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } finally {
+            java.nio.file.Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The saved member index, or null when absent or not consistent with the file. */
+    private static GzipMemberBytes readIndex(Path file, Arena arena, MemorySegment seg, long csize) {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            return null;
+        }
+        try (java.io.DataInputStream in = new java.io.DataInputStream(
+                new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file)))) {
+            if (in.readLong() != INDEX_MAGIC || in.readLong() != csize) {
+                return null;
+            }
+            int n = in.readInt();
+            if (n < 0 || n > csize / 10 + 1) {
+                return null;
+            }
+            long[] starts = new long[n];
+            long[] ustarts = new long[n + 1];
+            for (int i = 0; i < n; i++) {
+                starts[i] = in.readLong();
+                if (starts[i] < 0 || starts[i] >= csize || (i > 0 && starts[i] <= starts[i - 1])) {
+                    return null;
+                }
+            }
+            for (int i = 0; i <= n; i++) {
+                ustarts[i] = in.readLong();
+                if (ustarts[i] < 0 || (i > 0 && ustarts[i] < ustarts[i - 1])) {
+                    return null;
+                }
+            }
+            String problem = in.readUTF();
+            long problemOffset = in.readLong();
+            int tailLength = in.readInt();
+            byte[] tail = null;
+            if (tailLength >= 0) {
+                tail = in.readNBytes(tailLength);
+                if (tail.length != tailLength) {
+                    return null;
+                }
+            }
+            GzipMemberBytes g = new GzipMemberBytes(arena, seg, starts, ustarts, tail, problem.isEmpty() ? null : problem,
+                    problemOffset);
+            g.fromCache = true;
+            return g;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static GzipMemberBytes build(Path file, Progress progress, Arena arena, MemorySegment seg, long csize)
+            throws IOException {
+        progress.phase("Indexing gzip members", csize, Progress.Unit.BYTES);
+        long[] starts = new long[64];
+        long[] ustarts = new long[65];
+        int n = 0;
+        long cpos = 0;
+        long upos = 0;
+        byte[] out = new byte[1 << 20];
+        byte[] tail = null;
+        String problem = null;
+        long problemOffset = -1;
+        Inflater inf = new Inflater(true);
+        try {
+            while (cpos < csize) {
+                progress.checkCancelled();
+                progress.progress(cpos);
+                long data = headerEnd(seg, cpos, csize);
+                if (data < 0) {
+                    if (n == 0) {
+                        throw new BadInputException(file, "not a gzip member header", cpos);
+                    }
+                    problem = "gzip data ends or is damaged in the member header at compressed byte " + cpos;
+                    problemOffset = cpos;
+                    break;
+                }
+                inf.reset();
+                long avail = csize - data;
+                ByteBuffer in = seg.asSlice(data, Math.min(avail, Integer.MAX_VALUE - 8)).asByteBuffer();
+                inf.setInput(in);
+                long produced = 0;
+                java.io.ByteArrayOutputStream partial = null;
+                boolean ok = true;
+                while (!inf.finished()) {
+                    int k;
+                    try {
+                        k = inf.inflate(out);
+                    } catch (DataFormatException e) {
+                        ok = false;
+                        break;
+                    }
+                    if (k == 0 && (inf.needsInput() || inf.needsDictionary())) {
+                        ok = false;
+                        break;
+                    }
+                    if (partial == null) {
+                        partial = new java.io.ByteArrayOutputStream();
+                    }
+                    partial.write(out, 0, k);
+                    produced += k;
+                }
+                if (!ok) {
+                    // A cut or damaged last member: keep what inflated, it is the dump's tail.
+                    tail = partial == null ? new byte[0] : partial.toByteArray();
+                    problem = "gzip member at compressed byte " + cpos + " is cut or damaged";
+                    problemOffset = cpos;
+                }
+                if (n == starts.length) {
+                    starts = Arrays.copyOf(starts, n * 2);
+                    ustarts = Arrays.copyOf(ustarts, n * 2 + 1);
+                }
+                starts[n] = data;
+                ustarts[n] = upos;
+                n++;
+                upos += ok ? produced : tail.length;
+                if (!ok) {
+                    break;
+                }
+                cpos = data + inf.getBytesRead() + 8;
+            }
+        } finally {
+            inf.end();
+        }
+        ustarts[n] = upos;
+        progress.progress(csize);
+        return new GzipMemberBytes(arena, seg, Arrays.copyOf(starts, n), Arrays.copyOf(ustarts, n + 1), tail,
+                problem, problemOffset);
     }
 
     /** Offset of the deflate data after a gzip member header at {@code p}, or -1. */

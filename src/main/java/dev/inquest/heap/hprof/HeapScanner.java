@@ -13,7 +13,6 @@ import java.util.stream.IntStream;
  * and is reported as a {@link Truncation}; everything before it stays usable.
  */
 public final class HeapScanner {
-    private final HprofFile file;
     private final HprofBytes b;
     private final int id;
     private final HeapScan out = new HeapScan();
@@ -22,10 +21,11 @@ public final class HeapScanner {
     private final AtomicLong done;
     private long prevArrayId = -1;
     private long prevArrayLength;
-    private long lastInstanceClass = Long.MIN_VALUE;
+    /** Class ids noted recently (direct-mapped): instances of a few classes alternate, skip the hash put. */
+    private final long[] seenClasses = new long[512];
+    private final boolean[] seenValid = new boolean[512];
 
     private HeapScanner(HprofFile file, AtomicLong done) {
-        this.file = file;
         this.done = done;
         out.idParts.add(ids);
         out.offsetParts.add(offsets);
@@ -172,9 +172,11 @@ public final class HeapScanner {
                     return -1;
                 }
                 long classId = b.id(q + id + 4, id);
-                if (classId != lastInstanceClass) {
+                int slot = (int) ((classId * 0x9E3779B97F4A7C15L) >>> 55);
+                if (!seenValid[slot] || seenClasses[slot] != classId) {
                     out.instanceClassIds.put(classId, 1);
-                    lastInstanceClass = classId;
+                    seenClasses[slot] = classId;
+                    seenValid[slot] = true;
                 }
                 out.instances++;
                 object(b.id(q, id), p);
@@ -324,10 +326,5 @@ public final class HeapScanner {
             object(classId, p);
         }
         return r;
-    }
-
-    /** For callers that want the file whose problems list should hold the scan's stop point. */
-    HprofFile file() {
-        return file;
     }
 }

@@ -266,10 +266,6 @@ public final class HprofFile implements AutoCloseable {
         return problems;
     }
 
-    void addProblem(Truncation t) {
-        problems.add(t);
-    }
-
     /** The string with this id, or null. */
     public String string(long id) {
         if (id == 0) {

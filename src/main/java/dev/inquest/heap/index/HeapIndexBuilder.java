@@ -428,9 +428,12 @@ public final class HeapIndexBuilder {
         LongLongMap huge = new LongLongMap(16, 0);
         LongLongMap threadSlot = new LongLongMap(threadEdges.size() + 4, -1);
         List<LongList> threadLists = new ArrayList<>();
+        // A bit per node says "has thread-local edges", so the common case costs no hash probe.
+        Bits isThread = new Bits(arena, n);
         for (Map.Entry<Long, LongList> e : threadEdges.entrySet()) {
             threadSlot.put(e.getKey(), threadLists.size());
             threadLists.add(e.getValue());
+            isThread.set(e.getKey());
         }
         int chunks = (int) ((n + CHUNK_NODES - 1) / CHUNK_NODES);
         boolean compact = n < Integer.MAX_VALUE;
@@ -449,7 +452,7 @@ public final class HeapIndexBuilder {
             for (long node = from; node < to; node++) {
                 long before = edges.size();
                 long size = reader.node(node, edges, classOf, loaderNode, loaderClass);
-                long slot = threadSlot.get(node);
+                long slot = isThread.get(node) ? threadSlot.get(node) : -1;
                 if (slot >= 0) {
                     LongList extra = threadLists.get((int) slot);
                     for (long i = 0; i < extra.size(); i++) {
@@ -540,15 +543,23 @@ public final class HeapIndexBuilder {
 
     /** Per-thread reader: remembers the last class looked up (instances of one class cluster). */
     private final class EdgeReader {
-        private long lastClassId = Long.MIN_VALUE;
-        private int lastOrdinal = -1;
+        // Direct-mapped cache of class id -> ordinal: neighbours in a heap alternate among a few classes.
+        private final long[] cachedIds = new long[256];
+        private final int[] cachedOrdinals = new int[256];
+
+        EdgeReader() {
+            java.util.Arrays.fill(cachedOrdinals, -1);
+        }
 
         private int ordinal(long classId) {
-            if (classId != lastClassId) {
-                lastClassId = classId;
-                lastOrdinal = (int) ordinalById.get(classId);
+            int slot = (int) ((classId * 0x9E3779B97F4A7C15L) >>> 56);
+            if (cachedOrdinals[slot] >= 0 && cachedIds[slot] == classId) {
+                return cachedOrdinals[slot];
             }
-            return lastOrdinal;
+            int ord = (int) ordinalById.get(classId);
+            cachedIds[slot] = classId;
+            cachedOrdinals[slot] = ord;
+            return ord;
         }
 
         private void edge(long targetId, EdgeSink edges) {

@@ -6,10 +6,13 @@ import java.lang.foreign.Arena;
 import java.util.List;
 
 /**
- * Sorts object ids (with their record offsets riding along) by LSD radix over only the bits
- * where ids differ: heap addresses span a few GB, so two passes over 16-bit digits sort tens of
- * millions of ids in well under a second, long-indexed throughout. The first pass reads straight
- * from the scan's chunked columns, so the unsorted data is never copied first.
+ * Sorts object ids (with their record offsets riding along), long-indexed throughout, reading
+ * straight from the scan's chunked columns so the unsorted data is never copied first.
+ *
+ * <p>HotSpot writes each heap region in address order, so a dump is usually a few hundred
+ * ascending runs: then one k-way merge of the runs (a heap of run heads) writes the result in a
+ * single sequential pass. When the order is scattered (many short runs), an LSD radix sort over
+ * only the bits where ids differ takes over.
  */
 final class RadixSort {
     private RadixSort() {
@@ -24,14 +27,23 @@ final class RadixSort {
         long max = Long.MIN_VALUE;
         boolean sorted = true;
         long prev = Long.MIN_VALUE;
+        long runs = 0;
         for (BigLongList part : keyParts) {
+            long runPrev = Long.MAX_VALUE;
             for (long i = 0, size = part.size(); i < size; i++) {
                 long k = part.get(i);
                 min = Math.min(min, k);
                 max = Math.max(max, k);
                 sorted &= k >= prev;
                 prev = k;
+                if (k < runPrev) {
+                    runs++;
+                }
+                runPrev = k;
             }
+        }
+        if (!sorted && runs <= (1 << 16) && runs <= n / 64) {
+            return merge(keyParts, valueParts, n, (int) runs);
         }
         Arena a = Arena.ofShared();
         LongArray ak = LongArray.allocate(a, n);
@@ -116,5 +128,81 @@ final class RadixSort {
         }
         dstArena.close();
         return new Sorted(srcArena, srcK, srcV);
+    }
+
+    /** K-way merge of the ascending runs (split at part boundaries); stable: earlier runs win ties. */
+    private static Sorted merge(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, int runs) {
+        BigLongList[] runKeys = new BigLongList[runs];
+        BigLongList[] runValues = new BigLongList[runs];
+        long[] pos = new long[runs];
+        long[] end = new long[runs];
+        int r = 0;
+        for (int p = 0; p < keyParts.size(); p++) {
+            BigLongList kp = keyParts.get(p);
+            long size = kp.size();
+            long start = 0;
+            for (long i = 1; i <= size; i++) {
+                if (i == size || kp.get(i) < kp.get(i - 1)) {
+                    runKeys[r] = kp;
+                    runValues[r] = valueParts.get(p);
+                    pos[r] = start;
+                    end[r] = i;
+                    r++;
+                    start = i;
+                }
+            }
+        }
+        long[] head = new long[runs];
+        int[] heap = new int[runs];
+        int heapSize = 0;
+        for (int i = 0; i < r; i++) {
+            head[i] = runKeys[i].get(pos[i]);
+            heap[heapSize++] = i;
+        }
+        for (int i = heapSize / 2 - 1; i >= 0; i--) {
+            siftDown(heap, heapSize, i, head);
+        }
+        Arena a = Arena.ofShared();
+        LongArray keys = LongArray.allocate(a, n);
+        LongArray values = LongArray.allocate(a, n);
+        long at = 0;
+        while (heapSize > 0) {
+            int top = heap[0];
+            keys.set(at, head[top]);
+            values.set(at, runValues[top].get(pos[top]));
+            at++;
+            if (++pos[top] < end[top]) {
+                head[top] = runKeys[top].get(pos[top]);
+            } else {
+                heap[0] = heap[--heapSize];
+            }
+            siftDown(heap, heapSize, 0, head);
+        }
+        return new Sorted(a, keys, values);
+    }
+
+    private static void siftDown(int[] heap, int size, int i, long[] head) {
+        int x = heap[i];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= size) {
+                break;
+            }
+            int y = heap[c];
+            if (c + 1 < size) {
+                int z = heap[c + 1];
+                if (head[z] < head[y] || (head[z] == head[y] && z < y)) {
+                    c++;
+                    y = z;
+                }
+            }
+            if (head[y] < head[x] || (head[y] == head[x] && y < x)) {
+                heap[i] = y;
+                i = c;
+            } else {
+                break;
+            }
+        }
+        heap[i] = x;
     }
 }

@@ -169,7 +169,16 @@ public final class HeapDump implements AutoCloseable {
 
     // ---- summary -------------------------------------------------------------------------
 
-    public HeapSummary summary() {
+    private HeapSummary summary;
+
+    public synchronized HeapSummary summary() {
+        if (summary == null) {
+            summary = computeSummary();
+        }
+        return summary;
+    }
+
+    private HeapSummary computeSummary() {
         long n = index.nodeCount();
         long reachable = tree.reachableCount();
         long used = tree.reachableShallowSum();
@@ -615,6 +624,21 @@ public final class HeapDump implements AutoCloseable {
         return out;
     }
 
+    /**
+     * Objects that reference this one, with the field each holds it in (at most {@code limit}:
+     * a popular object such as an interned string may have millions).
+     */
+    public List<ObjectRef> inbound(long node, int limit) {
+        InboundEdges in = inbound(Progress.NONE);
+        List<ObjectRef> out = new ArrayList<>();
+        for (long i = in.inboundStart(node); i < in.inboundEnd(node) && out.size() < limit; i++) {
+            long from = in.source(i);
+            String field = fieldName(from, node);
+            out.add(new ObjectRef(from, index.address(from), className(from), field == null ? "?" : field));
+        }
+        return out;
+    }
+
     /** The field name through which {@code from} references {@code to}, or null. */
     public String fieldName(long from, long to) {
         List<String> names = referenceLabels(from).get(to);
@@ -623,6 +647,15 @@ public final class HeapDump implements AutoCloseable {
 
     /** Target node to the labels of the references {@code node} holds to it, in edge order. */
     private Map<Long, List<String>> referenceLabels(long node) {
+        Map<Long, List<String>> labels = fieldLabels(node);
+        // Thread-local edges come after the field edges in the CSR; keep the labels in that order.
+        if (index.recordOffset(node) >= 0) {
+            addThreadLocalLabels(node, labels);
+        }
+        return labels;
+    }
+
+    private Map<Long, List<String>> fieldLabels(long node) {
         Map<Long, List<String>> labels = new HashMap<>();
         HprofBytes b = file.bytes();
         int id = index.idSize();
@@ -672,6 +705,21 @@ public final class HeapDump implements AutoCloseable {
         return labels;
     }
 
+    /** A thread's edges to its stack locals are labelled with the root kind, as MAT does ("<Java Local>"). */
+    private void addThreadLocalLabels(long node, Map<Long, List<String>> labels) {
+        GcRoots r = index.gcRoots();
+        for (long serial : r.threadSerials()) {
+            if (r.threadNode(serial) != node) {
+                continue;
+            }
+            for (long i = 0; i < r.count(); i++) {
+                if (r.threadSerial(i) == serial && r.kind(i).threadLocal()) {
+                    labels.computeIfAbsent(r.node(i), k -> new ArrayList<>()).add("<" + r.kind(i).label() + ">");
+                }
+            }
+        }
+    }
+
     private void put(Map<Long, List<String>> labels, long targetId, String name) {
         if (targetId == 0) {
             return;
@@ -706,21 +754,37 @@ public final class HeapDump implements AutoCloseable {
 
     /** Root kinds of a node, comma separated, or null when it is not a root. */
     public String rootKinds(long node) {
-        GcRoots r = index.gcRoots();
-        java.util.TreeSet<String> kinds = new java.util.TreeSet<>();
-        for (long i = 0; i < r.count(); i++) {
-            if (r.node(i) == node) {
-                kinds.add(r.kind(i).label());
+        long mask = rootKindMasks().get(node);
+        if (mask == 0) {
+            return null;
+        }
+        List<String> kinds = new ArrayList<>();
+        for (GcRootKind k : GcRootKind.values()) {
+            if ((mask & (1L << k.ordinal())) != 0) {
+                kinds.add(k.label());
             }
         }
-        if (kinds.isEmpty()) {
+        return String.join(", ", kinds);
+    }
+
+    private dev.inquest.heap.store.LongLongMap rootMasks;
+
+    /** Node to a bit mask of its root kinds; MAT's implied class roots count as system classes. */
+    private synchronized dev.inquest.heap.store.LongLongMap rootKindMasks() {
+        if (rootMasks == null) {
+            GcRoots r = index.gcRoots();
+            dev.inquest.heap.store.LongLongMap m = new dev.inquest.heap.store.LongLongMap((int) Math.min(1 << 20, r.count() + 16), 0);
+            for (long i = 0; i < r.count(); i++) {
+                m.put(r.node(i), m.get(r.node(i)) | (1L << r.kind(i).ordinal()));
+            }
             for (long i = 0; i < index.rootCount(); i++) {
-                if (index.root(i) == node) {
-                    kinds.add(GcRootKind.STICKY_CLASS.label());
+                if (m.get(index.root(i)) == 0) {
+                    m.put(index.root(i), 1L << GcRootKind.STICKY_CLASS.ordinal());
                 }
             }
+            rootMasks = m;
         }
-        return kinds.isEmpty() ? null : String.join(", ", kinds);
+        return rootMasks;
     }
 
     public List<ThreadInfo> threads() {

@@ -67,8 +67,172 @@ class DominatorsTest {
         for (int round = 0; round < 600; round++) {
             TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(round < 300 ? 12 : 80));
             boolean wide = round % 2 == 1;
-            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), wide);
+            boolean parallel = round % 4 < 2;
+            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), wide, parallel);
             assertAgreesWithNaive(g, tree);
+        }
+    }
+
+    @Test
+    void agreesWithCooperHarveyKennedyOnLargerRandomGraphs() {
+        // Too big for the quadratic definition: a second real algorithm checks every node instead.
+        Random rnd = new Random(77);
+        for (int round = 0; round < 30; round++) {
+            TestGraph g = TestGraph.random(rnd, 2_000 + rnd.nextInt(20_000));
+            long[] expected = CooperHarveyKennedy.idoms(g);
+            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), round % 2 == 1, round % 3 == 0);
+            long mismatches = 0;
+            for (int x = 0; x < g.n; x++) {
+                if (tree.idom(x) != expected[x]) {
+                    mismatches++;
+                }
+            }
+            assertThat(mismatches).as("round %d, %d nodes", round, g.n).isZero();
+        }
+    }
+
+    @Test
+    void cooperHarveyKennedyAgreesWithTheDefinition() {
+        // The cross-checking algorithm is itself checked, so a shared mistake cannot hide.
+        Random rnd = new Random(78);
+        for (int round = 0; round < 300; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(60));
+            assertThat(CooperHarveyKennedy.idoms(g)).isEqualTo(new NaiveDominators(g).idom);
+        }
+        assertThat(CooperHarveyKennedy.idoms(lengauerTarjanExample())).isEqualTo(new NaiveDominators(lengauerTarjanExample()).idom);
+    }
+
+    /** A graph whose arrays, like a reader's confined segments, may only be read by one thread. */
+    record OwnedGraph(TestGraph g, Thread owner) implements ObjectGraph {
+        private void check() {
+            if (Thread.currentThread() != owner) {
+                throw new IllegalStateException("graph read from " + Thread.currentThread());
+            }
+        }
+
+        @Override
+        public long nodeCount() {
+            check();
+            return g.nodeCount();
+        }
+
+        @Override
+        public long edgeStart(long node) {
+            check();
+            return g.edgeStart(node);
+        }
+
+        @Override
+        public long edgeEnd(long node) {
+            check();
+            return g.edgeEnd(node);
+        }
+
+        @Override
+        public long edgeTarget(long edge) {
+            check();
+            return g.edgeTarget(edge);
+        }
+
+        @Override
+        public long rootCount() {
+            check();
+            return g.rootCount();
+        }
+
+        @Override
+        public long root(long i) {
+            check();
+            return g.root(i);
+        }
+
+        @Override
+        public long shallowSize(long node) {
+            check();
+            return g.shallowSize(node);
+        }
+    }
+
+    @Test
+    void theHelperThreadNeverReadsTheGraphOrReportsProgress() {
+        Thread me = Thread.currentThread();
+        Progress owned = new Progress() {
+            @Override
+            public void phase(String name, long total, Unit unit) {
+                assertThat(Thread.currentThread()).isSameAs(me);
+            }
+
+            @Override
+            public void progress(long done) {
+                assertThat(Thread.currentThread()).isSameAs(me);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                assertThat(Thread.currentThread()).isSameAs(me);
+                return false;
+            }
+        };
+        Random rnd = new Random(12);
+        for (int round = 0; round < 40; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(round < 30 ? 60 : 200_000));
+            DominatorTree tree = Dominators.compute(new OwnedGraph(g, me), owned, Arena.ofAuto(), false, true);
+            if (g.n <= 60) {
+                assertAgreesWithNaive(g, tree);
+            } else {
+                assertThat(tree.reachableCount()).isEqualTo(new NaiveReach(g).count());
+            }
+        }
+    }
+
+    /** Reachable-node count by plain BFS, for graphs too big for the naive dominators. */
+    record NaiveReach(TestGraph g) {
+        long count() {
+            java.util.BitSet seen = new java.util.BitSet(g.n);
+            java.util.ArrayDeque<Integer> q = new java.util.ArrayDeque<>();
+            for (long r : g.roots) {
+                if (!seen.get((int) r)) {
+                    seen.set((int) r);
+                    q.add((int) r);
+                }
+            }
+            while (!q.isEmpty()) {
+                int x = q.poll();
+                for (long e = g.edgeStart(x); e < g.edgeEnd(x); e++) {
+                    int t = (int) g.edgeTarget(e);
+                    if (!seen.get(t)) {
+                        seen.set(t);
+                        q.add(t);
+                    }
+                }
+            }
+            return seen.cardinality();
+        }
+    }
+
+    @Test
+    void resultsInAConfinedArenaStayOnTheCallingThread() {
+        // A confined result arena cannot be written by the helper thread: the sequential path must be taken.
+        Random rnd = new Random(11);
+        for (int round = 0; round < 50; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(60));
+            try (Arena confined = Arena.ofConfined()) {
+                assertAgreesWithNaive(g, Dominators.compute(g, Progress.NONE, confined, false, true));
+            }
+        }
+    }
+
+    @Test
+    void hugeSizesSortWithoutPackingKeys() {
+        // 40..63 nodes (6 bits) of about 2^52 bytes (used heap above 2^57) leave no room to pack size and
+        // node index into one long, so the comparator sort runs.
+        Random rnd = new Random(3);
+        for (int round = 0; round < 100; round++) {
+            TestGraph g = TestGraph.random(rnd, 40 + rnd.nextInt(24));
+            for (int i = 0; i < g.n; i++) {
+                g.shallow[i] = (1L << 52) + ((long) rnd.nextInt(4) << 50);
+            }
+            assertAgreesWithNaive(g, Dominators.compute(g, Progress.NONE));
         }
     }
 
@@ -183,12 +347,21 @@ class DominatorsTest {
         assertThat(tree.childCount(0)).isEqualTo(n - 1);
         assertThat(tree.retained(0)).isEqualTo(sum);
         long prev = tree.child(0, 0);
-        for (long i = 1; i < n - 1; i++) {
+        long misplaced = -1;
+        java.util.BitSet seen = new java.util.BitSet(n);
+        seen.set((int) prev);
+        for (long i = 1; i < n - 1 && misplaced < 0; i++) {
             long c = tree.child(0, i);
-            assertThat(shallow[(int) prev] > shallow[(int) c] || shallow[(int) prev] == shallow[(int) c] && prev < c)
-                    .as("child %d after %d", c, prev).isTrue();
+            seen.set((int) c);
+            boolean ordered = shallow[(int) prev] > shallow[(int) c] || shallow[(int) prev] == shallow[(int) c] && prev < c;
+            if (!ordered) {
+                misplaced = i;
+            }
             prev = c;
         }
+        assertThat(misplaced).as("first child out of order").isEqualTo(-1);
+        assertThat(seen.cardinality()).as("every child listed once").isEqualTo(n - 1);
+        assertThat(seen.get(0)).isFalse();
     }
 
     @Test

@@ -40,6 +40,36 @@ class InboundEdgesTest {
     }
 
     @Test
+    void wideEntriesAndMappedSegmentsGiveTheSameIndex() {
+        Random rnd = new Random(43);
+        for (int round = 0; round < 50; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(60));
+            InboundEdges narrow = InboundEdges.build(g, Progress.NONE);
+            InboundEdges wide = InboundEdges.build(g, Progress.NONE, java.lang.foreign.Arena.ofAuto(), true);
+            assertThat(narrow.wide()).isFalse();
+            assertThat(wide.wide()).isTrue();
+            assertThat(narrow.startSegment().byteSize()).isEqualTo(4L * (g.n + 1));
+            InboundEdges reread = InboundEdges.wrap(narrow.startSegment(), narrow.sourceSegment(),
+                    narrow.forwardEdgeSegment(), false);
+            dev.inquest.heap.store.LongArray start = dev.inquest.heap.store.LongArray.wrap(wide.startSegment());
+            InboundEdges fromLongs = new InboundEdges(start,
+                    dev.inquest.heap.store.LongArray.wrap(wide.sourceSegment()),
+                    dev.inquest.heap.store.LongArray.wrap(wide.forwardEdgeSegment()));
+            for (InboundEdges other : List.of(wide, reread, fromLongs)) {
+                assertThat(other.edgeCount()).isEqualTo(narrow.edgeCount());
+                assertThat(other.nodeCount()).isEqualTo(g.n);
+                for (int t = 0; t <= g.n; t++) {
+                    assertThat(other.inboundStart(t)).isEqualTo(narrow.inboundStart(t));
+                }
+                for (long i = 0; i < narrow.edgeCount(); i++) {
+                    assertThat(other.source(i)).isEqualTo(narrow.source(i));
+                    assertThat(other.forwardEdge(i)).isEqualTo(narrow.forwardEdge(i));
+                }
+            }
+        }
+    }
+
+    @Test
     void lengauerTarjanExampleInbound() {
         TestGraph g = DominatorsTest.lengauerTarjanExample();
         InboundEdges in = InboundEdges.build(g, Progress.NONE);

@@ -26,15 +26,6 @@ import org.junit.jupiter.api.Test;
 /** Facts published with the public corpus dumps (see ../shared/corpus/README.md). */
 class HeapCorpusTest {
 
-    @org.junit.jupiter.api.io.TempDir
-    static Path cache;
-
-    @org.junit.jupiter.api.BeforeAll
-    static void privateCache() {
-        // Inflated copies of plain .gz dumps go to a throwaway cache, not the user's.
-        System.setProperty("inquest.cache", cache.toString());
-    }
-
     static HeapDump open(Path p) throws Exception {
         return HeapDump.open(p, OpenOptions.DEFAULT.withIndexFile(false), Progress.NONE);
     }

@@ -90,6 +90,11 @@ class HeapWorkloadTest {
             assertThat(dump.retained(h.node())).isEqualTo(16 + 1016);
             assertThat(dump.dominatorTree().idom(h.node())).isEqualTo(array);
         }
+        ObjectRef fifth = holders.get(5);
+        assertThat(dump.inbound(fifth.node(), 10)).singleElement().satisfies(r -> {
+            assertThat(r.node()).isEqualTo(array);
+            assertThat(r.field()).isEqualTo(fifth.field());
+        });
         HistogramRow row = dump.histogram(Grouping.CLASS).stream().filter(r -> r.name().equals("HeapShapes$Holder"))
                 .findFirst().orElseThrow();
         assertThat(row.count()).isEqualTo(100);
@@ -145,6 +150,12 @@ class HeapWorkloadTest {
         assertThat(paths.paths()).hasSizeGreaterThanOrEqualTo(2);
         List<String> roots = paths.paths().stream().map(p -> p.getLast().className()).toList();
         assertThat(roots).contains("java.lang.Thread");
+        // The thread's stack local is an edge from the thread, labelled with the root kind.
+        assertThat(paths.paths()).anySatisfy(p -> {
+            assertThat(p).hasSize(2);
+            assertThat(p.get(1).field()).isEqualTo("<Java Local>");
+            assertThat(p.get(1).rootKinds()).contains("Thread");
+        });
         List<ThreadInfo> threads = dump.threads();
         assertThat(threads).extracting(ThreadInfo::name).contains("sharer-0", "sharer-1", "main");
         ThreadInfo main = threads.stream().filter(t -> "main".equals(t.name())).findFirst().orElseThrow();
@@ -167,6 +178,34 @@ class HeapWorkloadTest {
             assertThat(row.retained()).isEqualTo(100L * 1032);
             assertThat(gz.stringValue(st.get("utf16"), 100)).isEqualTo("gr\u00fc\u00dfe \u2713 7");
             assertThat(gz.shallow(st.get("tenRefs"))).isEqualTo(56);
+        }
+    }
+
+    @Test
+    void chunkedGzipMemberIndexIsReusedOnReopen() throws Exception {
+        Path cache = java.nio.file.Files.createTempDirectory("inquest-gzcache");
+        String before = System.getProperty("inquest.cache");
+        System.setProperty("inquest.cache", cache.toString());
+        try {
+            long members;
+            try (var f = dev.inquest.heap.hprof.HprofFile.open(chunked, Progress.NONE)) {
+                var g = (dev.inquest.heap.hprof.GzipMemberBytes) f.bytes();
+                assertThat(g.loadedFromCache()).isFalse();
+                members = g.memberCount();
+                assertThat(members).isGreaterThan(1);
+            }
+            try (var f = dev.inquest.heap.hprof.HprofFile.open(chunked, Progress.NONE)) {
+                var g = (dev.inquest.heap.hprof.GzipMemberBytes) f.bytes();
+                assertThat(g.loadedFromCache()).isTrue();
+                assertThat(g.memberCount()).isEqualTo(members);
+                assertThat(f.dumps()).hasSize(1);
+            }
+        } finally {
+            if (before == null) {
+                System.clearProperty("inquest.cache");
+            } else {
+                System.setProperty("inquest.cache", before);
+            }
         }
     }
 }

@@ -1,0 +1,63 @@
+package dev.inquest.heap.graph;
+
+import java.lang.foreign.Arena;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Append-only list of (a, b) index pairs in fixed-size off-heap chunks: grows without copying
+ * and without knowing its final size, and is freed with its arena.
+ */
+final class PairBuffer {
+    private static final int CHUNK_PAIRS = 1 << 20;
+
+    private final Arena arena;
+    private final boolean wide;
+    private final int chunkPairs;
+    private final List<IndexArray> chunks = new ArrayList<>();
+    private IndexArray current;
+    private int used;
+    private long size;
+
+    PairBuffer(Arena arena, boolean wide) {
+        this(arena, wide, CHUNK_PAIRS);
+    }
+
+    PairBuffer(Arena arena, boolean wide, int chunkPairs) {
+        this.arena = arena;
+        this.wide = wide;
+        this.chunkPairs = chunkPairs;
+        this.used = chunkPairs;
+    }
+
+    void add(long a, long b) {
+        if (used == chunkPairs) {
+            current = IndexArray.allocate(arena, 2L * chunkPairs, wide);
+            chunks.add(current);
+            used = 0;
+        }
+        current.set(2L * used, a);
+        current.set(2L * used + 1, b);
+        used++;
+        size++;
+    }
+
+    long size() {
+        return size;
+    }
+
+    interface PairConsumer {
+        void accept(long a, long b);
+    }
+
+    void forEach(PairConsumer consumer) {
+        long left = size;
+        for (IndexArray chunk : chunks) {
+            long pairs = Math.min(left, chunkPairs);
+            for (long i = 0; i < pairs; i++) {
+                consumer.accept(chunk.get(2 * i), chunk.get(2 * i + 1));
+            }
+            left -= pairs;
+        }
+    }
+}
