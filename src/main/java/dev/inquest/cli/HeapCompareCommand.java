@@ -50,7 +50,7 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
             throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative");
         }
         try (HeapDump b = open(); HeapDump a = openAfter()) {
-            Comparison c = HeapComparison.compare(b, a, Progress.NONE);
+            Comparison c = HeapComparison.compare(b, a, perPackage, Progress.NONE);
             List<ClassDelta> rows = new ArrayList<>();
             for (ClassDelta r : perPackage ? c.packages() : c.classes()) {
                 if (!newOnly || r.isNew()) {

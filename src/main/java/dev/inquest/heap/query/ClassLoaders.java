@@ -42,13 +42,20 @@ public final class ClassLoaders {
         long[] shallow = new long[classes.size()];
         long n = dump.index().nodeCount();
         progress.phase("Class loaders", n, Progress.Unit.ITEMS);
+        int javaLangClass = -1;
+        for (ClassInfo c : classes) {
+            if (c.name().equals("java.lang.Class")) {
+                javaLangClass = c.ordinal();
+            }
+        }
         for (long v = 0; v < n; v++) {
             if ((v & 0xFFFF) == 0) {
                 progress.checkCancelled();
                 progress.progress(v);
             }
-            if (tree.isReachable(v) && !dump.index().isClassObject(v)) {
-                int o = dump.index().classOrdinal(v);
+            int o = dump.index().classOrdinal(v);
+            // Class objects are instances of java.lang.Class in the index: only those pay for the lookup.
+            if (tree.isReachable(v) && !(o == javaLangClass && dump.index().isClassObject(v))) {
                 count[o]++;
                 shallow[o] += dump.index().shallowSize(v);
             }

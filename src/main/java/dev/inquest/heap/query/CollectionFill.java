@@ -62,7 +62,7 @@ public final class CollectionFill {
             }
             int ord = dump.index().classOrdinal(v);
             Shape s = shapeOf[ord];
-            if (s == null || dump.index().isClassObject(v) || !tree.isReachable(v)) {
+            if (s == null || !tree.isReachable(v)) {
                 continue;
             }
             long size;

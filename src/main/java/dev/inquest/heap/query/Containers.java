@@ -103,10 +103,10 @@ public final class Containers {
 
     /** The container kind, or null when the node is not a recognised container. */
     public ContainerKind kind(long node) {
-        if (reader.index().isClassObject(node)) {
+        ClassInfo c = reader.index().classOf(node);
+        if (c.name().equals("java.lang.Class") && reader.index().isClassObject(node)) {
             return null;
         }
-        ClassInfo c = reader.index().classOf(node);
         if (c.kind() == ClassInfo.Kind.OBJECT_ARRAY) {
             return ContainerKind.ARRAY;
         }
@@ -135,7 +135,8 @@ public final class Containers {
      * since whether an {@code Object[]} is structure depends on who holds it.
      */
     public boolean isStructure(long node) {
-        return !reader.index().isClassObject(node) && structural[reader.index().classOrdinal(node)];
+        // Class objects are indexed as java.lang.Class, never structural: no map lookup per reference.
+        return structural[reader.index().classOrdinal(node)];
     }
 
     /** Whether instances of the class (by ordinal) are collection structure, such as HashMap$Node or HashMap$Node[]. */
@@ -150,10 +151,10 @@ public final class Containers {
 
     /** Walks the container's structure and reports each element; returns the number of elements. */
     public long elements(long container, ElementVisitor visitor, Progress progress) {
-        if (reader.index().isClassObject(container)) {
+        ClassInfo c = reader.index().classOf(container);
+        if (c.name().equals("java.lang.Class") && reader.index().isClassObject(container)) {
             return 0;
         }
-        ClassInfo c = reader.index().classOf(container);
         if (c.kind() == ClassInfo.Kind.OBJECT_ARRAY) {
             long[] n = {0};
             reader.forEachRef(container, (f, t) -> {
@@ -192,7 +193,7 @@ public final class Containers {
         long steps = 0;
         while (!todo.isEmpty()) {
             long x = todo.pop();
-            boolean array = reader.index().classOf(x).kind() == ClassInfo.Kind.OBJECT_ARRAY && !reader.index().isClassObject(x);
+            boolean array = reader.index().classOf(x).kind() == ClassInfo.Kind.OBJECT_ARRAY;
             long[] found = {0};
             reader.forEachRef(x, (field, t) -> {
                 if (isStructure(t)) {
@@ -217,6 +218,32 @@ public final class Containers {
         return reader.index().isClassObject(node) ? "java.lang.Class" : reader.index().classOf(node).name();
     }
 
+    private String elementName(long node, String[] byOrdinal) {
+        int o = reader.index().classOrdinal(node);
+        if (byOrdinal[o] == null) {
+            byOrdinal[o] = reader.index().classInfo(o).name();
+        }
+        // Class objects are indexed as instances of java.lang.Class; only those pay for the lookup.
+        return byOrdinal[o].equals("java.lang.Class") && reader.index().isClassObject(node) ? "java.lang.Class" : byOrdinal[o];
+    }
+
+    private long lastContainer = -1;
+    private long[] lastElements;
+
+    /**
+     * The elements of a container as node indices, in structure order (an object held twice is
+     * listed twice). The last answer is kept: the suspect search asks for it twice (class, duplication).
+     */
+    public long[] elementNodes(long container, Progress progress) {
+        if (container != lastContainer) {
+            LongList out = new LongList();
+            elements(container, out::add, progress);
+            lastElements = out.toArray();
+            lastContainer = container;
+        }
+        return lastElements;
+    }
+
     /** Describes a container: kind, element count and the dominant element class. */
     public ContainerInfo describe(long container, Progress progress) {
         ContainerKind kind = kind(container);
@@ -224,9 +251,15 @@ public final class Containers {
             return null;
         }
         ClassInfo c = reader.index().classOf(container);
+        long[] elements = elementNodes(container, progress);
+        long count = elements.length;
         // By class name, not class object: a class loader leak holds one Plugin class per loader.
         Map<String, long[]> byClass = new HashMap<>();
-        long count = elements(container, t -> byClass.computeIfAbsent(elementName(t), k -> new long[1])[0]++, progress);
+        String[] nameByOrdinal = new String[reader.index().classes().size()];
+        for (long t : elements) {
+            String name = elementName(t, nameByOrdinal);
+            byClass.computeIfAbsent(name, k -> new long[1])[0]++;
+        }
         String elementClass = null;
         long bestCount = 0;
         for (Map.Entry<String, long[]> e : byClass.entrySet()) {
@@ -237,13 +270,12 @@ public final class Containers {
         }
         long elementRetained = 0;
         if (bestCount > 0) {
-            String best = elementClass;
             LongList members = new LongList();
-            elements(container, t -> {
-                if (elementName(t).equals(best)) {
+            for (long t : elements) {
+                if (elementName(t, nameByOrdinal).equals(elementClass)) {
                     members.add(t);
                 }
-            }, progress);
+            }
             elementRetained = reader.tree().retainedSizeOfSet(members.distinct());
         }
         Shape s = c.kind() == ClassInfo.Kind.OBJECT_ARRAY ? null : shape(c);

@@ -2,9 +2,7 @@ package dev.inquest.heap.query;
 
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.progress.Progress;
-import java.util.HashSet;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -20,6 +18,7 @@ public final class DuplicateKeys {
     static final long MIN_INSTANCES = 100;
 
     private final ObjectReader reader;
+    private int stringValueAt = Integer.MIN_VALUE;
 
     public DuplicateKeys(ObjectReader reader) {
         this.reader = reader;
@@ -42,18 +41,23 @@ public final class DuplicateKeys {
                 continue;
             }
             boolean ref = c.fieldTypes()[i] == dev.inquest.heap.hprof.Tags.T_OBJECT;
-            Set<Long> values = new HashSet<>();
+            int at = c.fieldOffsets()[i];
+            LongCounter values = new LongCounter(1024);
             boolean usable = true;
             for (int k = 0; k < instances.length && usable; k++) {
                 long v;
                 if (ref) {
-                    long target = reader.ref(instances[k], name);
+                    long target = reader.refAt(instances[k], at);
                     v = target < 0 ? 0 : keyOf(target);
                     usable = v != Long.MIN_VALUE;
                 } else {
                     v = reader.primitive(instances[k], name, Long.MIN_VALUE);
                 }
-                values.add(v);
+                values.add(v, 0, 0);
+                if (values.size() * 2L > instances.length) {
+                    // This field alone tells more than half the instances apart: no duplication, whatever the others say.
+                    return null;
+                }
                 if ((k & 0xFFF) == 0) {
                     progress.checkCancelled();
                 }
@@ -74,13 +78,13 @@ public final class DuplicateKeys {
 
     /** A content key for a key object, or Long.MIN_VALUE when the field holds something that is not a value type. */
     private long keyOf(long target) {
-        if (reader.index().isClassObject(target)) {
-            return Long.MIN_VALUE;
-        }
         String cls = reader.index().classOf(target).name();
         switch (cls) {
             case "java.lang.String" -> {
-                long value = reader.ref(target, "value");
+                if (stringValueAt == Integer.MIN_VALUE) {
+                    stringValueAt = reader.fieldOffset(reader.index().classOf(target), "value");
+                }
+                long value = reader.refAt(target, stringValueAt);
                 return value < 0 ? 1 : reader.contentHash(value);
             }
             case "java.util.UUID" -> {
@@ -92,7 +96,9 @@ public final class DuplicateKeys {
                 return reader.primitive(target, "value", 0);
             }
             default -> {
-                return cls.toLowerCase(Locale.ROOT).endsWith("id") ? target : Long.MIN_VALUE;
+                // An identity object of its own (a UserId record...): equal only when it is the same object.
+                return cls.toLowerCase(Locale.ROOT).endsWith("id") && !reader.index().isClassObject(target) ? target
+                        : Long.MIN_VALUE;
             }
         }
     }

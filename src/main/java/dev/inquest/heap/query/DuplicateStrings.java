@@ -21,8 +21,14 @@ public final class DuplicateStrings {
         ObjectReader r = new ObjectReader(dump);
         DominatorTree tree = dump.dominatorTree();
         boolean[] isString = new boolean[dump.index().classes().size()];
+        int valueAt = -1;
+        int coderAt = -1;
         for (ClassInfo c : dump.index().classes()) {
             isString[c.ordinal()] = c.name().equals("java.lang.String");
+            if (isString[c.ordinal()] && valueAt < 0) {
+                valueAt = r.fieldOffset(c, "value");
+                coderAt = r.fieldOffset(c, "coder");
+            }
         }
         long n = dump.index().nodeCount();
         progress.phase("Duplicate strings", n, Progress.Unit.ITEMS);
@@ -32,14 +38,14 @@ public final class DuplicateStrings {
                 progress.checkCancelled();
                 progress.progress(v);
             }
-            if (!isString[dump.index().classOrdinal(v)] || dump.index().isClassObject(v) || !tree.isReachable(v)) {
+            if (!isString[dump.index().classOrdinal(v)] || !tree.isReachable(v)) {
                 continue;
             }
-            long value = r.ref(v, "value");
+            long value = r.refAt(v, valueAt);
             if (value < 0) {
                 continue;
             }
-            long coder = r.primitive(v, "coder", 0);
+            long coder = coderAt < 0 ? 0 : r.byteAt(v, coderAt, 0);
             long key = r.contentHash(value) * 31 + coder;
             // The array counts for this copy only when no other string shares it.
             long bytes = dump.index().shallowSize(v) + (tree.idom(value) == v ? dump.index().shallowSize(value) : 0);

@@ -45,13 +45,23 @@ public final class HeapComparison {
         return d.countDelta() != 0 ? d.retainedDelta() : d.shallowDelta();
     }
 
+    /** The full comparison: classes, packages, dominators, new and gone classes. */
     public static Comparison compare(HeapDump before, HeapDump after, Progress progress) {
+        return compare(before, after, true, progress);
+    }
+
+    /**
+     * As {@link #compare(HeapDump, HeapDump, Progress)}; without {@code packages} the per-package rows
+     * are left empty, which saves the two package histograms (a walk of each dominator tree).
+     */
+    public static Comparison compare(HeapDump before, HeapDump after, boolean packages, Progress progress) {
         progress.phase("Comparing dumps", -1, Progress.Unit.ITEMS);
         Set<String> loadedBefore = loaded(before);
         Set<String> loadedAfter = loaded(after);
         List<ClassDelta> classes = deltas(before.histogram(Grouping.CLASS), after.histogram(Grouping.CLASS), loadedBefore);
         progress.checkCancelled();
-        List<ClassDelta> packages = deltas(before.histogram(Grouping.PACKAGE), after.histogram(Grouping.PACKAGE), null);
+        List<ClassDelta> packageRows = packages
+                ? deltas(before.histogram(Grouping.PACKAGE), after.histogram(Grouping.PACKAGE), null) : List.of();
         progress.checkCancelled();
         long floor = Math.max(1, Math.min(before.dominatorTree().reachableShallowSum(),
                 after.dominatorTree().reachableShallowSum()) / 1000);
@@ -75,7 +85,7 @@ public final class HeapComparison {
         TreeSet<String> gone = new TreeSet<>(loadedBefore);
         gone.removeAll(loadedAfter);
         return new Comparison(before.dominatorTree().reachableShallowSum(), after.dominatorTree().reachableShallowSum(),
-                before.dominatorTree().reachableCount(), after.dominatorTree().reachableCount(), classes, packages,
+                before.dominatorTree().reachableCount(), after.dominatorTree().reachableCount(), classes, packageRows,
                 dominators, List.copyOf(fresh), List.copyOf(gone));
     }
 

@@ -267,11 +267,11 @@ public final class LeakSuspects {
 
     private Duplication elementDuplication(ContainerInfo container, Progress progress) {
         LongList members = new LongList();
-        containers.elements(container.node(), t -> {
-            if (!reader.index().isClassObject(t) && reader.index().classOf(t).name().equals(container.elementClass())) {
+        for (long t : containers.elementNodes(container.node(), progress)) {
+            if (containers.elementName(t).equals(container.elementClass())) {
                 members.add(t);
             }
-        }, progress);
+        }
         return new DuplicateKeys(reader).find(members.distinct(), progress);
     }
 

@@ -70,16 +70,27 @@ public final class ObjectInspector {
     /** The retained set of one object per class: its dominator subtree, walked with an explicit stack. */
     public static List<Inspection.ClassCount> retainedSet(HeapDump dump, long node, Progress progress) {
         DominatorTree t = dump.dominatorTree();
-        Map<String, long[]> byClass = new HashMap<>();
+        int classes = dump.index().classes().size();
+        // Per class ordinal, plus one slot for class objects: arrays, not a map, on a walk that may visit millions.
+        long[] count = new long[classes + 1];
+        long[] shallow = new long[classes + 1];
+        int javaLangClass = -1;
+        for (var c : dump.index().classes()) {
+            if (c.name().equals("java.lang.Class")) {
+                javaLangClass = c.ordinal();
+            }
+        }
         LongStack stack = new LongStack();
         stack.push(node);
         long steps = 0;
         while (!stack.isEmpty()) {
             long v = stack.pop();
-            long[] a = byClass.computeIfAbsent(dump.className(v).startsWith("class ") ? "java.lang.Class"
-                    : dump.index().classOf(v).name(), k -> new long[2]);
-            a[0]++;
-            a[1] += dump.shallow(v);
+            int k = dump.index().classOrdinal(v);
+            if (k == javaLangClass && dump.index().isClassObject(v)) {
+                k = classes;
+            }
+            count[k]++;
+            shallow[k] += dump.index().shallowSize(v);
             for (long i = 0, n = t.childCount(v); i < n; i++) {
                 stack.push(t.child(v, i));
             }
@@ -87,8 +98,17 @@ public final class ObjectInspector {
                 progress.checkCancelled();
             }
         }
+        Map<String, long[]> byName = new HashMap<>();
+        for (int k = 0; k <= classes; k++) {
+            if (count[k] > 0) {
+                long[] a = byName.computeIfAbsent(k == classes ? "java.lang.Class" : dump.index().classInfo(k).name(),
+                        x -> new long[2]);
+                a[0] += count[k];
+                a[1] += shallow[k];
+            }
+        }
         List<Inspection.ClassCount> out = new ArrayList<>();
-        byClass.forEach((k, a) -> out.add(new Inspection.ClassCount(k, a[0], a[1])));
+        byName.forEach((k, a) -> out.add(new Inspection.ClassCount(k, a[0], a[1])));
         out.sort(Comparator.comparingLong(Inspection.ClassCount::shallow).reversed().thenComparing(Inspection.ClassCount::className));
         return List.copyOf(out);
     }

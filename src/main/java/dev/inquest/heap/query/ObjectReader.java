@@ -136,6 +136,39 @@ public final class ObjectReader {
         return -1;
     }
 
+    /**
+     * Byte offset of a field inside an instance's data, or -1: resolve once, then read many
+     * objects with {@link #refAt} / {@link #intAt} without comparing names per object.
+     */
+    public int fieldOffset(ClassInfo c, String field) {
+        String[] names = fieldNames(c);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(field)) {
+                return c.fieldOffsets()[i];
+            }
+        }
+        return -1;
+    }
+
+    /** The object a reference field at {@code offset} (from {@link #fieldOffset}) points at, or -1. */
+    public long refAt(long node, int offset) {
+        long off = index.recordOffset(node);
+        if (offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + id > bytes.u4unsigned(off + 1 + 2L * id + 4)) {
+            return -1;
+        }
+        long a = bytes.id(off + 1 + 2L * id + 8 + offset, id);
+        return a == 0 ? -1 : index.node(a);
+    }
+
+    /** A one-byte field at {@code offset} (a String's coder), or {@code absent}. */
+    public int byteAt(long node, int offset, int absent) {
+        long off = index.recordOffset(node);
+        if (offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + 1 > bytes.u4unsigned(off + 1 + 2L * id + 4)) {
+            return absent;
+        }
+        return bytes.u1(off + 1 + 2L * id + 8 + offset);
+    }
+
     /** Whether instances of the class have a field of that name (any type). */
     public boolean hasField(ClassInfo c, String field) {
         for (String n : fieldNames(c)) {
