@@ -73,6 +73,9 @@ public final class HeapDump implements AutoCloseable {
     public static HeapDump open(Path path, OpenOptions options, Progress progress) throws IOException {
         long t0 = System.nanoTime();
         HprofFile f = HprofFile.open(path, progress);
+        // Released on failure or cancel too: the index and tree live in shared arenas, which no GC frees.
+        HeapIndex built = null;
+        Arena treeArena = null;
         try {
             List<DumpRecords> dumps = f.dumps();
             if (dumps.isEmpty()) {
@@ -113,8 +116,10 @@ public final class HeapDump implements AutoCloseable {
             }
             f.bytes().releaseResident();
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
+            built = index;
             f.bytes().releaseResident();
             Arena arena = Arena.ofShared();
+            treeArena = arena;
             DominatorTree tree = Dominators.compute(index, progress, arena);
             if (stamp != null) {
                 progress.phase("Writing index", -1, Progress.Unit.ITEMS);
@@ -127,7 +132,14 @@ public final class HeapDump implements AutoCloseable {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
         } catch (RuntimeException | Error e) {
-            f.close();
+            if (treeArena != null) {
+                treeArena.close();
+            }
+            if (built != null) {
+                built.close(); // closes f as well
+            } else {
+                f.close();
+            }
             throw e;
         }
     }

@@ -141,6 +141,20 @@ class HeapViewsTest {
             assertThat(i.getValue().name()).isEqualTo("HeapShapes$Holder");
             assertThat(i.getValue().retained()).isEqualTo(16 + 1016);
         });
+        // Sorting by another column sorts the loaded rows; the "more" row stays last.
+        @SuppressWarnings("unchecked")
+        var shallowColumn = (javafx.scene.control.TreeTableColumn<DominatorRows.Row, ?>) table.getColumns().get(2);
+        assertThat(shallowColumn.getText()).isEqualTo("Shallow");
+        robot.interact(() -> {
+            shallowColumn.setSortType(javafx.scene.control.TreeTableColumn.SortType.DESCENDING);
+            ((TreeTableView<DominatorRows.Row>) (TreeTableView<?>) table).getSortOrder().setAll(List.of(shallowColumn));
+        });
+        List<DominatorRows.Row> sorted = holdersItem.getChildren().stream().map(TreeItem::getValue).toList();
+        assertThat(sorted.getLast().kind()).isEqualTo(DominatorRows.Kind.MORE);
+        assertThat(sorted.subList(0, sorted.size() - 1)).isSortedAccordingTo(
+                java.util.Comparator.comparingLong(DominatorRows.Row::shallow).reversed());
+        robot.interact(() -> table.getSortOrder().clear());
+        assertThat(holdersItem.getChildren().subList(0, 100)).allSatisfy(i -> assertThat(i.getValue().name()).isEqualTo("HeapShapes$Holder"));
         DominatorRows.Row more = holdersItem.getChildren().getLast().getValue();
         assertThat(more.kind()).isEqualTo(DominatorRows.Kind.MORE);
         assertThat(more.shown()).isEqualTo(100);
@@ -228,6 +242,25 @@ class HeapViewsTest {
         String[] clip = new String[1];
         robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
         assertThat(clip[0]).isEqualTo("| `java.lang.Object[] @ 0x1` | " + Units.bytes(dump.retained(holders)) + " |");
+
+        // Pin as evidence: disabled (with the reason) until a case hooks in, then hands over the row.
+        List<HeapRow> pinned = new java.util.ArrayList<>();
+        javafx.scene.control.ContextMenu[] menu = new javafx.scene.control.ContextMenu[1];
+        robot.interact(() -> {
+            menu[0] = doc.actions().menu(() -> row);
+            menu[0].getOnShowing().handle(null);
+        });
+        javafx.scene.control.MenuItem pin = menu[0].getItems().stream().filter(i -> "row-pin".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(pin.isDisable()).isTrue();
+        assertThat(pin.getText()).contains("needs a case/recording");
+        robot.interact(() -> {
+            doc.views().setPinHandler((d, r) -> pinned.add(r));
+            menu[0].getOnShowing().handle(null);
+        });
+        assertThat(pin.isDisable()).isFalse();
+        robot.interact(pin::fire);
+        assertThat(pinned).containsExactly(row);
+        robot.interact(() -> doc.views().setPinHandler(null));
 
         // Threads: the two sharer threads are there, by name.
         robot.interact(() -> doc.show(Section.THREADS));
