@@ -27,7 +27,7 @@ public final class InquestApp extends Application {
         // The notebook first: the views register their evidence reopeners with it.
         dev.inquest.ui.notebook.Notebook.install(window);
         JfrViews.install(window);
-        HeapViews.install(window);
+        dev.inquest.ui.link.CrossLinks.install(window, HeapViews.install(window));
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {

@@ -74,12 +74,17 @@ public final class HeapViews {
 
     /** Lists the file's dumps off the FX thread, asks which one if there are several, then loads it. */
     public void open(Path file) {
+        open(file, doc -> { });
+    }
+
+    /** As {@link #open(Path)}, then hands the new document to {@code opened} (evidence reopening). */
+    public void open(Path file, java.util.function.Consumer<HeapDocument> opened) {
         window.tasks().submit("Reading " + file.getFileName(), p -> HeapDump.listDumps(file, p), dumps -> {
             if (dumps.size() <= 1) {
-                load(file, -1);
+                load(file, -1, opened);
                 return;
             }
-            dumpChooser.apply(dumps).ifPresent(choice -> load(file, choice.index()));
+            dumpChooser.apply(dumps).ifPresent(choice -> load(file, choice.index(), opened));
         }, t -> window.showError("Cannot open " + file.getFileName(), t));
     }
 
@@ -87,7 +92,7 @@ public final class HeapViews {
     private record Loaded(HeapDump dump, HeapSummary summary) {
     }
 
-    private void load(Path file, int dump) {
+    private void load(Path file, int dump, java.util.function.Consumer<HeapDocument> onShown) {
         // The task runner drops a result that arrives after a cancel; the holder lets the
         // failure path close a dump that finished opening just as the user cancelled.
         AtomicReference<HeapDump> opened = new AtomicReference<>();
@@ -100,7 +105,7 @@ public final class HeapViews {
             return new Loaded(heap, summary);
         }, loaded -> {
             opened.set(null);
-            show(file, loaded);
+            onShown.accept(show(file, loaded));
         }, t -> {
             HeapDump heap = opened.getAndSet(null);
             if (heap != null) {
@@ -110,7 +115,7 @@ public final class HeapViews {
         });
     }
 
-    private void show(Path file, Loaded loaded) {
+    private HeapDocument show(Path file, Loaded loaded) {
         HeapDump heap = loaded.dump();
         HeapDocument doc = new HeapDocument(this, file, heap, loaded.summary());
         String title = file.getFileName().toString();
@@ -131,6 +136,7 @@ public final class HeapViews {
         });
         window.documents().add(tab);
         window.status().setText("Opened heap dump " + file.getFileName());
+        return doc;
     }
 
     /** The heap document shown in a tab, or null. */

@@ -8,6 +8,7 @@ import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 
@@ -34,9 +35,8 @@ public final class RowActions {
         paths.setId("row-paths");
         MenuItem pin = new MenuItem("Pin as evidence", new FontIcon(MaterialDesignP.PIN_OUTLINE));
         pin.setId("row-pin");
-        MenuItem alloc = new MenuItem("Where were these allocated? (" + NEEDS_CASE + ")");
+        MenuItem alloc = new MenuItem("Where were these allocated?", new FontIcon(MaterialDesignF.FIRE));
         alloc.setId("row-allocations");
-        alloc.setDisable(true);
         ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, new SeparatorMenuItem(), pin, alloc);
         menu.setOnShowing(e -> {
             HeapRow row = selected.get();
@@ -46,16 +46,25 @@ public final class RowActions {
             boolean canPin = row != null && document.views().pinHandler() != null;
             pin.setDisable(!canPin);
             pin.setText(canPin ? "Pin as evidence" : "Pin as evidence (" + NEEDS_CASE + ")");
+            boolean canLink = row != null && document.views().window().links().canShowAllocations();
+            alloc.setDisable(!canLink);
+            alloc.setText(canLink ? "Where were these allocated?" : "Where were these allocated? (open a recording)");
         });
         copy.setOnAction(e -> run(selected, this::copy));
         inspect.setOnAction(e -> run(selected, r -> document.inspect(r.node())));
         paths.setOnAction(e -> run(selected, r -> document.pathsToRoots(r.node())));
+        alloc.setOnAction(e -> run(selected, r -> document.views().window().links().showAllocations(className(r))));
         pin.setOnAction(e -> run(selected, r -> {
             if (document.views().pinHandler() != null) {
                 document.views().pinHandler().pin(document, r);
             }
         }));
         return menu;
+    }
+
+    /** The class a row stands for: the object's class, or the row's own name for class rows. */
+    public String className(HeapRow row) {
+        return row.isObject() ? document.dump().className(row.node()) : row.title();
     }
 
     private static void run(Supplier<HeapRow> selected, java.util.function.Consumer<HeapRow> action) {

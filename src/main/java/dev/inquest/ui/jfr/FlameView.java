@@ -59,6 +59,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     private boolean loaded;
     private StackTree tree;
     private String[] pendingReveal;
+    private String focusedClass;
 
     FlameView(JfrDocument doc, Mode mode) {
         this.doc = doc;
@@ -101,7 +102,16 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         compare.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-compare" : "jfr-cpu-compare");
         compare.setTooltip(new javafx.scene.control.Tooltip("Differential flame graph against a baseline recording"));
         compare.setOnAction(e -> chooseBaseline());
+        Button inHeap = new Button("Show in heap dump", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MEMORY));
+        inHeap.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-in-heap" : "jfr-cpu-in-heap");
+        inHeap.setTooltip(new javafx.scene.control.Tooltip("Instances of the selected allocated class in an open heap dump"));
+        inHeap.setOnAction(e -> showSelectedClassInHeap());
+        inHeap.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
+                () -> selectedAllocatedClass() == null, flame.selectedFrameProperty(), flame.zoomedFrameProperty()));
         bar.getChildren().addAll(new Label("Range"), rangeLabel, clearRange, spacer, totals, compare);
+        if (mode == Mode.ALLOCATIONS) {
+            bar.getChildren().add(inHeap);
+        }
         setTop(bar);
         flame.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-flame" : "jfr-cpu-flame");
         if (mode == Mode.ALLOCATIONS) {
@@ -113,6 +123,50 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             setCenter(split);
         } else {
             setCenter(flame);
+        }
+    }
+
+    /** The allocated class selected (or zoomed into), or null. */
+    String selectedAllocatedClass() {
+        FrameInfo f = flame.selectedFrameProperty().get();
+        if (f == null) {
+            f = flame.zoomedFrameProperty().get();
+        }
+        return f != null && f.kind() == dev.inquest.ui.flame.FrameKind.ALLOCATED_CLASS ? f.label() : null;
+    }
+
+    /** "Show in heap dump": the selected allocated class in an open dump. */
+    public boolean showSelectedClassInHeap() {
+        String cls = selectedAllocatedClass();
+        if (cls == null || !doc.window().links().canShowHeapInstances()) {
+            doc.window().status().setText(cls == null ? "Select an allocated class (a leaf frame) first" : "Open a heap dump of the same service first");
+            return false;
+        }
+        return doc.window().links().showHeapInstances(cls);
+    }
+
+    /**
+     * "Where were these allocated?": the callers of one allocated class, as a reversed flame
+     * graph focused on it; returns its share of the allocations shown.
+     */
+    public void showAllocationsOf(String className) {
+        flame.setReversed(true);
+        flame.focusOn(className);
+        focusedClass = className;
+        reportFocusedShare();
+    }
+
+    /** The focused class's share of the allocations shown, or NaN before the tree is read. */
+    public double focusedShare() {
+        return tree == null || focusedClass == null || tree.total() == 0 ? Double.NaN
+                : (double) tree.totalOf(focusedClass) / tree.total();
+    }
+
+    private void reportFocusedShare() {
+        double share = focusedShare();
+        if (!Double.isNaN(share)) {
+            doc.window().status().setText(focusedClass + ": " + Units.percent(share) + " of the allocations in "
+                    + doc.summary().file());
         }
     }
 

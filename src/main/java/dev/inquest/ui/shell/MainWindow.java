@@ -65,6 +65,7 @@ public final class MainWindow {
     private final Settings settings;
     private final BorderPane root = new BorderPane();
     private final DocumentArea documents = new DocumentArea();
+    private final ClassLinks links = new ClassLinks();
     private final SplitPane workArea = new SplitPane();
     private Node sidePanel;
     private MenuBar menuBar;
@@ -105,6 +106,11 @@ public final class MainWindow {
 
     public DocumentArea documents() {
         return documents;
+    }
+
+    /** The heap <-> recording jumps by class name. */
+    public ClassLinks links() {
+        return links;
     }
 
     public TaskRunner tasks() {

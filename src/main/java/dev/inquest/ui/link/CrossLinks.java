@@ -1,0 +1,164 @@
+package dev.inquest.ui.link;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.HistogramRow;
+import dev.inquest.heap.model.Grouping;
+import dev.inquest.heap.model.PathResult;
+import dev.inquest.heap.model.PathStep;
+import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapRow;
+import dev.inquest.ui.heap.HeapViews;
+import dev.inquest.ui.jfr.JfrDocument;
+import dev.inquest.ui.notebook.Notebook;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import javafx.scene.control.Tab;
+
+/**
+ * What ties the two halves together: a class in the heap views opens its allocation sites in a
+ * recording, an allocated class in a recording opens its instances in a heap dump, heap rows pin
+ * as evidence, and pinned heap evidence reopens on the same object. Lives apart from both view
+ * packages so neither depends on the other.
+ */
+public final class CrossLinks {
+    private CrossLinks() {
+    }
+
+    public static void install(MainWindow window, HeapViews heap) {
+        window.links().setAllocations(() -> firstRecording(window) != null, cls -> {
+            Tab tab = firstRecordingTab(window);
+            if (tab == null) {
+                return false;
+            }
+            JfrDocument doc = (JfrDocument) tab.getContent();
+            tab.getTabPane().getSelectionModel().select(tab);
+            doc.select("jfr-alloc");
+            doc.allocations().showAllocationsOf(cls);
+            return true;
+        });
+        window.links().setHeapInstances(() -> firstHeapTab(window) != null, cls -> {
+            Tab tab = firstHeapTab(window);
+            if (tab == null) {
+                return false;
+            }
+            tab.getTabPane().getSelectionModel().select(tab);
+            HeapViews.documentOf(tab).showClassInDominators(cls);
+            return true;
+        });
+        heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
+                nb -> draft(doc, row, nb::pin),
+                () -> window.status().setText("Open or create a case to pin evidence")));
+        Notebook.of(window).ifPresent(nb -> nb.addReopener((source, file) -> reopen(window, heap, source, file)));
+    }
+
+    static JfrDocument firstRecording(MainWindow window) {
+        Tab t = firstRecordingTab(window);
+        return t == null ? null : (JfrDocument) t.getContent();
+    }
+
+    private static Tab firstRecordingTab(MainWindow window) {
+        return window.documents().allTabs().stream().filter(t -> t.getContent() instanceof JfrDocument).findFirst().orElse(null);
+    }
+
+    private static Tab firstHeapTab(MainWindow window) {
+        return window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).findFirst().orElse(null);
+    }
+
+    /**
+     * Evidence for a heap row, figures read from the engine (not the row's text): an object's
+     * shallow and retained size, its share of the used heap and its shortest strong path to a GC
+     * root; a class's instance count, shallow and retained size. The path query runs off the FX thread.
+     */
+    public static void draft(HeapDocument doc, HeapRow row, Consumer<Evidence> then) {
+        HeapDump dump = doc.dump();
+        String file = doc.file().toAbsolutePath().normalize().toString();
+        long used = Math.max(1, doc.summary().usedHeap());
+        if (!row.isObject()) {
+            doc.run("Reading " + row.title(), p -> dump.histogram(Grouping.CLASS).stream()
+                    .filter(h -> h.name().equals(row.title())).findFirst().orElse(null), (HistogramRow h) -> {
+                Evidence.Builder b = Evidence.builder("histogramRow").summary(h == null ? MarkdownCode.of(row.title())
+                        : Units.count(h.count()) + " instances of " + MarkdownCode.of(h.name()) + " retain "
+                        + Units.bytes(h.retained()) + " (" + Units.percent((double) h.retained() / used) + " of the used heap)");
+                if (h != null) {
+                    b.count("instances", h.count()).bytes("shallow", h.shallow()).bytes("retained", h.retained())
+                            .percent("of used heap", 100.0 * h.retained() / used);
+                }
+                then.accept(b.source(file, "heap.class", "class", row.title()).build());
+            });
+            return;
+        }
+        long node = row.node();
+        doc.run("Path to GC roots", p -> dump.pathsToRoots(node, 1, true, p), (PathResult paths) -> {
+            String cls = dump.className(node);
+            long retained = dump.retained(node);
+            List<String> path = new ArrayList<>();
+            if (!paths.paths().isEmpty()) {
+                for (PathStep s : paths.paths().getFirst()) {
+                    path.add(s.className() + (s.field() == null ? "" : " ." + s.field())
+                            + (s.rootKinds() == null || s.rootKinds().isBlank() ? "" : " [" + s.rootKinds() + "]"));
+                }
+            }
+            then.accept(Evidence.builder(Evidence.DOMINATOR_ROW)
+                    .summary(MarkdownCode.of(cls) + " at " + hex(dump.address(node)) + " retains " + Units.bytes(retained)
+                            + " (" + Units.percent((double) retained / used) + " of the used heap)")
+                    .bytes("retained", retained).bytes("shallow", dump.shallow(node))
+                    .percent("of used heap", 100.0 * retained / used)
+                    .path(path)
+                    .source(file, "heap.object", "object", hex(dump.address(node)), "class", cls)
+                    .build());
+        });
+    }
+
+    static String hex(long address) {
+        return "0x" + Long.toHexString(address);
+    }
+
+    /** Reopens pinned heap evidence: the dump's tab (opening it if needed), then the object or class. */
+    static boolean reopen(MainWindow window, HeapViews heap, EvidenceSource source, Path file) {
+        if (source.view() == null || !source.view().startsWith("heap.")) {
+            return false;
+        }
+        Consumer<HeapDocument> show = doc -> {
+            String object = source.locator().get("object");
+            String cls = source.locator().get("class");
+            if (object != null) {
+                long node = doc.dump().node(Long.parseUnsignedLong(object.substring(2), 16));
+                if (node >= 0) {
+                    doc.inspect(node);
+                    return;
+                }
+            }
+            if (cls != null) {
+                doc.showClassInDominators(cls);
+            }
+        };
+        Path wanted = file.toAbsolutePath().normalize();
+        for (Tab tab : window.documents().allTabs()) {
+            HeapDocument doc = HeapViews.documentOf(tab);
+            if (doc != null && doc.file().toAbsolutePath().normalize().equals(wanted)) {
+                tab.getTabPane().getSelectionModel().select(tab);
+                show.accept(doc);
+                return true;
+            }
+        }
+        heap.open(file, show);
+        return true;
+    }
+
+    /** Identifiers in backticks, with a longer fence when the name itself holds one. */
+    static final class MarkdownCode {
+        private MarkdownCode() {
+        }
+
+        static String of(String s) {
+            return s.contains("`") ? "`` " + s + " ``" : "`" + s + "`";
+        }
+    }
+
+}
