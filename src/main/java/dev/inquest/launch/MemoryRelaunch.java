@@ -106,6 +106,8 @@ public final class MemoryRelaunch {
                 List.of(args));
         try {
             Process p = new ProcessBuilder(cmd).inheritIO().start();
+            // Whoever stops this launcher (a desktop session ending, kill) means the window too.
+            Runtime.getRuntime().addShutdownHook(new Thread(p::destroy, "inquest-relaunch-stop"));
             return Optional.of(p.waitFor());
         } catch (IOException e) {
             System.err.println("inquest: could not restart with " + wanted.get() + " % of memory (" + e.getMessage()
