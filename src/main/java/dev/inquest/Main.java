@@ -1,6 +1,9 @@
 package dev.inquest;
 
 import dev.inquest.cli.InquestCommand;
+import dev.inquest.launch.MemoryRelaunch;
+import dev.inquest.ui.settings.Settings;
+import java.util.Optional;
 
 /**
  * One entry point for the jar: subcommands go to the command line, anything else (nothing, or
@@ -13,6 +16,12 @@ public final class Main {
 
     public static void main(String[] args) {
         if (opensWindow(args)) {
+            // Settings is plain properties, no JavaFX: reading it here keeps the command line display-free.
+            Optional<Integer> child = MemoryRelaunch.relaunchIfWanted(true,
+                    Settings.loadDefault().get(MemoryRelaunch.SETTING, null), Main.class.getName(), args);
+            if (child.isPresent()) {
+                System.exit(child.get());
+            }
             launchWindow(args);
             return;
         }

@@ -696,22 +696,6 @@ public final class Notebook {
         }
     }
 
-    /**
-     * Adds "Open the demo investigation" to the welcome page; {@code demo} returns the case file to
-     * open (the demo issue builds it). Without a call, no button: nothing that cannot work is shown.
-     */
-    public void setDemo(java.util.concurrent.Callable<Path> demo) {
-        if (welcome != null) {
-            welcome.addStartAction("welcome-demo", "Open the demo investigation", new FontIcon(MaterialDesignF.FLASK_OUTLINE), () -> {
-                try {
-                    window.open(demo.call());
-                } catch (Exception e) {
-                    window.showError("Cannot open the demo investigation", e);
-                }
-            });
-        }
-    }
-
     // ------------------------------------------------------------------ choosers (replaceable in tests)
 
     public void setNewCaseChooser(BiFunction<Window, String, Path> chooser) {

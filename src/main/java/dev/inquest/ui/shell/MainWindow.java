@@ -222,7 +222,15 @@ public final class MainWindow {
         MenuItem exit = new MenuItem("Exit");
         exit.setAccelerator(new KeyCodeCombination(KeyCode.Q, KeyCombination.SHORTCUT_DOWN));
         exit.setOnAction(e -> stage.close());
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), close, new SeparatorMenuItem(), exit);
+        MenuItem settingsItem = new MenuItem("Settings...");
+        settingsItem.setId("menu-settings");
+        settingsItem.setOnAction(e -> {
+            if (dev.inquest.ui.settings.SettingsDialog.edit(stage, settings)) {
+                status.setText("Memory setting saved: it applies when Inquest starts again");
+            }
+        });
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), close, new SeparatorMenuItem(),
+                settingsItem, new SeparatorMenuItem(), exit);
         file.setId("menu-file");
 
         ToggleGroup themes = new ToggleGroup();
@@ -294,7 +302,7 @@ public final class MainWindow {
     }
 
     private void showWelcome() {
-        WelcomePage page = new WelcomePage(settings.recentFiles(), this::chooseAndOpen, this::open);
+        WelcomePage page = new WelcomePage(settings.recentFiles(), this::chooseAndOpen, this::open, this::openDemo);
         Tab tab = documents.newTab("Welcome", new FontIcon(MaterialDesignH.HOME_OUTLINE), page);
         tab.setId("tab-welcome");
         documents.addFirst(tab);
@@ -345,6 +353,23 @@ public final class MainWindow {
             e.setDropCompleted(ok);
             e.consume();
         });
+    }
+
+    /**
+     * Opens the demo investigation: reuses the one written earlier (its dumps may be open in tabs, so
+     * they are not rewritten under them), else runs the demo service first (well under a minute).
+     */
+    private void openDemo() {
+        Path dir = dev.inquest.demo.Demo.defaultDir();
+        List<Path> done = dev.inquest.demo.Demo.existing(dir);
+        if (!done.isEmpty()) {
+            done.forEach(this::open);
+            return;
+        }
+        tasks().submit("Running the demo service",
+                p -> dev.inquest.demo.Demo.run(dir, dev.inquest.demo.DemoOptions.NORMAL, p),
+                r -> dev.inquest.demo.Demo.existing(dir).forEach(this::open),
+                t -> showError("The demo could not run", t));
     }
 
     /** Opens a file in a new tab, detecting what it is from its content. */

@@ -26,6 +26,11 @@ public final class WelcomePage extends VBox {
     private final Label recentCasesTitle = new Label("Recent investigations");
 
     public WelcomePage(List<Path> recent, Runnable openFile, Consumer<Path> openRecent) {
+        this(recent, openFile, openRecent, null);
+    }
+
+    /** {@code openDemo} runs (or reopens) the demo investigation; null hides its button. */
+    public WelcomePage(List<Path> recent, Runnable openFile, Consumer<Path> openRecent, Runnable openDemo) {
         setId("welcome-page");
         getStyleClass().add("welcome-page");
         setSpacing(18);
@@ -59,6 +64,15 @@ public final class WelcomePage extends VBox {
                 + "also by drag and drop.  Ctrl+O");
         hint.getStyleClass().add("text-small");
 
+        Button demo = new Button("Open the demo investigation", new FontIcon(MaterialDesignF.FLASK_OUTLINE));
+        demo.setId("welcome-demo");
+        demo.setOnAction(e -> openDemo.run());
+        Label demoHint = new Label("Runs a small leaky service on this machine (under a minute) and opens its two "
+                + "heap dumps, its flight recording and a case about them.");
+        demoHint.setWrapText(true);
+        demoHint.setMaxWidth(620);
+        demoHint.getStyleClass().add("text-small");
+
         Label recentTitle = new Label("Recent files");
         recentTitle.getStyleClass().add("title-4");
         VBox recentList = new VBox(4);
@@ -79,7 +93,11 @@ public final class WelcomePage extends VBox {
         recentCasesTitle.getStyleClass().add("title-4");
         recentCases.setId("welcome-recent-cases");
         showRecentCases(List.of(), p -> { });
-        getChildren().addAll(heading, tagline, actions, hint, gap, recentCasesTitle, recentCases, recentTitle, recentList);
+        getChildren().addAll(heading, tagline, actions, hint);
+        if (openDemo != null) {
+            getChildren().addAll(demo, demoHint);
+        }
+        getChildren().addAll(gap, recentCasesTitle, recentCases, recentTitle, recentList);
     }
 
     /** Adds a start button beside "Open file..." (New investigation, the demo). */

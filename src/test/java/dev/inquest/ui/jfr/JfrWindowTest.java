@@ -77,7 +77,9 @@ class JfrWindowTest {
 
         // Overview: the event counts are the summary's.
         @SuppressWarnings("unchecked")
-        TableView<Map.Entry<String, Long>> counts = robot.lookup("#jfr-event-counts").queryAs(TableView.class);
+        // Looked up inside the document, not the whole screen: other windows may linger in a shared test JVM.
+        var overview = (javafx.scene.control.ScrollPane) doc.views().getTabs().getFirst().getContent();
+        TableView<Map.Entry<String, Long>> counts = (TableView<Map.Entry<String, Long>>) overview.getContent().lookup("#jfr-event-counts");
         long allocSamples = doc.summary().byType().get("jdk.ObjectAllocationSample");
         assertThat(counts.getItems()).anySatisfy(e -> {
             assertThat(e.getKey()).isEqualTo("jdk.ObjectAllocationSample");
@@ -147,7 +149,8 @@ class JfrWindowTest {
         JfrDocument doc = openRecording(robot);
         robot.interact(() -> doc.allocations().compareWith(recording.file()));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 3);
-        dev.inquest.ui.flame.FlameGraph diff = robot.lookup("#jfr-diff-flame").queryAs(dev.inquest.ui.flame.FlameGraph.class);
+        var diffView = (javafx.scene.layout.BorderPane) window.documents().allTabs().getLast().getContent();
+        dev.inquest.ui.flame.FlameGraph diff = (dev.inquest.ui.flame.FlameGraph) diffView.getCenter();
         dev.inquest.ui.flame.Frame root = diff.shownTree();
         assertThat(root.isDifferential()).isTrue();
         assertThat(root.total()).isEqualTo(expectedAlloc.total());

@@ -1,0 +1,56 @@
+package dev.inquest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.model.OpenOptions;
+import dev.inquest.progress.Progress;
+import dev.inquest.testing.ChildJvm;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Runs the launcher of the app image {@code -Pinstaller} built (jlink-trimmed runtime and all):
+ * catches a module missing from the runtime or a broken launcher configuration, which no test
+ * on the full JDK can see. Runs in the integration-test phase, after package built the image.
+ */
+class AppImageIT {
+    static Path launcher() {
+        String image = System.getProperty("inquest.appImage");
+        assumeTrue(image != null, "no app image configured (run with -Pinstaller)");
+        Path bin = Path.of(image, "bin", "Inquest");
+        assumeTrue(Files.isExecutable(bin), "no Linux app image launcher at " + bin);
+        return bin;
+    }
+
+    @Test
+    void launcherPrintsTheVersion(@TempDir Path dir) {
+        ChildJvm.Result r = ChildJvm.run(List.of(launcher().toString(), "--version"), dir, 60);
+        assertThat(r.output()).contains(Version.describe().split(" ")[0]).contains(Version.version());
+    }
+
+    @Test
+    void launcherAnalysesAHeapDumpLikeTheEngineDoes(@TempDir Path dir) throws Exception {
+        Path launcher = launcher();
+        Path dump = dir.resolve("hello.hprof");
+        ChildJvm.runWorkload("HelloDump", dir, List.of("-Xmx64m"), dump.toString());
+        ChildJvm.Result r = ChildJvm.run(List.of(launcher.toString(), "heap", "summary", dump.toString(), "--json"),
+                dir, 120);
+        String json = r.output().substring(r.output().indexOf('{'));
+        JsonNode out = new ObjectMapper().readTree(json);
+        try (HeapDump d = HeapDump.open(dump, OpenOptions.DEFAULT.withIndexFile(false), Progress.NONE)) {
+            HeapSummary s = d.summary();
+            assertThat(out.get("objects").asLong()).isEqualTo(s.objects()).isGreaterThan(1000);
+            assertThat(out.get("usedHeap").asLong()).isEqualTo(s.usedHeap());
+            assertThat(out.get("classes").asLong()).isEqualTo(s.classes());
+            assertThat(out.get("truncated").asBoolean()).isFalse();
+        }
+    }
+}
