@@ -175,6 +175,12 @@ public final class HeapDocument {
         return type.cast(view(section).getProperties().get(VIEW_KEY));
     }
 
+    /** Shows the histogram narrowed to one class: its instances, shallow and retained size. */
+    public void showClassInHistogram(String className) {
+        show(Section.HISTOGRAM);
+        viewOf(Section.HISTOGRAM, HistogramView.class).setFilter("^" + java.util.regex.Pattern.quote(className) + "$");
+    }
+
     /** Shows the dominator tree narrowed to the instances of one class. */
     public void showClassInDominators(String className) {
         show(Section.DOMINATORS);

@@ -48,7 +48,7 @@ public final class CrossLinks {
                 return false;
             }
             tab.getTabPane().getSelectionModel().select(tab);
-            HeapViews.documentOf(tab).showClassInDominators(cls);
+            HeapViews.documentOf(tab).showClassInHistogram(cls);
             return true;
         });
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
@@ -135,7 +135,7 @@ public final class CrossLinks {
                 }
             }
             if (cls != null) {
-                doc.showClassInDominators(cls);
+                doc.showClassInHistogram(cls);
             }
         };
         Path wanted = file.toAbsolutePath().normalize();
