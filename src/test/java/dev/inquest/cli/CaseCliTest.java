@@ -18,7 +18,7 @@ class CaseCliTest {
     @Test
     void newThenShow() throws Exception {
         Path f = dir.resolve("leak.inquest");
-        InquestCommandTest.Run r = InquestCommandTest.run("case", "new", "Heap grows after deploy", "--out", f.toString(),
+        CliRun r = CliRun.run("case", "new", "Heap grows after deploy", "--out", f.toString(),
                 "--subtask", "7", "--author", "dana");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("created");
@@ -28,11 +28,11 @@ class CaseCliTest {
         assertThat(c.created()).isEqualTo(LocalDate.now());
         assertThat(c.authors()).containsExactly("dana");
 
-        InquestCommandTest.Run json = InquestCommandTest.run("case", "show", f.toString(), "--json");
+        CliRun json = CliRun.run("case", "show", f.toString(), "--json");
         assertThat(json.exit()).isZero();
         assertThat(json.out()).isEqualTo(Files.readString(f));
 
-        InquestCommandTest.Run again = InquestCommandTest.run("case", "new", "Other", "--out", f.toString());
+        CliRun again = CliRun.run("case", "new", "Other", "--out", f.toString());
         assertThat(again.exit()).isEqualTo(1);
         assertThat(again.err()).startsWith("inquest: ").contains("already exists");
         assertThat(CaseFile.read(f).value().title()).isEqualTo("Heap grows after deploy");
@@ -42,7 +42,7 @@ class CaseCliTest {
     void showTextSummarisesTheCase() throws Exception {
         Path f = dir.resolve("rich.inquest");
         CaseFile.create(f, SampleCases.rich());
-        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", f.toString());
+        CliRun r = CliRun.run("case", "show", f.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("Subtask 004: Session cache keeps | growing after deploy",
                 "Status:     In Progress (cache suspected)", "H1 [supported] Does the session cache never evict?  (3 for, 0 against)",
@@ -56,25 +56,25 @@ class CaseCliTest {
         CaseFile cf = CaseFile.create(f, SampleCases.rich());
         cf.save(SampleCases.rich().toBuilder().title("v2").build());
         Files.writeString(f, CaseJson.toJson(SampleCases.rich()).substring(0, 100));
-        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", f.toString());
+        CliRun r = CliRun.run("case", "show", f.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).startsWith("inquest: " + f + ": not a valid case file").contains("last good autosave: .b.inquest.bak")
                 .contains(" at byte 100");
         assertThat(r.err().lines()).hasSize(1);
-        assertThat(InquestCommandTest.run("case", "show", dir.resolve("none.inquest").toString()).exit()).isEqualTo(1);
-        assertThat(InquestCommandTest.run("case", "show").exit()).isEqualTo(2);
+        assertThat(CliRun.run("case", "show", dir.resolve("none.inquest").toString()).exit()).isEqualTo(1);
+        assertThat(CliRun.run("case", "show").exit()).isEqualTo(2);
     }
 
     @Test
     void exportWritesMarkdownAndFiguresAndRedactsByDefault() throws Exception {
         Path f = dir.resolve("rich.inquest");
         CaseFile.create(f, SampleCases.rich());
-        InquestCommandTest.Run sub = InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask");
+        CliRun sub = CliRun.run("case", "export", f.toString(), "--format", "subtask");
         assertThat(sub.exit()).isZero();
         assertThat(sub.out()).startsWith("# Subtask 004: ").contains("## Hypotheses and Questions").doesNotContain("hunter2");
 
         Path md = dir.resolve("out/report.md");
-        InquestCommandTest.Run rep = InquestCommandTest.run("case", "export", f.toString(), "--format", "report",
+        CliRun rep = CliRun.run("case", "export", f.toString(), "--format", "report",
                 "--out", md.toString());
         assertThat(rep.exit()).isZero();
         assertThat(rep.out()).contains("2 figures in report-figures");
@@ -82,12 +82,12 @@ class CaseCliTest {
         assertThat(text).contains("](report-figures/heap-trend-E3.svg)").doesNotContain("hunter2");
         assertThat(Files.readString(dir.resolve("out/report-figures/flame-E4.svg"))).startsWith("<svg");
 
-        InquestCommandTest.Run values = InquestCommandTest.run("case", "export", f.toString(), "--format", "report",
+        CliRun values = CliRun.run("case", "export", f.toString(), "--format", "report",
                 "--include-values");
         assertThat(values.out()).contains(SampleCases.SECRET);
 
-        assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "pdf").exit()).isEqualTo(2);
-        assertThat(InquestCommandTest.run("case", "export", f.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.run("case", "export", f.toString(), "--format", "pdf").exit()).isEqualTo(2);
+        assertThat(CliRun.run("case", "export", f.toString()).exit()).isEqualTo(2);
     }
 
     @Test
@@ -97,12 +97,12 @@ class CaseCliTest {
             Files.write(doc, in.readAllBytes());
         }
         Path f = dir.resolve("imported.inquest");
-        InquestCommandTest.Run r = InquestCommandTest.run("case", "import", doc.toString(), "--out", f.toString());
+        CliRun r = CliRun.run("case", "import", doc.toString(), "--out", f.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("3 context items, 3 findings, 3 hypotheses, 3 actions, 3 next steps, 3 references, 1 note ");
         assertThat(CaseFile.read(f).value().subtask()).isEqualTo(4);
         Path md = dir.resolve("again.md");
-        assertThat(InquestCommandTest.run("case", "export", f.toString(), "--format", "subtask", "--out", md.toString()).exit())
+        assertThat(CliRun.run("case", "export", f.toString(), "--format", "subtask", "--out", md.toString()).exit())
                 .isZero();
         assertThat(Files.readString(md)).isEqualTo(Files.readString(doc));
     }
@@ -110,15 +110,15 @@ class CaseCliTest {
     @Test
     void importRefusesBinaryAndBrokenText() throws Exception {
         Path bin = Files.write(dir.resolve("dump.md"), new byte[] {'J', 'A', 'V', 'A', 0, 1, 2});
-        InquestCommandTest.Run r = InquestCommandTest.run("case", "import", bin.toString(), "--out", dir.resolve("x.inquest").toString());
+        CliRun r = CliRun.run("case", "import", bin.toString(), "--out", dir.resolve("x.inquest").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("inquest: " + bin + ": not a Markdown document (binary content) at byte 4" + System.lineSeparator());
         Path latin = Files.write(dir.resolve("latin.md"), new byte[] {'#', ' ', 'C', 'a', 'f', (byte) 0xE9, '\n'});
-        InquestCommandTest.Run l = InquestCommandTest.run("case", "import", latin.toString(), "--out", dir.resolve("y.inquest").toString());
+        CliRun l = CliRun.run("case", "import", latin.toString(), "--out", dir.resolve("y.inquest").toString());
         assertThat(l.exit()).isEqualTo(1);
         assertThat(l.err()).contains("not UTF-8 text at byte 5");
         assertThat(Files.exists(dir.resolve("x.inquest"))).isFalse();
-        assertThat(InquestCommandTest.run("case", "import", bin.toString()).exit()).isEqualTo(2);
+        assertThat(CliRun.run("case", "import", bin.toString()).exit()).isEqualTo(2);
     }
 
     @Test
@@ -127,7 +127,7 @@ class CaseCliTest {
         try (var in = getClass().getResourceAsStream("/cases/format1.inquest")) {
             Files.write(old, in.readAllBytes());
         }
-        InquestCommandTest.Run r = InquestCommandTest.run("case", "show", old.toString(), "--json");
+        CliRun r = CliRun.run("case", "show", old.toString(), "--json");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith("{\n  \"formatVersion\": 2,\n  \"title\": \"Metaspace keeps growing\"")
                 .contains("\"statement\": \"Are generated proxies leaking class loaders?\"",
@@ -135,6 +135,6 @@ class CaseCliTest {
         String future = CaseJson.toJson(SampleCases.rich()).replace("\"formatVersion\": 2", "\"formatVersion\": 7")
                 .replace("\"authors\"", "\"reviewers\": {\"kim\": true},\n  \"authors\"");
         Path newer = Files.writeString(dir.resolve("newer.inquest"), future);
-        assertThat(InquestCommandTest.run("case", "show", newer.toString(), "--json").out()).isEqualTo(future);
+        assertThat(CliRun.run("case", "show", newer.toString(), "--json").out()).isEqualTo(future);
     }
 }

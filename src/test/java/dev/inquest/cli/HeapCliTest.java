@@ -7,8 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.progress.Progress;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code inquest heap ...} against a real dump: the JSON names of cli.md, exit codes, one-line errors. */
 @Tag("slow")
@@ -30,17 +27,8 @@ class HeapCliTest {
     @TempDir
     static Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = InquestCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @BeforeAll
@@ -62,7 +50,7 @@ class HeapCliTest {
 
     @Test
     void summaryJsonHasTheContractFields() throws Exception {
-        Run r = run("heap", "summary", dump.toString(), "--json");
+        CliRun r = run("heap", "summary", dump.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(names(j)).startsWith("file", "format", "idSize", "compressedOops", "objects", "classes", "gcRoots",
@@ -76,14 +64,14 @@ class HeapCliTest {
 
     @Test
     void summaryTextUsesThousandsSeparators() {
-        Run r = run("heap", "summary", dump.toString());
+        CliRun r = run("heap", "summary", dump.toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).containsPattern("Used heap\\s+\\d{1,3}(,\\d{3})+ bytes").contains("Truncated        no");
     }
 
     @Test
     void histogramJson() throws Exception {
-        Run r = run("heap", "histogram", dump.toString(), "--top", "5", "--json");
+        CliRun r = run("heap", "histogram", dump.toString(), "--top", "5", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.size()).isEqualTo(5);
@@ -104,17 +92,17 @@ class HeapCliTest {
             }
         }
         assertThat(holder).isTrue();
-        Run byPackage = run("heap", "histogram", dump.toString(), "--by", "package", "--json");
+        CliRun byPackage = run("heap", "histogram", dump.toString(), "--by", "package", "--json");
         assertThat(byPackage.exit()).isZero();
         assertThat(byPackage.out()).contains("\"java.lang\"");
-        Run byLoader = run("heap", "histogram", dump.toString(), "--by", "loader");
+        CliRun byLoader = run("heap", "histogram", dump.toString(), "--by", "loader");
         assertThat(byLoader.exit()).isZero();
         assertThat(byLoader.out()).contains("<system class loader>");
     }
 
     @Test
     void dominatorsJsonPlainAndGrouped() throws Exception {
-        Run r = run("heap", "dominators", dump.toString(), "--top", "3", "--json");
+        CliRun r = run("heap", "dominators", dump.toString(), "--top", "3", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.size()).isEqualTo(3);
@@ -129,7 +117,7 @@ class HeapCliTest {
 
     @Test
     void pathJson() throws Exception {
-        Run r = run("heap", "path", dump.toString(), "--object", softReference, "--json");
+        CliRun r = run("heap", "path", dump.toString(), "--object", softReference, "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(names(j)).startsWith("address", "class", "paths");
@@ -139,24 +127,24 @@ class HeapCliTest {
         assertThat(names(first.get(0))).startsWith("address", "class", "field");
         assertThat(first.get(1).get("field").asText()).isEqualTo("soft");
         assertThat(first.get(1).get("class").asText()).isEqualTo("class HeapShapes");
-        Run text = run("heap", "path", dump.toString(), "--object", softReference);
+        CliRun text = run("heap", "path", dump.toString(), "--object", softReference);
         assertThat(text.out()).contains("soft in class HeapShapes");
     }
 
     @Test
     void badInputIsExitOneWithOneLine() throws Exception {
         Path junk = Files.write(dir.resolve("junk.hprof"), "this is not a heap dump at all".getBytes());
-        Run r = run("heap", "summary", junk.toString());
+        CliRun r = run("heap", "summary", junk.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).isEqualTo("inquest: " + junk + ": not an HPROF heap dump (no 'JAVA PROFILE' header) at byte 0"
                 + System.lineSeparator());
-        Run missing = run("heap", "histogram", dir.resolve("nope.hprof").toString());
+        CliRun missing = run("heap", "histogram", dir.resolve("nope.hprof").toString());
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.err().lines().count()).isEqualTo(1);
-        Run noDump = run("heap", "summary", dump.toString(), "--dump", "3");
+        CliRun noDump = run("heap", "summary", dump.toString(), "--dump", "3");
         assertThat(noDump.exit()).isEqualTo(1);
         assertThat(noDump.err()).startsWith("inquest: " + dump + ": the file holds 1 heap dump(s)");
-        Run noObject = run("heap", "path", dump.toString(), "--object", "0x10");
+        CliRun noObject = run("heap", "path", dump.toString(), "--object", "0x10");
         assertThat(noObject.exit()).isEqualTo(1);
         assertThat(noObject.err()).contains("no object at address 0x10");
     }
@@ -173,10 +161,10 @@ class HeapCliTest {
     void truncatedDumpSaysSoEverywhere() throws Exception {
         byte[] b = Files.readAllBytes(dump);
         Path cut = Files.write(dir.resolve("cut.hprof"), java.util.Arrays.copyOf(b, b.length * 3 / 4));
-        Run json = run("heap", "summary", cut.toString(), "--json");
+        CliRun json = run("heap", "summary", cut.toString(), "--json");
         assertThat(json.exit()).isZero();
         assertThat(JSON.readTree(json.out()).get("truncated").asBoolean()).isTrue();
-        Run text = run("heap", "histogram", cut.toString(), "--top", "3");
+        CliRun text = run("heap", "histogram", cut.toString(), "--top", "3");
         assertThat(text.exit()).isZero();
         assertThat(text.err()).contains("is truncated");
     }
@@ -195,7 +183,7 @@ class HeapCliTest {
     @Test
     void gzipDumpsNeedNoUnpacking() throws Exception {
         Path gz = dev.inquest.testing.Corpus.file("hprof/openjdk_jdk11_04_x64.hprof.gz");
-        Run r = run("heap", "histogram", gz.toString(), "--top", "3", "--json");
+        CliRun r = run("heap", "histogram", gz.toString(), "--top", "3", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).size()).isEqualTo(3);
     }

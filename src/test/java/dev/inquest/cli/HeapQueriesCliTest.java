@@ -5,31 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inquest.heap.query.LeakDumps;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /** The query verbs (suspects, compare, ...) on the LeakPatterns dumps: contract JSON names, readable text. */
 @Tag("slow")
 class HeapQueriesCliTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = InquestCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     static List<String> names(JsonNode n) {
@@ -46,7 +34,7 @@ class HeapQueriesCliTest {
 
     @Test
     void suspectsJsonHasTheContractFields() throws Exception {
-        Run r = run("heap", "suspects", dump("queue"), "--json");
+        CliRun r = run("heap", "suspects", dump("queue"), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.size()).isEqualTo(1);
@@ -64,14 +52,14 @@ class HeapQueriesCliTest {
 
     @Test
     void suspectsTextSaysNoSuspectForChurn() {
-        Run r = run("heap", "suspects", dump("churn"));
+        CliRun r = run("heap", "suspects", dump("churn"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("No suspect").doesNotContain("Suspect 1");
     }
 
     @Test
     void suspectsTextQuotesTheNumbers() {
-        Run r = run("heap", "suspects", dump("wrappers"));
+        CliRun r = run("heap", "suspects", dump("wrappers"));
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Suspect 1: the ArrayList in LeakPatterns$Dashboard.views holds 30,000 LeakPatterns$SessionView")
                 .contains("30,000 LeakPatterns$SessionView for 300 distinct userId")
@@ -80,7 +68,7 @@ class HeapQueriesCliTest {
 
     @Test
     void compareJsonHasTheContractFields() throws Exception {
-        Run r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--json", "--top", "1000");
+        CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--json", "--top", "1000");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(names(j.get(0))).startsWith("class", "countBefore", "countAfter", "countDelta", "shallowDelta", "retainedDelta");
@@ -97,10 +85,10 @@ class HeapQueriesCliTest {
 
     @Test
     void compareTextByPackage() {
-        Run r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "package", "--top", "5");
+        CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "package", "--top", "5");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("Package").contains("<default package>").contains("Dominators that grew");
-        Run bad = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "thread");
+        CliRun bad = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "thread");
         assertThat(bad.exit()).isEqualTo(2);
     }
 }

@@ -5,35 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.inquest.testing.Corpus;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 class JfrCliTest {
     @TempDir
     Path dir;
 
-    record Run(int exit, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        CommandLine cl = InquestCommand.newCommandLine();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int exit = cl.execute(args);
-        return new Run(exit, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.run(args);
     }
 
     @Test
     void summaryJsonHasTheContractFields() throws Exception {
         Path f = Corpus.file("jfr/hotmethods.jfr");
-        Run r = run("jfr", "summary", f.toString(), "--json");
+        CliRun r = run("jfr", "summary", f.toString(), "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.out());
         for (String field : List.of("file", "jvm", "start", "durationMillis", "chunks", "events", "byType", "truncated")) {
@@ -52,7 +40,7 @@ class JfrCliTest {
 
     @Test
     void summaryTextOfTheCrashFileSaysMetadataOnly() {
-        Run r = run("jfr", "summary", Corpus.file("jfr/hs_err_jdk-16.jfr").toString());
+        CliRun r = run("jfr", "summary", Corpus.file("jfr/hs_err_jdk-16.jfr").toString());
         assertThat(r.exit()).isZero();
         assertThat(r.out()).contains("events    0").contains("metadata only");
     }
@@ -60,7 +48,7 @@ class JfrCliTest {
     @Test
     void unsupportedFormatIsExitOneWithOneLine() {
         Path f = Corpus.file("jfr/8u60.jfr");
-        Run r = run("jfr", "summary", f.toString());
+        CliRun r = run("jfr", "summary", f.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err().strip()).startsWith("inquest: " + f + ": Oracle JDK 7/8 recording (JFR format 0.9)")
                 .endsWith("at byte 4").doesNotContain("\n");
@@ -68,7 +56,7 @@ class JfrCliTest {
 
     @Test
     void missingFileIsExitOne() {
-        Run r = run("jfr", "summary", dir.resolve("nope.jfr").toString());
+        CliRun r = run("jfr", "summary", dir.resolve("nope.jfr").toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("no such file");
     }
@@ -77,7 +65,7 @@ class JfrCliTest {
     void flameWritesCollapsedSvgAndHtml() throws Exception {
         Path f = dev.inquest.jfr.AllocRecording.get().file();
         Path collapsed = dir.resolve("a.txt");
-        Run r = run("jfr", "flame", f.toString(), "--event", "alloc", "--collapsed", collapsed.toString());
+        CliRun r = run("jfr", "flame", f.toString(), "--event", "alloc", "--collapsed", collapsed.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         List<String> lines = java.nio.file.Files.readAllLines(collapsed);
         long sum = lines.stream().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
@@ -100,10 +88,10 @@ class JfrCliTest {
     @Test
     void flameFiltersByThreadAndTime() throws Exception {
         Path f = dev.inquest.jfr.AllocRecording.get().file();
-        Run twenty = run("jfr", "flame", f.toString(), "--event", "alloc", "--thread", "alloc-twenty");
+        CliRun twenty = run("jfr", "flame", f.toString(), "--event", "alloc", "--thread", "alloc-twenty");
         assertThat(twenty.exit()).isZero();
         assertThat(twenty.out()).contains("allocateTwenty").doesNotContain("allocateEighty");
-        Run none = run("jfr", "flame", f.toString(), "--event", "alloc", "--from", "1h");
+        CliRun none = run("jfr", "flame", f.toString(), "--event", "alloc", "--from", "1h");
         assertThat(none.exit()).isZero();
         assertThat(none.out()).isEmpty();
         assertThat(none.err()).contains("no").contains("match the filters");
@@ -114,7 +102,7 @@ class JfrCliTest {
     @Test
     void diffOfARecordingWithItselfHasEqualColumns() throws Exception {
         Path f = dev.inquest.jfr.AllocRecording.get().file();
-        Run r = run("jfr", "diff", f.toString(), f.toString(), "--event", "alloc");
+        CliRun r = run("jfr", "diff", f.toString(), f.toString(), "--event", "alloc");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out().lines().toList()).isNotEmpty().allSatisfy(l -> {
             String[] parts = l.split(" ");

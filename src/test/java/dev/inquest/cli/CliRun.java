@@ -1,0 +1,19 @@
+package dev.inquest.cli;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import picocli.CommandLine;
+
+/** Runs the {@code inquest} command in-process and captures what it printed, for CLI tests. */
+record CliRun(int exit, String out, String err) {
+
+    static CliRun run(String... args) {
+        CommandLine cl = InquestCommand.newCommandLine();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        cl.setOut(new PrintWriter(out, true));
+        cl.setErr(new PrintWriter(err, true));
+        int exit = cl.execute(args);
+        return new CliRun(exit, out.toString(), err.toString());
+    }
+}
