@@ -144,6 +144,16 @@ public final class ChunkReader {
                 }
             } finally {
                 pool.shutdownNow();
+                // A failed or cancelled read returns only when every worker has deleted its
+                // group file: the caller may check the cache (or remove it) right away.
+                try {
+                    if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES)) {
+                        System.getLogger("inquest.jfr").log(System.Logger.Level.WARNING,
+                                "JFR reader threads did not stop within a minute");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
         progress.progress(source.readableBytes());
