@@ -13,10 +13,6 @@ import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.ConsoleProgress;
 import dev.inquest.progress.Progress;
-import java.io.BufferedWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -74,23 +70,9 @@ public final class JfrDiffCommand implements Callable<Integer> {
         }
         String title = "diff " + kind.name().toLowerCase(java.util.Locale.ROOT) + " — " + baseline.getFileName()
                 + " → " + after.getFileName();
-        if (output.svg != null) {
-            try (Writer out = Files.newBufferedWriter(output.svg, StandardCharsets.UTF_8)) {
-                FlameGraphSvg.write(diff, title, out);
-            }
-        } else if (output.html != null) {
-            try (Writer out = Files.newBufferedWriter(output.html, StandardCharsets.UTF_8)) {
-                FlameGraphHtml.write(diff, title, out);
-            }
-        } else if (output.collapsed != null) {
-            try (Writer out = Files.newBufferedWriter(output.collapsed, StandardCharsets.UTF_8)) {
-                CollapsedWriter.write(diff, out);
-            }
-        } else {
-            Writer out = new BufferedWriter(cl.getOut());
-            CollapsedWriter.write(diff, out);
-            out.flush();
-        }
+        FlameOutputs.write(output.svg, output.html, output.collapsed, cl.getOut(),
+                out -> FlameGraphSvg.write(diff, title, out), out -> FlameGraphHtml.write(diff, title, out),
+                out -> CollapsedWriter.write(diff, out));
         return 0;
     }
 

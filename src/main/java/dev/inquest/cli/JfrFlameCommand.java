@@ -11,11 +11,6 @@ import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.ConsoleProgress;
-import java.io.BufferedWriter;
-import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Locale;
@@ -170,24 +165,9 @@ public final class JfrFlameCommand implements Callable<Integer> {
             cl.getErr().println("inquest: warning: " + file + ": no " + String.join("/", kind.eventTypes())
                     + " events" + (q.filtersEvents() ? " match the filters" : " in this recording"));
         }
-        if (output.svg != null) {
-            try (Writer out = Files.newBufferedWriter(output.svg, StandardCharsets.UTF_8)) {
-                FlameGraphSvg.write(tree, title, out);
-            }
-        } else if (output.html != null) {
-            try (Writer out = Files.newBufferedWriter(output.html, StandardCharsets.UTF_8)) {
-                FlameGraphHtml.write(tree, title, out);
-            }
-        } else if (output.collapsed != null) {
-            try (Writer out = Files.newBufferedWriter(output.collapsed, StandardCharsets.UTF_8)) {
-                CollapsedWriter.write(tree, out);
-            }
-        } else {
-            PrintWriter out = cl.getOut();
-            Writer buffered = new BufferedWriter(out);
-            CollapsedWriter.write(tree, buffered);
-            buffered.flush();
-        }
+        FlameOutputs.write(output.svg, output.html, output.collapsed, cl.getOut(),
+                out -> FlameGraphSvg.write(tree, title, out), out -> FlameGraphHtml.write(tree, title, out),
+                out -> CollapsedWriter.write(tree, out));
         return 0;
     }
 }
