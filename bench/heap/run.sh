@@ -136,7 +136,7 @@ ratio() {
   echo
   echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/Mem:/ { print $2 }') GB RAM; shared with other jobs (load average $LOAD_BEFORE when this script started, $LOAD_AFTER when it ended), so times are upper bounds."
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1)"
-  echo "- Dump: \`${DUMP#$ROOT/}\`, $(stat -c %s "$DUMP" | numfmt --grouping) bytes, written by \`bench/heap/HeapWorkload.java\` (scale $SCALE; NetBeans counts ${OBJECTS:-?})."
+  echo "- Dump: \`${DUMP#$ROOT/}\`, $(stat -L -c %s "$DUMP" | numfmt --grouping) bytes, written by \`bench/heap/HeapWorkload.java\` (scale $SCALE; NetBeans counts ${OBJECTS:-?})."
   echo "- Inquest: \`java ${INQUEST_JAVA_OPTS} -jar target/inquest.jar heap dominators DUMP --top 10 --json\`"
   echo "- Peer: NetBeans profiler library RELEASE220 (VisualVM's heap engine), \`java ${NB_JAVA_OPTS} -cp org-netbeans-lib-profiler-RELEASE220.jar bench/heap/NetBeansPeer.java DUMP\` (\`HeapFactory.createHeap\`, \`getSummary\`, \`getBiggestObjectsByRetainedSize(10)\`)."
   echo "- Measured with \`/usr/bin/time -v\`: wall clock, CPU (user + system, all threads; on a loaded machine the fairer figure) and maximum resident set size (which counts touched pages of mapped files)."

@@ -84,7 +84,7 @@ ours_total=$(total "$B/out/ours.collapsed")
 ours_all_total=$(total "$B/out/ours-all.collapsed")
 "$JAVA" -jar target/inquest.jar jfr summary "$REC" > "$B/out/summary.txt"
 
-size_mb=$(( $(stat -c %s "$REC") / 1048576 ))
+size_mb=$(( $(stat -L -c %s "$REC") / 1048576 ))
 cpu=$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo)
 mem=$(awk '/MemTotal/ {printf "%.1f GB", $2/1048576}' /proc/meminfo)
 jdk=$("$JAVA" -version 2>&1 | head -1)
