@@ -90,7 +90,12 @@ public final class JfrViews {
             try {
                 return new Loaded(source, SummaryReader.read(source, progress));
             } catch (IOException | RuntimeException e) {
-                closeQuietly(source);
+                // The summary's failure is what the user needs to see; a close failure rides along.
+                try {
+                    source.close();
+                } catch (IOException closing) {
+                    e.addSuppressed(closing);
+                }
                 throw e;
             }
         }, loaded -> {

@@ -150,10 +150,6 @@ public final class MainWindow {
         }
     }
 
-    public Node sidePanel() {
-        return sidePanel;
-    }
-
     /** True when the side panel is in the window (not hidden by {@link #toggleSidePanel()}). */
     public boolean sidePanelShown() {
         return sidePanel != null && workArea.getItems().contains(sidePanel);
