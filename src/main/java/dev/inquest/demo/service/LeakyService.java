@@ -17,7 +17,7 @@ import jdk.jfr.Recording;
  * into {@link #RECEIPTS}, a cache keyed by order id that nothing ever evicts, while the orders
  * themselves pass through a bounded queue and are dropped (the churn a healthy service has).
  *
- * <p>Records a flight recording (profile settings, dense allocation sampling, old-object sampling
+ * <p>Records a flight recording (profile settings, every allocation sample unthrottled, old-object sampling
  * with paths to GC roots), dumps the live heap after a warm-up (baseline), keeps leaking, dumps
  * again (after), then stops the recording. Prints {@code leaked BASELINE AFTER}: the number of
  * cached receipts at each dump, so callers can check the dumps against it.
@@ -96,7 +96,9 @@ public final class LeakyService {
         HotSpotDiagnosticMXBean mx = ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class);
 
         Recording r = new Recording(Configuration.getConfiguration("profile"));
-        r.enable("jdk.ObjectAllocationSample").with("throttle", "1000/s").withStackTrace();
+        // Unthrottled: the demo runs for about a second, and its small leaking class must show up in
+        // the samples on every run (Demo starts this JVM with small fixed TLABs for the same reason).
+        r.enable("jdk.ObjectAllocationSample").with("throttle", "off").withStackTrace();
         // cutoff=infinity is what "path-to-gc-roots=true" sets: chains to roots for old-object samples.
         r.enable("jdk.OldObjectSample").with("cutoff", "infinity").withStackTrace();
         r.enable("jdk.GCHeapSummary");
