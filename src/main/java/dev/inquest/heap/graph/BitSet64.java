@@ -11,7 +11,7 @@ final class BitSet64 {
 
     BitSet64(Arena arena, long size) {
         this.size = size;
-        this.words = arena.allocate(Math.max(1, (size + 63) >>> 6) * Long.BYTES, Long.BYTES);
+        this.words = dev.inquest.heap.store.NativeMemory.allocate(arena, Math.max(1, (size + 63) >>> 6) * Long.BYTES);
     }
 
     boolean get(long i) {

@@ -7,7 +7,8 @@ import java.util.Arrays;
 
 /**
  * The dominator tree of an {@link ObjectGraph} with retained sizes, as four long-indexed arrays
- * that the HPROF index can persist and map back unchanged:
+ * that the HPROF index can persist and map back unchanged (node-valued ones 4 bytes an element
+ * below 2^31 nodes, see {@link IndexArray}):
  * <ul>
  *   <li>{@code idom[node]}: the immediate dominator, {@link #TOP_LEVEL} (-1) when it is the
  *       virtual root, {@link #UNREACHABLE} (-2) when no root reaches the node;</li>
@@ -26,10 +27,10 @@ public final class DominatorTree {
     /** {@link #idom} of a node no root reaches. */
     public static final long UNREACHABLE = -2;
 
-    private final LongArray idom;
+    private final IndexArray idom;
     private final LongArray retained;
-    private final LongArray childOffsets;
-    private final LongArray children;
+    private final IndexArray childOffsets;
+    private final IndexArray children;
     private final long nodeCount;
     private final long reachableShallowSum;
 
@@ -38,7 +39,7 @@ public final class DominatorTree {
      * their lengths: {@code idom} and {@code retained} hold one entry per node, {@code childOffsets}
      * two more, and {@code children} one per reachable node.
      */
-    public DominatorTree(LongArray idom, LongArray retained, LongArray childOffsets, LongArray children) {
+    public DominatorTree(IndexArray idom, LongArray retained, IndexArray childOffsets, IndexArray children) {
         this.nodeCount = idom.length();
         if (retained.length() != nodeCount || childOffsets.length() != nodeCount + 2) {
             throw new IllegalArgumentException("array lengths disagree: idom " + nodeCount + ", retained "
@@ -176,7 +177,7 @@ public final class DominatorTree {
         }
     }
 
-    public LongArray idomArray() {
+    public IndexArray idomArray() {
         return idom;
     }
 
@@ -184,11 +185,11 @@ public final class DominatorTree {
         return retained;
     }
 
-    public LongArray childOffsetsArray() {
+    public IndexArray childOffsetsArray() {
         return childOffsets;
     }
 
-    public LongArray childrenArray() {
+    public IndexArray childrenArray() {
         return children;
     }
 }

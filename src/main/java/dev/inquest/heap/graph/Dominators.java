@@ -337,7 +337,7 @@ public final class Dominators {
      * {@code Arrays.sort} on contiguous memory instead of a comparator chasing {@code retained[]}.
      */
     private static void sortChildren(long fromSlot, long toSlot, long n, long total, LongArray retained,
-                                     LongArray offsets, LongArray children, Progress progress) {
+                                     IndexArray offsets, IndexArray children, Progress progress) {
         int nodeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, n));
         int sizeBits = 64 - Long.numberOfLeadingZeros(Math.max(1, total));
         boolean packable = nodeBits + sizeBits <= 63;
@@ -383,14 +383,18 @@ public final class Dominators {
     private static DominatorTree buildTree(ObjectGraph g, long n, long reachable, IndexArray vertex, IndexArray idom,
                                            Arena results, Progress progress, boolean parallel) {
         progress.phase("Retained sizes", 4 * reachable, Progress.Unit.ITEMS);
-        LongArray idomOut = LongArray.allocate(results, n);
+        // Node-valued results in 4 bytes while nodes fit: the tree outlives the computation.
+        boolean wideNodes = IndexArray.needsWide(n + 2);
+        IndexArray idomOut = IndexArray.allocate(results, n, wideNodes);
         LongArray retained = LongArray.allocate(results, n);
-        LongArray offsets = LongArray.allocate(results, n + 2);
-        LongArray children = LongArray.allocate(results, reachable);
+        IndexArray offsets = IndexArray.allocate(results, n + 2, wideNodes);
+        IndexArray children = IndexArray.allocate(results, reachable, wideNodes);
         // A confined result arena cannot be written from a second thread.
         boolean threads = parallel && reachable > 1
                 && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
-        idomOut.fill(DominatorTree.UNREACHABLE);
+        for (long v = 0; v < n; v++) {
+            idomOut.set(v, DominatorTree.UNREACHABLE);
+        }
         long[] used = new long[1];
         both(threads, () -> {
             // Reverse preorder reaches every node after all the nodes it dominates.
@@ -437,8 +441,8 @@ public final class Dominators {
     }
 
     /** idom per node, child counts, then the child lists by counting sort (no retained sizes needed). */
-    private static void childLists(long n, long reachable, IndexArray vertex, IndexArray idom, LongArray idomOut,
-                                   LongArray offsets, LongArray children) {
+    private static void childLists(long n, long reachable, IndexArray vertex, IndexArray idom, IndexArray idomOut,
+                                   IndexArray offsets, IndexArray children) {
         for (long d = 1; d <= reachable; d++) {
             long id = idom.get(d);
             long parentNode = id == 0 ? DominatorTree.VIRTUAL_ROOT : vertex.get(id);

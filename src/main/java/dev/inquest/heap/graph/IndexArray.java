@@ -5,13 +5,13 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 
 /**
- * Scratch array of node or edge indices whose element width is chosen once per computation:
+ * Array of node or edge indices whose element width is chosen once per computation:
  * 4 bytes while every value fits in an {@code int}, 8 bytes beyond. Halving the per-node
  * working set is what keeps a 15M-object dominator computation in a few hundred megabytes; the
  * wide form keeps graphs past 2^31 nodes or edges working. One final class with a predictable
  * branch (rather than two subclasses) so every call site stays monomorphic.
  */
-final class IndexArray {
+public final class IndexArray {
     private final MemorySegment segment;
     private final boolean wide;
     private final long length;
@@ -23,31 +23,31 @@ final class IndexArray {
     }
 
     /** Zero-filled. */
-    static IndexArray allocate(Arena arena, long length, boolean wide) {
+    public static IndexArray allocate(Arena arena, long length, boolean wide) {
         int width = wide ? Long.BYTES : Integer.BYTES;
-        MemorySegment segment = arena.allocate(Math.max(1, length) * width, Long.BYTES).asSlice(0, length * width);
+        MemorySegment segment = dev.inquest.heap.store.NativeMemory.allocate(arena, Math.max(1, length) * width).asSlice(0, length * width);
         return new IndexArray(segment, wide, length);
     }
 
     /** Views an existing segment (for example a mapped index file) as 4- or 8-byte elements. */
-    static IndexArray wrap(MemorySegment segment, boolean wide) {
+    public static IndexArray wrap(MemorySegment segment, boolean wide) {
         return new IndexArray(segment, wide, segment.byteSize() / (wide ? Long.BYTES : Integer.BYTES));
     }
 
-    MemorySegment segment() {
+    public MemorySegment segment() {
         return segment;
     }
 
     /** Whether values up to {@code maxValue} (and the sentinel -1) need 8-byte elements. */
-    static boolean needsWide(long maxValue) {
+    public static boolean needsWide(long maxValue) {
         return maxValue >= Integer.MAX_VALUE;
     }
 
-    long get(long index) {
+    public long get(long index) {
         return wide ? segment.getAtIndex(ValueLayout.JAVA_LONG, index) : segment.getAtIndex(ValueLayout.JAVA_INT, index);
     }
 
-    void set(long index, long value) {
+    public void set(long index, long value) {
         if (wide) {
             segment.setAtIndex(ValueLayout.JAVA_LONG, index, value);
         } else {
@@ -55,11 +55,11 @@ final class IndexArray {
         }
     }
 
-    long length() {
+    public long length() {
         return length;
     }
 
-    boolean wide() {
+    public boolean wide() {
         return wide;
     }
 }

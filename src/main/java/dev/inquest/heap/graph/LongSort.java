@@ -1,9 +1,8 @@
 package dev.inquest.heap.graph;
 
-import dev.inquest.heap.store.LongArray;
 
 /**
- * In-place sort of a {@link LongArray} range with a primitive comparator: no boxing and no
+ * In-place sort of a {@link IndexArray} range with a primitive comparator: no boxing and no
  * recursion (introsort: quicksort that always loops on the larger side, so its explicit stack
  * stays under 64 frames, falling back to heapsort when partitions degrade, and insertion sort
  * for short runs).
@@ -19,7 +18,7 @@ final class LongSort {
     private LongSort() {
     }
 
-    static void sort(LongArray a, long from, long to, Comparator c) {
+    static void sort(IndexArray a, long from, long to, Comparator c) {
         long[] stackFrom = new long[128];
         long[] stackTo = new long[128];
         int[] stackDepth = new int[128];
@@ -84,7 +83,7 @@ final class LongSort {
         }
     }
 
-    private static void medianToLow(LongArray a, long lo, long mid, long last, Comparator c) {
+    private static void medianToLow(IndexArray a, long lo, long mid, long last, Comparator c) {
         // Sort a[mid], a[lo], a[last] so the median ends up at lo.
         if (c.compare(a.get(mid), a.get(lo)) > 0) {
             swap(a, mid, lo);
@@ -97,7 +96,7 @@ final class LongSort {
         }
     }
 
-    private static void insertion(LongArray a, long lo, long hi, Comparator c) {
+    private static void insertion(IndexArray a, long lo, long hi, Comparator c) {
         for (long i = lo + 1; i < hi; i++) {
             long x = a.get(i);
             long j = i - 1;
@@ -109,7 +108,7 @@ final class LongSort {
         }
     }
 
-    private static void heap(LongArray a, long lo, long hi, Comparator c) {
+    private static void heap(IndexArray a, long lo, long hi, Comparator c) {
         long n = hi - lo;
         for (long i = n / 2 - 1; i >= 0; i--) {
             siftDown(a, lo, i, n, c);
@@ -120,7 +119,7 @@ final class LongSort {
         }
     }
 
-    private static void siftDown(LongArray a, long base, long i, long n, Comparator c) {
+    private static void siftDown(IndexArray a, long base, long i, long n, Comparator c) {
         while (true) {
             long child = 2 * i + 1;
             if (child >= n) {
@@ -137,7 +136,7 @@ final class LongSort {
         }
     }
 
-    private static void swap(LongArray a, long i, long j) {
+    private static void swap(IndexArray a, long i, long j) {
         long t = a.get(i);
         a.set(i, a.get(j));
         a.set(j, t);

@@ -38,6 +38,9 @@ public final class HeapScanner {
      * several records (HotSpot writes HEAP_DUMP_SEGMENTs); results are merged in file order, and
      * a group that stops early (truncation, damage) makes later groups' results void.
      */
+    /** How much of the mapped dump a pass may keep resident before its pages are dropped. */
+    public static final long RESIDENT_BUDGET = 192L << 20;
+
     public static HeapScan scan(HprofFile file, DumpRecords dump, Progress progress) {
         long total = dump.bodyBytes();
         progress.phase("Scanning heap records", total, Progress.Unit.BYTES);
@@ -92,6 +95,7 @@ public final class HeapScanner {
             boolean last = r == dump.records() - 1;
             long stop = scanRange(s, e, last && !dump.complete(), progress, done.get());
             done.addAndGet(e - s);
+            b.readAbout(e - s, RESIDENT_BUDGET);
             if (stop >= 0) {
                 break;
             }

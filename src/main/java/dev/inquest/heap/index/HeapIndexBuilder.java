@@ -2,17 +2,20 @@ package dev.inquest.heap.index;
 
 import dev.inquest.heap.hprof.ClassDump;
 import dev.inquest.heap.hprof.HeapScan;
+import dev.inquest.heap.hprof.HeapScanner;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.store.BigLongList;
 import dev.inquest.heap.store.IntArray;
-import dev.inquest.heap.store.IntList;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
 import dev.inquest.heap.store.LongLongMap;
+import dev.inquest.heap.store.NativeMemory;
 import dev.inquest.progress.Progress;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -437,62 +440,68 @@ public final class HeapIndexBuilder {
         }
         int chunks = (int) ((n + CHUNK_NODES - 1) / CHUNK_NODES);
         boolean compact = n < Integer.MAX_VALUE;
-        // Edge buffers per node range: ints while node indices fit (half the memory), longs beyond.
-        Object[] buffers = new Object[chunks];
+        // Targets are ints while node indices fit (half the memory), longs beyond.
+        int width = compact ? Integer.BYTES : Long.BYTES;
+        BlockSink[] sinks = new BlockSink[chunks];
         AtomicLong done = new AtomicLong();
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
         int loaderClass = pseudoLoaderClass();
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            progress.checkCancelled();
-            long from = (long) c * CHUNK_NODES;
-            long to = Math.min(n, from + CHUNK_NODES);
-            EdgeSink edges = compact ? new IntSink() : new LongSink();
-            EdgeReader reader = new EdgeReader();
-            for (long node = from; node < to; node++) {
-                long before = edges.size();
-                long size = reader.node(node, edges, classOf, loaderNode, loaderClass);
-                long slot = isThread.get(node) ? threadSlot.get(node) : -1;
-                if (slot >= 0) {
-                    LongList extra = threadLists.get((int) slot);
-                    for (long i = 0; i < extra.size(); i++) {
-                        edges.add(extra.get(i));
+        try (Arena scratchArena = Arena.ofShared()) {
+            Scratch scratch = new Scratch(scratchArena, width);
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                progress.checkCancelled();
+                long from = (long) c * CHUNK_NODES;
+                long to = Math.min(n, from + CHUNK_NODES);
+                BlockSink edges = new BlockSink(scratch);
+                EdgeReader reader = new EdgeReader();
+                for (long node = from; node < to; node++) {
+                    long before = edges.size();
+                    long size = reader.node(node, edges, classOf, loaderNode, loaderClass);
+                    long slot = isThread.get(node) ? threadSlot.get(node) : -1;
+                    if (slot >= 0) {
+                        LongList extra = threadLists.get((int) slot);
+                        for (long i = 0; i < extra.size(); i++) {
+                            edges.add(extra.get(i));
+                        }
                     }
-                }
-                if (size > Integer.MAX_VALUE) {
-                    synchronized (huge) {
-                        huge.put(node, size);
+                    if (size > Integer.MAX_VALUE) {
+                        synchronized (huge) {
+                            huge.put(node, size);
+                        }
+                        shallow.set(node, -1);
+                    } else {
+                        shallow.set(node, (int) size);
                     }
-                    shallow.set(node, -1);
-                } else {
-                    shallow.set(node, (int) size);
+                    starts.set(node + 1, edges.size() - before);
                 }
-                starts.set(node + 1, edges.size() - before);
+                edges.finish();
+                sinks[c] = edges;
+                progress.progress(done.addAndGet(to - from));
+                // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
+                b.readAbout(b.size() / n * (to - from), HeapScanner.RESIDENT_BUDGET);
+            });
+            for (long i = 0; i < n; i++) {
+                starts.set(i + 1, starts.get(i) + starts.get(i + 1));
             }
-            buffers[c] = edges;
-            progress.progress(done.addAndGet(to - from));
-        });
-        for (long i = 0; i < n; i++) {
-            starts.set(i + 1, starts.get(i) + starts.get(i + 1));
+            long edgeCount = starts.get(n);
+            MemorySegment targets = compact ? IntArray.allocate(arena, edgeCount).segment()
+                    : LongArray.allocate(arena, edgeCount).segment();
+            IntStream.range(0, chunks).parallel().forEach(c -> {
+                long at = starts.get((long) c * CHUNK_NODES) * width;
+                for (MemorySegment piece : sinks[c].pieces) {
+                    MemorySegment.copy(piece, 0, targets, at, piece.byteSize());
+                    at += piece.byteSize();
+                }
+                sinks[c] = null;
+            });
+            out.targets32 = compact ? IntArray.wrap(targets) : null;
+            out.targets64 = compact ? null : LongArray.wrap(targets);
         }
-        long edgeCount = starts.get(n);
-        IntArray t32 = compact ? IntArray.allocate(arena, edgeCount) : null;
-        LongArray t64 = compact ? null : LongArray.allocate(arena, edgeCount);
-        IntStream.range(0, chunks).parallel().forEach(c -> {
-            long at = starts.get((long) c * CHUNK_NODES);
-            if (compact) {
-                ((IntSink) buffers[c]).list.copyTo(t32, at);
-            } else {
-                ((LongSink) buffers[c]).list.copyTo(t64, at);
-            }
-            buffers[c] = null;
-        });
         out.classOf = classOf;
         out.shallow = shallow;
         out.hugeShallow = huge;
         out.edgeStarts = starts;
-        out.targets32 = t32;
-        out.targets64 = t64;
     }
 
     private int pseudoLoaderClass() {
@@ -509,35 +518,73 @@ public final class HeapIndexBuilder {
     /** Where a worker collects the targets of its node range. */
     private interface EdgeSink {
         void add(long target);
-
-        long size();
     }
 
-    private static final class IntSink implements EdgeSink {
-        final IntList list = new IntList();
+    /**
+     * Off-heap scratch for the edges before their final place is known (that needs every node's
+     * count). Each worker thread fills its own blocks; the blocks are unmapped together when the
+     * pass ends. On-heap lists here cost the JVM a heap of twice the edges' size, which it kept.
+     */
+    private static final class Scratch {
+        static final long BLOCK_EDGES = 1 << 20;
+        final Arena arena;
+        final int width;
+        final ThreadLocal<long[]> used = ThreadLocal.withInitial(() -> new long[] {BLOCK_EDGES});
+        final ThreadLocal<MemorySegment> block = new ThreadLocal<>();
+
+        Scratch(Arena arena, int width) {
+            this.arena = arena;
+            this.width = width;
+        }
+
+        MemorySegment fresh() {
+            return NativeMemory.allocate(arena, BLOCK_EDGES * width);
+        }
+    }
+
+    /** One node range's edges: pieces of its worker's blocks, in order. */
+    private static final class BlockSink implements EdgeSink {
+        final Scratch scratch;
+        final List<MemorySegment> pieces = new ArrayList<>(2);
+        final long[] used;
+        MemorySegment block;
+        long pieceStart;
+        long size;
+
+        BlockSink(Scratch scratch) {
+            this.scratch = scratch;
+            this.used = scratch.used.get();
+            this.block = scratch.block.get();
+            this.pieceStart = used[0];
+        }
 
         @Override
         public void add(long target) {
-            list.add((int) target);
+            if (used[0] == Scratch.BLOCK_EDGES) {
+                finish();
+                block = scratch.fresh();
+                scratch.block.set(block);
+                used[0] = 0;
+                pieceStart = 0;
+            }
+            if (scratch.width == Integer.BYTES) {
+                block.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, used[0]++, (int) target);
+            } else {
+                block.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, used[0]++, target);
+            }
+            size++;
         }
 
-        @Override
-        public long size() {
-            return list.size();
-        }
-    }
-
-    private static final class LongSink implements EdgeSink {
-        final LongList list = new LongList();
-
-        @Override
-        public void add(long target) {
-            list.add(target);
+        long size() {
+            return size;
         }
 
-        @Override
-        public long size() {
-            return list.size();
+        /** Closes the current piece; the block's rest goes to the worker's next range. */
+        void finish() {
+            if (used[0] > pieceStart) {
+                pieces.add(block.asSlice(pieceStart * scratch.width, (used[0] - pieceStart) * scratch.width));
+            }
+            pieceStart = used[0];
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.inquest.heap.index;
 
 import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.hprof.ClassDump;
 import dev.inquest.heap.hprof.GzipCache;
 import dev.inquest.heap.hprof.HprofFile;
@@ -43,7 +44,7 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 3;
+    public static final int VERSION = 4;
     private static final int HEADER = 4096;
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
         "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idom", "retained", "childOffsets", "children", "meta"};
@@ -100,55 +101,149 @@ public final class IndexFile {
 
     public static void write(Path target, Stamp stamp, HeapIndex idx, DominatorTree tree, List<String> problems)
             throws IOException {
-        MemorySegment[] sections = {
-            idx.ids.segment(), idx.offsets.segment(), idx.classOf.segment(), idx.shallow.segment(),
-            idx.edgeStarts.segment(), idx.targets32 != null ? idx.targets32.segment() : idx.targets64.segment(),
-            idx.roots.segment(),
-            idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
-            idx.gcRoots.kindsArray().segment().asSlice(0, idx.gcRoots.count() * 4),
-            idx.gcRoots.serialsArray().segment().asSlice(0, idx.gcRoots.count() * 8),
-            tree.idomArray().segment(), tree.retainedArray().segment(), tree.childOffsetsArray().segment(),
-            tree.childrenArray().segment(), MemorySegment.ofArray(meta(idx, problems))};
-        ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-        header.putLong(MAGIC).putInt(VERSION).putInt(0);
-        header.putLong(stamp.size()).putLong(stamp.modified()).put(stamp.head());
-        header.putInt(stamp.dump()).putInt(stamp.keepUnreachable() ? 1 : 0);
-        header.putInt(idx.idSize).putInt(idx.refSize).putInt(idx.objectAlign).putInt(idx.javaLangClass);
-        header.putLong(idx.nodeCount).putLong(idx.gcRoots.count()).putLong(idx.gcRoots.dropped());
-        header.putInt(idx.targets32 != null ? 4 : 8).putInt(sections.length);
-        long pos = HEADER;
-        long[] offsets = new long[sections.length];
-        for (int i = 0; i < sections.length; i++) {
-            offsets[i] = pos;
-            header.putLong(pos).putLong(sections[i].byteSize());
-            pos = align8(pos + sections[i].byteSize());
+        try (Writer w = Writer.start(target, idx)) {
+            w.finish(stamp, tree, problems);
         }
-        CRC32C crc = new CRC32C();
-        crc.update(sections[sections.length - 1].toArray(ValueLayout.JAVA_BYTE));
-        header.putLong(crc.getValue());
-        header.flip();
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
-        try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-                writeFully(ch, header, 0);
-                for (int i = 0; i < sections.length; i++) {
-                    long at = offsets[i];
-                    MemorySegment s = sections[i];
-                    for (long o = 0; o < s.byteSize(); o += 1 << 30) {
-                        long len = Math.min(1 << 30, s.byteSize() - o);
-                        at += writeFully(ch, s.asSlice(o, len).asByteBuffer(), at);
-                    }
-                }
-                ch.force(false);
+    }
+
+    /**
+     * Writes an index in two halves: the graph's sections on a background thread as soon as the
+     * graph is built, while the dominators are computed (that computation runs on one core, so on
+     * a laptop the write costs no wall time), then the tree's sections, the metadata and the header.
+     * Closing without {@link #finish} stops the thread and leaves no file behind.
+     */
+    public static final class Writer implements AutoCloseable {
+        private static final int GRAPH_SECTIONS = 10;
+        private final Path target;
+        private final Path tmp;
+        private final FileChannel ch;
+        private final HeapIndex idx;
+        private final MemorySegment[] graph;
+        private final long[] offsets = new long[SECTIONS.length];
+        private final Thread thread;
+        private volatile boolean stop;
+        private volatile Throwable failure;
+        private boolean finished;
+
+        private Writer(Path target, HeapIndex idx) throws IOException {
+            this.target = target;
+            this.idx = idx;
+            this.graph = new MemorySegment[] {
+                idx.ids.segment(), idx.offsets.segment(), idx.classOf.segment(), idx.shallow.segment(),
+                idx.edgeStarts.segment(), idx.targets32 != null ? idx.targets32.segment() : idx.targets64.segment(),
+                idx.roots.segment(),
+                idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
+                idx.gcRoots.kindsArray().segment().asSlice(0, idx.gcRoots.count() * 4),
+                idx.gcRoots.serialsArray().segment().asSlice(0, idx.gcRoots.count() * 8)};
+            long pos = HEADER;
+            for (int i = 0; i < GRAPH_SECTIONS; i++) {
+                offsets[i] = pos;
+                pos = align8(pos + graph[i].byteSize());
             }
+            offsets[GRAPH_SECTIONS] = pos;
+            Files.createDirectories(target.getParent());
+            this.tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
+            FileChannel c = null;
+            try {
+                c = FileChannel.open(tmp, StandardOpenOption.WRITE);
+            } finally {
+                if (c == null) {
+                    Files.deleteIfExists(tmp);
+                }
+            }
+            this.ch = c;
+            this.thread = Thread.ofPlatform().name("inquest-index-writer").daemon().unstarted(this::writeGraph);
+        }
+
+        /** Creates the temporary file and starts writing the graph's sections. */
+        public static Writer start(Path target, HeapIndex idx) throws IOException {
+            Writer w = new Writer(target, idx);
+            w.thread.start();
+            return w;
+        }
+
+        private void writeGraph() {
+            try {
+                for (int i = 0; i < GRAPH_SECTIONS && !stop; i++) {
+                    writeSection(graph[i], offsets[i]);
+                }
+            } catch (Throwable t) {
+                failure = t;
+            }
+        }
+
+        private void writeSection(MemorySegment s, long at) throws IOException {
+            for (long o = 0; o < s.byteSize() && !stop; o += 64 << 20) {
+                long len = Math.min(64 << 20, s.byteSize() - o);
+                at += writeFully(ch, s.asSlice(o, len).asByteBuffer(), at);
+            }
+        }
+
+        /** Writes the rest, forces it to disk and renames the file into place. */
+        public void finish(Stamp stamp, DominatorTree tree, List<String> problems) throws IOException {
+            join();
+            if (failure != null) {
+                throw failure instanceof IOException e ? e : new IOException("writing the index failed", failure);
+            }
+            MemorySegment[] rest = {tree.idomArray().segment(), tree.retainedArray().segment(),
+                tree.childOffsetsArray().segment(), tree.childrenArray().segment(), MemorySegment.ofArray(meta(idx, problems))};
+            long pos = offsets[GRAPH_SECTIONS];
+            for (int i = 0; i < rest.length; i++) {
+                offsets[GRAPH_SECTIONS + i] = pos;
+                writeSection(rest[i], pos);
+                pos = align8(pos + rest[i].byteSize());
+            }
+            ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            header.putLong(MAGIC).putInt(VERSION).putInt(0);
+            header.putLong(stamp.size()).putLong(stamp.modified()).put(stamp.head());
+            header.putInt(stamp.dump()).putInt(stamp.keepUnreachable() ? 1 : 0);
+            header.putInt(idx.idSize).putInt(idx.refSize).putInt(idx.objectAlign).putInt(idx.javaLangClass);
+            header.putLong(idx.nodeCount).putLong(idx.gcRoots.count()).putLong(idx.gcRoots.dropped());
+            header.putInt(idx.targets32 != null ? 4 : 8).putInt(SECTIONS.length);
+            for (int i = 0; i < SECTIONS.length; i++) {
+                long len = i < GRAPH_SECTIONS ? graph[i].byteSize() : rest[i - GRAPH_SECTIONS].byteSize();
+                header.putLong(offsets[i]).putLong(len);
+            }
+            CRC32C crc = new CRC32C();
+            crc.update(rest[rest.length - 1].toArray(ValueLayout.JAVA_BYTE));
+            header.putLong(crc.getValue());
+            header.flip();
+            // The header last: a file cut short by a crash before the rename has no valid header.
+            writeFully(ch, header, 0);
+            ch.force(false);
+            ch.close();
             try {
                 Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
-        } finally {
-            Files.deleteIfExists(tmp);
+            finished = true;
+        }
+
+        private void join() {
+            boolean interrupted = false;
+            while (true) {
+                try {
+                    thread.join();
+                    break;
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        /** Stops the background write (if still going) and removes the temporary file unless finished. */
+        @Override
+        public void close() throws IOException {
+            stop = true;
+            join();
+            if (!finished) {
+                ch.close();
+                Files.deleteIfExists(tmp);
+            }
         }
     }
 
@@ -304,10 +399,12 @@ public final class IndexFile {
             CRC32C crc = new CRC32C();
             crc.update(metaBytes);
             long n = b.nodeCount;
+            boolean wideNodes = IndexArray.needsWide(n + 2);
+            int nodeWidth = wideNodes ? 8 : 4;
             if (crc.getValue() != crcStored || s[0].byteSize() != 8 * n || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
-                    || s[3].byteSize() != 4 * n || s[4].byteSize() != 8 * (n + 1) || s[10].byteSize() != 8 * n
-                    || s[11].byteSize() != 8 * n || s[12].byteSize() != 8 * (n + 2)
-                    || (targetWidth != 4 && targetWidth != 8)) {
+                    || s[3].byteSize() != 4 * n || s[4].byteSize() != 8 * (n + 1) || s[10].byteSize() != nodeWidth * n
+                    || s[11].byteSize() != 8 * n || s[12].byteSize() != nodeWidth * (n + 2)
+                    || s[13].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
                 return null;
             }
@@ -326,8 +423,8 @@ public final class IndexFile {
             b.roots = LongArray.wrap(s[6]);
             List<String> problems = readMeta(metaBytes, b, gcRootCount, dropped, s);
             b.idMap = new IdMap(arena, b.ids, n);
-            DominatorTree tree = new DominatorTree(LongArray.wrap(s[10]), LongArray.wrap(s[11]), LongArray.wrap(s[12]),
-                    LongArray.wrap(s[13]));
+            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[10], wideNodes), LongArray.wrap(s[11]),
+                    IndexArray.wrap(s[12], wideNodes), IndexArray.wrap(s[13], wideNodes));
             return new Loaded(new HeapIndex(b), tree, problems);
         } catch (IOException | RuntimeException e) {
             // Unreadable or inconsistent: never trusted, rebuilt by the caller.

@@ -1,6 +1,7 @@
 package dev.inquest.heap.model;
 
 import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.graph.Dominators;
 import dev.inquest.heap.graph.EdgeFilter;
 import dev.inquest.heap.graph.InboundEdges;
@@ -76,6 +77,7 @@ public final class HeapDump implements AutoCloseable {
         // Released on failure or cancel too: the index and tree live in shared arenas, which no GC frees.
         HeapIndex built = null;
         Arena treeArena = null;
+        IndexFile.Writer writer = null;
         try {
             List<DumpRecords> dumps = f.dumps();
             if (dumps.isEmpty()) {
@@ -118,20 +120,35 @@ public final class HeapDump implements AutoCloseable {
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
             built = index;
             f.bytes().releaseResident();
+            if (stamp != null) {
+                try {
+                    writer = IndexFile.Writer.start(IndexFile.location(path, true), index);
+                } catch (IOException e) {
+                    // The index only makes the next open fast; this analysis goes on without it.
+                }
+            }
             Arena arena = Arena.ofShared();
             treeArena = arena;
             DominatorTree tree = Dominators.compute(index, progress, arena);
-            if (stamp != null) {
+            if (writer != null) {
                 progress.phase("Writing index", -1, Progress.Unit.ITEMS);
-                try {
-                    IndexFile.write(IndexFile.location(path, true), stamp, index, tree, problems);
+                try (IndexFile.Writer w = writer) {
+                    writer = null;
+                    w.finish(stamp, tree, problems);
                 } catch (IOException e) {
-                    // The index only makes the next open fast; this analysis goes on without it.
+                    // As above: a missing index costs the next open time, nothing else.
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             return new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
         } catch (RuntimeException | Error e) {
+            if (writer != null) {
+                try {
+                    writer.close(); // before the index: it reads the index's arrays
+                } catch (IOException suppressed) {
+                    e.addSuppressed(suppressed);
+                }
+            }
             if (treeArena != null) {
                 treeArena.close();
             }
@@ -250,7 +267,7 @@ public final class HeapDump implements AutoCloseable {
         long[] count = new long[groups];
         long[] shallow = new long[groups];
         long n = index.nodeCount();
-        LongArray idom = tree.idomArray();
+        IndexArray idom = tree.idomArray();
         for (long v = 0; v < n; v++) {
             if (idom.get(v) != DominatorTree.UNREACHABLE) {
                 int k = keyOfClass[index.classOrdinal(v)];
@@ -294,8 +311,8 @@ public final class HeapDump implements AutoCloseable {
         long[] retained = new long[groups];
         int[] active = new int[groups];
         // Raw arrays rather than tree accessors: this walk touches every reachable node.
-        LongArray offsets = tree.childOffsetsArray();
-        LongArray children = tree.childrenArray();
+        IndexArray offsets = tree.childOffsetsArray();
+        IndexArray children = tree.childrenArray();
         LongArray sizes = tree.retainedArray();
         long[] stackNode = new long[1024];
         long[] stackNext = new long[1024];

@@ -28,7 +28,7 @@ public final class BigLongList implements AutoCloseable {
             if (c == chunks.length) {
                 chunks = Arrays.copyOf(chunks, c * 2);
             }
-            current = chunks[c] = arena.allocate(CHUNK * Long.BYTES, Long.BYTES);
+            current = chunks[c] = NativeMemory.allocate(arena, CHUNK * Long.BYTES);
         }
         current.setAtIndex(L, pos, v);
         size++;

@@ -22,7 +22,7 @@ public final class IntArray {
 
     /** Zero-filled. */
     public static IntArray allocate(Arena arena, long length) {
-        return new IntArray(arena.allocate(Math.max(1, length) * Integer.BYTES, Integer.BYTES).asSlice(0, length * Integer.BYTES));
+        return new IntArray(NativeMemory.allocate(arena, Math.max(1, length) * Integer.BYTES).asSlice(0, length * Integer.BYTES));
     }
 
     /** Views an existing segment (for example a slice of a mapped index file). */

@@ -22,7 +22,7 @@ public final class LongArray {
 
     /** Zero-filled. */
     public static LongArray allocate(Arena arena, long length) {
-        return new LongArray(arena.allocate(Math.max(1, length) * Long.BYTES, Long.BYTES).asSlice(0, length * Long.BYTES));
+        return new LongArray(NativeMemory.allocate(arena, Math.max(1, length) * Long.BYTES).asSlice(0, length * Long.BYTES));
     }
 
     /** Views an existing segment (for example a slice of a mapped index file). */

@@ -81,7 +81,7 @@ class ScratchStructuresTest {
             for (int round = 0; round < 300; round++) {
                 int n = rnd.nextInt(round < 250 ? 100 : 5000);
                 long[] values = rnd.longs(n, 0, round % 3 == 0 ? 5 : 1_000_000).toArray(); // many equal keys too
-                LongArray a = LongArray.allocate(arena, n + 2);
+                IndexArray a = IndexArray.allocate(arena, n + 2, true);
                 for (int i = 0; i < n; i++) {
                     a.set(i + 1, values[i]);
                 }

@@ -61,6 +61,39 @@ class IndexFileTest {
     }
 
     @Test
+    void cancellingWhileTheIndexIsWrittenLeavesNothingBehind() throws Exception {
+        // The graph's half of the index is written while the dominators run: cancel right then.
+        Progress cancelAtDominators = new Progress() {
+            volatile boolean cancelled;
+
+            @Override
+            public void phase(String name, long total, Unit unit) {
+                if (name.equals("Dominators")) {
+                    cancelled = true;
+                }
+            }
+
+            @Override
+            public void progress(long done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return cancelled;
+            }
+        };
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> HeapDump.open(dump, OpenOptions.DEFAULT, cancelAtDominators))
+                .isInstanceOf(java.util.concurrent.CancellationException.class);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("shapes.hprof");
+        }
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+        }
+        assertThat(index).isRegularFile();
+    }
+
+    @Test
     void aChangedDumpMakesTheIndexStale() throws Exception {
         try (HeapDump d = open(dump)) {
             assertThat(d.fromIndex()).isFalse();
