@@ -152,33 +152,94 @@ final class RadixSort {
                 }
             }
         }
-        long[] head = new long[runs];
-        int[] heap = new int[runs];
-        int heapSize = 0;
-        for (int i = 0; i < r; i++) {
-            head[i] = runKeys[i].get(pos[i]);
-            heap[heapSize++] = i;
-        }
-        for (int i = heapSize / 2 - 1; i >= 0; i--) {
-            siftDown(heap, heapSize, i, head);
+        // Split the key space at sampled quantiles so each core merges its own slice of every run.
+        int slices = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(8, n / (1 << 20))));
+        long[] pivots = pivots(runKeys, pos, end, r, slices); // slice i holds keys in [pivots[i], pivots[i+1])
+        long[][] lo = new long[slices + 1][r];
+        long[] outStart = new long[slices + 1];
+        for (int sl = 0; sl <= slices; sl++) {
+            long total = 0;
+            for (int i = 0; i < r; i++) {
+                lo[sl][i] = sl == 0 ? pos[i] : sl == slices ? end[i] : lowerBound(runKeys[i], pos[i], end[i], pivots[sl]);
+                total += lo[sl][i] - pos[i];
+            }
+            outStart[sl] = total;
         }
         Arena a = Arena.ofShared();
         LongArray keys = LongArray.allocate(a, n);
         LongArray values = LongArray.allocate(a, n);
-        long at = 0;
+        final int runCount = r;
+        java.util.stream.IntStream.range(0, slices).parallel().forEach(sl ->
+                mergeSlice(runKeys, runValues, lo[sl], lo[sl + 1], runCount, keys, values, outStart[sl]));
+        return new Sorted(a, keys, values);
+    }
+
+    /** Slice boundaries: {@code slices - 1} keys at even quantiles of a sample, -inf and +inf around them. */
+    private static long[] pivots(BigLongList[] runKeys, long[] pos, long[] end, int runs, int slices) {
+        long[] out = new long[slices + 1];
+        out[0] = Long.MIN_VALUE;
+        out[slices] = Long.MAX_VALUE;
+        if (slices == 1) {
+            return out;
+        }
+        int perRun = Math.max(1, 4096 / runs);
+        long[] sample = new long[runs * perRun];
+        int k = 0;
+        for (int i = 0; i < runs; i++) {
+            long len = end[i] - pos[i];
+            for (int j = 0; j < perRun; j++) {
+                sample[k++] = runKeys[i].get(pos[i] + len * j / perRun);
+            }
+        }
+        java.util.Arrays.sort(sample, 0, k);
+        for (int sl = 1; sl < slices; sl++) {
+            out[sl] = sample[(int) ((long) k * sl / slices)];
+        }
+        return out;
+    }
+
+    /** First index in {@code [from, to)} whose key is at least {@code key} (the run is ascending). */
+    private static long lowerBound(BigLongList run, long from, long to, long key) {
+        long lo = from;
+        long hi = to;
+        while (lo < hi) {
+            long mid = (lo + hi) >>> 1;
+            if (run.get(mid) < key) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static void mergeSlice(BigLongList[] runKeys, BigLongList[] runValues, long[] from, long[] to, int runs,
+                                   LongArray keys, LongArray values, long at) {
+        long[] pos = from.clone();
+        long[] head = new long[runs];
+        int[] heap = new int[runs];
+        int heapSize = 0;
+        for (int i = 0; i < runs; i++) {
+            if (pos[i] < to[i]) {
+                head[i] = runKeys[i].get(pos[i]);
+                heap[heapSize++] = i;
+            }
+        }
+        for (int i = heapSize / 2 - 1; i >= 0; i--) {
+            siftDown(heap, heapSize, i, head);
+        }
         while (heapSize > 0) {
             int top = heap[0];
             keys.set(at, head[top]);
             values.set(at, runValues[top].get(pos[top]));
             at++;
-            if (++pos[top] < end[top]) {
+            if (++pos[top] < to[top]) {
                 head[top] = runKeys[top].get(pos[top]);
             } else {
                 heap[0] = heap[--heapSize];
             }
             siftDown(heap, heapSize, 0, head);
         }
-        return new Sorted(a, keys, values);
     }
 
     private static void siftDown(int[] heap, int size, int i, long[] head) {
