@@ -202,10 +202,15 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
         return gcRoots;
     }
 
-    @Override
-    public void close() {
+    /** Frees the columns but keeps the dump open (a mapped copy of this index takes over). */
+    public void closeColumns() {
         arena.close();
         extraArenas.forEach(Arena::close);
+    }
+
+    @Override
+    public void close() {
+        closeColumns();
         file.close();
     }
 }

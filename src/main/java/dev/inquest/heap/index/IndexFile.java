@@ -44,10 +44,10 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 4;
+    public static final int VERSION = 5;
     private static final int HEADER = 4096;
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
-        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idom", "retained", "childOffsets", "children", "meta"};
+        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta"};
 
     private IndexFile() {
     }
@@ -113,7 +113,7 @@ public final class IndexFile {
      * Closing without {@link #finish} stops the thread and leaves no file behind.
      */
     public static final class Writer implements AutoCloseable {
-        private static final int GRAPH_SECTIONS = 10;
+        private static final int GRAPH_SECTIONS = 11;
         private final Path target;
         private final Path tmp;
         private final FileChannel ch;
@@ -134,7 +134,8 @@ public final class IndexFile {
                 idx.roots.segment(),
                 idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
                 idx.gcRoots.kindsArray().segment().asSlice(0, idx.gcRoots.count() * 4),
-                idx.gcRoots.serialsArray().segment().asSlice(0, idx.gcRoots.count() * 8)};
+                idx.gcRoots.serialsArray().segment().asSlice(0, idx.gcRoots.count() * 8),
+                idx.idMap.directorySegment()};
             long pos = HEADER;
             for (int i = 0; i < GRAPH_SECTIONS; i++) {
                 offsets[i] = pos;
@@ -395,16 +396,16 @@ public final class IndexFile {
                 s[i] = all.asSlice(off, len);
             }
             long crcStored = h.getLong();
-            byte[] metaBytes = s[14].toArray(ValueLayout.JAVA_BYTE);
+            byte[] metaBytes = s[15].toArray(ValueLayout.JAVA_BYTE);
             CRC32C crc = new CRC32C();
             crc.update(metaBytes);
             long n = b.nodeCount;
             boolean wideNodes = IndexArray.needsWide(n + 2);
             int nodeWidth = wideNodes ? 8 : 4;
             if (crc.getValue() != crcStored || s[0].byteSize() != 8 * n || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
-                    || s[3].byteSize() != 4 * n || s[4].byteSize() != 8 * (n + 1) || s[10].byteSize() != nodeWidth * n
-                    || s[11].byteSize() != 8 * n || s[12].byteSize() != nodeWidth * (n + 2)
-                    || s[13].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
+                    || s[3].byteSize() != 4 * n || s[4].byteSize() != 8 * (n + 1) || s[11].byteSize() != nodeWidth * n
+                    || s[12].byteSize() != 8 * n || s[13].byteSize() != nodeWidth * (n + 2)
+                    || s[14].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
                 return null;
             }
@@ -422,9 +423,13 @@ public final class IndexFile {
             b.targets64 = targetWidth == 8 ? LongArray.wrap(s[5]) : null;
             b.roots = LongArray.wrap(s[6]);
             List<String> problems = readMeta(metaBytes, b, gcRootCount, dropped, s);
-            b.idMap = new IdMap(arena, b.ids, n);
-            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[10], wideNodes), LongArray.wrap(s[11]),
-                    IndexArray.wrap(s[12], wideNodes), IndexArray.wrap(s[13], wideNodes));
+            b.idMap = IdMap.wrap(b.ids, n, s[10]);
+            if (b.idMap == null) {
+                arena.close();
+                return null;
+            }
+            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[11], wideNodes), LongArray.wrap(s[12]),
+                    IndexArray.wrap(s[13], wideNodes), IndexArray.wrap(s[14], wideNodes));
             return new Loaded(new HeapIndex(b), tree, problems);
         } catch (IOException | RuntimeException e) {
             // Unreadable or inconsistent: never trusted, rebuilt by the caller.

@@ -132,11 +132,25 @@ public final class HeapDump implements AutoCloseable {
             DominatorTree tree = Dominators.compute(index, progress, arena);
             if (writer != null) {
                 progress.phase("Writing index", -1, Progress.Unit.ITEMS);
+                boolean written = false;
                 try (IndexFile.Writer w = writer) {
                     writer = null;
                     w.finish(stamp, tree, problems);
+                    written = true;
                 } catch (IOException e) {
                     // As above: a missing index costs the next open time, nothing else.
+                }
+                // Work from the file just written, as a reopen would: its pages are the page cache's
+                // to evict, so a long session holds a few hundred MB instead of every column.
+                IndexFile.Loaded mapped = written ? IndexFile.read(IndexFile.location(path, false), stamp, f) : null;
+                if (mapped != null) {
+                    index.closeColumns();
+                    built = mapped.index();
+                    arena.close();
+                    treeArena = null;
+                    long ms = (System.nanoTime() - t0) / 1_000_000;
+                    return new HeapDump(f, mapped.index(), mapped.tree(), mapped.problems(), which, dumps.size(), ms,
+                            Arena.ofShared());
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
