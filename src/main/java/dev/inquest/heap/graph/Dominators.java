@@ -1,5 +1,6 @@
 package dev.inquest.heap.graph;
 
+import dev.inquest.concurrent.Threads;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.progress.Progress;
 
@@ -310,18 +311,7 @@ public final class Dominators {
         try {
             main.run();
         } finally {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            Threads.joinUninterruptibly(thread);
         }
         if (failure[0] instanceof RuntimeException e) {
             throw e;

@@ -1,5 +1,6 @@
 package dev.inquest.heap.index;
 
+import dev.inquest.concurrent.Threads;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.hprof.ClassDump;
@@ -182,7 +183,7 @@ public final class IndexFile {
 
         /** Writes the rest, forces it to disk and renames the file into place. */
         public void finish(Stamp stamp, DominatorTree tree, List<String> problems) throws IOException {
-            join();
+            Threads.joinUninterruptibly(thread);
             if (failure != null) {
                 throw failure instanceof IOException e ? e : new IOException("writing the index failed", failure);
             }
@@ -221,26 +222,11 @@ public final class IndexFile {
             finished = true;
         }
 
-        private void join() {
-            boolean interrupted = false;
-            while (true) {
-                try {
-                    thread.join();
-                    break;
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-
         /** Stops the background write (if still going) and removes the temporary file unless finished. */
         @Override
         public void close() throws IOException {
             stop = true;
-            join();
+            Threads.joinUninterruptibly(thread);
             if (!finished) {
                 ch.close();
                 Files.deleteIfExists(tmp);
