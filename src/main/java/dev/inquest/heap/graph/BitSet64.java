@@ -15,12 +15,12 @@ final class BitSet64 {
     }
 
     boolean get(long i) {
-        return (words.getAtIndex(ValueLayout.JAVA_LONG, i >>> 6) & (1L << i)) != 0;
+        return (words.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i >>> 6) & (1L << i)) != 0;
     }
 
     void set(long i) {
         long w = i >>> 6;
-        words.setAtIndex(ValueLayout.JAVA_LONG, w, words.getAtIndex(ValueLayout.JAVA_LONG, w) | (1L << i));
+        words.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, w, words.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, w) | (1L << i));
     }
 
     long size() {

@@ -9,7 +9,9 @@ import java.lang.foreign.ValueLayout;
  * 4 bytes while every value fits in an {@code int}, 8 bytes beyond. Halving the per-node
  * working set is what keeps a 15M-object dominator computation in a few hundred megabytes; the
  * wide form keeps graphs past 2^31 nodes or edges working. One final class with a predictable
- * branch (rather than two subclasses) so every call site stays monomorphic.
+ * branch (rather than two subclasses) so every call site stays monomorphic. The unaligned
+ * layouts skip a per-access alignment check (3.5 % of a first open's samples); the memory is
+ * 8-byte aligned anyway.
  */
 public final class IndexArray {
     private final MemorySegment segment;
@@ -44,14 +46,14 @@ public final class IndexArray {
     }
 
     public long get(long index) {
-        return wide ? segment.getAtIndex(ValueLayout.JAVA_LONG, index) : segment.getAtIndex(ValueLayout.JAVA_INT, index);
+        return wide ? segment.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index) : segment.getAtIndex(ValueLayout.JAVA_INT_UNALIGNED, index);
     }
 
     public void set(long index, long value) {
         if (wide) {
-            segment.setAtIndex(ValueLayout.JAVA_LONG, index, value);
+            segment.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, index, value);
         } else {
-            segment.setAtIndex(ValueLayout.JAVA_INT, index, (int) value);
+            segment.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, index, (int) value);
         }
     }
 

@@ -14,7 +14,7 @@ public final class BigLongList implements AutoCloseable {
     private static final int SHIFT = 20;
     private static final long CHUNK = 1L << SHIFT;
     private static final long MASK = CHUNK - 1;
-    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG;
+    private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED;
 
     private final Arena arena = Arena.ofShared();
     private MemorySegment[] chunks = new MemorySegment[8];
