@@ -105,6 +105,7 @@ public final class HeapDump implements AutoCloseable {
                     return d;
                 }
             }
+            f.bytes().releaseResident(); // the record walk's pages: a 4 GB dump left ~700 MB resident
             HeapScan scan = HeapScanner.scan(f, dumps.get(which), progress);
             List<String> problems = new ArrayList<>();
             for (Truncation t : f.problems()) {
