@@ -40,8 +40,11 @@ public final class TreeBuilder {
     }
 
     public static final Frame ROOT = new Frame("all", FrameType.ROOT);
-    private static final Comparator<StackNode> ORDER =
-            Comparator.comparingLong(StackNode::total).reversed().thenComparing(StackNode::name);
+    // A total order: one method can appear as several frame types (interpreted, JIT-compiled,
+    // inlined) with equal weight, and chunks read in parallel must not decide their order (a
+    // child is keyed by name and type, so this order is total).
+    private static final Comparator<StackNode> ORDER = Comparator.comparingLong(StackNode::total).reversed()
+            .thenComparing(StackNode::name).thenComparing(StackNode::type);
 
     private final Node root = new Node(ROOT);
 
