@@ -127,7 +127,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return cpu;
     }
 
-    OldObjectsView oldObjects() {
+    public OldObjectsView oldObjects() {
         return oldObjects;
     }
 

@@ -56,7 +56,7 @@ class CrossLinksTest {
 
     @BeforeAll
     static void runDemo() throws Exception {
-        demo = Demo.run(home.resolve("demo"), DemoOptions.SMALL, Progress.NONE);
+        demo = dev.inquest.testing.DemoFiles.get();
         try (JfrSource src = JfrSource.open(demo.recording(), Progress.NONE)) {
             allocations = StackTreeReader.read(src, StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
         }
@@ -106,6 +106,43 @@ class CrossLinksTest {
                 .filter(r -> r.name().equals(Demo.LEAKING_CLASS)).findFirst().orElseThrow();
         assertThat(histogram.shownRows().getFirst().count()).isEqualTo(expected.count()).isEqualTo(demo.leakedAfter());
         assertThat(histogram.shownRows().getFirst().retained()).isEqualTo(expected.retained());
+    }
+
+    @Test
+    void oldObjectSampleFindsItsObjectInTheHeapDump(FxRobot robot) throws Exception {
+        JfrDocument rec = open(robot, demo.recording(), JfrDocument.class, t -> (JfrDocument) t.getContent());
+        robot.interact(() -> rec.select("jfr-old"));
+        var old = rec.oldObjects();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> old.report() != null);
+        var receiptGroup = old.groupTable().getItems().stream().filter(g -> g.key().equals(Demo.LEAKING_CLASS)).findFirst().orElseThrow();
+        robot.interact(() -> old.groupTable().getSelectionModel().select(receiptGroup));
+        var sample = old.shownSamples().stream().filter(s -> !s.chain().isEmpty()).findFirst().orElseThrow();
+        robot.interact(() -> old.selectSample(sample));
+
+        // No heap dump yet: the action says what to open.
+        robot.interact(() -> assertThat(old.findSelectedInHeap()).isFalse());
+        assertThat(window.status().getText()).contains("Open a heap dump");
+
+        HeapDocument heap = open(robot, demo.after(), HeapDocument.class, HeapViews::documentOf);
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> t.getContent() == rec).findFirst()
+                .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
+        robot.interact(() -> assertThat(old.findSelectedInHeap()).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-chain-match") != null
+                && heap.paths() != null && heap.paths().result() != null);
+        var panel = heap.sidePanel("link-chain-match");
+        var match = (dev.inquest.link.ChainMatch) panel.getProperties().get("link-chain-match");
+        assertThat(match.complete()).isTrue();
+        assertThat(match.exact()).isTrue();
+        long node = match.node();
+        assertThat(heap.dump().className(node)).isEqualTo(Demo.LEAKING_CLASS);
+        // The paths view shows that object, and its path to a GC root runs through the receipts map.
+        var result = heap.paths().result();
+        assertThat(result.node()).isEqualTo(node);
+        assertThat(result.paths().getFirst()).extracting(p -> p.className() + (p.field() == null ? "" : " ." + p.field()))
+                .contains("java.util.HashMap$Node .value", "java.util.HashMap .table",
+                        "class dev.inquest.demo.service.LeakyService .RECEIPTS");
+        assertThat(window.status().getText()).startsWith("Matched all 5 links of the chain, array indexes included");
+        robot.interact(() -> dev.inquest.ui.Screenshots.capture(window.stage().getScene(), "link-chain-match"));
     }
 
     @Test
