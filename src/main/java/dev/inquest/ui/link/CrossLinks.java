@@ -8,6 +8,7 @@ import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.link.ChainMatch;
 import dev.inquest.link.ChainMatcher;
 import dev.inquest.link.ReferenceChain;
@@ -51,7 +52,10 @@ public final class CrossLinks {
                 return false;
             }
             tab.getTabPane().getSelectionModel().select(tab);
-            HeapViews.documentOf(tab).showClassInHistogram(cls);
+            HeapDocument doc = HeapViews.documentOf(tab);
+            doc.showClassInHistogram(cls);
+            doc.run("Dominators holding " + cls, p -> ClassHolders.of(doc.dump(), cls, HoldersPanel.LIMIT, p),
+                    r -> doc.showSidePanel(HoldersPanel.ID, "Held by", HoldersPanel.of(doc, r)));
             return true;
         });
         window.links().setHeapChain(chain -> {
@@ -63,6 +67,7 @@ public final class CrossLinks {
             findChain(window, HeapViews.documentOf(tab), chain);
             return true;
         });
+        heap.setSuspectExtras((doc, suspect) -> new SuspectRecordingPanel(window, SuspectRecordingPanel.classOf(suspect)));
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
                 nb -> draft(doc, row, nb::pin),
                 () -> window.status().setText("Open or create a case to pin evidence")));
