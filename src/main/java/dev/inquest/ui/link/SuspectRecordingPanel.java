@@ -19,7 +19,6 @@ import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import javafx.collections.ListChangeListener;
 import javafx.collections.WeakListChangeListener;
-import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
@@ -28,7 +27,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Pane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Circle;
 import javafx.scene.shape.Polyline;
@@ -159,22 +157,14 @@ final class SuspectRecordingPanel extends VBox {
                 Label bytes = new Label(Units.bytes(site.bytes()));
                 bytes.getStyleClass().add("numeric");
                 bytes.setMinWidth(Region.USE_PREF_SIZE);
-                StackPane bar = new StackPane();
-                Region fill = new Region();
-                fill.getStyleClass().add("site-bar");
-                fill.setMaxWidth(Math.max(1, 40 * site.shareOfClass()));
-                StackPane.setAlignment(fill, Pos.CENTER_LEFT);
-                bar.getChildren().add(fill);
-                bar.setPrefSize(40, 10);
-                bar.setMaxHeight(10);
                 Label share = new Label(Units.percent(site.shareOfClass()));
                 share.getStyleClass().add("numeric");
                 share.setMinWidth(Region.USE_PREF_SIZE);
-                for (var n : List.of(frame, bytes, bar, share)) {
+                for (var n : List.of(frame, bytes, share)) {
                     n.getStyleClass().add("link-row");
                     n.setOnMouseClicked(e -> openSite(rec, site.frame()));
                 }
-                grid.addRow(row++, frame, bytes, bar, share);
+                grid.addRow(row++, frame, bytes, share);
             }
             left.getChildren().add(grid);
             if (s.otherSites() > 0) {
