@@ -23,12 +23,21 @@ public final class DemoFiles {
         if (instance == null) {
             try {
                 Path dir = Files.createTempDirectory("inquest-demo-test");
+                // Some 40 MB of dumps, case and index files: removed when the test JVM ends.
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
                 instance = Demo.run(dir, DemoOptions.SMALL, Progress.NONE);
-                dir.toFile().deleteOnExit();
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return instance;
+    }
+
+    private static void deleteTree(Path dir) {
+        try (var files = Files.walk(dir)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // Best effort at exit: a temp folder left behind is not worth failing a build for.
+        }
     }
 }
