@@ -225,6 +225,26 @@ public final class HeapDocument {
         paths.show(node);
     }
 
+    /**
+     * Shows a panel of another feature (cross links) as a tab beside the inspector and paths,
+     * replacing that feature's previous panel of the same id.
+     */
+    public void showSidePanel(String id, String title, Node content) {
+        Tab tab = side.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst().orElse(null);
+        if (tab == null) {
+            tab = new Tab(title);
+            tab.setId(id);
+        }
+        tab.setText(title);
+        tab.setContent(content);
+        showSide(tab);
+    }
+
+    /** The content of a panel shown with {@link #showSidePanel}, or null. */
+    public Node sidePanel(String id) {
+        return side.getTabs().stream().filter(t -> id.equals(t.getId())).map(Tab::getContent).findFirst().orElse(null);
+    }
+
     /** Closes the inspector / paths area (the views keep their state for the next inspect). */
     public void hideSide() {
         side.getTabs().clear();

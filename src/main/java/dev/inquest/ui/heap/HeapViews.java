@@ -29,6 +29,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 public final class HeapViews {
     private final MainWindow window;
     private PinHandler pinHandler;
+    private SuspectExtras suspectExtras;
     private Function<List<DumpChoice>, Optional<DumpChoice>> dumpChooser = this::askWhichDump;
     private OpenOptions openOptions = OpenOptions.DEFAULT;
 
@@ -36,6 +37,13 @@ public final class HeapViews {
     @FunctionalInterface
     public interface PinHandler {
         void pin(HeapDocument document, HeapRow row);
+    }
+
+    /** Adds a panel to each leak suspect card (the cross links: the suspect's allocation sites in a recording). */
+    @FunctionalInterface
+    public interface SuspectExtras {
+        /** A node kept inside the card (it updates itself), or null for nothing. */
+        javafx.scene.Node panel(HeapDocument document, dev.inquest.heap.query.Suspect suspect);
     }
 
     private HeapViews(MainWindow window) {
@@ -60,6 +68,15 @@ public final class HeapViews {
 
     PinHandler pinHandler() {
         return pinHandler;
+    }
+
+    /** Sets what suspect cards built from now on add (null: nothing). */
+    public void setSuspectExtras(SuspectExtras extras) {
+        this.suspectExtras = extras;
+    }
+
+    public SuspectExtras suspectExtras() {
+        return suspectExtras;
     }
 
     /** Replaces the "which dump?" dialog; tests answer it without a dialog. */

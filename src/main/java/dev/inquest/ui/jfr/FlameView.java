@@ -156,6 +156,12 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         reportFocusedShare();
     }
 
+    /** As {@link #showAllocationsOf}, then zooms into one allocating frame of the class. */
+    public void showAllocationSite(String className, String frame) {
+        showAllocationsOf(className);
+        reveal(className + ";" + frame);
+    }
+
     /** The focused class's share of the allocations shown, or NaN before the tree is read. */
     public double focusedShare() {
         return tree == null || focusedClass == null || tree.total() == 0 ? Double.NaN

@@ -26,6 +26,8 @@ import javafx.scene.shape.Rectangle;
  */
 final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
     private static final double MB = 1_000_000.0;
+    private static final String MARK_STYLE = "-fx-background-color: -color-danger-emphasis; -fx-opacity: 0.75;"
+            + " -fx-background-radius: 1; -fx-padding: 0;";
 
     private final JfrDocument doc;
     private final NumberAxis x = new NumberAxis();
@@ -108,7 +110,6 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     }
 
     private void show(HeapTimeline t) {
-        this.timeline = t;
         XYChart.Series<Number, Number> before = new XYChart.Series<>();
         before.setName("used before GC");
         XYChart.Series<Number, Number> after = new XYChart.Series<>();
@@ -131,13 +132,76 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
             }
             chart.getData().add(rss);
         }
+        XYChart.Series<Number, Number> marks = pauseSeries(t);
+        chart.getData().add(marks);
+        if (marks.getNode() != null) {
+            marks.getNode().setStyle("-fx-stroke: transparent;");
+        }
+        for (Node item : chart.lookupAll(".chart-legend-item")) {
+            if (item instanceof Label l && "GC pause".equals(l.getText()) && l.getGraphic() != null) {
+                l.getGraphic().setStyle("-fx-background-color: -color-danger-emphasis; -fx-background-radius: 1;"
+                        + " -fx-padding: 6px 2px 6px 2px;");
+            }
+        }
         trend.setText(describe(t.trend()));
         long count = t.collections().size();
         Duration longest = t.collections().stream().map(HeapTimeline.Collection::longestPause).filter(d -> d != null)
                 .max(Duration::compareTo).orElse(Duration.ZERO);
         Duration sum = t.collections().stream().map(HeapTimeline.Collection::sumOfPauses).filter(d -> d != null)
                 .reduce(Duration.ZERO, Duration::plus);
-        pauses.setText(Units.count(count) + " collections, " + millis(sum) + " paused in all, longest pause " + millis(longest) + ".");
+        pauses.setText(Units.count(count) + " collections, " + millis(sum) + " paused in all, longest pause " + millis(longest)
+                + ". Red marks on the time axis are the pauses; hover one for its figures.");
+        // Last: tests and evidence wait for the timeline, and then read the chart.
+        this.timeline = t;
+    }
+
+    /**
+     * One mark per collection at its start, sitting on the time axis: a series of its own so the
+     * chart places the marks as it places every point, and so the legend names them. The series'
+     * line is hidden; the tooltip gives the pause times, cause and heap before and after.
+     */
+    private XYChart.Series<Number, Number> pauseSeries(HeapTimeline t) {
+        XYChart.Series<Number, Number> marks = new XYChart.Series<>();
+        marks.setName("GC pause");
+        for (HeapTimeline.Collection c : t.collections()) {
+            XYChart.Data<Number, Number> d = new XYChart.Data<>(seconds(c.start()), 0);
+            javafx.scene.layout.Region mark = new javafx.scene.layout.Region();
+            mark.getStyleClass().add("gc-pause-mark");
+            // Wider for longer pauses (1 px per 10 ms, 3 to 9 px): the longest stand out at a glance.
+            double w = Math.max(3, Math.min(9, (c.sumOfPauses() == null ? 0 : c.sumOfPauses().toNanos() / 1e7)));
+            mark.setPrefSize(w, 26);
+            mark.setStyle(MARK_STYLE);
+            javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(pauseText(c));
+            tip.setShowDelay(javafx.util.Duration.millis(150));
+            javafx.scene.control.Tooltip.install(mark, tip);
+            mark.getProperties().put(HeapTimeline.Collection.class, c);
+            d.setNode(mark);
+            marks.getData().add(d);
+        }
+        return marks;
+    }
+
+    String pauseText(HeapTimeline.Collection c) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "GC %d at %.3f s: %s", c.gcId(), seconds(c.start()), c.name()));
+        if (c.cause() != null) {
+            sb.append(" (").append(c.cause()).append(')');
+        }
+        if (c.sumOfPauses() != null) {
+            sb.append("\npaused ").append(millis(c.sumOfPauses()));
+            if (c.longestPause() != null) {
+                sb.append(", longest pause ").append(millis(c.longestPause()));
+            }
+        }
+        if (c.heapBefore() >= 0 && c.heapAfter() >= 0) {
+            sb.append("\nheap ").append(Units.bytes(c.heapBefore())).append(" \u2192 ").append(Units.bytes(c.heapAfter()));
+        }
+        return sb.toString();
+    }
+
+    /** The pause marks drawn (one chart point per collection; its node carries the collection). */
+    java.util.List<XYChart.Data<Number, Number>> pauseMarks() {
+        return chart.getData().stream().filter(sr -> "GC pause".equals(sr.getName())).findFirst()
+                .map(sr -> (java.util.List<XYChart.Data<Number, Number>>) sr.getData()).orElse(java.util.List.of());
     }
 
     static String describe(HeapTimeline.LiveSetTrend trend) {

@@ -127,7 +127,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return cpu;
     }
 
-    OldObjectsView oldObjects() {
+    public OldObjectsView oldObjects() {
         return oldObjects;
     }
 
@@ -135,7 +135,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return range;
     }
 
-    JfrSource source() {
+    /** The open recording, for readers outside the views (cross links); do not close it. */
+    public JfrSource source() {
         return source;
     }
 
@@ -143,7 +144,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return summary;
     }
 
-    MainWindow window() {
+    public MainWindow window() {
         return window;
     }
 

@@ -103,12 +103,33 @@ public final class JfrViews {
             Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), doc);
             tab.getProperties().put("inquest.tab.key", file.toAbsolutePath().normalize().toString());
             tab.setTooltip(new Tooltip(file.toAbsolutePath().normalize().toString()));
-            tab.addEventHandler(Tab.CLOSED_EVENT, e -> doc.close());
+            // Wrapping onClosed (not an event handler): closing a tab from code calls only onClosed.
+            var closed = tab.getOnClosed();
+            tab.setOnClosed(e -> {
+                openRecordings(window).remove(doc);
+                doc.close();
+                if (closed != null) {
+                    closed.handle(e);
+                }
+            });
             window.documents().add(tab);
+            openRecordings(window).add(doc);
             window.status().setText("Opened recording " + file.getFileName() + ": "
                     + dev.inquest.format.Units.count(loaded.summary().events()) + " events");
             opened.accept(doc);
         }, failure -> window.showError("Cannot open " + file.getFileName(), failure));
+    }
+
+    private static final String OPEN = "inquest.jfr.openRecordings";
+
+    /**
+     * The recordings open in the window, in opening order: views of the heap side (a suspect's
+     * allocation sites) follow it to appear and disappear with the recordings.
+     */
+    @SuppressWarnings("unchecked")
+    public static javafx.collections.ObservableList<JfrDocument> openRecordings(MainWindow window) {
+        return (javafx.collections.ObservableList<JfrDocument>) window.root().getProperties()
+                .computeIfAbsent(OPEN, k -> javafx.collections.FXCollections.<JfrDocument>observableArrayList());
     }
 
     static void closeQuietly(JfrSource source) {

@@ -26,13 +26,17 @@ import javafx.scene.layout.HBox;
  * type or by allocation site; picking a group shows its samples with the allocation stack and the
  * reference chain to the GC root.
  */
-final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
+public final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
     private final JfrDocument doc;
     private final TableView<OldObjectReport.Group> groups = new TableView<>();
     private final TreeView<String> samples = new TreeView<>();
     private final ToggleButton byType = new ToggleButton("By type");
     private final ToggleButton bySite = new ToggleButton("By allocation site");
     private final Label hint = new Label();
+    private final javafx.scene.control.Button findInHeap = new javafx.scene.control.Button("Find in heap dump",
+            new org.kordamp.ikonli.javafx.FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MEMORY));
+    /** The sample each top-level item of the sample tree stands for. */
+    private final java.util.Map<TreeItem<String>, OldObjectReport.Sample> sampleOf = new java.util.IdentityHashMap<>();
     private OldObjectReport report;
     private String pendingGroup;
     private boolean loaded;
@@ -51,7 +55,15 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, d
                 fillGroups();
             }
         });
-        HBox bar = new HBox(6, byType, bySite, hint);
+        findInHeap.setId("jfr-old-find-in-heap");
+        findInHeap.setTooltip(new javafx.scene.control.Tooltip(
+                "Look for the selected sample's reference chain in an open heap dump and show that object's paths"));
+        findInHeap.setOnAction(e -> findSelectedInHeap());
+        findInHeap.disableProperty().bind(samples.getSelectionModel().selectedItemProperty().isNull());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox bar = new HBox(6, byType, bySite, hint, gap, findInHeap);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6, 10, 4, 10));
         hint.getStyleClass().add("text-muted");
         setTop(bar);
@@ -69,6 +81,9 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, d
         groups.setPlaceholder(new Label("No jdk.OldObjectSample events in this recording"));
         groups.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> fillSamples(b));
         samples.setShowRoot(false);
+        javafx.scene.control.MenuItem find = new javafx.scene.control.MenuItem("Find in heap dump");
+        find.setOnAction(e -> findSelectedInHeap());
+        samples.setContextMenu(new javafx.scene.control.ContextMenu(find));
         SplitPane split = new SplitPane(groups, samples);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.45);
@@ -108,6 +123,50 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, d
         return java.util.Optional.of(b.build());
     }
 
+    /** The sample of the selected tree item (or of the item's sample, for a chain or stack line), or null. */
+    public OldObjectReport.Sample selectedSample() {
+        for (TreeItem<String> i = samples.getSelectionModel().getSelectedItem(); i != null; i = i.getParent()) {
+            OldObjectReport.Sample s = sampleOf.get(i);
+            if (s != null) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** "Find in heap dump" on the selected sample. */
+    public boolean findSelectedInHeap() {
+        OldObjectReport.Sample s = selectedSample();
+        return s != null && findInHeap(s);
+    }
+
+    /** Looks for the sample's reference chain in an open heap dump; says what to do when none is open. */
+    public boolean findInHeap(OldObjectReport.Sample sample) {
+        if (sample.chain().isEmpty()) {
+            doc.window().status().setText("This sample has no reference chain: "
+                    + (report != null && report.hint() != null ? report.hint() : "the JVM recorded none"));
+        }
+        if (!doc.window().links().findChainInHeap(dev.inquest.link.ReferenceChain.of(sample))) {
+            doc.window().status().setText("Open a heap dump of the same JVM to find this object in it");
+            return false;
+        }
+        return true;
+    }
+
+    /** Samples in the order of the tree's top-level items (tests). */
+    public List<OldObjectReport.Sample> shownSamples() {
+        return samples.getRoot() == null ? List.of() : samples.getRoot().getChildren().stream().map(sampleOf::get).toList();
+    }
+
+    /** Selects the tree item of a sample shown. */
+    public void selectSample(OldObjectReport.Sample sample) {
+        sampleOf.forEach((item, s) -> {
+            if (s == sample) {
+                samples.getSelectionModel().select(item);
+            }
+        });
+    }
+
     /** Selects the group a pinned locator names. */
     void reveal(String key, boolean bySiteGroup) {
         pendingGroup = key;
@@ -115,15 +174,15 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, d
         fillGroups();
     }
 
-    void showBySite() {
+    public void showBySite() {
         bySite.setSelected(true);
     }
 
-    OldObjectReport report() {
+    public OldObjectReport report() {
         return report;
     }
 
-    TableView<OldObjectReport.Group> groupTable() {
+    public TableView<OldObjectReport.Group> groupTable() {
         return groups;
     }
 
@@ -148,12 +207,14 @@ final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, d
 
     private void fillSamples(OldObjectReport.Group group) {
         TreeItem<String> root = new TreeItem<>("samples");
+        sampleOf.clear();
         if (group != null && report != null) {
             for (OldObjectReport.Sample s : report.samples()) {
                 if (!matches(s, group)) {
                     continue;
                 }
                 TreeItem<String> item = new TreeItem<>(label(s));
+                sampleOf.put(item, s);
                 if (!s.chain().isEmpty()) {
                     TreeItem<String> chain = new TreeItem<>("Reference chain to GC root" + (s.root() == null ? "" : " (" + s.root() + ")"));
                     for (OldObjectReport.Step step : s.chain()) {

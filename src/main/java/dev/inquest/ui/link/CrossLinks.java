@@ -8,6 +8,10 @@ import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.heap.query.ClassHolders;
+import dev.inquest.link.ChainMatch;
+import dev.inquest.link.ChainMatcher;
+import dev.inquest.link.ReferenceChain;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.HeapViews;
@@ -48,13 +52,50 @@ public final class CrossLinks {
                 return false;
             }
             tab.getTabPane().getSelectionModel().select(tab);
-            HeapViews.documentOf(tab).showClassInHistogram(cls);
+            HeapDocument doc = HeapViews.documentOf(tab);
+            doc.showClassInHistogram(cls);
+            doc.run("Dominators holding " + cls, p -> ClassHolders.of(doc.dump(), cls, HoldersPanel.LIMIT, p),
+                    r -> doc.showSidePanel(HoldersPanel.ID, "Held by", HoldersPanel.of(doc, r)));
             return true;
         });
+        window.links().setHeapChain(chain -> {
+            Tab tab = firstHeapTab(window);
+            if (tab == null) {
+                return false;
+            }
+            tab.getTabPane().getSelectionModel().select(tab);
+            findChain(window, HeapViews.documentOf(tab), chain);
+            return true;
+        });
+        heap.setSuspectExtras((doc, suspect) -> new SuspectRecordingPanel(window, SuspectRecordingPanel.classOf(suspect)));
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
                 nb -> draft(doc, row, nb::pin),
                 () -> window.status().setText("Open or create a case to pin evidence")));
         Notebook.of(window).ifPresent(nb -> nb.addReopener((source, file) -> reopen(window, heap, source, file)));
+    }
+
+    /** How many objects a chain match lists at most. */
+    static final int CHAIN_MATCHES = 25;
+
+    /**
+     * Walks the dump for the chain off the FX thread, then shows the object's paths to GC roots
+     * and, beside them, the match link by link with its dominator path (or why nothing matched).
+     */
+    static void findChain(MainWindow window, HeapDocument doc, ReferenceChain chain) {
+        window.status().setText("Looking for " + chain.object().className() + " in " + doc.file().getFileName() + "...");
+        doc.run("Finding the reference chain", p -> {
+            ChainMatch m = ChainMatcher.match(doc.dump(), chain, CHAIN_MATCHES, p);
+            return new Found(m, m.node() >= 0 ? ChainMatcher.dominatorPath(doc.dump(), m.node()) : List.of());
+        }, (Found f) -> {
+            if (f.match().node() >= 0) {
+                doc.pathsToRoots(f.match().node());
+            }
+            doc.showSidePanel(ChainMatchPanel.ID, "Found in heap dump", ChainMatchPanel.of(doc, f.match(), f.dominators()));
+            window.status().setText(f.match().describe());
+        });
+    }
+
+    private record Found(ChainMatch match, List<Long> dominators) {
     }
 
     static JfrDocument firstRecording(MainWindow window) {

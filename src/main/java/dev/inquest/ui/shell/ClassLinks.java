@@ -13,6 +13,7 @@ public final class ClassLinks {
     private Predicate<String> allocations = c -> false;
     private BooleanSupplier heapAvailable = () -> false;
     private Predicate<String> heapInstances = c -> false;
+    private Predicate<dev.inquest.link.ReferenceChain> heapChain = c -> false;
 
     public void setAllocations(BooleanSupplier available, Predicate<String> show) {
         this.allocationsAvailable = available;
@@ -40,5 +41,15 @@ public final class ClassLinks {
 
     public boolean showHeapInstances(String className) {
         return heapInstances.test(className);
+    }
+
+    /** "Find in heap dump" for an old-object sample's reference chain; available when a heap dump is. */
+    public void setHeapChain(Predicate<dev.inquest.link.ReferenceChain> find) {
+        this.heapChain = find;
+    }
+
+    /** Looks for the chain's object in a heap dump and shows it; false when no dump is open. */
+    public boolean findChainInHeap(dev.inquest.link.ReferenceChain chain) {
+        return heapChain.test(chain);
     }
 }

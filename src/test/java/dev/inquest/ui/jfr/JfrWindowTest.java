@@ -16,6 +16,7 @@ import dev.inquest.ui.shell.DocumentArea;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.control.Tab;
@@ -109,6 +110,24 @@ class JfrWindowTest {
         HeapTrendView heap = (HeapTrendView) doc.views().getTabs().get(3).getContent();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.timeline() != null);
         assertThat(heap.chart().getData().get(1).getData()).isNotEmpty();
+        // GC pauses as marks: one per jdk.GarbageCollection event, at its start, read here with the JDK's own parser.
+        List<jdk.jfr.consumer.RecordedEvent> gcs = jdk.jfr.consumer.RecordingFile.readAllEvents(recording.file()).stream()
+                .filter(e -> e.getEventType().getName().equals("jdk.GarbageCollection"))
+                .sorted(java.util.Comparator.comparing(jdk.jfr.consumer.RecordedEvent::getStartTime)).toList();
+        assertThat(gcs).hasSizeGreaterThanOrEqualTo(4);
+        var marks = heap.pauseMarks();
+        assertThat(marks).hasSize(gcs.size());
+        for (int i = 0; i < gcs.size(); i++) {
+            double expected = java.time.Duration.between(doc.summary().start(), gcs.get(i).getStartTime()).toMillis() / 1000.0;
+            assertThat(marks.get(i).getXValue().doubleValue()).isEqualTo(expected);
+            var c = (dev.inquest.jfr.heap.HeapTimeline.Collection) marks.get(i).getNode().getProperties()
+                    .get(dev.inquest.jfr.heap.HeapTimeline.Collection.class);
+            assertThat(c.gcId()).isEqualTo(gcs.get(i).getLong("gcId"));
+            assertThat(c.sumOfPauses()).isEqualTo(gcs.get(i).getDuration("sumOfPauses"));
+            assertThat(heap.pauseText(c)).contains("GC " + c.gcId()).contains(String.format(java.util.Locale.ROOT, "paused %.1f ms",
+                    gcs.get(i).getDuration("sumOfPauses").toNanos() / 1e6));
+            assertThat(marks.get(i).getNode().isVisible()).isTrue();
+        }
         robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-heap"));
         long before = doc.allocations().tree().events();
         double half = doc.summary().durationMillis() / 2000.0;

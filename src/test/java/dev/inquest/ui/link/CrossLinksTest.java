@@ -56,7 +56,7 @@ class CrossLinksTest {
 
     @BeforeAll
     static void runDemo() throws Exception {
-        demo = Demo.run(home.resolve("demo"), DemoOptions.SMALL, Progress.NONE);
+        demo = dev.inquest.testing.DemoFiles.get();
         try (JfrSource src = JfrSource.open(demo.recording(), Progress.NONE)) {
             allocations = StackTreeReader.read(src, StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
         }
@@ -106,6 +106,129 @@ class CrossLinksTest {
                 .filter(r -> r.name().equals(Demo.LEAKING_CLASS)).findFirst().orElseThrow();
         assertThat(histogram.shownRows().getFirst().count()).isEqualTo(expected.count()).isEqualTo(demo.leakedAfter());
         assertThat(histogram.shownRows().getFirst().retained()).isEqualTo(expected.retained());
+        // ...and beside it the dominators holding those instances, as the engine finds them.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-class-holders") != null);
+        var holders = (dev.inquest.heap.query.ClassHolders.Result) heap.sidePanel("link-class-holders").getProperties().get("link-class-holders");
+        var engine = dev.inquest.heap.query.ClassHolders.of(heap.dump(), Demo.LEAKING_CLASS, 10, Progress.NONE);
+        assertThat(holders).isEqualTo(engine);
+        assertThat(holders.holders().getFirst().holder().className()).isEqualTo("java.util.HashMap$Node[]");
+        assertThat(holders.holders().getFirst().instances()).isEqualTo(demo.leakedAfter());
+        robot.interact(() -> dev.inquest.ui.Screenshots.capture(window.stage().getScene(), "link-holders"));
+    }
+
+    @Test
+    void oldObjectSampleFindsItsObjectInTheHeapDump(FxRobot robot) throws Exception {
+        JfrDocument rec = open(robot, demo.recording(), JfrDocument.class, t -> (JfrDocument) t.getContent());
+        robot.interact(() -> rec.select("jfr-old"));
+        var old = rec.oldObjects();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> old.report() != null && !old.groupTable().getItems().isEmpty());
+        WaitForAsyncUtils.waitForFxEvents();
+        // A sample held by a receipt: a receipt itself or its byte[] pdf (which of them the JVM sampled varies by run).
+        var sample = old.report().samples().stream().filter(x -> x.chain().stream().anyMatch(st -> st.type().equals(Demo.LEAKING_CLASS)))
+                .findFirst().orElseThrow();
+        var group = old.groupTable().getItems().stream().filter(g -> g.key().equals(sample.type())).findFirst().orElseThrow();
+        robot.interact(() -> old.groupTable().getSelectionModel().select(group));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> old.selectSample(sample));
+        assertThat(old.selectedSample()).isSameAs(sample);
+
+        // No heap dump yet: the action says what to open.
+        robot.interact(() -> assertThat(old.findSelectedInHeap()).isFalse());
+        assertThat(window.status().getText()).contains("Open a heap dump");
+
+        HeapDocument heap = open(robot, demo.after(), HeapDocument.class, HeapViews::documentOf);
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> t.getContent() == rec).findFirst()
+                .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
+        robot.interact(() -> assertThat(old.findSelectedInHeap()).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-chain-match") != null
+                && heap.paths() != null && heap.paths().result() != null);
+        var panel = heap.sidePanel("link-chain-match");
+        var match = (dev.inquest.link.ChainMatch) panel.getProperties().get("link-chain-match");
+        assertThat(match.complete()).isTrue();
+        assertThat(match.exact()).isTrue();
+        long node = match.node();
+        assertThat(heap.dump().className(node)).isEqualTo(sample.type());
+        // The walk went through a receipt of the dump, at the link where the recording has one.
+        int receiptLink = match.chain().links().stream().map(dev.inquest.link.ReferenceChain.Link::className).toList()
+                .indexOf(Demo.LEAKING_CLASS);
+        assertThat(heap.dump().className(match.path().get(receiptLink))).isEqualTo(Demo.LEAKING_CLASS);
+        // The paths view shows that object, and its path to a GC root runs through the receipts map.
+        var result = heap.paths().result();
+        assertThat(result.node()).isEqualTo(node);
+        assertThat(result.paths().getFirst()).extracting(p -> p.className() + (p.field() == null ? "" : " ." + p.field()))
+                .contains("java.util.HashMap$Node .value", "java.util.HashMap .table",
+                        "class dev.inquest.demo.service.LeakyService .RECEIPTS");
+        if (!sample.type().equals(Demo.LEAKING_CLASS)) {
+            assertThat(result.paths().getFirst()).extracting(p -> p.className() + (p.field() == null ? "" : " ." + p.field()))
+                    .contains(Demo.LEAKING_CLASS + " .pdf");
+        }
+        assertThat(window.status().getText()).startsWith("Matched all " + match.steps() + " links of the chain, array indexes included");
+        robot.interact(() -> dev.inquest.ui.Screenshots.capture(window.stage().getScene(), "link-chain-match"));
+    }
+
+    @Test
+    void suspectCardShowsAllocationSitesAndHeapTrendWhileARecordingIsOpen(FxRobot robot) throws Exception {
+        HeapDocument heap = open(robot, demo.after(), HeapDocument.class, HeapViews::documentOf);
+        var overview = heap.viewOf(HeapDocument.Section.OVERVIEW, dev.inquest.ui.heap.overview.OverviewView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !overview.suspectHeadlines().getFirst().startsWith("Looking"));
+        WaitForAsyncUtils.waitForFxEvents();
+        List<SuspectRecordingPanel> panels = heap.node().lookupAll("." + SuspectRecordingPanel.STYLE).stream()
+                .map(SuspectRecordingPanel.class::cast).toList();
+        // The demo's one suspect: the receipts map, whose elements are the leaking class.
+        assertThat(panels).singleElement().satisfies(p -> assertThat(p.isVisible()).isFalse());
+        SuspectRecordingPanel panel = panels.getFirst();
+
+        JfrDocument rec = open(robot, demo.recording(), JfrDocument.class, t -> (JfrDocument) t.getContent());
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) == heap).findFirst()
+                .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> panel.sites() != null);
+        assertThat(panel.isVisible()).isTrue();
+        var sites = panel.sites();
+        assertThat(sites.className()).isEqualTo(Demo.LEAKING_CLASS);
+        // Oracle: in the (not reversed) allocation tree the class is a leaf under its allocating frame.
+        java.util.Map<String, Long> bySite = new java.util.HashMap<>();
+        collectSites(allocations.root(), Demo.LEAKING_CLASS, bySite);
+        var expected = bySite.entrySet().stream().sorted(java.util.Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(java.util.Map.Entry.comparingByKey())).limit(SuspectRecordingPanel.SITES).toList();
+        assertThat(sites.sites()).extracting(s -> s.frame() + "=" + s.bytes())
+                .containsExactlyElementsOf(expected.stream().map(e -> e.getKey() + "=" + e.getValue()).toList());
+        assertThat(sites.classBytes()).isEqualTo(allocations.totalOf(Demo.LEAKING_CLASS));
+        assertThat(sites.sites().getFirst().frame()).startsWith("dev.inquest.demo.service.LeakyService.");
+        assertThat(sites.sites().getFirst().shareOfClass()).isEqualTo((double) expected.getFirst().getValue() / sites.classBytes());
+        // The trend beside them is the recording's live-set slope.
+        dev.inquest.jfr.heap.HeapTimeline timeline;
+        try (JfrSource src = JfrSource.open(demo.recording(), Progress.NONE)) {
+            timeline = dev.inquest.jfr.heap.HeapTimelineReader.read(src, Progress.NONE);
+        }
+        var trendLabel = (javafx.scene.control.Label) panel.lookup("#suspect-trend");
+        assertThat(trendLabel.getText()).isEqualTo(dev.inquest.format.Units.bytesDelta(Math.round(timeline.trend().bytesPerMinute())) + " / min");
+        assertThat(panel.timeline().heap()).isEqualTo(timeline.heap());
+        robot.interact(() -> ((javafx.scene.control.ScrollPane) heap.view(HeapDocument.Section.OVERVIEW)).setVvalue(1.0));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> dev.inquest.ui.Screenshots.capture(window.stage().getScene(), "link-suspect-card"));
+
+        // A site opens the allocation flame graph on the class's callers, zoomed into that site.
+        String site = sites.sites().getFirst().frame();
+        robot.interact(() -> panel.openSite(rec, site));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> rec.allocations().tree() != null
+                && rec.allocations().flameGraph().zoomedFrameProperty().get() != null
+                && site.equals(rec.allocations().flameGraph().zoomedFrameProperty().get().label()));
+        assertThat(rec.allocations().flameGraph().zoomedFrameProperty().get().stack()).containsExactly(Demo.LEAKING_CLASS, site);
+
+        // Closing the recording takes the panel away again.
+        robot.interact(() -> window.documents().close(window.documents().allTabs().stream().filter(t -> t.getContent() == rec)
+                .findFirst().orElseThrow()));
+        assertThat(panel.isVisible()).isFalse();
+        assertThat(panel.sites()).isNull();
+    }
+
+    private static void collectSites(dev.inquest.jfr.stack.StackNode n, String cls, java.util.Map<String, Long> out) {
+        for (var c : n.children()) {
+            if (c.name().equals(cls) && c.type() == dev.inquest.jfr.stack.FrameType.CLASS && n.type() != dev.inquest.jfr.stack.FrameType.ROOT) {
+                out.merge(n.name(), c.total(), Long::sum);
+            }
+            collectSites(c, cls, out);
+        }
     }
 
     @Test

@@ -226,6 +226,10 @@ public final class OverviewView {
             }
             Node card = card(s.title(), text.toString(), target == null ? null : target.node());
             card.getStyleClass().add("suspect");
+            Node extra = doc.views().suspectExtras() == null ? null : doc.views().suspectExtras().panel(doc, s);
+            if (extra != null) {
+                ((VBox) card).getChildren().add(extra);
+            }
             HeapRow row = new HeapRow(target == null ? -1 : target.node(), s.title(),
                     List.of("Suspect", "Class", "Retained", "Percent", "Held by"),
                     List.of(MarkdownRow.text(s.title()), MarkdownRow.code(s.className()), Units.bytes(s.retained()),

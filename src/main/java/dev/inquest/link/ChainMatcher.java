@@ -1,0 +1,209 @@
+package dev.inquest.link;
+
+import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.HeapIndex;
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.ObjectRef;
+import dev.inquest.progress.Progress;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Finds the object an old-object sample's reference chain describes in a heap dump: starts at the
+ * object nearest the root (a class's statics, or every instance of the first class the dump has)
+ * and walks down, link by link, through the fields the chain names, checking each object's class.
+ *
+ * <p>Tolerant where the two files differ for good reasons: array slots move between runs (a
+ * rehash, another insertion order), so an array link tries the recording's index first and then
+ * every element of the right class; links the recording skipped are bridged by a few hops of any
+ * reference; a chain whose top is missing from the dump starts lower down. The walk is depth
+ * first with a budget, so a chain that fits millions of objects answers with the first ones.
+ */
+public final class ChainMatcher {
+    /** Objects whose references are read before the walk gives up looking for more matches. */
+    static final int BUDGET = 200_000;
+
+    private final HeapDump dump;
+    private final HeapIndex index;
+    private final List<ReferenceChain.Link> links;
+    private final int limit;
+    private final Progress progress;
+    private final List<Long> matches = new ArrayList<>();
+    private long[] best = new long[0];
+    private boolean exact;
+    private int expanded;
+    private boolean exhausted;
+
+    private ChainMatcher(HeapDump dump, ReferenceChain chain, int limit, Progress progress) {
+        this.dump = dump;
+        this.index = dump.index();
+        this.links = chain.links();
+        this.limit = Math.max(1, limit);
+        this.progress = progress;
+    }
+
+    /** Up to {@code limit} objects matching the chain, or the deepest partial walk. */
+    public static ChainMatch match(HeapDump dump, ReferenceChain chain, int limit, Progress progress) {
+        progress.phase("Matching the reference chain", -1, Progress.Unit.ITEMS);
+        return new ChainMatcher(dump, chain, limit, progress).run(chain);
+    }
+
+    private ChainMatch run(ReferenceChain chain) {
+        for (int first = 0; first < links.size(); first++) {
+            List<Long> starts = starts(links.get(first));
+            if (starts.isEmpty()) {
+                continue;
+            }
+            long[] path = new long[links.size() - first];
+            for (long s : starts) {
+                path[0] = s;
+                if (walk(path, 0, first, true)) {
+                    break;
+                }
+            }
+            List<Long> bestPath = new ArrayList<>();
+            for (long n : best) {
+                bestPath.add(n);
+            }
+            return new ChainMatch(chain, first, bestPath, matches, matches.size() >= limit || exhausted, exact);
+        }
+        return new ChainMatch(chain, 0, List.of(), List.of(), false, false);
+    }
+
+    /**
+     * Depth-first from {@code path[depth]} (matching link {@code first + depth}); returns true to stop
+     * the whole walk (limit reached or budget spent).
+     */
+    private boolean walk(long[] path, int depth, int first, boolean exactSoFar) {
+        if (depth + 1 > best.length) {
+            best = java.util.Arrays.copyOf(path, depth + 1);
+        }
+        int link = first + depth;
+        if (link == links.size() - 1) {
+            if (matches.isEmpty()) {
+                exact = exactSoFar;
+                best = java.util.Arrays.copyOf(path, depth + 1);
+            }
+            matches.add(path[depth]);
+            return matches.size() >= limit;
+        }
+        if (++expanded > BUDGET) {
+            exhausted = true;
+            return true;
+        }
+        if ((expanded & 1023) == 0) {
+            progress.checkCancelled();
+        }
+        ReferenceChain.Link next = links.get(link + 1);
+        List<long[]> children = children(path[depth], next);
+        for (long[] c : children) {
+            path[depth + 1] = c[0];
+            if (walk(path, depth + 1, first, exactSoFar && c[1] == 1)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Objects the holder refers to as the link says, each with 1 when it sits at the recorded array index. */
+    private List<long[]> children(long holder, ReferenceChain.Link link) {
+        List<long[]> out = new ArrayList<>();
+        if (link.skipped() > 0) {
+            // The recording left objects out here: any path of up to skipped + 2 references (one
+            // either way: JDKs count the gap differently), ending at an object of the link's class.
+            Set<Long> seen = new HashSet<>();
+            List<Long> frontier = List.of(holder);
+            for (int hop = 0; hop < link.skipped() + 2 && !frontier.isEmpty() && out.size() < 10_000; hop++) {
+                List<Long> nextFrontier = new ArrayList<>();
+                for (long n : frontier) {
+                    for (ObjectRef r : dump.outbound(n)) {
+                        if (seen.add(r.node())) {
+                            nextFrontier.add(r.node());
+                            if (fits(r.node(), link)) {
+                                out.add(new long[] {r.node(), 0});
+                            }
+                        }
+                    }
+                }
+                frontier = nextFrontier;
+            }
+            return out;
+        }
+        String slot = link.index() >= 0 ? "[" + link.index() + "]" : null;
+        for (ObjectRef r : dump.outbound(holder)) {
+            boolean wanted;
+            if (link.field() != null) {
+                wanted = link.field().equals(r.field());
+            } else if (link.index() >= 0) {
+                wanted = r.field() != null && r.field().startsWith("[");
+            } else {
+                wanted = !r.field().startsWith("<");
+            }
+            if (wanted && fits(r.node(), link)) {
+                boolean atIndex = slot != null && slot.equals(r.field());
+                if (atIndex) {
+                    out.addFirst(new long[] {r.node(), 1});
+                } else {
+                    out.add(new long[] {r.node(), slot == null ? 1 : 0});
+                }
+            }
+        }
+        return out;
+    }
+
+    private boolean fits(long node, ReferenceChain.Link link) {
+        if (link.describedClass() != null) {
+            ClassInfo c = index.classDescribedBy(node);
+            return c != null && c.name().equals(link.describedClass());
+        }
+        return index.classOf(node).name().equals(link.className());
+    }
+
+    /** Where a walk can begin: a class object, or the reachable instances of the class, GC roots first. */
+    private List<Long> starts(ReferenceChain.Link link) {
+        List<Long> out = new ArrayList<>();
+        if (link.describedClass() != null) {
+            for (ClassInfo c : index.classes()) {
+                if (c.name().equals(link.describedClass())) {
+                    long n = index.classNode(c.ordinal());
+                    if (n >= 0 && dump.isReachable(n)) {
+                        out.add(n);
+                    }
+                }
+            }
+            return out;
+        }
+        Set<Integer> ordinals = new HashSet<>();
+        for (ClassInfo c : index.classes()) {
+            if (c.name().equals(link.className())) {
+                ordinals.add(c.ordinal());
+            }
+        }
+        if (ordinals.isEmpty()) {
+            return out;
+        }
+        List<Long> others = new ArrayList<>();
+        long n = index.nodeCount();
+        for (long v = 0; v < n; v++) {
+            if ((v & 0xFFFF) == 0) {
+                progress.checkCancelled();
+            }
+            if (ordinals.contains(index.classOrdinal(v)) && dump.isReachable(v)) {
+                (dump.rootKinds(v) != null ? out : others).add(v);
+            }
+        }
+        out.addAll(others);
+        return out;
+    }
+
+    /** The object's dominators, from its immediate dominator up to the top level (the retained-size path). */
+    public static List<Long> dominatorPath(HeapDump dump, long node) {
+        List<Long> out = new ArrayList<>();
+        for (long d = dump.dominatorTree().idom(node); d >= 0; d = dump.dominatorTree().idom(d)) {
+            out.add(d);
+        }
+        return out;
+    }
+}
