@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.DocumentArea;
+import dev.inquest.ui.shell.Layout;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,10 @@ class ShellTest {
         robot.interact(() -> area.splitSelected(Orientation.HORIZONTAL));
         assertThat(area.panes()).hasSize(2);
         assertThat(area.panes().get(1).getTabs()).extracting(DocumentArea::title).containsExactly("rec.jfr");
-        assertThat(area.layout().groups()).extracting(DocumentArea.Layout.Group::parentOrientation)
-                .containsOnly(Orientation.HORIZONTAL);
+        assertThat(area.layout().root()).isInstanceOfSatisfying(Layout.Split.class, s -> {
+            assertThat(s.orientation()).isEqualTo(Orientation.HORIZONTAL);
+            assertThat(s.parts()).hasSize(2).allMatch(p -> p instanceof Layout.Group);
+        });
 
         // A top/bottom split inside the left group nests a vertical split.
         robot.interact(() -> {
@@ -67,8 +70,12 @@ class ShellTest {
             area.splitSelected(Orientation.VERTICAL);
         });
         assertThat(area.panes()).hasSize(3);
-        assertThat(area.layout().groups()).extracting(DocumentArea.Layout.Group::parentOrientation)
-                .contains(Orientation.VERTICAL);
+        assertThat(area.layout().root()).isInstanceOfSatisfying(Layout.Split.class, s -> {
+            assertThat(s.orientation()).isEqualTo(Orientation.HORIZONTAL);
+            assertThat(s.parts().getFirst()).isInstanceOfSatisfying(Layout.Split.class,
+                    v -> assertThat(v.orientation()).isEqualTo(Orientation.VERTICAL));
+        });
+        assertThat(area.layout().groups()).hasSize(3);
 
         // Moving the only tab of a group away removes the group.
         robot.interact(() -> {

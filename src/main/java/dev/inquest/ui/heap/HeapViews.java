@@ -126,6 +126,7 @@ public final class HeapViews {
         tab.setId("tab-heap");
         tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
         tab.getProperties().put("inquest.tab.key", "heap:" + file.toAbsolutePath());
+        dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
         tab.getProperties().put(HeapDocument.class.getName(), doc);
         var closed = tab.getOnClosed();
         tab.setOnClosed(e -> {
