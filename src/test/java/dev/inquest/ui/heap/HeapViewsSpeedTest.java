@@ -198,7 +198,7 @@ class HeapViewsSpeedTest {
                     expand.cpuMillis(), expand.wallMillis(), filter.cpuMillis(), filter.wallMillis(), filter.what(),
                     switching.cpuMillis(), switching.wallMillis(), switching.what(), rendering.cpuMillis(), rendering.wallMillis(),
                     rendering.what(), openStall, expandStall, filterStall, switchStall, STALL_MS, dog.stalls())
-                    + worstStall(dog);
+                    + "; longest block of the view switches:" + worstStall(dog);
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "heap-views-speed.txt"), report + "\n");
@@ -223,7 +223,7 @@ class HeapViewsSpeedTest {
     /** The watchdog's longest block since the last reset, with its FX-thread CPU time and place. */
     static String worstStall(FxWatchdog dog) {
         return dog.recentStalls().stream().max(java.util.Comparator.comparingLong(FxWatchdog.Stall::wallMillis))
-                .map(s -> "; longest block: " + s).orElse("");
+                .map(s -> " " + s).orElse(" none");
     }
 
     /**
@@ -303,11 +303,12 @@ class HeapViewsSpeedTest {
             long switchStall = dog.maxStallMillis();
             String report = String.format(java.util.Locale.ROOT,
                     "%s (cpu/wall ms): %s %d/%d, worst filter %d/%d (%s), worst view switch %d/%d (%s), worst result rendering %d/%d (%s); "
-                            + "watchdog max wait: open %d%s, expand %d, filter %d%s, switch %d%s; longest layout pass %d ms",
+                            + "watchdog max wait: open %d, expand %d, filter %d, switch %d; longest layout pass %d ms; "
+                            + "longest blocks (wall / FX CPU, where): open%s; filter%s; switch%s",
                     file.getFileName(), expand.what(), expand.cpuMillis(), expand.wallMillis(), filter.cpuMillis(), filter.wallMillis(),
                     filter.what(), switching.cpuMillis(), switching.wallMillis(), switching.what(), rendering.cpuMillis(),
-                    rendering.wallMillis(), rendering.what(), openStall, openWorst, expandStall, filterStall, filterWorst, switchStall,
-                    worstStall(dog), dog.maxPulseMillis());
+                    rendering.wallMillis(), rendering.what(), openStall, expandStall, filterStall, switchStall, dog.maxPulseMillis(),
+                    openWorst, filterWorst, worstStall(dog));
             System.out.println(report);
             Files.writeString(Path.of("target", "heap-views-bench.txt"), report + "\n");
             assertThat(expand.cpuMillis()).as(report).isLessThan(200);
