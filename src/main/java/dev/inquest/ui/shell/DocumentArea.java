@@ -396,15 +396,22 @@ public final class DocumentArea {
         return out;
     }
 
-    /** Puts an awaited tab in its group, after the tabs the layout lists before it. */
+    /**
+     * Puts an awaited tab in its group, after the tabs the layout lists before it. The entry with
+     * the tab's own key wins (two tabs of one file: dumps of one heap file), else any of its file.
+     */
     private boolean placeAwaited(Tab tab) {
         java.nio.file.Path f = fileOf(tab);
         if (f == null) {
             return false;
         }
+        return placeAwaited(tab, f, true) || placeAwaited(tab, f, false);
+    }
+
+    private boolean placeAwaited(Tab tab, java.nio.file.Path f, boolean sameKey) {
         for (TabPane p : panes()) {
             for (Layout.Entry e : awaited(p)) {
-                if (!f.toString().equals(e.file())) {
+                if (!f.toString().equals(e.file()) || sameKey && !e.key().equals(keyOf(tab))) {
                     continue;
                 }
                 awaited(p).remove(e);

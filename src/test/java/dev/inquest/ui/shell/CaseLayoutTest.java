@@ -161,6 +161,52 @@ class CaseLayoutTest {
         }
     }
 
+    /** A file with two heap dumps: the case remembers which one was open and does not ask again. */
+    @Test
+    void theSameDumpOfAFileWithSeveralReopens(FxRobot robot) throws Exception {
+        Path two = dev.inquest.testing.Corpus.file("hprof/oracle_jdk7_21_hprofagent.hprof");
+        Path settings = dir.resolve("home2").resolve("settings.properties");
+        Path caseFile = dir.resolve("two-dumps.inquest");
+        MainWindow[] first = new MainWindow[1];
+        robot.interact(() -> {
+            first[0] = window(firstStage, settings);
+            HeapViews.install(first[0]).setDumpChooser(choices -> java.util.Optional.of(choices.get(1)));
+            Notebook.of(first[0]).orElseThrow().create(caseFile, "Two dumps");
+            first[0].open(two);
+        });
+        MainWindow w1 = first[0];
+        waitFor(120, () -> tabFor(w1, two) != null);
+        assertThat(DocumentArea.title(tabFor(w1, two))).endsWith(" #1");
+        robot.interact(() -> {
+            firstStage.close();
+            List.copyOf(w1.documents().allTabs()).forEach(w1.documents()::close);
+        });
+
+        MainWindow[] second = new MainWindow[1];
+        List<Object> asked = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            second[0] = window(new Stage(), settings);
+            HeapViews.install(second[0]).setDumpChooser(choices -> {
+                asked.add(choices);
+                return java.util.Optional.of(choices.get(0));
+            });
+            second[0].open(caseFile);
+        });
+        MainWindow w2 = second[0];
+        try {
+            waitFor(120, () -> w2.caseLayouts().lastRestored().isPresent());
+            assertThat(asked).as("the remembered dump is opened without asking").isEmpty();
+            Tab tab = tabFor(w2, two);
+            assertThat(DocumentArea.title(tab)).endsWith(" #1");
+            assertThat(HeapViews.documentOf(tab).summary().dump()).isEqualTo(1);
+        } finally {
+            robot.interact(() -> {
+                List.copyOf(w2.documents().allTabs()).forEach(w2.documents()::close);
+                w2.stage().close();
+            });
+        }
+    }
+
     private static String path(Path p) {
         return p.toAbsolutePath().normalize().toString();
     }
