@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.DocumentArea;
+import dev.inquest.ui.shell.Layout;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,10 @@ class ShellTest {
         robot.interact(() -> area.splitSelected(Orientation.HORIZONTAL));
         assertThat(area.panes()).hasSize(2);
         assertThat(area.panes().get(1).getTabs()).extracting(DocumentArea::title).containsExactly("rec.jfr");
-        assertThat(area.layout().groups()).extracting(DocumentArea.Layout.Group::parentOrientation)
-                .containsOnly(Orientation.HORIZONTAL);
+        assertThat(area.layout().root()).isInstanceOfSatisfying(Layout.Split.class, s -> {
+            assertThat(s.orientation()).isEqualTo(Orientation.HORIZONTAL);
+            assertThat(s.parts()).hasSize(2).allMatch(p -> p instanceof Layout.Group);
+        });
 
         // A top/bottom split inside the left group nests a vertical split.
         robot.interact(() -> {
@@ -67,8 +70,12 @@ class ShellTest {
             area.splitSelected(Orientation.VERTICAL);
         });
         assertThat(area.panes()).hasSize(3);
-        assertThat(area.layout().groups()).extracting(DocumentArea.Layout.Group::parentOrientation)
-                .contains(Orientation.VERTICAL);
+        assertThat(area.layout().root()).isInstanceOfSatisfying(Layout.Split.class, s -> {
+            assertThat(s.orientation()).isEqualTo(Orientation.HORIZONTAL);
+            assertThat(s.parts().getFirst()).isInstanceOfSatisfying(Layout.Split.class,
+                    v -> assertThat(v.orientation()).isEqualTo(Orientation.VERTICAL));
+        });
+        assertThat(area.layout().groups()).hasSize(3);
 
         // Moving the only tab of a group away removes the group.
         robot.interact(() -> {
@@ -78,6 +85,67 @@ class ShellTest {
         });
         assertThat(area.panes()).hasSize(2);
         assertThat(area.allTabs()).extracting(DocumentArea::title).containsExactlyInAnyOrder("Welcome", "dump.hprof", "rec.jfr");
+    }
+
+    private static Tab fileTab(DocumentArea area, String name) {
+        Tab t = area.newTab(name, null, new Label(name));
+        DocumentArea.setFile(t, Path.of("/data", name));
+        return t;
+    }
+
+    private static Layout.Entry entry(String name) {
+        return new Layout.Entry(name, Path.of("/data", name).toAbsolutePath().normalize().toString());
+    }
+
+    @Test
+    void restoreWaitsForFilesAndPutsEachInItsPlace(FxRobot robot) {
+        DocumentArea area = window.documents();
+        Layout layout = new Layout(new Layout.Split(Orientation.VERTICAL, List.of(0.3), List.of(
+                new Layout.Group(List.of(new Layout.Entry("Welcome", null), entry("a.hprof"), entry("b.jfr")), 2),
+                new Layout.Split(Orientation.HORIZONTAL, List.of(0.6), List.of(
+                        new Layout.Group(List.of(entry("c.hprof")), 0),
+                        new Layout.Group(List.of(entry("never.jfr")), 0))))), 1);
+        List<Layout.Entry> waiting = new java.util.ArrayList<>();
+        robot.interact(() -> {
+            area.add(fileTab(area, "b.jfr")); // already open: moves into place at once
+            waiting.addAll(area.restore(layout));
+        });
+        assertThat(waiting).containsExactly(entry("a.hprof"), entry("c.hprof"), entry("never.jfr"));
+        assertThat(area.panes()).hasSize(3);
+        // While waiting, the layout still names what it waits for, in place.
+        assertThat(area.layout().groups()).isEqualTo(layout.groups());
+
+        // Tabs arrive in any order and take their remembered places; the selection waits for its tab.
+        robot.interact(() -> {
+            area.add(fileTab(area, "c.hprof"));
+            area.add(fileTab(area, "a.hprof"));
+            area.add(fileTab(area, "unrelated.jfr")); // not in the layout: the focused group
+        });
+        assertThat(area.panes().get(0).getTabs()).extracting(DocumentArea::title).containsExactly("Welcome", "a.hprof", "b.jfr");
+        assertThat(DocumentArea.title(area.panes().get(0).getSelectionModel().getSelectedItem())).isEqualTo("b.jfr");
+        assertThat(area.panes().get(1).getTabs()).extracting(DocumentArea::title).containsExactly("c.hprof", "unrelated.jfr");
+        assertThat(area.awaiting()).containsExactly(entry("never.jfr"));
+
+        // The file that never opened: its group goes, the nested split collapses.
+        robot.interact(() -> assertThat(area.stopAwaiting()).containsExactly(entry("never.jfr")));
+        assertThat(area.panes()).hasSize(2);
+        Layout after = area.layout();
+        assertThat(after.root()).isInstanceOfSatisfying(Layout.Split.class, s -> {
+            assertThat(s.orientation()).isEqualTo(Orientation.VERTICAL);
+            assertThat(s.dividers()).singleElement().satisfies(d -> assertThat(d).isCloseTo(0.3, org.assertj.core.api.Assertions.within(0.01)));
+        });
+        assertThat(after.groups().get(1).tabs()).extracting(Layout.Entry::key).containsExactly("c.hprof", "unrelated.jfr");
+
+        // The stored form reads back equal.
+        robot.interact(() -> {
+            try {
+                Path f = dir.resolve("layout.json");
+                Files.write(f, new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(after));
+                assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readValue(f.toFile(), Layout.class)).isEqualTo(after);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

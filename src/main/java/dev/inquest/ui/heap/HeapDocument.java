@@ -2,6 +2,8 @@ package dev.inquest.ui.heap;
 
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.ui.heap.compare.GrowthRows;
+import dev.inquest.ui.heap.compare.GrowthView;
 import dev.inquest.ui.heap.dominators.DominatorView;
 import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.heap.inspector.InspectorView;
@@ -51,6 +53,7 @@ public final class HeapDocument {
         OVERVIEW("Overview", MaterialDesignC.CHART_BAR),
         DOMINATORS("Dominator tree", MaterialDesignF.FILE_TREE),
         HISTOGRAM("Histogram", MaterialDesignT.TABLE_LARGE),
+        GROWTH("Growth", MaterialDesignT.TRENDING_UP),
         THREADS("Threads", MaterialDesignS.SOURCE_BRANCH),
         STRINGS("Duplicate strings", MaterialDesignF.FORMAT_QUOTE_CLOSE),
         LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
@@ -87,6 +90,8 @@ public final class HeapDocument {
     private InspectorView inspector;
     private PathsView paths;
     private boolean closed;
+    private Baseline baseline;
+    private final List<Consumer<Baseline>> baselineListeners = new ArrayList<>();
 
     HeapDocument(HeapViews views, Path file, HeapDump dump, HeapSummary summary) {
         this.views = views;
@@ -196,6 +201,7 @@ public final class HeapDocument {
             case OVERVIEW -> new OverviewView(this).node();
             case DOMINATORS -> new DominatorView(this).node();
             case HISTOGRAM -> new HistogramView(this).node();
+            case GROWTH -> new GrowthView(this).node();
             case THREADS -> new ThreadsView(this).node();
             case LOADERS -> new ClassLoadersView(this).node();
             case STRINGS -> new DuplicateStringsView(this).node();
@@ -203,6 +209,62 @@ public final class HeapDocument {
         };
         n.setId("heap-view-" + s.name().toLowerCase());
         return n;
+    }
+
+    // ------------------------------------------------------------------ baseline
+
+    /** The earlier dump this one is compared with, once one was chosen. */
+    public java.util.Optional<Baseline> baseline() {
+        return java.util.Optional.ofNullable(baseline);
+    }
+
+    /** Called (FX thread) whenever a baseline has been compared; at once if there is one already. */
+    public void onBaseline(Consumer<Baseline> listener) {
+        baselineListeners.add(listener);
+        if (baseline != null) {
+            listener.accept(baseline);
+        }
+    }
+
+    /** Asks for an earlier dump of the same application and compares with it. */
+    public void chooseBaseline() {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle("Choose a baseline heap dump (an earlier dump of the same application)");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Heap dumps", "*.hprof", "*.hprof.gz", "*.bin"));
+        if (file.toAbsolutePath().getParent() != null) {
+            chooser.setInitialDirectory(file.toAbsolutePath().getParent().toFile());
+        }
+        var f = chooser.showOpenDialog(views.window().stage());
+        if (f != null) {
+            compareWith(f.toPath());
+        }
+    }
+
+    /**
+     * Compares with another dump, typically an earlier one of the same application: opens it in
+     * the background, takes its histograms and the engine's comparison (by class and by dominator
+     * path), and closes it again. The histogram's delta columns and the growth view follow.
+     */
+    public void compareWith(Path baselineFile) {
+        run("Comparing with " + baselineFile.getFileName(), p -> {
+            try (HeapDump other = HeapDump.open(baselineFile, dev.inquest.heap.model.OpenOptions.DEFAULT, p)) {
+                Map<dev.inquest.heap.model.Grouping, List<dev.inquest.heap.model.HistogramRow>> histograms =
+                        new EnumMap<>(dev.inquest.heap.model.Grouping.class);
+                histograms.put(dev.inquest.heap.model.Grouping.CLASS, other.histogram(dev.inquest.heap.model.Grouping.CLASS));
+                p.checkCancelled();
+                histograms.put(dev.inquest.heap.model.Grouping.PACKAGE, other.histogram(dev.inquest.heap.model.Grouping.PACKAGE));
+                p.checkCancelled();
+                // Packages are the histogram's own join; the comparison needs only classes and paths.
+                var comparison = dev.inquest.heap.query.HeapComparison.compare(other, dump, false, p);
+                p.phase("Finding the grown dominators", -1, dev.inquest.progress.Progress.Unit.ITEMS);
+                return new Baseline(baselineFile, Map.copyOf(histograms), comparison, GrowthRows.rows(dump, comparison, p));
+            }
+        }, b -> {
+            baseline = b;
+            List.copyOf(baselineListeners).forEach(l -> l.accept(b));
+            views.window().status().setText("Compared with " + baselineFile.getFileName() + ": "
+                    + b.growth().size() + (b.growth().size() == 1 ? " dominator path grew" : " dominator paths grew"));
+        });
     }
 
     /** Opens the object in the inspector beside the current view. */

@@ -101,8 +101,42 @@ public final class HeapViews {
                 load(file, -1, opened);
                 return;
             }
-            dumpChooser.apply(dumps).ifPresent(choice -> load(file, choice.index(), opened));
+            Optional<DumpChoice> remembered = rememberedDump(file, dumps);
+            (remembered.isPresent() ? remembered : dumpChooser.apply(dumps)).ifPresent(choice -> load(file, choice.index(), opened));
         }, t -> window.showError("Cannot open " + file.getFileName(), t));
+    }
+
+    /** Dumps being loaded because a restored layout asked for them, per file: two tabs of one file take different ones. */
+    private final java.util.Map<Path, java.util.Set<Integer>> claimed = new java.util.HashMap<>();
+
+    /**
+     * The dump a restored case layout is waiting for in this file (its tab key ends in "#n"), so
+     * reopening a case does not ask again which of the file's dumps it was.
+     */
+    private Optional<DumpChoice> rememberedDump(Path file, List<DumpChoice> dumps) {
+        Path abs = file.toAbsolutePath().normalize();
+        java.util.Set<Integer> taken = claimed.computeIfAbsent(abs, k -> new java.util.HashSet<>());
+        for (var e : window.documents().awaiting()) {
+            if (!abs.toString().equals(e.file()) || !e.key().matches(".*#\\d+")) {
+                continue;
+            }
+            int n = Integer.parseInt(e.key().substring(e.key().lastIndexOf('#') + 1));
+            if (!taken.contains(n)) {
+                Optional<DumpChoice> match = dumps.stream().filter(d -> d.index() == n).findFirst();
+                if (match.isPresent()) {
+                    taken.add(n);
+                    return match;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void unclaim(Path file, int dump) {
+        java.util.Set<Integer> taken = claimed.get(file.toAbsolutePath().normalize());
+        if (taken != null) {
+            taken.remove(dump);
+        }
     }
 
     /** A loaded dump with the figures every view needs, computed off the FX thread. */
@@ -123,7 +157,9 @@ public final class HeapViews {
         }, loaded -> {
             opened.set(null);
             onShown.accept(show(file, loaded));
+            unclaim(file, dump);
         }, t -> {
+            unclaim(file, dump);
             HeapDump heap = opened.getAndSet(null);
             if (heap != null) {
                 heap.close();
@@ -142,7 +178,10 @@ public final class HeapViews {
         Tab tab = window.documents().newTab(title, new FontIcon(MaterialDesignM.MEMORY), doc.node());
         tab.setId("tab-heap");
         tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
-        tab.getProperties().put("inquest.tab.key", "heap:" + file.toAbsolutePath());
+        // The dump number is part of the key: a case layout reopens the same dump of a file with several.
+        tab.getProperties().put("inquest.tab.key", "heap:" + file.toAbsolutePath()
+                + (loaded.summary().dumps() > 1 ? "#" + loaded.summary().dump() : ""));
+        dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
         tab.getProperties().put(HeapDocument.class.getName(), doc);
         var closed = tab.getOnClosed();
         tab.setOnClosed(e -> {

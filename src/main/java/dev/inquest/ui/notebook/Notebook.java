@@ -200,6 +200,8 @@ public final class Notebook {
         session.addListener(listener);
         window.setSidePanel(view.node());
         refreshMenu();
+        // The window's arrangement is remembered per case (outside the case file: see CaseLayouts).
+        window.caseLayouts().caseOpened(s.path().orElse(null));
     }
 
     private void detach() {

@@ -35,6 +35,11 @@ public final class Settings {
         }
     }
 
+    /** The folder the settings live in; other remembered state (case layouts) sits beside them. */
+    public Path folder() {
+        return file.toAbsolutePath().getParent();
+    }
+
     public static Path defaultHome() {
         String override = System.getProperty("inquest.home");
         if (override != null) {

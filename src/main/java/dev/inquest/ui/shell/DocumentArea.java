@@ -27,25 +27,82 @@ import javafx.scene.layout.StackPane;
 public final class DocumentArea {
     private static final String DRAG_PREFIX = "inquest-tab:";
 
-    /** A tab's place in the layout, for remembering a case's arrangement. */
-    public record Layout(List<Group> groups) {
-        /** One pane of tabs, with the orientation of the split it sits in and its depth in the tree. */
-        public record Group(List<String> tabKeys, Orientation parentOrientation, int depth) {
-        }
-    }
+    private static final String KEY = "inquest.tab.key";
+    private static final String FILE = "inquest.tab.file";
+    /** Pane property: the entries a restored layout puts in this group, in order (see {@link #restore}). */
+    private static final String EXPECTED = "inquest.pane.expected";
+    /** Pane property: the entry that should be selected once it arrives. */
+    private static final String WANTED = "inquest.pane.selected";
+    /** Pane property: the entries of {@link #EXPECTED} whose tabs have not arrived yet. */
+    private static final String AWAITED = "inquest.pane.awaited";
 
     private final StackPane container = new StackPane();
     private final Map<String, Tab> tabsById = new HashMap<>();
     private TabPane focused;
+    private Runnable onChange = () -> { };
+    /** True while {@link #restore} rebuilds the panes: the intermediate states are no layout. */
+    private boolean rebuilding;
 
     public DocumentArea() {
-        SplitPane root = new SplitPane();
-        root.setOrientation(Orientation.HORIZONTAL);
+        SplitPane root = newSplit(Orientation.HORIZONTAL);
         TabPane first = newPane();
         first.setId("documents");
         root.getItems().add(first);
         container.getChildren().add(root);
         focused = first;
+        // The keyboard focus owner, not focusWithin: a list cell that becomes the list's "focused
+        // row" also sets focusWithin up the tree, which would make any group with a table the focused one.
+        javafx.beans.value.ChangeListener<Node> owner = (obs, was, is) -> {
+            for (Node n = is; n != null; n = n.getParent()) {
+                if (n instanceof TabPane tp && panes().contains(tp)) {
+                    focused = tp;
+                    return;
+                }
+            }
+        };
+        container.sceneProperty().addListener((obs, was, is) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(owner);
+            }
+            if (is != null) {
+                is.focusOwnerProperty().addListener(owner);
+            }
+        });
+    }
+
+    /**
+     * Called after every change a remembered layout would record: tabs opened, closed or moved,
+     * another tab selected, a divider dragged. One listener (the case layouts); runs on the FX thread.
+     */
+    public void setOnChange(Runnable listener) {
+        this.onChange = listener == null ? () -> { } : listener;
+    }
+
+    private void changed() {
+        if (!rebuilding) {
+            onChange.run();
+        }
+    }
+
+    /** Names the file a tab shows, so a remembered layout can reopen it. */
+    public static void setFile(Tab tab, java.nio.file.Path file) {
+        tab.getProperties().put(FILE, file.toAbsolutePath().normalize());
+    }
+
+    /** The file a tab shows ({@link #setFile}), or null. */
+    public static java.nio.file.Path fileOf(Tab tab) {
+        return tab.getProperties().get(FILE) instanceof java.nio.file.Path p ? p : null;
+    }
+
+    /** The tab's key among open tabs: the view's own key when it set one, else its title. */
+    static String keyOf(Tab tab) {
+        Object key = tab.getProperties().get(KEY);
+        return key == null ? title(tab) : key.toString();
+    }
+
+    private static Layout.Entry entryOf(Tab tab) {
+        java.nio.file.Path f = fileOf(tab);
+        return new Layout.Entry(keyOf(tab), f == null ? null : f.toString());
     }
 
     public Node node() {
@@ -111,7 +168,14 @@ public final class DocumentArea {
         return tab.getGraphic() instanceof Label l ? l.getText() : tab.getText();
     }
 
+    /**
+     * Adds a tab to the focused group and selects it; a tab a restored layout is waiting for goes
+     * to its remembered group and place instead.
+     */
     public void add(Tab tab) {
+        if (placeAwaited(tab)) {
+            return;
+        }
         focused.getTabs().add(tab);
         focused.getSelectionModel().select(tab);
     }
@@ -161,23 +225,230 @@ public final class DocumentArea {
         pruneEmptyPanes();
     }
 
+    /**
+     * The arrangement now: splits with their divider positions, the groups with their tabs and
+     * selection. Tabs a restore is still waiting for are included in their places, so a layout
+     * saved while dumps are loading still names them.
+     */
     public Layout layout() {
-        List<Layout.Group> groups = new ArrayList<>();
-        describe(container.getChildren().getFirst(), Orientation.HORIZONTAL, 0, groups);
-        return new Layout(groups);
+        Node root = container.getChildren().getFirst();
+        List<TabPane> panes = panes();
+        return new Layout(describe(root), Math.max(0, panes.indexOf(focused)));
     }
 
-    private static void describe(Node n, Orientation parent, int depth, List<Layout.Group> out) {
-        if (n instanceof TabPane tp) {
-            List<String> keys = new ArrayList<>();
-            for (Tab t : tp.getTabs()) {
-                Object key = t.getProperties().get("inquest.tab.key");
-                keys.add(key == null ? title(t) : key.toString());
+    private static Layout.Part describe(Node n) {
+        if (n instanceof SplitPane sp) {
+            if (sp.getItems().size() == 1) {
+                return describe(sp.getItems().getFirst());
             }
-            out.add(new Layout.Group(keys, parent, depth));
-        } else if (n instanceof SplitPane sp) {
-            sp.getItems().forEach(c -> describe(c, sp.getOrientation(), depth + 1, out));
+            List<Double> dividers = new ArrayList<>();
+            for (double d : sp.getDividerPositions()) {
+                dividers.add(Math.round(d * 10_000) / 10_000.0);
+            }
+            return new Layout.Split(sp.getOrientation(), dividers, sp.getItems().stream().map(DocumentArea::describe).toList());
         }
+        TabPane tp = (TabPane) n;
+        List<Layout.Entry> entries = new ArrayList<>();
+        for (Tab t : tp.getTabs()) {
+            entries.add(entryOf(t));
+        }
+        Layout.Entry selected = tp.getSelectionModel().getSelectedItem() == null ? null : entryOf(tp.getSelectionModel().getSelectedItem());
+        // Awaited entries slot in where the restored layout put them.
+        List<Layout.Entry> expected = expected(tp);
+        if (!expected.isEmpty()) {
+            List<Layout.Entry> merged = new ArrayList<>();
+            for (Layout.Entry e : expected) {
+                if (entries.contains(e) || awaited(tp).contains(e)) {
+                    merged.add(e);
+                }
+            }
+            for (Layout.Entry e : entries) {
+                if (!merged.contains(e)) {
+                    merged.add(e);
+                }
+            }
+            entries = merged;
+            if (tp.getProperties().get(WANTED) instanceof Layout.Entry wanted && awaited(tp).contains(wanted)) {
+                selected = wanted;
+            }
+        }
+        return new Layout.Group(entries, selected == null ? -1 : entries.indexOf(selected));
+    }
+
+    // ------------------------------------------------------------------ restoring a layout
+
+    /**
+     * Rebuilds the area as {@code layout} describes it. Open tabs named by the layout move to
+     * their places (by file, else by key); open tabs it does not name stay, in the first group;
+     * groups wait for the files that are not open yet: the caller opens them, and as each tab
+     * arrives through {@link #add} it takes its remembered place (and selection).
+     *
+     * @return the entries the layout is now waiting for, in layout order
+     */
+    public List<Layout.Entry> restore(Layout layout) {
+        rebuilding = true;
+        try {
+            List<Tab> open = new ArrayList<>(allTabs());
+            for (TabPane p : panes()) {
+                p.getTabs().clear();
+            }
+            List<Layout.Entry> waiting = new ArrayList<>();
+            List<TabPane> built = new ArrayList<>();
+            Node root = build(layout.root(), open, waiting, built);
+            SplitPane top;
+            if (root instanceof SplitPane sp) {
+                top = sp;
+            } else {
+                top = newSplit(Orientation.HORIZONTAL);
+                top.getItems().add(root);
+            }
+            container.getChildren().setAll(top);
+            TabPane first = built.getFirst();
+            first.setId("documents");
+            for (Tab t : open) {
+                first.getTabs().add(t);
+            }
+            focused = built.get(Math.min(Math.max(0, layout.focused()), built.size() - 1));
+            pruneEmptyPanes();
+            if (!panes().contains(focused)) {
+                focused = panes().getFirst();
+            }
+            // Focus follows the keyboard: the remembered group takes it, or the next click would move it.
+            focused.requestFocus();
+            return waiting;
+        } finally {
+            rebuilding = false;
+            changed();
+        }
+    }
+
+    private Node build(Layout.Part part, List<Tab> open, List<Layout.Entry> waiting, List<TabPane> built) {
+        return switch (part) {
+            case Layout.Split s -> {
+                SplitPane sp = newSplit(s.orientation());
+                for (Layout.Part c : s.parts()) {
+                    sp.getItems().add(build(c, open, waiting, built));
+                }
+                if (s.dividers().size() == sp.getItems().size() - 1) {
+                    sp.setDividerPositions(s.dividers().stream().mapToDouble(Double::doubleValue).toArray());
+                } else {
+                    evenDividers(sp);
+                }
+                yield sp;
+            }
+            case Layout.Group g -> {
+                TabPane pane = newPane();
+                built.add(pane);
+                List<Layout.Entry> expected = new ArrayList<>();
+                List<Layout.Entry> awaited = new ArrayList<>();
+                Layout.Entry wanted = g.selected() >= 0 && g.selected() < g.tabs().size() ? g.tabs().get(g.selected()) : null;
+                for (Layout.Entry e : g.tabs()) {
+                    Tab t = take(open, e);
+                    if (t != null) {
+                        pane.getTabs().add(t);
+                        expected.add(e);
+                        if (e.equals(wanted)) {
+                            pane.getSelectionModel().select(t);
+                        }
+                    } else if (e.file() != null) {
+                        expected.add(e);
+                        awaited.add(e);
+                        waiting.add(e);
+                    }
+                }
+                expected(pane).addAll(expected);
+                awaited(pane).addAll(awaited);
+                if (wanted != null) {
+                    pane.getProperties().put(WANTED, wanted);
+                }
+                yield pane;
+            }
+        };
+    }
+
+    /** Removes and returns the open tab an entry names: by file when it has one, else by key. */
+    private static Tab take(List<Tab> open, Layout.Entry e) {
+        for (Tab t : open) {
+            java.nio.file.Path f = fileOf(t);
+            boolean same = e.file() != null ? f != null && f.toString().equals(e.file()) : keyOf(t).equals(e.key());
+            if (same) {
+                open.remove(t);
+                return t;
+            }
+        }
+        return null;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Layout.Entry> expected(TabPane p) {
+        return (List<Layout.Entry>) p.getProperties().get(EXPECTED);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Layout.Entry> awaited(TabPane p) {
+        return (List<Layout.Entry>) p.getProperties().get(AWAITED);
+    }
+
+    /** The entries a restore still waits for, in layout order. */
+    public List<Layout.Entry> awaiting() {
+        List<Layout.Entry> out = new ArrayList<>();
+        panes().forEach(p -> out.addAll(awaited(p)));
+        return out;
+    }
+
+    /**
+     * Puts an awaited tab in its group, after the tabs the layout lists before it. The entry with
+     * the tab's own key wins (two tabs of one file: dumps of one heap file), else any of its file.
+     */
+    private boolean placeAwaited(Tab tab) {
+        java.nio.file.Path f = fileOf(tab);
+        if (f == null) {
+            return false;
+        }
+        return placeAwaited(tab, f, true) || placeAwaited(tab, f, false);
+    }
+
+    private boolean placeAwaited(Tab tab, java.nio.file.Path f, boolean sameKey) {
+        for (TabPane p : panes()) {
+            for (Layout.Entry e : awaited(p)) {
+                if (!f.toString().equals(e.file()) || sameKey && !e.key().equals(keyOf(tab))) {
+                    continue;
+                }
+                awaited(p).remove(e);
+                List<Layout.Entry> expected = expected(p);
+                int rank = expected.indexOf(e);
+                int at = 0;
+                while (at < p.getTabs().size()) {
+                    int other = expected.indexOf(entryOf(p.getTabs().get(at)));
+                    if (other < 0 || other > rank) {
+                        break;
+                    }
+                    at++;
+                }
+                p.getTabs().add(at, tab);
+                if (e.equals(p.getProperties().get(WANTED))) {
+                    p.getSelectionModel().select(tab);
+                }
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Stops waiting (the files that were to open failed or were cancelled): groups left empty
+     * disappear. Returns what was still awaited.
+     */
+    public List<Layout.Entry> stopAwaiting() {
+        List<Layout.Entry> dropped = awaiting();
+        panes().forEach(p -> awaited(p).clear());
+        TabPane keep = focused;
+        pruneEmptyPanes();
+        if (keep == focused) {
+            focused.requestFocus();
+        }
+        changed();
+        return dropped;
     }
 
     private TabPane newPane() {
@@ -185,12 +456,11 @@ public final class DocumentArea {
         pane.getStyleClass().add("document-pane");
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         pane.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
-        pane.focusWithinProperty().addListener((obs, was, is) -> {
-            if (is) {
-                focused = pane;
-            }
-        });
+        pane.getProperties().put(EXPECTED, new ArrayList<Layout.Entry>());
+        pane.getProperties().put(AWAITED, new ArrayList<Layout.Entry>());
         pane.setOnMousePressed(e -> focused = pane);
+        pane.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> changed());
+        pane.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> changed());
         pane.setOnDragOver(e -> {
             Tab t = draggedTab(e.getDragboard());
             if (t != null && t.getTabPane() != pane) {
@@ -251,12 +521,25 @@ public final class DocumentArea {
             parent.getItems().add(index + 1, added);
             evenDividers(parent);
         } else {
-            SplitPane nested = new SplitPane();
-            nested.setOrientation(orientation);
+            SplitPane nested = newSplit(orientation);
             parent.getItems().set(index, nested);
             nested.getItems().addAll(existing, added);
             evenDividers(nested);
         }
+    }
+
+    /** A split whose dividers report their moves (a dragged divider is part of the layout). */
+    private SplitPane newSplit(Orientation orientation) {
+        SplitPane sp = new SplitPane();
+        sp.setOrientation(orientation);
+        javafx.beans.value.ChangeListener<Number> moved = (obs, was, is) -> changed();
+        sp.getDividers().addListener((javafx.collections.ListChangeListener<SplitPane.Divider>) c -> {
+            while (c.next()) {
+                c.getAddedSubList().forEach(d -> d.positionProperty().addListener(moved));
+                c.getRemoved().forEach(d -> d.positionProperty().removeListener(moved));
+            }
+        });
+        return sp;
     }
 
     private static void evenDividers(SplitPane sp) {
@@ -271,7 +554,7 @@ public final class DocumentArea {
     private void pruneEmptyPanes() {
         List<TabPane> panes = panes();
         for (TabPane p : panes) {
-            if (p.getTabs().isEmpty() && panes().size() > 1) {
+            if (p.getTabs().isEmpty() && awaited(p).isEmpty() && panes().size() > 1) {
                 SplitPane parent = owner(p);
                 parent.getItems().remove(p);
                 collapse(parent);

@@ -75,6 +75,7 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open Recent");
     private double fontSize;
     private Function<Stage, List<Path>> fileChooser = MainWindow::showFileChooser;
+    private final CaseLayouts layouts;
 
     public MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
@@ -98,6 +99,13 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/inquest/ui/inquest.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Inquest");
+        layouts = new CaseLayouts(this, settings.folder());
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> layouts.windowClosed());
+    }
+
+    /** The document layouts remembered per case; the notebook tells it which case is open. */
+    public CaseLayouts caseLayouts() {
+        return layouts;
     }
 
     public Stage stage() {
@@ -391,6 +399,7 @@ public final class MainWindow {
         }
         Tab tab = documents.newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FILE_OUTLINE), fileFacts(file, kind));
         tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
+        DocumentArea.setFile(tab, file);
         documents.add(tab);
         status.setText("Opened " + kind.label() + " " + file.getFileName());
     }

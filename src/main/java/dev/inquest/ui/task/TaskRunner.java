@@ -46,6 +46,19 @@ public final class TaskRunner {
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private volatile FxProgress current;
+    /** Tasks submitted whose callback has not returned yet (FX thread only). */
+    private int outstanding;
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+
+    /**
+     * True from a submit until the last callback has returned. Unlike {@link #runningProperty()}
+     * it does not flicker between a task and the one its callback submits (a heap dump opens in
+     * two), so "every file I asked for has opened or failed" is {@code busy} turning false.
+     * Counts only tasks submitted on the FX thread.
+     */
+    public ReadOnlyBooleanProperty busyProperty() {
+        return busy.getReadOnlyProperty();
+    }
 
     public ReadOnlyBooleanProperty runningProperty() {
         return running.getReadOnlyProperty();
@@ -75,6 +88,16 @@ public final class TaskRunner {
      */
     public <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         FxProgress progress = new FxProgress(title);
+        boolean counted = Platform.isFxApplicationThread();
+        if (counted) {
+            outstanding++;
+            busy.set(true);
+        }
+        Runnable settled = () -> {
+            if (counted && --outstanding == 0) {
+                busy.set(false);
+            }
+        };
         pool.submit(() -> {
             current = progress;
             Platform.runLater(() -> {
@@ -89,14 +112,22 @@ public final class TaskRunner {
                 }
                 Platform.runLater(() -> {
                     finished(progress);
-                    onSuccess.accept(result);
+                    try {
+                        onSuccess.accept(result);
+                    } finally {
+                        settled.run();
+                    }
                 });
             } catch (Throwable t) {
                 Throwable reported = progress.isCancelled() && !(t instanceof CancellationException)
                         ? new CancellationException(title + " cancelled") : t;
                 Platform.runLater(() -> {
                     finished(progress);
-                    onFailure.accept(reported);
+                    try {
+                        onFailure.accept(reported);
+                    } finally {
+                        settled.run();
+                    }
                 });
             }
         });

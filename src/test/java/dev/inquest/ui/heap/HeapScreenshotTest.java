@@ -121,6 +121,13 @@ class HeapScreenshotTest {
             HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector().current() != null && doc.inspector().current().node() == session);
             shoot(robot, "heap-inspector" + suffix, theme);
 
+            robot.interact(() -> doc.inspect(cache));
+            HeapViewsTest.waitFor("cache", 60, () -> doc.inspector().current().node() == cache);
+            robot.interact(() -> doc.inspector().showRetainedSet());
+            HeapViewsTest.waitFor("retained set", 60, () -> doc.inspector().retainedSetRows() != null);
+            shoot(robot, "heap-retained-set" + suffix, theme);
+            robot.interact(() -> doc.inspector().showInbound());
+
             robot.interact(() -> doc.pathsToRoots(session));
             HeapViewsTest.waitFor("paths", 60, () -> doc.paths().result() != null && doc.paths().result().node() == session);
             shoot(robot, "heap-paths" + suffix, theme);
@@ -134,6 +141,24 @@ class HeapScreenshotTest {
             robot.interact(() -> threads.table().getSelectionModel().select(threads.table().getItems().stream()
                     .filter(t -> "request-worker-3".equals(t.name())).findFirst().orElseThrow()));
             shoot(robot, "heap-threads" + suffix, theme);
+        }
+        robot.interact(Theme.LIGHT::apply);
+    }
+
+    /** The growth view on two dumps of one process (LeakPatterns: a list grows by 3,000 items). */
+    @Test
+    void rendersGrowthSinceBaselineLightAndDark(FxRobot robot) throws Exception {
+        HeapDocument doc = HeapViewsTest.openAndWait(robot, window, dev.inquest.heap.query.LeakDumps.file("grow-2"));
+        robot.interact(() -> {
+            doc.show(Section.GROWTH);
+            doc.compareWith(dev.inquest.heap.query.LeakDumps.file("grow-1"));
+        });
+        var growth = doc.viewOf(Section.GROWTH, dev.inquest.ui.heap.compare.GrowthView.class);
+        HeapViewsTest.waitFor("growth", 120, () -> !growth.shownRows().isEmpty());
+        robot.interact(() -> growth.table().getSelectionModel().select(0));
+        for (Theme theme : Theme.values()) {
+            robot.interact(theme::apply);
+            shoot(robot, "heap-growth-" + theme.name().toLowerCase(), theme);
         }
         robot.interact(Theme.LIGHT::apply);
     }

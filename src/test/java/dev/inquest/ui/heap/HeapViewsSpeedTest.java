@@ -197,7 +197,8 @@ class HeapViewsSpeedTest {
                             + "worst result rendering %d/%d (%s); watchdog max wait: open %d, expand %d, filter %d, switch %d; waits>%d ms: %d",
                     expand.cpuMillis(), expand.wallMillis(), filter.cpuMillis(), filter.wallMillis(), filter.what(),
                     switching.cpuMillis(), switching.wallMillis(), switching.what(), rendering.cpuMillis(), rendering.wallMillis(),
-                    rendering.what(), openStall, expandStall, filterStall, switchStall, STALL_MS, dog.stalls());
+                    rendering.what(), openStall, expandStall, filterStall, switchStall, STALL_MS, dog.stalls())
+                    + "; longest block of the view switches:" + worstStall(dog);
             System.out.println(report);
             Files.createDirectories(Path.of("target"));
             Files.writeString(Path.of("target", "heap-views-speed.txt"), report + "\n");
@@ -217,6 +218,129 @@ class HeapViewsSpeedTest {
                 return false;
             }
         });
+    }
+
+    /** The watchdog's longest block since the last reset, with its FX-thread CPU time and place. */
+    static String worstStall(FxWatchdog dog) {
+        return dog.recentStalls().stream().max(java.util.Comparator.comparingLong(FxWatchdog.Stall::wallMillis))
+                .map(s -> " " + s).orElse(" none");
+    }
+
+    /**
+     * The same measurements on a dump given by path, typically the 1 GB benchmark dump
+     * ({@code bench/heap/run.sh} writes {@code target/bench/heap-scale1.hprof}); skipped unless
+     * {@code -Dinquest.benchDump=PATH} is set. Run it on a quiet machine with
+     * {@code -Dinquest.stallBudget=50}: see docs/notes/heap-views.md.
+     */
+    @Test
+    @org.junit.jupiter.api.condition.EnabledIfSystemProperty(named = "inquest.benchDump", matches = ".+")
+    void benchmarkDumpStaysResponsive(FxRobot robot) throws Exception {
+        Path file = Path.of(System.getProperty("inquest.benchDump"));
+        warmUp(robot);
+        FxCost actions = new FxCost();
+        try (FxWatchdog dog = new FxWatchdog(STALL_MS).start()) {
+            robot.interact(() -> window.open(file));
+            HeapDocument[] opened = new HeapDocument[1];
+            HeapViewsTest.waitFor("benchmark dump", 1800, () -> {
+                opened[0] = window.documents().allTabs().stream().map(HeapViews::documentOf).filter(d -> d != null)
+                        .findFirst().orElse(null);
+                return opened[0] != null;
+            });
+            HeapDocument doc = opened[0];
+            HeapDump dump = doc.dump();
+            long openStall = dog.maxStallMillis();
+            String openWorst = worstStall(dog);
+
+            long wide = widestNode(dump);
+            robot.interact(() -> doc.show(Section.DOMINATORS));
+            @SuppressWarnings("unchecked")
+            TreeTableView<DominatorRows.Row> table = (TreeTableView<DominatorRows.Row>) doc.viewOf(Section.DOMINATORS, DominatorView.class).table();
+            TreeItem<DominatorRows.Row> item = HeapViewsTest.expandTo(table, dump, wide, robot);
+            dog.reset();
+            robot.interact(() -> actions.measure("expand " + dump.dominatorTree().childCount(wide) + " children", () -> {
+                item.setExpanded(true);
+                table.scrollTo(table.getRow(item));
+                layout();
+            }));
+            FxCost.Worst expand = actions.worst();
+            long expandStall = dog.maxStallMillis();
+
+            robot.interact(() -> doc.show(Section.HISTOGRAM));
+            HistogramView histogram = doc.viewOf(Section.HISTOGRAM, HistogramView.class);
+            HeapViewsTest.waitFor("histogram", 600, () -> histogram.totalRows() > 0);
+            String top = dump.histogram(dev.inquest.heap.model.Grouping.CLASS).stream().map(dev.inquest.heap.model.HistogramRow::name)
+                    .filter(n -> !n.endsWith("]")).findFirst().orElse("java.lang.String");
+            String simple = top.substring(top.lastIndexOf('.') + 1).toLowerCase(java.util.Locale.ROOT);
+            List<String> typing = new ArrayList<>();
+            for (int i = 1; i <= Math.min(5, simple.length()); i++) {
+                typing.add(simple.substring(0, i));
+            }
+            typing.add("\\." + java.util.regex.Pattern.quote(top.substring(top.lastIndexOf('.') + 1)) + "$");
+            typing.add("");
+            dog.reset();
+            actions.reset();
+            for (String typed : typing) {
+                robot.interact(() -> actions.measure("filter " + typed, () -> {
+                    histogram.setFilter(typed);
+                    layout();
+                }));
+            }
+            FxCost.Worst filter = actions.worst();
+            long filterStall = dog.maxStallMillis();
+            String filterWorst = worstStall(dog);
+
+            dog.reset();
+            actions.reset();
+            for (Section s : Section.values()) {
+                robot.interact(() -> actions.measure("show " + s.label(), () -> {
+                    doc.show(s);
+                    layout();
+                }));
+            }
+            HeapViewsTest.waitFor("background work", 1800, () -> !window.tasks().busyProperty().get());
+            FxCost.Worst switching = actions.worst();
+            FxCost.Worst rendering = doc.fxCost().worst();
+            long switchStall = dog.maxStallMillis();
+            String report = String.format(java.util.Locale.ROOT,
+                    "%s (cpu/wall ms): %s %d/%d, worst filter %d/%d (%s), worst view switch %d/%d (%s), worst result rendering %d/%d (%s); "
+                            + "watchdog max wait: open %d, expand %d, filter %d, switch %d; longest layout pass %d ms; "
+                            + "longest blocks (wall / FX CPU, where): open%s; filter%s; switch%s",
+                    file.getFileName(), expand.what(), expand.cpuMillis(), expand.wallMillis(), filter.cpuMillis(), filter.wallMillis(),
+                    filter.what(), switching.cpuMillis(), switching.wallMillis(), switching.what(), rendering.cpuMillis(),
+                    rendering.wallMillis(), rendering.what(), openStall, expandStall, filterStall, switchStall, dog.maxPulseMillis(),
+                    openWorst, filterWorst, worstStall(dog));
+            System.out.println(report);
+            Files.writeString(Path.of("target", "heap-views-bench.txt"), report + "\n");
+            assertThat(expand.cpuMillis()).as(report).isLessThan(200);
+            assertThat(filter.cpuMillis()).as(report).isLessThan(100);
+            assertThat(switching.cpuMillis()).as(report).isLessThan(STALL_MS);
+            assertThat(rendering.cpuMillis()).as(report).isLessThan(STALL_MS);
+            assertThat(Math.max(expandStall, Math.max(filterStall, switchStall))).as(report).isLessThan(STALL_BUDGET_MS);
+            robot.interact(() -> window.documents().close(tabOf(doc)));
+        }
+    }
+
+    /** The dominator with the most children in the top few levels (among each level's largest). */
+    static long widestNode(HeapDump dump) {
+        var t = dump.dominatorTree();
+        long best = -1;
+        long bestCount = -1;
+        List<Long> level = new ArrayList<>(List.of(dev.inquest.heap.graph.DominatorTree.VIRTUAL_ROOT));
+        for (int depth = 0; depth < 4 && !level.isEmpty(); depth++) {
+            List<Long> next = new ArrayList<>();
+            for (long v : level) {
+                for (long i = 0, n = Math.min(50, t.childCount(v)); i < n; i++) {
+                    long c = t.child(v, i);
+                    if (t.childCount(c) > bestCount) {
+                        best = c;
+                        bestCount = t.childCount(c);
+                    }
+                    next.add(c);
+                }
+            }
+            level = next;
+        }
+        return best;
     }
 
     /**

@@ -2,9 +2,7 @@ package dev.inquest.ui.heap.histogram;
 
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.Grouping;
-import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HistogramRow;
-import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
@@ -39,7 +37,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.stage.FileChooser;
 import javafx.util.Duration;
 
 /**
@@ -108,7 +105,7 @@ public final class HistogramView {
         groupBy.valueProperty().addListener((obs, was, is) -> load(is));
         compare.setId("histogram-compare");
         compare.setTooltip(new Tooltip("Choose an earlier dump of the same application; the histogram shows what grew"));
-        compare.setOnAction(e -> chooseBaseline());
+        compare.setOnAction(e -> doc.chooseBaseline());
         status.setId("histogram-status");
         status.getStyleClass().add("text-muted");
         status.setMinWidth(Region.USE_PREF_SIZE);
@@ -124,6 +121,14 @@ public final class HistogramView {
         root.setCenter(table);
         root.getProperties().put(HeapDocument.VIEW_KEY, this);
         load(GroupBy.CLASS);
+        doc.onBaseline(b -> {
+            Map<GroupBy, List<HistogramRow>> rows = new EnumMap<>(GroupBy.class);
+            rows.put(GroupBy.CLASS, b.histograms().get(Grouping.CLASS));
+            rows.put(GroupBy.PACKAGE, b.histograms().get(Grouping.PACKAGE));
+            baseline = rows;
+            baselineFile = b.file();
+            load(groupBy.getValue());
+        });
     }
 
     public Node node() {
@@ -319,34 +324,12 @@ public final class HistogramView {
         return all.size();
     }
 
-    private void chooseBaseline() {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle("Choose a baseline heap dump");
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("Heap dumps", "*.hprof", "*.hprof.gz", "*.bin"));
-        var f = chooser.showOpenDialog(doc.views().window().stage());
-        if (f != null) {
-            compareWith(f.toPath());
-        }
-    }
-
     /**
-     * Uses another dump (typically an earlier one of the same application) as baseline: opens it
-     * in the background, takes its histograms by class and package, and closes it again.
+     * Uses another dump (typically an earlier one of the same application) as baseline: the
+     * document compares the two in the background and the delta columns appear.
      */
     public void compareWith(Path file) {
-        doc.run("Baseline " + file.getFileName(), p -> {
-            try (HeapDump other = HeapDump.open(file, OpenOptions.DEFAULT, p)) {
-                Map<GroupBy, List<HistogramRow>> out = new EnumMap<>(GroupBy.class);
-                out.put(GroupBy.CLASS, other.histogram(Grouping.CLASS));
-                p.checkCancelled();
-                out.put(GroupBy.PACKAGE, other.histogram(Grouping.PACKAGE));
-                return out;
-            }
-        }, rows -> {
-            baseline = rows;
-            baselineFile = file;
-            load(groupBy.getValue());
-        });
+        doc.compareWith(file);
     }
 
     /** Sets the filter text at once, skipping the typing debounce (tests and links from other views). */

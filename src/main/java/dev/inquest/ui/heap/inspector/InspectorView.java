@@ -4,6 +4,8 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
+import dev.inquest.heap.query.Inspection;
+import dev.inquest.heap.query.ObjectInspector;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
@@ -68,6 +70,12 @@ public final class InspectorView {
     private final TableView<ObjectRef> inbound;
     private final Tab outTab = new Tab("Outbound");
     private final Tab inTab = new Tab("Inbound");
+    private final Tab retainedTab = new Tab("Retained set");
+    private final TableView<Inspection.ClassCount> retainedSet = new TableView<>();
+    /** The object whose retained set is shown or being computed (-1: none yet). */
+    private long retainedFor = -1;
+    private List<Inspection.ClassCount> retainedRows;
+    private dev.inquest.ui.task.TaskRunner.Handle retainedTask;
     private final Deque<Long> backStack = new ArrayDeque<>();
     private final Deque<Long> forwardStack = new ArrayDeque<>();
     private Details current;
@@ -109,8 +117,17 @@ public final class InspectorView {
         buildFields();
         outTab.setContent(outbound);
         inTab.setContent(inbound);
-        TabPane refs = new TabPane(outTab, inTab);
+        buildRetainedSet();
+        retainedTab.setContent(retainedSet);
+        retainedTab.setTooltip(new Tooltip("The objects this object alone keeps alive, by class (its dominator subtree)"));
+        TabPane refs = new TabPane(outTab, inTab, retainedTab);
         refs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        // Linear in the retained set, which can be most of the heap: computed only when looked at.
+        retainedTab.selectedProperty().addListener((obs, was, is) -> {
+            if (is) {
+                loadRetainedSet();
+            }
+        });
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(fields, refs);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.5);
@@ -295,6 +312,96 @@ public final class InspectorView {
         inbound.setItems(FXCollections.observableArrayList(d.inbound()));
         outTab.setText("Outbound (" + Units.count(d.outbound().size()) + ")");
         inTab.setText("Inbound (" + Units.count(d.inboundCount()) + ")");
+        retainedTabText();
+        if (retainedTab.isSelected()) {
+            loadRetainedSet();
+        }
+    }
+
+    private void buildRetainedSet() {
+        retainedSet.setId("inspector-retained-set");
+        retainedSet.getStyleClass().add("dense");
+        retainedSet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setGraphic(empty || s == null ? null : HeapCells.iconFor(s, false));
+            }
+        });
+        name.setPrefWidth(230);
+        TableColumn<Inspection.ClassCount, Long> count = new TableColumn<>("Objects");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        HeapCells.numeric(count, HeapCells.Format.COUNT);
+        count.setPrefWidth(80);
+        TableColumn<Inspection.ClassCount, Long> shallow = new TableColumn<>("Shallow");
+        shallow.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().shallow()));
+        HeapCells.numeric(shallow, HeapCells.Format.BYTES);
+        shallow.setPrefWidth(80);
+        TableColumn<Inspection.ClassCount, Double> share = new TableColumn<>("Of retained");
+        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(current == null || current.retained() == 0 ? null
+                : c.getValue().shallow() / (double) current.retained()));
+        share.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
+        share.setPrefWidth(100);
+        retainedSet.getColumns().setAll(List.of(name, count, shallow, share));
+        retainedSet.setPlaceholder(HeapDocument.placeholder("Computing the retained set..."));
+        retainedSet.setContextMenu(doc.actions().menu(() -> {
+            Inspection.ClassCount r = retainedSet.getSelectionModel().getSelectedItem();
+            return r == null ? null : new HeapRow(-1, r.className(), List.of("Class", "Objects", "Shallow"),
+                    List.of(MarkdownRow.code(r.className()), Units.count(r.count()), Units.bytes(r.shallow())));
+        }));
+    }
+
+    private void retainedTabText() {
+        List<Inspection.ClassCount> rows = retainedRows;
+        boolean shown = rows != null && current != null && current.node() == retainedFor;
+        retainedTab.setText(shown ? "Retained set (" + Units.count(rows.size()) + (rows.size() == 1 ? " class)" : " classes)")
+                : "Retained set");
+    }
+
+    /** Walks the shown object's dominator subtree in the background (once per object). */
+    private void loadRetainedSet() {
+        Details d = current;
+        if (d == null || d.node() == retainedFor) {
+            return;
+        }
+        if (retainedTask != null) {
+            retainedTask.cancel();
+        }
+        long node = d.node();
+        retainedFor = node;
+        retainedRows = null;
+        retainedSet.getItems().clear();
+        retainedSet.setPlaceholder(HeapDocument.placeholder("Computing the retained set..."));
+        retainedTask = doc.run("Retained set", p -> ObjectInspector.retainedSet(doc.dump(), node, p), rows -> {
+            if (retainedFor != node) {
+                return;
+            }
+            retainedTask = null;
+            retainedRows = rows;
+            retainedSet.setItems(FXCollections.observableArrayList(rows));
+            retainedTabText();
+        }, t -> {
+            if (retainedFor == node) {
+                retainedFor = -1;
+                retainedSet.setPlaceholder(HeapDocument.placeholder(t instanceof java.util.concurrent.CancellationException
+                        ? "Cancelled." : "Could not compute the retained set: " + t.getMessage()));
+            }
+        });
+    }
+
+    /** Shows the retained set of the current object (computing it if needed). */
+    public void showRetainedSet() {
+        retainedTab.getTabPane().getSelectionModel().select(retainedTab);
+        loadRetainedSet();
+    }
+
+    /** The retained set of the current object by class, once computed; else null. */
+    public List<Inspection.ClassCount> retainedSetRows() {
+        return retainedRows;
     }
 
     private void updateButtons() {
