@@ -41,6 +41,7 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.event.EventHandler;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
@@ -365,6 +366,28 @@ final class NotebookView {
             }
         });
         card.getChildren().addAll(top, counts);
+
+        // The keyboard way to reorder and open a card: Tab to its header, Alt+Up/Down moves it,
+        // Enter or Space opens it (the header keeps the focus across the re-render by its id).
+        top.setId("hypothesis-header-" + h.id());
+        top.setFocusTraversable(true);
+        top.setOnKeyPressed(e -> {
+            int size = c.hypotheses().size();
+            if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+                int to = index + (e.getCode() == KeyCode.UP ? -1 : 1);
+                if (to >= 0 && to < size) {
+                    apply(Edits.moveHypothesis(h.id(), to));
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                if (!expanded.remove(h.id())) {
+                    expanded.add(h.id());
+                }
+                notebook.setCurrentHypothesis(h.id());
+                render();
+                e.consume();
+            }
+        });
 
         // Drag to reorder: the whole header is the handle; released over another card, the dragged
         // one takes its place. A plain press-drag-release gesture, not platform drag and drop: the

@@ -36,8 +36,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Ctrl+P on a real heap dump (the {@code HeapShapes} workload): the row the user clicked in the
- * dominator tree, or the object open in the inspector, is pinned with the engine's figures, the
- * same ones the row's context menu pins.
+ * dominator tree, the object open in the inspector or a top-object bar of the overview is pinned
+ * with the engine's figures, the same ones the row's context menu pins.
  */
 @ExtendWith(ApplicationExtension.class)
 class HeapPinTest {
@@ -148,8 +148,22 @@ class HeapPinTest {
         assertThat(inspected.stance()).isEqualTo(Stance.SUPPORTS);
         assertThat((long) inspected.figure("retained").orElseThrow().value()).isEqualTo(dump.retained(second));
         assertThat(inspected.source().locator()).containsEntry("object", "0x" + Long.toHexString(dump.address(second)));
+        // The overview's top-objects bars pin their object: the first bar is the biggest dominator.
+        // (The inspector is closed first: the robot clicks screen points, and it would cover the bars.)
+        robot.interact(() -> {
+            doc.hideSide();
+            doc.show(HeapDocument.Section.OVERVIEW);
+        });
+        waitFor(60, () -> robot.lookup("#overview-dominators .overview-bar-row").tryQuery().isPresent());
+        robot.clickOn((Node) robot.lookup("#overview-dominators .overview-bar-row").query());
+        ctrlP(robot);
+        pinDialog(robot, "H1", Stance.REFUTES);
+        Evidence bar = evidence("H1").getLast();
+        assertThat(bar.figures()).isEqualTo(pinned.figures());
+        assertThat(bar.source().locator()).isEqualTo(pinned.source().locator());
+
         List<String> ids = new ArrayList<>();
         evidence("H1").forEach(e -> ids.add(e.id()));
-        assertThat(ids).doesNotHaveDuplicates().hasSize(4);
+        assertThat(ids).doesNotHaveDuplicates().hasSize(5);
     }
 }

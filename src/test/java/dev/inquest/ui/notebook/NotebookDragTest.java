@@ -10,6 +10,7 @@ import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -19,7 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Drag to reorder hypothesis cards, with the robot's mouse, down to the saved file. */
+/** Reordering hypothesis cards with the robot's mouse (drag) and keyboard, down to the saved file. */
 @ExtendWith(ApplicationExtension.class)
 class NotebookDragTest {
     @TempDir
@@ -69,6 +70,24 @@ class NotebookDragTest {
                 .containsExactly("hypothesis-H2", "hypothesis-H1", "hypothesis-H3");
         // A drag is one undo step.
         assertThat(notebook.session().orElseThrow().undoLabel()).contains("Move hypothesis");
+
+        // Without a mouse: the focused header moves with Alt+Down / Alt+Up and keeps the focus.
+        robot.interact(() -> robot.lookup("#hypothesis-header-H2").query().requestFocus());
+        robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(order()).containsExactly("H1", "H2", "H3");
+        robot.press(KeyCode.ALT, KeyCode.DOWN).release(KeyCode.DOWN, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(order()).containsExactly("H1", "H3", "H2");
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        robot.press(KeyCode.ALT, KeyCode.UP).release(KeyCode.UP, KeyCode.ALT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(order()).containsExactly("H2", "H1", "H3");
+        // A plain click (no drag) still opens the card.
+        robot.clickOn("#hypothesis-H3 .hypothesis-statement");
+        assertThat(robot.lookup("#statement-H3").tryQuery()).isPresent();
+        assertThat(order()).containsExactly("H2", "H1", "H3");
 
         var session = notebook.session().orElseThrow();
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !session.dirty());
