@@ -48,8 +48,6 @@ class FontScalingTest {
         window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
         notebook = Notebook.install(window);
         CrossLinks.install(window, HeapViews.install(window));
-        stage.setWidth(1400);
-        stage.setHeight(900);
         stage.show();
     }
 

@@ -52,8 +52,6 @@ class HeapPinTest {
         window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
         notebook = Notebook.install(window);
         CrossLinks.install(window, HeapViews.install(window));
-        stage.setWidth(1400);
-        stage.setHeight(900);
         stage.show();
     }
 
@@ -155,6 +153,7 @@ class HeapPinTest {
             doc.show(HeapDocument.Section.OVERVIEW);
         });
         waitFor(60, () -> robot.lookup("#overview-dominators .overview-bar-row").tryQuery().isPresent());
+        NotebookTest.reveal(robot, "#overview-dominators .overview-bar-row");
         robot.clickOn((Node) robot.lookup("#overview-dominators .overview-bar-row").query());
         ctrlP(robot);
         pinDialog(robot, "H1", Stance.REFUTES);

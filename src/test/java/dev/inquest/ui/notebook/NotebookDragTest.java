@@ -35,8 +35,6 @@ class NotebookDragTest {
         caseFile = home.resolve("drag.inquest");
         window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
         notebook = Notebook.install(window);
-        stage.setWidth(1200);
-        stage.setHeight(900);
         stage.show();
     }
 

@@ -55,6 +55,10 @@ class NotebookScreenshotTest {
         settings.addRecentFile(caseFile);
         window = new MainWindow(stage, settings);
         notebook = Notebook.install(window);
+        // The primary stage is shared by every TestFX class in the JVM: a size another test set
+        // would change the pictures.
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
         window.open(caseFile);
     }

@@ -40,8 +40,6 @@ class NotebookTypingTest {
     void start(Stage stage) throws Exception {
         window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
         notebook = Notebook.install(window);
-        stage.setWidth(1200);
-        stage.setHeight(900);
         stage.show();
     }
 
