@@ -43,6 +43,7 @@ public final class FlameCanvas extends Region {
     private final ReadOnlyObjectWrapper<FrameInfo> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final ReadOnlyObjectWrapper<FlameSearch> search = new ReadOnlyObjectWrapper<>(this, "search");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 12);
+    private final Text fontProbe = new Text("M");
 
     private FlameIndex index = FlameIndex.empty();
     private WeightUnit unit = WeightUnit.SAMPLES;
@@ -77,7 +78,12 @@ public final class FlameCanvas extends Region {
         });
         // The bar's own presses and drags must not reach the canvas handlers (they would pan or zoom).
         vbar.addEventHandler(MouseEvent.ANY, javafx.event.Event::consume);
-        getChildren().addAll(canvas, vbar);
+        getChildren().addAll(canvas, vbar, fontProbe);
+        // A canvas has no CSS font: a hidden Text inherits the window's font size (Ctrl+Plus/Minus,
+        // presentation mode) and the frames are drawn one pixel smaller than the UI text, as before.
+        fontProbe.setVisible(false);
+        fontProbe.setManaged(false);
+        fontProbe.fontProperty().addListener((o, a, b) -> fontSize.set(Math.max(8, b.getSize() - 1)));
         setFocusTraversable(true);
         setMinSize(100, 60);
         setPrefSize(800, 400);

@@ -134,6 +134,48 @@ public final class HeapDocument {
         split.getItems().add(viewHost);
         root.setCenter(split);
         nav.getSelectionModel().select(Section.OVERVIEW);
+        // Remember where the user last was (click, or keys that move a selection) for Ctrl+P.
+        root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> touched = e.getTarget() instanceof Node n ? n : null);
+        root.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (!e.isShortcutDown() && !e.isAltDown() && !e.getCode().isModifierKey() && e.getTarget() instanceof Node n) {
+                touched = n;
+            }
+        });
+    }
+
+    private Node touched;
+
+    /**
+     * The row the user is on, for Ctrl+P: from the node last clicked (or moved in with the keys)
+     * up to the nearest row source, the same supplier the row's context menu uses, so both pin the
+     * same object; an object open in the inspector counts when no field or reference row is
+     * selected. Empty when the user is on no row (the navigation, an empty table).
+     */
+    public java.util.Optional<HeapRow> selectedRow() {
+        Node start = inside(touched) ? touched : root.getScene() != null && inside(root.getScene().getFocusOwner())
+                ? root.getScene().getFocusOwner() : null;
+        for (Node n = start; n != null && n != root; n = n.getParent()) {
+            Object rows = n.getProperties().get(RowActions.ROW_KEY);
+            if (rows == null && n instanceof javafx.scene.control.Control c && c.getContextMenu() != null) {
+                rows = c.getContextMenu().getProperties().get(RowActions.ROW_KEY);
+            }
+            if (rows instanceof java.util.function.Supplier<?> supplier && supplier.get() instanceof HeapRow row) {
+                return java.util.Optional.of(row);
+            }
+            if (inspector != null && n == inspector.node() && inspector.current() != null) {
+                InspectorView.Details d = inspector.current();
+                return java.util.Optional.of(new HeapRow(d.node(), d.className(), List.of(), List.of()));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** Still shown inside this document (a view switched away or rebuilt detaches its old nodes). */
+    private boolean inside(Node n) {
+        while (n != null && n != root) {
+            n = n.getParent();
+        }
+        return n == root;
     }
 
     public Node node() {

@@ -18,6 +18,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class RowActions {
     static final String NEEDS_CASE = "needs a case/recording";
+    /**
+     * Node (or context menu) property holding the {@code Supplier<HeapRow>} a row menu acts on:
+     * {@link HeapDocument#selectedRow()} finds the row under the user's last click with it (Ctrl+P).
+     */
+    public static final String ROW_KEY = "inquest.heap.row";
 
     private final HeapDocument document;
 
@@ -38,6 +43,7 @@ public final class RowActions {
         MenuItem alloc = new MenuItem("Where were these allocated?", new FontIcon(MaterialDesignF.FIRE));
         alloc.setId("row-allocations");
         ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, new SeparatorMenuItem(), pin, alloc);
+        menu.getProperties().put(ROW_KEY, selected);
         menu.setOnShowing(e -> {
             HeapRow row = selected.get();
             copy.setDisable(row == null);

@@ -17,6 +17,7 @@ import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.HeapViews;
 import dev.inquest.ui.jfr.JfrDocument;
 import dev.inquest.ui.notebook.Notebook;
+import dev.inquest.ui.notebook.TabEvidence;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -71,7 +72,22 @@ public final class CrossLinks {
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
                 nb -> draft(doc, row, nb::pin),
                 () -> window.status().setText("Open or create a case to pin evidence")));
-        Notebook.of(window).ifPresent(nb -> nb.addReopener((source, file) -> reopen(window, heap, source, file)));
+        Notebook.of(window).ifPresent(nb -> {
+            nb.addReopener((source, file) -> reopen(window, heap, source, file));
+            // Ctrl+P on a heap tab: the row the user is on, drafted exactly as its context menu's pin.
+            nb.addTabEvidence((tab, then) -> {
+                HeapDocument doc = HeapViews.documentOf(tab);
+                if (doc == null) {
+                    return TabEvidence.Answer.NOT_MINE;
+                }
+                var row = doc.selectedRow();
+                if (row.isEmpty()) {
+                    return TabEvidence.Answer.NOTHING_SELECTED;
+                }
+                draft(doc, row.get(), then);
+                return TabEvidence.Answer.DRAFTING;
+            });
+        });
     }
 
     /** How many objects a chain match lists at most. */

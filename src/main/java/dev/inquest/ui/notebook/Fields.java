@@ -9,13 +9,67 @@ import javafx.scene.input.KeyCode;
 /**
  * Inline editing: a field commits when the user presses Enter or leaves it, never per keystroke,
  * so one undo step is one edit of a field, not one letter.
+ *
+ * <p>The typing burst rule: everything typed into one field between its last commit (or the
+ * focus arriving) and the next commit (Enter, Ctrl+Enter in text areas, focus leaving) is one
+ * step. Before the commit, Ctrl+Z puts the whole burst back to the committed text (and Ctrl+Shift+Z
+ * brings it back); after it, Ctrl+Z undoes the whole field edit in the case. A time window was
+ * not chosen: it would cut a slow typist's sentence into arbitrary pieces, while the field's
+ * commit is a boundary the user sees (the text field stops being "being edited").
  */
 final class Fields {
+    /** Property holding a notebook field's committed text (the case's value). */
+    private static final String COMMITTED = "inquest.notebook.committed";
+    /** Property holding a burst taken back with Ctrl+Z, for Ctrl+Shift+Z. */
+    private static final String UNDONE = "inquest.notebook.undone";
+
     private Fields() {
     }
 
+    /** A notebook field (as opposed to a view's filter box, which keeps its own undo). */
+    static boolean isNotebookField(TextInputControl c) {
+        return c.getProperties().containsKey(COMMITTED);
+    }
+
+    /** Typed but not committed: the text differs from the case's value. */
+    static boolean hasBurst(TextInputControl c) {
+        Object committed = c.getProperties().get(COMMITTED);
+        return committed != null && !committed.equals(c.getText() == null ? "" : c.getText());
+    }
+
+    /** Ctrl+Z in a field with a burst: back to the committed text in one step. */
+    static boolean undoBurst(TextInputControl c) {
+        if (!hasBurst(c)) {
+            return false;
+        }
+        String typed = c.getText();
+        c.setText((String) c.getProperties().get(COMMITTED));
+        c.end();
+        c.getProperties().put(UNDONE, typed);
+        return true;
+    }
+
+    /**
+     * Ctrl+Shift+Z after {@link #undoBurst}: the burst comes back (still uncommitted), unless the
+     * user has typed again since (a new burst replaces the undone one, as redo stacks do).
+     */
+    static boolean redoBurst(TextInputControl c) {
+        Object typed = c.getProperties().remove(UNDONE);
+        if (typed == null || hasBurst(c)) {
+            return false;
+        }
+        c.setText((String) typed);
+        c.end();
+        return true;
+    }
+
+    private static <T extends TextInputControl> T track(T c, String committed) {
+        c.getProperties().put(COMMITTED, committed);
+        return c;
+    }
+
     static TextField field(String text, String prompt, Consumer<String> commit) {
-        TextField f = new TextField(text);
+        TextField f = track(new TextField(text), text);
         f.setPromptText(prompt);
         f.setOnAction(e -> commitIfChanged(f, text, commit));
         onLeave(f, text, commit);
@@ -24,7 +78,7 @@ final class Fields {
     }
 
     static TextArea area(String text, String prompt, Consumer<String> commit) {
-        TextArea a = new TextArea(text);
+        TextArea a = track(new TextArea(text), text);
         a.setPromptText(prompt);
         a.setWrapText(true);
         a.setPrefRowCount(Math.max(2, Math.min(6, text.split("\n", -1).length)));
@@ -41,7 +95,7 @@ final class Fields {
 
     /** A field that adds an item on Enter and clears itself. */
     static TextField adder(String prompt, Consumer<String> add) {
-        TextField f = new TextField();
+        TextField f = track(new TextField(), "");
         f.setPromptText(prompt);
         f.getStyleClass().add("adder");
         f.setOnAction(e -> {

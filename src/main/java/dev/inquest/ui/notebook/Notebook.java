@@ -308,21 +308,50 @@ public final class Notebook {
 
     // ------------------------------------------------------------------ evidence
 
-    /** Ctrl+P: asks the selected tab's content for its selection and pins it. */
+    /**
+     * Ctrl+P: asks the selected tab's content for its selection (or the registered
+     * {@link TabEvidence} sources, for content that drafts off the FX thread) and pins it.
+     *
+     * @return true when a draft was handed to the pin dialog or is being built for it
+     */
     public boolean pinFromSelection() {
         Tab tab = window.documents().selectedTab();
         Node content = tab == null ? null : tab.getContent();
-        if (!(content instanceof EvidenceSourceView v)) {
-            status("Nothing to pin here: select a row, frame or chart point in a heap or recording view");
-            return false;
+        if (content instanceof EvidenceSourceView v) {
+            Optional<Evidence> draft = v.evidenceForSelection();
+            if (draft.isEmpty()) {
+                status(NOTHING_SELECTED);
+                return false;
+            }
+            pin(draft.get());
+            return true;
         }
-        Optional<Evidence> draft = v.evidenceForSelection();
-        if (draft.isEmpty()) {
-            status("Nothing selected to pin");
-            return false;
+        for (TabEvidence source : tabSources) {
+            switch (tab == null ? TabEvidence.Answer.NOT_MINE : source.draft(tab, this::pin)) {
+                case NOT_MINE -> {
+                    continue;
+                }
+                case NOTHING_SELECTED -> {
+                    status(NOTHING_SELECTED + ": click a row, a suspect card or an inspected object first");
+                    return false;
+                }
+                case DRAFTING -> {
+                    status("Reading the figures to pin...");
+                    return true;
+                }
+            }
         }
-        pin(draft.get());
-        return true;
+        status("Nothing to pin here: select a row, frame or chart point in a heap or recording view");
+        return false;
+    }
+
+    static final String NOTHING_SELECTED = "Nothing selected to pin";
+
+    private final List<TabEvidence> tabSources = new CopyOnWriteArrayList<>();
+
+    /** Registers a Ctrl+P source for tabs whose content is not an {@link EvidenceSourceView} (heap dumps). */
+    public void addTabEvidence(TabEvidence source) {
+        tabSources.add(source);
     }
 
     /** Opens the pin dialog for a draft from a view (see {@link EvidenceSourceView} for the contract). */
@@ -646,8 +675,9 @@ public final class Notebook {
     private static final KeyCombination REDO_Y = new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN);
 
     /**
-     * Ctrl+Z / Ctrl+Shift+Z undo case edits, except while a text field has typing of its own to
-     * undo: then the field gets the key, as everywhere else on the desktop.
+     * Ctrl+Z / Ctrl+Shift+Z undo case edits, except while a field has typing of its own to undo:
+     * in a notebook field the whole uncommitted burst is one step ({@link Fields}); any other text
+     * field (a view's filter) keeps its own undo, as everywhere else on the desktop.
      */
     private void installKeys() {
         window.stage().getScene().addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -656,9 +686,19 @@ public final class Notebook {
             if (!undo && !redo || session == null) {
                 return;
             }
-            if (window.stage().getScene().getFocusOwner() instanceof TextInputControl t
-                    && (undo ? t.isUndoable() : t.isRedoable())) {
-                return;
+            if (window.stage().getScene().getFocusOwner() instanceof TextInputControl t) {
+                if (Fields.isNotebookField(t)) {
+                    // A typing burst not yet committed is one step of its own (see Fields).
+                    if (undo ? Fields.undoBurst(t) : Fields.redoBurst(t)) {
+                        e.consume();
+                        return;
+                    }
+                    if (Fields.hasBurst(t)) {
+                        return;
+                    }
+                } else if (undo ? t.isUndoable() : t.isRedoable()) {
+                    return;
+                }
             }
             if (undo) {
                 undo();

@@ -40,9 +40,10 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.ClipboardContent;
+import javafx.event.EventHandler;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
-import javafx.scene.input.TransferMode;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
@@ -59,7 +60,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
  * (which hypotheses are expanded, the scroll position) is kept across rebuilds.
  */
 final class NotebookView {
-    private static final String DRAG_PREFIX = "inquest-hypothesis:";
 
     private final Notebook notebook;
     private final CaseSession session;
@@ -357,7 +357,7 @@ final class NotebookView {
         top.setAlignment(Pos.TOP_LEFT);
         top.getStyleClass().add("hypothesis-header");
         top.setOnMouseClicked(e -> {
-            if (e.getButton() == MouseButton.PRIMARY) {
+            if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
                 if (!expanded.remove(h.id())) {
                     expanded.add(h.id());
                 }
@@ -367,29 +367,67 @@ final class NotebookView {
         });
         card.getChildren().addAll(top, counts);
 
-        // Drag to reorder: the whole header is the handle; drop on another card takes its place.
-        top.setOnDragDetected(e -> {
-            var db = top.startDragAndDrop(TransferMode.MOVE);
-            ClipboardContent content = new ClipboardContent();
-            content.putString(DRAG_PREFIX + h.id());
-            db.setContent(content);
-            e.consume();
-        });
-        card.setOnDragOver(e -> {
-            String s = e.getDragboard().getString();
-            if (s != null && s.startsWith(DRAG_PREFIX) && !s.equals(DRAG_PREFIX + h.id())) {
-                e.acceptTransferModes(TransferMode.MOVE);
+        // The keyboard way to reorder and open a card: Tab to its header, Alt+Up/Down moves it,
+        // Enter or Space opens it (the header keeps the focus across the re-render by its id).
+        top.setId("hypothesis-header-" + h.id());
+        top.setFocusTraversable(true);
+        top.setOnKeyPressed(e -> {
+            int size = c.hypotheses().size();
+            if (e.isAltDown() && (e.getCode() == KeyCode.UP || e.getCode() == KeyCode.DOWN)) {
+                int to = index + (e.getCode() == KeyCode.UP ? -1 : 1);
+                if (to >= 0 && to < size) {
+                    apply(Edits.moveHypothesis(h.id(), to));
+                }
+                e.consume();
+            } else if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.SPACE) {
+                if (!expanded.remove(h.id())) {
+                    expanded.add(h.id());
+                }
+                notebook.setCurrentHypothesis(h.id());
+                render();
+                e.consume();
             }
-            e.consume();
         });
-        card.setOnDragDropped(e -> {
-            String s = e.getDragboard().getString();
-            boolean ok = s != null && s.startsWith(DRAG_PREFIX);
-            if (ok) {
-                apply(Edits.moveHypothesis(s.substring(DRAG_PREFIX.length()), index));
+
+        // Drag to reorder: the whole header is the handle; released over another card, the dragged
+        // one takes its place. A plain press-drag-release gesture, not platform drag and drop: the
+        // cards only move within this list, and the gesture works the same on every glass (the
+        // headless one used by the tests has no platform drag and drop). Scene filters follow the
+        // gesture wherever the pointer goes: some glass implementations retarget drag events to
+        // the node under the pointer instead of the pressed one.
+        top.setOnMousePressed(e -> {
+            if (e.getButton() != MouseButton.PRIMARY || card.getScene() == null) {
+                return;
             }
-            e.setDropCompleted(ok);
-            e.consume();
+            var scene = card.getScene();
+            EventHandler<MouseEvent> drag = d -> {
+                if (d.isStillSincePress()) {
+                    return;
+                }
+                if (!card.getStyleClass().contains("dragging")) {
+                    card.getStyleClass().add("dragging");
+                }
+                int target = dropIndex(card, d.getSceneY());
+                hypothesisCards(card).forEach(n -> n.getStyleClass().removeAll("drop-above", "drop-below"));
+                if (target >= 0 && target != index) {
+                    hypothesisCards(card).get(target).getStyleClass().add(target < index ? "drop-above" : "drop-below");
+                }
+            };
+            List<EventHandler<MouseEvent>> release = new ArrayList<>(1);
+            release.add(r -> {
+                scene.removeEventFilter(MouseEvent.MOUSE_DRAGGED, drag);
+                scene.removeEventFilter(MouseEvent.MOUSE_RELEASED, release.getFirst());
+                if (!card.getStyleClass().remove("dragging")) {
+                    return;
+                }
+                hypothesisCards(card).forEach(n -> n.getStyleClass().removeAll("drop-above", "drop-below"));
+                int target = dropIndex(card, r.getSceneY());
+                if (target >= 0 && target != index) {
+                    apply(Edits.moveHypothesis(h.id(), target));
+                }
+            });
+            scene.addEventFilter(MouseEvent.MOUSE_DRAGGED, drag);
+            scene.addEventFilter(MouseEvent.MOUSE_RELEASED, release.getFirst());
         });
 
         if (open) {
@@ -399,6 +437,24 @@ final class NotebookView {
             card.getChildren().add(evidenceRow(h.evidence().getFirst(), true));
         }
         return card;
+    }
+
+    /** The hypothesis cards beside {@code card}, in order. */
+    private static List<Node> hypothesisCards(Node card) {
+        return card.getParent() == null ? List.of() : card.getParent().getChildrenUnmodifiable().stream()
+                .filter(n -> n.getStyleClass().contains("hypothesis-card")).toList();
+    }
+
+    /** The index of the card under a scene y (above the first: 0, below the last: the last), or -1. */
+    private static int dropIndex(Node card, double sceneY) {
+        List<Node> cards = hypothesisCards(card);
+        for (int i = 0; i < cards.size(); i++) {
+            var b = cards.get(i).localToScene(cards.get(i).getBoundsInLocal());
+            if (sceneY < b.getMaxY() || i == cards.size() - 1) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private Node hypothesisBody(Case c, Hypothesis h) {

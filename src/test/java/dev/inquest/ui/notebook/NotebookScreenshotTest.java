@@ -55,6 +55,10 @@ class NotebookScreenshotTest {
         settings.addRecentFile(caseFile);
         window = new MainWindow(stage, settings);
         notebook = Notebook.install(window);
+        // The primary stage is shared by every TestFX class in the JVM: a size another test set
+        // would change the pictures.
+        stage.setWidth(1280);
+        stage.setHeight(800);
         stage.show();
         window.open(caseFile);
     }
@@ -145,5 +149,15 @@ class NotebookScreenshotTest {
         robot.clickOn("#export-report");
         shot(robot, pane.getScene(), "export-dialog");
         robot.interact(() -> pane.getScene().getWindow().hide());
+
+        // Drag to reorder, caught mid-gesture: the dragged card fades, a bar marks where it lands.
+        robot.clickOn("#hypothesis-H1 .hypothesis-statement");
+        NotebookTest.reveal(robot, "#hypotheses");
+        robot.drag("#hypothesis-H3 .hypothesis-statement").moveTo("#hypothesis-H1 .hypothesis-statement");
+        assertThat(robot.lookup("#hypothesis-H1").query().getStyleClass()).contains("drop-above");
+        shot(robot, stage.getScene(), "notebook-drag");
+        robot.drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(notebook.session().orElseThrow().current().hypotheses().getFirst().id()).isEqualTo("H3");
     }
 }

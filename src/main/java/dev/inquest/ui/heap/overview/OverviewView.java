@@ -188,6 +188,7 @@ public final class OverviewView {
                             Units.bytes(r.retained()), Units.percent((double) r.retained() / used)));
             var menu = doc.actions().menu(() -> row);
             for (Node n : List.of(name, bar, size, pct)) {
+                n.getProperties().put(dev.inquest.ui.heap.RowActions.ROW_KEY, menu.getProperties().get(dev.inquest.ui.heap.RowActions.ROW_KEY));
                 n.getStyleClass().add("overview-bar-row");
                 n.setOnMouseClicked(e -> {
                     if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
@@ -236,6 +237,7 @@ public final class OverviewView {
                             Units.percent((double) s.retained() / used), s.holder() == null ? "" : MarkdownRow.code(s.holder())));
             var menu = doc.actions().menu(() -> row);
             card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
+            card.getProperties().put(dev.inquest.ui.heap.RowActions.ROW_KEY, menu.getProperties().get(dev.inquest.ui.heap.RowActions.ROW_KEY));
             cards.add(card);
         }
         if (cards.isEmpty()) {
