@@ -1,6 +1,5 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
@@ -12,8 +11,9 @@ import java.util.Map;
 
 /**
  * Fill ratio and size buckets of the common array-backed JDK collections and of object arrays:
- * how many are empty, how full the rest are, and the bytes their unused slots cost. One pass over
- * the objects; a collection costs two or three field reads, an object array a scan of its slots.
+ * how many are empty, how full the rest are, and the bytes their unused slots cost. Only the
+ * collections are visited (from the per-dump {@link ClassInstances} index); a collection costs two
+ * or three field reads, an object array a scan of its slots.
  */
 public final class CollectionFill {
     /** Bucket upper bounds (inclusive): 0, 1, 2-10, 11-100, 101-1,000, 1,001-10,000, more. */
@@ -36,7 +36,6 @@ public final class CollectionFill {
 
     public static List<Row> compute(HeapDump dump, Progress progress) {
         ObjectReader r = new ObjectReader(dump);
-        DominatorTree tree = dump.dominatorTree();
         int classes = dump.index().classes().size();
         Shape[] shapeOf = new Shape[classes];
         Containers containers = new Containers(r);
@@ -52,70 +51,81 @@ public final class CollectionFill {
                     : r.isA(c, "java.util.Hashtable") ? Shape.HASHTABLE : null;
         }
         Map<Integer, long[]> acc = new LinkedHashMap<>(); // ordinal -> instances, empty, size, capacity, largest node, largestSize, largestCap, buckets...
-        long n = dump.index().nodeCount();
         int refSize = dump.index().refSize();
-        progress.phase("Collection fill", n, Progress.Unit.ITEMS);
-        for (long v = 0; v < n; v++) {
-            if ((v & 0xFFFF) == 0) {
-                progress.checkCancelled();
-                progress.progress(v);
+        // The collections' own instances from the per-dump instance index, classes in the order of
+        // their first instance (the order of a scan over every object), each class in node order.
+        ClassInstances instances = ClassInstances.of(dump, progress);
+        List<Integer> ordinals = new ArrayList<>();
+        long total = 0;
+        for (int o = 0; o < classes; o++) {
+            if (shapeOf[o] != null && instances.count(o) > 0) {
+                ordinals.add(o);
+                total += instances.count(o);
             }
-            int ord = dump.index().classOrdinal(v);
+        }
+        ordinals.sort(Comparator.comparingLong(o -> instances.node(instances.begin(o))));
+        progress.phase("Collection fill", total, Progress.Unit.ITEMS);
+        long done = 0;
+        for (int ord : ordinals) {
             Shape s = shapeOf[ord];
-            if (s == null || !tree.isReachable(v)) {
-                continue;
-            }
-            long size;
-            long cap;
-            switch (s) {
-                case ARRAY -> {
-                    cap = r.arrayLength(v);
-                    size = r.nonNullSlots(v);
+            for (long i = instances.begin(ord), end = instances.end(ord); i < end; i++) {
+                if ((++done & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                    progress.progress(done);
                 }
-                case LIST -> {
-                    size = Math.max(r.primitive(v, "size", -1), r.primitive(v, "elementCount", -1));
-                    cap = length(r, r.ref(v, "elementData"));
+                long v = instances.node(i);
+                long size;
+                long cap;
+                switch (s) {
+                    case ARRAY -> {
+                        cap = r.arrayLength(v);
+                        size = r.nonNullSlots(v);
+                    }
+                    case LIST -> {
+                        size = Math.max(r.primitive(v, "size", -1), r.primitive(v, "elementCount", -1));
+                        cap = length(r, r.ref(v, "elementData"));
+                    }
+                    case MAP -> {
+                        size = r.primitive(v, "size", 0);
+                        cap = length(r, r.ref(v, "table"));
+                    }
+                    case SET -> {
+                        long map = r.ref(v, "map");
+                        size = map < 0 ? 0 : r.primitive(map, "size", 0);
+                        cap = map < 0 ? 0 : length(r, r.ref(map, "table"));
+                    }
+                    case DEQUE -> {
+                        long elements = r.ref(v, "elements");
+                        size = elements < 0 ? 0 : r.nonNullSlots(elements);
+                        cap = length(r, elements);
+                    }
+                    case PRIORITY -> {
+                        size = r.primitive(v, "size", 0);
+                        cap = length(r, r.ref(v, "queue"));
+                    }
+                    default -> {
+                        size = r.primitive(v, "count", 0);
+                        cap = length(r, r.ref(v, "table"));
+                    }
                 }
-                case MAP -> {
-                    size = r.primitive(v, "size", 0);
-                    cap = length(r, r.ref(v, "table"));
+                size = Math.max(0, size);
+                long[] a = acc.computeIfAbsent(ord, k -> new long[7 + BUCKET_LIMITS.length]);
+                a[0]++;
+                if (size == 0) {
+                    a[1]++;
                 }
-                case SET -> {
-                    long map = r.ref(v, "map");
-                    size = map < 0 ? 0 : r.primitive(map, "size", 0);
-                    cap = map < 0 ? 0 : length(r, r.ref(map, "table"));
+                a[2] += size;
+                a[3] += cap;
+                if (a[0] == 1 || size > a[5]) {
+                    a[4] = v;
+                    a[5] = size;
+                    a[6] = cap;
                 }
-                case DEQUE -> {
-                    long elements = r.ref(v, "elements");
-                    size = elements < 0 ? 0 : r.nonNullSlots(elements);
-                    cap = length(r, elements);
-                }
-                case PRIORITY -> {
-                    size = r.primitive(v, "size", 0);
-                    cap = length(r, r.ref(v, "queue"));
-                }
-                default -> {
-                    size = r.primitive(v, "count", 0);
-                    cap = length(r, r.ref(v, "table"));
-                }
-            }
-            size = Math.max(0, size);
-            long[] a = acc.computeIfAbsent(ord, k -> new long[7 + BUCKET_LIMITS.length]);
-            a[0]++;
-            if (size == 0) {
-                a[1]++;
-            }
-            a[2] += size;
-            a[3] += cap;
-            if (a[0] == 1 || size > a[5]) {
-                a[4] = v;
-                a[5] = size;
-                a[6] = cap;
-            }
-            for (int b = 0; b < BUCKET_LIMITS.length; b++) {
-                if (size <= BUCKET_LIMITS[b]) {
-                    a[7 + b]++;
-                    break;
+                for (int b = 0; b < BUCKET_LIMITS.length; b++) {
+                    if (size <= BUCKET_LIMITS[b]) {
+                        a[7 + b]++;
+                        break;
+                    }
                 }
             }
         }
