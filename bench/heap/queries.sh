@@ -15,7 +15,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 : "${JAVA_HOME:=/usr/lib/jvm/temurin-25-jdk-amd64}"
-command_line="bench/heap/queries.sh $*"
+command_line="bench/heap/queries.sh${*:+ $*}"
 if [ $# -eq 0 ]; then
   dump=target/bench/heap-scale1.hprof
   base=target/bench/heap-scale1-base80.hprof
