@@ -52,80 +52,80 @@ public final class CollectionFill {
         }
         Map<Integer, long[]> acc = new LinkedHashMap<>(); // ordinal -> instances, empty, size, capacity, largest node, largestSize, largestCap, buckets...
         int refSize = dump.index().refSize();
-        // The collections' own instances from the per-dump instance index, classes in the order of
-        // their first instance (the order of a scan over every object), each class in node order.
+        // The collections' own instances from the per-dump instance index, marked in a bitmap and then
+        // visited in node order: one forward sweep over the dump's records (per-class runs would sweep
+        // the file once per class, and this query reads every object array's slots).
         ClassInstances instances = ClassInstances.of(dump, progress);
-        List<Integer> ordinals = new ArrayList<>();
+        NodeSet wanted = new NodeSet(dump.index().nodeCount());
         long total = 0;
         for (int o = 0; o < classes; o++) {
-            if (shapeOf[o] != null && instances.count(o) > 0) {
-                ordinals.add(o);
+            if (shapeOf[o] != null) {
+                for (long i = instances.begin(o), end = instances.end(o); i < end; i++) {
+                    wanted.add(instances.node(i));
+                }
                 total += instances.count(o);
             }
         }
-        ordinals.sort(Comparator.comparingLong(o -> instances.node(instances.begin(o))));
         progress.phase("Collection fill", total, Progress.Unit.ITEMS);
         long done = 0;
-        for (int ord : ordinals) {
+        for (long v = wanted.next(0); v >= 0; v = wanted.next(v + 1)) {
+            if ((++done & 0xFFFF) == 0) {
+                progress.checkCancelled();
+                progress.progress(done);
+            }
+            int ord = dump.index().classOrdinal(v);
             Shape s = shapeOf[ord];
-            for (long i = instances.begin(ord), end = instances.end(ord); i < end; i++) {
-                if ((++done & 0xFFFF) == 0) {
-                    progress.checkCancelled();
-                    progress.progress(done);
+            long size;
+            long cap;
+            switch (s) {
+                case ARRAY -> {
+                    cap = r.arrayLength(v);
+                    size = r.nonNullSlots(v);
                 }
-                long v = instances.node(i);
-                long size;
-                long cap;
-                switch (s) {
-                    case ARRAY -> {
-                        cap = r.arrayLength(v);
-                        size = r.nonNullSlots(v);
-                    }
-                    case LIST -> {
-                        size = Math.max(r.primitive(v, "size", -1), r.primitive(v, "elementCount", -1));
-                        cap = length(r, r.ref(v, "elementData"));
-                    }
-                    case MAP -> {
-                        size = r.primitive(v, "size", 0);
-                        cap = length(r, r.ref(v, "table"));
-                    }
-                    case SET -> {
-                        long map = r.ref(v, "map");
-                        size = map < 0 ? 0 : r.primitive(map, "size", 0);
-                        cap = map < 0 ? 0 : length(r, r.ref(map, "table"));
-                    }
-                    case DEQUE -> {
-                        long elements = r.ref(v, "elements");
-                        size = elements < 0 ? 0 : r.nonNullSlots(elements);
-                        cap = length(r, elements);
-                    }
-                    case PRIORITY -> {
-                        size = r.primitive(v, "size", 0);
-                        cap = length(r, r.ref(v, "queue"));
-                    }
-                    default -> {
-                        size = r.primitive(v, "count", 0);
-                        cap = length(r, r.ref(v, "table"));
-                    }
+                case LIST -> {
+                    size = Math.max(r.primitive(v, "size", -1), r.primitive(v, "elementCount", -1));
+                    cap = length(r, r.ref(v, "elementData"));
                 }
-                size = Math.max(0, size);
-                long[] a = acc.computeIfAbsent(ord, k -> new long[7 + BUCKET_LIMITS.length]);
-                a[0]++;
-                if (size == 0) {
-                    a[1]++;
+                case MAP -> {
+                    size = r.primitive(v, "size", 0);
+                    cap = length(r, r.ref(v, "table"));
                 }
-                a[2] += size;
-                a[3] += cap;
-                if (a[0] == 1 || size > a[5]) {
-                    a[4] = v;
-                    a[5] = size;
-                    a[6] = cap;
+                case SET -> {
+                    long map = r.ref(v, "map");
+                    size = map < 0 ? 0 : r.primitive(map, "size", 0);
+                    cap = map < 0 ? 0 : length(r, r.ref(map, "table"));
                 }
-                for (int b = 0; b < BUCKET_LIMITS.length; b++) {
-                    if (size <= BUCKET_LIMITS[b]) {
-                        a[7 + b]++;
-                        break;
-                    }
+                case DEQUE -> {
+                    long elements = r.ref(v, "elements");
+                    size = elements < 0 ? 0 : r.nonNullSlots(elements);
+                    cap = length(r, elements);
+                }
+                case PRIORITY -> {
+                    size = r.primitive(v, "size", 0);
+                    cap = length(r, r.ref(v, "queue"));
+                }
+                default -> {
+                    size = r.primitive(v, "count", 0);
+                    cap = length(r, r.ref(v, "table"));
+                }
+            }
+            size = Math.max(0, size);
+            long[] a = acc.computeIfAbsent(ord, k -> new long[7 + BUCKET_LIMITS.length]);
+            a[0]++;
+            if (size == 0) {
+                a[1]++;
+            }
+            a[2] += size;
+            a[3] += cap;
+            if (a[0] == 1 || size > a[5]) {
+                a[4] = v;
+                a[5] = size;
+                a[6] = cap;
+            }
+            for (int b = 0; b < BUCKET_LIMITS.length; b++) {
+                if (size <= BUCKET_LIMITS[b]) {
+                    a[7 + b]++;
+                    break;
                 }
             }
         }
