@@ -126,6 +126,9 @@ public final class QueriesBench {
     }
 
     private static <T> T time(int round, String what, Supplier<T> query, Function<T, String> size) {
+        // Collect the previous query's garbage first: process CPU counts the GC threads, and one
+        // query's leftovers (arrays of millions of entries) would otherwise be billed to the next.
+        System.gc();
         long t = System.nanoTime();
         long c = OS.getProcessCpuTime();
         T result = query.get();
@@ -183,7 +186,8 @@ public final class QueriesBench {
         s.append("Date: ").append(Instant.now().truncatedTo(ChronoUnit.SECONDS)).append(".  \n");
         s.append("Command: `").append(System.getProperty("bench.command", "QueriesBench " + dump)).append("`\n\n");
         s.append("Cold = first run in the JVM (JIT and per-dump caches empty), warm = best of the next " + (ROUNDS - 1)
-                + " runs (wall and CPU each). CPU = process CPU time (all threads) during the query.\n\n");
+                + " runs (wall and CPU each). CPU = process CPU time (all threads, GC included) during the query; a full GC runs "
+                + "before each query so none pays for the previous one's garbage.\n\n");
         s.append("| query | cold wall | cold CPU | warm wall | warm CPU | result |\n|---|---:|---:|---:|---:|---|\n");
         for (Row r : ROWS.values()) {
             boolean once = r.name.contains("built once");
