@@ -14,7 +14,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * Benchmark workload for issue 3: builds a realistic heap of about SCALE x 15M objects and
  * SCALE x 1 GB, then writes a live heap dump of itself.
  *
- * <pre>java -Xmx6g bench/heap/HeapWorkload.java OUT.hprof [SCALE]</pre>
+ * <pre>java -Xmx6g bench/heap/HeapWorkload.java OUT.hprof [SCALE [LEAK_PERCENT]]</pre>
+ *
+ * LEAK_PERCENT (default 100) stops the session leak early: the same process an instant before,
+ * used as the baseline of the comparison benchmark (everything else is built identically).
  *
  * Shape (per scale unit, approximate): a leaking static session cache (ConcurrentHashMap with
  * String keys, ~750k sessions of ~10 objects each, the biggest retained set), customer
@@ -104,10 +107,11 @@ public class HeapWorkload {
     public static void main(String[] args) throws Exception {
         Path out = Path.of(args[0]);
         int scale = args.length > 1 ? Integer.parseInt(args[1]) : 1;
+        int leakPercent = args.length > 2 ? Integer.parseInt(args[2]) : 100;
         SplittableRandom rnd = new SplittableRandom(42);
         long t0 = System.nanoTime();
         long time = 1_700_000_000_000L;
-        for (int i = 0; i < 750_000 * scale; i++) {
+        for (int i = 0; i < 750_000L * scale * leakPercent / 100; i++) {
             Session s = new Session("session-" + Long.toHexString(rnd.nextLong()), time + i,
                     new byte[128 + rnd.nextInt(160)]);
             for (int k = 0, events = 1 + rnd.nextInt(4); k < events; k++) {

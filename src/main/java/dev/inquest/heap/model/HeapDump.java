@@ -927,4 +927,23 @@ public final class HeapDump implements AutoCloseable {
     public InboundEdges inboundEdges(Progress progress) {
         return inbound(progress);
     }
+
+    private final Map<Class<?>, Object> derived = new HashMap<>();
+
+    /**
+     * A read-only structure derived from this dump (a per-class instance index, ...), computed on
+     * first use and kept while the dump is open: queries share it instead of rescanning the nodes.
+     * Synchronized rather than a concurrent map's computeIfAbsent: a computation may ask for
+     * another derived structure.
+     */
+    public <T> T derived(Class<T> type, java.util.function.Function<HeapDump, T> compute) {
+        synchronized (derived) {
+            Object v = derived.get(type);
+            if (v == null) {
+                v = compute.apply(this);
+                derived.put(type, v);
+            }
+            return type.cast(v);
+        }
+    }
 }

@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Class loaders: the classes each defined, their live instances, and the classes defined by more
  * than one loader, the mark of a class loader leak (a redeployed plugin or web app whose old
- * loader is still reachable). One pass over the objects.
+ * loader is still reachable). O(classes) once the per-dump {@link ClassInstances} index exists.
  */
 public final class ClassLoaders {
     /**
@@ -40,25 +40,12 @@ public final class ClassLoaders {
         List<ClassInfo> classes = dump.index().classes();
         long[] count = new long[classes.size()];
         long[] shallow = new long[classes.size()];
-        long n = dump.index().nodeCount();
-        progress.phase("Class loaders", n, Progress.Unit.ITEMS);
-        int javaLangClass = -1;
+        progress.phase("Class loaders", -1, Progress.Unit.ITEMS);
+        // Reachable instances per class, class objects apart: the shared per-dump instance index.
+        ClassInstances instances = ClassInstances.of(dump, progress);
         for (ClassInfo c : classes) {
-            if (c.name().equals("java.lang.Class")) {
-                javaLangClass = c.ordinal();
-            }
-        }
-        for (long v = 0; v < n; v++) {
-            if ((v & 0xFFFF) == 0) {
-                progress.checkCancelled();
-                progress.progress(v);
-            }
-            int o = dump.index().classOrdinal(v);
-            // Class objects are instances of java.lang.Class in the index: only those pay for the lookup.
-            if (tree.isReachable(v) && !(o == javaLangClass && dump.index().isClassObject(v))) {
-                count[o]++;
-                shallow[o] += dump.index().shallowSize(v);
-            }
+            count[c.ordinal()] = instances.count(c.ordinal());
+            shallow[c.ordinal()] = instances.shallow(c.ordinal());
         }
         Map<Long, long[]> byLoader = new HashMap<>(); // loader id -> classes, instances, shallow
         Map<String, List<ClassInfo>> byName = new TreeMap<>();

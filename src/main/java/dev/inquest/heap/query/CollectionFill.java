@@ -1,6 +1,5 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
@@ -12,8 +11,9 @@ import java.util.Map;
 
 /**
  * Fill ratio and size buckets of the common array-backed JDK collections and of object arrays:
- * how many are empty, how full the rest are, and the bytes their unused slots cost. One pass over
- * the objects; a collection costs two or three field reads, an object array a scan of its slots.
+ * how many are empty, how full the rest are, and the bytes their unused slots cost. Only the
+ * collections are visited (from the per-dump {@link ClassInstances} index); a collection costs two
+ * or three field reads, an object array a scan of its slots.
  */
 public final class CollectionFill {
     /** Bucket upper bounds (inclusive): 0, 1, 2-10, 11-100, 101-1,000, 1,001-10,000, more. */
@@ -36,7 +36,6 @@ public final class CollectionFill {
 
     public static List<Row> compute(HeapDump dump, Progress progress) {
         ObjectReader r = new ObjectReader(dump);
-        DominatorTree tree = dump.dominatorTree();
         int classes = dump.index().classes().size();
         Shape[] shapeOf = new Shape[classes];
         Containers containers = new Containers(r);
@@ -52,19 +51,30 @@ public final class CollectionFill {
                     : r.isA(c, "java.util.Hashtable") ? Shape.HASHTABLE : null;
         }
         Map<Integer, long[]> acc = new LinkedHashMap<>(); // ordinal -> instances, empty, size, capacity, largest node, largestSize, largestCap, buckets...
-        long n = dump.index().nodeCount();
         int refSize = dump.index().refSize();
-        progress.phase("Collection fill", n, Progress.Unit.ITEMS);
-        for (long v = 0; v < n; v++) {
-            if ((v & 0xFFFF) == 0) {
+        // The collections' own instances from the per-dump instance index, marked in a bitmap and then
+        // visited in node order: one forward sweep over the dump's records (per-class runs would sweep
+        // the file once per class, and this query reads every object array's slots).
+        ClassInstances instances = ClassInstances.of(dump, progress);
+        NodeSet wanted = new NodeSet(dump.index().nodeCount());
+        long total = 0;
+        for (int o = 0; o < classes; o++) {
+            if (shapeOf[o] != null) {
+                for (long i = instances.begin(o), end = instances.end(o); i < end; i++) {
+                    wanted.add(instances.node(i));
+                }
+                total += instances.count(o);
+            }
+        }
+        progress.phase("Collection fill", total, Progress.Unit.ITEMS);
+        long done = 0;
+        for (long v = wanted.next(0); v >= 0; v = wanted.next(v + 1)) {
+            if ((++done & 0xFFFF) == 0) {
                 progress.checkCancelled();
-                progress.progress(v);
+                progress.progress(done);
             }
             int ord = dump.index().classOrdinal(v);
             Shape s = shapeOf[ord];
-            if (s == null || !tree.isReachable(v)) {
-                continue;
-            }
             long size;
             long cap;
             switch (s) {

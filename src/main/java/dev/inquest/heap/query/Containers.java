@@ -244,6 +244,29 @@ public final class Containers {
         return lastElements;
     }
 
+    private String lastMembersClass;
+    private long[] lastMembers;
+
+    /**
+     * The distinct elements of a container whose class name is {@code className}, sorted. The last
+     * answer is kept: the suspect search needs it for the retained size and for the duplication.
+     */
+    public long[] members(long container, String className, Progress progress) {
+        long[] elements = elementNodes(container, progress);
+        if (lastMembers == null || lastElements != elements || !className.equals(lastMembersClass)) {
+            String[] nameByOrdinal = new String[reader.index().classes().size()];
+            LongList members = new LongList();
+            for (long t : elements) {
+                if (elementName(t, nameByOrdinal).equals(className)) {
+                    members.add(t);
+                }
+            }
+            lastMembers = members.distinct(reader.index().nodeCount());
+            lastMembersClass = className;
+        }
+        return lastMembers;
+    }
+
     /** Describes a container: kind, element count and the dominant element class. */
     public ContainerInfo describe(long container, Progress progress) {
         ContainerKind kind = kind(container);
@@ -270,13 +293,7 @@ public final class Containers {
         }
         long elementRetained = 0;
         if (bestCount > 0) {
-            LongList members = new LongList();
-            for (long t : elements) {
-                if (elementName(t, nameByOrdinal).equals(elementClass)) {
-                    members.add(t);
-                }
-            }
-            elementRetained = reader.tree().retainedSizeOfSet(members.distinct());
+            elementRetained = reader.tree().retainedSizeOfSet(members(container, elementClass, progress));
         }
         Shape s = c.kind() == ClassInfo.Kind.OBJECT_ARRAY ? null : shape(c);
         long size = -1;

@@ -42,7 +42,8 @@ public final class DuplicateKeys {
             }
             boolean ref = c.fieldTypes()[i] == dev.inquest.heap.hprof.Tags.T_OBJECT;
             int at = c.fieldOffsets()[i];
-            LongCounter values = new LongCounter(1024);
+            // Sized for the most it will hold (it stops at half the instances): no rehashing on the way.
+            LongCounter values = new LongCounter(instances.length / 2 + 1);
             boolean usable = true;
             for (int k = 0; k < instances.length && usable; k++) {
                 long v;

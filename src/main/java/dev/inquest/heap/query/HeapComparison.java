@@ -58,15 +58,25 @@ public final class HeapComparison {
         progress.phase("Comparing dumps", -1, Progress.Unit.ITEMS);
         Set<String> loadedBefore = loaded(before);
         Set<String> loadedAfter = loaded(after);
-        List<ClassDelta> classes = deltas(before.histogram(Grouping.CLASS), after.histogram(Grouping.CLASS), loadedBefore);
-        progress.checkCancelled();
-        List<ClassDelta> packageRows = packages
-                ? deltas(before.histogram(Grouping.PACKAGE), after.histogram(Grouping.PACKAGE), null) : List.of();
-        progress.checkCancelled();
         long floor = Math.max(1, Math.min(before.dominatorTree().reachableShallowSum(),
                 after.dominatorTree().reachableShallowSum()) / 1000);
-        Map<List<String>, long[]> domBefore = dominatorPaths(before, floor, progress);
-        Map<List<String>, long[]> domAfter = dominatorPaths(after, floor, progress);
+        // The histograms (a walk of each dominator tree, cached per dump) and the dominator paths of
+        // the two dumps are independent: computed side by side.
+        List<Runnable> work = new ArrayList<>(List.of(() -> before.histogram(Grouping.CLASS), () -> after.histogram(Grouping.CLASS)));
+        if (packages) {
+            work.add(() -> before.histogram(Grouping.PACKAGE));
+            work.add(() -> after.histogram(Grouping.PACKAGE));
+        }
+        List<Map<List<String>, long[]>> paths = new ArrayList<>(List.of(Map.of(), Map.of()));
+        work.add(() -> paths.set(0, dominatorPaths(before, floor, progress)));
+        work.add(() -> paths.set(1, dominatorPaths(after, floor, progress)));
+        work.parallelStream().forEach(Runnable::run);
+        progress.checkCancelled();
+        List<ClassDelta> classes = deltas(before.histogram(Grouping.CLASS), after.histogram(Grouping.CLASS), loadedBefore);
+        List<ClassDelta> packageRows = packages
+                ? deltas(before.histogram(Grouping.PACKAGE), after.histogram(Grouping.PACKAGE), null) : List.of();
+        Map<List<String>, long[]> domBefore = paths.get(0);
+        Map<List<String>, long[]> domAfter = paths.get(1);
         List<DominatorDelta> dominators = new ArrayList<>();
         Set<List<String>> keys = new HashSet<>(domAfter.keySet());
         keys.addAll(domBefore.keySet());

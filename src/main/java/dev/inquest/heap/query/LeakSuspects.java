@@ -266,13 +266,7 @@ public final class LeakSuspects {
     }
 
     private Duplication elementDuplication(ContainerInfo container, Progress progress) {
-        LongList members = new LongList();
-        for (long t : containers.elementNodes(container.node(), progress)) {
-            if (containers.elementName(t).equals(container.elementClass())) {
-                members.add(t);
-            }
-        }
-        return new DuplicateKeys(reader).find(members.distinct(), progress);
+        return new DuplicateKeys(reader).find(containers.members(container.node(), container.elementClass(), progress), progress);
     }
 
     private String containerTypeName(ContainerInfo c) {

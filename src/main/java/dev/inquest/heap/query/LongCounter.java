@@ -1,70 +1,69 @@
 package dev.inquest.heap.query;
 
-import java.util.Arrays;
-
 /**
- * Open-addressing map from a 64-bit key to a count, a byte total and the first node seen:
- * millions of distinct keys without a boxed object per entry.
+ * Open-addressing map from a 64-bit key to a count, a byte total and the first (lowest) node
+ * seen: millions of distinct keys without a boxed object per entry. The four values of an entry
+ * sit side by side in one array, so an insert costs one cache miss, not one per column.
  */
 final class LongCounter {
-    private long[] keys;
-    private boolean[] used;
-    private long[] counts;
-    private long[] bytes;
-    private long[] first;
+    private static final int STRIDE = 4; // key, count (0 = free slot), bytes, first node
+
+    private long[] slots;
     private int size;
 
     LongCounter(int expected) {
         int cap = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        alloc(cap);
-    }
-
-    private void alloc(int cap) {
-        keys = new long[cap];
-        used = new boolean[cap];
-        counts = new long[cap];
-        bytes = new long[cap];
-        first = new long[cap];
+        slots = new long[cap * STRIDE];
     }
 
     void add(long key, long byteCount, long node) {
-        if (size * 2 >= keys.length) {
+        add(key, 1, byteCount, node);
+    }
+
+    /** Adds {@code count} occurrences at once (merging counters); the first node is the lowest one seen. */
+    void add(long key, long count, long byteCount, long node) {
+        if ((size + 1) * 2L * STRIDE > slots.length) {
             grow();
         }
-        int mask = keys.length - 1;
+        long[] s = slots;
+        int mask = s.length / STRIDE - 1;
         int i = (int) (key ^ (key >>> 29)) & mask;
-        while (used[i] && keys[i] != key) {
+        while (s[i * STRIDE + 1] != 0 && s[i * STRIDE] != key) {
             i = (i + 1) & mask;
         }
-        if (!used[i]) {
-            used[i] = true;
-            keys[i] = key;
-            first[i] = node;
+        int at = i * STRIDE;
+        if (s[at + 1] == 0) {
+            s[at] = key;
+            s[at + 3] = node;
             size++;
+        } else if (node < s[at + 3]) {
+            s[at + 3] = node;
         }
-        counts[i]++;
-        bytes[i] += byteCount;
+        s[at + 1] += count;
+        s[at + 2] += byteCount;
+    }
+
+    /** Adds every entry of another counter (as if its occurrences had been added here). */
+    void addAll(LongCounter other) {
+        long[] o = other.slots;
+        for (int at = 0; at < o.length; at += STRIDE) {
+            if (o[at + 1] != 0) {
+                add(o[at], o[at + 1], o[at + 2], o[at + 3]);
+            }
+        }
     }
 
     private void grow() {
-        long[] k = keys;
-        boolean[] u = used;
-        long[] c = counts;
-        long[] b = bytes;
-        long[] f = first;
-        alloc(keys.length * 2);
-        int mask = keys.length - 1;
-        for (int j = 0; j < k.length; j++) {
-            if (u[j]) {
-                int i = (int) (k[j] ^ (k[j] >>> 29)) & mask;
-                while (used[i]) {
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        int mask = slots.length / STRIDE - 1;
+        for (int at = 0; at < old.length; at += STRIDE) {
+            if (old[at + 1] != 0) {
+                int i = (int) (old[at] ^ (old[at] >>> 29)) & mask;
+                while (slots[i * STRIDE + 1] != 0) {
                     i = (i + 1) & mask;
                 }
-                used[i] = true;
-                keys[i] = k[j];
-                counts[i] = c[j];
-                bytes[i] = b[j];
-                first[i] = f[j];
+                System.arraycopy(old, at, slots, i * STRIDE, STRIDE);
             }
         }
     }
@@ -74,9 +73,9 @@ final class LongCounter {
     }
 
     void forEach(Visitor v) {
-        for (int i = 0; i < keys.length; i++) {
-            if (used[i]) {
-                v.entry(keys[i], counts[i], bytes[i], first[i]);
+        for (int at = 0; at < slots.length; at += STRIDE) {
+            if (slots[at + 1] != 0) {
+                v.entry(slots[at], slots[at + 1], slots[at + 2], slots[at + 3]);
             }
         }
     }
@@ -87,6 +86,6 @@ final class LongCounter {
 
     @Override
     public String toString() {
-        return "LongCounter" + Arrays.toString(new int[] {size});
+        return "LongCounter[" + size + "]";
     }
 }

@@ -19,6 +19,22 @@ final class NodeSet {
         return true;
     }
 
+    /** The first node at or after {@code from} in the set, or -1. */
+    long next(long from) {
+        int w = (int) (from >>> 6);
+        if (w >= words.length) {
+            return -1;
+        }
+        long bits = words[w] & (-1L << (from & 63));
+        while (bits == 0) {
+            if (++w == words.length) {
+                return -1;
+            }
+            bits = words[w];
+        }
+        return ((long) w << 6) + Long.numberOfTrailingZeros(bits);
+    }
+
     boolean contains(long node) {
         return (words[(int) (node >>> 6)] & (1L << (node & 63))) != 0;
     }

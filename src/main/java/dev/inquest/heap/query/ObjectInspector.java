@@ -67,6 +67,15 @@ public final class ObjectInspector {
                 List.copyOf(inbound), total, retainedSet(dump, node, progress));
     }
 
+    private static void countNode(HeapDump dump, long v, int javaLangClass, int classes, long[] count, long[] shallow) {
+        int k = dump.index().classOrdinal(v);
+        if (k == javaLangClass && dump.index().isClassObject(v)) {
+            k = classes;
+        }
+        count[k]++;
+        shallow[k] += dump.index().shallowSize(v);
+    }
+
     /** The retained set of one object per class: its dominator subtree, walked with an explicit stack. */
     public static List<Inspection.ClassCount> retainedSet(HeapDump dump, long node, Progress progress) {
         DominatorTree t = dump.dominatorTree();
@@ -80,22 +89,55 @@ public final class ObjectInspector {
                 javaLangClass = c.ordinal();
             }
         }
-        LongStack stack = new LongStack();
-        stack.push(node);
+        // Big subtrees are cut into pieces walked in parallel: nodes retaining more than a share of the
+        // whole are counted here and their children queued; smaller subtrees are walked by the workers.
+        long cut = Math.max(1, t.retained(node) / (8L * Runtime.getRuntime().availableProcessors()));
+        LongList pieces = new LongList();
+        LongStack split = new LongStack();
+        split.push(node);
         long steps = 0;
-        while (!stack.isEmpty()) {
-            long v = stack.pop();
-            int k = dump.index().classOrdinal(v);
-            if (k == javaLangClass && dump.index().isClassObject(v)) {
-                k = classes;
-            }
-            count[k]++;
-            shallow[k] += dump.index().shallowSize(v);
+        while (!split.isEmpty()) {
+            long v = split.pop();
+            countNode(dump, v, javaLangClass, classes, count, shallow);
             for (long i = 0, n = t.childCount(v); i < n; i++) {
-                stack.push(t.child(v, i));
+                long c = t.child(v, i);
+                if (t.retained(c) > cut) {
+                    split.push(c);
+                } else {
+                    pieces.add(c);
+                }
             }
             if ((++steps & 0xFFFF) == 0) {
                 progress.checkCancelled();
+            }
+        }
+        long[] roots = pieces.toArray();
+        int workers = (int) Math.min(roots.length, 4L * Runtime.getRuntime().availableProcessors());
+        int jlc = javaLangClass;
+        List<long[][]> partial = java.util.stream.IntStream.range(0, workers).parallel().mapToObj(w -> {
+            long[] cnt = new long[classes + 1];
+            long[] sh = new long[classes + 1];
+            LongStack stack = new LongStack();
+            long walked = 0;
+            for (int k = w; k < roots.length; k += workers) {
+                stack.push(roots[k]);
+                while (!stack.isEmpty()) {
+                    long v = stack.pop();
+                    countNode(dump, v, jlc, classes, cnt, sh);
+                    for (long i = 0, n = t.childCount(v); i < n; i++) {
+                        stack.push(t.child(v, i));
+                    }
+                    if ((++walked & 0xFFFF) == 0) {
+                        progress.checkCancelled();
+                    }
+                }
+            }
+            return new long[][] {cnt, sh};
+        }).toList();
+        for (long[][] p : partial) {
+            for (int k = 0; k <= classes; k++) {
+                count[k] += p[0][k];
+                shallow[k] += p[1][k];
             }
         }
         Map<String, long[]> byName = new HashMap<>();

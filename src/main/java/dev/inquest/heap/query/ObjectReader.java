@@ -118,6 +118,27 @@ public final class ObjectReader {
         }
     }
 
+    /**
+     * The first reference field of an instance that holds {@code address}, or null. Compares raw
+     * ids, so no id-to-node lookup per field (as {@link #forEachRef} needs).
+     */
+    public String fieldTo(long node, long address) {
+        long off = index.recordOffset(node);
+        if (off < 0 || address == 0 || bytes.u1(off) != Tags.INSTANCE_DUMP) {
+            return null;
+        }
+        ClassInfo c = index.classOf(node);
+        long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
+        long data = off + 1 + 2L * id + 8;
+        int[] offs = c.refOffsets();
+        for (int i = 0; i < offs.length; i++) {
+            if (offs[i] + id <= len && bytes.id(data + offs[i], id) == address) {
+                return refNames(c)[i];
+            }
+        }
+        return null;
+    }
+
     /** The object a reference field of an instance points at, or -1 (null, missing, no such field). */
     public long ref(long node, String field) {
         long off = index.recordOffset(node);
