@@ -169,6 +169,10 @@ public final class IndexFile {
                 for (int i = 0; i < GRAPH_SECTIONS && !stop; i++) {
                     writeSection(graph[i], offsets[i]);
                 }
+                if (!stop) {
+                    // On disk while the dominators still run: the final force then waits for the tree only.
+                    ch.force(false);
+                }
             } catch (Throwable t) {
                 failure = t;
             }
