@@ -95,12 +95,9 @@ public final class ClassInstances {
                 if ((v & 0xFFFF) == 0) {
                     progress.checkCancelled();
                 }
-                if (!tree.isReachable(v)) {
+                int o = run(index, tree, jlc, classKey, v);
+                if (o < 0) {
                     continue;
-                }
-                int o = index.classOrdinal(v);
-                if (o == jlc && index.isClassObject(v)) {
-                    o = classKey;
                 }
                 cnt[o]++;
                 sum[o] += index.shallowSize(v);
@@ -131,12 +128,9 @@ public final class ClassInstances {
                 if ((v & 0xFFFF) == 0) {
                     progress.checkCancelled();
                 }
-                if (!tree.isReachable(v)) {
+                int o = run(index, tree, jlc, classKey, v);
+                if (o < 0) {
                     continue;
-                }
-                int o = index.classOrdinal(v);
-                if (o == jlc && index.isClassObject(v)) {
-                    o = classKey;
                 }
                 if (n32 != null) {
                     n32.set(at[o]++, (int) v);
@@ -146,5 +140,17 @@ public final class ClassInstances {
             }
         });
         return new ClassInstances(start, shallow, n32, n64);
+    }
+
+    /**
+     * The run a node is listed in: its class's, except class objects, which share one run of
+     * their own rather than mixing with instances of java.lang.Class; -1 when unreachable.
+     */
+    private static int run(HeapIndex index, DominatorTree tree, int javaLangClass, int classKey, long v) {
+        if (!tree.isReachable(v)) {
+            return -1;
+        }
+        int o = index.classOrdinal(v);
+        return o == javaLangClass && index.isClassObject(v) ? classKey : o;
     }
 }
