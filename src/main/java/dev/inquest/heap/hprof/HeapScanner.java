@@ -44,6 +44,7 @@ public final class HeapScanner {
     public static HeapScan scan(HprofFile file, DumpRecords dump, Progress progress) {
         long total = dump.bodyBytes();
         progress.phase("Scanning heap records", total, Progress.Unit.BYTES);
+        file.bytes().releaseResident(); // the top-level walk's pages: a 4 GB dump left ~700 MB resident
         long records = dump.records();
         int groups = (int) Math.max(1, Math.min(records, Runtime.getRuntime().availableProcessors()));
         if (total < (16 << 20)) {
@@ -85,6 +86,7 @@ public final class HeapScanner {
             out.merge(parts.get(i));
         }
         progress.progress(total);
+        file.bytes().releaseResident();
         return out;
     }
 

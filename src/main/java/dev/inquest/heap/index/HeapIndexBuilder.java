@@ -442,7 +442,7 @@ public final class HeapIndexBuilder {
         boolean compact = n < Integer.MAX_VALUE;
         // Targets are ints while node indices fit (half the memory), longs beyond.
         int width = compact ? Integer.BYTES : Long.BYTES;
-        BlockSink[] sinks = new BlockSink[chunks];
+        EdgeSink[] sinks = new EdgeSink[chunks];
         AtomicLong done = new AtomicLong();
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
@@ -453,7 +453,7 @@ public final class HeapIndexBuilder {
                 progress.checkCancelled();
                 long from = (long) c * CHUNK_NODES;
                 long to = Math.min(n, from + CHUNK_NODES);
-                BlockSink edges = new BlockSink(scratch);
+                EdgeSink edges = new EdgeSink(scratch);
                 EdgeReader reader = new EdgeReader();
                 for (long node = from; node < to; node++) {
                     long before = edges.size();
@@ -498,6 +498,7 @@ public final class HeapIndexBuilder {
             out.targets32 = compact ? IntArray.wrap(targets) : null;
             out.targets64 = compact ? null : LongArray.wrap(targets);
         }
+        b.releaseResident();
         out.classOf = classOf;
         out.shallow = shallow;
         out.hugeShallow = huge;
@@ -515,11 +516,6 @@ public final class HeapIndexBuilder {
         return javaLangClass;
     }
 
-    /** Where a worker collects the targets of its node range. */
-    private interface EdgeSink {
-        void add(long target);
-    }
-
     /**
      * Off-heap scratch for the edges before their final place is known (that needs every node's
      * count). Each worker thread fills its own blocks; the blocks are unmapped together when the
@@ -529,48 +525,55 @@ public final class HeapIndexBuilder {
         static final long BLOCK_EDGES = 1 << 20;
         final Arena arena;
         final int width;
-        final ThreadLocal<long[]> used = ThreadLocal.withInitial(() -> new long[] {BLOCK_EDGES});
-        final ThreadLocal<MemorySegment> block = new ThreadLocal<>();
+        /** The calling worker's block being filled; starts full so the first edge takes a fresh one. */
+        final ThreadLocal<Block> current = ThreadLocal.withInitial(() -> new Block(null, BLOCK_EDGES));
 
         Scratch(Arena arena, int width) {
             this.arena = arena;
             this.width = width;
         }
 
-        MemorySegment fresh() {
-            return NativeMemory.allocate(arena, BLOCK_EDGES * width);
+        Block fresh() {
+            Block b = new Block(NativeMemory.allocate(arena, BLOCK_EDGES * width), 0);
+            current.set(b);
+            return b;
         }
     }
 
-    /** One node range's edges: pieces of its worker's blocks, in order. */
-    private static final class BlockSink implements EdgeSink {
+    private static final class Block {
+        final MemorySegment segment;
+        long used;
+
+        Block(MemorySegment segment, long used) {
+            this.segment = segment;
+            this.used = used;
+        }
+    }
+
+    /** Where a worker collects one node range's targets: pieces of its blocks, in order. */
+    private static final class EdgeSink {
         final Scratch scratch;
         final List<MemorySegment> pieces = new ArrayList<>(2);
-        final long[] used;
-        MemorySegment block;
+        Block block;
         long pieceStart;
         long size;
 
-        BlockSink(Scratch scratch) {
+        EdgeSink(Scratch scratch) {
             this.scratch = scratch;
-            this.used = scratch.used.get();
-            this.block = scratch.block.get();
-            this.pieceStart = used[0];
+            this.block = scratch.current.get();
+            this.pieceStart = block.used;
         }
 
-        @Override
-        public void add(long target) {
-            if (used[0] == Scratch.BLOCK_EDGES) {
+        void add(long target) {
+            if (block.used == Scratch.BLOCK_EDGES) {
                 finish();
                 block = scratch.fresh();
-                scratch.block.set(block);
-                used[0] = 0;
                 pieceStart = 0;
             }
             if (scratch.width == Integer.BYTES) {
-                block.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, used[0]++, (int) target);
+                block.segment.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, block.used++, (int) target);
             } else {
-                block.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, used[0]++, target);
+                block.segment.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, block.used++, target);
             }
             size++;
         }
@@ -581,10 +584,10 @@ public final class HeapIndexBuilder {
 
         /** Closes the current piece; the block's rest goes to the worker's next range. */
         void finish() {
-            if (used[0] > pieceStart) {
-                pieces.add(block.asSlice(pieceStart * scratch.width, (used[0] - pieceStart) * scratch.width));
+            if (block.used > pieceStart) {
+                pieces.add(block.segment.asSlice(pieceStart * scratch.width, (block.used - pieceStart) * scratch.width));
             }
-            pieceStart = used[0];
+            pieceStart = block.used;
         }
     }
 

@@ -100,13 +100,6 @@ public final class IndexFile {
 
     // ---- writing -------------------------------------------------------------------------
 
-    public static void write(Path target, Stamp stamp, HeapIndex idx, DominatorTree tree, List<String> problems)
-            throws IOException {
-        try (Writer w = Writer.start(target, idx)) {
-            w.finish(stamp, tree, problems);
-        }
-    }
-
     /**
      * Writes an index in two halves: the graph's sections on a background thread as soon as the
      * graph is built, while the dominators are computed (that computation runs on one core, so on
@@ -185,8 +178,8 @@ public final class IndexFile {
             }
         }
 
-        /** Writes the rest, forces it to disk and renames the file into place. */
-        public void finish(Stamp stamp, DominatorTree tree, List<String> problems) throws IOException {
+        /** Writes the rest, forces it to disk and renames the file into place; returns where it is. */
+        public Path finish(Stamp stamp, DominatorTree tree, List<String> problems) throws IOException {
             Threads.joinUninterruptibly(thread);
             if (failure != null) {
                 throw failure instanceof IOException e ? e : new IOException("writing the index failed", failure);
@@ -224,6 +217,7 @@ public final class IndexFile {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
             }
             finished = true;
+            return target;
         }
 
         /** Stops the background write (if still going) and removes the temporary file unless finished. */

@@ -98,14 +98,11 @@ public final class HeapDump implements AutoCloseable {
                 progress.phase("Opening index", -1, Progress.Unit.ITEMS);
                 IndexFile.Loaded loaded = IndexFile.read(IndexFile.location(path, false), stamp, f);
                 if (loaded != null) {
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    HeapDump d = new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps.size(), ms,
-                            Arena.ofShared());
+                    HeapDump d = mapped(f, loaded, which, dumps.size(), t0);
                     d.fromIndex = true;
                     return d;
                 }
             }
-            f.bytes().releaseResident(); // the record walk's pages: a 4 GB dump left ~700 MB resident
             HeapScan scan = HeapScanner.scan(f, dumps.get(which), progress);
             List<String> problems = new ArrayList<>();
             for (Truncation t : f.problems()) {
@@ -117,10 +114,8 @@ public final class HeapDump implements AutoCloseable {
             if (!dumps.get(which).complete() && problems.isEmpty()) {
                 problems.add("heap dump " + which + " is incomplete");
             }
-            f.bytes().releaseResident();
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
             built = index;
-            f.bytes().releaseResident();
             if (stamp != null) {
                 try {
                     writer = IndexFile.Writer.start(IndexFile.location(path, true), index);
@@ -133,25 +128,22 @@ public final class HeapDump implements AutoCloseable {
             DominatorTree tree = Dominators.compute(index, progress, arena);
             if (writer != null) {
                 progress.phase("Writing index", -1, Progress.Unit.ITEMS);
-                boolean written = false;
+                Path written = null;
                 try (IndexFile.Writer w = writer) {
                     writer = null;
-                    w.finish(stamp, tree, problems);
-                    written = true;
+                    written = w.finish(stamp, tree, problems);
                 } catch (IOException e) {
                     // As above: a missing index costs the next open time, nothing else.
                 }
                 // Work from the file just written, as a reopen would: its pages are the page cache's
                 // to evict, so a long session holds a few hundred MB instead of every column.
-                IndexFile.Loaded mapped = written ? IndexFile.read(IndexFile.location(path, false), stamp, f) : null;
-                if (mapped != null) {
+                IndexFile.Loaded loaded = written == null ? null : IndexFile.read(written, stamp, f);
+                if (loaded != null) {
                     index.closeColumns();
-                    built = mapped.index();
+                    built = loaded.index();
                     arena.close();
                     treeArena = null;
-                    long ms = (System.nanoTime() - t0) / 1_000_000;
-                    return new HeapDump(f, mapped.index(), mapped.tree(), mapped.problems(), which, dumps.size(), ms,
-                            Arena.ofShared());
+                    return mapped(f, loaded, which, dumps.size(), t0);
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -174,6 +166,11 @@ public final class HeapDump implements AutoCloseable {
             }
             throw e;
         }
+    }
+
+    private static HeapDump mapped(HprofFile f, IndexFile.Loaded loaded, int which, int dumps, long t0) {
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        return new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps, ms, Arena.ofShared());
     }
 
     private boolean fromIndex;
