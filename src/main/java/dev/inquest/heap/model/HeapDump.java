@@ -14,6 +14,7 @@ import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.hprof.Truncation;
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DerivedStore;
 import dev.inquest.heap.index.GcRootKind;
 import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.index.HeapIndex;
@@ -96,9 +97,10 @@ public final class HeapDump implements AutoCloseable {
             IndexFile.Stamp stamp = options.useIndexFile() ? IndexFile.Stamp.of(path, which, options.keepUnreachable()) : null;
             if (stamp != null) {
                 progress.phase("Opening index", -1, Progress.Unit.ITEMS);
-                IndexFile.Loaded loaded = IndexFile.read(IndexFile.location(path, false), stamp, f);
+                Path indexFile = IndexFile.location(path, false);
+                IndexFile.Loaded loaded = IndexFile.read(indexFile, stamp, f);
                 if (loaded != null) {
-                    HeapDump d = mapped(f, loaded, which, dumps.size(), t0);
+                    HeapDump d = mapped(f, loaded, indexFile, which, dumps.size(), t0);
                     d.fromIndex = true;
                     return d;
                 }
@@ -143,7 +145,7 @@ public final class HeapDump implements AutoCloseable {
                     built = loaded.index();
                     arena.close();
                     treeArena = null;
-                    return mapped(f, loaded, which, dumps.size(), t0);
+                    return mapped(f, loaded, written, which, dumps.size(), t0);
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -168,9 +170,21 @@ public final class HeapDump implements AutoCloseable {
         }
     }
 
-    private static HeapDump mapped(HprofFile f, IndexFile.Loaded loaded, int which, int dumps, long t0) {
+    private static HeapDump mapped(HprofFile f, IndexFile.Loaded loaded, Path indexFile, int which, int dumps, long t0) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
-        return new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps, ms, Arena.ofShared());
+        HeapDump d = new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps, ms, Arena.ofShared());
+        d.derivedStore = DerivedStore.beside(indexFile);
+        return d;
+    }
+
+    private DerivedStore derivedStore = DerivedStore.NONE;
+
+    /**
+     * Where structures derived from this dump's index are kept between opens: beside the index
+     * file, or {@link DerivedStore#NONE} when the dump was opened without one.
+     */
+    public DerivedStore derivedStore() {
+        return derivedStore;
     }
 
     private boolean fromIndex;
@@ -424,10 +438,21 @@ public final class HeapDump implements AutoCloseable {
     // ---- paths ---------------------------------------------------------------------------
 
     private InboundEdges inbound;
+    private static final String INBOUND = "inbound";
 
     private synchronized InboundEdges inbound(Progress progress) {
         if (inbound == null) {
-            inbound = InboundEdges.build(index, progress, arena);
+            inbound = derivedStore.load(INBOUND, 4)
+                    .map(s -> InboundEdges.wrap(s.get(0), s.get(1), s.get(2), s.get(3).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) == 1))
+                    .filter(in -> in.nodeCount() == index.nodeCount())
+                    .orElse(null);
+            if (inbound == null) {
+                InboundEdges built = InboundEdges.build(index, progress, arena);
+                inbound = built;
+                java.lang.foreign.MemorySegment wide = Arena.ofAuto().allocate(1);
+                wide.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) (built.wide() ? 1 : 0));
+                derivedStore.saveLater(INBOUND, List.of(built.startSegment(), built.sourceSegment(), built.forwardEdgeSegment(), wide));
+            }
         }
         return inbound;
     }
@@ -909,6 +934,7 @@ public final class HeapDump implements AutoCloseable {
 
     @Override
     public void close() {
+        derivedStore.close(); // its writers read from the arenas closed below
         index.close();
         arena.close();
     }

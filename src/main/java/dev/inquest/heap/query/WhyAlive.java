@@ -49,9 +49,31 @@ public final class WhyAlive {
         private final LongArray wide;
 
         NodeColumn(Arena arena, long n) {
-            boolean fits = n + 2 <= 0xFFFF_FFFFL;
+            boolean fits = fits(n);
             this.narrow = fits ? IntArray.allocate(arena, n) : null;
             this.wide = fits ? null : LongArray.allocate(arena, n);
+        }
+
+        private NodeColumn(IntArray narrow, LongArray wide) {
+            this.narrow = narrow;
+            this.wide = wide;
+        }
+
+        static boolean fits(long n) {
+            return n + 2 <= 0xFFFF_FFFFL;
+        }
+
+        /** A column of {@code n} entries stored by {@link #segment()}, or null when the segment is not one. */
+        static NodeColumn wrap(java.lang.foreign.MemorySegment s, long n) {
+            boolean fits = fits(n);
+            if (s.byteSize() != n * (fits ? Integer.BYTES : Long.BYTES)) {
+                return null;
+            }
+            return fits ? new NodeColumn(IntArray.wrap(s), null) : new NodeColumn(null, LongArray.wrap(s));
+        }
+
+        java.lang.foreign.MemorySegment segment() {
+            return narrow != null ? narrow.segment() : wide.segment();
         }
 
         long get(long i) {
@@ -83,8 +105,19 @@ public final class WhyAlive {
         }
 
         static StrongParents of(HeapDump dump, Progress progress) {
-            return dump.derived(StrongParents.class, d -> build(d, progress));
+            return dump.derived(StrongParents.class, d -> {
+                long n = d.index().nodeCount();
+                NodeColumn stored = d.derivedStore().load(STORED, 1).map(s -> NodeColumn.wrap(s.getFirst(), n)).orElse(null);
+                if (stored != null) {
+                    return new StrongParents(stored);
+                }
+                StrongParents built = build(d, progress);
+                d.derivedStore().saveLater(STORED, List.of(built.parent.segment()));
+                return built;
+            });
         }
+
+        private static final String STORED = "strong-parents";
 
         private static StrongParents build(HeapDump dump, Progress progress) {
             HeapIndex g = dump.index();

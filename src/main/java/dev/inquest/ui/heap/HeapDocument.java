@@ -401,6 +401,20 @@ public final class HeapDocument {
     }
 
     /**
+     * Builds the structures the queries share in the background (or maps them from an earlier
+     * open), so the first question asked does not wait for them. A failure here is not the
+     * user's concern yet: the query that needs the structure will meet it and report it.
+     */
+    void prepareQueries() {
+        run("Preparing queries", p -> {
+            dev.inquest.heap.query.QueryPreparation.prepare(dump, p);
+            return Boolean.TRUE;
+        }, done -> {
+        }, failed -> {
+        });
+    }
+
+    /**
      * The most expensive FX-thread rendering of a background result so far (CPU and wall time):
      * the speed test holds every view to the issue's 50 ms with it.
      */

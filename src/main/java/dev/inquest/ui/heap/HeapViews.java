@@ -192,6 +192,7 @@ public final class HeapViews {
         });
         window.documents().add(tab);
         window.status().setText("Opened heap dump " + file.getFileName());
+        doc.prepareQueries();
         return doc;
     }
 

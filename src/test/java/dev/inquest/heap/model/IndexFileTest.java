@@ -177,4 +177,65 @@ class IndexFileTest {
             }
         }
     }
+
+    record Derived(Object whyAlive, Object inbound, long strings) {
+    }
+
+    /** The three structures queries derive from the index: the path tree, the inbound index, the instance index. */
+    static Derived derived(HeapDump d) {
+        long latin = HeapWorkloadTest.staticsOf(d).get("latin");
+        var why = dev.inquest.heap.query.WhyAlive.forClass(d, "java.lang.String", Progress.NONE);
+        var instances = dev.inquest.heap.query.ClassInstances.of(d, Progress.NONE);
+        int string = d.index().classes().stream().filter(c -> c.name().equals("java.lang.String")).findFirst().orElseThrow().ordinal();
+        return new Derived(why, d.inbound(latin, 100, Progress.NONE), instances.count(string));
+    }
+
+    @Test
+    void derivedStructuresAreKeptBesideTheIndexAndReusedUntilItChanges() throws Exception {
+        Derived first;
+        try (HeapDump d = open(dump)) {
+            first = derived(d);
+            assertThat(d.derivedStore().loads()).isZero();
+            d.derivedStore().awaitSaves();
+        }
+        assertThat(first.strings()).isPositive();
+        for (String name : new String[] {"instances", "strong-parents", "inbound"}) {
+            assertThat(dir.resolve("shapes.hprof.inquest-index." + name)).isRegularFile();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).noneMatch(n -> n.contains(".tmp-"));
+        }
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isTrue();
+            assertThat(derived(d)).isEqualTo(first);
+            assertThat(d.derivedStore().loads()).isEqualTo(3);
+        }
+        // A damaged file is recomputed (and replaced), never trusted.
+        Path parents = dir.resolve("shapes.hprof.inquest-index.strong-parents");
+        try (FileChannel ch = FileChannel.open(parents, StandardOpenOption.WRITE)) {
+            ch.truncate(Files.size(parents) - 4);
+        }
+        try (HeapDump d = open(dump)) {
+            assertThat(derived(d)).isEqualTo(first);
+            assertThat(d.derivedStore().loads()).isEqualTo(2);
+        }
+        // A rebuilt index makes every derived file stale.
+        Files.setLastModifiedTime(dump, FileTime.fromMillis(Files.getLastModifiedTime(dump).toMillis() - 60_000));
+        try (HeapDump d = open(dump)) {
+            assertThat(d.fromIndex()).isFalse();
+            assertThat(derived(d)).isEqualTo(first);
+            assertThat(d.derivedStore().loads()).isZero();
+        }
+    }
+
+    @Test
+    void withoutAnIndexFileNothingIsKept() throws Exception {
+        try (HeapDump d = HeapDump.open(dump, OpenOptions.DEFAULT.withIndexFile(false), Progress.NONE)) {
+            derived(d);
+            d.derivedStore().awaitSaves();
+        }
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(f -> f.getFileName().toString())).containsExactly("shapes.hprof");
+        }
+    }
 }

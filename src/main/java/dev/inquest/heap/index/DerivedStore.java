@@ -1,0 +1,226 @@
+package dev.inquest.heap.index;
+
+import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Structures a query derives from an index (the instance index, the shortest-path tree, the
+ * inbound references) kept in files beside the index file, so that every later open, and every
+ * later command-line run, maps them instead of paying seconds to recompute them.
+ *
+ * <p>A file is a list of raw sections (the structures' own off-heap columns, byte for byte)
+ * behind a header that names the index file it was derived from by size and modification time:
+ * a rebuilt index makes the old files stale, and they are ignored and replaced. Files are
+ * written to a temporary name, forced, and renamed, so a crash leaves the old file or none;
+ * a failed write only costs the next open the recomputation.
+ */
+public final class DerivedStore {
+    private static final long MAGIC = 0x494E51445256_3031L; // "INQDRV01"
+    private static final int VERSION = 1;
+    private static final int ALIGN = 64;
+
+    /** A store that keeps nothing: dumps opened without an index file. */
+    public static final DerivedStore NONE = new DerivedStore(null, 0, 0);
+
+    private final Path indexFile;
+    private final long indexSize;
+    private final long indexModified;
+    private final List<Thread> writers = new ArrayList<>();
+    private volatile boolean closed;
+    private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
+
+    private DerivedStore(Path indexFile, long indexSize, long indexModified) {
+        this.indexFile = indexFile;
+        this.indexSize = indexSize;
+        this.indexModified = indexModified;
+    }
+
+    /** The store beside {@code indexFile}, stamped with its current size and time; {@link #NONE} if it cannot be read. */
+    public static DerivedStore beside(Path indexFile) {
+        try {
+            return new DerivedStore(indexFile, Files.size(indexFile), Files.getLastModifiedTime(indexFile).toMillis());
+        } catch (IOException e) {
+            return NONE;
+        }
+    }
+
+    /** Where the structure called {@code name} is kept, or null for {@link #NONE}. */
+    public Path file(String name) {
+        return indexFile == null ? null : indexFile.resolveSibling(indexFile.getFileName() + "." + name);
+    }
+
+    /**
+     * The sections stored under {@code name}, mapped read-only into an automatic arena (unmapped
+     * when the last section is no longer referenced); empty when there is no file, it is stale,
+     * or it does not have {@code sections} sections.
+     */
+    public Optional<List<MemorySegment>> load(String name, int sections) {
+        Path file = file(name);
+        if (file == null || !Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            long size = ch.size();
+            long headerSize = headerSize(sections);
+            if (size < headerSize) {
+                return Optional.empty();
+            }
+            ByteBuffer h = ByteBuffer.allocate((int) headerSize).order(ByteOrder.LITTLE_ENDIAN);
+            while (h.hasRemaining() && ch.read(h, h.position()) >= 0) {
+                // read the whole header
+            }
+            h.flip();
+            if (h.remaining() < headerSize || h.getLong() != MAGIC || h.getInt() != VERSION || h.getInt() != sections
+                    || h.getLong() != indexSize || h.getLong() != indexModified) {
+                return Optional.empty();
+            }
+            long[] offset = new long[sections];
+            long[] length = new long[sections];
+            for (int i = 0; i < sections; i++) {
+                offset[i] = h.getLong();
+                length[i] = h.getLong();
+                if (offset[i] < headerSize || length[i] < 0 || offset[i] + length[i] > size) {
+                    return Optional.empty();
+                }
+            }
+            MemorySegment all = ch.map(FileChannel.MapMode.READ_ONLY, 0, size, Arena.ofAuto());
+            List<MemorySegment> out = new ArrayList<>(sections);
+            for (int i = 0; i < sections; i++) {
+                out.add(all.asSlice(offset[i], length[i]));
+            }
+            loads.incrementAndGet();
+            return Optional.of(out);
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // unreadable: recompute, as if absent
+        }
+    }
+
+    /**
+     * Stores {@code sections} on a thread of its own, so the query that built them answers
+     * without waiting for the disk. The thread is not a daemon: a command-line run finishes the
+     * file before the JVM exits. {@link #close} stops it between slices.
+     */
+    public void saveLater(String name, List<MemorySegment> sections) {
+        if (indexFile == null) {
+            return;
+        }
+        synchronized (writers) {
+            if (closed) {
+                return;
+            }
+            writers.removeIf(t -> !t.isAlive());
+            Thread t = Thread.ofPlatform().name("inquest-derived-" + name).daemon(false).unstarted(() -> save(name, sections));
+            writers.add(t);
+            t.start();
+        }
+    }
+
+    /**
+     * Stops pending writes (their temporary files are removed) and waits for them: the caller is
+     * about to free the memory they read from.
+     */
+    public void close() {
+        synchronized (writers) {
+            closed = true;
+        }
+        awaitSaves();
+    }
+
+    /** Waits until the writes started so far have finished (or been abandoned). */
+    public void awaitSaves() {
+        List<Thread> pending;
+        synchronized (writers) {
+            pending = List.copyOf(writers);
+            writers.clear();
+        }
+        for (Thread t : pending) {
+            dev.inquest.concurrent.Threads.joinUninterruptibly(t);
+        }
+    }
+
+    /** How many structures this store has handed out from files rather than leaving to be recomputed. */
+    public int loads() {
+        return loads.get();
+    }
+
+    /**
+     * Stores {@code sections} under {@code name}. Returns whether the file now holds them; never
+     * throws for I/O (a read-only folder, a full disk): the structure then lives for this open only.
+     */
+    public boolean save(String name, List<MemorySegment> sections) {
+        Path file = file(name);
+        if (file == null) {
+            return false;
+        }
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
+                + Thread.currentThread().threadId());
+        try {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                    StandardOpenOption.WRITE)) {
+                long headerSize = headerSize(sections.size());
+                ByteBuffer h = ByteBuffer.allocate((int) headerSize).order(ByteOrder.LITTLE_ENDIAN);
+                h.putLong(MAGIC).putInt(VERSION).putInt(sections.size()).putLong(indexSize).putLong(indexModified);
+                long at = headerSize;
+                for (MemorySegment s : sections) {
+                    h.putLong(at).putLong(s.byteSize());
+                    at = align(at + s.byteSize());
+                }
+                h.flip();
+                write(ch, h, 0);
+                at = headerSize;
+                for (MemorySegment s : sections) {
+                    // In slices: a mapped buffer view is limited to 2 GB.
+                    for (long done = 0; done < s.byteSize(); ) {
+                        if (closed) {
+                            throw new IOException("the dump was closed");
+                        }
+                        long n = Math.min(64L << 20, s.byteSize() - done);
+                        write(ch, s.asSlice(done, n).asByteBuffer(), at + done);
+                        done += n;
+                    }
+                    at = align(at + s.byteSize());
+                }
+                ch.force(false);
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return true;
+        } catch (IOException | RuntimeException e) {
+            try {
+                Files.deleteIfExists(tmp);
+            } catch (IOException ignored) {
+                // nothing more to undo
+            }
+            return false;
+        }
+    }
+
+    private static long headerSize(int sections) {
+        return align(32 + 16L * sections);
+    }
+
+    private static long align(long v) {
+        return (v + ALIGN - 1) / ALIGN * ALIGN;
+    }
+
+    private static void write(FileChannel ch, ByteBuffer b, long at) throws IOException {
+        while (b.hasRemaining()) {
+            at += ch.write(b, at);
+        }
+    }
+}
