@@ -440,7 +440,15 @@ public final class HeapDump implements AutoCloseable {
     private InboundEdges inbound;
     private static final String INBOUND = "inbound";
 
-    private synchronized InboundEdges inbound(Progress progress) {
+    private final Object inboundLock = new Object(); // not the dump's monitor: summary() must not wait behind a build
+
+    private InboundEdges inbound(Progress progress) {
+        synchronized (inboundLock) {
+            return inboundLocked(progress);
+        }
+    }
+
+    private InboundEdges inboundLocked(Progress progress) {
         if (inbound == null) {
             inbound = derivedStore.load(INBOUND, 4)
                     .map(s -> InboundEdges.wrap(s.get(0), s.get(1), s.get(2), s.get(3).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) == 1))
@@ -951,22 +959,22 @@ public final class HeapDump implements AutoCloseable {
         return inbound(progress);
     }
 
-    private final Map<Class<?>, Object> derived = new HashMap<>();
+    private final Map<Class<?>, Object[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
      * A read-only structure derived from this dump (a per-class instance index, ...), computed on
      * first use and kept while the dump is open: queries share it instead of rescanning the nodes.
-     * Synchronized rather than a concurrent map's computeIfAbsent: a computation may ask for
-     * another derived structure.
+     * One lock per structure, not one for all: a query waiting for the instance index must not
+     * wait behind the path tree being built in the background. A computation may ask for another
+     * structure (never for itself); one that fails or is cancelled leaves nothing behind.
      */
     public <T> T derived(Class<T> type, java.util.function.Function<HeapDump, T> compute) {
-        synchronized (derived) {
-            Object v = derived.get(type);
-            if (v == null) {
-                v = compute.apply(this);
-                derived.put(type, v);
+        Object[] slot = derived.computeIfAbsent(type, k -> new Object[1]);
+        synchronized (slot) {
+            if (slot[0] == null) {
+                slot[0] = compute.apply(this);
             }
-            return type.cast(v);
+            return type.cast(slot[0]);
         }
     }
 }
