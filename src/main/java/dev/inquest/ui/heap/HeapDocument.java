@@ -409,9 +409,15 @@ public final class HeapDocument {
         run("Preparing queries", p -> {
             dev.inquest.heap.query.QueryPreparation.prepare(dump, p);
             return Boolean.TRUE;
-        }, done -> {
-        }, failed -> {
+        }, done -> queriesPrepared = true, failed -> {
         });
+    }
+
+    private boolean queriesPrepared;
+
+    /** Whether the background preparation of the query structures has finished (FX thread). */
+    public boolean queriesPrepared() {
+        return queriesPrepared;
     }
 
     /**

@@ -93,6 +93,13 @@ class HeapViewsTest {
         HeapDump dump = doc.dump();
         assertThat(doc.shownSection()).isEqualTo(Section.OVERVIEW);
         assertThat(doc.summary().objects()).isEqualTo(dump.summary().objects());
+        // In the background the shared query structures are built (or mapped) and kept beside the index.
+        waitFor("queries prepared", 60, doc::queriesPrepared);
+        dump.derivedStore().awaitSaves();
+        long nodes = dump.index().nodeCount();
+        assertThat(dump.derivedStore().file("strong-parents")).isRegularFile().satisfies(f -> assertThat(Files.size(f)).isGreaterThan(4 * nodes));
+        assertThat(dump.derivedStore().file("instances")).isRegularFile();
+        assertThat(dump.derivedStore().file("inbound")).isRegularFile();
 
         // Dominator tree: the first row is the engine's biggest dominator, with its retained size.
         robot.interact(() -> doc.show(Section.DOMINATORS));
