@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
         description = "Heap dumps: summary, histogram, dominators, paths, suspects, comparison.",
         subcommands = {HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
                 HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class,
-                HeapStringsCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class, HeapLoadersCommand.class,
+                HeapStringsCommand.class, HeapDuplicatesCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class, HeapLoadersCommand.class,
                 HeapWhyCommand.class})
 public final class HeapCommand implements Runnable {
     @CommandLine.Spec

@@ -11,6 +11,7 @@ import dev.inquest.ui.heap.overview.OverviewView;
 import dev.inquest.ui.heap.paths.PathsView;
 import dev.inquest.ui.heap.tables.ClassLoadersView;
 import dev.inquest.ui.heap.tables.CollectionsView;
+import dev.inquest.ui.heap.tables.DuplicateObjectsView;
 import dev.inquest.ui.heap.tables.DuplicateStringsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.task.TaskRunner;
@@ -56,6 +57,7 @@ public final class HeapDocument {
         GROWTH("Growth", MaterialDesignT.TRENDING_UP),
         THREADS("Threads", MaterialDesignS.SOURCE_BRANCH),
         STRINGS("Duplicate strings", MaterialDesignF.FORMAT_QUOTE_CLOSE),
+        DUPLICATES("Duplicate objects", MaterialDesignC.CONTENT_COPY),
         LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
         COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED);
 
@@ -247,6 +249,7 @@ public final class HeapDocument {
             case THREADS -> new ThreadsView(this).node();
             case LOADERS -> new ClassLoadersView(this).node();
             case STRINGS -> new DuplicateStringsView(this).node();
+            case DUPLICATES -> new DuplicateObjectsView(this).node();
             case COLLECTIONS -> new CollectionsView(this).node();
         };
         n.setId("heap-view-" + s.name().toLowerCase());
