@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times every heap query (suspects, strings, collections, threads, loaders, why-alive, inspector,
+# Times every heap query (suspects, strings, duplicate objects, collections, threads, loaders, why-alive, inspector,
 # and compare when a baseline is given) on one dump: cold, then warm (best of the next runs), wall and CPU
 # time, and writes the table to target/bench/heap-queries-results.md (BENCH_OUT to change it).
 #

@@ -26,6 +26,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *   <li>wrappers.hprof: {@code Dashboard.views} holds {@value #VIEWS} SessionView for {@value #USERS} distinct userId</li>
  *   <li>loaders.hprof: {@code Host.PLUGINS} keeps {@value #PLUGINS} plugin.Plugin, each from its own class loader</li>
  *   <li>churn.hprof: millions of short-lived objects, a 64-entry working set: no suspect</li>
+ *   <li>duplicates.hprof: {@code Registry} holds {@value #DUP_VIEWS} SessionView for {@value #DUP_USERS} distinct
+ *       userId, {@value #ORDERS} Order for {@value #CUSTOMERS} distinct (boxed) customerId, {@value #PRICES} Price
+ *       for the 3 Currency constants; and, not duplicates: {@value #ACCOUNTS} Account with distinct UUID accountId,
+ *       {@value #EMPLOYEES} Employee with distinct id but only {@value #NAMES} names, {@value #TINY} Tiny (too few)</li>
  *   <li>grow-1.hprof, grow-2.hprof: {@code Store.items} grows from {@value #ITEMS_BEFORE} to
  *       {@value #ITEMS_AFTER} Item; {@code Store.stable} keeps {@value #THINGS} Thing in both</li>
  * </ul>
@@ -40,6 +44,15 @@ public class LeakPatterns {
     static final int ITEMS_BEFORE = 5_000;
     static final int ITEMS_AFTER = 8_000;
     static final int THINGS = 1_000;
+    static final int DUP_VIEWS = 20_000;
+    static final int DUP_USERS = 400;
+    static final int ORDERS = 3_000;
+    static final int CUSTOMERS = 30;
+    static final int PRICES = 1_200;
+    static final int ACCOUNTS = 5_000;
+    static final int EMPLOYEES = 2_000;
+    static final int NAMES = 10;
+    static final int TINY = 99;
 
     // ---- queue ----
     static final class OutboundEvent {
@@ -155,13 +168,62 @@ public class LeakPatterns {
         static List<Thing> stable = new ArrayList<>();
     }
 
+    // ---- duplicates (besides SessionView above) ----
+    static final class Order {
+        final Long customerId; // boxed: equal customers are equal Longs, not one Long
+        final long total;
+
+        Order(Long customerId, long total) {
+            this.customerId = customerId;
+            this.total = total;
+        }
+    }
+
+    enum Currency { EUR, USD, GBP }
+
+    static final class Price {
+        final Currency currencyKey;
+        final double amount;
+
+        Price(Currency currencyKey, double amount) {
+            this.currencyKey = currencyKey;
+            this.amount = amount;
+        }
+    }
+
+    static final class Account {
+        final java.util.UUID accountId = java.util.UUID.randomUUID();
+    }
+
+    static final class Employee {
+        final long id;
+        final String name; // repeats, but id tells every employee apart
+
+        Employee(long id, String name) {
+            this.id = id;
+            this.name = name;
+        }
+    }
+
+    static final class Tiny {
+        final String key;
+
+        Tiny(String key) {
+            this.key = key;
+        }
+    }
+
+    static final class Registry {
+        static List<Object> all = new ArrayList<>();
+    }
+
     // ---- churn ----
     static volatile Object sink;
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         List<String> which = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("queue", "cache", "listeners", "wrappers", "loaders", "churn", "grow");
+                : List.of("queue", "cache", "listeners", "wrappers", "loaders", "churn", "duplicates", "grow");
         for (String s : which) {
             switch (s) {
                 case "queue" -> {
@@ -220,6 +282,29 @@ public class LeakPatterns {
                     }
                     dump(dir.resolve("churn.hprof"));
                     sink = recent.size();
+                }
+                case "duplicates" -> {
+                    for (int i = 0; i < DUP_VIEWS; i++) {
+                        Registry.all.add(new SessionView(new StringBuilder("user-").append(i % DUP_USERS).toString()));
+                    }
+                    for (int i = 0; i < ORDERS; i++) {
+                        // Past the Long cache (-128..127): each Order gets its own Long object.
+                        Registry.all.add(new Order(Long.valueOf(1_000 + i % CUSTOMERS), i));
+                    }
+                    for (int i = 0; i < PRICES; i++) {
+                        Registry.all.add(new Price(Currency.values()[i % 3], i));
+                    }
+                    for (int i = 0; i < ACCOUNTS; i++) {
+                        Registry.all.add(new Account());
+                    }
+                    for (int i = 0; i < EMPLOYEES; i++) {
+                        Registry.all.add(new Employee(i, "name-" + i % NAMES));
+                    }
+                    for (int i = 0; i < TINY; i++) {
+                        Registry.all.add(new Tiny(i % 2 == 0 ? "even" : "odd"));
+                    }
+                    dump(dir.resolve("duplicates.hprof"));
+                    Registry.all = new ArrayList<>();
                 }
                 case "grow" -> {
                     for (int i = 0; i < THINGS; i++) {

@@ -15,6 +15,7 @@ import dev.inquest.investigation.session.CaseSession;
 import dev.inquest.investigation.session.Edits;
 import dev.inquest.progress.Progress;
 import java.io.BufferedReader;
+import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
@@ -23,10 +24,12 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 /**
  * Runs the bundled leaky service ({@link LeakyService}) in a child JVM and turns what it wrote into
@@ -136,6 +139,10 @@ public final class Demo {
 
     /** The child's command: this JVM's java and class path, so the service is the one in this build. */
     static List<String> command(Path dir, DemoOptions options) {
+        return command(dir, options, System.getProperty("java.class.path"));
+    }
+
+    static List<String> command(Path dir, DemoOptions options, String classPath) {
         Path java = Path.of(System.getProperty("java.home"), "bin", isWindows() ? "java.exe" : "java");
         List<String> cmd = new ArrayList<>();
         cmd.add(java.toString());
@@ -147,7 +154,11 @@ public final class Demo {
         cmd.add("-XX:TLABSize=16k");
         cmd.add("-XX:-ResizeTLAB");
         cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
+        // Absolute entries: the child runs in DIR, where "java -jar target/inquest.jar"'s relative
+        // class path would name nothing.
+        cmd.add(Arrays.stream(classPath.split(File.pathSeparator))
+                .filter(e -> !e.isEmpty()).map(e -> Path.of(e).toAbsolutePath().toString())
+                .collect(Collectors.joining(File.pathSeparator)));
         cmd.add(LeakyService.class.getName());
         cmd.add(dir.toAbsolutePath().toString());
         cmd.add(Integer.toString(options.ordersBefore()));

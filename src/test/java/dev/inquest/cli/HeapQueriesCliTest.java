@@ -91,4 +91,31 @@ class HeapQueriesCliTest {
         CliRun bad = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "thread");
         assertThat(bad.exit()).isEqualTo(2);
     }
+
+    @Test
+    void duplicatesJsonNamesTheCopiesAndRedactsTheirKeys() throws Exception {
+        CliRun r = run("heap", "duplicates", dump("duplicates"), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode rows = JSON.readTree(r.out());
+        assertThat(rows.size()).isEqualTo(3);
+        JsonNode top = rows.get(0);
+        assertThat(names(top)).containsExactly("class", "instances", "keyField", "keyType", "keyedInstances", "distinctKeys",
+                "surplusInstances", "wastedBytes", "topKey", "redacted", "topKeyCount", "example");
+        assertThat(top.get("class").asText()).isEqualTo("LeakPatterns$SessionView");
+        assertThat(top.get("instances").asLong()).isEqualTo(20_000);
+        assertThat(top.get("distinctKeys").asLong()).isEqualTo(400);
+        assertThat(top.get("wastedBytes").asLong()).isEqualTo(19_600L * 24);
+        assertThat(top.get("redacted").asBoolean()).isTrue();
+        assertThat(top.get("topKey").asText()).startsWith("<redacted: ").doesNotContain("user-");
+        assertThat(top.get("example").asText()).startsWith("0x");
+
+        CliRun shown = run("heap", "duplicates", dump("duplicates"), "--include-values", "--top", "1");
+        assertThat(shown.exit()).as(shown.err()).isZero();
+        assertThat(shown.out()).contains("Class").contains("Most common key").contains("LeakPatterns$SessionView")
+                .contains("userId (String)").containsPattern("user-\\d+ x 50").doesNotContain("LeakPatterns$Order");
+        CliRun none = run("heap", "duplicates", dump("queue"));
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(none.out()).startsWith("No duplicate objects");
+        assertThat(run("heap", "duplicates", dump("queue"), "--top", "-1").exit()).isEqualTo(2);
+    }
 }

@@ -55,6 +55,17 @@ class DemoTest {
     }
 
     @Test
+    void childClassPathIsAbsoluteBecauseTheChildRunsInTheDemoFolder() {
+        // "java -jar target/inquest.jar demo DIR" has the relative class path "target/inquest.jar";
+        // the service runs with DIR as its working directory, where that names nothing.
+        java.util.List<String> cmd = Demo.command(Path.of("demo-dir"), DemoOptions.SMALL,
+                "target/classes" + java.io.File.pathSeparator + "lib/x.jar");
+        String cp = cmd.get(cmd.indexOf("-cp") + 1);
+        assertThat(cp.split(java.io.File.pathSeparator)).containsExactly(
+                Path.of("target/classes").toAbsolutePath().toString(), Path.of("lib/x.jar").toAbsolutePath().toString());
+    }
+
+    @Test
     void commandExitsZeroAndSaysWhatItWrote() {
         assertThat(exitCode).isZero();
         assertThat(output).contains(dir.resolve("demo.inquest").toString())

@@ -190,6 +190,26 @@ public final class ObjectReader {
         return bytes.u1(off + 1 + 2L * id + 8 + offset);
     }
 
+    /**
+     * The raw bits of a primitive field at {@code offset} of type {@code type} (a {@code Tags.T_*}
+     * code; floats and doubles as their bit patterns), or {@code absent} when the node is not an
+     * instance or its record is too short: for queries that read one field of many objects.
+     */
+    public long bitsAt(long node, int offset, int type, long absent) {
+        long off = index.recordOffset(node);
+        int size = Tags.size(type, id);
+        if (size < 0 || offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + size > bytes.u4unsigned(off + 1 + 2L * id + 4)) {
+            return absent;
+        }
+        long at = off + 1 + 2L * id + 8 + offset;
+        return switch (size) {
+            case 1 -> (byte) bytes.u1(at);
+            case 2 -> type == Tags.T_CHAR ? bytes.u2(at) : (short) bytes.u2(at);
+            case 4 -> bytes.u4(at);
+            default -> bytes.u8(at);
+        };
+    }
+
     /** Whether instances of the class have a field of that name (any type). */
     public boolean hasField(ClassInfo c, String field) {
         for (String n : fieldNames(c)) {

@@ -11,6 +11,7 @@ import dev.inquest.ui.heap.overview.OverviewView;
 import dev.inquest.ui.heap.paths.PathsView;
 import dev.inquest.ui.heap.tables.ClassLoadersView;
 import dev.inquest.ui.heap.tables.CollectionsView;
+import dev.inquest.ui.heap.tables.DuplicateObjectsView;
 import dev.inquest.ui.heap.tables.DuplicateStringsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.task.TaskRunner;
@@ -56,6 +57,7 @@ public final class HeapDocument {
         GROWTH("Growth", MaterialDesignT.TRENDING_UP),
         THREADS("Threads", MaterialDesignS.SOURCE_BRANCH),
         STRINGS("Duplicate strings", MaterialDesignF.FORMAT_QUOTE_CLOSE),
+        DUPLICATES("Duplicate objects", MaterialDesignC.CONTENT_COPY),
         LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
         COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED);
 
@@ -247,6 +249,7 @@ public final class HeapDocument {
             case THREADS -> new ThreadsView(this).node();
             case LOADERS -> new ClassLoadersView(this).node();
             case STRINGS -> new DuplicateStringsView(this).node();
+            case DUPLICATES -> new DuplicateObjectsView(this).node();
             case COLLECTIONS -> new CollectionsView(this).node();
         };
         n.setId("heap-view-" + s.name().toLowerCase());
@@ -284,22 +287,16 @@ public final class HeapDocument {
 
     /**
      * Compares with another dump, typically an earlier one of the same application: opens it in
-     * the background, takes its histograms and the engine's comparison (by class and by dominator
+     * the background, takes the engine's comparison (by class, package and dominator
      * path), and closes it again. The histogram's delta columns and the growth view follow.
      */
     public void compareWith(Path baselineFile) {
         run("Comparing with " + baselineFile.getFileName(), p -> {
             try (HeapDump other = HeapDump.open(baselineFile, dev.inquest.heap.model.OpenOptions.DEFAULT, p)) {
-                Map<dev.inquest.heap.model.Grouping, List<dev.inquest.heap.model.HistogramRow>> histograms =
-                        new EnumMap<>(dev.inquest.heap.model.Grouping.class);
-                histograms.put(dev.inquest.heap.model.Grouping.CLASS, other.histogram(dev.inquest.heap.model.Grouping.CLASS));
-                p.checkCancelled();
-                histograms.put(dev.inquest.heap.model.Grouping.PACKAGE, other.histogram(dev.inquest.heap.model.Grouping.PACKAGE));
-                p.checkCancelled();
-                // Packages are the histogram's own join; the comparison needs only classes and paths.
-                var comparison = dev.inquest.heap.query.HeapComparison.compare(other, dump, false, p);
+                // Classes and packages: the histogram's delta columns are this comparison's rows.
+                var comparison = dev.inquest.heap.query.HeapComparison.compare(other, dump, true, p);
                 p.phase("Finding the grown dominators", -1, dev.inquest.progress.Progress.Unit.ITEMS);
-                return new Baseline(baselineFile, Map.copyOf(histograms), comparison, GrowthRows.rows(dump, comparison, p));
+                return new Baseline(baselineFile, comparison, GrowthRows.rows(dump, comparison, p));
             }
         }, b -> {
             baseline = b;

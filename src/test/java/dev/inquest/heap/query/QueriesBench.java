@@ -75,6 +75,8 @@ public final class QueriesBench {
                 suspects[0] = time(round, "suspects", () -> LeakSuspects.find(d, Progress.NONE),
                         r -> r.suspects().size() + " suspects");
                 time(round, "duplicate strings (top 100)", () -> DuplicateStrings.find(d, 100, false, Progress.NONE), QueriesBench::rows);
+                time(round, "duplicate objects by key (top 100)", () -> DuplicateObjects.find(d, 100, false, Progress.NONE),
+                        QueriesBench::rows);
                 time(round, "collection fill", () -> CollectionFill.compute(d, Progress.NONE), QueriesBench::rows);
                 time(round, "threads", () -> ThreadOverview.compute(d, Progress.NONE), QueriesBench::rows);
                 time(round, "class loaders", () -> ClassLoaders.compute(d, Progress.NONE),

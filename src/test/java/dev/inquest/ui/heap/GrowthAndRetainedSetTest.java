@@ -152,11 +152,39 @@ class GrowthAndRetainedSetTest {
         robot.interact(() -> doc.show(Section.HISTOGRAM));
         HistogramView histogram = doc.viewOf(Section.HISTOGRAM, HistogramView.class);
         HeapViewsTest.waitFor("histogram deltas", 60, () -> histogram.shownRows().stream().anyMatch(r -> r.countDelta() != null));
+        // Every row is the engine's class delta (one join: HeapComparison's), gone classes included.
+        assertThat(histogram.shownRows()).extracting(HistogramView.Row::name, HistogramView.Row::count,
+                HistogramView.Row::shallow, HistogramView.Row::retained, HistogramView.Row::countDelta,
+                HistogramView.Row::shallowDelta, HistogramView.Row::retainedDelta)
+                .containsExactlyInAnyOrderElementsOf(deltaTuples(expected.classes()));
         robot.interact(() -> histogram.setFilter("^LeakPatterns\\$Item$"));
         assertThat(histogram.shownRows()).singleElement().satisfies(r -> {
             assertThat(r.countDelta()).isEqualTo(3_000);
             assertThat(r.shallowDelta()).isEqualTo(3_000L * 24);
+            // Each Item keeps its own 120-byte array: the retained growth of the class's instances.
+            assertThat(r.retainedDelta()).isEqualTo(3_000L * (24 + 120));
         });
+        // By package: the engine's package deltas, and the default package grew by the Items.
+        robot.interact(() -> {
+            histogram.setFilter("");
+            histogram.setGroupBy(HistogramView.GroupBy.PACKAGE);
+        });
+        HeapViewsTest.waitFor("package deltas", 60, () -> histogram.shownRows().size() == expected.packages().size()
+                && histogram.shownRows().stream().allMatch(r -> r.countDelta() != null));
+        assertThat(expected.packages()).isNotEmpty();
+        assertThat(histogram.shownRows()).extracting(HistogramView.Row::name, HistogramView.Row::count,
+                HistogramView.Row::shallow, HistogramView.Row::retained, HistogramView.Row::countDelta,
+                HistogramView.Row::shallowDelta, HistogramView.Row::retainedDelta)
+                .containsExactlyInAnyOrderElementsOf(deltaTuples(expected.packages()));
+        // Class loaders are named by address, which never matches across dumps: no delta columns.
+        robot.interact(() -> histogram.setGroupBy(HistogramView.GroupBy.LOADER));
+        HeapViewsTest.waitFor("loader rows", 60, () -> !histogram.shownRows().isEmpty()
+                && histogram.shownRows().stream().allMatch(r -> r.countDelta() == null));
+    }
+
+    private static List<org.assertj.core.groups.Tuple> deltaTuples(List<dev.inquest.heap.query.ClassDelta> deltas) {
+        return deltas.stream().map(d -> org.assertj.core.groups.Tuple.tuple(d.name(), d.countAfter(), d.shallowAfter(),
+                d.retainedAfter(), d.countDelta(), d.shallowDelta(), d.retainedDelta())).toList();
     }
 
     private static long align(long n) {

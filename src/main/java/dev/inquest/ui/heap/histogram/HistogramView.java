@@ -3,17 +3,18 @@ package dev.inquest.ui.heap.histogram;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HistogramRow;
+import dev.inquest.heap.query.ClassDelta;
+import dev.inquest.heap.query.Comparison;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -42,6 +43,10 @@ import javafx.util.Duration;
 /**
  * The class histogram: reachable objects per class, package or class loader with count, shallow
  * and retained size; a regex filter; and, with a second dump as baseline, delta columns.
+ *
+ * <p>The delta columns are the engine's {@link Comparison} (by class and by package) that the
+ * document holds, row for row: the view does no join of its own, so the figures here are the
+ * ones {@code inquest heap compare} prints.
  *
  * <p>The filter must keep up with typing over 50,000 classes, so each row carries its name in
  * lower case, a plain-text filter is a substring test (no regex engine), and the pattern is
@@ -86,7 +91,7 @@ public final class HistogramView {
     private final Label status = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(40));
     private final Map<GroupBy, List<HistogramRow>> computed = new java.util.concurrent.ConcurrentHashMap<>();
-    private volatile Map<GroupBy, List<HistogramRow>> baseline;
+    private volatile Comparison baseline;
     private Path baselineFile;
     private final BorderPane root = new BorderPane();
     private final List<TableColumn<Row, Long>> deltaColumns = new ArrayList<>();
@@ -122,10 +127,7 @@ public final class HistogramView {
         root.getProperties().put(HeapDocument.VIEW_KEY, this);
         load(GroupBy.CLASS);
         doc.onBaseline(b -> {
-            Map<GroupBy, List<HistogramRow>> rows = new EnumMap<>(GroupBy.class);
-            rows.put(GroupBy.CLASS, b.histograms().get(Grouping.CLASS));
-            rows.put(GroupBy.PACKAGE, b.histograms().get(Grouping.PACKAGE));
-            baseline = rows;
+            baseline = b.comparison();
             baselineFile = b.file();
             load(groupBy.getValue());
         });
@@ -202,22 +204,27 @@ public final class HistogramView {
     }
 
     /**
-     * Shows the rows of a grouping. The engine's histogram and the join with the baseline both
-     * run in the background: with 50,000 classes even the join is too slow for the FX thread.
+     * Shows the rows of a grouping, from the engine's histogram or, with a baseline, from the
+     * engine's comparison (its class or package deltas already carry this dump's figures). Built in
+     * the background: 50,000 rows are too many for the FX thread.
      */
     private void load(GroupBy g) {
         status.setText("Computing...");
-        Map<GroupBy, List<HistogramRow>> base = baseline;
+        Comparison base = baseline;
+        List<ClassDelta> deltas = deltasOf(base, g);
         doc.run("Histogram by " + g.label.toLowerCase(Locale.ROOT), p -> {
+            if (deltas != null) {
+                return fromComparison(deltas);
+            }
             List<HistogramRow> rows = computed.get(g);
             if (rows == null) {
                 rows = doc.dump().histogram(g.grouping);
                 computed.put(g, rows);
             }
-            return toRows(rows, baselineRows(base, g));
+            return fromHistogram(rows);
         }, rows -> {
             if (groupBy.getValue() == g && base == baseline) {
-                showRows(g, rows, base != null && g != GroupBy.LOADER);
+                showRows(g, rows, deltas != null);
             }
         });
     }
@@ -230,34 +237,36 @@ public final class HistogramView {
         applyFilter();
     }
 
-    static List<Row> toRows(List<HistogramRow> rows, Map<String, HistogramRow> base) {
-        List<Row> out = new ArrayList<>(rows.size());
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (HistogramRow r : rows) {
-            HistogramRow b = base == null ? null : base.getOrDefault(r.name(), new HistogramRow(r.name(), 0, 0, 0));
-            seen.add(r.name());
-            out.add(row(r.name(), r.count(), r.shallow(), r.retained(), b));
+    /**
+     * The comparison's rows for a grouping, or null when there are no deltas to show: no baseline,
+     * or class loaders (rows named by address, which never match across dumps).
+     */
+    static List<ClassDelta> deltasOf(Comparison c, GroupBy g) {
+        if (c == null) {
+            return null;
         }
-        if (base != null) {
-            // Classes that disappeared since the baseline: a negative delta is a finding too.
-            base.values().stream().filter(b -> !seen.contains(b.name())).forEach(b -> out.add(row(b.name(), 0, 0, 0, b)));
+        return switch (g) {
+            case CLASS -> c.classes();
+            case PACKAGE -> c.packages();
+            case LOADER -> null;
+        };
+    }
+
+    static List<Row> fromHistogram(List<HistogramRow> rows) {
+        List<Row> out = new ArrayList<>(rows.size());
+        for (HistogramRow r : rows) {
+            out.add(new Row(r.name(), r.name().toLowerCase(Locale.ROOT), r.count(), r.shallow(), r.retained(), null, null, null));
         }
         return out;
     }
 
-    private static Row row(String name, long count, long shallow, long retained, HistogramRow base) {
-        return new Row(name, name.toLowerCase(Locale.ROOT), count, shallow, retained,
-                base == null ? null : count - base.count(), base == null ? null : shallow - base.shallow(),
-                base == null ? null : retained - base.retained());
-    }
-
-    /** The baseline's rows by name; loader rows name objects by address, which never match across dumps. */
-    private static Map<String, HistogramRow> baselineRows(Map<GroupBy, List<HistogramRow>> baseline, GroupBy g) {
-        if (baseline == null || g == GroupBy.LOADER) {
-            return null;
+    /** One row per delta, gone classes included (count 0 now): a negative delta is a finding too. */
+    static List<Row> fromComparison(List<ClassDelta> deltas) {
+        List<Row> out = new ArrayList<>(deltas.size());
+        for (ClassDelta d : deltas) {
+            out.add(new Row(d.name(), d.name().toLowerCase(Locale.ROOT), d.countAfter(), d.shallowAfter(), d.retainedAfter(),
+                    d.countDelta(), d.shallowDelta(), d.retainedDelta()));
         }
-        Map<String, HistogramRow> out = new HashMap<>();
-        baseline.get(g).forEach(r -> out.put(r.name(), r));
         return out;
     }
 
@@ -330,6 +339,16 @@ public final class HistogramView {
      */
     public void compareWith(Path file) {
         doc.compareWith(file);
+    }
+
+    /** Switches the grouping (as the toolbar's choice box does); the rows follow in the background. */
+    public void setGroupBy(GroupBy g) {
+        groupBy.setValue(Objects.requireNonNull(g));
+    }
+
+    /** The grouping now shown. */
+    public GroupBy groupBy() {
+        return groupBy.getValue();
     }
 
     /** Sets the filter text at once, skipping the typing debounce (tests and links from other views). */
