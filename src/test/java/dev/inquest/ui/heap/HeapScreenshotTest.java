@@ -163,6 +163,25 @@ class HeapScreenshotTest {
         robot.interact(Theme.LIGHT::apply);
     }
 
+    /** Duplicate objects on LeakPatterns' duplicates dump: 20,000 SessionView for 400 userIds leads the table. */
+    @Test
+    void rendersDuplicateObjectsLightAndDark(FxRobot robot) throws Exception {
+        HeapDocument doc = HeapViewsTest.openAndWait(robot, window, dev.inquest.heap.query.LeakDumps.file("duplicates"));
+        robot.interact(() -> {
+            doc.hideSide();
+            doc.show(Section.DUPLICATES);
+        });
+        var view = doc.viewOf(Section.DUPLICATES, dev.inquest.ui.heap.tables.DuplicateObjectsView.class);
+        HeapViewsTest.waitFor("duplicates", 120, () -> !view.table().getItems().isEmpty());
+        assertThat(view.table().getItems().getFirst().className()).endsWith("SessionView");
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        for (Theme theme : Theme.values()) {
+            robot.interact(theme::apply);
+            shoot(robot, "heap-duplicates-" + theme.name().toLowerCase(), theme);
+        }
+        robot.interact(Theme.LIGHT::apply);
+    }
+
     private void shoot(FxRobot robot, String name, Theme theme) throws Exception {
         HeapViewsTest.waitFor("idle", 60, () -> !window.tasks().runningProperty().get());
         Path[] out = new Path[1];

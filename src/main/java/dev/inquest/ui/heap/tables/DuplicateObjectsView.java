@@ -40,11 +40,13 @@ public final class DuplicateObjectsView {
         table.setId("duplicates-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        var distinct = Columns.<DuplicateObject>number("Distinct keys", DuplicateObject::distinctKeys, HeapCells.Format.COUNT);
+        distinct.setMinWidth(122); // the header, not the figures, sets this column's width
         table.getColumns().setAll(List.of(
-                Columns.<DuplicateObject>text("Class", DuplicateObject::className, 300),
+                Columns.<DuplicateObject>text("Class", DuplicateObject::className, 260),
                 Columns.<DuplicateObject>number("Instances", DuplicateObject::instances, HeapCells.Format.COUNT),
-                Columns.<DuplicateObject>text("Key field", d -> d.keyField() + " (" + d.keyType() + ")", 160),
-                Columns.<DuplicateObject>number("Distinct keys", DuplicateObject::distinctKeys, HeapCells.Format.COUNT),
+                Columns.<DuplicateObject>text("Key field", d -> d.keyField() + " (" + simpleName(d.keyType()) + ")", 190),
+                distinct,
                 Columns.<DuplicateObject>number("Surplus", DuplicateObject::surplusInstances, HeapCells.Format.COUNT),
                 Columns.<DuplicateObject>number("Wasted", DuplicateObject::wastedBytes, HeapCells.Format.BYTES),
                 Columns.<DuplicateObject>text("Most common key", d -> d.topKey() + " × " + Units.count(d.topKeyCount()), 200)));
@@ -72,6 +74,11 @@ public final class DuplicateObjectsView {
         root.setTop(bar);
         root.setCenter(table);
         load();
+    }
+
+    /** The key's type as a reader names it: {@code LeakPatterns$Currency} reads as {@code Currency}. */
+    static String simpleName(String type) {
+        return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
     }
 
     private void load() {
