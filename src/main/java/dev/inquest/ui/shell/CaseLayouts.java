@@ -85,6 +85,8 @@ public final class CaseLayouts {
     private final PauseTransition soon = new PauseTransition(Duration.millis(600));
     private Path current;
     private Supplier<String> currentId = () -> null;
+    /** Files asked for and not arrived yet, with the case open when they were asked for. */
+    private final java.util.Map<Path, String> requested = new java.util.HashMap<>();
     private boolean closed;
     private Restored lastRestored;
     private ChangeListener<Boolean> waitingForOpens;
@@ -93,6 +95,13 @@ public final class CaseLayouts {
         this.window = window;
         this.folder = folder;
         soon.setOnFinished(e -> save());
+        // Every open asked for has arrived or failed once the runner is idle: forget the rest, so a
+        // failed open of a previous case cannot claim a later tab of the same file.
+        window.tasks().busyProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                requested.clear();
+            }
+        });
         markNewTabs();
         window.documents().setOnChange(() -> {
             markNewTabs();
@@ -107,10 +116,36 @@ public final class CaseLayouts {
         return created == null || title == null ? null : created + " " + title;
     }
 
-    /** Tabs get the case open when they arrive; the ones there before any case (the welcome page) none. */
+    private String ownerNow() {
+        return current == null ? NO_CASE : current.toString();
+    }
+
+    /** The window was asked to open a file: its tab, whenever it arrives, belongs to the case open now. */
+    void opening(Path file) {
+        requested.put(file.toAbsolutePath().normalize(), ownerNow());
+    }
+
+    /**
+     * Tabs get the case that was open when their file was asked for (else the one open now; the
+     * ones there before any case, the welcome page, none). A dump of the previous case that
+     * finishes loading after the switch closes as it arrives, as it would have with its case.
+     */
     private void markNewTabs() {
+        List<javafx.scene.control.Tab> late = new ArrayList<>();
         for (javafx.scene.control.Tab t : window.documents().allTabs()) {
-            t.getProperties().putIfAbsent(OWNER, current == null ? NO_CASE : current.toString());
+            if (t.getProperties().containsKey(OWNER)) {
+                continue;
+            }
+            Path f = DocumentArea.fileOf(t);
+            String owner = f != null && requested.containsKey(f) ? requested.remove(f) : ownerNow();
+            t.getProperties().put(OWNER, owner);
+            if (!owner.equals(NO_CASE) && !owner.equals(ownerNow())) {
+                late.add(t);
+            }
+        }
+        if (!late.isEmpty()) {
+            // Not from inside the tab list's change notification.
+            javafx.application.Platform.runLater(() -> late.forEach(window.documents()::close));
         }
     }
 

@@ -450,6 +450,9 @@ public final class MainWindow {
         }
         settings.addRecentFile(file);
         refreshRecentMenu();
+        if (kind != FileKind.CASE) {
+            layouts.opening(file);
+        }
         DocumentOpener opener = openers.get(kind);
         if (opener != null) {
             opener.open(file, this);

@@ -99,6 +99,29 @@ class CaseSwitchTest {
         assertThat(window.documents().panes().get(1).getTabs()).extracting(DocumentArea::title).containsExactly("a2.hprof");
     }
 
+    /** A recording asked for in case A that finishes loading after the switch to B closes on arrival. */
+    @Test
+    void aFileStillLoadingWhenTheCaseChangesGoesWithItsCase(FxRobot robot) throws Exception {
+        Path recording = dev.inquest.jfr.AllocRecording.get().file();
+        robot.interact(() -> {
+            window = show(stage);
+            dev.inquest.ui.jfr.JfrViews.install(window);
+            Notebook nb = Notebook.of(window).orElseThrow();
+            nb.create(dir.resolve("a.inquest"), "Case A");
+            window.open(recording);
+            nb.create(dir.resolve("b.inquest"), "Case B");
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.tasks().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(titles()).containsExactly("Welcome");
+        assertThat(dev.inquest.ui.jfr.JfrViews.openRecordings(window)).as("the recording was closed, not hidden").isEmpty();
+        // The same file asked for in B stays.
+        robot.interact(() -> window.open(recording));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.tasks().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(titles()).containsExactly("Welcome", recording.getFileName().toString());
+    }
+
     @Test
     void aMovedCaseFindsItsLayout(FxRobot robot) throws Exception {
         Path before = dir.resolve("incident");
