@@ -425,13 +425,32 @@ public final class MainWindow {
         Path dir = demoFolder != null ? demoFolder : dev.inquest.demo.Demo.defaultDir();
         List<Path> done = dev.inquest.demo.Demo.existing(dir);
         if (!done.isEmpty()) {
-            done.forEach(this::open);
+            done.forEach(this::openUnlessShown);
             return;
         }
         tasks().submit("Running the demo service",
                 p -> dev.inquest.demo.Demo.run(dir, dev.inquest.demo.DemoOptions.NORMAL, p),
-                r -> dev.inquest.demo.Demo.existing(dir).forEach(this::open),
+                r -> dev.inquest.demo.Demo.existing(dir).forEach(this::openUnlessShown),
                 t -> showError("The demo could not run", t));
+    }
+
+    /**
+     * Opens a file unless a tab shows it already (then selects it) or a restored layout is about to
+     * (the demo's case brings back its own dumps when it was opened before): pressing the demo
+     * button twice must not open every dump twice.
+     */
+    private void openUnlessShown(Path file) {
+        Path wanted = file.toAbsolutePath().normalize();
+        for (Tab t : documents.allTabs()) {
+            if (wanted.equals(DocumentArea.fileOf(t))) {
+                t.getTabPane().getSelectionModel().select(t);
+                return;
+            }
+        }
+        if (documents.awaiting().stream().anyMatch(e -> wanted.toString().equals(e.file()))) {
+            return;
+        }
+        open(file);
     }
 
     /** Opens a file in a new tab, detecting what it is from its content. */

@@ -100,6 +100,16 @@ class WelcomeDemoTest {
         assertThat(session.current().hypotheses()).singleElement()
                 .satisfies(h -> assertThat(h.statement()).isEqualTo("The order cache never evicts"));
         assertThat(session.current().artifacts()).hasSize(3);
+
+        // Pressed again (back on the welcome page): the demo's tabs come forward, nothing opens twice.
+        Tab welcome = window.documents().allTabs().stream().filter(t -> DocumentArea.title(t).equals("Welcome")).findFirst().orElseThrow();
+        robot.interact(() -> welcome.getTabPane().getSelectionModel().select(welcome));
+        robot.clickOn(button);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.tasks().busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.documents().allTabs()).extracting(DocumentArea::title)
+                .containsExactlyInAnyOrder("Welcome", "after.hprof", "baseline.hprof", "service.jfr");
+        assertThat(DocumentArea.title(welcome.getTabPane().getSelectionModel().getSelectedItem())).isEqualTo("service.jfr");
     }
 
     @Test
