@@ -2,7 +2,6 @@ package dev.inquest.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.inquest.cli.InquestCommand;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HistogramRow;
@@ -20,13 +19,9 @@ import dev.inquest.jfr.oldobj.OldObjectReport;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.jfr.summary.SummaryReader;
 import dev.inquest.progress.Progress;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the demo once, end to end through the command line at the small size, and checks every file
@@ -36,22 +31,16 @@ class DemoTest {
     static final int BEFORE = DemoOptions.SMALL.ordersBefore();
     static final int AFTER = DemoOptions.SMALL.ordersBefore() + DemoOptions.SMALL.ordersAfter();
 
-    @TempDir
     static Path dir;
     static int exitCode;
     static String output;
 
     @BeforeAll
     static void runDemo() {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        PrintStream old = System.out;
-        try {
-            System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-            exitCode = InquestCommand.run("demo", dir.toString(), "--size", "small");
-        } finally {
-            System.setOut(old);
-        }
-        output = out.toString(StandardCharsets.UTF_8);
+        SmallDemo demo = SmallDemo.get();
+        dir = demo.dir();
+        exitCode = demo.exitCode();
+        output = demo.output();
     }
 
     @Test

@@ -33,10 +33,12 @@ class MainWindowTest {
     static Path home;
 
     private MainWindow window;
+    private Stage stage;
     private final AtomicInteger chooserCalls = new AtomicInteger();
 
     @Start
     void start(Stage stage) throws Exception {
+        this.stage = stage;
         Path settings = Files.createTempDirectory(home == null ? Path.of(System.getProperty("java.io.tmpdir")) : home, "s")
                 .resolve("settings.properties");
         window = new MainWindow(stage, new Settings(settings));
@@ -77,5 +79,32 @@ class MainWindowTest {
         robot.clickOn("#welcome-open");
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(chooserCalls).hasValue(1);
+    }
+
+    /**
+     * TestFX gives every test class the same primary stage, as an app may reuse a stage: a window
+     * built on it later must not inherit this one's notebook, and this one ends (layout saved) when
+     * replaced instead of saving again on every later hide.
+     */
+    @Test
+    void aLaterWindowOnTheSameStageSharesNothingWithThisOne(FxRobot robot) throws Exception {
+        Path caseFile = home.resolve("first.inquest");
+        dev.inquest.ui.notebook.Notebook[] first = new dev.inquest.ui.notebook.Notebook[1];
+        MainWindow[] second = new MainWindow[1];
+        robot.interact(() -> {
+            first[0] = dev.inquest.ui.notebook.Notebook.install(window);
+            first[0].create(caseFile, "First");
+            second[0] = new MainWindow(stage, new Settings(home.resolve("second").resolve("settings.properties")));
+        });
+        assertThat(dev.inquest.ui.notebook.Notebook.of(second[0])).isEmpty();
+        assertThat(dev.inquest.ui.notebook.Notebook.of(window)).containsSame(first[0]);
+        Path layout = window.caseLayouts().fileFor(caseFile);
+        assertThat(layout).as("the replaced window saved its layout when it ended").exists();
+        Files.delete(layout);
+        robot.interact(() -> {
+            stage.hide();
+            stage.show();
+        });
+        assertThat(layout).as("hiding the stage of the second window does not save the first's again").doesNotExist();
     }
 }

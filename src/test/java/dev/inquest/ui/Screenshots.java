@@ -19,7 +19,15 @@ public final class Screenshots {
 
     /** Must run on the FX thread. Returns the file written under target/. */
     public static Path capture(Scene scene, String name) {
-        WritableImage image = scene.snapshot(null);
+        return write(scene.snapshot(null), name);
+    }
+
+    /** One part of a window (a narrow tab group), at its own size. Must run on the FX thread. */
+    public static Path capture(javafx.scene.Node node, String name) {
+        return write(node.snapshot(null, null), name);
+    }
+
+    private static Path write(WritableImage image, String name) {
         try {
             Path out = Path.of("target", "screenshots", name + ".png");
             Files.createDirectories(out.getParent());

@@ -129,7 +129,7 @@ public final class JfrViews {
      */
     @SuppressWarnings("unchecked")
     public static javafx.collections.ObservableList<JfrDocument> openRecordings(MainWindow window) {
-        return (javafx.collections.ObservableList<JfrDocument>) window.root().getProperties()
+        return (javafx.collections.ObservableList<JfrDocument>) window.properties()
                 .computeIfAbsent(OPEN, k -> javafx.collections.FXCollections.<JfrDocument>observableArrayList());
     }
 

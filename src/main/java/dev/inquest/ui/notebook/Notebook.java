@@ -46,7 +46,6 @@ import javafx.scene.input.KeyEvent;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
-import javafx.stage.WindowEvent;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignB;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
@@ -96,19 +95,19 @@ public final class Notebook {
      */
     public static Notebook install(MainWindow window) {
         Notebook nb = new Notebook(window);
-        window.stage().getProperties().put(KEY, nb);
+        window.properties().put(KEY, nb);
         window.registerOpener(FileKind.CASE, (file, w) -> nb.open(file));
         nb.buildMenu();
         window.addMenu(nb.menu);
         nb.installKeys();
         nb.installWelcome();
-        window.stage().addEventHandler(WindowEvent.WINDOW_HIDDEN, e -> nb.flush());
+        window.onClose(nb::flush);
         return nb;
     }
 
     /** The notebook installed in a window, for views that pin evidence or reopen it. */
     public static Optional<Notebook> of(MainWindow window) {
-        return Optional.ofNullable((Notebook) window.stage().getProperties().get(KEY));
+        return Optional.ofNullable((Notebook) window.properties().get(KEY));
     }
 
     public Optional<CaseSession> session() {
@@ -201,7 +200,11 @@ public final class Notebook {
         window.setSidePanel(view.node());
         refreshMenu();
         // The window's arrangement is remembered per case (outside the case file: see CaseLayouts).
-        window.caseLayouts().caseOpened(s.path().orElse(null));
+        // Keyed by path, and by what the case says of itself so that the layout follows a moved case file.
+        window.caseLayouts().caseOpened(s.path().orElse(null), () -> {
+            Case c = s.current();
+            return c == null ? null : dev.inquest.ui.shell.CaseLayouts.identity(c.created(), c.title());
+        });
     }
 
     private void detach() {

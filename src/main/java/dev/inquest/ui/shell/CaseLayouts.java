@@ -23,6 +23,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javafx.animation.PauseTransition;
 import javafx.beans.value.ChangeListener;
 import javafx.util.Duration;
@@ -39,6 +40,15 @@ import javafx.util.Duration;
  * machine, with that machine's absolute paths. Dragging a divider must not be a case edit.
  * Written atomically (temporary file, then rename), off the FX thread, a moment after the last
  * change, and at once when the case is switched or the window closes.
+ *
+ * <p>The file name follows the path (one lookup, no collisions between cases), and the stored
+ * record also names the case by what it says of itself ({@link #identity}: created date and
+ * title). A case opened from a path with no layout takes the layout of the same case whose file
+ * is gone (moved or renamed), with the files that moved along with it.
+ *
+ * <p>The tabs opened while a case is open belong to it: switching to another case closes them
+ * (after its layout was saved), except those the next case's layout shows too. Tabs opened with
+ * no case open stay.
  */
 public final class CaseLayouts {
     static final ObjectMapper JSON = JsonMapper.builder()
@@ -46,9 +56,20 @@ public final class CaseLayouts {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .build();
 
-    /** The stored file: which case it belongs to (hash collisions, moved folders) and the layout. */
-    record Stored(int version, String caseFile, Layout layout) {
+    /**
+     * The stored file: which case it belongs to (hash collisions, moved folders), the case's
+     * {@link #identity} (null in version 1 files and for cases without a date), and the layout.
+     */
+    record Stored(int version, String caseFile, String caseId, Layout layout) {
     }
+
+    /** A layout found for a case; {@code adoptedFrom} is the file of a moved case's layout, else null. */
+    private record Found(Layout layout, Path adoptedFrom) {
+    }
+
+    /** Tab property: the case open when the tab opened ({@link #NO_CASE} when none). */
+    private static final String OWNER = "inquest.tab.case";
+    private static final String NO_CASE = "";
 
     /** What the last restore did, for the status bar and tests. */
     public record Restored(Path caseFile, List<String> reopened, List<String> missing, List<String> failed) {
@@ -63,6 +84,9 @@ public final class CaseLayouts {
     });
     private final PauseTransition soon = new PauseTransition(Duration.millis(600));
     private Path current;
+    private Supplier<String> currentId = () -> null;
+    /** Files asked for and not arrived yet, with the case open when they were asked for. */
+    private final java.util.Map<Path, String> requested = new java.util.HashMap<>();
     private boolean closed;
     private Restored lastRestored;
     private ChangeListener<Boolean> waitingForOpens;
@@ -71,11 +95,58 @@ public final class CaseLayouts {
         this.window = window;
         this.folder = folder;
         soon.setOnFinished(e -> save());
+        // Every open asked for has arrived or failed once the runner is idle: forget the rest, so a
+        // failed open of a previous case cannot claim a later tab of the same file.
+        window.tasks().busyProperty().addListener((obs, was, busy) -> {
+            if (!busy) {
+                requested.clear();
+            }
+        });
+        markNewTabs();
         window.documents().setOnChange(() -> {
+            markNewTabs();
             if (current != null && !closed) {
                 soon.playFromStart();
             }
         });
+    }
+
+    /** What a case says of itself that survives a move: created date and title; null without a date. */
+    public static String identity(java.time.LocalDate created, String title) {
+        return created == null || title == null ? null : created + " " + title;
+    }
+
+    private String ownerNow() {
+        return current == null ? NO_CASE : current.toString();
+    }
+
+    /** The window was asked to open a file: its tab, whenever it arrives, belongs to the case open now. */
+    void opening(Path file) {
+        requested.put(file.toAbsolutePath().normalize(), ownerNow());
+    }
+
+    /**
+     * Tabs get the case that was open when their file was asked for (else the one open now; the
+     * ones there before any case, the welcome page, none). A dump of the previous case that
+     * finishes loading after the switch closes as it arrives, as it would have with its case.
+     */
+    private void markNewTabs() {
+        List<javafx.scene.control.Tab> late = new ArrayList<>();
+        for (javafx.scene.control.Tab t : window.documents().allTabs()) {
+            if (t.getProperties().containsKey(OWNER)) {
+                continue;
+            }
+            Path f = DocumentArea.fileOf(t);
+            String owner = f != null && requested.containsKey(f) ? requested.remove(f) : ownerNow();
+            t.getProperties().put(OWNER, owner);
+            if (!owner.equals(NO_CASE) && !owner.equals(ownerNow())) {
+                late.add(t);
+            }
+        }
+        if (!late.isEmpty()) {
+            // Not from inside the tab list's change notification.
+            javafx.application.Platform.runLater(() -> late.forEach(window.documents()::close));
+        }
     }
 
     /** Where the layout of a case is kept. */
@@ -98,22 +169,128 @@ public final class CaseLayouts {
         return Optional.ofNullable(lastRestored);
     }
 
-    /**
-     * The notebook opened a case (null: none): remembers the previous case's layout, then brings
-     * back this one's, reopening its files.
-     */
+    /** As {@link #caseOpened(Path, Supplier)} for a case that does not say who it is (no move tracking). */
     public void caseOpened(Path caseFile) {
+        caseOpened(caseFile, () -> null);
+    }
+
+    /**
+     * The notebook opened a case (null: none): remembers the previous case's layout, closes the
+     * previous case's tabs, then brings back this one's, reopening its files. {@code identity} gives
+     * the case's {@link #identity} now (the title may change while it is open).
+     */
+    public void caseOpened(Path caseFile, Supplier<String> identity) {
         Path next = caseFile == null ? null : caseFile.toAbsolutePath().normalize();
         if (closed || Objects.equals(next, current)) {
             return;
         }
+        Optional<Found> found = next == null ? Optional.empty() : find(next, identity.get());
         if (current != null) {
             save();
+            closeTabsOf(current, next, found.map(f -> Set.copyOf(f.layout().files())).orElse(Set.of()));
         }
         current = next;
-        if (next != null) {
-            read(next).ifPresent(l -> restore(next, l));
+        currentId = identity;
+        found.ifPresent(f -> {
+            if (f.adoptedFrom() != null) {
+                adopt(f, next, identity.get());
+            }
+            restore(next, f.layout());
+        });
+    }
+
+    /**
+     * Closes the tabs that opened with {@code previous} (its dumps, recordings, diffs). Tabs whose
+     * file the next case's layout shows stay for it (a 5 GB dump is not reopened for nothing).
+     */
+    private void closeTabsOf(Path previous, Path next, Set<String> nextFiles) {
+        String owner = previous.toString();
+        for (javafx.scene.control.Tab t : List.copyOf(window.documents().allTabs())) {
+            if (!owner.equals(t.getProperties().get(OWNER))) {
+                continue;
+            }
+            Path f = DocumentArea.fileOf(t);
+            if (f != null && nextFiles.contains(f.toString())) {
+                t.getProperties().put(OWNER, next == null ? NO_CASE : next.toString());
+            } else {
+                window.documents().close(t);
+            }
         }
+    }
+
+    /**
+     * The layout for a case opened from {@code caseFile}: the one saved for that path, else the
+     * one of the same case ({@code id}) saved for a path where no case is any more (moved or
+     * renamed; the newest if several). A case copied elsewhere does not take the original's: that
+     * file still exists.
+     */
+    private Optional<Found> find(Path caseFile, String id) {
+        Optional<Layout> here = read(caseFile);
+        if (here.isPresent() || id == null) {
+            return here.map(l -> new Found(l, null));
+        }
+        Path dir = folder.resolve("layouts");
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        Found best = null;
+        long bestTime = Long.MIN_VALUE;
+        try (var files = Files.list(dir)) {
+            for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".json")).toList()) {
+                try {
+                    Stored s = JSON.readValue(f.toFile(), Stored.class);
+                    if (!id.equals(s.caseId()) || s.caseFile() == null || s.layout() == null || s.layout().root() == null
+                            || Files.exists(Path.of(s.caseFile()))) {
+                        continue;
+                    }
+                    long time = Files.getLastModifiedTime(f).toMillis();
+                    if (time > bestTime) {
+                        bestTime = time;
+                        best = new Found(movedWith(s.layout(), Path.of(s.caseFile()).getParent(), caseFile.getParent()), f);
+                    }
+                } catch (IOException | RuntimeException e) {
+                    // Another case's broken layout is no reason to lose this one's.
+                }
+            }
+        } catch (IOException e) {
+            System.getLogger("inquest").log(System.Logger.Level.WARNING, "cannot list " + dir + ": " + e);
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /**
+     * Files of the layout that are gone from their place but sit at the same place relative to the
+     * case's new folder: the case folder moved with its dumps.
+     */
+    static Layout movedWith(Layout layout, Path oldDir, Path newDir) {
+        if (oldDir == null || newDir == null || oldDir.equals(newDir)) {
+            return layout;
+        }
+        java.util.Map<String, String> renamed = new java.util.HashMap<>();
+        for (String f : layout.files()) {
+            Path p = Path.of(f);
+            if (!Files.exists(p) && p.startsWith(oldDir)) {
+                Path moved = newDir.resolve(oldDir.relativize(p)).normalize();
+                if (Files.isRegularFile(moved)) {
+                    renamed.put(f, moved.toString());
+                }
+            }
+        }
+        return layout.withFiles(renamed);
+    }
+
+    /** A moved case's layout moves to the key of its new path (written now, not at the next change). */
+    private void adopt(Found f, Path caseFile, String id) {
+        Stored s = new Stored(2, caseFile.toString(), id, f.layout());
+        Path target = fileFor(caseFile);
+        writer.submit(() -> {
+            write(target, s);
+            try {
+                Files.deleteIfExists(f.adoptedFrom());
+            } catch (IOException e) {
+                System.getLogger("inquest").log(System.Logger.Level.WARNING, "cannot remove " + f.adoptedFrom() + ": " + e);
+            }
+        });
     }
 
     /** The stored layout of a case, if there is a readable one. A broken file is ignored. */
@@ -192,7 +369,7 @@ public final class CaseLayouts {
         if (caseFile == null) {
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        Stored s = new Stored(1, caseFile.toString(), window.documents().layout());
+        Stored s = new Stored(2, caseFile.toString(), currentId.get(), window.documents().layout());
         return writer.submit(() -> write(fileFor(caseFile), s));
     }
 

@@ -85,4 +85,22 @@ public record Layout(Part root, int focused) {
             case Split s -> new Split(s.orientation(), s.dividers(), s.parts().stream().map(c -> strip(c, files)).toList());
         };
     }
+
+    /**
+     * The same arrangement with files renamed ({@code renamed}: old absolute path to new): a case
+     * folder moved with its dumps. Keys that name the file (a heap tab's {@code heap:/path#1}) follow.
+     */
+    public Layout withFiles(java.util.Map<String, String> renamed) {
+        return renamed.isEmpty() ? this : new Layout(rename(root, renamed), focused);
+    }
+
+    private static Part rename(Part p, java.util.Map<String, String> renamed) {
+        return switch (p) {
+            case Group g -> new Group(g.tabs().stream().map(e -> {
+                String to = e.file() == null ? null : renamed.get(e.file());
+                return to == null ? e : new Entry(e.key().replace(e.file(), to), to);
+            }).toList(), g.selected());
+            case Split s -> new Split(s.orientation(), s.dividers(), s.parts().stream().map(c -> rename(c, renamed)).toList());
+        };
+    }
 }

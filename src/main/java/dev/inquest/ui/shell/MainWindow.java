@@ -76,6 +76,10 @@ public final class MainWindow {
     private double fontSize;
     private Function<Stage, List<Path>> fileChooser = MainWindow::showFileChooser;
     private final CaseLayouts layouts;
+    /** Null: the user's data folder ({@link dev.inquest.demo.Demo#defaultDir()}), read when the button is pressed. */
+    private Path demoFolder;
+    private final List<Runnable> closeActions = new java.util.ArrayList<>();
+    private boolean ended;
 
     public MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
@@ -100,7 +104,53 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("Inquest");
         layouts = new CaseLayouts(this, settings.folder());
-        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> layouts.windowClosed());
+        followStage(scene);
+    }
+
+    /**
+     * The window ends when its stage hides or when the stage is given another scene (another
+     * window on the same stage: TestFX hands every test class the same primary stage). Its state
+     * lives on this object and its scene root, never on the stage, and its handlers leave the stage
+     * when it ends: a later window on the stage neither finds this one's notebook nor saves this
+     * one's layout and case each time it hides.
+     */
+    private void followStage(Scene scene) {
+        javafx.event.EventHandler<javafx.stage.WindowEvent> hidden = e -> closed();
+        javafx.beans.value.ChangeListener<Scene> replaced = new javafx.beans.value.ChangeListener<>() {
+            @Override
+            public void changed(javafx.beans.value.ObservableValue<? extends Scene> obs, Scene was, Scene is) {
+                if (is != scene) {
+                    closed();
+                }
+            }
+        };
+        stage.addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+        stage.sceneProperty().addListener(replaced);
+        closeActions.add(() -> {
+            stage.removeEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, hidden);
+            stage.sceneProperty().removeListener(replaced);
+        });
+    }
+
+    /** Runs {@code action} once when the window ends (its stage hides or shows another window). */
+    public void onClose(Runnable action) {
+        closeActions.add(action);
+    }
+
+    private void closed() {
+        if (ended) {
+            return;
+        }
+        ended = true;
+        layouts.windowClosed();
+        for (Runnable r : List.copyOf(closeActions)) {
+            r.run();
+        }
+    }
+
+    /** Per-window state of the views (the notebook, the open recordings): kept on the scene root, not the stage. */
+    public javafx.collections.ObservableMap<Object, Object> properties() {
+        return root.getProperties();
     }
 
     /** The document layouts remembered per case; the notebook tells it which case is open. */
@@ -328,6 +378,14 @@ public final class MainWindow {
         this.fileChooser = chooser;
     }
 
+    /**
+     * Where "Open the demo investigation" keeps its files. Tests point it at their own folder
+     * rather than setting {@code inquest.home}, a property every window in the JVM would read.
+     */
+    public void setDemoFolder(Path folder) {
+        this.demoFolder = folder;
+    }
+
     private void chooseAndOpen() {
         fileChooser.apply(stage).forEach(this::open);
     }
@@ -364,16 +422,35 @@ public final class MainWindow {
      * they are not rewritten under them), else runs the demo service first (well under a minute).
      */
     private void openDemo() {
-        Path dir = dev.inquest.demo.Demo.defaultDir();
+        Path dir = demoFolder != null ? demoFolder : dev.inquest.demo.Demo.defaultDir();
         List<Path> done = dev.inquest.demo.Demo.existing(dir);
         if (!done.isEmpty()) {
-            done.forEach(this::open);
+            done.forEach(this::openUnlessShown);
             return;
         }
         tasks().submit("Running the demo service",
                 p -> dev.inquest.demo.Demo.run(dir, dev.inquest.demo.DemoOptions.NORMAL, p),
-                r -> dev.inquest.demo.Demo.existing(dir).forEach(this::open),
+                r -> dev.inquest.demo.Demo.existing(dir).forEach(this::openUnlessShown),
                 t -> showError("The demo could not run", t));
+    }
+
+    /**
+     * Opens a file unless a tab shows it already (then selects it) or a restored layout is about to
+     * (the demo's case brings back its own dumps when it was opened before): pressing the demo
+     * button twice must not open every dump twice.
+     */
+    private void openUnlessShown(Path file) {
+        Path wanted = file.toAbsolutePath().normalize();
+        for (Tab t : documents.allTabs()) {
+            if (wanted.equals(DocumentArea.fileOf(t))) {
+                t.getTabPane().getSelectionModel().select(t);
+                return;
+            }
+        }
+        if (documents.awaiting().stream().anyMatch(e -> wanted.toString().equals(e.file()))) {
+            return;
+        }
+        open(file);
     }
 
     /** Opens a file in a new tab, detecting what it is from its content. */
@@ -392,6 +469,9 @@ public final class MainWindow {
         }
         settings.addRecentFile(file);
         refreshRecentMenu();
+        if (kind != FileKind.CASE) {
+            layouts.opening(file);
+        }
         DocumentOpener opener = openers.get(kind);
         if (opener != null) {
             opener.open(file, this);

@@ -11,6 +11,8 @@ import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
+import dev.inquest.ui.common.Tiles;
+import dev.inquest.ui.common.TwoColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
@@ -21,9 +23,7 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.ColumnConstraints;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
@@ -38,7 +38,8 @@ public final class OverviewView {
 
     private final HeapDocument doc;
     private final VBox root = new VBox(18);
-    private final FlowPane suspects = new FlowPane(12, 12);
+    /** Cards side by side while they fit at 380 px each (at most 560 wide), else below each other. */
+    private final Tiles suspects = new Tiles(380, 560, 3, 12, 12);
 
     public OverviewView(HeapDocument doc) {
         this.doc = doc;
@@ -46,7 +47,8 @@ public final class OverviewView {
         root.getStyleClass().add("heap-overview");
         root.setPadding(new Insets(18, 22, 18, 22));
 
-        HBox figures = new HBox(12,
+        // Five tiles in a row on a wide tab, wrapping to rows of three or two in a narrow group.
+        Tiles figures = new Tiles(130, Double.MAX_VALUE, 5, 12, 12,
                 figure("Used heap", Units.bytes(s.usedHeap()), Units.exactBytes(s.usedHeap()) + " bytes in reachable objects"),
                 figure("Objects", Units.count(s.objects()), "reachable objects, class objects included"),
                 figure("Classes", Units.count(s.classes()), "loaded classes with reachable class objects"),
@@ -59,10 +61,8 @@ public final class OverviewView {
         title.getStyleClass().add("title-3");
         VBox facts = new VBox(8, section("Dump"), factGrid(s));
         VBox top = new VBox(8, section("Biggest dominators"), dominatorBars());
-        HBox.setHgrow(top, Priority.ALWAYS);
-        facts.setMinWidth(360);
-        facts.setPrefWidth(420);
-        HBox columns = new HBox(28, facts, top);
+        // Facts beside the bars while the bars keep 400 px, else the bars below the facts.
+        TwoColumns columns = new TwoColumns(facts, top, 420, 420 + 28 + 400, 28);
 
         suspects.setId("overview-suspects");
         suspects.getChildren().add(card("Looking for leak suspects...", "The suspects appear here when the analysis is done.", null));
@@ -109,8 +109,6 @@ public final class OverviewView {
         VBox box = new VBox(2, v, k);
         box.getStyleClass().add("heap-figure");
         Tooltip.install(box, new Tooltip(tip));
-        HBox.setHgrow(box, Priority.ALWAYS);
-        box.setMaxWidth(Double.MAX_VALUE);
         return box;
     }
 
@@ -124,7 +122,8 @@ public final class OverviewView {
             size = "unknown";
         }
         String[][] rows = {
-                {"File", doc.file().toAbsolutePath().normalize().toString()},
+                // A zero-width space after each separator: a long path wraps between folders, not inside a name.
+                {"File", doc.file().toAbsolutePath().normalize().toString().replaceAll("([/\\\\])", "$1\u200B")},
                 {"Size on disk", size + " (" + s.container() + ")"},
                 {"Format", s.format()},
                 {"Dump", s.dumps() > 1 ? (s.dump() + 1) + " of " + s.dumps() : "the only one in the file"},
@@ -137,10 +136,12 @@ public final class OverviewView {
         for (int i = 0; i < rows.length; i++) {
             Label k = new Label(rows[i][0]);
             k.getStyleClass().add("heap-fact-key");
+            // Beside the first line of a value that wraps, not its middle.
+            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
+            // Wrapped, not cut: in a narrow group the file's path is what gets long.
             Label v = new Label(rows[i][1]);
-            v.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            v.setWrapText(true);
             v.setMinWidth(0);
-            v.setTooltip(new Tooltip(rows[i][1]));
             grid.addRow(i, k, v);
         }
         ColumnConstraints key = new ColumnConstraints();
@@ -257,13 +258,13 @@ public final class OverviewView {
         Label h = new Label(headline);
         h.getStyleClass().add("text-bold");
         h.setWrapText(true);
-        h.setMaxWidth(436);
+        h.setMinHeight(Region.USE_PREF_SIZE);
         Label t = new Label(text);
         t.setWrapText(true);
+        t.setMinHeight(Region.USE_PREF_SIZE);
+        // The card takes the tile's width (Tiles); its text wraps to it.
         VBox box = new VBox(6, h, t);
         box.getStyleClass().add("suspect-card");
-        box.setPrefWidth(460);
-        t.setMaxWidth(436);
         if (node != null) {
             box.setOnMouseClicked(e -> doc.inspect(node));
         }

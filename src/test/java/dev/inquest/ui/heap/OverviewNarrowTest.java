@@ -1,0 +1,120 @@
+package dev.inquest.ui.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.heap.query.LeakDumps;
+import dev.inquest.heap.query.LeakSuspects;
+import dev.inquest.ui.Screenshots;
+import dev.inquest.ui.heap.HeapDocument.Section;
+import dev.inquest.ui.heap.overview.OverviewView;
+import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+/**
+ * The overview in a half-width group (two documents side by side): figures, facts and suspect
+ * cards wrap to the width instead of running off the right edge or cutting their text.
+ */
+@ExtendWith(ApplicationExtension.class)
+class OverviewNarrowTest {
+    @TempDir
+    static Path home;
+
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) throws Exception {
+        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        HeapViews.install(window);
+        stage.show();
+    }
+
+    @AfterEach
+    void closeHeapTabs(FxRobot robot) {
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
+                .forEach(window.documents()::close));
+    }
+
+    @Test
+    void overviewReflowsInAHalfWidthGroup(FxRobot robot) throws Exception {
+        Path dump = LeakDumps.file("queue");
+        String expected;
+        try (var d = LeakDumps.open("queue")) {
+            expected = LeakSuspects.find(d, dev.inquest.progress.Progress.NONE).suspects().getFirst().title();
+        }
+        HeapDocument doc = HeapViewsTest.openAndWait(robot, window, dump);
+        robot.interact(() -> window.documents().splitSelected(Orientation.HORIZONTAL));
+        OverviewView overview = doc.viewOf(Section.OVERVIEW, OverviewView.class);
+        HeapViewsTest.waitFor("suspects", 60, () -> overview.suspectHeadlines().equals(List.of(expected)));
+        HeapViewsTest.waitFor("idle", 60, () -> !window.tasks().busyProperty().get());
+
+        TabPane group = window.documents().panes().get(1);
+        Tab tab = group.getTabs().getFirst();
+        assertThat(HeapViews.documentOf(tab)).isSameAs(doc);
+        ScrollPane scroll = (ScrollPane) doc.view(Section.OVERVIEW);
+        Parent content = (Parent) scroll.getContent();
+        // What the group shows, and the whole overview at the group's width (the suspect card is below the fold).
+        robot.interact(() -> Screenshots.capture(group, "heap-overview-narrow"));
+        robot.interact(() -> Screenshots.capture(content, "heap-overview-narrow-full"));
+
+        double viewport = scroll.getViewportBounds().getWidth();
+        assertThat(group.getWidth()).isBetween(600.0, 660.0);
+        assertThat(viewport).as("the overview's width in a half-width group").isLessThan(480);
+        // Nothing needs more than the viewport: no horizontal scrolling, nothing cut at the right edge.
+        assertThat(content.minWidth(-1)).isLessThanOrEqualTo(viewport);
+        for (String id : List.of("#overview-figures", "#overview-facts", "#overview-dominators", "#overview-suspects")) {
+            Node part = content.lookup(id);
+            Bounds b = content.sceneToLocal(part.localToScene(part.getBoundsInLocal()));
+            assertThat(b.getMaxX()).as(id + " right edge").isLessThanOrEqualTo(viewport + 0.5);
+        }
+        Node figures = content.lookup("#overview-figures");
+        assertThat(((Parent) figures).getChildrenUnmodifiable().stream().map(Node::getLayoutY).distinct().count())
+                .as("five figures wrap onto more than one row").isGreaterThan(1);
+        for (Node card : ((Parent) content.lookup("#overview-suspects")).getChildrenUnmodifiable()) {
+            assertThat(card.getBoundsInParent().getMaxX()).isLessThanOrEqualTo(viewport);
+        }
+        // Facts and suspect text wrap rather than end in "...": every character of them is on screen.
+        List<Label> labels = new ArrayList<>();
+        collectLabels(content.lookup("#overview-facts"), labels);
+        collectLabels(content.lookup("#overview-suspects"), labels);
+        collectLabels(figures, labels);
+        assertThat(labels).hasSizeGreaterThan(20);
+        // The path wraps between folders (zero-width spaces), and still reads as the dump's path.
+        assertThat(labels).extracting(l -> l.getText().replace("\u200B", ""))
+                .contains(dump.toAbsolutePath().normalize().toString(), "JAVA PROFILE 1.0.2",
+                        dev.inquest.format.Units.bytes(doc.summary().usedHeap()));
+        for (Label l : labels) {
+            Text shown = (Text) l.lookup(".text");
+            assertThat(shown.getText().replace("\n", "")).as("label %s", l.getText()).isEqualTo(l.getText().replace("\n", ""));
+        }
+    }
+
+    private static void collectLabels(Node n, List<Label> out) {
+        if (n instanceof Label l && l.getText() != null && !l.getText().isEmpty()) {
+            out.add(l);
+        }
+        if (n instanceof Parent p) {
+            p.getChildrenUnmodifiable().forEach(c -> collectLabels(c, out));
+        }
+    }
+}
