@@ -118,4 +118,25 @@ class HeapQueriesCliTest {
         assertThat(none.out()).startsWith("No duplicate objects");
         assertThat(run("heap", "duplicates", dump("queue"), "--top", "-1").exit()).isEqualTo(2);
     }
+
+    @Test
+    void whyLeavesItsStructuresBesideTheIndexForTheNextRun() throws Exception {
+        java.nio.file.Path dump = java.nio.file.Path.of(dump("listeners"));
+        CliRun first = run("heap", "why", dump.toString(), "--class", "LeakPatterns$Widget");
+        assertThat(first.exit()).as(first.err()).isZero();
+        assertThat(first.out()).contains("LeakPatterns$Widget");
+        java.nio.file.Path index = dev.inquest.heap.index.IndexFile.location(dump, false);
+        java.nio.file.Path parents = index.resolveSibling(index.getFileName() + ".strong-parents");
+        java.nio.file.Path instances = index.resolveSibling(index.getFileName() + ".instances");
+        java.nio.file.Files.deleteIfExists(parents);
+        java.nio.file.Files.deleteIfExists(instances);
+        CliRun second = run("heap", "why", dump.toString(), "--class", "LeakPatterns$Widget");
+        assertThat(second.exit()).as(second.err()).isZero();
+        // The command returns once the files it built are written: the next process maps them.
+        assertThat(parents).isRegularFile();
+        assertThat(instances).isRegularFile();
+        assertThat(second.out()).isEqualTo(first.out());
+        CliRun third = run("heap", "why", dump.toString(), "--class", "LeakPatterns$Widget");
+        assertThat(third.out()).isEqualTo(first.out());
+    }
 }

@@ -942,7 +942,7 @@ public final class HeapDump implements AutoCloseable {
 
     @Override
     public void close() {
-        derivedStore.close(); // its writers read from the arenas closed below
+        derivedStore.close(); // lets its writers finish: they read from the arenas closed below
         index.close();
         arena.close();
     }

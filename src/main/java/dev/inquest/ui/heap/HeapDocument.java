@@ -428,7 +428,7 @@ public final class HeapDocument {
     private void finished(TaskRunner.Handle h) {
         running.remove(h);
         if (closed && running.isEmpty()) {
-            dump.close();
+            release();
         }
     }
 
@@ -440,8 +440,16 @@ public final class HeapDocument {
         closed = true;
         running.forEach(TaskRunner.Handle::cancel);
         if (running.isEmpty()) {
-            dump.close();
+            release();
         }
+    }
+
+    /**
+     * Closes the dump off the FX thread: closing lets query structures still being written beside
+     * the index finish first, a disk write the window must not wait for.
+     */
+    private void release() {
+        Thread.ofPlatform().name("inquest-release").daemon(true).start(dump::close);
     }
 
     public boolean isClosed() {

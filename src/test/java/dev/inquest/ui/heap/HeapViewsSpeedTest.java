@@ -95,7 +95,14 @@ class HeapViewsSpeedTest {
         HeapDocument doc = HeapViewsTest.openAndWait(robot, window, ShapesDumpAccess.plain());
         assertThat(doc.summary().objects()).isPositive();
         robot.interact(() -> window.documents().close(tabOf(doc)));
-        assertThat(openedHandles(ShapesDumpAccess.plain())).as("closing the tab releases the dump").isEmpty();
+        // Released off the FX thread, once structures still being written beside the index are on disk.
+        HeapViewsTest.waitFor("closing the tab releases the dump", 30, () -> {
+            try {
+                return openedHandles(ShapesDumpAccess.plain()).isEmpty();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     private Tab tabOf(HeapDocument doc) {
