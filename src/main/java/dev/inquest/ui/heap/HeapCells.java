@@ -47,6 +47,7 @@ public final class HeapCells {
         column.setCellFactory(c -> new TableCell<>() {
             {
                 getStyleClass().add("numeric");
+                exactOnHover(this);
             }
 
             @Override
@@ -65,6 +66,7 @@ public final class HeapCells {
         column.setCellFactory(c -> new TreeTableCell<>() {
             {
                 getStyleClass().add("numeric");
+                exactOnHover(this);
             }
 
             @Override
@@ -75,15 +77,44 @@ public final class HeapCells {
         });
     }
 
+    private static final String EXACT = "inquest.exactBytes";
+
+    /**
+     * The exact figure as a tooltip, made when the pointer first enters the cell: a tooltip is a
+     * popup window, and one per visible cell, rebuilt on every update, was most of a table's
+     * first layout.
+     */
+    private static void exactOnHover(javafx.scene.control.IndexedCell<?> cell) {
+        cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
+            Object exact = cell.getProperties().get(EXACT);
+            if (exact == null) {
+                cell.setTooltip(null);
+            } else if (cell.getTooltip() == null) {
+                cell.setTooltip(new Tooltip((String) exact));
+            } else {
+                cell.getTooltip().setText((String) exact);
+            }
+        });
+    }
+
     private static void show(javafx.scene.control.IndexedCell<?> cell, Long item, boolean empty, Format format) {
         if (empty || item == null) {
             cell.setText(null);
+            cell.getProperties().remove(EXACT);
             cell.setTooltip(null);
             cell.getStyleClass().removeAll("delta-up", "delta-down");
             return;
         }
         cell.setText(format.text(item));
-        cell.setTooltip(format.tip == null ? null : new Tooltip(format.tip.apply(item) + " bytes"));
+        if (format.tip == null) {
+            cell.getProperties().remove(EXACT);
+        } else {
+            String exact = format.tip.apply(item) + " bytes";
+            cell.getProperties().put(EXACT, exact);
+            if (cell.getTooltip() != null) {
+                cell.getTooltip().setText(exact);
+            }
+        }
         cell.getStyleClass().removeAll("delta-up", "delta-down");
         if (format == Format.BYTES_DELTA || format == Format.COUNT_DELTA) {
             if (item > 0) {

@@ -54,6 +54,7 @@ public final class HeapViews {
     public static HeapViews install(MainWindow window) {
         HeapViews views = new HeapViews(window);
         window.registerOpener(FileKind.HEAP_DUMP, (file, w) -> views.open(file));
+        TableWarmUp.startOnce(window.stage().getScene().getStylesheets());
         return views;
     }
 

@@ -8,9 +8,7 @@ import dev.inquest.heap.query.LeakDumps;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.heap.HeapDocument.Section;
 import dev.inquest.ui.heap.tables.DuplicateObjectsView;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import javafx.scene.input.Clipboard;
@@ -34,9 +32,7 @@ class DuplicateObjectsViewTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
-        HeapViews.install(window);
-        stage.show();
+        window = HeapViewsTest.heapWindow(stage, home);
     }
 
     @Test

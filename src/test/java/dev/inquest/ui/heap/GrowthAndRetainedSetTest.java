@@ -18,9 +18,7 @@ import dev.inquest.ui.heap.compare.GrowthRows;
 import dev.inquest.ui.heap.compare.GrowthView;
 import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.heap.inspector.InspectorView;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,9 +55,7 @@ class GrowthAndRetainedSetTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
-        HeapViews.install(window);
-        stage.show();
+        window = HeapViewsTest.heapWindow(stage, home);
     }
 
     @Test

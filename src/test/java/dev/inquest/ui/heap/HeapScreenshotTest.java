@@ -13,7 +13,6 @@ import dev.inquest.ui.heap.dominators.DominatorRows;
 import dev.inquest.ui.heap.dominators.DominatorView;
 import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.heap.tables.ThreadsView;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -55,9 +54,7 @@ class HeapScreenshotTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
-        HeapViews.install(window);
-        stage.show();
+        window = HeapViewsTest.heapWindow(stage, home);
     }
 
     /** Compiled first and run as a class: source-file mode would put the compiler in the picture. */

@@ -12,7 +12,6 @@ import dev.inquest.ui.heap.HeapDocument.Section;
 import dev.inquest.ui.heap.dominators.DominatorRows;
 import dev.inquest.ui.heap.dominators.DominatorView;
 import dev.inquest.ui.heap.histogram.HistogramView;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,9 +62,7 @@ class HeapViewsSpeedTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
-        HeapViews.install(window);
-        stage.show();
+        window = HeapViewsTest.heapWindow(stage, home);
     }
 
     @Test

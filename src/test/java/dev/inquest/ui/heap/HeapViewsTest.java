@@ -60,9 +60,15 @@ class HeapViewsTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
-        HeapViews.install(window);
+        window = HeapViewsTest.heapWindow(stage, home);
+    }
+
+    /** A shown window with the heap views, its settings in a fresh folder under {@code home}. */
+    static MainWindow heapWindow(Stage stage, Path home) throws java.io.IOException {
+        MainWindow w = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        HeapViews.install(w);
         stage.show();
+        return w;
     }
 
     static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {

@@ -7,9 +7,7 @@ import dev.inquest.heap.query.LeakSuspects;
 import dev.inquest.ui.Screenshots;
 import dev.inquest.ui.heap.HeapDocument.Section;
 import dev.inquest.ui.heap.overview.OverviewView;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,9 +42,7 @@ class OverviewNarrowTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
-        HeapViews.install(window);
-        stage.show();
+        window = HeapViewsTest.heapWindow(stage, home);
     }
 
     @AfterEach
