@@ -236,6 +236,42 @@ public final class HeapDocument {
         viewOf(Section.DOMINATORS, DominatorView.class).setFilter("^" + java.util.regex.Pattern.quote(className) + "$");
     }
 
+    /**
+     * Builds the dominator tree's view on a background thread and lays it out in a scene of its
+     * own (JavaFX allows that for a scene not in a showing window), so the first click on
+     * "Dominator tree" only attaches rows that already exist. Its constructor reads the dump and
+     * makes controls, nothing the FX thread owns; if the user gets there first, the FX thread
+     * builds its own and this one is dropped.
+     */
+    void prebuildDominators() {
+        if (Boolean.getBoolean("inquest.noPrebuild") || root.getScene() == null) {
+            return;
+        }
+        java.util.List<String> sheets = java.util.List.copyOf(root.getScene().getStylesheets());
+        String fontStyle = root.getScene().getRoot().getStyle();
+        double w = Math.max(400, viewHost.getWidth() > 0 ? viewHost.getWidth() : root.getScene().getWidth() - 400);
+        double h = Math.max(300, viewHost.getHeight() > 0 ? viewHost.getHeight() : root.getScene().getHeight() - 150);
+        Thread.ofPlatform().name("inquest-prebuild").daemon(true).priority(Thread.MIN_PRIORITY).start(() -> {
+            try {
+                Node n = build(Section.DOMINATORS);
+                StackPane holder = new StackPane(n);
+                holder.setStyle(fontStyle);
+                javafx.scene.Scene scratch = new javafx.scene.Scene(holder, w, h);
+                scratch.getStylesheets().setAll(sheets);
+                holder.applyCss();
+                holder.layout();
+                holder.getChildren().clear();
+                javafx.application.Platform.runLater(() -> {
+                    if (!closed) {
+                        built.putIfAbsent(Section.DOMINATORS, n);
+                    }
+                });
+            } catch (RuntimeException | Error e) {
+                // Only the first show's speed is at stake: the FX thread builds the view when asked.
+            }
+        });
+    }
+
     private void showSection(Section s) {
         fxCost.measure("show " + s.label, () -> viewHost.getChildren().setAll(view(s)));
     }

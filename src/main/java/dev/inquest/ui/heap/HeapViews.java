@@ -194,6 +194,8 @@ public final class HeapViews {
         window.documents().add(tab);
         window.status().setText("Opened heap dump " + file.getFileName());
         doc.prepareQueries();
+        // After the tab's first layout, so the view is built at the size it will be shown at.
+        javafx.application.Platform.runLater(doc::prebuildDominators);
         return doc;
     }
 
