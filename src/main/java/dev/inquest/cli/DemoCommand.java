@@ -56,11 +56,11 @@ public final class DemoCommand implements Callable<Integer> {
         DemoResult r = Demo.run(dir, size == Size.small ? DemoOptions.SMALL : DemoOptions.NORMAL, progress);
         PrintWriter out = spec.commandLine().getOut();
         out.println("Wrote, in " + (r.millis() + 500) / 1000 + " s:");
-        out.println("  " + r.baseline() + "   heap dump after " + r.leakedBefore() + " orders");
-        out.println("  " + r.after() + "   heap dump after " + r.leakedAfter() + " orders");
+        out.println("  " + r.baseline() + "   heap dump after " + dev.inquest.format.Units.count(r.leakedBefore()) + " orders");
+        out.println("  " + r.after() + "   heap dump after " + dev.inquest.format.Units.count(r.leakedAfter()) + " orders");
         out.println("  " + r.recording() + "   flight recording of the whole run");
         out.println("  " + r.caseFile() + "   the case: artifacts, a hypothesis and a next step");
-        out.println(r.grewMost() + " grew by " + r.grewBy() + " instances between the dumps.");
+        out.println(r.grewMost() + " grew by " + dev.inquest.format.Units.count(r.grewBy()) + " instances between the dumps.");
         out.println("Open it: inquest " + r.caseFile() + "   (or File > Open in the window)");
         out.flush();
         return 0;

@@ -1,6 +1,7 @@
 package dev.inquest.demo;
 
 import dev.inquest.demo.service.LeakyService;
+import dev.inquest.format.Units;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HistogramRow;
@@ -230,20 +231,20 @@ public final class Demo {
                 + "`inquest demo` in a child JVM on this machine (-Xmx256m)."));
         s.apply(Edits.addItem(Section.CONTEXT, "Orders pass through a bounded queue and are priced with throwaway "
                 + "strings and arrays (churn); each order's receipt is put in a cache map keyed by order id."));
-        s.apply(Edits.addItem(Section.CONTEXT, "`baseline.hprof` was dumped after " + leaked[0] + " orders, "
-                + "`after.hprof` after " + leaked[1] + "; `service.jfr` covers the whole run with allocation "
+        s.apply(Edits.addItem(Section.CONTEXT, "`baseline.hprof` was dumped after " + Units.count(leaked[0]) + " orders, "
+                + "`after.hprof` after " + Units.count(leaked[1]) + "; `service.jfr` covers the whole run with allocation "
                 + "sampling and old-object samples with paths to GC roots."));
         List<String> ids = new ArrayList<>();
         for (Path f : files) {
             s.apply(Edits.addArtifact(ArtifactFiles.describe(f, dir)));
             ids.add(s.current().artifacts().getLast().id());
         }
-        s.apply(Edits.addItem(Section.FINDINGS, "Between the two dumps, `" + grewMost + "` grew by " + grewBy
+        s.apply(Edits.addItem(Section.FINDINGS, "Between the two dumps, `" + grewMost + "` grew by " + Units.count(grewBy)
                 + " instances, more than any other class of the service (arrays and JDK classes aside)."));
         s.apply(Edits.addHypothesis("The order cache never evicts"));
         String h = s.current().hypotheses().getLast().id();
         s.apply(Edits.pinEvidence(h, Evidence.builder(Evidence.HISTOGRAM_DELTA)
-                .summary("`" + LEAKING_CLASS + "` instances grew from " + countBefore + " to " + countAfter
+                .summary("`" + LEAKING_CLASS + "` instances grew from " + Units.count(countBefore) + " to " + Units.count(countAfter)
                         + " between the baseline and the second dump")
                 .count("before", countBefore)
                 .count("after", countAfter)

@@ -58,9 +58,9 @@ class DemoTest {
     void commandExitsZeroAndSaysWhatItWrote() {
         assertThat(exitCode).isZero();
         assertThat(output).contains(dir.resolve("demo.inquest").toString())
-                .contains("heap dump after " + BEFORE + " orders")
-                .contains("heap dump after " + AFTER + " orders")
-                .contains(Demo.LEAKING_CLASS + " grew by " + (AFTER - BEFORE) + " instances");
+                .contains("heap dump after " + dev.inquest.format.Units.count(BEFORE) + " orders")
+                .contains("heap dump after " + dev.inquest.format.Units.count(AFTER) + " orders")
+                .contains(Demo.LEAKING_CLASS + " grew by " + dev.inquest.format.Units.count(AFTER - BEFORE) + " instances");
     }
 
     @Test
@@ -114,7 +114,7 @@ class DemoTest {
             assertThat(s.priority()).isEqualTo(Priority.P1);
             assertThat(s.hypothesis()).isEqualTo(c.hypotheses().getFirst().id());
         });
-        assertThat(c.findings()).singleElement().asString().contains(Demo.LEAKING_CLASS + "` grew by " + (AFTER - BEFORE));
+        assertThat(c.findings()).singleElement().asString().contains(Demo.LEAKING_CLASS + "` grew by " + dev.inquest.format.Units.count(AFTER - BEFORE));
     }
 
     @Test
