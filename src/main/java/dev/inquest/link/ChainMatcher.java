@@ -156,9 +156,9 @@ public final class ChainMatcher {
     private boolean fits(long node, ReferenceChain.Link link) {
         if (link.describedClass() != null) {
             ClassInfo c = index.classDescribedBy(node);
-            return c != null && c.name().equals(link.describedClass());
+            return c != null && c.name().equals(ClassNames.inHeap(link.describedClass()));
         }
-        return index.classOf(node).name().equals(link.className());
+        return index.classOf(node).name().equals(ClassNames.inHeap(link.className()));
     }
 
     /** Where a walk can begin: a class object, or the reachable instances of the class, GC roots first. */
@@ -166,7 +166,7 @@ public final class ChainMatcher {
         List<Long> out = new ArrayList<>();
         if (link.describedClass() != null) {
             for (ClassInfo c : index.classes()) {
-                if (c.name().equals(link.describedClass())) {
+                if (c.name().equals(ClassNames.inHeap(link.describedClass()))) {
                     long n = index.classNode(c.ordinal());
                     if (n >= 0 && dump.isReachable(n)) {
                         out.add(n);
@@ -177,7 +177,7 @@ public final class ChainMatcher {
         }
         Set<Integer> ordinals = new HashSet<>();
         for (ClassInfo c : index.classes()) {
-            if (c.name().equals(link.className())) {
+            if (c.name().equals(ClassNames.inHeap(link.className()))) {
                 ordinals.add(c.ordinal());
             }
         }

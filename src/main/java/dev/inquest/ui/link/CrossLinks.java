@@ -44,10 +44,11 @@ public final class CrossLinks {
             JfrDocument doc = (JfrDocument) tab.getContent();
             tab.getTabPane().getSelectionModel().select(tab);
             doc.select("jfr-alloc");
-            doc.allocations().showAllocationsOf(cls);
+            doc.allocations().showAllocationsOf(dev.inquest.link.ClassNames.inRecording(cls));
             return true;
         });
-        window.links().setHeapInstances(() -> firstHeapTab(window) != null, cls -> {
+        window.links().setHeapInstances(() -> firstHeapTab(window) != null, recorded -> {
+            String cls = dev.inquest.link.ClassNames.inHeap(recorded);
             Tab tab = firstHeapTab(window);
             if (tab == null) {
                 return false;

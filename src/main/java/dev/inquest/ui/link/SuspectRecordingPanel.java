@@ -136,7 +136,7 @@ final class SuspectRecordingPanel extends VBox {
     }
 
     private void show(JfrDocument rec, Facts f) {
-        AllocationSites s = AllocationSites.of(f.callers(), className, SITES);
+        AllocationSites s = AllocationSites.of(f.callers(), dev.inquest.link.ClassNames.inRecording(className), SITES);
         getChildren().clear();
         Label head = ChainMatchPanel.heading("In the recording " + rec.source().file().getFileName());
         VBox left = new VBox(3);
@@ -198,7 +198,7 @@ final class SuspectRecordingPanel extends VBox {
             }
         }
         rec.select("jfr-alloc");
-        rec.allocations().showAllocationSite(className, frame);
+        rec.allocations().showAllocationSite(dev.inquest.link.ClassNames.inRecording(className), frame);
     }
 
     /** Heap after GC over the recording, 140 x 40 px, and the live-set trend in words. */
