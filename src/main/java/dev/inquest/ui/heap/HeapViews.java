@@ -97,7 +97,7 @@ public final class HeapViews {
 
     /** As {@link #open(Path)}, then hands the new document to {@code opened} (evidence reopening). */
     public void open(Path file, java.util.function.Consumer<HeapDocument> opened) {
-        window.tasks().submit("Reading " + file.getFileName(), p -> HeapDump.listDumps(file, p), dumps -> {
+        window.tasks().submitFor(file, "Reading " + file.getFileName(), p -> HeapDump.listDumps(file, p), dumps -> {
             if (dumps.size() <= 1) {
                 load(file, -1, opened);
                 return;
@@ -148,7 +148,7 @@ public final class HeapViews {
         // The task runner drops a result that arrives after a cancel; the holder lets the
         // failure path close a dump that finished opening just as the user cancelled.
         AtomicReference<HeapDump> opened = new AtomicReference<>();
-        window.tasks().submit("Opening " + file.getFileName(), p -> {
+        window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
             HeapDump heap = HeapDump.open(file, openOptions.withDump(dump), p);
             opened.set(heap);
             p.phase("Summary", -1, Progress.Unit.ITEMS);

@@ -85,7 +85,7 @@ public final class JfrViews {
 
     /** As {@link #open(Path, MainWindow)}, then hands the new document to {@code opened}. */
     public static void open(Path file, MainWindow window, Consumer<JfrDocument> opened) {
-        window.tasks().submit("Opening " + file.getFileName(), progress -> {
+        window.tasks().submitFor(file, "Opening " + file.getFileName(), progress -> {
             JfrSource source = JfrSource.open(file, progress);
             try {
                 return new Loaded(source, SummaryReader.read(source, progress));

@@ -205,6 +205,12 @@ public final class CaseLayouts {
      */
     private void closeTabsOf(Path previous, Path next, Set<String> nextFiles) {
         String owner = previous.toString();
+        // Files still loading for the previous case: stop them rather than load a dump to close it.
+        for (var e : List.copyOf(requested.entrySet())) {
+            if (owner.equals(e.getValue()) && !nextFiles.contains(e.getKey().toString()) && window.tasks().cancelFor(e.getKey())) {
+                requested.remove(e.getKey());
+            }
+        }
         for (javafx.scene.control.Tab t : List.copyOf(window.documents().allTabs())) {
             if (!owner.equals(t.getProperties().get(OWNER))) {
                 continue;

@@ -134,6 +134,42 @@ public final class TaskRunner {
         return progress;
     }
 
+    /** Work that opens a file, by file (FX thread only): a case switch cancels the previous case's opens. */
+    private final java.util.Map<java.nio.file.Path, Handle> bySubject = new java.util.HashMap<>();
+
+    /**
+     * As {@link #submit}, for work that opens {@code subject}: until it settles, {@link #cancelFor}
+     * with the same file cancels it. Call on the FX thread.
+     */
+    public <T> Handle submitFor(java.nio.file.Path subject, String title, Work<T> work, Consumer<? super T> onSuccess,
+            Consumer<Throwable> onFailure) {
+        java.nio.file.Path key = subject.toAbsolutePath().normalize();
+        Handle[] h = new Handle[1];
+        h[0] = submit(title, work, r -> {
+            bySubject.remove(key, h[0]);
+            onSuccess.accept(r);
+        }, t -> {
+            bySubject.remove(key, h[0]);
+            onFailure.accept(t);
+        });
+        bySubject.put(key, h[0]);
+        return h[0];
+    }
+
+    /** Cancels the open of {@code subject} still under way, if any; returns whether there was one. */
+    public boolean cancelFor(java.nio.file.Path subject) {
+        Handle h = bySubject.remove(subject.toAbsolutePath().normalize());
+        if (h != null) {
+            h.cancel();
+        }
+        return h != null;
+    }
+
+    /** Whether an open of {@code subject} is under way. */
+    public boolean isOpening(java.nio.file.Path subject) {
+        return bySubject.containsKey(subject.toAbsolutePath().normalize());
+    }
+
     private void finished(FxProgress p) {
         if (current == p) {
             current = null;

@@ -99,7 +99,7 @@ class CaseSwitchTest {
         assertThat(window.documents().panes().get(1).getTabs()).extracting(DocumentArea::title).containsExactly("a2.hprof");
     }
 
-    /** A recording asked for in case A that finishes loading after the switch to B closes on arrival. */
+    /** A recording asked for in case A and still loading when the case switches to B is cancelled, never shown. */
     @Test
     void aFileStillLoadingWhenTheCaseChangesGoesWithItsCase(FxRobot robot) throws Exception {
         Path recording = dev.inquest.jfr.AllocRecording.get().file();
@@ -109,7 +109,10 @@ class CaseSwitchTest {
             Notebook nb = Notebook.of(window).orElseThrow();
             nb.create(dir.resolve("a.inquest"), "Case A");
             window.open(recording);
+            assertThat(window.tasks().isOpening(recording)).isTrue();
             nb.create(dir.resolve("b.inquest"), "Case B");
+            // Within this one FX event the load cannot have finished: the switch itself stopped it.
+            assertThat(window.tasks().isOpening(recording)).as("the previous case's open is cancelled").isFalse();
         });
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.tasks().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
