@@ -492,6 +492,15 @@ public final class HeapDocument {
         return closed;
     }
 
+    /** The bar above a heap view's table: its controls in a row, in the views' common style. */
+    public static javafx.scene.layout.HBox toolbar(double spacing, Node... items) {
+        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacing, items);
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        bar.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
+        bar.getStyleClass().add("heap-toolbar");
+        return bar;
+    }
+
     /** A small centred message for views that have nothing to show yet. */
     public static Label placeholder(String text) {
         Label l = new Label(text);

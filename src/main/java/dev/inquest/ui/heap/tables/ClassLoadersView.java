@@ -14,7 +14,6 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableView;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 
 /**
@@ -53,12 +52,7 @@ public final class ClassLoadersView {
                     List.of(MarkdownRow.code(l.address() == 0 ? "<bootstrap loader>" : HeapCells.objectLabel(l.className(), l.address())),
                             Units.count(l.classes()), Units.count(l.instances()), Units.bytes(l.retained())));
         }));
-        loaders.setOnMouseClicked(e -> {
-            ClassLoaders.Loader l = loaders.getSelectionModel().getSelectedItem();
-            if (l != null && l.address() != 0 && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                doc.inspect(l.node());
-            }
-        });
+        Columns.inspectOnDoubleClick(loaders, doc, l -> l.address() == 0 ? -1 : l.node());
         duplicated.setContextMenu(doc.actions().menu(() -> {
             ClassLoaders.DuplicatedClass d = duplicated.getSelectionModel().getSelectedItem();
             return d == null ? null : new HeapRow(-1, d.name(), List.of("Class", "Loaders", "Instances"),

@@ -13,7 +13,6 @@ import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.MouseButton;
 
 /** How full the collections are: instances, empty ones, fill ratio and the bytes unused slots cost. */
 public final class CollectionsView {
@@ -45,12 +44,7 @@ public final class CollectionsView {
                     List.of(MarkdownRow.code(r.className()), Units.count(r.instances()), Units.count(r.empty()),
                             Units.percent(r.fillRatio()), Units.bytes(r.wastedBytes())));
         }));
-        table.setOnMouseClicked(e -> {
-            CollectionFill.Row r = table.getSelectionModel().getSelectedItem();
-            if (r != null && r.largest() >= 0 && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                doc.inspect(r.largest());
-            }
-        });
+        Columns.inspectOnDoubleClick(table, doc, CollectionFill.Row::largest);
         doc.run("Collection fill", p -> CollectionFill.compute(doc.dump(), p), rows -> {
             SortedList<CollectionFill.Row> sorted = new SortedList<>(FXCollections.observableArrayList(rows));
             sorted.comparatorProperty().bind(table.comparatorProperty());

@@ -18,6 +18,20 @@ final class Columns {
         return c;
     }
 
+    /** Double-click on a row inspects the object {@code node} names for it; a negative node means the row has none. */
+    static <S> void inspectOnDoubleClick(javafx.scene.control.TableView<S> table, dev.inquest.ui.heap.HeapDocument doc,
+            ToLongFunction<S> node) {
+        table.setOnMouseClicked(e -> {
+            S row = table.getSelectionModel().getSelectedItem();
+            if (row != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2) {
+                long n = node.applyAsLong(row);
+                if (n >= 0) {
+                    doc.inspect(n);
+                }
+            }
+        });
+    }
+
     static <S> TableColumn<S, Long> number(String title, ToLongFunction<S> value, HeapCells.Format format) {
         TableColumn<S, Long> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.applyAsLong(cd.getValue())));

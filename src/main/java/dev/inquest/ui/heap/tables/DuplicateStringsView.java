@@ -10,13 +10,10 @@ import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
 import javafx.collections.FXCollections;
 import javafx.collections.transformation.SortedList;
-import javafx.geometry.Insets;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.input.MouseButton;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 
@@ -51,19 +48,11 @@ public final class DuplicateStringsView {
             return d == null ? null : new HeapRow(d.example(), d.value(), List.of("Value", "Copies", "Wasted"),
                     List.of(MarkdownRow.code(d.value()), Units.count(d.count()), Units.bytes(d.wastedBytes())));
         }));
-        table.setOnMouseClicked(e -> {
-            DuplicateString d = table.getSelectionModel().getSelectedItem();
-            if (d != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                doc.inspect(d.example());
-            }
-        });
+        Columns.inspectOnDoubleClick(table, doc, DuplicateString::example);
         values.setId("strings-values");
         values.selectedProperty().addListener((obs, was, is) -> load());
         status.getStyleClass().add("text-muted");
-        HBox bar = new HBox(12, values, status);
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setPadding(new Insets(6, 8, 6, 8));
-        bar.getStyleClass().add("heap-toolbar");
+        HBox bar = HeapDocument.toolbar(12, values, status);
         root.setTop(bar);
         root.setCenter(table);
         load();

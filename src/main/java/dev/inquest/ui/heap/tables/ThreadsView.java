@@ -18,7 +18,6 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.MouseButton;
 
 /**
  * The threads of the dump with what each retains and what its local variables keep alive,
@@ -64,12 +63,7 @@ public final class ThreadsView {
         stack.setPlaceholder(HeapDocument.placeholder("Select a thread to see its stack."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
                 stack.getItems().setAll(is == null ? List.of() : is.frames().stream().map(ThreadsView::frame).toList()));
-        table.setOnMouseClicked(e -> {
-            ThreadOverview.Row t = table.getSelectionModel().getSelectedItem();
-            if (t != null && e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-                doc.inspect(t.node());
-            }
-        });
+        Columns.inspectOnDoubleClick(table, doc, ThreadOverview.Row::node);
         table.setContextMenu(doc.actions().menu(() -> {
             ThreadOverview.Row t = table.getSelectionModel().getSelectedItem();
             return t == null ? null : new HeapRow(t.node(), t.name(), List.of("Thread", "Object", "Retained", "Frames"),
