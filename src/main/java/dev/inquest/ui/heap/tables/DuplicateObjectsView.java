@@ -8,14 +8,8 @@ import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
-import javafx.collections.FXCollections;
-import javafx.collections.transformation.SortedList;
 import javafx.scene.Node;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
 
 /**
  * Application classes whose instances are equal by a key field (one per key would do), largest
@@ -25,18 +19,16 @@ import javafx.scene.layout.HBox;
 public final class DuplicateObjectsView {
     static final int LIMIT = 1_000;
 
-    private final HeapDocument doc;
-    private final TableView<DuplicateObject> table = new TableView<>();
-    private final CheckBox values = new CheckBox("Show key values");
-    private final Label status = new Label();
-    private final BorderPane root = new BorderPane();
+    private final RedactedTable<DuplicateObject> view;
 
     public DuplicateObjectsView(HeapDocument doc) {
-        this.doc = doc;
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
-        table.setId("duplicates-table");
-        table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        view = new RedactedTable<>(doc, "duplicates", "Show key values", "Duplicate objects",
+                (show, p) -> DuplicateObjects.find(doc.dump(), LIMIT, show, p),
+                rows -> Units.count(rows.size()) + (rows.size() == LIMIT ? "+" : "") + " classes with copies by key waste "
+                        + Units.bytes(rows.stream().mapToLong(DuplicateObject::wastedBytes).sum()) + " (shallow)",
+                "Looking for objects equal by key...", "No application class holds many instances per key.");
+        TableView<DuplicateObject> table = view.table();
+        view.root().getProperties().put(HeapDocument.VIEW_KEY, this);
         var distinct = Columns.<DuplicateObject>number("Distinct keys", DuplicateObject::distinctKeys, HeapCells.Format.COUNT);
         distinct.setMinWidth(122); // the header, not the figures, sets this column's width
         table.getColumns().setAll(List.of(
@@ -47,7 +39,6 @@ public final class DuplicateObjectsView {
                 Columns.<DuplicateObject>number("Surplus", DuplicateObject::surplusInstances, HeapCells.Format.COUNT),
                 Columns.<DuplicateObject>number("Wasted", DuplicateObject::wastedBytes, HeapCells.Format.BYTES),
                 Columns.<DuplicateObject>text("Most common key", d -> d.topKey() + " × " + Units.count(d.topKeyCount()), 200)));
-        table.setPlaceholder(HeapDocument.placeholder("Looking for objects equal by key..."));
         table.setContextMenu(doc.actions().menu(() -> {
             DuplicateObject d = table.getSelectionModel().getSelectedItem();
             return d == null ? null : new HeapRow(d.example(), d.className(),
@@ -56,13 +47,7 @@ public final class DuplicateObjectsView {
                             Units.count(d.distinctKeys()), Units.bytes(d.wastedBytes())));
         }));
         Columns.inspectOnDoubleClick(table, doc, DuplicateObject::example);
-        values.setId("duplicates-values");
-        values.selectedProperty().addListener((obs, was, is) -> load());
-        status.getStyleClass().add("text-muted");
-        HBox bar = HeapDocument.toolbar(12, values, status);
-        root.setTop(bar);
-        root.setCenter(table);
-        load();
+        view.load();
     }
 
     /** The key's type as a reader names it: {@code LeakPatterns$Currency} reads as {@code Currency}. */
@@ -70,32 +55,16 @@ public final class DuplicateObjectsView {
         return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
     }
 
-    private void load() {
-        boolean show = values.isSelected();
-        doc.run("Duplicate objects", p -> DuplicateObjects.find(doc.dump(), LIMIT, show, p), rows -> {
-            if (show != values.isSelected()) {
-                return;
-            }
-            SortedList<DuplicateObject> sorted = new SortedList<>(FXCollections.observableArrayList(rows));
-            sorted.comparatorProperty().bind(table.comparatorProperty());
-            table.setItems(sorted);
-            long wasted = rows.stream().mapToLong(DuplicateObject::wastedBytes).sum();
-            status.setText(Units.count(rows.size()) + (rows.size() == LIMIT ? "+" : "") + " classes with copies by key waste "
-                    + Units.bytes(wasted) + " (shallow)");
-            table.setPlaceholder(HeapDocument.placeholder("No application class holds many instances per key."));
-        });
-    }
-
     public Node node() {
-        return root;
+        return view.root();
     }
 
     public TableView<DuplicateObject> table() {
-        return table;
+        return view.table();
     }
 
     /** Shows or hides the key values (re-runs the query), as the check box does. */
     public void showValues(boolean show) {
-        values.setSelected(show);
+        view.showValues(show);
     }
 }
