@@ -440,7 +440,16 @@ public final class HeapDocument {
      */
     void prepareQueries() {
         run("Preparing queries", p -> {
-            dev.inquest.heap.query.QueryPreparation.prepare(dump, p);
+            // One core at most (the parallel parts run in a pool of one): on a 2-core laptop the
+            // other core stays with the FX thread while the analyst reads the overview.
+            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+            try {
+                one.submit(() -> dev.inquest.heap.query.QueryPreparation.prepare(dump, p)).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw e.getCause() instanceof Exception x ? x : e;
+            } finally {
+                one.shutdown();
+            }
             return Boolean.TRUE;
         }, done -> queriesPrepared = true, failed -> {
         });
