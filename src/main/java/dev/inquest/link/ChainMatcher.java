@@ -39,7 +39,9 @@ public final class ChainMatcher {
     private ChainMatcher(HeapDump dump, ReferenceChain chain, int limit, Progress progress) {
         this.dump = dump;
         this.index = dump.index();
-        this.links = chain.links();
+        // In the dump's spelling once, not at every comparison: hidden classes are named differently there.
+        this.links = chain.links().stream().map(l -> new ReferenceChain.Link(ClassNames.inHeap(l.className()),
+                ClassNames.inHeap(l.describedClass()), l.field(), l.index(), l.skipped())).toList();
         this.limit = Math.max(1, limit);
         this.progress = progress;
     }
@@ -156,9 +158,9 @@ public final class ChainMatcher {
     private boolean fits(long node, ReferenceChain.Link link) {
         if (link.describedClass() != null) {
             ClassInfo c = index.classDescribedBy(node);
-            return c != null && c.name().equals(ClassNames.inHeap(link.describedClass()));
+            return c != null && c.name().equals(link.describedClass());
         }
-        return index.classOf(node).name().equals(ClassNames.inHeap(link.className()));
+        return index.classOf(node).name().equals(link.className());
     }
 
     /** Where a walk can begin: a class object, or the reachable instances of the class, GC roots first. */
@@ -166,7 +168,7 @@ public final class ChainMatcher {
         List<Long> out = new ArrayList<>();
         if (link.describedClass() != null) {
             for (ClassInfo c : index.classes()) {
-                if (c.name().equals(ClassNames.inHeap(link.describedClass()))) {
+                if (c.name().equals(link.describedClass())) {
                     long n = index.classNode(c.ordinal());
                     if (n >= 0 && dump.isReachable(n)) {
                         out.add(n);
@@ -177,7 +179,7 @@ public final class ChainMatcher {
         }
         Set<Integer> ordinals = new HashSet<>();
         for (ClassInfo c : index.classes()) {
-            if (c.name().equals(ClassNames.inHeap(link.className()))) {
+            if (c.name().equals(link.className())) {
                 ordinals.add(c.ordinal());
             }
         }

@@ -21,7 +21,7 @@ public record SmallDemo(Path dir, int exitCode, String output) {
     public static synchronized SmallDemo get() {
         if (instance == null) {
             try {
-                Path dir = Files.createTempDirectory("inquest-demo-test");
+                Path dir = dev.inquest.testing.TempDirs.deletedAtExit("inquest-demo-test");
                 ByteArrayOutputStream out = new ByteArrayOutputStream();
                 PrintStream old = System.out;
                 int code;
@@ -32,20 +32,11 @@ public record SmallDemo(Path dir, int exitCode, String output) {
                     System.setOut(old);
                 }
                 instance = new SmallDemo(dir, code, out.toString(StandardCharsets.UTF_8));
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return instance;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // A temp folder left behind is harmless.
-        }
     }
 
     /** A private copy of the finished demo in {@code target}, for a test that opens it in the window. */

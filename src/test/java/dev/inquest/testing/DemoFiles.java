@@ -22,22 +22,13 @@ public final class DemoFiles {
     public static synchronized DemoResult get() {
         if (instance == null) {
             try {
-                Path dir = Files.createTempDirectory("inquest-demo-test");
                 // Some 40 MB of dumps, case and index files: removed when the test JVM ends.
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
+                Path dir = TempDirs.deletedAtExit("inquest-demo-test");
                 instance = Demo.run(dir, DemoOptions.SMALL, Progress.NONE);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
         }
         return instance;
-    }
-
-    private static void deleteTree(Path dir) {
-        try (var files = Files.walk(dir)) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // Best effort at exit: a temp folder left behind is not worth failing a build for.
-        }
     }
 }

@@ -116,6 +116,24 @@ public final class DerivedStore {
     }
 
     /**
+     * The structure stored under {@code name}, else a new one, stored for the next open.
+     *
+     * @param wrap    views the stored sections as the structure, or null when they do not fit this dump
+     * @param build   computes the structure
+     * @param columns the sections to store for a built one
+     */
+    public <T> T loadOrBuild(String name, int sections, java.util.function.Function<List<MemorySegment>, T> wrap,
+            java.util.function.Supplier<T> build, java.util.function.Function<T, List<MemorySegment>> columns) {
+        T stored = load(name, sections).map(wrap).orElse(null);
+        if (stored != null) {
+            return stored;
+        }
+        T built = build.get();
+        saveLater(name, columns.apply(built));
+        return built;
+    }
+
+    /**
      * Stores {@code sections} on a thread of its own, so the query that built them answers
      * without waiting for the disk. The thread is not a daemon: a command-line run finishes the
      * file before the JVM exits. {@link #close} waits for it.

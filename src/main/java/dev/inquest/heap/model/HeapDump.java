@@ -450,19 +450,24 @@ public final class HeapDump implements AutoCloseable {
 
     private InboundEdges inboundLocked(Progress progress) {
         if (inbound == null) {
-            inbound = derivedStore.load(INBOUND, 4)
-                    .map(s -> InboundEdges.wrap(s.get(0), s.get(1), s.get(2), s.get(3).get(java.lang.foreign.ValueLayout.JAVA_BYTE, 0) == 1))
-                    .filter(in -> in.nodeCount() == index.nodeCount())
-                    .orElse(null);
-            if (inbound == null) {
-                InboundEdges built = InboundEdges.build(index, progress, arena);
-                inbound = built;
-                java.lang.foreign.MemorySegment wide = Arena.ofAuto().allocate(1);
-                wide.set(java.lang.foreign.ValueLayout.JAVA_BYTE, 0, (byte) (built.wide() ? 1 : 0));
-                derivedStore.saveLater(INBOUND, List.of(built.startSegment(), built.sourceSegment(), built.forwardEdgeSegment(), wide));
-            }
+            inbound = derivedStore.loadOrBuild(INBOUND, 3, this::storedInbound, () -> InboundEdges.build(index, progress, arena),
+                    in -> List.of(in.startSegment(), in.sourceSegment(), in.forwardEdgeSegment()));
         }
         return inbound;
+    }
+
+    /** Stored inbound columns, if they fit this dump: their width shows in the start column (one entry per node, plus one). */
+    private InboundEdges storedInbound(List<java.lang.foreign.MemorySegment> s) {
+        long entries = index.nodeCount() + 1;
+        long bytes = s.get(0).byteSize();
+        if (bytes != entries * Integer.BYTES && bytes != entries * Long.BYTES) {
+            return null;
+        }
+        try {
+            return InboundEdges.wrap(s.get(0), s.get(1), s.get(2), bytes == entries * Long.BYTES);
+        } catch (IllegalArgumentException e) {
+            return null; // columns that disagree: recompute
+        }
     }
 
     /**

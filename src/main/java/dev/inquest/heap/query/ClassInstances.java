@@ -8,9 +8,9 @@ import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.progress.Progress;
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -35,34 +35,31 @@ public final class ClassInstances {
 
     /** The dump's instance index, built on first use (one pass over the nodes) and kept while it is open. */
     public static ClassInstances of(HeapDump dump, Progress progress) {
-        return dump.derived(ClassInstances.class, d -> load(d).orElseGet(() -> {
-            ClassInstances built = build(d, progress);
-            Arena copies = Arena.ofAuto(); // a heap long[] has no ByteBuffer view to write from
-            d.derivedStore().saveLater(STORED, List.of(copies.allocateFrom(ValueLayout.JAVA_LONG, built.start),
-                    copies.allocateFrom(ValueLayout.JAVA_LONG, built.shallow),
-                    built.nodes32 != null ? built.nodes32.segment() : built.nodes64.segment()));
-            return built;
-        }));
+        return dump.derived(ClassInstances.class, d -> d.derivedStore().loadOrBuild(STORED, 3, s -> stored(d, s),
+                () -> build(d, progress), built -> {
+                    Arena copies = Arena.ofAuto(); // a heap long[] has no ByteBuffer view to write from
+                    return List.of(copies.allocateFrom(ValueLayout.JAVA_LONG, built.start),
+                            copies.allocateFrom(ValueLayout.JAVA_LONG, built.shallow),
+                            built.nodes32 != null ? built.nodes32.segment() : built.nodes64.segment());
+                }));
     }
 
     private static final String STORED = "instances";
 
-    /** The index as stored by an earlier open of the same index file, if it is there and fits this dump. */
-    private static Optional<ClassInstances> load(HeapDump dump) {
+    /** The index as stored by an earlier open of the same index file, or null when it does not fit this dump. */
+    private static ClassInstances stored(HeapDump dump, List<MemorySegment> s) {
         int classes = dump.index().classes().size();
         boolean narrow = dump.index().nodeCount() <= Integer.MAX_VALUE;
-        return dump.derivedStore().load(STORED, 3).flatMap(s -> {
-            if (s.get(0).byteSize() != (classes + 2L) * Long.BYTES || s.get(1).byteSize() != (classes + 1L) * Long.BYTES) {
-                return Optional.empty();
-            }
-            long[] start = s.get(0).toArray(ValueLayout.JAVA_LONG);
-            long[] shallow = s.get(1).toArray(ValueLayout.JAVA_LONG);
-            if (s.get(2).byteSize() != start[classes + 1] * (narrow ? Integer.BYTES : Long.BYTES)) {
-                return Optional.empty();
-            }
-            return Optional.of(narrow ? new ClassInstances(start, shallow, IntArray.wrap(s.get(2)), null)
-                    : new ClassInstances(start, shallow, null, LongArray.wrap(s.get(2))));
-        });
+        if (s.get(0).byteSize() != (classes + 2L) * Long.BYTES || s.get(1).byteSize() != (classes + 1L) * Long.BYTES) {
+            return null;
+        }
+        long[] start = s.get(0).toArray(ValueLayout.JAVA_LONG);
+        long[] shallow = s.get(1).toArray(ValueLayout.JAVA_LONG);
+        if (s.get(2).byteSize() != start[classes + 1] * (narrow ? Integer.BYTES : Long.BYTES)) {
+            return null;
+        }
+        return narrow ? new ClassInstances(start, shallow, IntArray.wrap(s.get(2)), null)
+                : new ClassInstances(start, shallow, null, LongArray.wrap(s.get(2)));
     }
 
     /** The pseudo ordinal under which class objects are listed. */

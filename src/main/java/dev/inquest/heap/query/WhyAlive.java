@@ -105,16 +105,10 @@ public final class WhyAlive {
         }
 
         static StrongParents of(HeapDump dump, Progress progress) {
-            return dump.derived(StrongParents.class, d -> {
-                long n = d.index().nodeCount();
-                NodeColumn stored = d.derivedStore().load(STORED, 1).map(s -> NodeColumn.wrap(s.getFirst(), n)).orElse(null);
-                if (stored != null) {
-                    return new StrongParents(stored);
-                }
-                StrongParents built = build(d, progress);
-                d.derivedStore().saveLater(STORED, List.of(built.parent.segment()));
-                return built;
-            });
+            return dump.derived(StrongParents.class, d -> d.derivedStore().loadOrBuild(STORED, 1, s -> {
+                NodeColumn stored = NodeColumn.wrap(s.getFirst(), d.index().nodeCount());
+                return stored == null ? null : new StrongParents(stored);
+            }, () -> build(d, progress), built -> List.of(built.parent.segment())));
         }
 
         private static final String STORED = "strong-parents";

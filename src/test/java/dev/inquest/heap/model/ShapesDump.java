@@ -22,11 +22,10 @@ final class ShapesDump {
     static synchronized Path dir() {
         if (dir == null) {
             try {
-                dir = Files.createTempDirectory("inquest-shapes");
+                dir = dev.inquest.testing.TempDirs.deletedAtExit("inquest-shapes");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(dir)));
         }
         return dir;
     }
@@ -73,13 +72,5 @@ final class ShapesDump {
 
     private static List<String> jvm() {
         return List.of("-Xmx64m", "-XX:+UseCompressedOops", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
-    }
-
-    private static void deleteTree(Path p) {
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temp directory
-        }
     }
 }

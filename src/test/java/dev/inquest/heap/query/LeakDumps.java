@@ -27,8 +27,7 @@ public final class LeakDumps {
     public static synchronized Path dir() {
         if (dir == null) {
             try {
-                Path d = Files.createTempDirectory("inquest-leaks");
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> deleteTree(d)));
+                Path d = dev.inquest.testing.TempDirs.deletedAtExit("inquest-leaks");
                 Path classes = d.resolve("classes");
                 Path src = ChildJvm.workloadSource("LeakPatterns", d);
                 int rc = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, null, null, "-d", classes.toString(),
@@ -52,13 +51,5 @@ public final class LeakDumps {
 
     public static HeapDump open(String name) throws IOException {
         return HeapDump.open(file(name), OpenOptions.DEFAULT.withIndexFile(false), Progress.NONE);
-    }
-
-    private static void deleteTree(Path p) {
-        try (var walk = Files.walk(p)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
-        } catch (IOException e) {
-            // best effort: a temp directory
-        }
     }
 }

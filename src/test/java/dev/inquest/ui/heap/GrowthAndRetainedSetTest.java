@@ -49,8 +49,7 @@ class GrowthAndRetainedSetTest {
 
     @org.junit.jupiter.api.AfterEach
     void closeHeapTabs(FxRobot robot) {
-        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
-                .forEach(window.documents()::close));
+        HeapViewsTest.closeHeapTabs(robot, window);
     }
 
     @Start

@@ -56,8 +56,7 @@ class HeapViewsSpeedTest {
     /** Closes every heap tab, which releases its dump: the next test checks for leftovers. */
     @org.junit.jupiter.api.AfterEach
     void closeHeapTabs(FxRobot robot) {
-        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
-                .forEach(window.documents()::close));
+        HeapViewsTest.closeHeapTabs(robot, window);
     }
 
     @Start

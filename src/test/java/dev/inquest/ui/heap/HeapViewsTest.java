@@ -17,7 +17,6 @@ import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.heap.inspector.InspectorView;
 import dev.inquest.ui.heap.paths.PathsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -54,8 +53,7 @@ class HeapViewsTest {
     /** Closes every heap tab, which releases its dump: the next test checks for leftovers. */
     @org.junit.jupiter.api.AfterEach
     void closeHeapTabs(FxRobot robot) {
-        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
-                .forEach(window.documents()::close));
+        closeHeapTabs(robot, window);
     }
 
     @Start
@@ -63,9 +61,15 @@ class HeapViewsTest {
         window = HeapViewsTest.heapWindow(stage, home);
     }
 
+    /** Closes the window's heap tabs, which releases their dumps. */
+    static void closeHeapTabs(FxRobot robot, MainWindow window) {
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
+                .forEach(window.documents()::close));
+    }
+
     /** A shown window with the heap views, its settings in a fresh folder under {@code home}. */
     static MainWindow heapWindow(Stage stage, Path home) throws java.io.IOException {
-        MainWindow w = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        MainWindow w = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
         HeapViews.install(w);
         stage.show();
         return w;

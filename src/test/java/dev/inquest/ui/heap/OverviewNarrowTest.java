@@ -47,8 +47,7 @@ class OverviewNarrowTest {
 
     @AfterEach
     void closeHeapTabs(FxRobot robot) {
-        robot.interact(() -> window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList()
-                .forEach(window.documents()::close));
+        HeapViewsTest.closeHeapTabs(robot, window);
     }
 
     @Test

@@ -11,10 +11,8 @@ import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.Screenshots;
 import dev.inquest.ui.Theme;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.DocumentArea;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,7 @@ class JfrWindowTest {
     @Start
     void start(Stage stage) throws Exception {
         this.stage = stage;
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
         notebook = dev.inquest.ui.notebook.Notebook.install(window);
         JfrViews.install(window);
         stage.show();

@@ -22,9 +22,7 @@ import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.jfr.JfrDocument;
 import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.notebook.Notebook;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -64,7 +62,7 @@ class CrossLinksTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
         notebook = Notebook.install(window);
         JfrViews.install(window);
         CrossLinks.install(window, HeapViews.install(window));

@@ -12,9 +12,7 @@ import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapViews;
 import dev.inquest.ui.heap.dominators.DominatorView;
 import dev.inquest.ui.link.CrossLinks;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,7 +47,7 @@ class HeapPinTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
         notebook = Notebook.install(window);
         CrossLinks.install(window, HeapViews.install(window));
         stage.show();

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inquest.investigation.model.Hypothesis;
 import dev.inquest.investigation.session.Edits;
 import dev.inquest.investigation.store.CaseFile;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
@@ -33,7 +31,7 @@ class NotebookDragTest {
     @Start
     void start(Stage stage) throws Exception {
         caseFile = home.resolve("drag.inquest");
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
         notebook = Notebook.install(window);
         stage.show();
     }

@@ -5,9 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.inquest.investigation.model.Hypothesis;
 import dev.inquest.investigation.session.CaseSession;
 import dev.inquest.investigation.session.Edits;
-import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -38,7 +36,7 @@ class NotebookTypingTest {
 
     @Start
     void start(Stage stage) throws Exception {
-        window = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
         notebook = Notebook.install(window);
         stage.show();
     }
