@@ -148,4 +148,25 @@ public final class HeapCells {
     public static String objectLabel(String className, long address) {
         return className + " @ 0x" + Long.toHexString(address);
     }
+
+    /**
+     * A class name with each package cut to its initial, "j.u.c.ConcurrentHashMap$Node[]", the
+     * way IDEs shorten names that do not fit; a class object keeps its "class " prefix.
+     */
+    public static String shortPackages(String className) {
+        String prefix = className.startsWith("class ") ? "class " : "";
+        String name = className.substring(prefix.length());
+        int last = name.lastIndexOf('.');
+        if (last < 0) {
+            return className;
+        }
+        StringBuilder out = new StringBuilder(prefix);
+        int start = 0;
+        while (start <= last) {
+            int dot = name.indexOf('.', start);
+            out.append(name.charAt(start)).append('.');
+            start = dot + 1;
+        }
+        return out.append(name, last + 1, name.length()).toString();
+    }
 }

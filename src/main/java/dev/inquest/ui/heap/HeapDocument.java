@@ -2,6 +2,7 @@ package dev.inquest.ui.heap;
 
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.ui.common.Offscreen;
 import dev.inquest.ui.heap.compare.GrowthRows;
 import dev.inquest.ui.heap.compare.GrowthView;
 import dev.inquest.ui.heap.dominators.DominatorView;
@@ -15,12 +16,14 @@ import dev.inquest.ui.heap.tables.DuplicateObjectsView;
 import dev.inquest.ui.heap.tables.DuplicateStringsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.task.TaskRunner;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -91,7 +94,7 @@ public final class HeapDocument {
     private final dev.inquest.ui.debug.FxCost fxCost = new dev.inquest.ui.debug.FxCost();
     private InspectorView inspector;
     private PathsView paths;
-    private boolean closed;
+    private volatile boolean closed;
     private Baseline baseline;
     private final List<Consumer<Baseline>> baselineListeners = new ArrayList<>();
 
@@ -237,39 +240,37 @@ public final class HeapDocument {
     }
 
     /**
-     * Builds the dominator tree's view on a background thread and lays it out in a scene of its
-     * own (JavaFX allows that for a scene not in a showing window), so the first click on
-     * "Dominator tree" only attaches rows that already exist. Its constructor reads the dump and
-     * makes controls, nothing the FX thread owns; if the user gets there first, the FX thread
-     * builds its own and this one is dropped.
+     * Builds the dominator tree's view on the {@link Offscreen} thread, with its cells laid out
+     * as the window will show them, so the first click on "Dominator tree" only attaches rows
+     * that already exist. Its constructor reads the dump and makes controls, nothing the FX
+     * thread owns; if the user gets there first, the FX thread builds its own and this one is
+     * dropped.
      */
     void prebuildDominators() {
         if (Boolean.getBoolean("inquest.noPrebuild") || root.getScene() == null) {
             return;
         }
-        java.util.List<String> sheets = java.util.List.copyOf(root.getScene().getStylesheets());
+        List<String> sheets = List.copyOf(root.getScene().getStylesheets());
         String fontStyle = root.getScene().getRoot().getStyle();
         double w = Math.max(400, viewHost.getWidth() > 0 ? viewHost.getWidth() : root.getScene().getWidth() - 400);
         double h = Math.max(300, viewHost.getHeight() > 0 ? viewHost.getHeight() : root.getScene().getHeight() - 150);
-        Thread.ofPlatform().name("inquest-prebuild").daemon(true).priority(Thread.MIN_PRIORITY).start(() -> {
-            try {
-                Node n = build(Section.DOMINATORS);
-                StackPane holder = new StackPane(n);
-                holder.setStyle(fontStyle);
-                javafx.scene.Scene scratch = new javafx.scene.Scene(holder, w, h);
-                scratch.getStylesheets().setAll(sheets);
-                holder.applyCss();
-                holder.layout();
-                holder.getChildren().clear();
-                javafx.application.Platform.runLater(() -> {
-                    if (!closed) {
-                        built.putIfAbsent(Section.DOMINATORS, n);
-                    }
-                });
-            } catch (RuntimeException | Error e) {
-                // Only the first show's speed is at stake: the FX thread builds the view when asked.
+        Offscreen.submit(() -> {
+            if (closed) {
+                return;
             }
+            Node n = build(Section.DOMINATORS);
+            Offscreen.prepare(n, sheets, fontStyle, w, h);
+            Platform.runLater(() -> {
+                if (!closed) {
+                    built.putIfAbsent(Section.DOMINATORS, n);
+                }
+            });
         });
+    }
+
+    /** Whether the view of {@code section} exists already (built on first show, or prebuilt). */
+    boolean hasView(Section section) {
+        return built.containsKey(section);
     }
 
     private void showSection(Section s) {

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.ui.common.Offscreen;
 import dev.inquest.ui.common.ShareBarCell;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,7 +35,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  * their behaviors are spun right then, and their layout code runs interpreted. JavaFX allows a
  * scene that is not in a showing window to be built and laid out on any thread, so a background
  * thread builds look-alike controls (same style sheets, same cell classes) in a scene of its own
- * while the user is still on the welcome page or waiting for a dump to open.
+ * while the user is still on the welcome page or waiting for a dump to open ({@link Offscreen},
+ * the thread every off-screen scene shares).
  */
 public final class TableWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
@@ -48,15 +50,15 @@ public final class TableWarmUp {
             return;
         }
         List<String> sheets = List.copyOf(stylesheets);
-        Thread.ofPlatform().name("inquest-warm-up").daemon(true).priority(Thread.MIN_PRIORITY).start(() -> {
-            try {
-                for (int round = 0; round < Integer.getInteger("inquest.warmUpRounds", 12); round++) {
-                    run(sheets);
-                }
-            } catch (RuntimeException | Error e) {
-                // Only speed is at stake: a failure here leaves the first show cold, nothing else.
-            }
-        });
+        Offscreen.submit(() -> round(sheets, 0));
+    }
+
+    /** One round per job, so a document's prebuild queued meanwhile waits for one round, not all. */
+    private static void round(List<String> sheets, int n) {
+        if (n < Integer.getInteger("inquest.warmUpRounds", 12)) {
+            run(sheets);
+            Offscreen.submit(() -> round(sheets, n + 1));
+        }
     }
 
     /** One row of the look-alike tables. */

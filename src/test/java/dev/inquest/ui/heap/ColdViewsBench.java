@@ -37,19 +37,28 @@ class ColdViewsBench {
         HeapDocument doc = HeapViewsTest.openAndWait(robot, window, ShapesDumpAccess.plain());
         HeapViewsTest.waitFor("idle", 60, () -> !window.tasks().runningProperty().get());
         Thread.sleep(Long.getLong("inquest.coldProbe.idle", 0));
-        StringBuilder out = new StringBuilder("cold first shows (FX CPU / wall ms):");
+        StringBuilder out = new StringBuilder("cold first shows (FX CPU / wall ms, and the CPU ms of attaching, CSS and layout):");
         for (Section s : Section.values()) {
             if (System.getProperty("inquest.coldProbe.only") != null && !s.name().equals(System.getProperty("inquest.coldProbe.only"))) {
                 continue;
             }
             FxCost cost = new FxCost();
-                        robot.interact(() -> cost.measure(s.name(), () -> {
+            long[] phases = new long[3];
+            robot.interact(() -> cost.measure(s.name(), () -> {
+                long t0 = FxCost.cpuNow();
                 doc.show(s);
+                long t1 = FxCost.cpuNow();
                 window.stage().getScene().getRoot().applyCss();
+                long t2 = FxCost.cpuNow();
                 window.stage().getScene().getRoot().layout();
+                long t3 = FxCost.cpuNow();
+                phases[0] = (t1 - t0) / 1_000_000;
+                phases[1] = (t2 - t1) / 1_000_000;
+                phases[2] = (t3 - t2) / 1_000_000;
             }));
             HeapViewsTest.waitFor("idle", 60, () -> !window.tasks().runningProperty().get());
-            out.append(String.format(" %s %d/%d", s.name(), cost.worst().cpuMillis(), cost.worst().wallMillis()));
+            out.append(String.format(" %s %d/%d (%d+%d+%d)", s.name(), cost.worst().cpuMillis(), cost.worst().wallMillis(),
+                    phases[0], phases[1], phases[2]));
         }
         System.out.println(out);
     }

@@ -102,6 +102,22 @@ class OverviewNarrowTest {
             Text shown = (Text) l.lookup(".text");
             assertThat(shown.getText().replace("\n", "")).as("label %s", l.getText()).isEqualTo(l.getText().replace("\n", ""));
         }
+        // Dominator names too narrow for the full class name cut their packages to initials;
+        // what still does not fit loses its start, never the innermost class name and the address.
+        List<Label> bars = new ArrayList<>();
+        collectLabels(content.lookup("#overview-dominators"), bars);
+        List<Label> names = bars.stream().filter(l -> l.getText().contains(" @ 0x")).toList();
+        assertThat(names).hasSizeGreaterThanOrEqualTo(5);
+        assertThat(names).extracting(Label::getText).anyMatch(t -> t.startsWith("j.i.l.ClassLoaders$AppClassLoader @ 0x"));
+        assertThat(names).extracting(Label::getText).anyMatch(t -> t.startsWith("j.u.c.ConcurrentHashMap @ 0x"));
+        for (Label l : names) {
+            String label = l.getText();
+            String shown = ((Text) l.lookup(".text")).getText();
+            int at = label.indexOf(" @ 0x");
+            String simple = label.substring(Math.max(label.lastIndexOf('.', at), label.lastIndexOf('$', at)) + 1);
+            assertThat(shown).as("dominator %s", label).endsWith(simple);
+            assertThat(shown.equals(label) || shown.startsWith("...") && label.endsWith(shown.substring(3))).as(shown).isTrue();
+        }
     }
 
     private static void collectLabels(Node n, List<Label> out) {

@@ -11,11 +11,13 @@ import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
+import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.Tiles;
 import dev.inquest.ui.common.TwoColumns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.List;
+import javafx.geometry.HPos;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -152,18 +154,27 @@ public final class OverviewView {
         return grid;
     }
 
-    /** Horizontal bars, widest first: easier to read than a bar chart axis for ten class names. */
+    /**
+     * Horizontal bars, widest first: easier to read than a chart axis for ten class names. Each
+     * name has the row's width above its bar, so it stays readable in a half-width group.
+     */
     private Node dominatorBars() {
         List<DominatorRow> top = doc.dump().topDominators(TOP);
-        GridPane grid = new GridPane(10, 6);
+        GridPane grid = new GridPane(10, 3);
         grid.setId("overview-dominators");
+        ColumnConstraints nameColumn = new ColumnConstraints();
+        nameColumn.setHgrow(Priority.ALWAYS);
+        nameColumn.setMinWidth(120);
+        grid.getColumnConstraints().add(nameColumn);
         long max = top.isEmpty() ? 1 : Math.max(1, top.getFirst().retained());
         long used = Math.max(1, doc.summary().usedHeap());
         for (int i = 0; i < top.size(); i++) {
             DominatorRow r = top.get(i);
-            Label name = new Label(HeapCells.objectLabel(r.className(), r.address()), HeapCells.iconFor(r.className(), false));
+            Label name = new Label(null, HeapCells.iconFor(r.className(), false));
+            FitText.fit(name, HeapCells.objectLabel(r.className(), r.address()),
+                    HeapCells.objectLabel(HeapCells.shortPackages(r.className()), r.address()));
             name.setMinWidth(120);
-            name.setPrefWidth(380);
+            name.setMaxWidth(Double.MAX_VALUE);
             name.setTooltip(new Tooltip(HeapCells.objectLabel(r.className(), r.address()) + "\nClick to inspect"));
             StackPane bar = new StackPane();
             bar.getStyleClass().add("overview-bar-track");
@@ -173,16 +184,23 @@ public final class OverviewView {
             StackPane.setAlignment(fill, Pos.CENTER_LEFT);
             bar.getChildren().add(fill);
             bar.setMinWidth(60);
-            bar.setPrefHeight(14);
-            bar.setMaxHeight(14);
-            GridPane.setHgrow(bar, Priority.ALWAYS);
+            bar.setPrefHeight(8);
+            bar.setMaxHeight(8);
             Label size = new Label(Units.bytes(r.retained()));
             size.getStyleClass().add("numeric");
             size.setMinWidth(Region.USE_PREF_SIZE);
             Label pct = new Label(Units.percent((double) r.retained() / used));
             pct.getStyleClass().add("numeric");
             pct.setMinWidth(Region.USE_PREF_SIZE);
-            grid.addRow(i, name, bar, size, pct);
+            GridPane.setHalignment(size, HPos.RIGHT);
+            GridPane.setHalignment(pct, HPos.RIGHT);
+            if (i > 0) {
+                for (Node n : List.of(name, size, pct)) {
+                    GridPane.setMargin(n, new Insets(7, 0, 0, 0));
+                }
+            }
+            grid.addRow(2 * i, name, size, pct);
+            grid.add(bar, 0, 2 * i + 1, 3, 1);
             long node = r.node();
             HeapRow row = new HeapRow(node, r.className(), List.of("Object", "Retained", "Percent"),
                     List.of(MarkdownRow.code(HeapCells.objectLabel(r.className(), r.address())),

@@ -1,0 +1,17 @@
+package dev.inquest.ui.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class HeapCellsTest {
+    @Test
+    void packagesShrinkToInitialsAndTheClassNameStaysWhole() {
+        assertThat(HeapCells.shortPackages("jdk.internal.loader.ClassLoaders$AppClassLoader")).isEqualTo("j.i.l.ClassLoaders$AppClassLoader");
+        assertThat(HeapCells.shortPackages("java.util.concurrent.ConcurrentHashMap$Node[]")).isEqualTo("j.u.c.ConcurrentHashMap$Node[]");
+        assertThat(HeapCells.shortPackages("class java.lang.System")).isEqualTo("class j.l.System");
+        assertThat(HeapCells.shortPackages("com.acme.Cache$$Lambda+0x000001e2b3c4d5e6")).isEqualTo("c.a.Cache$$Lambda+0x000001e2b3c4d5e6");
+        assertThat(HeapCells.shortPackages("byte[]")).isEqualTo("byte[]");
+        assertThat(HeapCells.shortPackages("Main")).isEqualTo("Main");
+    }
+}
