@@ -1,15 +1,12 @@
 package dev.inquest.cli;
 
-import dev.inquest.progress.ConsoleProgress;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
-import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.heap.query.ClassDelta;
 import dev.inquest.heap.query.Comparison;
 import dev.inquest.heap.query.DominatorDelta;
 import dev.inquest.heap.query.HeapComparison;
 import dev.inquest.progress.Progress;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,8 +27,8 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
     @CommandLine.Parameters(index = "1", paramLabel = "AFTER", description = "The later heap dump of the same process.")
     Path after;
 
-    @CommandLine.Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default ${DEFAULT-VALUE}).")
-    int top = 25;
+    @CommandLine.Mixin
+    TopOption top;
 
     @CommandLine.Option(names = "--by", paramLabel = "class|package", description = "Rows per class (default) or per package.")
     String by = "class";
@@ -46,17 +43,14 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
             case "package" -> true;
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--by must be class or package, not '" + by + "'");
         };
-        if (top < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--top must not be negative");
-        }
-        try (HeapDump b = open(); HeapDump a = openAfter()) {
+        try (HeapDump b = open(); HeapDump a = open(after)) {
             Comparison c = HeapComparison.compare(b, a, perPackage, Progress.NONE);
             List<ClassDelta> rows = new ArrayList<>();
             for (ClassDelta r : perPackage ? c.packages() : c.classes()) {
                 if (!newOnly || r.isNew()) {
                     rows.add(r);
                 }
-                if (rows.size() >= top) {
+                if (rows.size() >= top.get()) {
                     break;
                 }
             }
@@ -124,12 +118,4 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
         return prefix + n.substring(n.lastIndexOf('.') + 1);
     }
 
-    private HeapDump openAfter() throws IOException {
-        ConsoleProgress progress = ConsoleProgress.forStderr();
-        try {
-            return HeapDump.open(after, new OpenOptions(dumpIndex, keepUnreachable, true), progress);
-        } finally {
-            progress.finish();
-        }
-    }
 }

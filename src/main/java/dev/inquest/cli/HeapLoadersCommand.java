@@ -6,9 +6,7 @@ import dev.inquest.heap.query.ClassLoaders;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -18,39 +16,22 @@ import picocli.CommandLine.Command;
         description = "Class loaders with their classes and instances, and classes defined by several loaders (a class loader leak).")
 public final class HeapLoadersCommand extends HeapVerb implements Callable<Integer> {
 
-    @CommandLine.Option(names = "--top", paramLabel = "N", description = "Show the N largest rows (default ${DEFAULT-VALUE}).")
-    int top = 25;
+    @CommandLine.Mixin
+    TopOption top;
 
     @Override
     public Integer call() throws Exception {
         try (HeapDump d = open()) {
             ClassLoaders.Result r = ClassLoaders.compute(d, Progress.NONE);
-            List<ClassLoaders.Loader> loaders = r.loaders().subList(0, Math.min(top, r.loaders().size()));
-            List<ClassLoaders.DuplicatedClass> dups = r.duplicatedClasses().subList(0, Math.min(top, r.duplicatedClasses().size()));
+            List<ClassLoaders.Loader> loaders = top.of(r.loaders());
+            List<ClassLoaders.DuplicatedClass> dups = top.of(r.duplicatedClasses());
             if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                List<Map<String, Object>> ls = new ArrayList<>();
-                for (ClassLoaders.Loader l : loaders) {
-                    Map<String, Object> lm = new LinkedHashMap<>();
-                    lm.put("address", hex(l.address()));
-                    lm.put("class", l.className());
-                    lm.put("classes", l.classes());
-                    lm.put("instances", l.instances());
-                    lm.put("instancesShallow", l.instancesShallow());
-                    lm.put("retained", l.retained());
-                    ls.add(lm);
-                }
-                List<Map<String, Object>> ds = new ArrayList<>();
-                for (ClassLoaders.DuplicatedClass c : dups) {
-                    Map<String, Object> dm = new LinkedHashMap<>();
-                    dm.put("class", c.name());
-                    dm.put("loaders", c.loaders());
-                    dm.put("instances", c.instances());
-                    ds.add(dm);
-                }
-                m.put("loaders", ls);
-                m.put("duplicatedClasses", ds);
-                printJson(m);
+                printJson(fields(
+                        "loaders", loaders.stream().map(l -> fields("address", hex(l.address()), "class", l.className(),
+                                "classes", l.classes(), "instances", l.instances(), "instancesShallow", l.instancesShallow(),
+                                "retained", l.retained())).toList(),
+                        "duplicatedClasses", dups.stream().map(c -> fields("class", c.name(), "loaders", c.loaders(),
+                                "instances", c.instances())).toList()));
                 return 0;
             }
             warnIfTruncated(d);

@@ -8,8 +8,11 @@ import dev.inquest.progress.ConsoleProgress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import picocli.CommandLine;
 
 /** What every {@code inquest heap VERB DUMP} shares: the dump argument, {@code --dump N}, {@code --json}, output helpers. */
@@ -33,9 +36,14 @@ abstract class HeapVerb {
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     HeapDump open() throws IOException {
+        return open(dump);
+    }
+
+    /** Opens {@code file} with this command's options ({@code --dump}, {@code --keep-unreachable}). */
+    HeapDump open(Path file) throws IOException {
         ConsoleProgress progress = ConsoleProgress.forStderr();
         try {
-            return HeapDump.open(dump, new OpenOptions(dumpIndex, keepUnreachable, true), progress);
+            return HeapDump.open(file, new OpenOptions(dumpIndex, keepUnreachable, true), progress);
         } finally {
             progress.finish();
         }
@@ -60,6 +68,29 @@ abstract class HeapVerb {
             }
             err.flush();
         }
+    }
+
+    /**
+     * Prints {@code rows}: with {@code --json} as an array of objects (their field order is
+     * cli.md's contract), else, after the truncation warning, as a table.
+     */
+    <T> void printRows(HeapDump d, List<T> rows, Function<T, Map<String, Object>> asJson,
+                       List<String> header, boolean[] rightAligned, Function<T, List<String>> cells) throws IOException {
+        if (json) {
+            printJson(rows.stream().map(asJson).toList());
+            return;
+        }
+        warnIfTruncated(d);
+        table(header, rows.stream().map(cells).toList(), rightAligned);
+    }
+
+    /** A JSON object with its fields in the given order: name, value, name, value... (values may be null). */
+    static Map<String, Object> fields(Object... namesAndValues) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return m;
     }
 
     static String num(long v) {

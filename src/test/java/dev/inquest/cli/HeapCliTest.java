@@ -155,6 +155,12 @@ class HeapCliTest {
         assertThat(run("heap", "dominators", dump.toString(), "--group", "loader2").exit()).isEqualTo(2);
         assertThat(run("heap", "path", dump.toString()).exit()).isEqualTo(2);
         assertThat(run("heap", "path", dump.toString(), "--object", "zz").exit()).isEqualTo(2);
+        // Every verb that lists rows says so the same way (loaders used to throw from subList).
+        for (String verb : List.of("histogram", "dominators", "strings", "duplicates", "collections", "loaders")) {
+            CliRun r = run("heap", verb, dump.toString(), "--top", "-1");
+            assertThat(r.exit()).as(verb).isEqualTo(2);
+            assertThat(r.err()).as(verb).contains("--top must not be negative");
+        }
     }
 
     @Test

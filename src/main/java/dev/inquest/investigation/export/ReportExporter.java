@@ -365,23 +365,9 @@ public final class ReportExporter {
         return String.join("\n", out);
     }
 
+    /** A task-list item: the subtask's wording of the step, with an open box when it is not done. */
     private static String actionItem(NextStep s) {
-        StringBuilder sb = new StringBuilder(s.done() ? "[x] " : "[ ] ");
-        if (s.priority() != null) {
-            sb.append("**[").append(s.priority()).append("]** ");
-        }
-        sb.append(s.text().strip());
-        List<String> tail = new ArrayList<>();
-        if (s.owner() != null) {
-            tail.add("owner: " + s.owner());
-        }
-        if (s.hypothesis() != null) {
-            tail.add("tests " + s.hypothesis());
-        }
-        if (!tail.isEmpty()) {
-            sb.append(" (").append(String.join("; ", tail)).append(')');
-        }
-        return Md.item("-", sb.toString());
+        return Md.item("-", (s.done() ? "" : "[ ] ") + SubtaskExporter.step(s));
     }
 
     private static String bullets(List<String> items) {

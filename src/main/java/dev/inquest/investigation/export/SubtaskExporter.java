@@ -129,6 +129,7 @@ public final class SubtaskExporter {
         return out;
     }
 
+    /** A next step in the subtask's words: "[x] " when done, the priority in bold, owner and hypothesis after it. */
     static String step(NextStep s) {
         StringBuilder sb = new StringBuilder();
         if (s.done()) {
