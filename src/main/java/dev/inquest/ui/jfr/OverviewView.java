@@ -2,6 +2,7 @@ package dev.inquest.ui.jfr;
 
 import dev.inquest.format.Units;
 import dev.inquest.jfr.summary.RecordingSummary;
+import dev.inquest.ui.common.FactGrid;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -32,9 +33,8 @@ final class OverviewView extends ScrollPane {
     OverviewView(RecordingSummary s) {
         setFitToWidth(true);
         setId("jfr-overview-view");
-        GridPane facts = new GridPane(18, 6);
         String[][] rows = {
-            {"File", s.file()},
+            {"File", FactGrid.wrappablePath(s.file())},
             {"JVM", s.jvm()},
             {"Started", s.start() == null ? "unknown" : TIME.format(s.start())},
             {"Duration", String.format(java.util.Locale.ROOT, "%.1f s", s.durationMillis() / 1000.0)},
@@ -44,13 +44,7 @@ final class OverviewView extends ScrollPane {
             {"Heap (initial / max)", JfrDocument.bytes(s.initialHeapBytes()) + " / " + JfrDocument.bytes(s.maxHeapBytes())},
             {"JVM arguments", s.jvmArguments() == null || s.jvmArguments().isBlank() ? "none recorded" : s.jvmArguments()},
         };
-        for (int i = 0; i < rows.length; i++) {
-            Label k = new Label(rows[i][0]);
-            k.getStyleClass().add("text-bold");
-            Label v = new Label(rows[i][1]);
-            v.setWrapText(true);
-            facts.addRow(i, k, v);
-        }
+        GridPane facts = FactGrid.of(rows);
 
         VBox warnings = new VBox(6);
         for (String w : warnings(s)) {

@@ -11,6 +11,7 @@ import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
+import dev.inquest.ui.common.FactGrid;
 import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.Tiles;
 import dev.inquest.ui.common.TwoColumns;
@@ -50,7 +51,7 @@ public final class OverviewView {
         root.setPadding(new Insets(18, 22, 18, 22));
 
         // Five tiles in a row on a wide tab, wrapping to rows of three or two in a narrow group.
-        Tiles figures = new Tiles(130, Double.MAX_VALUE, 5, 12, 12,
+        Tiles figures = new Tiles(115, Double.MAX_VALUE, 5, 12, 12,
                 figure("Used heap", Units.bytes(s.usedHeap()), Units.exactBytes(s.usedHeap()) + " bytes in reachable objects"),
                 figure("Objects", Units.count(s.objects()), "reachable objects, class objects included"),
                 figure("Classes", Units.count(s.classes()), "loaded classes with reachable class objects"),
@@ -115,8 +116,6 @@ public final class OverviewView {
     }
 
     private GridPane factGrid(HeapSummary s) {
-        GridPane grid = new GridPane(14, 5);
-        grid.setId("overview-facts");
         String size;
         try {
             size = Units.bytes(Files.size(doc.file()));
@@ -124,8 +123,7 @@ public final class OverviewView {
             size = "unknown";
         }
         String[][] rows = {
-                // A zero-width space after each separator: a long path wraps between folders, not inside a name.
-                {"File", doc.file().toAbsolutePath().normalize().toString().replaceAll("([/\\\\])", "$1\u200B")},
+                {"File", FactGrid.wrappablePath(doc.file().toAbsolutePath().normalize().toString())},
                 {"Size on disk", size + " (" + s.container() + ")"},
                 {"Format", s.format()},
                 {"Dump", s.dumps() > 1 ? (s.dump() + 1) + " of " + s.dumps() : "the only one in the file"},
@@ -135,22 +133,8 @@ public final class OverviewView {
                 {"Parsed in", String.format(java.util.Locale.ROOT, "%.1f s", s.parseMillis() / 1000.0)},
                 {"Complete", s.truncated() ? "no: " + String.join("; ", s.problems()) : "yes"},
         };
-        for (int i = 0; i < rows.length; i++) {
-            Label k = new Label(rows[i][0]);
-            k.getStyleClass().add("heap-fact-key");
-            // Beside the first line of a value that wraps, not its middle.
-            GridPane.setValignment(k, javafx.geometry.VPos.TOP);
-            // Wrapped, not cut: in a narrow group the file's path is what gets long.
-            Label v = new Label(rows[i][1]);
-            v.setWrapText(true);
-            v.setMinWidth(0);
-            grid.addRow(i, k, v);
-        }
-        ColumnConstraints key = new ColumnConstraints();
-        key.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints val = new ColumnConstraints();
-        val.setHgrow(Priority.ALWAYS);
-        grid.getColumnConstraints().addAll(key, val);
+        GridPane grid = FactGrid.of(rows);
+        grid.setId("overview-facts");
         return grid;
     }
 
