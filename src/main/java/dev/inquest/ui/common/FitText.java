@@ -3,15 +3,23 @@ package dev.inquest.ui.common;
 import javafx.beans.InvalidationListener;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
- * A label that shows its full text where it fits and a compact form where it does not, e.g. a
- * class name with its packages cut to initials. What still does not fit is cut at the start,
- * where a class name is least specific, so the simple name and the address stay readable.
+ * A label or cell that shows its full text where it fits and a compact form where it does not,
+ * e.g. a class name with its packages cut to initials. What still does not fit is cut at the
+ * start, where a class name is least specific, so the simple name and the address stay readable.
  */
 public final class FitText {
+    private static final String FULL = "inquest.fitText.full";
+    private static final String COMPACT = "inquest.fitText.compact";
+    private static final String ROOM = "inquest.fitText.room";
+    /** One per thread: views are also laid out off-screen on the {@link Offscreen} thread. */
+    private static final ThreadLocal<Text> PROBE = ThreadLocal.withInitial(Text::new);
+
     private FitText() {
     }
 
@@ -22,16 +30,61 @@ public final class FitText {
         if (full.equals(compact)) {
             return;
         }
-        Text probe = new Text(full);
         InvalidationListener choose = o -> {
-            probe.setFont(label.getFont());
             Node g = label.getGraphic();
             double room = label.getWidth() - label.snappedLeftInset() - label.snappedRightInset()
                     - (g == null ? 0 : g.prefWidth(-1) + label.getGraphicTextGap());
-            // A pixel of slack: Text and the label's skin round text widths differently.
-            label.setText(probe.getLayoutBounds().getWidth() <= room - 1 ? full : compact);
+            label.setText(fits(label.getFont(), full, room) ? full : compact);
         };
         label.widthProperty().addListener(choose);
         label.fontProperty().addListener(choose);
+    }
+
+    /**
+     * Gives a reused cell its item's two texts, choosing by the room its text had at the last
+     * layout, so a scrolled-in row appears in the right form at once; {@link #refit} after each
+     * layout corrects the choice when a column was resized.
+     */
+    public static void set(Labeled cell, String full, String compact) {
+        cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
+        cell.getProperties().put(FULL, full);
+        cell.getProperties().put(COMPACT, compact);
+        Object room = cell.getProperties().get(ROOM);
+        cell.setText(room instanceof Double r && !fits(cell.getFont(), full, r) ? compact : full);
+    }
+
+    /** A cell item without a compact form (a group row, a "next 100" row). */
+    public static void clear(Labeled cell) {
+        cell.getProperties().remove(FULL);
+        cell.getProperties().remove(COMPACT);
+    }
+
+    /**
+     * Call from the cell's {@code layoutChildren} after its skin's: measures the room from where
+     * the skin placed the text (after indentation, disclosure arrow and icon) to the right edge.
+     */
+    public static void refit(Labeled cell) {
+        if (!(cell.getProperties().get(FULL) instanceof String full) || !(cell.getProperties().get(COMPACT) instanceof String compact)) {
+            return;
+        }
+        for (Node n : cell.getChildrenUnmodifiable()) {
+            if (n instanceof Text t && n != cell.getGraphic() && n.getStyleClass().contains("text")) {
+                double room = cell.getWidth() - cell.snappedRightInset() - t.getLayoutX();
+                cell.getProperties().put(ROOM, room);
+                String want = fits(cell.getFont(), full, room) ? full : compact;
+                if (!want.equals(cell.getText())) {
+                    cell.setText(want);
+                }
+                return;
+            }
+        }
+    }
+
+    private static boolean fits(Font font, String text, double room) {
+        Text probe = PROBE.get();
+        probe.setFont(font);
+        probe.setText(text);
+        // A pixel of slack: Text and the label's skin round text widths differently.
+        return probe.getLayoutBounds().getWidth() <= room - 1;
     }
 }

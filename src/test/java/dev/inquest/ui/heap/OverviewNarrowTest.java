@@ -120,6 +120,34 @@ class OverviewNarrowTest {
         }
     }
 
+    @Test
+    void dominatorRowsKeepTheirAddressInAHalfWidthGroup(FxRobot robot) throws Exception {
+        HeapDocument doc = HeapViewsTest.openAndWait(robot, window, LeakDumps.file("queue"));
+        robot.interact(() -> window.documents().splitSelected(Orientation.HORIZONTAL));
+        robot.interact(() -> {
+            doc.show(Section.DOMINATORS);
+            window.stage().getScene().getRoot().applyCss();
+            window.stage().getScene().getRoot().layout();
+        });
+        HeapViewsTest.waitFor("idle", 60, () -> !window.tasks().busyProperty().get());
+        robot.interact(() -> window.stage().getScene().getRoot().layout());
+        List<javafx.scene.control.TreeTableCell<?, ?>> cells = new ArrayList<>();
+        robot.interact(() -> doc.view(Section.DOMINATORS).lookupAll(".tree-table-cell").forEach(n -> {
+            if (n instanceof javafx.scene.control.TreeTableCell<?, ?> c && c.isVisible() && c.getText() != null && c.getText().contains(" @ 0x")) {
+                cells.add(c);
+            }
+        }));
+        assertThat(cells).hasSizeGreaterThan(5);
+        // Too narrow for "jdk.internal.loader.ClassLoaders$AppClassLoader @ 0x...": packages go to initials first.
+        assertThat(cells).extracting(c -> c.getText()).anyMatch(t -> t.startsWith("j.i.l.ClassLoaders$AppClassLoader @ 0x"));
+        for (var c : cells) {
+            String text = c.getText();
+            String shown = ((Text) c.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof Text && n != c.getGraphic() && n.getStyleClass().contains("text")).findFirst().orElseThrow()).getText();
+            assertThat(shown).as("row %s", text).endsWith(text.substring(text.indexOf(" @ 0x")));
+        }
+    }
+
     private static void collectLabels(Node n, List<Label> out) {
         if (n instanceof Label l && l.getText() != null && !l.getText().isEmpty()) {
             out.add(l);

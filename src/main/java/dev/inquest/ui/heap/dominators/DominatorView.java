@@ -2,6 +2,7 @@ package dev.inquest.ui.heap.dominators;
 
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.Grouping;
+import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.PagedTreeItem;
 import dev.inquest.ui.common.ShareBarCell;
 import dev.inquest.ui.heap.HeapCells;
@@ -310,10 +311,17 @@ public final class DominatorView {
 
     private final class ObjectCell extends TreeTableCell<Row, Row> {
         @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            FitText.refit(this);
+        }
+
+        @Override
         protected void updateItem(Row r, boolean empty) {
             super.updateItem(r, empty);
             getStyleClass().remove("more-row");
             setOnMouseClicked(null);
+            FitText.clear(this);
             if (empty || r == null) {
                 setText(null);
                 setGraphic(null);
@@ -337,7 +345,8 @@ public final class DominatorView {
                     setGraphic(HeapCells.iconFor(r.name(), true));
                 }
                 default -> {
-                    setText(HeapCells.objectLabel(r.name(), r.address()));
+                    FitText.set(this, HeapCells.objectLabel(r.name(), r.address()),
+                            HeapCells.objectLabel(HeapCells.shortPackages(r.name()), r.address()));
                     setGraphic(HeapCells.iconFor(r.name(), false));
                 }
             }

@@ -6,6 +6,7 @@ import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
 import dev.inquest.heap.query.Inspection;
 import dev.inquest.heap.query.ObjectInspector;
+import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
@@ -189,14 +190,28 @@ public final class InspectorView {
         TableColumn<ObjectRef, String> field = new TableColumn<>(fieldTitle);
         field.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field()));
         field.setPrefWidth(120);
-        TableColumn<ObjectRef, String> object = new TableColumn<>(objectTitle);
-        object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(HeapCells.objectLabel(c.getValue().className(), c.getValue().address())));
+        TableColumn<ObjectRef, ObjectRef> object = new TableColumn<>(objectTitle);
+        object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        object.setComparator(java.util.Comparator.comparing(r -> HeapCells.objectLabel(r.className(), r.address())));
         object.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setGraphic(empty || s == null ? null : HeapCells.iconFor(s, false));
+            protected void layoutChildren() {
+                super.layoutChildren();
+                FitText.refit(this);
+            }
+
+            @Override
+            protected void updateItem(ObjectRef r, boolean empty) {
+                super.updateItem(r, empty);
+                if (empty || r == null) {
+                    FitText.clear(this);
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    FitText.set(this, HeapCells.objectLabel(r.className(), r.address()),
+                            HeapCells.objectLabel(HeapCells.shortPackages(r.className()), r.address()));
+                    setGraphic(HeapCells.iconFor(r.className(), false));
+                }
             }
         });
         object.setPrefWidth(300);
