@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code inquest case ...}: the group; each verb is its own subcommand class. */
 @Command(name = "case", mixinStandardHelpOptions = true,
-        description = "Investigation cases: create, show, export to Markdown, import from Markdown.",
-        subcommands = {CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class, CaseImportCommand.class})
+        description = "Investigation cases: create, show, export to Markdown, import from Markdown.")
 public final class CaseCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

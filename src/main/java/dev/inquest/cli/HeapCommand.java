@@ -6,11 +6,7 @@ import picocli.CommandLine.Command;
 /** {@code inquest heap ...}: the group; each verb is its own subcommand class. */
 @Command(name = "heap", mixinStandardHelpOptions = true,
         description = "Heap dumps: summary, histogram, dominators, paths, suspects, comparison, duplicate strings and objects, "
-                + "collections, threads, class loaders, why alive.",
-        subcommands = {HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
-                HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class,
-                HeapStringsCommand.class, HeapDuplicatesCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class, HeapLoadersCommand.class,
-                HeapWhyCommand.class})
+                + "collections, threads, class loaders, why alive.")
 public final class HeapCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -33,7 +33,10 @@ abstract class HeapVerb {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    /** Made on first use: picocli instantiates every verb to build its model, and a mapper costs 100 ms. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    }
 
     HeapDump open() throws IOException {
         return open(dump);
@@ -54,7 +57,7 @@ abstract class HeapVerb {
     }
 
     void printJson(Object value) throws IOException {
-        out().println(JSON.writeValueAsString(value));
+        out().println(Json.MAPPER.writeValueAsString(value));
         out().flush();
     }
 

@@ -17,12 +17,11 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = InquestCommand.VersionProvider.class,
         description = "Investigate JVM memory problems: heap dumps, flight recordings and the case that ties them together.%n"
-                + "With no command, or with file names, opens the workbench window.",
-        subcommands = {HeapCommand.class, JfrCommand.class, CaseCommand.class, DemoCommand.class})
+                + "With no command, or with file names, opens the workbench window.")
 public final class InquestCommand implements Runnable {
 
     /** Names that select the command line rather than the window. */
-    public static final Set<String> SUBCOMMANDS = Set.of("heap", "jfr", "case", "demo", "help");
+    public static final Set<String> SUBCOMMANDS = Set.copyOf(CommandTree.topNames());
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -33,11 +32,17 @@ public final class InquestCommand implements Runnable {
     }
 
     public static int run(String... args) {
-        return newCommandLine().execute(args);
+        return newCommandLine(args).execute(args);
     }
 
+    /** The whole command tree (help, documentation checks). */
     public static CommandLine newCommandLine() {
-        CommandLine cl = new CommandLine(new InquestCommand());
+        return newCommandLine(new String[0]);
+    }
+
+    /** The part of the command tree {@code args} can reach ({@link CommandTree}). */
+    public static CommandLine newCommandLine(String... args) {
+        CommandLine cl = CommandTree.build(new InquestCommand(), args);
         cl.setExecutionExceptionHandler(InquestCommand::handleFailure);
         return cl;
     }

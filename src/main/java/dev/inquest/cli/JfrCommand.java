@@ -5,8 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code inquest jfr ...}: the group; each verb is its own subcommand class. */
 @Command(name = "jfr", mixinStandardHelpOptions = true,
-        description = "Flight recordings: summary, flame graphs, differential flame graphs.",
-        subcommands = {JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class})
+        description = "Flight recordings: summary, flame graphs, differential flame graphs.")
 public final class JfrCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

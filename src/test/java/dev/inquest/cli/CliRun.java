@@ -8,7 +8,8 @@ import picocli.CommandLine;
 record CliRun(int exit, String out, String err) {
 
     static CliRun run(String... args) {
-        CommandLine cl = InquestCommand.newCommandLine();
+        // As Main runs it: only the commands the arguments reach.
+        CommandLine cl = InquestCommand.newCommandLine(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

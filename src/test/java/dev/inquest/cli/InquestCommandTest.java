@@ -3,6 +3,7 @@ package dev.inquest.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 class InquestCommandTest {
 
@@ -27,5 +28,32 @@ class InquestCommandTest {
     @Test
     void groupWithoutVerbIsAUsageError() {
         assertThat(run("heap").exit()).isEqualTo(2);
+    }
+
+    @Test
+    void onlyTheCommandsTheArgumentsReachAreBuilt() {
+        CommandLine summary = InquestCommand.newCommandLine("heap", "summary", "dump.hprof");
+        assertThat(summary.getSubcommands().keySet()).containsExactly("heap");
+        assertThat(summary.getSubcommands().get("heap").getSubcommands().keySet()).containsExactly("summary");
+        CommandLine all = InquestCommand.newCommandLine();
+        assertThat(all.getSubcommands().keySet()).containsExactly("heap", "jfr", "case", "demo", "help");
+        assertThat(all.getSubcommands().get("heap").getSubcommands()).hasSize(12);
+        // Help and typos see the whole level, so they read as with the full tree.
+        assertThat(InquestCommand.newCommandLine("help", "heap").getSubcommands()).hasSize(5);
+        assertThat(InquestCommand.newCommandLine("heap", "sumary").getSubcommands().get("heap").getSubcommands()).hasSize(12);
+        assertThat(run("--help").out()).isEqualTo(usage(all));
+        assertThat(run("heap", "--help").out()).isEqualTo(usage(all.getSubcommands().get("heap")));
+        CliRun typo = run("heap", "sumary", "x");
+        assertThat(typo.exit()).isEqualTo(2);
+        assertThat(typo.err()).contains("summary");
+        CliRun help = run("help", "heap");
+        assertThat(help.exit()).isZero();
+        assertThat(help.out()).isEqualTo(usage(all.getSubcommands().get("heap")));
+    }
+
+    private static String usage(CommandLine cl) {
+        java.io.StringWriter w = new java.io.StringWriter();
+        cl.usage(new java.io.PrintWriter(w, true));
+        return w.toString();
     }
 }
