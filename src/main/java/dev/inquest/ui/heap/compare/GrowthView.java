@@ -2,6 +2,7 @@ package dev.inquest.ui.heap.compare;
 
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.Comparison;
+import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.ShareBarCell;
 import dev.inquest.ui.heap.Baseline;
 import dev.inquest.ui.heap.HeapCells;
@@ -93,13 +94,24 @@ public final class GrowthView {
         holders.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(holdersText(c.getValue())));
         holders.setCellFactory(c -> new TableCell<>() {
             @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                FitText.refit(this);
+            }
+
+            @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty ? null : s);
-                // The nearest holder is at the end: cut on the left, not the right.
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                // A deep path is cut on the left by the cell; the tooltip has all of it.
-                setTooltip(empty || s == null ? null : new Tooltip(s.replace(SEPARATOR, "\n  › ")));
+                if (empty || s == null) {
+                    FitText.clear(this);
+                    setText(null);
+                    setTooltip(null);
+                    return;
+                }
+                // Packages to initials first; then cut on the left: the nearest holder is at the end.
+                FitText.set(this, s, compact(s));
+                // The tooltip has the whole path, one holder per line.
+                setTooltip(new Tooltip(s.replace(SEPARATOR, "\n  › ")));
             }
         });
         holders.setPrefWidth(300);
@@ -144,6 +156,12 @@ public final class GrowthView {
 
     static String holdersText(GrowthRows.Row r) {
         return r.holders().isEmpty() ? "(top level: a GC root)" : String.join(SEPARATOR, r.holders());
+    }
+
+    /** The path with every holder's packages cut to initials. */
+    private static String compact(String path) {
+        return java.util.Arrays.stream(path.split(java.util.regex.Pattern.quote(SEPARATOR)))
+                .map(HeapCells::shortPackages).collect(java.util.stream.Collectors.joining(SEPARATOR));
     }
 
     private void show(Baseline b) {
