@@ -34,8 +34,14 @@ final class CommandTree {
         return CHILDREN.get(InquestCommand.class).stream().map(CommandTree::name).toList();
     }
 
-    /** {@code root}'s command line with the subcommands {@code args} can reach (all of them for no arguments). */
+    /**
+     * {@code root}'s command line with the subcommands {@code args} can reach: all of them for no
+     * arguments, none for a lone {@code --version}.
+     */
     static CommandLine build(Object root, String[] args) {
+        if (args.length == 1 && (args[0].equals("--version") || args[0].equals("-V"))) {
+            return new CommandLine(root);
+        }
         return build(root, args, 0);
     }
 
