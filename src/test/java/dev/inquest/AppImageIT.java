@@ -36,6 +36,27 @@ class AppImageIT {
         assertThat(r.output()).contains(Version.describe().split(" ")[0]).contains(Version.version());
     }
 
+    /**
+     * The build trained an ahead-of-time cache (installer/AotTraining.java) and the launcher maps
+     * it: our own classes come from the cache, not from the jar.
+     */
+    @Test
+    void launcherStartsFromTheTrainedCache(@TempDir Path dir) throws Exception {
+        Path launcher = launcher();
+        Path cfg;
+        try (var files = Files.walk(launcher.getParent().getParent())) {
+            cfg = files.filter(p -> p.getFileName().toString().equals("Inquest.cfg")).findFirst().orElseThrow();
+        }
+        assertThat(Files.readAllLines(cfg)).contains("java-options=-XX:AOTCache=$APPDIR/inquest.aot");
+        assertThat(cfg.resolveSibling("inquest.aot")).isNotEmptyFile();
+        ChildJvm.Result r = ChildJvm.run(List.of(launcher.toString(), "--version"),
+                java.util.Map.of("JAVA_TOOL_OPTIONS", "-Xlog:class+load=info"), dir, 60);
+        assertThat(r.output())
+                .contains("dev.inquest.Main source: shared objects file")
+                .contains("dev.inquest.cli.InquestCommand source: shared objects file")
+                .doesNotContain("[error][aot]");
+    }
+
     @Test
     void launcherAnalysesAHeapDumpLikeTheEngineDoes(@TempDir Path dir) throws Exception {
         Path launcher = launcher();

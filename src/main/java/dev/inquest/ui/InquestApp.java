@@ -36,6 +36,9 @@ public final class InquestApp extends Application {
         }
         stage.show();
         openArguments(window, getParameters().getUnnamed());
+        if (Training.wanted()) {
+            Training.start(window);
+        }
     }
 
     /** Opens the files named on the command line; names that do not exist are skipped. */

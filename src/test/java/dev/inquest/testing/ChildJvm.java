@@ -63,10 +63,17 @@ public final class ChildJvm {
     }
 
     public static Result run(List<String> command, Path dir, int timeoutSeconds) {
+        return run(command, java.util.Map.of(), dir, timeoutSeconds);
+    }
+
+    /** Runs {@code command} with {@code environment} added to this process's. */
+    public static Result run(List<String> command, java.util.Map<String, String> environment, Path dir, int timeoutSeconds) {
         try {
             Path log = Files.createTempFile(dir, "child", ".log");
-            Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
+            ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                    .redirectOutput(log.toFile());
+            pb.environment().putAll(environment);
+            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new AssertionError("child JVM timed out after " + timeoutSeconds + " s: " + command

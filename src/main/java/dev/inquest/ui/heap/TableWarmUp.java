@@ -40,13 +40,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  */
 public final class TableWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    private static final java.util.concurrent.CompletableFuture<Void> FINISHED = new java.util.concurrent.CompletableFuture<>();
 
     private TableWarmUp() {
     }
 
     /** Starts the warm-up once per JVM on a low-priority daemon thread; {@code stylesheets} are the window scene's. */
     public static void startOnce(List<String> stylesheets) {
-        if (Boolean.getBoolean("inquest.noWarmUp") || !STARTED.compareAndSet(false, true)) {
+        if (Boolean.getBoolean("inquest.noWarmUp")) {
+            FINISHED.complete(null);
+            return;
+        }
+        if (!STARTED.compareAndSet(false, true)) {
             return;
         }
         List<String> sheets = List.copyOf(stylesheets);
@@ -56,9 +61,21 @@ public final class TableWarmUp {
     /** One round per job, so a document's prebuild queued meanwhile waits for one round, not all. */
     private static void round(List<String> sheets, int n) {
         if (n < Integer.getInteger("inquest.warmUpRounds", 12)) {
-            run(sheets);
+            try {
+                run(sheets);
+            } catch (RuntimeException | Error e) {
+                FINISHED.complete(null);
+                throw e;
+            }
             Offscreen.submit(() -> round(sheets, n + 1));
+        } else {
+            FINISHED.complete(null);
         }
+    }
+
+    /** Completes when the warm-up has run all its rounds (or was switched off, or failed). */
+    public static java.util.concurrent.CompletableFuture<Void> finished() {
+        return FINISHED;
     }
 
     /** One row of the look-alike tables. */
