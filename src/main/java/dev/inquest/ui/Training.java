@@ -5,26 +5,32 @@ import dev.inquest.cli.InquestCommand;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapViews;
 import dev.inquest.ui.heap.TableWarmUp;
+import dev.inquest.ui.jfr.JfrDocument;
+import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javafx.application.Platform;
+import javafx.scene.control.Tab;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /**
  * The run that trains the app image's ahead-of-time cache. The installer build starts the
  * launcher once with {@code -Dinquest.train=true} and JDK 25's {@code -XX:AOTCacheOutput}; the
  * classes this run loads and links are then mapped ready-made at every later start, so the window
  * appears in 1.3 s instead of 2.35 s (X11 display, 2 cores). It does what a user's first minute
- * does: shows the window, builds the command line's model, writes a heap dump of itself, opens
- * it and shows every heap view, then quits. A stuck run ends the process after three minutes:
+ * does: shows the window, builds the command line's model, writes a heap dump and a flight
+ * recording of itself, opens both and shows every view, then quits. A stuck run ends the process after three minutes:
  * a build must not hang on it.
  */
 final class Training {
@@ -46,19 +52,37 @@ final class Training {
         Thread.ofPlatform().name("inquest-training").start(() -> {
             Path dir = null;
             try {
-                InquestCommand.newCommandLine();
                 dir = Files.createTempDirectory("inquest-training");
-                Path dump = dir.resolve("training.hprof");
-                ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
-                onFx(() -> {
-                    window.open(dump);
-                    return null;
-                });
+                Path recording = dir.resolve("training.jfr");
+                try (Recording r = new Recording(Configuration.getConfiguration("profile"))) {
+                    r.start();
+                    InquestCommand.newCommandLine();
+                    Path dump = dir.resolve("training.hprof");
+                    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
+                    r.stop();
+                    r.dump(recording);
+                    onFx(() -> {
+                        window.open(dump);
+                        return null;
+                    });
+                }
                 HeapDocument doc = await(() -> window.documents().allTabs().stream().map(HeapViews::documentOf)
                         .filter(Objects::nonNull).findFirst().orElse(null));
                 for (HeapDocument.Section s : HeapDocument.Section.values()) {
                     onFx(() -> {
                         doc.show(s);
+                        return null;
+                    });
+                }
+                await(() -> window.tasks().busyProperty().get() ? null : Boolean.TRUE);
+                onFx(() -> {
+                    window.open(recording);
+                    return null;
+                });
+                JfrDocument rec = await(() -> JfrViews.openRecordings(window).isEmpty() ? null : JfrViews.openRecordings(window).getFirst());
+                for (Tab t : onFx(() -> List.copyOf(rec.views().getTabs()))) {
+                    onFx(() -> {
+                        rec.select(t.getId());
                         return null;
                     });
                 }
