@@ -28,10 +28,10 @@ import jdk.jfr.Recording;
  * The run that trains the app image's ahead-of-time cache. The installer build starts the
  * launcher once with {@code -Dinquest.train=true} and JDK 25's {@code -XX:AOTCacheOutput}; the
  * classes this run loads and links are then mapped ready-made at every later start, so the window
- * appears in 1.3 s instead of 2.35 s (X11 display, 2 cores). It does what a user's first minute
+ * appears in 1.4 s instead of 2.4 s (X11 display, 2 cores). It does what a user's first minute
  * does: shows the window, builds the command line's model, writes a heap dump and a flight
- * recording of itself, opens both and shows every view, then quits. A stuck run ends the process after three minutes:
- * a build must not hang on it.
+ * recording of itself, opens both and shows every view, then quits. A stuck run ends the process
+ * after three minutes: a build must not hang on it.
  */
 final class Training {
     private static final long STEP_SECONDS = 120;
