@@ -8,10 +8,10 @@ import java.util.stream.Stream;
 
 /**
  * Trains the app image's ahead-of-time cache (JDK 25, JEP 514/515) and tells its launcher to
- * use it: the window then appears in 1.3 s instead of 2.35 s. Runs the image's own launcher once
+ * use it: the window then appears in 1.4 s instead of 2.4 s. Runs the image's own launcher once
  * in training mode ({@code -Dinquest.train=true}: the window on JavaFX's Headless platform, the
- * command line's model, a heap dump of itself opened and every heap view shown, then it quits)
- * with {@code -XX:AOTCacheOutput} writing {@code inquest.aot} into the app folder, then adds
+ * command line's model, a heap dump and a recording of itself opened and every view shown, then
+ * it quits) with {@code -XX:AOTCacheOutput} writing {@code inquest.aot} into the app folder, then adds
  * {@code -XX:AOTCache=$APPDIR/inquest.aot} to the launcher's configuration.
  *
  * <p>A failed training leaves the image as it was, slower to start but whole: the option is
