@@ -123,15 +123,22 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
                 committed.getData().add(new XYChart.Data<>(seconds(s.time()), s.committed() / MB));
             }
         }
-        chart.getData().setAll(java.util.List.of(before, after, committed));
+        java.util.List<XYChart.Series<Number, Number>> lines = new java.util.ArrayList<>(java.util.List.of(before, after, committed));
         if (!t.rss().isEmpty()) {
             XYChart.Series<Number, Number> rss = new XYChart.Series<>();
             rss.setName("resident set size");
             for (HeapTimeline.RssSample s : t.rss()) {
                 rss.getData().add(new XYChart.Data<>(seconds(s.time()), s.size() / MB));
             }
-            chart.getData().add(rss);
+            lines.add(rss);
         }
+        for (XYChart.Series<Number, Number> line : lines) {
+            // One point draws no line: give it the chart's symbol (a node of its own gets the series' colour).
+            if (line.getData().size() == 1) {
+                line.getData().getFirst().setNode(new javafx.scene.layout.StackPane());
+            }
+        }
+        chart.getData().setAll(lines);
         XYChart.Series<Number, Number> marks = pauseSeries(t);
         chart.getData().add(marks);
         if (marks.getNode() != null) {

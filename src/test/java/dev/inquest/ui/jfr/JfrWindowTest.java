@@ -126,6 +126,15 @@ class JfrWindowTest {
                     gcs.get(i).getDuration("sumOfPauses").toNanos() / 1e6));
             assertThat(marks.get(i).getNode().isVisible()).isTrue();
         }
+        // A series of one point (the resident set size is sampled rarely) shows the series' symbol.
+        for (var series : heap.chart().getData()) {
+            if (series.getData().size() == 1 && !series.getName().equals("GC pause")) {
+                var node = series.getData().getFirst().getNode();
+                assertThat(node).as(series.getName()).isNotNull();
+                assertThat(node.getStyleClass()).as(series.getName()).contains("chart-line-symbol");
+                assertThat(node.isVisible()).isTrue();
+            }
+        }
         robot.interact(() -> Screenshots.capture(stage.getScene(), "jfr-heap"));
         long before = doc.allocations().tree().events();
         double half = doc.summary().durationMillis() / 2000.0;
