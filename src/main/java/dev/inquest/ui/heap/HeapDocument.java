@@ -227,16 +227,32 @@ public final class HeapDocument {
         return type.cast(view(section).getProperties().get(VIEW_KEY));
     }
 
+    /**
+     * A filter matching exactly one class name, written the way a user would type it
+     * ("^java\.util\.HashMap\$Node$") rather than Pattern.quote's "^\Qjava.util.HashMap$Node\E$",
+     * since it lands in the view's filter field.
+     */
+    static String exactly(String className) {
+        StringBuilder sb = new StringBuilder("^");
+        for (char ch : className.toCharArray()) {
+            if ("\\.[]{}()*+?^$|".indexOf(ch) >= 0) {
+                sb.append('\\');
+            }
+            sb.append(ch);
+        }
+        return sb.append('$').toString();
+    }
+
     /** Shows the histogram narrowed to one class: its instances, shallow and retained size. */
     public void showClassInHistogram(String className) {
         show(Section.HISTOGRAM);
-        viewOf(Section.HISTOGRAM, HistogramView.class).setFilter("^" + java.util.regex.Pattern.quote(className) + "$");
+        viewOf(Section.HISTOGRAM, HistogramView.class).setFilter(exactly(className));
     }
 
     /** Shows the dominator tree narrowed to the instances of one class. */
     public void showClassInDominators(String className) {
         show(Section.DOMINATORS);
-        viewOf(Section.DOMINATORS, DominatorView.class).setFilter("^" + java.util.regex.Pattern.quote(className) + "$");
+        viewOf(Section.DOMINATORS, DominatorView.class).setFilter(exactly(className));
     }
 
     /**
@@ -505,6 +521,12 @@ public final class HeapDocument {
     /** The bar above a heap view's table: its controls in a row, in the views' common style. */
     public static javafx.scene.layout.HBox toolbar(double spacing, Node... items) {
         javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacing, items);
+        // In a narrow group the text fields give up width; buttons and counts keep their words.
+        for (Node n : items) {
+            if (n instanceof javafx.scene.control.Control c && !(n instanceof javafx.scene.control.TextInputControl)) {
+                c.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
         bar.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
         bar.getStyleClass().add("heap-toolbar");

@@ -14,4 +14,13 @@ class HeapCellsTest {
         assertThat(HeapCells.shortPackages("byte[]")).isEqualTo("byte[]");
         assertThat(HeapCells.shortPackages("Main")).isEqualTo("Main");
     }
+
+    @Test
+    void anExactFilterReadsAsTypedAndMatchesOnlyThatClass() {
+        String filter = HeapDocument.exactly("java.util.HashMap$Node[]");
+        assertThat(filter).isEqualTo("^java\\.util\\.HashMap\\$Node\\[\\]$");
+        assertThat(java.util.regex.Pattern.compile(filter).matcher("java.util.HashMap$Node[]").find()).isTrue();
+        assertThat(java.util.regex.Pattern.compile(filter).matcher("java.util.HashMapxNode[]").find()).isFalse();
+        assertThat(java.util.regex.Pattern.compile(filter).matcher("java.util.HashMap$Node[][]").find()).isFalse();
+    }
 }

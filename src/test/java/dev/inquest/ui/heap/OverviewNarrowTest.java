@@ -146,6 +146,23 @@ class OverviewNarrowTest {
                     .filter(n -> n instanceof Text && n != c.getGraphic() && n.getStyleClass().contains("text")).findFirst().orElseThrow()).getText();
             assertThat(shown).as("row %s", text).endsWith(text.substring(text.indexOf(" @ 0x")));
         }
+        // The histogram's tool bar in the same group: the filter field gives up width, the button keeps its words.
+        robot.interact(() -> {
+            doc.show(Section.HISTOGRAM);
+            window.stage().getScene().getRoot().applyCss();
+            window.stage().getScene().getRoot().layout();
+        });
+        List<javafx.scene.control.ButtonBase> buttons = new ArrayList<>();
+        robot.interact(() -> doc.view(Section.HISTOGRAM).lookupAll(".button").forEach(n -> {
+            if (n instanceof javafx.scene.control.ButtonBase b && b.getText() != null && b.isVisible()) {
+                buttons.add(b);
+            }
+        }));
+        assertThat(buttons).extracting(javafx.scene.control.ButtonBase::getText).contains("Compare with baseline...");
+        for (var b : buttons) {
+            Text shown = (Text) b.lookup(".text");
+            assertThat(shown.getText()).as("button %s", b.getText()).isEqualTo(b.getText());
+        }
     }
 
     private static void collectLabels(Node n, List<Label> out) {
