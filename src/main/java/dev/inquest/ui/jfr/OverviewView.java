@@ -74,13 +74,15 @@ final class OverviewView extends ScrollPane {
         });
         count.getStyleClass().add("numeric");
         count.setPrefWidth(140);
+        // A count needs little room: the rest of the width goes to the event type's name.
+        count.setMaxWidth(180);
         events.getColumns().add(type);
         events.getColumns().add(count);
         List<Map.Entry<String, Long>> byCount = new ArrayList<>(s.byType().entrySet());
         byCount.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         events.setItems(FXCollections.observableArrayList(byCount));
         events.setPrefHeight(320);
-        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
 
         Label factsTitle = new Label("Recording");
         factsTitle.getStyleClass().add("title-4");
