@@ -140,13 +140,21 @@ public final class HeapViews {
         }
     }
 
-    /** A loaded dump with the figures every view needs, computed off the FX thread. */
-    private record Loaded(HeapDump dump, HeapSummary summary) {
+    /**
+     * A loaded dump with the figures every view needs, computed off the FX thread. Closeable so
+     * the task runner can release one that arrives after its open was cancelled.
+     */
+    private record Loaded(HeapDump dump, HeapSummary summary) implements AutoCloseable {
+        @Override
+        public void close() {
+            dump.close();
+        }
     }
 
     private void load(Path file, int dump, java.util.function.Consumer<HeapDocument> onShown) {
-        // The task runner drops a result that arrives after a cancel; the holder lets the
-        // failure path close a dump that finished opening just as the user cancelled.
+        // A dump that opened but whose summary failed or was cancelled is closed by the failure
+        // path through this holder; once returned, the Loaded owns it (the task runner closes a
+        // result that arrives after a cancel).
         AtomicReference<HeapDump> opened = new AtomicReference<>();
         window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
             HeapDump heap = HeapDump.open(file, openOptions.withDump(dump), p);
@@ -154,9 +162,9 @@ public final class HeapViews {
             p.phase("Summary", -1, Progress.Unit.ITEMS);
             HeapSummary summary = heap.summary();
             p.checkCancelled();
+            opened.set(null);
             return new Loaded(heap, summary);
         }, loaded -> {
-            opened.set(null);
             onShown.accept(show(file, loaded));
             unclaim(file, dump);
         }, t -> {

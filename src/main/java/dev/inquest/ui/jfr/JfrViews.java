@@ -75,7 +75,12 @@ public final class JfrViews {
         return true;
     }
 
-    private record Loaded(JfrSource source, RecordingSummary summary) {
+    /** Closeable so the task runner can release one that arrives after its open was cancelled. */
+    private record Loaded(JfrSource source, RecordingSummary summary) implements AutoCloseable {
+        @Override
+        public void close() throws IOException {
+            source.close();
+        }
     }
 
     /** Opens the recording off the FX thread; the tab appears when its summary is ready. */

@@ -108,12 +108,20 @@ public final class TaskRunner {
             try {
                 T result = work.run(progress);
                 if (progress.isCancelled()) {
+                    discard(result);
                     throw new CancellationException(title + " cancelled");
                 }
                 Platform.runLater(() -> {
                     finished(progress);
                     try {
-                        onSuccess.accept(result);
+                        if (progress.isCancelled()) {
+                            // Cancelled between the work's end and this event (a case switch in
+                            // the same FX event as the open): the user asked for nothing to appear.
+                            discard(result);
+                            onFailure.accept(new CancellationException(title + " cancelled"));
+                        } else {
+                            onSuccess.accept(result);
+                        }
                     } finally {
                         settled.run();
                     }
@@ -132,6 +140,22 @@ public final class TaskRunner {
             }
         });
         return progress;
+    }
+
+    /**
+     * Releases a result nobody will see: an {@link AutoCloseable} one (an opened dump or
+     * recording) is closed off the FX thread, since unmapping a big dump takes a moment.
+     */
+    private static void discard(Object result) {
+        if (result instanceof AutoCloseable c) {
+            Thread.ofPlatform().name("inquest-discard").daemon(true).start(() -> {
+                try {
+                    c.close();
+                } catch (Exception e) {
+                    System.getLogger("inquest").log(System.Logger.Level.WARNING, "closing a cancelled result: " + e);
+                }
+            });
+        }
     }
 
     /** Work that opens a file, by file (FX thread only): a case switch cancels the previous case's opens. */

@@ -1,0 +1,52 @@
+package dev.inquest.ui.task;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Cancels that land between the end of the work and the FX event that delivers its result. */
+@ExtendWith(ApplicationExtension.class)
+class TaskRunnerTest {
+    @Start
+    void start(Stage stage) {
+    }
+
+    @Test
+    void aResultCancelledOnItsWayToTheFxThreadIsClosedNotShown(FxRobot robot) throws Exception {
+        TaskRunner tasks = new TaskRunner();
+        AtomicBoolean closed = new AtomicBoolean();
+        List<String> outcome = new CopyOnWriteArrayList<>();
+        CountDownLatch workDone = new CountDownLatch(1);
+        robot.interact(() -> {
+            TaskRunner.Handle h = tasks.submit("Opening x", p -> {
+                AutoCloseable result = () -> closed.set(true);
+                workDone.countDown();
+                return result;
+            }, r -> outcome.add("shown"), t -> outcome.add(t.getClass().getSimpleName()));
+            try {
+                // The work ends and queues its result behind this very event; then the user cancels.
+                assertThat(workDone.await(10, TimeUnit.SECONDS)).isTrue();
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                throw new AssertionError(e);
+            }
+            h.cancel();
+        });
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !outcome.isEmpty() && closed.get());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(outcome).containsExactly("CancellationException");
+        assertThat(closed).isTrue();
+        assertThat(tasks.busyProperty().get()).isFalse();
+    }
+}
