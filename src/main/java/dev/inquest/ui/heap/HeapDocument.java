@@ -270,17 +270,23 @@ public final class HeapDocument {
         String fontStyle = root.getScene().getRoot().getStyle();
         double w = Math.max(400, viewHost.getWidth() > 0 ? viewHost.getWidth() : root.getScene().getWidth() - 400);
         double h = Math.max(300, viewHost.getHeight() > 0 ? viewHost.getHeight() : root.getScene().getHeight() - 150);
+        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        prebuild = done;
         Offscreen.submit(() -> {
-            if (closed) {
-                return;
-            }
-            Node n = build(Section.DOMINATORS);
-            Offscreen.prepare(n, sheets, fontStyle, w, h);
-            Platform.runLater(() -> {
-                if (!closed) {
-                    built.putIfAbsent(Section.DOMINATORS, n);
+            try {
+                if (closed) {
+                    return;
                 }
-            });
+                Node n = build(Section.DOMINATORS);
+                Offscreen.prepare(n, sheets, fontStyle, w, h);
+                Platform.runLater(() -> {
+                    if (!closed) {
+                        built.putIfAbsent(Section.DOMINATORS, n);
+                    }
+                });
+            } finally {
+                done.complete(null);
+            }
         });
     }
 
@@ -508,11 +514,20 @@ public final class HeapDocument {
 
     /**
      * Closes the dump off the FX thread: closing lets query structures still being written beside
-     * the index finish first, a disk write the window must not wait for.
+     * the index finish first, a disk write the window must not wait for, and waits for an
+     * off-screen prebuild that is reading the dump.
      */
     private void release() {
-        Thread.ofPlatform().name("inquest-release").daemon(true).start(dump::close);
+        java.util.concurrent.CompletableFuture<Void> building = prebuild;
+        Thread.ofPlatform().name("inquest-release").daemon(true).start(() -> {
+            // A prebuild under way reads the dump while it lays out rows: it ends first.
+            building.join();
+            dump.close();
+        });
     }
+
+    /** The off-screen dominator view's build, done when it finished or was never asked for. */
+    private volatile java.util.concurrent.CompletableFuture<Void> prebuild = java.util.concurrent.CompletableFuture.completedFuture(null);
 
     public boolean isClosed() {
         return closed;
