@@ -144,6 +144,15 @@ public final class HeapCells {
         return f;
     }
 
+    /**
+     * Shows "class @ address" in a cell, with the packages cut to initials where the whole name
+     * does not fit ({@link dev.inquest.ui.common.FitText}; the cell calls {@code FitText.refit}
+     * after its layout).
+     */
+    public static void objectText(javafx.scene.control.Labeled cell, String className, long address) {
+        dev.inquest.ui.common.FitText.set(cell, objectLabel(className, address), objectLabel(shortPackages(className), address));
+    }
+
     /** "java.util.HashMap @ 0x7f00123" as MAT writes object labels. */
     public static String objectLabel(String className, long address) {
         return className + " @ 0x" + Long.toHexString(address);

@@ -345,8 +345,7 @@ public final class DominatorView {
                     setGraphic(HeapCells.iconFor(r.name(), true));
                 }
                 default -> {
-                    FitText.set(this, HeapCells.objectLabel(r.name(), r.address()),
-                            HeapCells.objectLabel(HeapCells.shortPackages(r.name()), r.address()));
+                    HeapCells.objectText(this, r.name(), r.address());
                     setGraphic(HeapCells.iconFor(r.name(), false));
                 }
             }

@@ -208,8 +208,7 @@ public final class InspectorView {
                     setText(null);
                     setGraphic(null);
                 } else {
-                    FitText.set(this, HeapCells.objectLabel(r.className(), r.address()),
-                            HeapCells.objectLabel(HeapCells.shortPackages(r.className()), r.address()));
+                    HeapCells.objectText(this, r.className(), r.address());
                     setGraphic(HeapCells.iconFor(r.className(), false));
                 }
             }
