@@ -61,37 +61,22 @@ final class Training {
                     ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(dump.toString(), true);
                     r.stop();
                     r.dump(recording);
-                    onFx(() -> {
-                        window.open(dump);
-                        return null;
-                    });
+                    onFx(() -> window.open(dump));
                 }
                 HeapDocument doc = await(() -> window.documents().allTabs().stream().map(HeapViews::documentOf)
                         .filter(Objects::nonNull).findFirst().orElse(null));
                 for (HeapDocument.Section s : HeapDocument.Section.values()) {
-                    onFx(() -> {
-                        doc.show(s);
-                        return null;
-                    });
+                    onFx(() -> doc.show(s));
                 }
                 await(() -> window.tasks().busyProperty().get() ? null : Boolean.TRUE);
-                onFx(() -> {
-                    window.open(recording);
-                    return null;
-                });
+                onFx(() -> window.open(recording));
                 JfrDocument rec = await(() -> JfrViews.openRecordings(window).isEmpty() ? null : JfrViews.openRecordings(window).getFirst());
                 for (Tab t : onFx(() -> List.copyOf(rec.views().getTabs()))) {
-                    onFx(() -> {
-                        rec.select(t.getId());
-                        return null;
-                    });
+                    onFx(() -> rec.select(t.getId()));
                 }
                 await(() -> window.tasks().busyProperty().get() ? null : Boolean.TRUE);
                 TableWarmUp.finished().get(STEP_SECONDS, TimeUnit.SECONDS);
-                onFx(() -> {
-                    window.documents().allTabs().forEach(t -> window.documents().close(t));
-                    return null;
-                });
+                onFx(() -> window.documents().allTabs().forEach(t -> window.documents().close(t)));
                 Platform.exit();
             } catch (Exception e) {
                 System.err.println("inquest: training run failed: " + e);
@@ -100,6 +85,13 @@ final class Training {
             } finally {
                 deleteQuietly(dir);
             }
+        });
+    }
+
+    private static void onFx(Runnable work) throws Exception {
+        onFx(() -> {
+            work.run();
+            return null;
         });
     }
 

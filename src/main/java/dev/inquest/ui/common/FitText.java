@@ -17,6 +17,7 @@ public final class FitText {
     private static final String FULL = "inquest.fitText.full";
     private static final String COMPACT = "inquest.fitText.compact";
     private static final String ROOM = "inquest.fitText.room";
+    private static final String MEASURED = "inquest.fitText.measured";
     /** One per thread: views are also laid out off-screen on the {@link Offscreen} thread. */
     private static final ThreadLocal<Text> PROBE = ThreadLocal.withInitial(Text::new);
 
@@ -50,7 +51,7 @@ public final class FitText {
         cell.getProperties().put(FULL, full);
         cell.getProperties().put(COMPACT, compact);
         Object room = cell.getProperties().get(ROOM);
-        cell.setText(room instanceof Double r && !fits(cell.getFont(), full, r) ? compact : full);
+        cell.setText(room instanceof Double r && !fits(cell, full, r) ? compact : full);
     }
 
     /** A cell item without a compact form (a group row, a "next 100" row). */
@@ -71,7 +72,7 @@ public final class FitText {
             if (n instanceof Text t && n != cell.getGraphic() && n.getStyleClass().contains("text")) {
                 double room = cell.getWidth() - cell.snappedRightInset() - t.getLayoutX();
                 cell.getProperties().put(ROOM, room);
-                String want = fits(cell.getFont(), full, room) ? full : compact;
+                String want = fits(cell, full, room) ? full : compact;
                 if (!want.equals(cell.getText())) {
                     cell.setText(want);
                 }
@@ -80,11 +81,29 @@ public final class FitText {
         }
     }
 
+    /** A text's width in a font, kept on the cell: a scrolling table lays its cells out every frame. */
+    private record Measured(String text, Font font, double width) {
+    }
+
+    private static boolean fits(Labeled cell, String text, double room) {
+        Measured m = cell.getProperties().get(MEASURED) instanceof Measured kept
+                && kept.text().equals(text) && kept.font().equals(cell.getFont()) ? kept : null;
+        if (m == null) {
+            m = new Measured(text, cell.getFont(), width(cell.getFont(), text));
+            cell.getProperties().put(MEASURED, m);
+        }
+        // A pixel of slack: Text and the label's skin round text widths differently.
+        return m.width() <= room - 1;
+    }
+
     private static boolean fits(Font font, String text, double room) {
+        return width(font, text) <= room - 1;
+    }
+
+    private static double width(Font font, String text) {
         Text probe = PROBE.get();
         probe.setFont(font);
         probe.setText(text);
-        // A pixel of slack: Text and the label's skin round text widths differently.
-        return probe.getLayoutBounds().getWidth() <= room - 1;
+        return probe.getLayoutBounds().getWidth();
     }
 }

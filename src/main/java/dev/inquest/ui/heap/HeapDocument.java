@@ -16,12 +16,12 @@ import dev.inquest.ui.heap.tables.DuplicateObjectsView;
 import dev.inquest.ui.heap.tables.DuplicateStringsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.task.TaskRunner;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -270,7 +270,7 @@ public final class HeapDocument {
         String fontStyle = root.getScene().getRoot().getStyle();
         double w = Math.max(400, viewHost.getWidth() > 0 ? viewHost.getWidth() : root.getScene().getWidth() - 400);
         double h = Math.max(300, viewHost.getHeight() > 0 ? viewHost.getHeight() : root.getScene().getHeight() - 150);
-        java.util.concurrent.CompletableFuture<Void> done = new java.util.concurrent.CompletableFuture<>();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         prebuild = done;
         Offscreen.submit(() -> {
             try {
@@ -518,7 +518,7 @@ public final class HeapDocument {
      * off-screen prebuild that is reading the dump.
      */
     private void release() {
-        java.util.concurrent.CompletableFuture<Void> building = prebuild;
+        CompletableFuture<Void> building = prebuild;
         Thread.ofPlatform().name("inquest-release").daemon(true).start(() -> {
             // A prebuild under way reads the dump while it lays out rows: it ends first.
             building.join();
@@ -527,7 +527,7 @@ public final class HeapDocument {
     }
 
     /** The off-screen dominator view's build, done when it finished or was never asked for. */
-    private volatile java.util.concurrent.CompletableFuture<Void> prebuild = java.util.concurrent.CompletableFuture.completedFuture(null);
+    private volatile CompletableFuture<Void> prebuild = CompletableFuture.completedFuture(null);
 
     public boolean isClosed() {
         return closed;

@@ -3,6 +3,7 @@ package dev.inquest.ui.heap;
 import dev.inquest.ui.common.Offscreen;
 import dev.inquest.ui.common.ShareBarCell;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Scene;
@@ -40,7 +41,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  */
 public final class TableWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
-    private static final java.util.concurrent.CompletableFuture<Void> FINISHED = new java.util.concurrent.CompletableFuture<>();
+    private static final CompletableFuture<Void> FINISHED = new CompletableFuture<>();
 
     private TableWarmUp() {
     }
@@ -74,7 +75,7 @@ public final class TableWarmUp {
     }
 
     /** Completes when the warm-up has run all its rounds (or was switched off, or failed). */
-    public static java.util.concurrent.CompletableFuture<Void> finished() {
+    public static CompletableFuture<Void> finished() {
         return FINISHED;
     }
 

@@ -11,7 +11,6 @@ import dev.inquest.ui.heap.tables.DuplicateObjectsView;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
-import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -55,17 +54,9 @@ class DuplicateObjectsViewTest {
         assertThat(view.table().getItems().getFirst().topKey()).matches("user-\\d+");
 
         // The row menu copies the figures shown; Inspect opens the example instance.
-        robot.interact(() -> {
-            view.table().getSelectionModel().select(0);
-            var menu = view.table().getContextMenu();
-            menu.getOnShowing().handle(null);
-            menu.getItems().stream().filter(i -> "row-copy-markdown".equals(i.getId())).findFirst().orElseThrow().fire();
-        });
-        String[] copied = new String[1];
-        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
-        assertThat(copied[0]).startsWith("| `LeakPatterns$SessionView` | 20,000 | `userId` | 400 |");
-        robot.interact(() -> view.table().getContextMenu().getItems().stream()
-                .filter(i -> "row-inspect".equals(i.getId())).findFirst().orElseThrow().fire());
+        HeapViewsTest.fireRowAction(robot, view.table(), "row-copy-markdown");
+        assertThat(HeapViewsTest.clipboardText(robot)).startsWith("| `LeakPatterns$SessionView` | 20,000 | `userId` | 400 |");
+        HeapViewsTest.fireRowAction(robot, view.table(), "row-inspect");
         HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector() != null && doc.inspector().current() != null);
         assertThat(doc.inspector().current().node()).isEqualTo(shown.getFirst().example());
     }

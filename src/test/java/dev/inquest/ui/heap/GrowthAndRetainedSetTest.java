@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import javafx.scene.control.TableColumn;
-import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -128,18 +127,10 @@ class GrowthAndRetainedSetTest {
                 .contains(Units.count(expected.dominators().size()) + " dominator path");
 
         // The row menu: Markdown row with the figures shown; Inspect opens the list.
-        robot.interact(() -> {
-            view.table().getSelectionModel().select(0);
-            var menu = view.table().getContextMenu();
-            menu.getOnShowing().handle(null);
-            menu.getItems().stream().filter(i -> "row-copy-markdown".equals(i.getId())).findFirst().orElseThrow().fire();
-        });
-        String[] copied = new String[1];
-        robot.interact(() -> copied[0] = Clipboard.getSystemClipboard().getString());
-        assertThat(copied[0]).startsWith("| `java.util.ArrayList` |").contains("> class LeakPatterns$Store` | 2 | 2 |")
+        HeapViewsTest.fireRowAction(robot, view.table(), "row-copy-markdown");
+        assertThat(HeapViewsTest.clipboardText(robot)).startsWith("| `java.util.ArrayList` |").contains("> class LeakPatterns$Store` | 2 | 2 |")
                 .contains(Units.bytesDelta(top.delta().retainedDelta()));
-        robot.interact(() -> view.table().getContextMenu().getItems().stream()
-                .filter(i -> "row-inspect".equals(i.getId())).findFirst().orElseThrow().fire());
+        HeapViewsTest.fireRowAction(robot, view.table(), "row-inspect");
         HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector() != null && doc.inspector().current() != null);
         assertThat(doc.inspector().current().node()).isEqualTo(top.node());
 

@@ -82,6 +82,23 @@ class HeapViewsTest {
         });
     }
 
+    /** Picks an item of a table's row menu (by id) for its first row, as a right click on it would. */
+    static void fireRowAction(FxRobot robot, javafx.scene.control.TableView<?> table, String id) {
+        robot.interact(() -> {
+            table.getSelectionModel().select(0);
+            var menu = table.getContextMenu();
+            menu.getOnShowing().handle(null);
+            menu.getItems().stream().filter(i -> id.equals(i.getId())).findFirst().orElseThrow().fire();
+        });
+    }
+
+    /** The clipboard's text, read on the FX thread. */
+    static String clipboardText(FxRobot robot) {
+        String[] text = new String[1];
+        robot.interact(() -> text[0] = Clipboard.getSystemClipboard().getString());
+        return text[0];
+    }
+
     static HeapDocument openAndWait(FxRobot robot, MainWindow window, Path dump) throws Exception {
         robot.interact(() -> InquestApp.openArguments(window, List.of(dump.toString())));
         HeapDocument[] doc = new HeapDocument[1];
@@ -256,9 +273,7 @@ class HeapViewsTest {
         HeapRow row = new HeapRow(holders, "holders", List.of("Object", "Retained"),
                 List.of(MarkdownRow.code("java.lang.Object[] @ 0x1"), Units.bytes(dump.retained(holders))));
         robot.interact(() -> doc.actions().copy(row));
-        String[] clip = new String[1];
-        robot.interact(() -> clip[0] = Clipboard.getSystemClipboard().getString());
-        assertThat(clip[0]).isEqualTo("| `java.lang.Object[] @ 0x1` | " + Units.bytes(dump.retained(holders)) + " |");
+        assertThat(clipboardText(robot)).isEqualTo("| `java.lang.Object[] @ 0x1` | " + Units.bytes(dump.retained(holders)) + " |");
 
         // Pin as evidence: disabled (with the reason) until a case hooks in, then hands over the row.
         List<HeapRow> pinned = new java.util.ArrayList<>();
