@@ -40,7 +40,8 @@ module dev.inquest {
     exports dev.inquest.heap.model;
     exports dev.inquest.heap.query;
 
-    // The recording engine's door.
+    // The recording engine's door: Recording and the records its queries answer with.
+    exports dev.inquest.jfr;
     exports dev.inquest.jfr.stack;
     exports dev.inquest.jfr.summary;
     exports dev.inquest.jfr.alloc;
@@ -48,7 +49,6 @@ module dev.inquest {
     exports dev.inquest.jfr.oldobj;
     exports dev.inquest.jfr.diff;
     exports dev.inquest.jfr.render;
-    exports dev.inquest.jfr.load;
 
     // The case: its model, the session that edits it, its Markdown export and import.
     exports dev.inquest.investigation.model;

@@ -53,12 +53,17 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(HEAP_INTERNALS)
             .as("only the heap engine uses its index, graph, file access and stores; the others go through heap.model and heap.query");
 
+    static final ArchRule RECORDING_INTERNALS_STAY_INSIDE = noClasses().that().resideOutsideOfPackage("dev.inquest.jfr..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.inquest.jfr.load..", "dev.inquest.jfr.read..")
+            .as("only the recording engine uses its chunk access and event readers; the others go through jfr.Recording");
+
     static final ArchRule NO_PACKAGE_CYCLES = slices().matching("dev.inquest.(**)")
             .should().beFreeOfCycles()
             .as("no package cycle anywhere in the main code");
 
     static final List<ArchRule> RULES = List.of(
-            ENGINES_IMPORT_NO_FACE, LINK_IMPORTS_NO_FACE, HEAP_INTERNALS_STAY_INSIDE, NO_PACKAGE_CYCLES);
+            ENGINES_IMPORT_NO_FACE, LINK_IMPORTS_NO_FACE, HEAP_INTERNALS_STAY_INSIDE, RECORDING_INTERNALS_STAY_INSIDE,
+            NO_PACKAGE_CYCLES);
 
     private static JavaClasses main;
 
@@ -83,6 +88,11 @@ class ArchitectureTest {
     @org.junit.jupiter.api.Disabled("issue 15: enabled when the heap door lands")
     void heapInternalsStayInsideTheHeapEngine() {
         HEAP_INTERNALS_STAY_INSIDE.check(main);
+    }
+
+    @Test
+    void recordingInternalsStayInsideTheRecordingEngine() {
+        RECORDING_INTERNALS_STAY_INSIDE.check(main);
     }
 
     @Test
@@ -113,6 +123,11 @@ class ArchitectureTest {
                         "dev/inquest/cli/UsesHeapIndex.java", """
                                 package dev.inquest.cli;
                                 public class UsesHeapIndex { dev.inquest.heap.index.HeapIndex index; }
+                                """)),
+                new Violation(RECORDING_INTERNALS_STAY_INSIDE, "dev.inquest.ui.jfr.UsesChunkReader", Map.of(
+                        "dev/inquest/ui/jfr/UsesChunkReader.java", """
+                                package dev.inquest.ui.jfr;
+                                public class UsesChunkReader { dev.inquest.jfr.read.StackTreeReader reader; }
                                 """)),
                 new Violation(NO_PACKAGE_CYCLES, "dev.inquest.fixture.a.A", Map.of(
                         "dev/inquest/fixture/a/A.java", """

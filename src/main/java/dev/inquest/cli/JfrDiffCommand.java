@@ -1,15 +1,13 @@
 package dev.inquest.cli;
 
-import dev.inquest.jfr.diff.DiffBuilder;
 import dev.inquest.jfr.diff.DiffTree;
-import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.render.CollapsedWriter;
 import dev.inquest.jfr.render.FlameGraphHtml;
 import dev.inquest.jfr.render.FlameGraphSvg;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.ConsoleProgress;
 import dev.inquest.progress.Progress;
@@ -64,7 +62,7 @@ public final class JfrDiffCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forStderr();
         DiffTree diff;
         try {
-            diff = DiffBuilder.diff(read(baseline, q, progress), read(after, q, progress));
+            diff = Recording.diff(read(baseline, q, progress), read(after, q, progress));
         } finally {
             progress.finish();
         }
@@ -77,10 +75,10 @@ public final class JfrDiffCommand implements Callable<Integer> {
     }
 
     private StackTree read(Path file, StackTreeQuery q, Progress progress) throws Exception {
-        try (JfrSource source = JfrSource.open(file, progress)) {
+        try (Recording source = Recording.open(file, progress)) {
             source.truncation().ifPresent(t -> spec.commandLine().getErr().println("inquest: warning: " + file
                     + ": cut short, " + t.missingReason() + " at byte " + t.offset() + "; using the complete chunks"));
-            return StackTreeReader.read(source, q, progress);
+            return source.stacks(q, progress);
         }
     }
 }

@@ -1,6 +1,6 @@
 package dev.inquest.cli;
 
-import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.render.CollapsedWriter;
 import dev.inquest.jfr.render.FlameGraphHtml;
 import dev.inquest.jfr.render.FlameGraphSvg;
@@ -8,7 +8,6 @@ import dev.inquest.jfr.stack.AllocSource;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.ConsoleProgress;
 import java.nio.file.Path;
@@ -151,9 +150,9 @@ public final class JfrFlameCommand implements Callable<Integer> {
         ConsoleProgress progress = ConsoleProgress.forStderr();
         StackTree tree;
         String title;
-        try (JfrSource source = JfrSource.open(file, progress)) {
+        try (Recording source = Recording.open(file, progress)) {
             q = q.withRange(time(cl, "--from", from, source.start()), time(cl, "--to", to, source.start()));
-            tree = StackTreeReader.read(source, q, progress);
+            tree = source.stacks(q, progress);
             title = kind.name().toLowerCase(Locale.ROOT) + " — " + file.getFileName()
                     + (thread != null ? " — thread " + thread : "");
             source.truncation().ifPresent(t -> cl.getErr().println("inquest: warning: " + file + ": cut short, "

@@ -3,9 +3,8 @@ package dev.inquest.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.summary.RecordingSummary;
-import dev.inquest.jfr.summary.SummaryReader;
 import dev.inquest.progress.ConsoleProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -40,8 +39,8 @@ public final class JfrSummaryCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ConsoleProgress progress = ConsoleProgress.forStderr();
         RecordingSummary s;
-        try (JfrSource source = JfrSource.open(file, progress)) {
-            s = SummaryReader.read(source, progress);
+        try (Recording source = Recording.open(file, progress)) {
+            s = source.summary(progress);
         } finally {
             progress.finish();
         }

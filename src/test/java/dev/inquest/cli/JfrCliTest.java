@@ -71,7 +71,7 @@ class JfrCliTest {
         long sum = lines.stream().mapToLong(l -> Long.parseLong(l.substring(l.lastIndexOf(' ') + 1))).sum();
         long expected;
         try (dev.inquest.jfr.load.JfrSource s = dev.inquest.jfr.load.JfrSource.open(f, dev.inquest.progress.Progress.NONE)) {
-            expected = dev.inquest.jfr.stack.StackTreeReader.read(s,
+            expected = dev.inquest.jfr.read.StackTreeReader.read(s,
                     dev.inquest.jfr.stack.StackTreeQuery.of(dev.inquest.jfr.stack.EventKind.ALLOC),
                     dev.inquest.progress.Progress.NONE).total();
         }

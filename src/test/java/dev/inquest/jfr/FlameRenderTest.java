@@ -8,7 +8,7 @@ import dev.inquest.jfr.render.FlameGraphHtml;
 import dev.inquest.jfr.render.FlameGraphSvg;
 import dev.inquest.jfr.stack.FrameType;
 import dev.inquest.jfr.stack.StackTree;
-import dev.inquest.jfr.stack.TreeBuilder;
+import dev.inquest.jfr.read.TreeBuilder;
 import dev.inquest.jfr.stack.Weight;
 import java.io.ByteArrayInputStream;
 import java.io.StringWriter;

@@ -7,7 +7,7 @@ import dev.inquest.input.BadInputException;
 import dev.inquest.jfr.load.ChunkHeader;
 import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.summary.RecordingSummary;
-import dev.inquest.jfr.summary.SummaryReader;
+import dev.inquest.jfr.read.SummaryReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.Corpus;
 import java.io.OutputStream;

@@ -13,7 +13,7 @@ import dev.inquest.jfr.stack.FrameType;
 import dev.inquest.jfr.stack.StackNode;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
+import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.Corpus;

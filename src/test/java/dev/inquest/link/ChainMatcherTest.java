@@ -8,7 +8,7 @@ import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.jfr.load.JfrSource;
-import dev.inquest.jfr.oldobj.OldObjectReader;
+import dev.inquest.jfr.read.OldObjectReader;
 import dev.inquest.jfr.oldobj.OldObjectReport;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.DemoFiles;

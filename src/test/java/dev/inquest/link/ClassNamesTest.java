@@ -12,7 +12,7 @@ import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackNode;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
+import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.ChildJvm;
 import java.nio.file.Path;

@@ -1,5 +1,6 @@
 package dev.inquest.jfr.load;
 
+import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.input.BadInputException;
 import java.io.IOException;
 import java.nio.ByteBuffer;

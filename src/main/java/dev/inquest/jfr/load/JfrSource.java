@@ -1,5 +1,6 @@
 package dev.inquest.jfr.load;
 
+import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
 import dev.inquest.progress.Progress;

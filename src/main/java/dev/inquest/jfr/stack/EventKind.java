@@ -5,11 +5,11 @@ import java.util.List;
 /** Which events a stack tree is built from. */
 public enum EventKind {
     /** jdk.ObjectAllocationSample when present, else the TLAB events (JDK 11-15, async-profiler). */
-    ALLOC(Weight.BYTES, List.of(StackTreeReader.ALLOC_SAMPLE, StackTreeReader.NEW_TLAB, StackTreeReader.OUTSIDE_TLAB)),
+    ALLOC(Weight.BYTES, List.of(EventTypes.ALLOC_SAMPLE, EventTypes.NEW_TLAB, EventTypes.OUTSIDE_TLAB)),
     /** jdk.ExecutionSample. */
-    CPU(Weight.COUNT, List.of(StackTreeReader.EXECUTION_SAMPLE)),
+    CPU(Weight.COUNT, List.of(EventTypes.EXECUTION_SAMPLE)),
     /** jdk.JavaMonitorEnter and jdk.ThreadPark, weighted by blocked time. */
-    LOCK(Weight.NANOS, List.of(StackTreeReader.MONITOR_ENTER, StackTreeReader.THREAD_PARK));
+    LOCK(Weight.NANOS, List.of(EventTypes.MONITOR_ENTER, EventTypes.THREAD_PARK));
 
     private final Weight defaultWeight;
     private final List<String> eventTypes;

@@ -1,12 +1,11 @@
 package dev.inquest.ui.jfr;
 
 import dev.inquest.format.Units;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.alloc.AllocationTables;
-import dev.inquest.jfr.alloc.AllocationTablesReader;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.ui.flame.FlameGraph;
 import java.util.List;
@@ -226,8 +225,8 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         StackTreeQuery q = query();
         String what = mode == Mode.ALLOCATIONS ? "allocations" : "CPU samples";
         doc.window().tasks().submit("Reading " + what, p -> {
-            StackTree t = StackTreeReader.read(doc.source(), q, p);
-            AllocationTables tables = mode == Mode.ALLOCATIONS ? AllocationTablesReader.read(doc.source(), t, p) : null;
+            StackTree t = doc.recording().stacks(q, p);
+            AllocationTables tables = mode == Mode.ALLOCATIONS ? doc.recording().allocationTables(t, p) : null;
             return new Loaded(t, tables);
         }, loaded -> show(loaded.tree(), loaded.tables()), failure -> doc.window().showError("Cannot read " + what, failure));
     }
@@ -369,11 +368,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         StackTreeQuery q = query();
         doc.window().tasks().submit("Comparing with " + baseline.getFileName(), p -> {
             StackTree before;
-            try (dev.inquest.jfr.load.JfrSource base = dev.inquest.jfr.load.JfrSource.open(baseline, p)) {
-                before = StackTreeReader.read(base, q, p);
+            try (Recording base = Recording.open(baseline, p)) {
+                before = base.stacks(q, p);
             }
-            StackTree after = StackTreeReader.read(doc.source(), q, p);
-            return dev.inquest.jfr.diff.DiffBuilder.diff(before, after);
+            StackTree after = doc.recording().stacks(q, p);
+            return Recording.diff(before, after);
         }, diff -> {
             FlameGraph g = new FlameGraph();
             g.setId("jfr-diff-flame");

@@ -2,7 +2,6 @@ package dev.inquest.ui.jfr;
 
 import dev.inquest.format.Units;
 import dev.inquest.jfr.heap.HeapTimeline;
-import dev.inquest.jfr.heap.HeapTimelineReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -76,7 +75,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
             return;
         }
         loaded = true;
-        doc.window().tasks().submit("Reading heap over time", p -> HeapTimelineReader.read(doc.source(), p), this::show,
+        doc.window().tasks().submit("Reading heap over time", p -> doc.recording().heapTimeline(p), this::show,
                 failure -> doc.window().showError("Cannot read heap over time", failure));
     }
 

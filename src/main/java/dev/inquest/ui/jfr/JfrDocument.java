@@ -1,7 +1,7 @@
 package dev.inquest.ui.jfr;
 
 import dev.inquest.format.Units;
-import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.ui.shell.MainWindow;
 import java.time.Duration;
@@ -39,7 +39,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         }
     }
 
-    private final JfrSource source;
+    private final Recording source;
     private final RecordingSummary summary;
     private final MainWindow window;
     private final TabPane views = new TabPane();
@@ -49,7 +49,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
     private final FlameView cpu;
     private final OldObjectsView oldObjects;
 
-    JfrDocument(JfrSource source, RecordingSummary summary, MainWindow window) {
+    JfrDocument(Recording source, RecordingSummary summary, MainWindow window) {
         this.source = source;
         this.summary = summary;
         this.window = window;
@@ -136,7 +136,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
     }
 
     /** The open recording, for readers outside the views (cross links); do not close it. */
-    public JfrSource source() {
+    public Recording recording() {
         return source;
     }
 

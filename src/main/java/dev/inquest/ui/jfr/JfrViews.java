@@ -1,9 +1,8 @@
 package dev.inquest.ui.jfr;
 
 import dev.inquest.input.FileKind;
-import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.summary.RecordingSummary;
-import dev.inquest.jfr.summary.SummaryReader;
 import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -65,7 +64,7 @@ public final class JfrViews {
         };
         Path wanted = file.toAbsolutePath().normalize();
         for (Tab tab : window.documents().allTabs()) {
-            if (tab.getContent() instanceof JfrDocument doc && doc.source().file().toAbsolutePath().normalize().equals(wanted)) {
+            if (tab.getContent() instanceof JfrDocument doc && doc.recording().file().toAbsolutePath().normalize().equals(wanted)) {
                 tab.getTabPane().getSelectionModel().select(tab);
                 show.accept(doc);
                 return true;
@@ -76,7 +75,7 @@ public final class JfrViews {
     }
 
     /** Closeable so the task runner can release one that arrives after its open was cancelled. */
-    private record Loaded(JfrSource source, RecordingSummary summary) implements AutoCloseable {
+    private record Loaded(Recording source, RecordingSummary summary) implements AutoCloseable {
         @Override
         public void close() throws IOException {
             source.close();
@@ -91,9 +90,9 @@ public final class JfrViews {
     /** As {@link #open(Path, MainWindow)}, then hands the new document to {@code opened}. */
     public static void open(Path file, MainWindow window, Consumer<JfrDocument> opened) {
         window.tasks().submitFor(file, "Opening " + file.getFileName(), progress -> {
-            JfrSource source = JfrSource.open(file, progress);
+            Recording source = Recording.open(file, progress);
             try {
-                return new Loaded(source, SummaryReader.read(source, progress));
+                return new Loaded(source, source.summary(progress));
             } catch (IOException | RuntimeException e) {
                 // The summary's failure is what the user needs to see; a close failure rides along.
                 try {
@@ -138,7 +137,7 @@ public final class JfrViews {
                 .computeIfAbsent(OPEN, k -> javafx.collections.FXCollections.<JfrDocument>observableArrayList());
     }
 
-    static void closeQuietly(JfrSource source) {
+    static void closeQuietly(Recording source) {
         try {
             source.close();
         } catch (IOException e) {

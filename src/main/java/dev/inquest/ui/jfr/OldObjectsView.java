@@ -1,7 +1,6 @@
 package dev.inquest.ui.jfr;
 
 import dev.inquest.format.Units;
-import dev.inquest.jfr.oldobj.OldObjectReader;
 import dev.inquest.jfr.oldobj.OldObjectReport;
 import java.util.List;
 import java.util.Locale;
@@ -96,7 +95,7 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
             return;
         }
         loaded = true;
-        doc.window().tasks().submit("Reading old-object samples", p -> OldObjectReader.read(doc.source(), p), r -> {
+        doc.window().tasks().submit("Reading old-object samples", p -> doc.recording().oldObjects(p), r -> {
             report = r;
             hint.setText(r.hint() == null ? Units.count(r.samples().size()) + " samples" : r.hint());
             fillGroups();

@@ -4,11 +4,9 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.query.Suspect;
 import dev.inquest.jfr.alloc.AllocationSites;
 import dev.inquest.jfr.heap.HeapTimeline;
-import dev.inquest.jfr.heap.HeapTimelineReader;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.ui.jfr.JfrDocument;
 import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.shell.MainWindow;
@@ -103,7 +101,7 @@ final class SuspectRecordingPanel extends VBox {
         if (rec == null) {
             return;
         }
-        getChildren().add(ChainMatchPanel.muted("Reading " + rec.source().file().getFileName() + "..."));
+        getChildren().add(ChainMatchPanel.muted("Reading " + rec.recording().file().getFileName() + "..."));
         facts(rec, f -> {
             if (shownFor == rec) {
                 show(rec, f);
@@ -125,8 +123,8 @@ final class SuspectRecordingPanel extends VBox {
         waiting = new ArrayList<>(List.of(then));
         PENDING.put(rec, waiting);
         window.tasks().submit("Reading allocations and heap of " + rec.summary().file(), p -> new Facts(
-                StackTreeReader.read(rec.source(), StackTreeQuery.of(EventKind.ALLOC).withReverse(true), p),
-                HeapTimelineReader.read(rec.source(), p)), f -> {
+                rec.recording().stacks(StackTreeQuery.of(EventKind.ALLOC).withReverse(true), p),
+                rec.recording().heapTimeline(p)), f -> {
             FACTS.put(rec, f);
             PENDING.remove(rec).forEach(c -> c.accept(f));
         }, failure -> {
@@ -138,7 +136,7 @@ final class SuspectRecordingPanel extends VBox {
     private void show(JfrDocument rec, Facts f) {
         AllocationSites s = AllocationSites.of(f.callers(), dev.inquest.link.ClassNames.inRecording(className), SITES);
         getChildren().clear();
-        Label head = ChainMatchPanel.heading("In the recording " + rec.source().file().getFileName());
+        Label head = ChainMatchPanel.heading("In the recording " + rec.recording().file().getFileName());
         VBox left = new VBox(3);
         String simple = ChainMatchPanel.simple(className);
         if (s.classBytes() == 0) {

@@ -7,7 +7,7 @@ import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
+import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.Screenshots;
 import dev.inquest.ui.Theme;

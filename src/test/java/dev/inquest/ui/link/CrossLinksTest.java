@@ -13,7 +13,7 @@ import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
+import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
@@ -196,7 +196,7 @@ class CrossLinksTest {
         // The trend beside them is the recording's live-set slope.
         dev.inquest.jfr.heap.HeapTimeline timeline;
         try (JfrSource src = JfrSource.open(demo.recording(), Progress.NONE)) {
-            timeline = dev.inquest.jfr.heap.HeapTimelineReader.read(src, Progress.NONE);
+            timeline = dev.inquest.jfr.read.HeapTimelineReader.read(src, Progress.NONE);
         }
         var trendLabel = (javafx.scene.control.Label) panel.lookup("#suspect-trend");
         assertThat(trendLabel.getText()).isEqualTo(dev.inquest.format.Units.bytesDelta(Math.round(timeline.trend().bytesPerMinute())) + " / min");

@@ -1,5 +1,13 @@
-package dev.inquest.jfr.stack;
+package dev.inquest.jfr.read;
 
+import dev.inquest.jfr.stack.AllocSource;
+import dev.inquest.jfr.stack.EventKind;
+import dev.inquest.jfr.stack.EventTypes;
+import dev.inquest.jfr.stack.FrameType;
+import dev.inquest.jfr.stack.StackNode;
+import dev.inquest.jfr.stack.Weight;
+import dev.inquest.jfr.stack.StackTree;
+import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.progress.Progress;
@@ -29,12 +37,6 @@ import jdk.jfr.consumer.RecordedThread;
  * walk frames once per distinct stack per chunk. Chunks run in parallel ({@link ChunkReader}).
  */
 public final class StackTreeReader {
-    public static final String ALLOC_SAMPLE = "jdk.ObjectAllocationSample";
-    public static final String NEW_TLAB = "jdk.ObjectAllocationInNewTLAB";
-    public static final String OUTSIDE_TLAB = "jdk.ObjectAllocationOutsideTLAB";
-    public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
-    public static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
-    public static final String THREAD_PARK = "jdk.ThreadPark";
 
     private static final RecordedClass NO_CLASS_KEY = null;
 
@@ -44,21 +46,21 @@ public final class StackTreeReader {
     public static StackTree read(JfrSource source, StackTreeQuery query, Progress progress) throws IOException {
         List<String> types = switch (query.kind()) {
             case ALLOC -> switch (query.allocSource()) {
-                case AUTO, SAMPLES -> List.of(ALLOC_SAMPLE);
-                case TLAB -> List.of(NEW_TLAB, OUTSIDE_TLAB);
-                case ALL -> List.of(ALLOC_SAMPLE, NEW_TLAB, OUTSIDE_TLAB);
+                case AUTO, SAMPLES -> List.of(EventTypes.ALLOC_SAMPLE);
+                case TLAB -> List.of(EventTypes.NEW_TLAB, EventTypes.OUTSIDE_TLAB);
+                case ALL -> List.of(EventTypes.ALLOC_SAMPLE, EventTypes.NEW_TLAB, EventTypes.OUTSIDE_TLAB);
             };
-            case CPU -> List.of(EXECUTION_SAMPLE);
-            case LOCK -> List.of(MONITOR_ENTER, THREAD_PARK);
+            case CPU -> List.of(EventTypes.EXECUTION_SAMPLE);
+            case LOCK -> List.of(EventTypes.MONITOR_ENTER, EventTypes.THREAD_PARK);
         };
         ChunkReader.Outcome<ChunkResult> first = pass(source, query, types, progress);
         List<ChunkResult> parts = first.results();
-        boolean mayHaveTlab = first.counts() == null || first.counts().containsKey(NEW_TLAB)
-                || first.counts().containsKey(OUTSIDE_TLAB);
+        boolean mayHaveTlab = first.counts() == null || first.counts().containsKey(EventTypes.NEW_TLAB)
+                || first.counts().containsKey(EventTypes.OUTSIDE_TLAB);
         if (query.kind() == EventKind.ALLOC && query.allocSource() == AllocSource.AUTO && events(parts) == 0
                 && mayHaveTlab) {
             // Only now pay for the TLAB events: parsing them when samples exist would double the work.
-            parts = pass(source, query, List.of(NEW_TLAB, OUTSIDE_TLAB), progress).results();
+            parts = pass(source, query, List.of(EventTypes.NEW_TLAB, EventTypes.OUTSIDE_TLAB), progress).results();
         }
         progress.phase("Merging stacks", parts.size(), Progress.Unit.ITEMS);
         TreeBuilder builder = new TreeBuilder();
@@ -143,37 +145,37 @@ public final class StackTreeReader {
         public void subscribe(EventStream s, Runnable tick) {
             for (String type : eventTypes) {
                 switch (type) {
-                    case ALLOC_SAMPLE -> s.onEvent(type, e -> {
+                    case EventTypes.ALLOC_SAMPLE -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
                             add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("weight"));
                         }
                     });
-                    case NEW_TLAB -> s.onEvent(type, e -> {
+                    case EventTypes.NEW_TLAB -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
                             add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("tlabSize"));
                         }
                     });
-                    case OUTSIDE_TLAB -> s.onEvent(type, e -> {
+                    case EventTypes.OUTSIDE_TLAB -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
                             add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("allocationSize"));
                         }
                     });
-                    case EXECUTION_SAMPLE -> s.onEvent(type, e -> {
+                    case EventTypes.EXECUTION_SAMPLE -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "sampledThread")) {
                             add(type, e.getStackTrace(), NO_CLASS_KEY, 1);
                         }
                     });
-                    case MONITOR_ENTER -> s.onEvent(type, e -> {
+                    case EventTypes.MONITOR_ENTER -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
                             add(type, e.getStackTrace(), e.getClass("monitorClass"), e.getDuration().toNanos());
                         }
                     });
-                    case THREAD_PARK -> s.onEvent(type, e -> {
+                    case EventTypes.THREAD_PARK -> s.onEvent(type, e -> {
                         tick.run();
                         if (!filters || accept(e, "eventThread")) {
                             add(type, e.getStackTrace(), e.getClass("parkedClass"), e.getDuration().toNanos());

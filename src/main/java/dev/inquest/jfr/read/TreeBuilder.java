@@ -1,5 +1,7 @@
-package dev.inquest.jfr.stack;
+package dev.inquest.jfr.read;
 
+import dev.inquest.jfr.stack.FrameType;
+import dev.inquest.jfr.stack.StackNode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

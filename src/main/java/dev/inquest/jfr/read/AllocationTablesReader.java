@@ -1,5 +1,6 @@
-package dev.inquest.jfr.alloc;
+package dev.inquest.jfr.read;
 
+import dev.inquest.jfr.alloc.AllocationTables;
 import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.stack.FrameType;

@@ -1,4 +1,4 @@
-package dev.inquest.jfr.load;
+package dev.inquest.jfr.summary;
 
 /**
  * What is missing from a recording cut short (a JVM crash, a copy interrupted): everything from

@@ -1,8 +1,8 @@
-package dev.inquest.jfr.oldobj;
+package dev.inquest.jfr.read;
 
+import dev.inquest.jfr.oldobj.OldObjectReport;
 import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
-import dev.inquest.jfr.stack.FrameNames;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.time.Duration;

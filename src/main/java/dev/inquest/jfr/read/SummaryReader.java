@@ -1,5 +1,6 @@
-package dev.inquest.jfr.summary;
+package dev.inquest.jfr.read;
 
+import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.progress.Progress;

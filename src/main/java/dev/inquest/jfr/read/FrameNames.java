@@ -1,4 +1,4 @@
-package dev.inquest.jfr.stack;
+package dev.inquest.jfr.read;
 
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedMethod;

@@ -1,0 +1,101 @@
+package dev.inquest.jfr;
+
+import dev.inquest.jfr.alloc.AllocationTables;
+import dev.inquest.jfr.diff.DiffBuilder;
+import dev.inquest.jfr.diff.DiffTree;
+import dev.inquest.jfr.heap.HeapTimeline;
+import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.oldobj.OldObjectReport;
+import dev.inquest.jfr.read.AllocationTablesReader;
+import dev.inquest.jfr.read.HeapTimelineReader;
+import dev.inquest.jfr.read.OldObjectReader;
+import dev.inquest.jfr.read.StackTreeReader;
+import dev.inquest.jfr.read.SummaryReader;
+import dev.inquest.jfr.stack.StackTree;
+import dev.inquest.jfr.stack.StackTreeQuery;
+import dev.inquest.jfr.summary.RecordingSummary;
+import dev.inquest.jfr.summary.Truncation;
+import dev.inquest.progress.Progress;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * An opened flight recording: the recording engine's one door, as {@code HeapDump} is the heap's.
+ *
+ * <p>Every question the window and the command line ask of a recording goes through here and comes
+ * back as a record of the API packages ({@code jfr.stack}, {@code jfr.summary}, {@code jfr.alloc},
+ * {@code jfr.heap}, {@code jfr.oldobj}, {@code jfr.diff}); the chunk scanning ({@code jfr.load}) and
+ * the event readers ({@code jfr.read}) behind it are internal. Each query reads only the event types
+ * it needs, the chunks in parallel, so asking twice reads twice: callers keep the answers they reuse.
+ *
+ * <p>To add a query: a reader in {@code jfr.read} returning a record of an API package, and one
+ * method here that calls it.
+ */
+public final class Recording implements AutoCloseable {
+    private final JfrSource source;
+
+    private Recording(JfrSource source) {
+        this.source = source;
+    }
+
+    /**
+     * Opens {@code file} (plain or gzip, whole or cut short), failing with
+     * {@link dev.inquest.input.BadInputException} for what cannot be read as a recording.
+     */
+    public static Recording open(Path file, Progress progress) throws IOException {
+        return new Recording(JfrSource.open(file, progress));
+    }
+
+    /** The user's file, as given (not the inflated copy of a gzip file). */
+    public Path file() {
+        return source.file();
+    }
+
+    /** When the recording starts: the earliest chunk's start. */
+    public Instant start() {
+        return source.start();
+    }
+
+    /** What is missing when the file was cut short; the complete chunks before it stay readable. */
+    public Optional<Truncation> truncation() {
+        return source.truncation();
+    }
+
+    /** Event counts per type, the time span, GC and heap figures, and what is missing if cut short. */
+    public RecordingSummary summary(Progress progress) throws IOException {
+        return SummaryReader.read(source, progress);
+    }
+
+    /** The stack tree (flame graph) of the events the query names, weighted and filtered as it says. */
+    public StackTree stacks(StackTreeQuery query, Progress progress) throws IOException {
+        return StackTreeReader.read(source, query, progress);
+    }
+
+    /** Allocation by class, by site and by thread, for an allocation tree read from this recording. */
+    public AllocationTables allocationTables(StackTree allocations, Progress progress) throws IOException {
+        return AllocationTablesReader.read(source, allocations, progress);
+    }
+
+    /** Heap before and after each GC, committed heap and resident set size over time. */
+    public HeapTimeline heapTimeline(Progress progress) throws IOException {
+        return HeapTimelineReader.read(source, progress);
+    }
+
+    /** Old-object samples with their reference chains to GC roots, where they were recorded. */
+    public OldObjectReport oldObjects(Progress progress) throws IOException {
+        return OldObjectReader.read(source, progress);
+    }
+
+    /** The differential tree of two stack trees read with the same query (from two recordings). */
+    public static DiffTree diff(StackTree baseline, StackTree after) {
+        return DiffBuilder.diff(baseline, after);
+    }
+
+    /** Deletes the inflated copy of a gzip recording; the recording cannot be read afterwards. */
+    @Override
+    public void close() throws IOException {
+        source.close();
+    }
+}
