@@ -13,11 +13,11 @@ import dev.inquest.progress.ConsoleProgress;
 import dev.inquest.progress.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 
 /** {@code inquest jfr diff BASELINE AFTER --event alloc|cpu ...}. */
 @Command(name = "diff", mixinStandardHelpOptions = true,
@@ -66,8 +66,7 @@ public final class JfrDiffCommand implements Callable<Integer> {
         } finally {
             progress.finish();
         }
-        String title = "diff " + kind.name().toLowerCase(java.util.Locale.ROOT) + " — " + baseline.getFileName()
-                + " → " + after.getFileName();
+        String title = FlameGraphSvg.diffTitle(kind, baseline.getFileName().toString(), after.getFileName().toString());
         FlameOutputs.write(output.svg, output.html, output.collapsed, cl.getOut(),
                 out -> FlameGraphSvg.write(diff, title, out), out -> FlameGraphHtml.write(diff, title, out),
                 out -> CollapsedWriter.write(diff, out));

@@ -153,8 +153,7 @@ public final class JfrFlameCommand implements Callable<Integer> {
         try (Recording source = Recording.open(file, progress)) {
             q = q.withRange(time(cl, "--from", from, source.start()), time(cl, "--to", to, source.start()));
             tree = source.stacks(q, progress);
-            title = kind.name().toLowerCase(Locale.ROOT) + " — " + file.getFileName()
-                    + (thread != null ? " — thread " + thread : "");
+            title = FlameGraphSvg.title(kind, file.getFileName().toString(), thread);
             source.truncation().ifPresent(t -> cl.getErr().println("inquest: warning: " + file + ": cut short, "
                     + t.missingReason() + " at byte " + t.offset() + "; showing the complete chunks"));
         } finally {

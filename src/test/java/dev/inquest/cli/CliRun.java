@@ -5,9 +5,9 @@ import java.io.StringWriter;
 import picocli.CommandLine;
 
 /** Runs the {@code inquest} command in-process and captures what it printed, for CLI tests. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
-    static CliRun run(String... args) {
+    public static CliRun run(String... args) {
         // As Main runs it: only the commands the arguments reach.
         CommandLine cl = InquestCommand.newCommandLine(args);
         StringWriter out = new StringWriter();

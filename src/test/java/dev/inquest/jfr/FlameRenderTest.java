@@ -6,6 +6,7 @@ import dev.inquest.jfr.diff.DiffBuilder;
 import dev.inquest.jfr.render.CollapsedWriter;
 import dev.inquest.jfr.render.FlameGraphHtml;
 import dev.inquest.jfr.render.FlameGraphSvg;
+import dev.inquest.jfr.render.FlamePalette;
 import dev.inquest.jfr.stack.FrameType;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.read.TreeBuilder;
@@ -55,13 +56,17 @@ class FlameRenderTest {
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.getBytes(StandardCharsets.UTF_8)));
         assertThat(doc.getDocumentElement().getTagName()).isEqualTo("svg");
-        // One <title> tooltip per frame box: root, run, <init>, byte[], Tom&Jerry, weird.
-        assertThat(doc.getElementsByTagName("title").getLength()).isEqualTo(6);
+        // The document's title, then one <title> tooltip per frame box: root, run, <init>, byte[], Tom&Jerry, weird.
+        // (Unified with the window's writer, issue 15: the SVG now has a document title, and the
+        // tooltips are the window's: kind in brackets, shares of all and of parent, self weight.)
+        assertThat(doc.getElementsByTagName("title").getLength()).isEqualTo(1 + 6);
         assertThat(doc.getElementsByTagName("rect").getLength()).isEqualTo(7);
         assertThat(svg).contains("com.acme.Cache$Entry.&lt;init&gt;").contains("Tom&amp;Jerry")
                 .doesNotContain("<script").doesNotContain("href=").doesNotContain("<style");
-        String titles = doc.getElementsByTagName("title").item(2).getTextContent();
-        assertThat(titles).isEqualTo("com.acme.Cache$Entry.<init> — 900 bytes (89.55 %) · JIT compiled");
+        assertThat(svg).contains(">alloc &lt;test&gt;</text>");
+        String titles = doc.getElementsByTagName("title").item(3).getTextContent();
+        assertThat(titles).isEqualTo("com.acme.Cache$Entry.<init> [JIT compiled]\n"
+                + "total 900 bytes (89.55 % of all, 89.55 % of parent)\nself 0 bytes");
     }
 
     @Test
@@ -75,10 +80,31 @@ class FlameRenderTest {
     }
 
     @Test
+    void htmlAndSvgKeepHostileFrameNamesInert() throws Exception {
+        TreeBuilder b = new TreeBuilder();
+        String hostile = "</script><script>alert(1)</script>\"' onload=\"x\" ]]> \u0000\u0007";
+        b.add(new TreeBuilder.Frame[] {f("run", FrameType.INTERPRETED), f(hostile, FrameType.JIT_COMPILED)}, 10);
+        StackTree tree = new StackTree(b.freeze(0), Weight.COUNT, List.of("jdk.ExecutionSample"), 1, false);
+        StringWriter html = new StringWriter();
+        FlameGraphHtml.write(tree, "<b>title</b>", html);
+        String page = html.toString();
+        // The page's own script is the only one; the name's quotes cannot close an attribute.
+        assertThat(page.split("<script>", -1)).hasSize(2);
+        assertThat(page).doesNotContain("alert(1)</script>").doesNotContain("onload=\"x\"").doesNotContain("<b>")
+                .doesNotContain("\u0000").contains("&lt;/script&gt;&lt;script&gt;alert(1)");
+        StringWriter svg = new StringWriter();
+        FlameGraphSvg.write(tree, hostile, svg);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(svg.toString()).doesNotContain("<script").doesNotContain("]]>");
+    }
+
+    @Test
     void diffSvgRendersBothSides() throws Exception {
         StringWriter out = new StringWriter();
         FlameGraphSvg.write(DiffBuilder.diff(sample(), sample()), "self", out);
-        assertThat(out.toString()).contains("+0.00 points").contains("hsl(0,80%,96%)");
+        // Unchanged frames: the window's unchanged grey (was the command line's own near-white hsl before issue 15).
+        assertThat(out.toString()).contains("+0.00 points").contains(FlamePalette.hex(FlamePalette.UNCHANGED));
         StringWriter collapsed = new StringWriter();
         CollapsedWriter.write(DiffBuilder.diff(sample(), sample()), collapsed);
         assertThat(collapsed.toString().lines()).contains("java.lang.Thread.run;com.acme.Cache$Entry.<init>;byte[] 700 700");

@@ -1,5 +1,6 @@
 package dev.inquest.investigation.export;
 
+import dev.inquest.format.Markdown;
 import dev.inquest.investigation.model.Evidence;
 import java.util.stream.Collectors;
 
@@ -28,7 +29,7 @@ final class EvidenceText {
             return "";
         }
         if (includeValues) {
-            return "; values: " + e.values().stream().map(Md::code).collect(Collectors.joining(", "));
+            return "; values: " + e.values().stream().map(Markdown::code).collect(Collectors.joining(", "));
         }
         int n = e.values().size();
         return "; " + n + (n == 1 ? " value" : " values") + " read from the heap withheld";

@@ -1,5 +1,6 @@
 package dev.inquest.investigation.export;
 
+import dev.inquest.format.Markdown;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
@@ -52,7 +53,7 @@ public final class ReportExporter {
         out.add("## Executive Summary");
         out.add(summary(c));
         if (!c.findings().isEmpty()) {
-            out.add("**Key Findings:**\n" + c.findings().stream().map(f -> Md.item("-", f)).collect(Collectors.joining("\n")));
+            out.add("**Key Findings:**\n" + c.findings().stream().map(f -> Markdown.item("-", f)).collect(Collectors.joining("\n")));
         }
         String counts = priorityCounts(c);
         if (!counts.isEmpty()) {
@@ -192,8 +193,8 @@ public final class ReportExporter {
     private static String artifacts(Case c) {
         StringBuilder sb = new StringBuilder("| Id | Kind | File | Size | Modified |\n|---|---|---|---:|---|");
         for (Artifact a : c.artifacts()) {
-            sb.append("\n| ").append(Md.cell(a.id())).append(" | ").append(Md.cell(a.kind() == null ? "" : a.kind()))
-                    .append(" | ").append(Md.cell(Md.code(a.path()))).append(" | ")
+            sb.append("\n| ").append(Markdown.cell(a.id())).append(" | ").append(Markdown.cell(a.kind() == null ? "" : a.kind()))
+                    .append(" | ").append(Markdown.cell(Markdown.code(a.path()))).append(" | ")
                     .append(a.fingerprint() == null ? "" : Units.bytes(a.fingerprint().size())).append(" | ")
                     .append(a.fingerprint() == null || a.fingerprint().modified() == null ? ""
                             : a.fingerprint().modified().toString()).append(" |");
@@ -208,7 +209,7 @@ public final class ReportExporter {
         List<String> line = new ArrayList<>();
         line.add("**Verdict:** " + verdict(h.status()));
         if (!h.tags().isEmpty()) {
-            line.add("**Tags:** " + h.tags().stream().map(Md::code).collect(Collectors.joining(", ")));
+            line.add("**Tags:** " + h.tags().stream().map(Markdown::code).collect(Collectors.joining(", ")));
         }
         out.add(String.join(" · ", line));
         if (!h.notes().isBlank()) {
@@ -221,17 +222,17 @@ public final class ReportExporter {
         StringBuilder table = new StringBuilder("| Stance | Evidence | Figures | Source |\n|---|---|---|---|");
         for (Evidence e : h.evidence()) {
             table.append("\n| ").append(e.stance().label()).append(" | ")
-                    .append(Md.cell(e.summary() + (e.id() != null ? " (" + e.id() + ")" : "")
+                    .append(Markdown.cell(e.summary() + (e.id() != null ? " (" + e.id() + ")" : "")
                             + EvidenceText.values(e, options.includeValues())))
-                    .append(" | ").append(Md.cell(EvidenceText.figures(e)))
-                    .append(" | ").append(Md.cell(source(c, e.source()))).append(" |");
+                    .append(" | ").append(Markdown.cell(EvidenceText.figures(e)))
+                    .append(" | ").append(Markdown.cell(source(c, e.source()))).append(" |");
         }
         out.add(table.toString());
         for (Evidence e : h.evidence()) {
             String name = e.id() != null ? e.id() : "E" + (h.evidence().indexOf(e) + 1);
             if (!e.path().isEmpty() && !Evidence.FLAME_FRAME.equals(e.kind()) && !Evidence.HEAP_TREND.equals(e.kind())) {
                 out.add("**Path (" + name + "):**");
-                out.add(Md.fence(pathText(e.path()), ""));
+                out.add(Markdown.fence(pathText(e.path()), ""));
             }
             if (Evidence.FLAME_FRAME.equals(e.kind())) {
                 if (options.figuresDir() != null) {
@@ -239,7 +240,7 @@ public final class ReportExporter {
                             SvgFigures.flameFrame(e));
                 } else if (!e.path().isEmpty()) {
                     out.add("**Stack (" + name + "), root first:**");
-                    out.add(Md.fence(String.join("\n", e.path()), ""));
+                    out.add(Markdown.fence(String.join("\n", e.path()), ""));
                 }
             }
             if (Evidence.HEAP_TREND.equals(e.kind()) && !e.figures().isEmpty()) {
@@ -252,7 +253,7 @@ public final class ReportExporter {
             }
             if (options.includeValues() && !e.values().isEmpty()) {
                 out.add("**Values read from the heap (" + name + "):**");
-                out.add(Md.fence(String.join("\n", e.values()), ""));
+                out.add(Markdown.fence(String.join("\n", e.values()), ""));
             }
         }
     }
@@ -261,12 +262,12 @@ public final class ReportExporter {
                                String fileName, String alt, String svg) {
         String rel = options.figuresDir() + "/" + fileName;
         files.put(rel, svg);
-        out.add("![" + Md.text(alt) + "](" + rel.replace(" ", "%20") + ")");
+        out.add("![" + Markdown.text(alt) + "](" + rel.replace(" ", "%20") + ")");
     }
 
     private static String trendTable(Evidence e) {
         StringBuilder sb = new StringBuilder("| Time | Heap |\n|---|---:|");
-        e.figures().forEach(f -> sb.append("\n| ").append(Md.cell(Md.text(f.name()))).append(" | ")
+        e.figures().forEach(f -> sb.append("\n| ").append(Markdown.cell(Markdown.text(f.name()))).append(" | ")
                 .append(Units.value(f)).append(" |"));
         return sb.toString();
     }
@@ -294,14 +295,14 @@ public final class ReportExporter {
         }
         StringBuilder sb = new StringBuilder();
         if (s.artifact() != null) {
-            sb.append(c.artifact(s.artifact()).map(a -> Md.code(fileName(a.path())) + " (" + a.id() + ")")
+            sb.append(c.artifact(s.artifact()).map(a -> Markdown.code(fileName(a.path())) + " (" + a.id() + ")")
                     .orElse(s.artifact()));
         }
         if (s.view() != null) {
             sb.append(sb.isEmpty() ? "" : " · ").append(s.view());
         }
         if (!s.locator().isEmpty()) {
-            sb.append(" · ").append(s.locator().entrySet().stream().map(e -> e.getKey() + " " + Md.code(e.getValue()))
+            sb.append(" · ").append(s.locator().entrySet().stream().map(e -> e.getKey() + " " + Markdown.code(e.getValue()))
                     .collect(Collectors.joining(", ")));
         }
         return sb.toString();
@@ -357,9 +358,9 @@ public final class ReportExporter {
             if (steps.isEmpty()) {
                 continue;
             }
-            out.add(Md.item("-", "Because " + h.id() + " is supported (" + h.statement().strip() + "):"));
+            out.add(Markdown.item("-", "Because " + h.id() + " is supported (" + h.statement().strip() + "):"));
             for (NextStep s : steps) {
-                out.add(Md.item("  -", (s.priority() != null ? "**[" + s.priority() + "]** " : "") + s.text().strip()));
+                out.add(Markdown.item("  -", (s.priority() != null ? "**[" + s.priority() + "]** " : "") + s.text().strip()));
             }
         }
         return String.join("\n", out);
@@ -367,10 +368,10 @@ public final class ReportExporter {
 
     /** A task-list item: the subtask's wording of the step, with an open box when it is not done. */
     private static String actionItem(NextStep s) {
-        return Md.item("-", (s.done() ? "" : "[ ] ") + SubtaskExporter.step(s));
+        return Markdown.item("-", (s.done() ? "" : "[ ] ") + SubtaskExporter.step(s));
     }
 
     private static String bullets(List<String> items) {
-        return items.stream().map(i -> Md.item("-", i)).collect(Collectors.joining("\n"));
+        return items.stream().map(i -> Markdown.item("-", i)).collect(Collectors.joining("\n"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.inquest.investigation.export;
 
+import dev.inquest.format.Markdown;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Hypothesis;
@@ -48,7 +49,7 @@ public final class SubtaskExporter {
         c.nextSteps().forEach(s -> referenced.add(s.hypothesis()));
         for (Section s : Section.values()) {
             List<String> lines = switch (s) {
-                case CONTEXT, FINDINGS, ACTIONS -> c.items(s).stream().map(i -> Md.item("-", i)).toList();
+                case CONTEXT, FINDINGS, ACTIONS -> c.items(s).stream().map(i -> Markdown.item("-", i)).toList();
                 case HYPOTHESES -> c.hypotheses().stream().map(h -> hypothesis(h, referenced, options)).toList();
                 case NEXT_STEPS -> numbered(c.nextSteps());
                 case REFERENCES -> c.references().stream().map(SubtaskExporter::reference).toList();
@@ -113,10 +114,10 @@ public final class SubtaskExporter {
         if (h.status() != HypothesisStatus.OPEN) {
             sb.append(" **(").append(h.status().word()).append(")**");
         }
-        String item = Md.item("-", sb.toString());
+        String item = Markdown.item("-", sb.toString());
         StringBuilder all = new StringBuilder(item);
         for (Evidence e : h.evidence()) {
-            all.append('\n').append(Md.item("  -", EvidenceText.line(e, options.includeValues())));
+            all.append('\n').append(Markdown.item("  -", EvidenceText.line(e, options.includeValues())));
         }
         return all.toString();
     }
@@ -124,7 +125,7 @@ public final class SubtaskExporter {
     static List<String> numbered(List<NextStep> steps) {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < steps.size(); i++) {
-            out.add(Md.item((i + 1) + ".", step(steps.get(i))));
+            out.add(Markdown.item((i + 1) + ".", step(steps.get(i))));
         }
         return out;
     }
@@ -154,7 +155,7 @@ public final class SubtaskExporter {
 
     static String reference(Reference r) {
         if (r.markdown() != null) {
-            return Md.item("-", r.markdown());
+            return Markdown.item("-", r.markdown());
         }
         return "- [" + r.title() + "]" + (r.link() != null && !r.link().isBlank() ? "(" + r.link() + ")" : "");
     }

@@ -1,5 +1,6 @@
 package dev.inquest.investigation.export;
 
+import dev.inquest.format.Xml;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Figure;
 import java.util.List;
@@ -44,7 +45,7 @@ public final class SvgFigures {
             double y = top + plotH - plotH * (pts.get(i).value() / yMax);
             poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1f6feb\"><title>%s</title></circle>%n",
-                    x, y, xml(pts.get(i).name() + ": " + Units.value(pts.get(i)))));
+                    x, y, Xml.escape(pts.get(i).name() + ": " + Units.value(pts.get(i)))));
             sb.append(text(x, H - bottom + 18, "middle", 11, "normal", pts.get(i).name()));
         }
         sb.append("<polyline fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"2\" points=\"")
@@ -77,7 +78,7 @@ public final class SvgFigures {
             double y = top + row * (stack.size() - 1 - i);
             String fill = i == stack.size() - 1 ? "#e8590c" : FLAME[i % FLAME.length];
             sb.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"%s\" stroke=\"#ffffff\"><title>%s</title></rect>%n",
-                    left, y, width, row - 2, fill, xml(stack.get(i))));
+                    left, y, width, row - 2, fill, Xml.escape(stack.get(i))));
             if (width < plotW) {
                 sb.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%d\" fill=\"#f1f3f5\"/>%n",
                         left + width, y, plotW - width, row - 2));
@@ -101,14 +102,14 @@ public final class SvgFigures {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
                 + "viewBox=\"0 0 %d %d\" font-family=\"Helvetica, Arial, sans-serif\">%n", W, height, W, height));
-        sb.append("<title>").append(xml(stripMd(title))).append("</title>\n");
+        sb.append("<title>").append(Xml.escape(stripMd(title))).append("</title>\n");
         sb.append(String.format(Locale.ROOT, "<rect width=\"%d\" height=\"%d\" fill=\"#ffffff\"/>%n", W, height));
         return sb;
     }
 
     private static String text(double x, double y, String anchor, int size, String weight, String s) {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\" font-size=\"%d\" font-weight=\"%s\" fill=\"#222222\">%s</text>%n",
-                x, y, anchor, size, weight, xml(s));
+                x, y, anchor, size, weight, Xml.escape(s));
     }
 
     private static String label(double v, List<Figure> pts) {
@@ -120,25 +121,6 @@ public final class SvgFigures {
         double mag = Math.pow(2, Math.ceil(Math.log(v) / Math.log(2)));
         // Powers of two in bytes give round MB/GB grid lines; halve when that overshoots a lot.
         return mag * 0.75 >= v ? mag * 0.75 : mag;
-    }
-
-    static String xml(String s) {
-        StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> sb.append("&lt;");
-                case '>' -> sb.append("&gt;");
-                case '&' -> sb.append("&amp;");
-                case '"' -> sb.append("&quot;");
-                default -> {
-                    if (c >= 0x20 || c == '\t') {
-                        sb.append(c);
-                    }
-                }
-            }
-        }
-        return sb.toString();
     }
 
     /** Figures are plain text: drop the backticks a summary uses for code identifiers. */

@@ -1,113 +1,183 @@
 package dev.inquest.jfr.render;
 
-import dev.inquest.jfr.diff.DiffNode;
-import dev.inquest.jfr.diff.DiffTree;
-import dev.inquest.jfr.stack.FrameType;
-import dev.inquest.jfr.stack.StackNode;
-import dev.inquest.jfr.stack.StackTree;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
+/**
+ * Pixel geometry of a flame graph, free of any toolkit so that the canvas, the SVG export and the
+ * tests agree on every rectangle. A frame's x comes from its weight offset scaled by the visible
+ * weight range ({@code viewStart..viewEnd}); its row is its depth, counted from the bottom for a
+ * flame graph and from the top for an icicle graph.
+ *
+ * @param viewStart   left edge of the visible range, in weight units from the root's left edge
+ * @param viewEnd     right edge of the visible range (greater than viewStart)
+ * @param scrollY     vertical pan in pixels towards the deep frames (0 shows the root)
+ */
+public record FlameLayout(double viewStart, double viewEnd, double width, double height, double rowHeight,
+                          Orientation orientation, double scrollY) {
 
-/** Places tree nodes as boxes (shared by the SVG and HTML writers), skipping boxes too narrow to see. */
-final class FlameLayout {
-    private FlameLayout() {
+    /** Frames narrower than this many pixels are not drawn on their own. */
+    public static final double MIN_PX = 1.0;
+
+    public enum Orientation {
+        /** Root at the bottom, callees growing upwards (Brendan Gregg's flame graph). */
+        FLAME,
+        /** Root at the top, callees hanging below. */
+        ICICLE
     }
 
-    static List<FlameBox> layout(StackTree tree, double minWidth) {
-        List<FlameBox> out = new ArrayList<>();
-        double total = Math.max(1, tree.total());
-        place(tree.root(), 0, 0, total, tree.weight().unit(), minWidth, out);
-        return out;
-    }
+    /** Receives what to draw; coordinates are clipped to the viewport horizontally. */
+    public interface Sink {
+        void frame(int node, double x, double y, double w, double h);
 
-    private static void place(StackNode n, double x, int depth, double total, String unit, double minWidth,
-                              List<FlameBox> out) {
-        double w = n.total() / total;
-        if (w < minWidth && depth > 0) {
-            return;
-        }
-        String tip = String.format(Locale.ROOT, "%s — %,d %s (%.2f %%)%s", n.name(), n.total(), unit, 100 * w,
-                n.self() > 0 ? String.format(Locale.ROOT, ", self %,d", n.self()) : "")
-                + (n.type() == FrameType.ROOT ? "" : " · " + typeLabel(n.type()));
-        out.add(new FlameBox(x, w, depth, n.name(), colour(n.type(), n.name()), tip));
-        double cx = x;
-        for (StackNode c : n.children()) {
-            place(c, cx, depth + 1, total, unit, minWidth, out);
-            cx += c.total() / total;
+        /** A run of sibling frames each too narrow to draw, merged into one thin mark. */
+        default void sliver(double x, double y, double w, double h) {
         }
     }
 
-    static List<FlameBox> layout(DiffTree tree, double minWidth) {
-        List<FlameBox> out = new ArrayList<>();
-        double maxDelta = Math.max(1e-9, maxAbsDelta(tree.root()));
-        place(tree.root(), 0, 0, maxDelta, tree.weight().unit(), minWidth, out);
-        return out;
-    }
-
-    private static double maxAbsDelta(DiffNode n) {
-        double m = n.type() == FrameType.ROOT ? 0 : Math.abs(n.delta());
-        for (DiffNode c : n.children()) {
-            m = Math.max(m, maxAbsDelta(c));
-        }
-        return m;
-    }
-
-    /** Width is the mean of both shares, so frames that vanished or appeared are both visible. */
-    private static void place(DiffNode n, double x, int depth, double maxDelta, String unit, double minWidth,
-                              List<FlameBox> out) {
-        double w = (n.baselineShare() + n.afterShare()) / 2;
-        if (w < minWidth && depth > 0) {
-            return;
-        }
-        String tip = String.format(Locale.ROOT, "%s — baseline %.2f %% (%,d %s) → after %.2f %% (%,d %s): %+.2f points",
-                n.name(), 100 * n.baselineShare(), n.baselineTotal(), unit, 100 * n.afterShare(), n.afterTotal(), unit,
-                100 * n.delta());
-        out.add(new FlameBox(x, w, depth, n.name(), diffColour(n.delta() / maxDelta), tip));
-        double cx = x;
-        for (DiffNode c : n.children()) {
-            place(c, cx, depth + 1, maxDelta, unit, minWidth, out);
-            cx += (c.baselineShare() + c.afterShare()) / 2;
+    public FlameLayout {
+        if (!(viewEnd > viewStart)) {
+            viewEnd = viewStart + 1;
         }
     }
 
-    static String typeLabel(FrameType t) {
-        return switch (t) {
-            case INTERPRETED -> "interpreted";
-            case JIT_COMPILED -> "JIT compiled";
-            case INLINED -> "inlined";
-            case NATIVE -> "native";
-            case CPP -> "C++ (JVM)";
-            case KERNEL -> "kernel";
-            case CLASS -> "class";
-            case ROOT -> "root";
-            case UNKNOWN -> "unknown";
-        };
+    /** Pixels per weight unit. */
+    public double scale() {
+        return width / (viewEnd - viewStart);
     }
 
-    /** Hue by frame type (what a reader needs), lightness jittered by name so neighbours separate. */
-    static String colour(FrameType t, String name) {
-        int jitter = Math.floorMod(name.hashCode(), 12);
-        return switch (t) {
-            case JIT_COMPILED -> hsl(110, 55, 45 + jitter);
-            case INLINED -> hsl(180, 55, 45 + jitter);
-            case INTERPRETED -> hsl(5, 75, 58 + jitter);
-            case NATIVE -> hsl(50, 75, 48 + jitter);
-            case CPP -> hsl(38, 70, 52 + jitter);
-            case KERNEL -> hsl(25, 85, 52 + jitter);
-            case CLASS -> hsl(210, 65, 60 + jitter);
-            case ROOT, UNKNOWN -> hsl(0, 0, 70 + jitter / 2);
-        };
+    /** Top of a row of frames at this depth. */
+    public double y(int depth) {
+        return orientation == Orientation.FLAME ? height - (depth + 1) * rowHeight + scrollY : depth * rowHeight - scrollY;
     }
 
-    /** Red for growth, blue for shrinkage, white for no change; {@code scaled} in -1..1. */
-    static String diffColour(double scaled) {
-        double s = Math.max(-1, Math.min(1, scaled));
-        int light = (int) Math.round(96 - 40 * Math.abs(s));
-        return s >= 0 ? hsl(0, 80, light) : hsl(220, 80, light);
+    /** The depth whose row covers this y, possibly out of the tree's range. */
+    public int depthAt(double y) {
+        return orientation == Orientation.FLAME
+                ? (int) Math.ceil((height + scrollY - y) / rowHeight) - 1
+                : (int) Math.floor((y + scrollY) / rowHeight);
     }
 
-    private static String hsl(int h, int s, int l) {
-        return "hsl(" + h + "," + s + "%," + l + "%)";
+    /** Height of all rows of a tree. */
+    public double contentHeight(FlameIndex index) {
+        return (index.maxDepth() + 1) * rowHeight;
+    }
+
+    public double x(FlameIndex index, int node) {
+        return (index.start(node) - viewStart) * scale();
+    }
+
+    public double w(FlameIndex index, int node) {
+        return index.total(node) * scale();
+    }
+
+    /** Visits every frame to draw, skipping whole subtrees that are off screen or sub-pixel. */
+    public void layout(FlameIndex index, Sink sink) {
+        layout(index, sink, MIN_PX);
+    }
+
+    /**
+     * As {@link #layout(FlameIndex, Sink)} with another threshold for frames drawn on their own: the
+     * HTML page keeps frames far narrower than a pixel, which its zoom makes visible.
+     */
+    public void layout(FlameIndex index, Sink sink, double minPx) {
+        int n = index.count();
+        double scale = scale();
+        int sliverDepth = -1;
+        double sx0 = 0;
+        double sx1 = 0;
+        int i = 0;
+        while (i < n) {
+            double x = (index.start(i) - viewStart) * scale;
+            double x0 = Math.max(0, x);
+            double x1 = Math.min(width, x + index.total(i) * scale);
+            int d = index.depth(i);
+            double y = y(d);
+            boolean beyondDeepEdge = orientation == Orientation.FLAME ? y + rowHeight <= 0 : y >= height;
+            if (x1 <= x0 || beyondDeepEdge) {
+                i += index.size(i);
+                continue;
+            }
+            if (x1 - x0 < minPx) {
+                if (d == sliverDepth && x0 - sx1 < 0.5) {
+                    sx1 = Math.max(sx1, x1);
+                } else {
+                    flushSliver(sink, sliverDepth, sx0, sx1, minPx);
+                    sliverDepth = d;
+                    sx0 = x0;
+                    sx1 = x1;
+                }
+                i += index.size(i);
+                continue;
+            }
+            boolean beyondRootEdge = orientation == Orientation.FLAME ? y >= height : y + rowHeight <= 0;
+            if (!beyondRootEdge) {
+                sink.frame(i, x0, y, x1 - x0, rowHeight);
+            }
+            i++;
+        }
+        flushSliver(sink, sliverDepth, sx0, sx1, minPx);
+    }
+
+    private void flushSliver(Sink sink, int depth, double x0, double x1, double minPx) {
+        if (depth >= 0 && x1 - x0 >= minPx) {
+            sink.sliver(x0, y(depth), x1 - x0, rowHeight);
+        }
+    }
+
+    /** The frame drawn under a point, or -1 (gaps, sub-pixel frames, empty rows). */
+    public int hit(FlameIndex index, double px, double py) {
+        if (index.count() == 0 || px < 0 || px >= width || py < 0 || py >= height) {
+            return -1;
+        }
+        int d = depthAt(py);
+        if (d < 0 || d > index.maxDepth()) {
+            return -1;
+        }
+        double wx = viewStart + px / scale();
+        int cur = 0;
+        if (!covers(index, 0, wx)) {
+            return -1;
+        }
+        for (int level = 1; level <= d; level++) {
+            int found = -1;
+            for (int c = cur + 1; c < cur + index.size(cur); c += index.size(c)) {
+                if (covers(index, c, wx)) {
+                    found = c;
+                    break;
+                }
+            }
+            if (found < 0) {
+                return -1;
+            }
+            cur = found;
+        }
+        double x = Math.max(0, x(index, cur));
+        double x1 = Math.min(width, x(index, cur) + w(index, cur));
+        return x1 - x >= MIN_PX ? cur : -1;
+    }
+
+    private static boolean covers(FlameIndex index, int i, double wx) {
+        return index.start(i) <= wx && wx < index.start(i) + index.total(i);
+    }
+
+    /** Row height for a label font size: the canvas and the files written for it use the same rows. */
+    public static double rowHeight(double fontSize) {
+        return Math.ceil(fontSize * 1.55);
+    }
+
+    /** The whole tree, unzoomed, root at the bottom, all rows tall enough to show: what files show by default. */
+    public static FlameLayout whole(FlameIndex index, double width, double rowHeight) {
+        double end = index.count() == 0 ? 1 : Math.max(1, index.total(0));
+        return new FlameLayout(0, end, width, (index.maxDepth() + 1) * rowHeight, rowHeight, Orientation.FLAME, 0);
+    }
+
+    public FlameLayout withView(double start, double end) {
+        return new FlameLayout(start, end, width, height, rowHeight, orientation, scrollY);
+    }
+
+    public FlameLayout withSize(double w, double h) {
+        return new FlameLayout(viewStart, viewEnd, w, h, rowHeight, orientation, scrollY);
+    }
+
+    public FlameLayout withScrollY(double s) {
+        return new FlameLayout(viewStart, viewEnd, width, height, rowHeight, orientation, s);
     }
 }

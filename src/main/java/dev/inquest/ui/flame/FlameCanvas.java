@@ -1,5 +1,14 @@
 package dev.inquest.ui.flame;
 
+import dev.inquest.jfr.render.ColorMode;
+import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.FlameLayout;
+import dev.inquest.jfr.render.FlameNode;
+import dev.inquest.jfr.render.FlamePalette;
+import dev.inquest.jfr.render.FlameSearch;
+import dev.inquest.jfr.render.FrameInfo;
+import dev.inquest.jfr.render.LabelFit;
+import dev.inquest.jfr.render.WeightUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -427,7 +436,7 @@ public final class FlameCanvas extends Region {
         probe.setFont(font);
         // Average advance, padded a little: fillText's maxWidth squeezes what still runs over.
         charWidth = probe.getLayoutBounds().getWidth() / probe.getText().length() * 1.04;
-        rowHeight = Math.ceil(fontSize.get() * 1.55);
+        rowHeight = FlameLayout.rowHeight(fontSize.get());
     }
 
     public double rowHeight() {

@@ -1,17 +1,30 @@
 package dev.inquest.ui.flame;
 
+import dev.inquest.jfr.render.ColorMode;
+import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.FlameLayout;
+import dev.inquest.jfr.render.FlameNode;
+import dev.inquest.jfr.render.FlamePalette;
+import dev.inquest.jfr.render.FlameSearch;
+import dev.inquest.jfr.render.FlameSvg;
+import dev.inquest.jfr.render.FlameTransforms;
+import dev.inquest.jfr.render.Frame;
+import dev.inquest.jfr.render.FrameInfo;
+import dev.inquest.jfr.render.FrameKind;
+import dev.inquest.jfr.render.LabelFit;
+import dev.inquest.jfr.render.WeightUnit;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Predicate;
-import java.util.regex.Pattern;
-import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -105,6 +118,7 @@ public final class FlameGraph extends BorderPane {
     private Pattern exclude;
     private Predicate<FlameNode> focus;
     private Frame shown;
+    private FlameSvg.Heading heading;
 
     public FlameGraph() {
         getStyleClass().add("flame-graph");
@@ -261,11 +275,19 @@ public final class FlameGraph extends BorderPane {
         rebuild();
     }
 
-    /** Writes the current view (zoom, orientation, colours, search highlight) as SVG. */
+    /**
+     * The title, totals and legend written above the frames in exported SVG (null for none): the
+     * engine's {@code FlameGraphSvg.heading}, so the export matches the command line's file.
+     */
+    public void setHeading(FlameSvg.Heading heading) {
+        this.heading = heading;
+    }
+
+    /** Writes the current view (zoom, orientation, colours, search highlight) as SVG, through the engine's one writer. */
     public void exportSvg(Path file) throws IOException {
         FlameLayout view = canvas.geometry();
         String svg = FlameSvg.write(canvas.index(), view.withSize(Math.max(view.width(), 200), view.height()),
-                canvas.colors(), canvas.searchProperty().get(), unit);
+                canvas.colors(), canvas.searchProperty().get(), unit, heading);
         Files.writeString(file, svg, StandardCharsets.UTF_8);
     }
 

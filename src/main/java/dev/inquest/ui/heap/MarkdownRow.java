@@ -1,6 +1,6 @@
 package dev.inquest.ui.heap;
 
-import dev.inquest.investigation.export.Md;
+import dev.inquest.format.Markdown;
 import java.util.List;
 
 /** GitHub table rows for the clipboard: cells escaped so a {@code |} never splits a cell. */
@@ -12,7 +12,7 @@ public final class MarkdownRow {
     public static String row(List<String> cells) {
         StringBuilder sb = new StringBuilder("|");
         for (String c : cells) {
-            sb.append(' ').append(Md.cell(c)).append(" |");
+            sb.append(' ').append(Markdown.cell(c)).append(" |");
         }
         return sb.toString();
     }
@@ -24,11 +24,11 @@ public final class MarkdownRow {
 
     /** A class or object name as a code span ({@code java.lang.String @ 0x1f}). */
     public static String code(String name) {
-        return Md.code(name);
+        return Markdown.code(name);
     }
 
     /** Plain text made inert. */
     public static String text(String s) {
-        return Md.text(s);
+        return Markdown.text(s);
     }
 }

@@ -3,6 +3,10 @@ package dev.inquest.ui.jfr;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.alloc.AllocationTables;
+import dev.inquest.jfr.render.DiffFlame;
+import dev.inquest.jfr.render.FlameGraphSvg;
+import dev.inquest.jfr.render.FrameKind;
+import dev.inquest.jfr.render.StackTreeFlame;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
@@ -11,7 +15,7 @@ import dev.inquest.ui.flame.FlameGraph;
 import java.util.List;
 import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
-import dev.inquest.ui.flame.FrameInfo;
+import dev.inquest.jfr.render.FrameInfo;
 import dev.inquest.ui.notebook.EvidenceSourceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -131,7 +135,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         if (f == null) {
             f = flame.zoomedFrameProperty().get();
         }
-        return f != null && f.kind() == dev.inquest.ui.flame.FrameKind.ALLOCATED_CLASS ? f.label() : null;
+        return f != null && f.kind() == FrameKind.ALLOCATED_CLASS ? f.label() : null;
     }
 
     /** "Show in heap dump": the selected allocated class in an open dump. */
@@ -204,6 +208,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         }
     }
 
+    /** The recording's file name, as the command line names it in titles. */
+    private String fileName() {
+        return java.nio.file.Path.of(doc.summary().file()).getFileName().toString();
+    }
+
     private StackTreeQuery query() {
         StackTreeQuery q = StackTreeQuery.of(mode == Mode.ALLOCATIONS ? EventKind.ALLOC : EventKind.CPU);
         if (mode == Mode.ALLOCATIONS) {
@@ -234,6 +243,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     private void show(StackTree t, AllocationTables tables) {
         this.tree = t;
         flame.setTree(StackTreeFlame.of(t), StackTreeFlame.unit(t.weight()));
+        flame.setHeading(FlameGraphSvg.heading(t, FlameGraphSvg.title(query().kind(), fileName(), query().thread())));
         totals.setText(Units.count(t.events()) + " events, " + StackTreeFlame.unit(t.weight()).format(t.total()));
         applyReveal();
         if (tables != null) {
@@ -377,6 +387,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             FlameGraph g = new FlameGraph();
             g.setId("jfr-diff-flame");
             g.setTree(new DiffFlame(diff.root()), StackTreeFlame.unit(diff.weight()));
+            g.setHeading(FlameGraphSvg.heading(diff, FlameGraphSvg.diffTitle(q.kind(), baseline.getFileName().toString(), fileName())));
             Label header = new Label((mode == Mode.ALLOCATIONS ? "Allocations" : "CPU") + ": " + baseline.getFileName()
                     + " (baseline, " + StackTreeFlame.unit(diff.weight()).format(diff.baselineTotal()) + ") \u2192 "
                     + doc.summary().file() + " (" + StackTreeFlame.unit(diff.weight()).format(diff.afterTotal())

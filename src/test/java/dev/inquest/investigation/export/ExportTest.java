@@ -2,6 +2,7 @@ package dev.inquest.investigation.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inquest.format.MarkdownTest;
 import dev.inquest.investigation.SampleCases;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
@@ -67,8 +68,8 @@ class ExportTest {
     void reportTablesSurviveHostileNamesAndCarryPinnedNumbers() {
         Case c = SampleCases.rich();
         String md = ReportExporter.export(c, ExportOptions.DEFAULT).markdown();
-        org.commonmark.node.Node doc = MdTest.GFM.parse(md);
-        List<String> codes = MdTest.codes(doc);
+        org.commonmark.node.Node doc = MarkdownTest.GFM.parse(md);
+        List<String> codes = MarkdownTest.codes(doc);
         assertThat(codes).contains("java.util.HashMap$Node[]", SampleCases.HOSTILE_CLASS, "0x7f3a10000000", "after.hprof");
         // The evidence table has four columns in every row even with | and ` in the names.
         String figures = md.lines().filter(l -> l.startsWith("| Supports | `java.util.HashMap$Node[]`")).findFirst().orElseThrow();

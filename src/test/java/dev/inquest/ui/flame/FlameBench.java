@@ -1,5 +1,11 @@
 package dev.inquest.ui.flame;
 
+import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.FlameSearch;
+import dev.inquest.jfr.render.FlameTransforms;
+import dev.inquest.jfr.render.Frame;
+import dev.inquest.jfr.render.SampleProfiles;
+import dev.inquest.jfr.render.WeightUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

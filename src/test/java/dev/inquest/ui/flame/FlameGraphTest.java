@@ -1,8 +1,17 @@
 package dev.inquest.ui.flame;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
-
+import dev.inquest.jfr.render.CollapsedStacks;
+import dev.inquest.jfr.render.ColorMode;
+import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.FlameLayout;
+import dev.inquest.jfr.render.FlamePalette;
+import dev.inquest.jfr.render.FlamePaletteTest;
+import dev.inquest.jfr.render.FlameTransforms;
+import dev.inquest.jfr.render.Frame;
+import dev.inquest.jfr.render.FrameInfo;
+import dev.inquest.jfr.render.FrameKind;
+import dev.inquest.jfr.render.SampleProfiles;
+import dev.inquest.jfr.render.WeightUnit;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +33,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 @ExtendWith(ApplicationExtension.class)
 class FlameGraphTest {

@@ -1,7 +1,13 @@
 package dev.inquest.ui.flame;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
+import dev.inquest.jfr.render.ColorMode;
+import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.FlameLayout;
+import dev.inquest.jfr.render.FlameTransforms;
+import dev.inquest.jfr.render.Frame;
+import dev.inquest.jfr.render.FrameKind;
+import dev.inquest.jfr.render.SampleProfiles;
+import dev.inquest.jfr.render.WeightUnit;
 import dev.inquest.ui.Screenshots;
 import dev.inquest.ui.Theme;
 import java.awt.image.BufferedImage;
@@ -15,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Renders the control for the docs (target/screenshots/flame-*.png) in both themes and modes. */
 @ExtendWith(ApplicationExtension.class)

@@ -1,9 +1,9 @@
 package dev.inquest.ui.jfr;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import dev.inquest.jfr.AllocRecording;
 import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.render.ColorMode;
+import dev.inquest.jfr.render.Frame;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
@@ -28,6 +28,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The recording views in the window, on a recording written by a child JVM with a known answer. */
 @ExtendWith(ApplicationExtension.class)
@@ -177,11 +178,11 @@ class JfrWindowTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 3);
         var diffView = (javafx.scene.layout.BorderPane) window.documents().allTabs().getLast().getContent();
         dev.inquest.ui.flame.FlameGraph diff = (dev.inquest.ui.flame.FlameGraph) diffView.getCenter();
-        dev.inquest.ui.flame.Frame root = diff.shownTree();
+        dev.inquest.jfr.render.Frame root = diff.shownTree();
         assertThat(root.isDifferential()).isTrue();
         assertThat(root.total()).isEqualTo(expectedAlloc.total());
         assertThat(root.baseline()).isEqualTo(root.total());
-        assertThat(diff.colorModeProperty().get()).isEqualTo(dev.inquest.ui.flame.ColorMode.DIFF);
+        assertThat(diff.colorModeProperty().get()).isEqualTo(dev.inquest.jfr.render.ColorMode.DIFF);
     }
 
     @Test

@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +8,7 @@ import java.util.Random;
  * Deterministic, realistic-looking trees for screenshots and the benchmark: a web service's CPU
  * profile made of real JDK and framework frame names, and random trees of a given size.
  */
-final class SampleProfiles {
+public final class SampleProfiles {
     private SampleProfiles() {
     }
 
@@ -44,7 +44,7 @@ final class SampleProfiles {
     };
 
     /** A plausible service CPU profile: ~40 distinct stacks with weights drawn from a seeded random. */
-    static Frame service(long seed, double... skew) {
+    public static Frame service(long seed, double... skew) {
         Random r = new Random(seed);
         StringBuilder out = new StringBuilder();
         String gc = "GC Thread#0_[n];G1ParTask::work_[n];G1ParScanThreadState::trim_queue_[n];G1ParScanThreadState::copy_to_survivor_space_[n]";
@@ -66,7 +66,7 @@ final class SampleProfiles {
     }
 
     /** An allocation profile in bytes: the same service, allocated classes as leaf frames. */
-    static Frame allocations() {
+    public static Frame allocations() {
         String base = String.join(";", BASE) + ";";
         return CollapsedStacks.parse(base + """
                 com.shop.catalog.SearchController.search_[j];com.fasterxml.jackson.databind.ObjectMapper.writeValueAsString_[j];com.fasterxml.jackson.core.util.BufferRecycler.allocCharBuffer_[i];char[]_[a] 734003200
@@ -86,7 +86,7 @@ final class SampleProfiles {
     }
 
     /** A random tree of about {@code nodes} frames with Java-looking labels and mixed kinds. */
-    static Frame random(int nodes, long seed) {
+    public static Frame random(int nodes, long seed) {
         Random r = new Random(seed);
         FrameKind[] kinds = {FrameKind.JIT_COMPILED, FrameKind.JIT_COMPILED, FrameKind.INLINED, FrameKind.INTERPRETED, FrameKind.NATIVE};
         String[] pkgs = {"java.util", "java.lang", "com.shop.checkout", "org.eclipse.jetty.server", "io.netty.channel", "sun.nio.ch"};
@@ -125,7 +125,7 @@ final class SampleProfiles {
      * methods called more often), about 30 frames deep on average. Unlike {@link #random}, its
      * callers view stays about as large as the tree itself, as with real profiles.
      */
-    static Frame sampled(int nodes, long seed) {
+    public static Frame sampled(int nodes, long seed) {
         Random r = new Random(seed);
         int methods = 4000;
         String[] pkgs = {"java.util", "java.lang", "com.shop.checkout", "org.eclipse.jetty.server", "io.netty.channel",

@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 /**
  * What a frame is, as far as colouring goes. The names follow what profilers report: HotSpot's

@@ -1,4 +1,4 @@
-package dev.inquest.investigation.export;
+package dev.inquest.format;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -8,8 +8,8 @@ import java.util.regex.Pattern;
  * {@code <init>}, generics) go in code spans, where nothing but backticks and, in tables, pipes
  * are special; plain text is escaped.
  */
-public final class Md {
-    private Md() {
+public final class Markdown {
+    private Markdown() {
     }
 
     /**

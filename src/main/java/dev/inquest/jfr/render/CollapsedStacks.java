@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import dev.inquest.input.BadInputException;
 import java.io.BufferedReader;

@@ -1,25 +1,22 @@
-package dev.inquest.ui.jfr;
+package dev.inquest.jfr.render;
 
 import dev.inquest.jfr.stack.FrameType;
 import dev.inquest.jfr.stack.StackNode;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.Weight;
-import dev.inquest.ui.flame.FlameNode;
-import dev.inquest.ui.flame.FrameKind;
-import dev.inquest.ui.flame.WeightUnit;
 import java.util.List;
 
 /**
  * The JFR engine's stack tree as the flame graph control sees it. A view over the engine's
  * immutable nodes, so nothing is copied however big the profile is.
  */
-record StackTreeFlame(StackNode node) implements FlameNode {
+public record StackTreeFlame(StackNode node) implements FlameNode {
 
-    static StackTreeFlame of(StackTree tree) {
+    public static StackTreeFlame of(StackTree tree) {
         return new StackTreeFlame(tree.root());
     }
 
-    static WeightUnit unit(Weight weight) {
+    public static WeightUnit unit(Weight weight) {
         return switch (weight) {
             case BYTES -> WeightUnit.BYTES;
             case COUNT -> WeightUnit.SAMPLES;
@@ -27,7 +24,7 @@ record StackTreeFlame(StackNode node) implements FlameNode {
         };
     }
 
-    static FrameKind kind(FrameType type) {
+    public static FrameKind kind(FrameType type) {
         return switch (type) {
             case INTERPRETED -> FrameKind.INTERPRETED;
             case JIT_COMPILED -> FrameKind.JIT_COMPILED;

@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 /**
  * Fits a frame label into a width using an average character width instead of measuring text per
@@ -40,7 +40,7 @@ public final class LabelFit {
     }
 
     /** The label without its package: the last two dot-separated parts before any signature. */
-    static String shortName(String label) {
+    public static String shortName(String label) {
         int paren = label.indexOf('(');
         int end = paren >= 0 ? paren : label.length();
         int method = label.lastIndexOf('.', end - 1);

@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +43,7 @@ class FlameSvgTest {
 
     @Test
     void escapesControlCharactersAway() {
-        assertThat(FlameSvg.escape("a\u0001b<c>&'")).isEqualTo("ab&lt;c&gt;&amp;&apos;");
+        assertThat(dev.inquest.format.Xml.escape("a\u0001b<c>&'")).isEqualTo("ab&lt;c&gt;&amp;&apos;");
     }
 
     @Test

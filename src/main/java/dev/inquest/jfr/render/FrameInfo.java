@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,7 @@ import java.util.List;
 public record FrameInfo(FlameNode node, String label, FrameKind kind, long total, long self, long baseline,
                         double shareOfRoot, double shareOfParent, double baselineShare, int depth, List<String> stack) {
 
-    static FrameInfo of(FlameIndex index, int i) {
+    public static FrameInfo of(FlameIndex index, int i) {
         long root = Math.max(1, index.total(0));
         int p = index.parent(i);
         double ofParent = p < 0 || index.total(p) == 0 ? 1 : (double) index.total(i) / index.total(p);
@@ -39,11 +39,18 @@ public record FrameInfo(FlameNode node, String label, FrameKind kind, long total
         s.append("   total ").append(unit.format(total)).append(" (").append(WeightUnit.percent(shareOfRoot)).append(" of all, ")
                 .append(WeightUnit.percent(shareOfParent)).append(" of parent)   self ").append(unit.format(self));
         if (baseline != FlameNode.NO_BASELINE) {
-            // Shares, not raw weights, are what compare across profiles of different lengths.
-            double change = (shareOfRoot - baselineShare) * 100;
-            s.append("   baseline ").append(unit.format(baseline)).append(" (").append(WeightUnit.percent(baselineShare))
-                    .append(" of all, ").append(String.format(java.util.Locale.US, "%+.2f", change)).append(" points)");
+            s.append("   ").append(baselineText(unit));
         }
         return s.toString();
+    }
+
+    /**
+     * "baseline 100 samples (10.00 % of all, +20.00 points)": the status line and the SVG tooltip
+     * say it alike. Shares, not raw weights, are what compare across profiles of different lengths.
+     */
+    String baselineText(WeightUnit unit) {
+        double change = (shareOfRoot - baselineShare) * 100;
+        return "baseline " + unit.format(baseline) + " (" + WeightUnit.percent(baselineShare) + " of all, "
+                + String.format(java.util.Locale.US, "%+.2f", change) + " points)";
     }
 }

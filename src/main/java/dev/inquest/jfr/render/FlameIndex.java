@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -231,7 +231,7 @@ public final class FlameIndex {
     }
 
     /** Empty index (no tree set yet). */
-    static FlameIndex empty() {
+    public static FlameIndex empty() {
         return new FlameIndex(0);
     }
 }

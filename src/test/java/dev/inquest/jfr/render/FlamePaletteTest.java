@@ -1,20 +1,20 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-class FlamePaletteTest {
+public class FlamePaletteTest {
 
-    static int red(int rgb) {
+    public static int red(int rgb) {
         return (rgb >> 16) & 0xff;
     }
 
-    static int green(int rgb) {
+    public static int green(int rgb) {
         return (rgb >> 8) & 0xff;
     }
 
-    static int blue(int rgb) {
+    public static int blue(int rgb) {
         return rgb & 0xff;
     }
 

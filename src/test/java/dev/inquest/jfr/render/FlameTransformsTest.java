@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.inquest.ui.flame;
+package dev.inquest.jfr.render;
 
 /** How frames are coloured. */
 public enum ColorMode {

@@ -1,4 +1,4 @@
-package dev.inquest.investigation.export;
+package dev.inquest.format;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,8 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Escaping checked by parsing our output with a real GFM parser, not by eyeballing strings. */
-class MdTest {
-    static final Parser GFM = Parser.builder().extensions(List.of(TablesExtension.create())).build();
+public class MarkdownTest {
+    public static final Parser GFM = Parser.builder().extensions(List.of(TablesExtension.create())).build();
 
     static final String[] HOSTILE = {
         "java.util.HashMap$Node[]",
@@ -34,7 +34,7 @@ class MdTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
     void codeSpanHoldsTheNameLiterally(int i) {
         String s = HOSTILE[i];
-        Node doc = GFM.parse("Class " + Md.code(s) + " here");
+        Node doc = GFM.parse("Class " + Markdown.code(s) + " here");
         assertThat(codes(doc)).containsExactly(s);
     }
 
@@ -42,7 +42,7 @@ class MdTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
     void codeSpanInATableCellStaysInItsCell(int i) {
         String s = HOSTILE[i];
-        String table = "| A | B |\n|---|---|\n| " + Md.cell(Md.code(s)) + " | after |\n";
+        String table = "| A | B |\n|---|---|\n| " + Markdown.cell(Markdown.code(s)) + " | after |\n";
         Node doc = GFM.parse(table);
         List<String> cells = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
@@ -61,7 +61,7 @@ class MdTest {
     @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 8})
     void plainTextIsInert(int i) {
         String s = HOSTILE[i];
-        Node doc = GFM.parse(Md.text(s));
+        Node doc = GFM.parse(Markdown.text(s));
         assertThat(plain(doc)).isEqualTo(s);
         assertThat(codes(doc)).isEmpty();
     }
@@ -69,13 +69,13 @@ class MdTest {
     @org.junit.jupiter.api.Test
     void fenceIsLongerThanAnyRunInside() {
         String content = "a ``` b\n````\n";
-        String f = Md.fence(content, "");
+        String f = Markdown.fence(content, "");
         assertThat(f).startsWith("`````\n").endsWith("\n`````");
         Node doc = GFM.parse(f);
         assertThat(((org.commonmark.node.FencedCodeBlock) doc.getFirstChild()).getLiteral()).isEqualTo(content);
     }
 
-    static List<String> codes(Node doc) {
+    public static List<String> codes(Node doc) {
         List<String> out = new ArrayList<>();
         doc.accept(new AbstractVisitor() {
             @Override

@@ -1,15 +1,13 @@
-package dev.inquest.ui.jfr;
+package dev.inquest.jfr.render;
 
 import dev.inquest.jfr.diff.DiffNode;
-import dev.inquest.ui.flame.FlameNode;
-import dev.inquest.ui.flame.FrameKind;
 import java.util.List;
 
 /**
  * A differential tree as the flame graph sees it: widths are the later recording's weights, and
  * each frame carries its baseline weight so the control colours growth and shrinkage by share.
  */
-record DiffFlame(DiffNode node) implements FlameNode {
+public record DiffFlame(DiffNode node) implements FlameNode {
     @Override
     public String label() {
         return node.name();
