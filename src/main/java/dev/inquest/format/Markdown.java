@@ -4,7 +4,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * GitHub-flavoured Markdown that survives common wikis. Identifiers (class names with {@code $},
+ * The one Markdown writer and escaper: GitHub-flavoured Markdown that survives common wikis. Identifiers (class names with {@code $},
  * {@code <init>}, generics) go in code spans, where nothing but backticks and, in tables, pipes
  * are special; plain text is escaped.
  */
@@ -36,7 +36,8 @@ public final class Markdown {
 
     /** Plain text (not Markdown) made inert: {@code *}, {@code _}, {@code <}, {@code |}... escaped. */
     public static String text(String s) {
-        Matcher m = SPECIAL.matcher(s.replace('\n', ' '));
+        // Any line ending would let the rest start a block of its own (a list item, a heading).
+        Matcher m = SPECIAL.matcher(s.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' '));
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
             String ch = m.group();

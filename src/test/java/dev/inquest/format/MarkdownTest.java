@@ -11,6 +11,7 @@ import org.commonmark.node.Code;
 import org.commonmark.node.Node;
 import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -105,5 +106,21 @@ public class MarkdownTest {
             }
         });
         return sb.toString();
+    }
+
+    @Test
+    void plainTextStaysOneInertParagraph() {
+        String hostile = "<script>alert(1)</script> ]]> \"q\" 'q'\r- not a list\n# not a heading\r\n> nor a quote";
+        String md = Markdown.text(hostile);
+        assertThat(md).doesNotContain("<script>").contains("&lt;script&gt;").doesNotContain("\n").doesNotContain("\r");
+        Node doc = GFM.parse(md);
+        assertThat(doc.getFirstChild()).isInstanceOf(org.commonmark.node.Paragraph.class);
+        assertThat(doc.getFirstChild().getNext()).isNull();
+        StringBuilder text = new StringBuilder();
+        for (Node n = doc.getFirstChild().getFirstChild(); n != null; n = n.getNext()) {
+            assertThat(n).isInstanceOf(Text.class);
+            text.append(((Text) n).getLiteral());
+        }
+        assertThat(text.toString()).isEqualTo(hostile.replace("\r\n", " ").replace('\r', ' ').replace('\n', ' '));
     }
 }
