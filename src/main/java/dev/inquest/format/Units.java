@@ -54,6 +54,35 @@ public final class Units {
         return oneDecimal(p) + "%";
     }
 
+    /**
+     * 0.124 -> "12.40 %": two decimals, for flame graph shares, where neighbouring frames differ by
+     * hundredths of a percent.
+     */
+    public static String percentPrecise(double fraction) {
+        return String.format(Locale.ROOT, "%.2f %%", fraction * 100);
+    }
+
+    /**
+     * A value already in percent, as case figures store it: 41.27 -> "41.3%". The same text as
+     * {@link #percent} gives for the fraction 0.4127.
+     */
+    public static String percentOfHundred(double percent) {
+        return percent(percent / 100);
+    }
+
+    /** A duration in nanoseconds: "640 ns", "2.5 \u00b5s", "2.5 ms", "1,204.50 s". */
+    public static String duration(long ns) {
+        long abs = Math.abs(ns);
+        if (abs < 1_000) {
+            return ns + " ns";
+        } else if (abs < 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f \u00b5s", ns / 1e3);
+        } else if (abs < 1_000_000_000) {
+            return String.format(Locale.ROOT, "%.1f ms", ns / 1e6);
+        }
+        return String.format(Locale.ROOT, "%,.2f s", ns / 1e9);
+    }
+
     /** Exact bytes with separators, for tables where a reader compares with MAT: "28,032". */
     public static String exactBytes(long n) {
         return count(n);

@@ -32,4 +32,32 @@ class UnitsTest {
         assertThat(Units.percent(0.0004)).isEqualTo("0.04%");
         assertThat(Units.percent(0)).isEqualTo("0.0%");
     }
+
+    @Test
+    void sizesAreBinaryWithOneDecimalBelowAHundred() {
+        assertThat(Units.bytes(0)).isEqualTo("0 bytes");
+        assertThat(Units.bytes(1000)).isEqualTo("1,000 bytes");
+        assertThat(Units.bytes(1536)).isEqualTo("1.5 KB");
+        assertThat(Units.bytes(222_298_112)).isEqualTo("212 MB");
+        assertThat(Units.bytes(2L * 1024 * 1024 * 1024 + 1024L * 1024 * 1024 / 10)).isEqualTo("2.1 GB");
+        assertThat(Units.bytes(99.96 * 1024 * 1024)).isEqualTo("100.0 MB");
+        assertThat(Units.bytes(5_000L * 1024 * 1024 * 1024)).isEqualTo("4.9 TB");
+        assertThat(Units.bytesDelta(-3 * 1024 * 1024)).isEqualTo("-3.0 MB");
+        assertThat(Units.bytesDelta(12 * 1024 * 1024)).isEqualTo("+12.0 MB");
+    }
+
+    @Test
+    void percentTakesAFractionAndPercentOfHundredAValueInPercent() {
+        assertThat(Units.percentOfHundred(41.27)).isEqualTo("41.3%").isEqualTo(Units.percent(0.4127));
+        assertThat(Units.percentOfHundred(0.05)).isEqualTo("0.05%");
+        assertThat(Units.percentPrecise(0.124)).isEqualTo("12.40 %");
+    }
+
+    @Test
+    void durationsFromNanoseconds() {
+        assertThat(Units.duration(640)).isEqualTo("640 ns");
+        assertThat(Units.duration(2_500)).isEqualTo("2.5 \u00b5s");
+        assertThat(Units.duration(2_500_000)).isEqualTo("2.5 ms");
+        assertThat(Units.duration(1_204_500_000_000L)).isEqualTo("1,204.50 s");
+    }
 }

@@ -10,7 +10,7 @@ final class EvidenceText {
     }
 
     static String figures(Evidence e) {
-        return e.figures().stream().map(Units::named).collect(Collectors.joining(", "));
+        return e.figures().stream().map(FigureText::named).collect(Collectors.joining(", "));
     }
 
     /** "Supports: summary (retained 212 MB, percent 41.3%)". */

@@ -1,6 +1,7 @@
 package dev.inquest.investigation.export;
 
 import dev.inquest.format.Markdown;
+import dev.inquest.format.Units;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
@@ -173,7 +174,7 @@ public final class ReportExporter {
         return h.supporting().stream().flatMap(e -> e.figures().stream())
                 .filter(f -> f.unit().equals("bytes") && !f.name().matches(".*\\d+ ?s$"))
                 .max(Comparator.comparingDouble(f -> f.value()))
-                .map(f -> " (" + Units.named(f) + ").").orElse(".");
+                .map(f -> " (" + FigureText.named(f) + ").").orElse(".");
     }
 
     private static String count(long n, String one, String many) {
@@ -268,7 +269,7 @@ public final class ReportExporter {
     private static String trendTable(Evidence e) {
         StringBuilder sb = new StringBuilder("| Time | Heap |\n|---|---:|");
         e.figures().forEach(f -> sb.append("\n| ").append(Markdown.cell(Markdown.text(f.name()))).append(" | ")
-                .append(Units.value(f)).append(" |"));
+                .append(FigureText.value(f)).append(" |"));
         return sb.toString();
     }
 

@@ -1,5 +1,6 @@
 package dev.inquest.investigation.export;
 
+import dev.inquest.format.Units;
 import dev.inquest.format.Xml;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Figure;
@@ -45,7 +46,7 @@ public final class SvgFigures {
             double y = top + plotH - plotH * (pts.get(i).value() / yMax);
             poly.append(String.format(Locale.ROOT, "%.1f,%.1f ", x, y));
             sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3.5\" fill=\"#1f6feb\"><title>%s</title></circle>%n",
-                    x, y, Xml.escape(pts.get(i).name() + ": " + Units.value(pts.get(i)))));
+                    x, y, Xml.escape(pts.get(i).name() + ": " + FigureText.value(pts.get(i)))));
             sb.append(text(x, H - bottom + 18, "middle", 11, "normal", pts.get(i).name()));
         }
         sb.append("<polyline fill=\"none\" stroke=\"#1f6feb\" stroke-width=\"2\" points=\"")
@@ -70,8 +71,8 @@ public final class SvgFigures {
         int plotW = W - 2 * left;
         StringBuilder sb = header(height, "Flame graph frame: " + e.summary());
         sb.append(text(W / 2.0, 22, "middle", 15, "bold", stripMd(e.summary())));
-        sb.append(text(W / 2.0, 40, "middle", 12, "normal", Units.percent(share) + " of samples"
-                + e.figures().stream().filter(f -> !f.name().equals("share")).map(f -> ", " + Units.named(f))
+        sb.append(text(W / 2.0, 40, "middle", 12, "normal", Units.percentOfHundred(share) + " of samples"
+                + e.figures().stream().filter(f -> !f.name().equals("share")).map(f -> ", " + FigureText.named(f))
                 .reduce("", String::concat)));
         double width = plotW * Math.max(0, Math.min(100, share)) / 100.0;
         for (int i = 0; i < stack.size(); i++) {
@@ -114,7 +115,7 @@ public final class SvgFigures {
 
     private static String label(double v, List<Figure> pts) {
         String unit = pts.isEmpty() ? "" : pts.get(0).unit();
-        return Units.value(new Figure("", v, unit));
+        return FigureText.value(new Figure("", v, unit));
     }
 
     private static double niceCeiling(double v) {

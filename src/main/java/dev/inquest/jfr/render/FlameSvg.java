@@ -1,5 +1,6 @@
 package dev.inquest.jfr.render;
 
+import dev.inquest.format.Units;
 import dev.inquest.format.Xml;
 import java.util.Locale;
 
@@ -118,10 +119,10 @@ public final class FlameSvg {
             s.append(" [").append(index.kind(i).label()).append(']');
         }
         s.append("\ntotal ").append(unit.format(index.total(i)))
-                .append(" (").append(WeightUnit.percent((double) index.total(i) / rootTotal)).append(" of all");
+                .append(" (").append(Units.percentPrecise((double) index.total(i) / rootTotal)).append(" of all");
         int p = index.parent(i);
         if (p >= 0 && index.total(p) > 0) {
-            s.append(", ").append(WeightUnit.percent((double) index.total(i) / index.total(p))).append(" of parent");
+            s.append(", ").append(Units.percentPrecise((double) index.total(i) / index.total(p))).append(" of parent");
         }
         s.append(")\nself ").append(unit.format(index.self(i)));
         if (index.baseline(i) != FlameNode.NO_BASELINE) {

@@ -1,5 +1,6 @@
 package dev.inquest.jfr.render;
 
+import dev.inquest.format.Units;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -36,8 +37,8 @@ public record FrameInfo(FlameNode node, String label, FrameKind kind, long total
         if (kind != FrameKind.UNKNOWN) {
             s.append("  [").append(kind.label()).append(']');
         }
-        s.append("   total ").append(unit.format(total)).append(" (").append(WeightUnit.percent(shareOfRoot)).append(" of all, ")
-                .append(WeightUnit.percent(shareOfParent)).append(" of parent)   self ").append(unit.format(self));
+        s.append("   total ").append(unit.format(total)).append(" (").append(Units.percentPrecise(shareOfRoot)).append(" of all, ")
+                .append(Units.percentPrecise(shareOfParent)).append(" of parent)   self ").append(unit.format(self));
         if (baseline != FlameNode.NO_BASELINE) {
             s.append("   ").append(baselineText(unit));
         }
@@ -50,7 +51,7 @@ public record FrameInfo(FlameNode node, String label, FrameKind kind, long total
      */
     String baselineText(WeightUnit unit) {
         double change = (shareOfRoot - baselineShare) * 100;
-        return "baseline " + unit.format(baseline) + " (" + WeightUnit.percent(baselineShare) + " of all, "
+        return "baseline " + unit.format(baseline) + " (" + Units.percentPrecise(baselineShare) + " of all, "
                 + String.format(java.util.Locale.US, "%+.2f", change) + " points)";
     }
 }

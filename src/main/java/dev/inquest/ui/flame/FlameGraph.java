@@ -1,5 +1,6 @@
 package dev.inquest.ui.flame;
 
+import dev.inquest.format.Units;
 import dev.inquest.jfr.render.ColorMode;
 import dev.inquest.jfr.render.FlameIndex;
 import dev.inquest.jfr.render.FlameLayout;
@@ -437,7 +438,7 @@ public final class FlameGraph extends BorderPane {
         minWidthBox.setConverter(new StringConverter<>() {
             @Override
             public String toString(Double d) {
-                return d == null || d == 0 ? "all widths" : "\u2265 " + WeightUnit.percent(d).replace(".00 ", " ").replace(" %", "%");
+                return d == null || d == 0 ? "all widths" : "\u2265 " + Units.percentPrecise(d).replace(".00 ", " ").replace(" %", "%");
             }
 
             @Override
@@ -601,7 +602,7 @@ public final class FlameGraph extends BorderPane {
     private void updateMatch() {
         FlameSearch s = canvas.searchProperty().get();
         matchedShare.set(s.share());
-        matchLabel.setText(s.isActive() ? "matched: " + WeightUnit.percent(s.share()) + " (" + s.count() + ")" : "");
+        matchLabel.setText(s.isActive() ? "matched: " + Units.percentPrecise(s.share()) + " (" + s.count() + ")" : "");
     }
 
     private void installContextMenu() {

@@ -1,6 +1,6 @@
 package dev.inquest.ui.notebook;
 
-import dev.inquest.investigation.export.Units;
+import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Figure;
 import java.util.Map;
@@ -43,7 +43,7 @@ final class FiguresDialog {
         int row = 0;
         grid.addRow(row++, bold("Kind"), new Label(Chips.kindLabel(e.kind()) + " · " + e.stance().label().toLowerCase()));
         for (Figure f : e.figures()) {
-            Label v = new Label(Units.value(f));
+            Label v = new Label(FigureText.value(f));
             v.getStyleClass().add("numeric");
             grid.addRow(row++, bold(f.name()), v);
         }

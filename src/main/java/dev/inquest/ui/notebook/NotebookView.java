@@ -1,7 +1,7 @@
 package dev.inquest.ui.notebook;
 
 import dev.inquest.investigation.artifact.ArtifactCheck;
-import dev.inquest.investigation.export.Units;
+import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
@@ -26,6 +26,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javafx.application.Platform;
+import javafx.event.EventHandler;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -40,7 +41,6 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.event.EventHandler;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -507,7 +507,7 @@ final class NotebookView {
             row.setId("evidence-" + e.id());
         }
         if (!e.figures().isEmpty()) {
-            Label figs = new Label(e.figures().stream().limit(compact ? 3 : 8).map(Units::named)
+            Label figs = new Label(e.figures().stream().limit(compact ? 3 : 8).map(FigureText::named)
                     .collect(Collectors.joining("  ·  ")));
             figs.setWrapText(true);
             figs.getStyleClass().addAll("evidence-figures", "text-small");

@@ -1,6 +1,6 @@
 package dev.inquest.ui.notebook;
 
-import dev.inquest.investigation.export.Units;
+import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Hypothesis;
@@ -74,7 +74,7 @@ final class PinDialog {
         grid.setPadding(new Insets(14));
         int row = 0;
         if (!draft.figures().isEmpty()) {
-            Label figs = new Label(draft.figures().stream().map(Units::named).collect(Collectors.joining("\n")));
+            Label figs = new Label(draft.figures().stream().map(FigureText::named).collect(Collectors.joining("\n")));
             figs.getStyleClass().add("evidence-figures");
             grid.addRow(row++, new Label("Figures"), figs);
         }

@@ -1,6 +1,6 @@
 package dev.inquest.ui.notebook;
 
-import dev.inquest.investigation.export.Units;
+import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Figure;
@@ -132,7 +132,7 @@ final class Presenter {
             int row = 0;
             for (Figure f : e.figures()) {
                 Label name = new Label(f.name());
-                Label value = new Label(Units.value(f));
+                Label value = new Label(FigureText.value(f));
                 value.getStyleClass().addAll("numeric", "presenter-figure");
                 figures.addRow(row++, name, value);
             }

@@ -2,6 +2,7 @@ package dev.inquest.jfr.render;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inquest.format.Units;
 import java.io.StringReader;
 import java.util.regex.Pattern;
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -55,7 +56,7 @@ class FlameSvgTest {
         assertThat(WeightUnit.SAMPLES.format(1234567)).isEqualTo("1,234,567 samples");
         assertThat(WeightUnit.SAMPLES.format(1)).isEqualTo("1 sample");
         assertThat(WeightUnit.NANOSECONDS.format(2_500_000)).isEqualTo("2.5 ms");
-        assertThat(WeightUnit.percent(0.124)).isEqualTo("12.40 %");
+        assertThat(Units.percentPrecise(0.124)).isEqualTo("12.40 %");
     }
 
     @Test
