@@ -13,11 +13,11 @@ import dev.inquest.progress.ConsoleProgress;
 import dev.inquest.progress.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine;
 
 /** {@code inquest jfr diff BASELINE AFTER --event alloc|cpu ...}. */
 @Command(name = "diff", mixinStandardHelpOptions = true,

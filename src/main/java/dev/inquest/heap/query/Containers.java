@@ -1,6 +1,7 @@
 package dev.inquest.heap.query;
 
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.store.LongList;
 import dev.inquest.progress.Progress;
 import java.util.HashMap;
 import java.util.List;
@@ -186,19 +187,19 @@ public final class Containers {
     /** Breadth-first through structure nodes; non-structure targets of element fields or array slots are elements. */
     private long walk(long start, Set<String> elementFields, ElementVisitor visitor, Progress progress) {
         NodeSet seen = new NodeSet(reader.index().nodeCount());
-        LongStack todo = new LongStack();
+        LongList todo = new LongList();
         seen.add(start);
-        todo.push(start);
+        todo.add(start);
         long count = 0;
         long steps = 0;
         while (!todo.isEmpty()) {
-            long x = todo.pop();
+            long x = todo.removeLast();
             boolean array = reader.index().classOf(x).kind() == ClassInfo.Kind.OBJECT_ARRAY;
             long[] found = {0};
             reader.forEachRef(x, (field, t) -> {
                 if (isStructure(t)) {
                     if (seen.add(t)) {
-                        todo.push(t);
+                        todo.add(t);
                     }
                 } else if (array || field != null && elementFields.contains(field)) {
                     found[0]++;

@@ -5,6 +5,7 @@ import dev.inquest.heap.graph.InboundEdges;
 import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
+import dev.inquest.heap.store.LongList;
 import dev.inquest.progress.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -93,16 +94,16 @@ public final class ObjectInspector {
         // whole are counted here and their children queued; smaller subtrees are walked by the workers.
         long cut = Math.max(1, t.retained(node) / (8L * Runtime.getRuntime().availableProcessors()));
         LongList pieces = new LongList();
-        LongStack split = new LongStack();
-        split.push(node);
+        LongList split = new LongList();
+        split.add(node);
         long steps = 0;
         while (!split.isEmpty()) {
-            long v = split.pop();
+            long v = split.removeLast();
             countNode(dump, v, javaLangClass, classes, count, shallow);
             for (long i = 0, n = t.childCount(v); i < n; i++) {
                 long c = t.child(v, i);
                 if (t.retained(c) > cut) {
-                    split.push(c);
+                    split.add(c);
                 } else {
                     pieces.add(c);
                 }
@@ -117,15 +118,15 @@ public final class ObjectInspector {
         List<long[][]> partial = java.util.stream.IntStream.range(0, workers).parallel().mapToObj(w -> {
             long[] cnt = new long[classes + 1];
             long[] sh = new long[classes + 1];
-            LongStack stack = new LongStack();
+            LongList stack = new LongList();
             long walked = 0;
             for (int k = w; k < roots.length; k += workers) {
-                stack.push(roots[k]);
+                stack.add(roots[k]);
                 while (!stack.isEmpty()) {
-                    long v = stack.pop();
+                    long v = stack.removeLast();
                     countNode(dump, v, jlc, classes, cnt, sh);
                     for (long i = 0, n = t.childCount(v); i < n; i++) {
-                        stack.push(t.child(v, i));
+                        stack.add(t.child(v, i));
                     }
                     if ((++walked & 0xFFFF) == 0) {
                         progress.checkCancelled();

@@ -5,6 +5,7 @@ import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.StackFrame;
 import dev.inquest.heap.model.ThreadInfo;
+import dev.inquest.heap.store.LongList;
 import dev.inquest.progress.Progress;
 import java.util.ArrayList;
 import java.util.Comparator;

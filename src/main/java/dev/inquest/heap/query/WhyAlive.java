@@ -4,6 +4,7 @@ import dev.inquest.heap.graph.EdgeFilter;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongList;
 import java.lang.foreign.Arena;
 import java.util.HashMap;
 import dev.inquest.heap.index.ClassInfo;
@@ -308,7 +309,7 @@ public final class WhyAlive {
             }
             NodeSet counted = new NodeSet(n);
             long withPath = 0;
-            LongStack up = new LongStack();
+            LongList up = new LongList();
             long steps = 0;
             for (long x : members) {
                 if (parent.get(x) == 0 || !counted.add(x)) {
@@ -318,7 +319,7 @@ public final class WhyAlive {
                 // Up to the first node whose group is known (or a root), then assign groups down again.
                 long y = x;
                 while (groupOf.get(y) == 0) {
-                    up.push(y);
+                    up.add(y);
                     long p = parent.get(y);
                     if (p == 1) {
                         break;
@@ -326,7 +327,7 @@ public final class WhyAlive {
                     y = p - 2;
                 }
                 while (!up.isEmpty()) {
-                    long v = up.pop();
+                    long v = up.removeLast();
                     long p = parent.get(v);
                     int pg = p == 1 ? -1 : groupOf.get(p - 2) - 1;
                     int field = p == 1 ? 0 : fieldId(field(p - 2, v));

@@ -8,7 +8,10 @@ import java.util.Arrays;
 /**
  * An append-only off-heap list of longs in 8 MB chunks, for the per-object columns a scan
  * collects (tens of millions of entries): no Java-heap pressure, no copy on growth, freed at
- * once by {@link #close()}.
+ * once by {@link #close()}. What sets it apart from {@link LongList}, the on-heap list for
+ * everything else: its memory is native (lazily committed anonymous mappings, see
+ * {@link NativeMemory}), so a heap sized for the window need not hold a dump's ids, and it must
+ * be closed.
  */
 public final class BigLongList implements AutoCloseable {
     private static final int SHIFT = 20;
