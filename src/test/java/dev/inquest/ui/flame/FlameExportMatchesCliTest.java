@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.cli.CliRun;
 import dev.inquest.jfr.AllocRecording;
-import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.render.FlameGraphSvg;
 import dev.inquest.jfr.render.FlameLayout;
 import dev.inquest.jfr.render.StackTreeFlame;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.progress.Progress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,8 +45,8 @@ class FlameExportMatchesCliTest {
 
         // The tree the command builds for these options, read through the same engine call.
         StackTree tree;
-        try (JfrSource source = JfrSource.open(recording, Progress.NONE)) {
-            tree = StackTreeReader.read(source, StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
+        try (Recording source = Recording.open(recording, Progress.NONE)) {
+            tree = source.stacks(StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
         }
         FlameGraph graph = new FlameGraph();
         robot.interact(() -> {
