@@ -1,7 +1,5 @@
 package dev.inquest.link;
 
-import dev.inquest.heap.index.ClassInfo;
-import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
 import dev.inquest.progress.Progress;
@@ -26,7 +24,6 @@ public final class ChainMatcher {
     static final int BUDGET = 200_000;
 
     private final HeapDump dump;
-    private final HeapIndex index;
     private final List<ReferenceChain.Link> links;
     private final int limit;
     private final Progress progress;
@@ -38,7 +35,6 @@ public final class ChainMatcher {
 
     private ChainMatcher(HeapDump dump, ReferenceChain chain, int limit, Progress progress) {
         this.dump = dump;
-        this.index = dump.index();
         // In the dump's spelling once, not at every comparison: hidden classes are named differently there.
         this.links = chain.links().stream().map(l -> new ReferenceChain.Link(ClassNames.inHeap(l.className()),
                 ClassNames.inHeap(l.describedClass()), l.field(), l.index(), l.skipped())).toList();
@@ -157,44 +153,20 @@ public final class ChainMatcher {
 
     private boolean fits(long node, ReferenceChain.Link link) {
         if (link.describedClass() != null) {
-            ClassInfo c = index.classDescribedBy(node);
-            return c != null && c.name().equals(link.describedClass());
+            return link.describedClass().equals(dump.describedClassName(node));
         }
-        return index.classOf(node).name().equals(link.className());
+        return dump.instanceClassName(node).equals(link.className());
     }
 
     /** Where a walk can begin: a class object, or the reachable instances of the class, GC roots first. */
     private List<Long> starts(ReferenceChain.Link link) {
-        List<Long> out = new ArrayList<>();
         if (link.describedClass() != null) {
-            for (ClassInfo c : index.classes()) {
-                if (c.name().equals(link.describedClass())) {
-                    long n = index.classNode(c.ordinal());
-                    if (n >= 0 && dump.isReachable(n)) {
-                        out.add(n);
-                    }
-                }
-            }
-            return out;
+            return dump.classObjects(link.describedClass());
         }
-        Set<Integer> ordinals = new HashSet<>();
-        for (ClassInfo c : index.classes()) {
-            if (c.name().equals(link.className())) {
-                ordinals.add(c.ordinal());
-            }
-        }
-        if (ordinals.isEmpty()) {
-            return out;
-        }
+        List<Long> out = new ArrayList<>();
         List<Long> others = new ArrayList<>();
-        long n = index.nodeCount();
-        for (long v = 0; v < n; v++) {
-            if ((v & 0xFFFF) == 0) {
-                progress.checkCancelled();
-            }
-            if (ordinals.contains(index.classOrdinal(v)) && dump.isReachable(v)) {
-                (dump.rootKinds(v) != null ? out : others).add(v);
-            }
+        for (long v : dump.reachableInstances(link.className(), progress)) {
+            (dump.rootKinds(v) != null ? out : others).add(v);
         }
         out.addAll(others);
         return out;
@@ -202,10 +174,6 @@ public final class ChainMatcher {
 
     /** The object's dominators, from its immediate dominator up to the top level (the retained-size path). */
     public static List<Long> dominatorPath(HeapDump dump, long node) {
-        List<Long> out = new ArrayList<>();
-        for (long d = dump.dominatorTree().idom(node); d >= 0; d = dump.dominatorTree().idom(d)) {
-            out.add(d);
-        }
-        return out;
+        return dump.dominators(node);
     }
 }

@@ -279,12 +279,7 @@ public final class HeapDump implements AutoCloseable {
         List<String> names = new ArrayList<>();
         int[] keyOfClass = new int[index.classes().size()];
         for (ClassInfo c : index.classes()) {
-            String name = switch (by) {
-                case CLASS -> c.name();
-                case PACKAGE -> c.packageName().isEmpty() ? "<default package>" : c.packageName();
-                case LOADER -> loaderLabel(c);
-            };
-            keyOfClass[c.ordinal()] = keys.computeIfAbsent(name, k -> {
+            keyOfClass[c.ordinal()] = keys.computeIfAbsent(groupName(c, by), k -> {
                 names.add(k);
                 return names.size() - 1;
             });
@@ -310,6 +305,15 @@ public final class HeapDump implements AutoCloseable {
         }
         rows.sort(Comparator.comparingLong(HistogramRow::shallow).reversed().thenComparing(HistogramRow::name));
         return List.copyOf(rows);
+    }
+
+    /** The group a class falls in: the one naming of histogram and dominator groups. */
+    private String groupName(ClassInfo c, Grouping by) {
+        return switch (by) {
+            case CLASS -> c.name();
+            case PACKAGE -> c.packageName().isEmpty() ? Grouping.DEFAULT_PACKAGE : c.packageName();
+            case LOADER -> loaderLabel(c);
+        };
     }
 
     private String loaderLabel(ClassInfo c) {
@@ -394,7 +398,7 @@ public final class HeapDump implements AutoCloseable {
         return rows;
     }
 
-    /** Children of a node in the dominator tree ({@link DominatorTree#VIRTUAL_ROOT} for the top level), largest first. */
+    /** Children of a node in the dominator tree ({@link #VIRTUAL_ROOT} for the top level), largest first. */
     public List<DominatorRow> dominatedBy(long node, int limit) {
         long used = tree.reachableShallowSum();
         List<DominatorRow> rows = new ArrayList<>();
@@ -407,28 +411,109 @@ public final class HeapDump implements AutoCloseable {
         return rows;
     }
 
-    /** Top-level dominators grouped by class or package, largest retained first. */
+    /** Top-level dominators grouped by class, package or loader, largest retained first. */
     public List<DominatorRow> topDominatorsGrouped(Grouping by, int limit) {
         long used = tree.reachableShallowSum();
-        Map<String, long[]> groups = new LinkedHashMap<>();
-        long count = tree.topLevelCount();
-        for (long i = 0; i < count; i++) {
-            long v = tree.topLevel(i);
-            ClassInfo c = index.classOf(v);
-            String name = switch (by) {
-                case CLASS -> c.name();
-                case PACKAGE -> c.packageName().isEmpty() ? "<default package>" : c.packageName();
-                case LOADER -> loaderLabel(c);
-            };
-            long[] g = groups.computeIfAbsent(name, k -> new long[3]);
-            g[0]++;
-            g[1] += index.shallowSize(v);
-            g[2] += tree.retained(v);
-        }
         List<DominatorRow> rows = new ArrayList<>();
-        groups.forEach((name, g) -> rows.add(new DominatorRow(-1, -1, name, g[0], g[1], g[2], percent(g[2], used))));
-        rows.sort(Comparator.comparingLong(DominatorRow::retained).reversed().thenComparing(DominatorRow::className));
-        return rows.subList(0, Math.min(limit, rows.size()));
+        for (TopDominators.Group g : topDominators(null, by, Progress.NONE).groups()) {
+            if (rows.size() == limit) {
+                break;
+            }
+            rows.add(new DominatorRow(-1, -1, g.name(), g.count(), g.shallow(), g.retained(), percent(g.retained(), used)));
+        }
+        return rows;
+    }
+
+    /**
+     * The top level of the dominator tree: the top-level dominators whose class name matches
+     * {@code filter} (null: all), grouped when {@code by} is not null. Cheap per node (the filter
+     * is decided once per class), but linear in the top level: call it off the UI thread.
+     */
+    public TopDominators topDominators(java.util.regex.Pattern filter, Grouping by, Progress progress) {
+        long count = tree.topLevelCount();
+        long[] objects = null;
+        if (filter != null) {
+            boolean[] match = new boolean[index.classes().size()];
+            for (ClassInfo c : index.classes()) {
+                match[c.ordinal()] = filter.matcher(c.name()).find();
+            }
+            TopDominators.Longs kept = new TopDominators.Longs();
+            for (long i = 0; i < count; i++) {
+                long v = tree.topLevel(i);
+                if (match[index.classOrdinal(v)]) {
+                    kept.add(v);
+                }
+                if ((i & 0xffff) == 0) {
+                    progress.checkCancelled();
+                }
+            }
+            objects = kept.toArray();
+        }
+        if (by == null) {
+            return new TopDominators(this, objects, count, null, List.of(), List.of());
+        }
+        long matched = objects == null ? count : objects.length;
+        Map<String, Integer> keys = new HashMap<>();
+        List<String> names = new ArrayList<>();
+        List<TopDominators.Longs> lists = new ArrayList<>();
+        List<long[]> sums = new ArrayList<>();
+        for (long i = 0; i < matched; i++) {
+            long v = objects == null ? tree.topLevel(i) : objects[(int) i];
+            int k = keys.computeIfAbsent(groupName(index.classOf(v), by), n -> {
+                names.add(n);
+                lists.add(new TopDominators.Longs());
+                sums.add(new long[2]);
+                return names.size() - 1;
+            });
+            lists.get(k).add(v);
+            sums.get(k)[0] += index.shallowSize(v);
+            sums.get(k)[1] += tree.retained(v);
+            if ((i & 0xffff) == 0) {
+                progress.checkCancelled();
+            }
+        }
+        List<TopDominators.Group> groups = new ArrayList<>();
+        List<long[]> members = new ArrayList<>();
+        for (int k = 0; k < names.size(); k++) {
+            long[] m = lists.get(k).toArray();
+            members.add(m);
+            long[] s = sums.get(k);
+            groups.add(new TopDominators.Group(k, names.get(k), m.length, s[0], s[1]));
+        }
+        groups.sort(Comparator.comparingLong(TopDominators.Group::retained).reversed().thenComparing(TopDominators.Group::name));
+        return new TopDominators(this, objects, count, by, List.copyOf(groups), List.copyOf(members));
+    }
+
+    /** The parent of the top-level dominators in {@link #dominatedCount} and {@link #dominated}. */
+    public static final long VIRTUAL_ROOT = DominatorTree.VIRTUAL_ROOT;
+
+    /** How many top-level dominators (objects only the GC roots as a whole keep alive) the heap has. */
+    public long topLevelCount() {
+        return tree.topLevelCount();
+    }
+
+    /** The {@code i}-th top-level dominator, largest retained first. */
+    public long topLevel(long i) {
+        return tree.topLevel(i);
+    }
+
+    /** How many objects {@code node} immediately dominates ({@link #VIRTUAL_ROOT}: the top level). */
+    public long dominatedCount(long node) {
+        return tree.childCount(node);
+    }
+
+    /** The {@code i}-th object {@code node} immediately dominates, largest retained first. */
+    public long dominated(long node, long i) {
+        return tree.child(node, i);
+    }
+
+    /** The object's dominators, from its immediate dominator up to the top level (the retained-size path). */
+    public List<Long> dominators(long node) {
+        List<Long> out = new ArrayList<>();
+        for (long d = tree.idom(node); d >= 0; d = tree.idom(d)) {
+            out.add(d);
+        }
+        return out;
     }
 
     private static double percent(long part, long whole) {
@@ -559,6 +644,66 @@ public final class HeapDump implements AutoCloseable {
 
     public long shallow(long node) {
         return index.shallowSize(node);
+    }
+
+    /** Objects in the index (nodes run from 0 to this, exclusive), reachable or not. */
+    public long nodeCount() {
+        return index.nodeCount();
+    }
+
+    /**
+     * The name of the object's own class, as the dump spells it: {@code java.lang.Class} for a
+     * class object (unlike {@link #className}, which names the class it describes).
+     */
+    public String instanceClassName(long node) {
+        return index.classOf(node).name();
+    }
+
+    /** The name of the class a class object describes, or null when the node is not a class object. */
+    public String describedClassName(long node) {
+        ClassInfo c = index.classDescribedBy(node);
+        return c == null ? null : c.name();
+    }
+
+    /** The reachable class objects of the classes named {@code name} (one per loader that loaded it). */
+    public List<Long> classObjects(String name) {
+        List<Long> out = new ArrayList<>();
+        for (ClassInfo c : index.classes()) {
+            if (c.name().equals(name)) {
+                long n = index.classNode(c.ordinal());
+                if (n >= 0 && tree.isReachable(n)) {
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The reachable instances of the classes named {@code name}, in node order, by one scan of
+     * every node (for the shared per-class index see {@code heap.query.ClassInstances}).
+     */
+    public List<Long> reachableInstances(String name, Progress progress) {
+        List<Long> out = new ArrayList<>();
+        Set<Integer> ordinals = new java.util.HashSet<>();
+        for (ClassInfo c : index.classes()) {
+            if (c.name().equals(name)) {
+                ordinals.add(c.ordinal());
+            }
+        }
+        if (ordinals.isEmpty()) {
+            return out;
+        }
+        long n = index.nodeCount();
+        for (long v = 0; v < n; v++) {
+            if ((v & 0xFFFF) == 0) {
+                progress.checkCancelled();
+            }
+            if (ordinals.contains(index.classOrdinal(v)) && tree.isReachable(v)) {
+                out.add(v);
+            }
+        }
+        return out;
     }
 
     public long retained(long node) {

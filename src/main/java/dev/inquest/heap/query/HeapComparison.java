@@ -1,6 +1,5 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
@@ -58,8 +57,7 @@ public final class HeapComparison {
         progress.phase("Comparing dumps", -1, Progress.Unit.ITEMS);
         Set<String> loadedBefore = loaded(before);
         Set<String> loadedAfter = loaded(after);
-        long floor = Math.max(1, Math.min(before.dominatorTree().reachableShallowSum(),
-                after.dominatorTree().reachableShallowSum()) / 1000);
+        long floor = floor(before.dominatorTree().reachableShallowSum(), after.dominatorTree().reachableShallowSum());
         // The histograms (a walk of each dominator tree, cached per dump) and the dominator paths of
         // the two dumps are independent: computed side by side.
         List<Runnable> work = new ArrayList<>(List.of(() -> before.histogram(Grouping.CLASS), () -> after.histogram(Grouping.CLASS)));
@@ -177,14 +175,72 @@ public final class HeapComparison {
         return List.copyOf(out);
     }
 
+    /** The walks' floor: dominators retaining less than 0.1 % of the smaller heap are not followed. */
+    private static long floor(long usedBefore, long usedAfter) {
+        return Math.max(1, Math.min(usedBefore, usedAfter) / 1000);
+    }
+
+    /**
+     * The comparison's dominator paths, in its order (largest growth first), each with its largest
+     * object in {@code after}: the comparison's own walk (same floor, same depth limit), descending
+     * only along prefixes of the paths that grew.
+     */
+    public static List<GrowthPath> growthPaths(HeapDump after, Comparison c, Progress progress) {
+        Set<List<String>> wanted = new HashSet<>();
+        Set<List<String>> prefixes = new HashSet<>();
+        for (DominatorDelta d : c.dominators()) {
+            wanted.add(d.path());
+            for (int i = 1; i <= d.path().size(); i++) {
+                prefixes.add(d.path().subList(0, i));
+            }
+        }
+        Map<List<String>, Long> largest = new HashMap<>();
+        if (!wanted.isEmpty()) {
+            walk(after, floor(c.usedBefore(), c.usedAfter()), progress, (path, node) -> {
+                if (!prefixes.contains(path)) {
+                    return false;
+                }
+                if (wanted.contains(path)) {
+                    largest.merge(path, node, (a, b) -> after.retained(b) > after.retained(a) ? b : a);
+                }
+                return true;
+            });
+        }
+        List<GrowthPath> out = new ArrayList<>(c.dominators().size());
+        for (DominatorDelta d : c.dominators()) {
+            long node = largest.getOrDefault(d.path(), -1L);
+            out.add(new GrowthPath(d, node, node < 0 ? -1 : after.address(node)));
+        }
+        return List.copyOf(out);
+    }
+
     /** Dominator path (class names from the top level down) to {objects, retained sum}, for nodes over the floor. */
     static Map<List<String>, long[]> dominatorPaths(HeapDump d, long floor, Progress progress) {
-        DominatorTree t = d.dominatorTree();
         Map<List<String>, long[]> out = new LinkedHashMap<>();
+        walk(d, floor, progress, (path, node) -> {
+            long[] agg = out.computeIfAbsent(path, k -> new long[2]);
+            agg[0]++;
+            agg[1] += d.retained(node);
+            return true;
+        });
+        return out;
+    }
+
+    /** What a walk of the dominator paths does at each node; true to descend into its children. */
+    private interface PathVisitor {
+        boolean visit(List<String> path, long node);
+    }
+
+    /**
+     * The one walk of the dominator tree both the comparison and its growth paths make: depth
+     * first, children largest first, down to {@link #MAX_DEPTH} levels, through the nodes that
+     * retain at least {@code floor} bytes. Each node is visited with its dominator path.
+     */
+    private static void walk(HeapDump d, long floor, Progress progress, PathVisitor visitor) {
         List<long[]> stack = new ArrayList<>(); // {node, depth}
         Map<Long, List<String>> pathOf = new HashMap<>();
-        pathOf.put(DominatorTree.VIRTUAL_ROOT, List.of());
-        stack.add(new long[] {DominatorTree.VIRTUAL_ROOT, 0});
+        pathOf.put(HeapDump.VIRTUAL_ROOT, List.of());
+        stack.add(new long[] {HeapDump.VIRTUAL_ROOT, 0});
         long steps = 0;
         while (!stack.isEmpty()) {
             long[] top = stack.removeLast();
@@ -193,19 +249,19 @@ public final class HeapComparison {
             if (top[1] >= MAX_DEPTH) {
                 continue;
             }
-            long n = t.childCount(v);
+            long n = d.dominatedCount(v);
             for (long i = 0; i < n; i++) {
-                long c = t.child(v, i);
-                if (t.retained(c) < floor) {
+                long c = d.dominated(v, i);
+                if (d.retained(c) < floor) {
                     break; // children are sorted by retained size, largest first
                 }
                 List<String> cp = new ArrayList<>(path.size() + 1);
                 cp.addAll(path);
                 cp.add(d.className(c));
                 List<String> key = List.copyOf(cp);
-                long[] agg = out.computeIfAbsent(key, k -> new long[2]);
-                agg[0]++;
-                agg[1] += t.retained(c);
+                if (!visitor.visit(key, c)) {
+                    continue;
+                }
                 pathOf.put(c, key);
                 stack.add(new long[] {c, top[1] + 1});
                 if ((++steps & 0xFFF) == 0) {
@@ -213,6 +269,5 @@ public final class HeapComparison {
                 }
             }
         }
-        return out;
     }
 }

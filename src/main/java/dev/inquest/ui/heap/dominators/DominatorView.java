@@ -240,7 +240,7 @@ public final class DominatorView {
         PagedTreeItem<Row> rootItem = new PagedTreeItem<>(rows.root(), new Source(), PAGE);
         rootItem.setExpanded(true);
         table.setRoot(rootItem);
-        long all = doc.dump().dominatorTree().topLevelCount();
+        long all = doc.dump().topLevelCount();
         String what = t.grouped() ? Units.count(t.groups().size()) + " groups of " + Units.count(t.matched()) + " objects"
                 : Units.count(t.matched()) + " objects";
         status.setText(t.matched() == all ? "Top level: " + what : "Top level: " + what + " of " + Units.count(all) + " match");
