@@ -5,6 +5,7 @@ import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.query.ClassDelta;
 import dev.inquest.heap.query.Comparison;
 import dev.inquest.heap.query.DominatorDelta;
+import dev.inquest.heap.query.GrowthPath;
 import dev.inquest.heap.query.HeapComparison;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
@@ -18,7 +19,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code inquest heap compare BASELINE AFTER [--top N] [--by class|package] [--new-only] [--json]}. */
+/** {@code inquest heap compare BASELINE AFTER [--top N] [--by class|package] [--new-only] [--paths] [--json]}. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Compare a baseline dump with a later dump of the same process: per class (or package) count, "
                 + "shallow and retained deltas, largest growth first; the dominators that grew; new classes.")
@@ -36,6 +37,10 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
     @CommandLine.Option(names = "--new-only", description = "Only classes not loaded in the baseline.")
     boolean newOnly;
 
+    @CommandLine.Option(names = "--paths", description = "Rows are the dominator paths that grew (the window's growth "
+            + "table), each with the largest object on it in AFTER, instead of class rows.")
+    boolean paths;
+
     @Override
     public Integer call() throws Exception {
         boolean perPackage = switch (by.toLowerCase(Locale.ROOT)) {
@@ -44,6 +49,9 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
             default -> throw new CommandLine.ParameterException(spec.commandLine(), "--by must be class or package, not '" + by + "'");
         };
         try (HeapDump b = open(); HeapDump a = open(after)) {
+            if (paths) {
+                return growthPaths(b, a);
+            }
             Comparison c = HeapComparison.compare(b, a, perPackage, Progress.NONE);
             List<ClassDelta> rows = new ArrayList<>();
             for (ClassDelta r : perPackage ? c.packages() : c.classes()) {
@@ -109,6 +117,27 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
             o.flush();
             return 0;
         }
+    }
+
+    /** The growth view's table: {@link HeapComparison#growthPaths}, largest growth first. */
+    private int growthPaths(HeapDump b, HeapDump a) throws Exception {
+        Comparison c = HeapComparison.compare(b, a, false, Progress.NONE);
+        List<GrowthPath> rows = HeapComparison.growthPaths(a, c, Progress.NONE);
+        rows = rows.subList(0, Math.min(top.get(), rows.size()));
+        if (!json) {
+            warnIfTruncated(b); // printRows warns about AFTER
+        }
+        printRows(a, rows, p -> fields("path", p.delta().path(), "class", p.className(), "countBefore", p.delta().countBefore(),
+                        "countAfter", p.delta().countAfter(), "retainedBefore", p.delta().retainedBefore(),
+                        "retainedAfter", p.delta().retainedAfter(), "retainedDelta", p.delta().retainedDelta(),
+                        "object", p.node() < 0 ? null : hex(p.address())),
+                List.of("Dominator", "Held by", "Before", "After", "Retained before", "Retained after", "Growth", "Object"),
+                new boolean[] {false, false, true, true, true, true, true, false},
+                p -> List.of(p.className(), String.join(" > ", p.holders().stream().map(HeapCompareCommand::simple).toList()),
+                        Units.count(p.delta().countBefore()), Units.count(p.delta().countAfter()),
+                        Units.bytes(p.delta().retainedBefore()), Units.bytes(p.delta().retainedAfter()),
+                        Units.bytesDelta(p.delta().retainedDelta()), p.node() < 0 ? "-" : hex(p.address())));
+        return 0;
     }
 
     /** Class names without their package keep a dominator path on one line. */

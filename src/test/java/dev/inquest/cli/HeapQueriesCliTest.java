@@ -84,6 +84,40 @@ class HeapQueriesCliTest {
     }
 
     @Test
+    void compareGrowthPathsAreTheEnginesRows() throws Exception {
+        CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--paths", "--json", "--top", "1000");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        List<dev.inquest.heap.query.GrowthPath> expected;
+        try (var b = LeakDumps.open("grow-1"); var a = LeakDumps.open("grow-2")) {
+            var c = dev.inquest.heap.query.HeapComparison.compare(b, a, dev.inquest.progress.Progress.NONE);
+            expected = dev.inquest.heap.query.HeapComparison.growthPaths(a, c, dev.inquest.progress.Progress.NONE);
+        }
+        assertThat(expected).isNotEmpty();
+        assertThat(j.size()).isEqualTo(expected.size());
+        for (int i = 0; i < expected.size(); i++) {
+            var p = expected.get(i);
+            JsonNode row = j.get(i);
+            assertThat(names(row)).containsExactly("path", "class", "countBefore", "countAfter", "retainedBefore", "retainedAfter",
+                    "retainedDelta", "object");
+            List<String> path = new ArrayList<>();
+            row.get("path").forEach(n -> path.add(n.asText()));
+            assertThat(path).isEqualTo(p.delta().path());
+            assertThat(row.get("class").asText()).isEqualTo(p.className());
+            assertThat(row.get("countBefore").asLong()).isEqualTo(p.delta().countBefore());
+            assertThat(row.get("countAfter").asLong()).isEqualTo(p.delta().countAfter());
+            assertThat(row.get("retainedBefore").asLong()).isEqualTo(p.delta().retainedBefore());
+            assertThat(row.get("retainedAfter").asLong()).isEqualTo(p.delta().retainedAfter());
+            assertThat(row.get("retainedDelta").asLong()).isEqualTo(p.delta().retainedDelta());
+            assertThat(row.get("object").asText()).isEqualTo(String.format("0x%x", p.address()));
+        }
+        CliRun text = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--paths", "--top", "1");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).contains("Dominator").contains("Held by").contains("java.util.ArrayList")
+                .contains("class LeakPatterns$Store");
+    }
+
+    @Test
     void compareTextByPackage() {
         CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "package", "--top", "5");
         assertThat(r.exit()).as(r.err()).isZero();

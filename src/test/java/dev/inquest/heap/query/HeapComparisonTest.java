@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
@@ -84,6 +85,40 @@ class HeapComparisonTest {
         // The holders above it (the class, the class loader) are explained by it and not repeated.
         assertThat(cmp.dominators()).noneMatch(d -> d.className().equals("class LeakPatterns$Store"));
         assertThat(cmp.dominators()).noneMatch(d -> d.path().size() == 1 && d.retainedDelta() == top.retainedDelta());
+    }
+
+    @Test
+    void eachGrowthPathNamesTheLargestObjectOnItInTheLaterDump() {
+        List<GrowthPath> paths = HeapComparison.growthPaths(after, cmp, Progress.NONE);
+        assertThat(paths).extracting(GrowthPath::delta).containsExactlyElementsOf(cmp.dominators());
+        // Store holds two lists (the growing items and the stable 1,000 Things): the row acts on the larger.
+        GrowthPath top = paths.getFirst();
+        assertThat(top.className()).isEqualTo("java.util.ArrayList");
+        assertThat(top.holders().getLast()).isEqualTo("class LeakPatterns$Store");
+        List<Long> up = after.dominators(top.node());
+        long holder = up.getFirst();
+        long largest = -1;
+        for (long i = 0; i < after.dominatedCount(holder); i++) {
+            long c = after.dominated(holder, i);
+            if (after.className(c).equals("java.util.ArrayList") && (largest < 0 || after.retained(c) > after.retained(largest))) {
+                largest = c;
+            }
+        }
+        assertThat(top.node()).isEqualTo(largest);
+        assertThat(top.address()).isEqualTo(after.address(largest));
+        assertThat(after.retained(top.node())).isGreaterThan(8_000L * (24 + 120));
+        for (GrowthPath p : paths) {
+            assertThat(p.node()).as("object for %s", p.delta().path()).isNotNegative();
+            assertThat(after.className(p.node())).isEqualTo(p.className());
+            assertThat(after.retained(p.node())).isLessThanOrEqualTo(p.delta().retainedAfter());
+            // The object's own dominator path is the row's path.
+            List<String> path = new java.util.ArrayList<>();
+            for (long d : after.dominators(p.node()).reversed()) {
+                path.add(after.className(d));
+            }
+            path.add(after.className(p.node()));
+            assertThat(path).isEqualTo(p.delta().path());
+        }
     }
 
     private static long align(long n) {
