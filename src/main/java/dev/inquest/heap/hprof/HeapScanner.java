@@ -169,15 +169,15 @@ public final class HeapScanner {
                 return root(tag, q, q + id + 8, end, serial);
             }
             case Tags.INSTANCE_DUMP -> {
-                long h = q + 2L * id + 8;
+                long h = RecordLayout.instanceFieldsAt(p, id);
                 if (h > end) {
                     return -1;
                 }
-                long next = h + b.u4unsigned(q + 2L * id + 4);
+                long next = h + b.u4unsigned(RecordLayout.instanceLengthAt(p, id));
                 if (next > end) {
                     return -1;
                 }
-                long classId = b.id(q + id + 4, id);
+                long classId = b.id(RecordLayout.instanceClassIdAt(p, id), id);
                 int slot = (int) ((classId * 0x9E3779B97F4A7C15L) >>> 55);
                 if (!seenValid[slot] || seenClasses[slot] != classId) {
                     out.instanceClassIds.put(classId, 1);
@@ -185,21 +185,21 @@ public final class HeapScanner {
                     seenValid[slot] = true;
                 }
                 out.instances++;
-                object(b.id(q, id), p);
+                object(b.id(RecordLayout.objectIdAt(p), id), p);
                 return next;
             }
             case Tags.OBJ_ARRAY_DUMP -> {
-                long h = q + 2L * id + 8;
+                long h = RecordLayout.objArrayElementsAt(p, id);
                 if (h > end) {
                     return -1;
                 }
-                long n = b.u4unsigned(q + id + 4);
+                long n = b.u4unsigned(RecordLayout.arrayLengthAt(p, id));
                 long next = h + n * id;
                 if (next > end) {
                     return -1;
                 }
-                long objId = b.id(q, id);
-                out.arrayClassIds.put(b.id(q + id + 8, id), 1);
+                long objId = b.id(RecordLayout.objectIdAt(p), id);
+                out.arrayClassIds.put(b.id(RecordLayout.objArrayClassIdAt(p, id), id), 1);
                 if (id == 8 && prevArrayId >= 0 && Long.compareUnsigned(objId, prevArrayId) > 0
                         && Long.compareUnsigned(objId, prevArrayId + 16 + 8 * prevArrayLength) < 0) {
                     // Only 4-byte references let the next array start inside the span 8-byte ones would need.
@@ -212,12 +212,12 @@ public final class HeapScanner {
                 return next;
             }
             case Tags.PRIM_ARRAY_DUMP -> {
-                long h = q + id + 9;
+                long h = RecordLayout.primArrayDataAt(p, id);
                 if (h > end) {
                     return -1;
                 }
-                long n = b.u4unsigned(q + id + 4);
-                int type = b.u1(q + id + 8);
+                long n = b.u4unsigned(RecordLayout.arrayLengthAt(p, id));
+                int type = b.u1(RecordLayout.primArrayTypeAt(p, id));
                 int size = Tags.size(type, id);
                 if (size < 0 || type == Tags.T_OBJECT) {
                     return -1;
@@ -228,7 +228,7 @@ public final class HeapScanner {
                 }
                 out.primitiveTypesSeen[type] = true;
                 out.primitiveArrays++;
-                object(b.id(q, id), p);
+                object(b.id(RecordLayout.objectIdAt(p), id), p);
                 return next;
             }
             case Tags.CLASS_DUMP -> {
@@ -259,15 +259,14 @@ public final class HeapScanner {
     }
 
     private long classDump(long p, long end) {
-        long q = p + 1;
-        long fixed = q + 7L * id + 8;
+        long fixed = RecordLayout.classConstantPoolAt(p, id);
         if (fixed + 2 > end) {
             return -1;
         }
-        long classId = b.id(q, id);
-        long superId = b.id(q + id + 4, id);
-        long loaderId = b.id(q + 2L * id + 4, id);
-        int instanceSize = b.u4(q + 7L * id + 4);
+        long classId = b.id(RecordLayout.objectIdAt(p), id);
+        long superId = b.id(RecordLayout.classSuperIdAt(p, id), id);
+        long loaderId = b.id(RecordLayout.classLoaderIdAt(p, id), id);
+        int instanceSize = b.u4(RecordLayout.classInstanceSizeAt(p, id));
         long r = fixed;
         int cp = b.u2(r);
         r += 2;

@@ -5,6 +5,7 @@ import dev.inquest.heap.hprof.HeapScan;
 import dev.inquest.heap.hprof.HeapScanner;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.hprof.RecordLayout;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.store.BigLongList;
 import dev.inquest.heap.store.IntArray;
@@ -641,15 +642,14 @@ public final class HeapIndexBuilder {
                 return 0;
             }
             int tag = b.u1(off);
-            long q = off + 1;
             switch (tag) {
                 case Tags.INSTANCE_DUMP -> {
-                    int ord = ordinal(b.id(q + id + 4, id));
+                    int ord = ordinal(b.id(RecordLayout.instanceClassIdAt(off, id), id));
                     classOf.set(node, ord);
                     ClassInfo c = classes.get(ord);
                     classEdge(ord, edges);
-                    long len = b.u4unsigned(q + 2L * id + 4);
-                    long data = q + 2L * id + 8;
+                    long len = b.u4unsigned(RecordLayout.instanceLengthAt(off, id));
+                    long data = RecordLayout.instanceFieldsAt(off, id);
                     for (int ro : c.refOffsets()) {
                         if (ro + id <= len) {
                             edge(b.id(data + ro, id), edges);
@@ -658,19 +658,19 @@ public final class HeapIndexBuilder {
                     return c.instanceShallow();
                 }
                 case Tags.OBJ_ARRAY_DUMP -> {
-                    long len = b.u4unsigned(q + id + 4);
-                    int ord = ordinal(b.id(q + id + 8, id));
+                    long len = b.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+                    int ord = ordinal(b.id(RecordLayout.objArrayClassIdAt(off, id), id));
                     classOf.set(node, ord);
                     classEdge(ord, edges);
-                    long data = q + 2L * id + 8;
+                    long data = RecordLayout.objArrayElementsAt(off, id);
                     for (long i = 0; i < len; i++) {
                         edge(b.id(data + i * id, id), edges);
                     }
                     return alignUp(id + refSize + 4 + len * refSize, align);
                 }
                 case Tags.PRIM_ARRAY_DUMP -> {
-                    long len = b.u4unsigned(q + id + 4);
-                    int type = b.u1(q + id + 8);
+                    long len = b.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+                    int type = b.u1(RecordLayout.primArrayTypeAt(off, id));
                     int ord = primitiveClass[type];
                     classOf.set(node, ord);
                     classEdge(ord, edges);

@@ -11,6 +11,7 @@ import dev.inquest.heap.hprof.HeapScan;
 import dev.inquest.heap.hprof.HeapScanner;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.hprof.RecordLayout;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.hprof.Truncation;
 import dev.inquest.heap.index.ClassInfo;
@@ -614,7 +615,7 @@ public final class HeapDump implements AutoCloseable {
             if (off < 0 || b.u1(off) != Tags.INSTANCE_DUMP) {
                 return true;
             }
-            long referent = b.id(off + 1 + 2L * id + 8 + ro, id);
+            long referent = b.id(RecordLayout.instanceFieldsAt(off, id) + ro, id);
             return referent != index.address(target);
         };
     }
@@ -726,8 +727,8 @@ public final class HeapDump implements AutoCloseable {
         int tag = b.u1(off);
         if (tag == Tags.INSTANCE_DUMP) {
             ClassInfo c = index.classOf(node);
-            long len = b.u4unsigned(off + 1 + 2L * id + 4);
-            long data = off + 1 + 2L * id + 8;
+            long len = b.u4unsigned(RecordLayout.instanceLengthAt(off, id));
+            long data = RecordLayout.instanceFieldsAt(off, id);
             for (int i = 0; i < c.fieldTypes().length; i++) {
                 int t = c.fieldTypes()[i];
                 int fo = c.fieldOffsets()[i];
@@ -798,9 +799,9 @@ public final class HeapDump implements AutoCloseable {
         if (b.u1(off) != Tags.PRIM_ARRAY_DUMP) {
             return null;
         }
-        long len = b.u4unsigned(off + 1 + id + 4);
-        int type = b.u1(off + 1 + id + 8);
-        long data = off + 1 + id + 9;
+        long len = b.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+        int type = b.u1(RecordLayout.primArrayTypeAt(off, id));
+        long data = RecordLayout.primArrayDataAt(off, id);
         FieldValue coder = field(node, "coder");
         if (type == Tags.T_CHAR) {
             int n = (int) Math.min(len, maxChars);
@@ -882,16 +883,16 @@ public final class HeapDump implements AutoCloseable {
         }
         int tag = b.u1(off);
         if (tag == Tags.INSTANCE_DUMP) {
-            long len = b.u4unsigned(off + 1 + 2L * id + 4);
-            long data = off + 1 + 2L * id + 8;
+            long len = b.u4unsigned(RecordLayout.instanceLengthAt(off, id));
+            long data = RecordLayout.instanceFieldsAt(off, id);
             for (int i = 0; i < cls.refOffsets().length; i++) {
                 if (cls.refOffsets()[i] + id <= len) {
                     put(labels, b.id(data + cls.refOffsets()[i], id), file.string(cls.refNameIds()[i]));
                 }
             }
         } else if (tag == Tags.OBJ_ARRAY_DUMP) {
-            long len = b.u4unsigned(off + 1 + id + 4);
-            long data = off + 1 + 2L * id + 8;
+            long len = b.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+            long data = RecordLayout.objArrayElementsAt(off, id);
             for (long i = 0; i < len; i++) {
                 put(labels, b.id(data + i * id, id), "[" + i + "]");
             }
@@ -1027,13 +1028,13 @@ public final class HeapDump implements AutoCloseable {
         HprofBytes b = file.bytes();
         int id = index.idSize();
         long off = index.recordOffset(node);
-        if (b.u1(off) != Tags.PRIM_ARRAY_DUMP || b.u1(off + 1 + id + 8) != Tags.T_CHAR) {
+        if (b.u1(off) != Tags.PRIM_ARRAY_DUMP || b.u1(RecordLayout.primArrayTypeAt(off, id)) != Tags.T_CHAR) {
             return null;
         }
-        long len = Math.min(200, b.u4unsigned(off + 1 + id + 4));
+        long len = Math.min(200, b.u4unsigned(RecordLayout.arrayLengthAt(off, id)));
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < len; i++) {
-            sb.append((char) b.u2(off + 1 + id + 9 + 2L * i));
+            sb.append((char) b.u2(RecordLayout.primArrayDataAt(off, id) + 2L * i));
         }
         return sb.toString();
     }

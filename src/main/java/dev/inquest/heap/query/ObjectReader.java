@@ -2,6 +2,7 @@ package dev.inquest.heap.query;
 
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.hprof.HprofBytes;
+import dev.inquest.heap.hprof.RecordLayout;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.index.HeapIndex;
@@ -88,8 +89,8 @@ public final class ObjectReader {
         int tag = bytes.u1(off);
         if (tag == Tags.INSTANCE_DUMP) {
             ClassInfo c = index.classOf(node);
-            long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
-            long data = off + 1 + 2L * id + 8;
+            long len = bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id));
+            long data = RecordLayout.instanceFieldsAt(off, id);
             String[] names = refNames(c);
             int[] offs = c.refOffsets();
             for (int i = 0; i < offs.length; i++) {
@@ -104,8 +105,8 @@ public final class ObjectReader {
                 }
             }
         } else if (tag == Tags.OBJ_ARRAY_DUMP) {
-            long len = bytes.u4unsigned(off + 1 + id + 4);
-            long data = off + 1 + 2L * id + 8;
+            long len = bytes.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+            long data = RecordLayout.objArrayElementsAt(off, id);
             for (long i = 0; i < len; i++) {
                 long a = bytes.id(data + i * id, id);
                 if (a != 0) {
@@ -128,8 +129,8 @@ public final class ObjectReader {
             return null;
         }
         ClassInfo c = index.classOf(node);
-        long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
-        long data = off + 1 + 2L * id + 8;
+        long len = bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id));
+        long data = RecordLayout.instanceFieldsAt(off, id);
         int[] offs = c.refOffsets();
         for (int i = 0; i < offs.length; i++) {
             if (offs[i] + id <= len && bytes.id(data + offs[i], id) == address) {
@@ -147,10 +148,10 @@ public final class ObjectReader {
         }
         ClassInfo c = index.classOf(node);
         String[] names = refNames(c);
-        long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
+        long len = bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id));
         for (int i = 0; i < names.length; i++) {
             if (names[i].equals(field) && c.refOffsets()[i] + id <= len) {
-                long a = bytes.id(off + 1 + 2L * id + 8 + c.refOffsets()[i], id);
+                long a = bytes.id(RecordLayout.instanceFieldsAt(off, id) + c.refOffsets()[i], id);
                 return a == 0 ? -1 : index.node(a);
             }
         }
@@ -174,20 +175,20 @@ public final class ObjectReader {
     /** The object a reference field at {@code offset} (from {@link #fieldOffset}) points at, or -1. */
     public long refAt(long node, int offset) {
         long off = index.recordOffset(node);
-        if (offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + id > bytes.u4unsigned(off + 1 + 2L * id + 4)) {
+        if (offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + id > bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id))) {
             return -1;
         }
-        long a = bytes.id(off + 1 + 2L * id + 8 + offset, id);
+        long a = bytes.id(RecordLayout.instanceFieldsAt(off, id) + offset, id);
         return a == 0 ? -1 : index.node(a);
     }
 
     /** A one-byte field at {@code offset} (a String's coder), or {@code absent}. */
     public int byteAt(long node, int offset, int absent) {
         long off = index.recordOffset(node);
-        if (offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + 1 > bytes.u4unsigned(off + 1 + 2L * id + 4)) {
+        if (offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + 1 > bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id))) {
             return absent;
         }
-        return bytes.u1(off + 1 + 2L * id + 8 + offset);
+        return bytes.u1(RecordLayout.instanceFieldsAt(off, id) + offset);
     }
 
     /**
@@ -198,10 +199,10 @@ public final class ObjectReader {
     public long bitsAt(long node, int offset, int type, long absent) {
         long off = index.recordOffset(node);
         int size = Tags.size(type, id);
-        if (size < 0 || offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + size > bytes.u4unsigned(off + 1 + 2L * id + 4)) {
+        if (size < 0 || offset < 0 || off < 0 || bytes.u1(off) != Tags.INSTANCE_DUMP || offset + size > bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id))) {
             return absent;
         }
-        long at = off + 1 + 2L * id + 8 + offset;
+        long at = RecordLayout.instanceFieldsAt(off, id) + offset;
         return switch (size) {
             case 1 -> (byte) bytes.u1(at);
             case 2 -> type == Tags.T_CHAR ? bytes.u2(at) : (short) bytes.u2(at);
@@ -231,8 +232,8 @@ public final class ObjectReader {
         }
         ClassInfo c = index.classOf(node);
         String[] names = fieldNames(c);
-        long len = bytes.u4unsigned(off + 1 + 2L * id + 4);
-        long data = off + 1 + 2L * id + 8;
+        long len = bytes.u4unsigned(RecordLayout.instanceLengthAt(off, id));
+        long data = RecordLayout.instanceFieldsAt(off, id);
         for (int i = 0; i < names.length; i++) {
             if (!names[i].equals(field)) {
                 continue;
@@ -262,7 +263,7 @@ public final class ObjectReader {
         }
         int tag = bytes.u1(off);
         if (tag == Tags.OBJ_ARRAY_DUMP || tag == Tags.PRIM_ARRAY_DUMP) {
-            return bytes.u4unsigned(off + 1 + id + 4);
+            return bytes.u4unsigned(RecordLayout.arrayLengthAt(off, id));
         }
         return -1;
     }
@@ -273,8 +274,8 @@ public final class ObjectReader {
         if (off < 0 || bytes.u1(off) != Tags.OBJ_ARRAY_DUMP) {
             return -1;
         }
-        long len = bytes.u4unsigned(off + 1 + id + 4);
-        long data = off + 1 + 2L * id + 8;
+        long len = bytes.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+        long data = RecordLayout.objArrayElementsAt(off, id);
         long n = 0;
         for (long i = 0; i < len; i++) {
             if (bytes.id(data + i * id, id) != 0) {
@@ -293,10 +294,10 @@ public final class ObjectReader {
         if (off < 0 || bytes.u1(off) != Tags.PRIM_ARRAY_DUMP) {
             return 0;
         }
-        long len = bytes.u4unsigned(off + 1 + id + 4);
-        int type = bytes.u1(off + 1 + id + 8);
+        long len = bytes.u4unsigned(RecordLayout.arrayLengthAt(off, id));
+        int type = bytes.u1(RecordLayout.primArrayTypeAt(off, id));
         long n = len * Tags.size(type, id);
-        long data = off + 1 + id + 9;
+        long data = RecordLayout.primArrayDataAt(off, id);
         long h = 0x9E3779B97F4A7C15L ^ (type * 31L + n);
         long i = 0;
         for (; i + 8 <= n; i += 8) {
