@@ -38,7 +38,9 @@ import java.util.Set;
 
 /**
  * An opened heap dump: the public face of the heap engine for the window and the command line.
- * Answers with records; reads field values and strings from the dump on demand.
+ * Answers with records and node numbers (a node is an object's dense index in this dump); reads
+ * field values and strings from the dump on demand. The accessors marked engine-internal return
+ * types of the internal packages and are for {@code heap.query} only (see package-info).
  */
 public final class HeapDump implements AutoCloseable {
     private final HprofFile file;
@@ -181,8 +183,8 @@ public final class HeapDump implements AutoCloseable {
     private DerivedStore derivedStore = DerivedStore.NONE;
 
     /**
-     * Where structures derived from this dump's index are kept between opens: beside the index
-     * file, or {@link DerivedStore#NONE} when the dump was opened without one.
+     * Engine-internal. Where structures derived from this dump's index are kept between opens:
+     * beside the index file, or {@link DerivedStore#NONE} when the dump was opened without one.
      */
     public DerivedStore derivedStore() {
         return derivedStore;
@@ -195,10 +197,12 @@ public final class HeapDump implements AutoCloseable {
         return fromIndex;
     }
 
+    /** Engine-internal: the object index, for {@code heap.query}. */
     public HeapIndex index() {
         return index;
     }
 
+    /** Engine-internal: the dominator tree, for {@code heap.query}. */
     public DominatorTree dominatorTree() {
         return tree;
     }
@@ -1098,14 +1102,14 @@ public final class HeapDump implements AutoCloseable {
         arena.close();
     }
 
-    // ---- accessors added for dev.inquest.heap.query (branch queries) -------------------------
+    // ---- engine-internal accessors for dev.inquest.heap.query --------------------------------
 
-    /** The edges a "why is it alive" question follows: all but weak/soft/phantom referents. */
+    /** Engine-internal. The edges a "why is it alive" question follows: all but weak/soft/phantom referents. */
     public EdgeFilter strongReferences() {
         return weakReferentFilter();
     }
 
-    /** The inbound reference index, built on first use and kept while the dump is open. */
+    /** Engine-internal. The inbound reference index, built on first use and kept while the dump is open. */
     public InboundEdges inboundEdges(Progress progress) {
         return inbound(progress);
     }
@@ -1113,7 +1117,7 @@ public final class HeapDump implements AutoCloseable {
     private final Map<Class<?>, Object[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 
     /**
-     * A read-only structure derived from this dump (a per-class instance index, ...), computed on
+     * Engine-internal. A read-only structure derived from this dump (a per-class instance index, ...), computed on
      * first use and kept while the dump is open: queries share it instead of rescanning the nodes.
      * One lock per structure, not one for all: a query waiting for the instance index must not
      * wait behind the path tree being built in the background. A computation may ask for another

@@ -16,7 +16,7 @@ import java.util.Set;
  * fields (value, val, item; key for sets). Keys of maps, locks and reference queues are not
  * elements. Linear in the size of the container's structure.
  */
-public final class Containers {
+final class Containers {
     /** How to reach the elements of one collection type. */
     record Shape(String type, ContainerKind kind, String start, Set<String> elementFields, String backing, String sizeField) {
     }

@@ -13,7 +13,7 @@ import dev.inquest.heap.model.HeapDump;
  * class (not per object, as {@link HeapDump#fields} does), values are read straight from the
  * dump's bytes. Reference reads return node indices (-1 for null or a missing object).
  */
-public final class ObjectReader {
+final class ObjectReader {
     /** Receives one reference of an object: the field name (or null for an array slot) and the target node. */
     @FunctionalInterface
     public interface RefVisitor {
