@@ -85,7 +85,6 @@ class ArchitectureTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 15: enabled when the heap door lands")
     void heapInternalsStayInsideTheHeapEngine() {
         HEAP_INTERNALS_STAY_INSIDE.check(main);
     }
