@@ -21,7 +21,7 @@ final class CommandTree {
             HeapCommand.class, List.of(HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
                     HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class, HeapStringsCommand.class,
                     HeapDuplicatesCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class,
-                    HeapLoadersCommand.class, HeapWhyCommand.class),
+                    HeapLoadersCommand.class, HeapWhyCommand.class, HeapInspectCommand.class),
             JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,
                     CaseImportCommand.class));

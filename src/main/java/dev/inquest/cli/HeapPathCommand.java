@@ -3,7 +3,6 @@ package dev.inquest.cli;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
-import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -30,18 +29,9 @@ public final class HeapPathCommand extends HeapVerb implements Callable<Integer>
 
     @Override
     public Integer call() throws Exception {
-        long address;
-        try {
-            address = object.startsWith("0x") || object.startsWith("0X") ? Long.parseUnsignedLong(object.substring(2), 16)
-                    : Long.parseLong(object);
-        } catch (NumberFormatException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--object must be an address such as 0x7f001234, not '" + object + "'");
-        }
+        long address = address(object);
         try (HeapDump d = open()) {
-            long node = d.node(address);
-            if (node < 0) {
-                throw new BadInputException(dump, "no object at address " + hex(address) + " in this dump", -1);
-            }
+            long node = node(d, address);
             PathResult r = d.pathsToRoots(node, max, !includeWeak, Progress.NONE);
             if (json) {
                 Map<String, Object> m = new LinkedHashMap<>();

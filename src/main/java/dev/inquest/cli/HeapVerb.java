@@ -52,6 +52,25 @@ abstract class HeapVerb {
         }
     }
 
+    /** An {@code --object} address, hex with 0x or decimal; a usage error (exit 2) otherwise, before any dump is opened. */
+    long address(String object) {
+        try {
+            return object.startsWith("0x") || object.startsWith("0X") ? Long.parseUnsignedLong(object.substring(2), 16)
+                    : Long.parseLong(object);
+        } catch (NumberFormatException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--object must be an address such as 0x7f001234, not '" + object + "'");
+        }
+    }
+
+    /** The object at {@code address}; bad input (exit 1) when the dump has none. */
+    long node(HeapDump d, long address) {
+        long node = d.node(address);
+        if (node < 0) {
+            throw new dev.inquest.input.BadInputException(dump, "no object at address " + hex(address) + " in this dump", -1);
+        }
+        return node;
+    }
+
     PrintWriter out() {
         return spec.commandLine().getOut();
     }

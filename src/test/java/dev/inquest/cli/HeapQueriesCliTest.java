@@ -118,6 +118,47 @@ class HeapQueriesCliTest {
     }
 
     @Test
+    void inspectPrintsTheEnginesInspection() throws Exception {
+        dev.inquest.heap.query.Inspection expected;
+        try (var d = LeakDumps.open("queue")) {
+            // The suspect's accumulation point: a deque with 20,000 references into it and a real retained set.
+            var s = dev.inquest.heap.query.LeakSuspects.find(d, dev.inquest.progress.Progress.NONE).suspects().getFirst();
+            expected = dev.inquest.heap.query.ObjectInspector.inspect(d, s.accumulation().node(), false,
+                    dev.inquest.progress.Progress.NONE);
+        }
+        String address = String.format("0x%x", expected.object().address());
+        CliRun r = run("heap", "inspect", dump("queue"), "--object", address, "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(names(j)).containsExactly("address", "class", "shallow", "retained", "root", "value", "fields", "outbound",
+                "inbound", "inboundTotal", "retainedSet");
+        assertThat(j.get("address").asText()).isEqualTo(address);
+        assertThat(j.get("class").asText()).isEqualTo(expected.object().className());
+        assertThat(j.get("retained").asLong()).isEqualTo(expected.object().retained());
+        assertThat(j.get("fields").size()).isEqualTo(expected.fields().size());
+        for (int i = 0; i < expected.fields().size(); i++) {
+            assertThat(j.get("fields").get(i).get("name").asText()).isEqualTo(expected.fields().get(i).name());
+            assertThat(j.get("fields").get(i).get("value").asText()).isEqualTo(expected.fields().get(i).value());
+        }
+        assertThat(j.get("outbound").size()).isEqualTo(expected.outbound().size());
+        assertThat(j.get("inbound").size()).isEqualTo(expected.inbound().size());
+        assertThat(j.get("inboundTotal").asLong()).isEqualTo(expected.inboundTotal());
+        assertThat(j.get("retainedSet").size()).isEqualTo(expected.retainedSet().size()).isPositive();
+        for (int i = 0; i < expected.retainedSet().size(); i++) {
+            JsonNode row = j.get("retainedSet").get(i);
+            assertThat(row.get("class").asText()).isEqualTo(expected.retainedSet().get(i).className());
+            assertThat(row.get("count").asLong()).isEqualTo(expected.retainedSet().get(i).count());
+            assertThat(row.get("shallow").asLong()).isEqualTo(expected.retainedSet().get(i).shallow());
+        }
+        CliRun text = run("heap", "inspect", dump("queue"), "--object", address, "--top", "3");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith(expected.object().className() + " @ " + address).contains("Retained set")
+                .contains("LeakPatterns$OutboundEvent");
+        assertThat(run("heap", "inspect", dump("queue"), "--object", "zebra").exit()).isEqualTo(2);
+        assertThat(run("heap", "inspect", dump("queue"), "--object", "0x1").exit()).isEqualTo(1);
+    }
+
+    @Test
     void compareTextByPackage() {
         CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "package", "--top", "5");
         assertThat(r.exit()).as(r.err()).isZero();
