@@ -3,13 +3,16 @@ package dev.inquest.cli;
 import dev.inquest.heap.model.DominatorRow;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
+import dev.inquest.progress.Progress;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code inquest heap dominators DUMP [--top N] [--group class|package] [--json]}. */
+/** {@code inquest heap dominators DUMP [--top N] [--group class|package] [--filter REGEX | --object 0xADDRESS] [--json]}. */
 @Command(name = "dominators", mixinStandardHelpOptions = true,
         description = "Top-level dominators (objects that alone keep the most memory alive), largest retained first.")
 public final class HeapDominatorsCommand extends HeapVerb implements Callable<Integer> {
@@ -19,6 +22,14 @@ public final class HeapDominatorsCommand extends HeapVerb implements Callable<In
 
     @CommandLine.Option(names = "--group", paramLabel = "class|package", description = "Group top-level dominators by class or package.")
     String group;
+
+    @CommandLine.Option(names = "--filter", paramLabel = "REGEX",
+            description = "Only top-level dominators whose class name contains a match (the window's filter).")
+    String filter;
+
+    @CommandLine.Option(names = "--object", paramLabel = "0xADDRESS",
+            description = "Instead of the top level, the objects this one immediately dominates, largest first.")
+    String object;
 
     @Override
     public Integer call() throws Exception {
@@ -31,10 +42,22 @@ public final class HeapDominatorsCommand extends HeapVerb implements Callable<In
                         "--group must be class or package, not '" + group + "'");
             };
         }
+        if (object != null && (grouping != null || filter != null)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--object lists one object's children: not with --group or --filter");
+        }
+        Pattern pattern;
+        try {
+            pattern = filter == null ? null : Pattern.compile(filter);
+        } catch (PatternSyntaxException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--filter is not a regular expression: " + e.getDescription());
+        }
+        long address = object == null ? -1 : address(object);
         boolean grouped = grouping != null;
         String first = grouping == Grouping.PACKAGE ? "Package" : "Class";
         try (HeapDump d = open()) {
-            List<DominatorRow> rows = grouped ? d.topDominatorsGrouped(grouping, top.get()) : d.topDominators(top.get());
+            List<DominatorRow> rows = object != null ? d.dominatedBy(node(d, address), top.get())
+                    : pattern != null ? d.topDominators(pattern, grouping, Progress.NONE).rows(top.get())
+                    : grouped ? d.topDominatorsGrouped(grouping, top.get()) : d.topDominators(top.get());
             printRows(d, rows,
                     r -> grouped
                             ? fields("class", r.className(), "count", r.count(), "shallow", r.shallow(), "retained", r.retained(),

@@ -159,6 +159,54 @@ class HeapQueriesCliTest {
     }
 
     @Test
+    void dominatorsFilterAndChildrenAreTheWindowsRows() throws Exception {
+        List<dev.inquest.heap.model.DominatorRow> filtered;
+        List<dev.inquest.heap.model.DominatorRow> children;
+        List<dev.inquest.heap.model.DominatorRow> groupedFiltered;
+        long holder;
+        List<Long> matching = new ArrayList<>();
+        try (var d = LeakDumps.open("queue")) {
+            var p = java.util.regex.Pattern.compile("Thread|Class");
+            filtered = d.topDominators(p, null, dev.inquest.progress.Progress.NONE).rows(1000);
+            groupedFiltered = d.topDominators(p, dev.inquest.heap.model.Grouping.PACKAGE, dev.inquest.progress.Progress.NONE).rows(1000);
+            // The filter matches the object's own class (java.lang.Class for class objects), as in the window.
+            for (long i = 0; i < d.topLevelCount() && matching.size() < 1000; i++) {
+                if (p.matcher(d.instanceClassName(d.topLevel(i))).find()) {
+                    matching.add(d.topLevel(i));
+                }
+            }
+            holder = d.address(d.topLevel(0));
+            children = d.dominatedBy(d.topLevel(0), 1000);
+        }
+        assertThat(filtered).isNotEmpty().extracting(dev.inquest.heap.model.DominatorRow::node).isEqualTo(matching);
+        assertThat(children).isNotEmpty();
+        assertThat(rows(run("heap", "dominators", dump("queue"), "--filter", "Thread|Class", "--top", "1000", "--json")))
+                .isEqualTo(filtered.stream().map(r -> List.of(String.format("0x%x", r.address()), r.className(), r.retained())).toList());
+        assertThat(rows(run("heap", "dominators", dump("queue"), "--object", String.format("0x%x", holder), "--top", "1000", "--json")))
+                .isEqualTo(children.stream().map(r -> List.of(String.format("0x%x", r.address()), r.className(), r.retained())).toList());
+        JsonNode g = JSON.readTree(run("heap", "dominators", dump("queue"), "--filter", "Thread|Class", "--group", "package",
+                "--top", "1000", "--json").out());
+        assertThat(g.size()).isEqualTo(groupedFiltered.size());
+        for (int i = 0; i < g.size(); i++) {
+            assertThat(g.get(i).get("class").asText()).isEqualTo(groupedFiltered.get(i).className());
+            assertThat(g.get(i).get("count").asLong()).isEqualTo(groupedFiltered.get(i).count());
+            assertThat(g.get(i).get("retained").asLong()).isEqualTo(groupedFiltered.get(i).retained());
+        }
+        assertThat(run("heap", "dominators", dump("queue"), "--filter", "(").exit()).isEqualTo(2);
+        assertThat(run("heap", "dominators", dump("queue"), "--object", "0x1", "--group", "class").exit()).isEqualTo(2);
+    }
+
+    /** Address, class and retained size of each row of a dominators --json run. */
+    static List<List<Object>> rows(CliRun r) throws Exception {
+        assertThat(r.exit()).as(r.err()).isZero();
+        List<List<Object>> out = new ArrayList<>();
+        for (JsonNode row : JSON.readTree(r.out())) {
+            out.add(List.of(row.get("address").asText(), row.get("class").asText(), row.get("retained").asLong()));
+        }
+        return out;
+    }
+
+    @Test
     void compareTextByPackage() {
         CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--by", "package", "--top", "5");
         assertThat(r.exit()).as(r.err()).isZero();

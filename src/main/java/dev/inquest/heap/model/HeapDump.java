@@ -392,41 +392,33 @@ public final class HeapDump implements AutoCloseable {
 
     /** Top-level dominators (children of the virtual root), largest retained first. */
     public List<DominatorRow> topDominators(int limit) {
-        long used = tree.reachableShallowSum();
-        List<DominatorRow> rows = new ArrayList<>();
-        long count = tree.topLevelCount();
-        for (long i = 0; i < count && rows.size() < limit; i++) {
-            long v = tree.topLevel(i);
-            rows.add(new DominatorRow(v, index.address(v), className(v), 1, index.shallowSize(v), tree.retained(v),
-                    percent(tree.retained(v), used)));
-        }
-        return rows;
+        return dominatedBy(VIRTUAL_ROOT, limit);
     }
 
     /** Children of a node in the dominator tree ({@link #VIRTUAL_ROOT} for the top level), largest first. */
     public List<DominatorRow> dominatedBy(long node, int limit) {
-        long used = tree.reachableShallowSum();
         List<DominatorRow> rows = new ArrayList<>();
         long count = tree.childCount(node);
         for (long i = 0; i < count && rows.size() < limit; i++) {
-            long v = tree.child(node, i);
-            rows.add(new DominatorRow(v, index.address(v), className(v), 1, index.shallowSize(v), tree.retained(v),
-                    percent(tree.retained(v), used)));
+            rows.add(dominatorRow(tree.child(node, i)));
         }
         return rows;
     }
 
+    /** One object as a dominator row: sizes and its share of the used heap. */
+    DominatorRow dominatorRow(long v) {
+        return new DominatorRow(v, index.address(v), className(v), 1, index.shallowSize(v), tree.retained(v),
+                percent(tree.retained(v), tree.reachableShallowSum()));
+    }
+
+    /** A group of top-level dominators as a dominator row. */
+    DominatorRow dominatorRow(TopDominators.Group g) {
+        return new DominatorRow(-1, -1, g.name(), g.count(), g.shallow(), g.retained(), percent(g.retained(), tree.reachableShallowSum()));
+    }
+
     /** Top-level dominators grouped by class, package or loader, largest retained first. */
     public List<DominatorRow> topDominatorsGrouped(Grouping by, int limit) {
-        long used = tree.reachableShallowSum();
-        List<DominatorRow> rows = new ArrayList<>();
-        for (TopDominators.Group g : topDominators(null, by, Progress.NONE).groups()) {
-            if (rows.size() == limit) {
-                break;
-            }
-            rows.add(new DominatorRow(-1, -1, g.name(), g.count(), g.shallow(), g.retained(), percent(g.retained(), used)));
-        }
-        return rows;
+        return topDominators(null, by, Progress.NONE).rows(limit);
     }
 
     /**

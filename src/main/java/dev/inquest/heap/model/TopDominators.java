@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -65,6 +66,21 @@ public final class TopDominators {
     /** The {@code i}-th member (a node) of a group, in the top level's order (largest retained first). */
     public long member(int group, long i) {
         return members.get(group)[(int) i];
+    }
+
+    /** The first {@code limit} rows as the command line prints them: the groups when grouped, else the objects. */
+    public List<DominatorRow> rows(int limit) {
+        List<DominatorRow> rows = new ArrayList<>();
+        if (grouped()) {
+            for (int i = 0; i < groups.size() && rows.size() < limit; i++) {
+                rows.add(dump.dominatorRow(groups.get(i)));
+            }
+        } else {
+            for (long i = 0; i < matched() && rows.size() < limit; i++) {
+                rows.add(dump.dominatorRow(node(i)));
+            }
+        }
+        return rows;
     }
 
     /** A growable long array: member lists stay primitive even for a million top-level objects. */
