@@ -22,6 +22,7 @@ import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.index.HeapIndexBuilder;
 import dev.inquest.heap.index.IndexFile;
 import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongList;
 import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
@@ -434,7 +435,7 @@ public final class HeapDump implements AutoCloseable {
             for (ClassInfo c : index.classes()) {
                 match[c.ordinal()] = filter.matcher(c.name()).find();
             }
-            TopDominators.Longs kept = new TopDominators.Longs();
+            LongList kept = new LongList();
             for (long i = 0; i < count; i++) {
                 long v = tree.topLevel(i);
                 if (match[index.classOrdinal(v)]) {
@@ -452,13 +453,13 @@ public final class HeapDump implements AutoCloseable {
         long matched = objects == null ? count : objects.length;
         Map<String, Integer> keys = new HashMap<>();
         List<String> names = new ArrayList<>();
-        List<TopDominators.Longs> lists = new ArrayList<>();
+        List<LongList> lists = new ArrayList<>();
         List<long[]> sums = new ArrayList<>();
         for (long i = 0; i < matched; i++) {
             long v = objects == null ? tree.topLevel(i) : objects[(int) i];
             int k = keys.computeIfAbsent(groupName(index.classOf(v), by), n -> {
                 names.add(n);
-                lists.add(new TopDominators.Longs());
+                lists.add(new LongList());
                 sums.add(new long[2]);
                 return names.size() - 1;
             });

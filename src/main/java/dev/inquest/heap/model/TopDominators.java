@@ -82,21 +82,4 @@ public final class TopDominators {
         }
         return rows;
     }
-
-    /** A growable long array: member lists stay primitive even for a million top-level objects. */
-    static final class Longs {
-        private long[] a = new long[16];
-        private int n;
-
-        void add(long v) {
-            if (n == a.length) {
-                a = java.util.Arrays.copyOf(a, a.length * 2);
-            }
-            a[n++] = v;
-        }
-
-        long[] toArray() {
-            return java.util.Arrays.copyOf(a, n);
-        }
-    }
 }

@@ -7,7 +7,7 @@
  * {@link dev.inquest.heap.model}'s package documentation.
  *
  * <p>The building blocks of the queries ({@code ObjectReader}, {@code Containers}, {@code NodeSet},
- * {@code LongStack}, {@code LongCounter}) are package-private; {@code ClassInstances} is public
+ * {@code LongCounter}) are package-private; {@code ClassInstances} is public
  * only for the engine's own tests and cache, and is not API for the faces.
  */
 package dev.inquest.heap.query;
