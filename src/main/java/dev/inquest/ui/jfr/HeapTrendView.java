@@ -85,14 +85,14 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
         if (timeline == null || timeline.trend() == null) {
             return java.util.Optional.empty();
         }
-        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.Evidence.HEAP_TREND)
+        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.EvidenceKind.HEAP_TREND)
                 .summary(describe(timeline.trend()) + " (" + doc.summary().file() + ")");
         for (HeapTimeline.HeapSample s : timeline.heap()) {
             if (s.afterGc()) {
                 b.bytes(String.format(Locale.ROOT, "%.1f s", seconds(s.time())), s.used());
             }
         }
-        b.source(doc.artifactPath(), "jfr.heapTrend");
+        b.source(doc.artifactPath(), dev.inquest.investigation.model.EvidenceView.JFR_HEAP_TREND);
         return java.util.Optional.of(b.build());
     }
 

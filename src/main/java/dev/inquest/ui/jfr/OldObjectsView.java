@@ -109,7 +109,7 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         if (g == null || report == null) {
             return java.util.Optional.empty();
         }
-        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.Evidence.OLD_OBJECT_SAMPLE)
+        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.EvidenceKind.OLD_OBJECT_SAMPLE)
                 .summary(Units.count(g.count()) + " old-object samples " + (byType.isSelected() ? "of `" : "allocated at `")
                         + g.key() + "` still alive at the end of " + doc.summary().file())
                 .count("samples", g.count());
@@ -118,7 +118,8 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         }
         report.samples().stream().filter(s -> matches(s, g)).filter(s -> !s.chain().isEmpty()).findFirst().ifPresent(s ->
                 b.path(s.chain().stream().map(step -> step.type() + (step.via() == null ? "" : " \u2190 " + step.via())).toList()));
-        b.source(doc.artifactPath(), "jfr.oldObjects", "group", g.key(), "by", byType.isSelected() ? "type" : "site");
+        b.source(doc.artifactPath(), dev.inquest.investigation.model.EvidenceView.JFR_OLD_OBJECTS,
+                new dev.inquest.investigation.model.Locator.OldObjectGroup(g.key(), !byType.isSelected()));
         return java.util.Optional.of(b.build());
     }
 
