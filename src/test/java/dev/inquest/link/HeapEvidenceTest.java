@@ -23,7 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Heap evidence drafted from the demo service's second dump: figures from the engine, names escaped by Md. */
+/** Heap evidence drafted from the demo service's second dump: figures from the engine, names escaped by format.Markdown. */
 class HeapEvidenceTest {
     static DemoResult demo;
     static HeapDump dump;
@@ -81,9 +81,9 @@ class HeapEvidenceTest {
     }
 
     @Test
-    void aClassTheDumpDoesNotHoldIsPinnedByNameAloneInACodeSpanMdEscapes() {
+    void aClassTheDumpDoesNotHoldIsPinnedByNameAloneInACodeSpanMarkdownEscapes() {
         Evidence e = HeapEvidence.ofClass(dump, "A2", "com.acme.`Odd`", 1);
         assertThat(e.figures()).isEmpty();
-        assertThat(e.summary()).isEqualTo(dev.inquest.investigation.export.Md.code("com.acme.`Odd`")).isEqualTo("`` com.acme.`Odd` ``");
+        assertThat(e.summary()).isEqualTo(dev.inquest.format.Markdown.code("com.acme.`Odd`")).isEqualTo("`` com.acme.`Odd` ``");
     }
 }

@@ -16,9 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.jfr.render.FrameInfo;
-import dev.inquest.investigation.model.EvidenceKind;
-import dev.inquest.investigation.model.EvidenceView;
-import dev.inquest.investigation.model.Locator;
+import dev.inquest.link.RecordingEvidence;
 import dev.inquest.ui.notebook.EvidenceSourceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -314,21 +312,9 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         if (f == null || tree == null || f.stack().isEmpty()) {
             return Optional.empty();
         }
-        boolean bytes = tree.weight() == Weight.BYTES;
-        String what = mode == Mode.ALLOCATIONS ? (bytes ? "of allocated bytes" : "of allocation samples") : "of CPU samples";
-        Evidence.Builder b = Evidence.builder(EvidenceKind.FLAME_FRAME)
-                .summary("`" + f.label() + "` accounts for " + Units.percent(f.shareOfRoot()) + " " + what
-                        + " in " + doc.summary().file())
-                .percent("share", f.shareOfRoot() * 100);
-        if (bytes) {
-            b.bytes("total", f.total()).bytes("self", f.self());
-        } else {
-            b.count("total", f.total()).count("self", f.self());
-        }
-        b.count("events in view", tree.events()).path(f.stack());
-        b.source(doc.artifactPath(), mode == Mode.ALLOCATIONS ? EvidenceView.JFR_ALLOC : EvidenceView.JFR_CPU,
-                new Locator.FlameFrame(f.stack(), tree.weight().name().toLowerCase(java.util.Locale.ROOT), doc.rangeLocator()));
-        return Optional.of(b.build());
+        return Optional.of(RecordingEvidence.flameFrame(doc.summary().file(), doc.artifactPath(), mode == Mode.ALLOCATIONS,
+                tree.weight(), tree.events(), new RecordingEvidence.Frame(f.label(), f.stack(), f.shareOfRoot(), f.total(), f.self()),
+                doc.rangeLocator()));
     }
 
     /** Shows the frame named by a pinned locator ("a;b;c"), zooming into it once the tree is there. */
