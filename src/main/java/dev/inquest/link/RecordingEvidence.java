@@ -62,7 +62,7 @@ public final class RecordingEvidence {
         }
         b.count("events in view", eventsInView).path(frame.stack());
         return b.source(artifact, allocations ? EvidenceView.JFR_ALLOC : EvidenceView.JFR_CPU,
-                new Locator.FlameFrame(frame.stack(), weight.name().toLowerCase(Locale.ROOT), range)).build();
+                new Locator.FlameFrame(frame.stack(), Locator.FlameWeight.valueOf(weight.name()), range)).build();
     }
 
     /**

@@ -82,6 +82,13 @@ class RecordingEvidenceTest {
     }
 
     @Test
+    void everyEngineWeightHasALocatorWord() {
+        for (Weight w : Weight.values()) {
+            assertThat(Locator.FlameWeight.valueOf(w.name()).word()).isEqualTo(w.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    @Test
     void aCpuFrameCountsSamples() {
         RecordingEvidence.Frame f = hottest(cpu);
         Evidence e = RecordingEvidence.flameFrame("service.jfr", "A3", false, cpu.weight(), cpu.events(), f, null);

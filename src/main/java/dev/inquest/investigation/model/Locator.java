@@ -69,11 +69,29 @@ public sealed interface Locator {
         }
     }
 
+    /** What a flame graph weighs its frames by; stored as the name in lower case. */
+    enum FlameWeight {
+        BYTES, COUNT, NANOS;
+
+        public String word() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+
+        static Optional<FlameWeight> of(String word) {
+            for (FlameWeight w : values()) {
+                if (w.word().equals(word)) {
+                    return Optional.of(w);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
     /**
-     * A flame-graph frame: its stack root first, the graph's weight ({@code bytes}, {@code count}:
-     * the engine's weight name in lower case) and the time range shown (null for the whole recording).
+     * A flame-graph frame: its stack root first, the graph's weight and the time range shown (null
+     * for the whole recording).
      */
-    record FlameFrame(List<String> stack, String weight, TimeRange range) implements Locator {
+    record FlameFrame(List<String> stack, FlameWeight weight, TimeRange range) implements Locator {
         public FlameFrame {
             stack = List.copyOf(stack);
             Objects.requireNonNull(weight, "weight");
@@ -83,7 +101,7 @@ public sealed interface Locator {
         public Map<String, String> entries() {
             Map<String, String> m = new LinkedHashMap<>();
             m.put(LocatorKey.FRAME.word(), String.join(";", stack));
-            m.put(LocatorKey.WEIGHT.word(), weight);
+            m.put(LocatorKey.WEIGHT.word(), weight.word());
             if (range != null) {
                 m.putAll(range.entries());
             }
@@ -95,9 +113,9 @@ public sealed interface Locator {
             return source.get(LocatorKey.FRAME).map(f -> List.of(f.split(";")));
         }
 
-        /** The weight a source names, if any. */
-        public static Optional<String> weightIn(EvidenceSource source) {
-            return source.get(LocatorKey.WEIGHT);
+        /** The weight a source names, if it names one this build knows. */
+        public static Optional<FlameWeight> weightIn(EvidenceSource source) {
+            return source.get(LocatorKey.WEIGHT).flatMap(FlameWeight::of);
         }
     }
 

@@ -41,7 +41,7 @@ public final class JfrViews {
                 case EvidenceView.Known.JFR_ALLOC, EvidenceView.Known.JFR_CPU -> {
                     boolean alloc = source.view() == EvidenceView.JFR_ALLOC;
                     FlameView view = alloc ? doc.allocations() : doc.cpu();
-                    if (alloc && Locator.FlameFrame.weightIn(source).filter("count"::equals).isPresent()) {
+                    if (alloc && Locator.FlameFrame.weightIn(source).orElse(null) == Locator.FlameWeight.COUNT) {
                         view.useWeight(dev.inquest.jfr.stack.Weight.COUNT);
                     }
                     doc.select(alloc ? "jfr-alloc" : "jfr-cpu");

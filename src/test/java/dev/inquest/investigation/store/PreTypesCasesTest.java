@@ -124,6 +124,7 @@ class PreTypesCasesTest {
                     assertThat(range).isNull();
                 }
                 Locator.FlameFrame frame = new Locator.FlameFrame(stack, Locator.FlameFrame.weightIn(s).orElseThrow(), range);
+                assertThat(frame.weight().word()).isEqualTo(loc.get("weight").asText());
                 assertThat(frame.entries()).containsExactlyEntriesOf(s.locator());
             }
             case EvidenceView.Known.JFR_OLD_OBJECTS -> {
