@@ -9,16 +9,13 @@ import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.EvidenceView;
 import dev.inquest.investigation.model.Figure;
 import dev.inquest.investigation.model.Locator;
+import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.heap.HeapTimeline;
-import dev.inquest.jfr.heap.HeapTimelineReader;
-import dev.inquest.jfr.load.JfrSource;
-import dev.inquest.jfr.oldobj.OldObjectReader;
 import dev.inquest.jfr.oldobj.OldObjectReport;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackNode;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.StackTreeReader;
 import dev.inquest.jfr.stack.Weight;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.DemoFiles;
@@ -42,12 +39,12 @@ class RecordingEvidenceTest {
     @BeforeAll
     static void read() throws Exception {
         demo = DemoFiles.get();
-        try (JfrSource src = JfrSource.open(demo.recording(), Progress.NONE)) {
-            alloc = StackTreeReader.read(src, StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
-            cpu = StackTreeReader.read(src, StackTreeQuery.of(EventKind.CPU), Progress.NONE);
-            timeline = HeapTimelineReader.read(src, Progress.NONE);
-            old = OldObjectReader.read(src, Progress.NONE);
-            start = src.start();
+        try (Recording rec = Recording.open(demo.recording(), Progress.NONE)) {
+            alloc = rec.stacks(StackTreeQuery.of(EventKind.ALLOC), Progress.NONE);
+            cpu = rec.stacks(StackTreeQuery.of(EventKind.CPU), Progress.NONE);
+            timeline = rec.heapTimeline(Progress.NONE);
+            old = rec.oldObjects(Progress.NONE);
+            start = rec.start();
         }
     }
 
