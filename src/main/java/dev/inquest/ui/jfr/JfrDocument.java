@@ -99,7 +99,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return source.file().toAbsolutePath().normalize().toString();
     }
 
-    /** Locator keys for the time range in effect, so a reopened view shows the same slice. */
+    /** The time range in effect (null: the whole recording), so a reopened view shows the same slice. */
     dev.inquest.investigation.model.Locator.TimeRange rangeLocator() {
         Range r = range.get();
         return r == null ? null : new dev.inquest.investigation.model.Locator.TimeRange(r.from(), r.to());

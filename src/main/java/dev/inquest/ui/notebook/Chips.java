@@ -1,6 +1,5 @@
 package dev.inquest.ui.notebook;
 
-import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.HypothesisStatus;
 import dev.inquest.investigation.model.Stance;

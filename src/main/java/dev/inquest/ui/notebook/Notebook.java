@@ -402,7 +402,7 @@ public final class Notebook {
             status("Pinned without a link to the file: " + ex.getMessage());
             e = e.withSource(null);
         }
-        CaseEdit edit = Edits.pinDraft(hypothesisId, hypothesisId == null ? newStatement : null, e, newArtifact, Instant.now());
+        CaseEdit edit = Edits.pinDraft(hypothesisId, newStatement, e, newArtifact, Instant.now());
         List<String> before = evidenceIds(session.current());
         Case after = session.apply(edit);
         currentHypothesis = hypothesisId != null ? hypothesisId : after.hypotheses().getLast().id();
