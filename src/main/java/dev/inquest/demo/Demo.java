@@ -9,6 +9,9 @@ import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.investigation.artifact.ArtifactFiles;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
+import dev.inquest.investigation.model.EvidenceView;
+import dev.inquest.investigation.model.Locator;
 import dev.inquest.investigation.model.NextStep;
 import dev.inquest.investigation.model.Priority;
 import dev.inquest.investigation.model.Section;
@@ -243,13 +246,13 @@ public final class Demo {
                 + " instances, more than any other class of the service (arrays and JDK classes aside)."));
         s.apply(Edits.addHypothesis("The order cache never evicts"));
         String h = s.current().hypotheses().getLast().id();
-        s.apply(Edits.pinEvidence(h, Evidence.builder(Evidence.HISTOGRAM_DELTA)
+        s.apply(Edits.pinEvidence(h, Evidence.builder(EvidenceKind.HISTOGRAM_DELTA)
                 .summary("`" + LEAKING_CLASS + "` instances grew from " + Units.count(countBefore) + " to " + Units.count(countAfter)
                         + " between the baseline and the second dump")
                 .count("before", countBefore)
                 .count("after", countAfter)
                 .count("delta", countAfter - countBefore)
-                .source(ids.get(1), "heap.histogram", "class", LEAKING_CLASS)
+                .source(ids.get(1), EvidenceView.HEAP_HISTOGRAM, new Locator.HeapClass(LEAKING_CLASS))
                 .build(), Instant.now()));
         s.apply(Edits.addNextStep(NextStep.of("Find what holds the `Receipt` instances: open after.hprof, "
                 + "Dominators, and follow the path to GC roots of the biggest holder")

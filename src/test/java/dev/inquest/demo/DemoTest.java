@@ -11,6 +11,7 @@ import dev.inquest.investigation.artifact.Fingerprints;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.Priority;
 import dev.inquest.investigation.session.CaseSession;
 import dev.inquest.jfr.load.JfrSource;
@@ -105,7 +106,7 @@ class DemoTest {
         assertThat(c.hypotheses()).singleElement().satisfies(h -> {
             assertThat(h.statement()).isEqualTo("The order cache never evicts");
             assertThat(h.evidence()).singleElement().satisfies(e -> {
-                assertThat(e.kind()).isEqualTo(Evidence.HISTOGRAM_DELTA);
+                assertThat(e.kind()).isEqualTo(EvidenceKind.HISTOGRAM_DELTA);
                 assertThat(e.figure("before").orElseThrow().value()).isEqualTo(BEFORE);
                 assertThat(e.figure("after").orElseThrow().value()).isEqualTo(AFTER);
             });

@@ -4,6 +4,7 @@ import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.EvidenceSource;
 import dev.inquest.investigation.model.Figure;
 import dev.inquest.investigation.model.Fingerprint;
@@ -30,38 +31,38 @@ public final class SampleCases {
     public static final String SECRET = "password=hunter2-TOKEN-a1b2c3";
 
     public static Evidence dominatorRow() {
-        return new Evidence("E1", Evidence.DOMINATOR_ROW, Stance.SUPPORTS,
+        return new Evidence("E1", EvidenceKind.DOMINATOR_ROW, Stance.SUPPORTS,
                 "`java.util.HashMap$Node[]` held by the session cache dominates the heap",
                 List.of(Figure.bytes("retained", 222_298_112L), Figure.percent("percent", 41.27),
                         Figure.count("objects", 1_048_576)),
                 List.of(), List.of("java.util.HashMap$Node[] @ 0x7f3a10000000", "java.util.HashMap.table",
                         "com.acme.SessionCache.entries", "<system class loader>"),
-                EvidenceSource.of("A1", "heap.dominators", "object", "0x7f3a10000000"),
+                EvidenceSource.stored("A1", "heap.dominators", "object", "0x7f3a10000000"),
                 Instant.parse("2026-01-27T10:15:30Z"));
     }
 
     public static Evidence secretSample() {
-        return new Evidence("E2", Evidence.OLD_OBJECT_SAMPLE, Stance.SUPPORTS,
+        return new Evidence("E2", EvidenceKind.OLD_OBJECT_SAMPLE, Stance.SUPPORTS,
                 "Old `java.lang.String` kept by `" + HOSTILE_CLASS + "`",
                 List.of(Figure.bytes("shallow", 56), Figure.count("age", 12)), List.of(SECRET),
                 List.of(HOSTILE_CLASS, "java.lang.String"),
-                EvidenceSource.of("A2", "jfr.oldObjects", "sample", "17"), Instant.parse("2026-01-27T10:20:00Z"));
+                EvidenceSource.stored("A2", "jfr.oldObjects", "sample", "17"), Instant.parse("2026-01-27T10:20:00Z"));
     }
 
     public static Evidence heapTrend() {
-        return new Evidence("E3", Evidence.HEAP_TREND, Stance.SUPPORTS, "Heap after GC grows every minute",
+        return new Evidence("E3", EvidenceKind.HEAP_TREND, Stance.SUPPORTS, "Heap after GC grows every minute",
                 List.of(Figure.bytes("0 s", 120L << 20), Figure.bytes("60 s", 180L << 20),
                         Figure.bytes("120 s", 260L << 20), Figure.bytes("180 s", 330L << 20)),
-                List.of(), List.of(), EvidenceSource.of("A2", "jfr.heapTrend", "from", "0", "to", "180000"),
+                List.of(), List.of(), EvidenceSource.stored("A2", "jfr.heapTrend", "from", "0", "to", "180000"),
                 Instant.parse("2026-01-27T10:25:00Z"));
     }
 
     public static Evidence flameFrame() {
-        return new Evidence("E4", Evidence.FLAME_FRAME, Stance.REFUTES,
+        return new Evidence("E4", EvidenceKind.FLAME_FRAME, Stance.REFUTES,
                 "Allocation is dominated by the request parser, not the cache",
                 List.of(Figure.percent("share", 63.5), Figure.bytes("bytes", 3_500_000_000L)),
                 List.of(), List.of("java.lang.Thread.run", "com.acme.Server.handle", HOSTILE_FRAME),
-                EvidenceSource.of("A2", "jfr.flame", "frame", "java.lang.Thread.run;com.acme.Server.handle"),
+                EvidenceSource.stored("A2", "jfr.flame", "frame", "java.lang.Thread.run;com.acme.Server.handle"),
                 Instant.parse("2026-01-27T10:30:00Z"));
     }
 

@@ -2,7 +2,10 @@ package dev.inquest.investigation.artifact;
 
 import dev.inquest.input.FileKind;
 import dev.inquest.investigation.model.Artifact;
+import dev.inquest.investigation.model.Case;
+import dev.inquest.investigation.model.EvidenceSource;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Turns a file the user opened into an artifact entry for the case. */
@@ -26,5 +29,23 @@ public final class ArtifactFiles {
         }
         FileKind kind = FileKind.detect(abs);
         return new Artifact(null, kind.label(), path, Fingerprints.of(abs));
+    }
+
+    /**
+     * The artifact to add for the file a draft's source names by path (a view names its file by
+     * path; the case refers to files by artifact id), or null when the source names an artifact of
+     * the case already, or nothing.
+     *
+     * @throws IOException when the source names neither an artifact of the case nor a file
+     */
+    public static Artifact forSource(Case c, EvidenceSource source, Path caseDir) throws IOException {
+        if (source == null || source.artifact() == null || c.artifact(source.artifact()).isPresent()) {
+            return null;
+        }
+        Path file = Path.of(source.artifact());
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(source.artifact() + " is neither an artifact of the case nor a file");
+        }
+        return describe(file, caseDir);
     }
 }

@@ -6,6 +6,8 @@ import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
+import dev.inquest.investigation.model.FigureUnit;
 import dev.inquest.investigation.model.EvidenceSource;
 import dev.inquest.investigation.model.Hypothesis;
 import dev.inquest.investigation.model.HypothesisStatus;
@@ -172,7 +174,7 @@ public final class ReportExporter {
 
     private static String strongestFigure(Hypothesis h) {
         return h.supporting().stream().flatMap(e -> e.figures().stream())
-                .filter(f -> f.unit().equals("bytes") && !f.name().matches(".*\\d+ ?s$"))
+                .filter(f -> f.unit() == FigureUnit.BYTES && !f.name().matches(".*\\d+ ?s$"))
                 .max(Comparator.comparingDouble(f -> f.value()))
                 .map(f -> " (" + FigureText.named(f) + ").").orElse(".");
     }
@@ -231,11 +233,11 @@ public final class ReportExporter {
         out.add(table.toString());
         for (Evidence e : h.evidence()) {
             String name = e.id() != null ? e.id() : "E" + (h.evidence().indexOf(e) + 1);
-            if (!e.path().isEmpty() && !Evidence.FLAME_FRAME.equals(e.kind()) && !Evidence.HEAP_TREND.equals(e.kind())) {
+            if (!e.path().isEmpty() && e.kind() != EvidenceKind.FLAME_FRAME && e.kind() != EvidenceKind.HEAP_TREND) {
                 out.add("**Path (" + name + "):**");
                 out.add(Markdown.fence(pathText(e.path()), ""));
             }
-            if (Evidence.FLAME_FRAME.equals(e.kind())) {
+            if (e.kind() == EvidenceKind.FLAME_FRAME) {
                 if (options.figuresDir() != null) {
                     figure(out, files, options, "flame-" + name + ".svg", "Flame graph frame " + name,
                             SvgFigures.flameFrame(e));
@@ -244,7 +246,7 @@ public final class ReportExporter {
                     out.add(Markdown.fence(String.join("\n", e.path()), ""));
                 }
             }
-            if (Evidence.HEAP_TREND.equals(e.kind()) && !e.figures().isEmpty()) {
+            if (e.kind() == EvidenceKind.HEAP_TREND && !e.figures().isEmpty()) {
                 if (options.figuresDir() != null) {
                     figure(out, files, options, "heap-trend-" + name + ".svg", "Heap over time " + name,
                             SvgFigures.heapTrend(e));
@@ -300,7 +302,7 @@ public final class ReportExporter {
                     .orElse(s.artifact()));
         }
         if (s.view() != null) {
-            sb.append(sb.isEmpty() ? "" : " · ").append(s.view());
+            sb.append(sb.isEmpty() ? "" : " · ").append(s.view().id());
         }
         if (!s.locator().isEmpty()) {
             sb.append(" · ").append(s.locator().entrySet().stream().map(e -> e.getKey() + " " + Markdown.code(e.getValue()))

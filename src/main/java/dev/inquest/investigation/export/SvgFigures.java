@@ -4,6 +4,7 @@ import dev.inquest.format.Units;
 import dev.inquest.format.Xml;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.Figure;
+import dev.inquest.investigation.model.FigureUnit;
 import java.util.List;
 import java.util.Locale;
 
@@ -114,7 +115,7 @@ public final class SvgFigures {
     }
 
     private static String label(double v, List<Figure> pts) {
-        String unit = pts.isEmpty() ? "" : pts.get(0).unit();
+        FigureUnit unit = pts.isEmpty() ? FigureUnit.NONE : pts.get(0).unit();
         return FigureText.value(new Figure("", v, unit));
     }
 

@@ -11,8 +11,7 @@ import java.util.Objects;
  * dump is gone. Generic on purpose: heap and JFR code build these without this package knowing
  * them.
  *
- * @param kind    {@code dominatorRow}, {@code histogramDelta}, {@code flameFrame}, {@code heapTrend},
- *                {@code oldObjectSample}, {@code suspect}, {@code note} (free text), or any new word
+ * @param kind    what it is ({@link EvidenceKind}: a dominator row, a flame frame, a note...)
  * @param summary one line of Markdown, e.g. {@code `HashMap$Node[]` retains most of the heap}
  * @param figures the numbers, in display order
  * @param values  contents read from the heap (string values, primitive arrays): may hold secrets, so
@@ -22,16 +21,8 @@ import java.util.Objects;
  */
 @JsonPropertyOrder({"id", "kind", "stance", "summary", "figures", "values", "path", "source", "pinned"})
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Evidence(String id, String kind, Stance stance, String summary, List<Figure> figures,
+public record Evidence(String id, EvidenceKind kind, Stance stance, String summary, List<Figure> figures,
                        List<String> values, List<String> path, EvidenceSource source, Instant pinned) {
-    public static final String NOTE = "note";
-    public static final String DOMINATOR_ROW = "dominatorRow";
-    public static final String HISTOGRAM_DELTA = "histogramDelta";
-    public static final String FLAME_FRAME = "flameFrame";
-    public static final String HEAP_TREND = "heapTrend";
-    public static final String OLD_OBJECT_SAMPLE = "oldObjectSample";
-    public static final String SUSPECT = "suspect";
-
     public Evidence {
         Objects.requireNonNull(kind, "kind");
         stance = stance == null ? Stance.SUPPORTS : stance;
@@ -43,11 +34,21 @@ public record Evidence(String id, String kind, Stance stance, String summary, Li
 
     /** Free-text evidence, as typed or imported from a document. */
     public static Evidence note(Stance stance, String text) {
-        return new Evidence(null, NOTE, stance, text, List.of(), List.of(), List.of(), null, null);
+        return new Evidence(null, EvidenceKind.NOTE, stance, text, List.of(), List.of(), List.of(), null, null);
     }
 
     public Evidence withId(String newId) {
         return new Evidence(newId, kind, stance, summary, figures, values, path, source, pinned);
+    }
+
+    /** Same evidence with another source (null: no link to a view). */
+    public Evidence withSource(EvidenceSource s) {
+        return new Evidence(id, kind, stance, summary, figures, values, path, s, pinned);
+    }
+
+    /** Same evidence pinned at another time. */
+    public Evidence withPinned(Instant at) {
+        return new Evidence(id, kind, stance, summary, figures, values, path, source, at);
     }
 
     public Evidence withStance(Stance s) {
@@ -64,17 +65,17 @@ public record Evidence(String id, String kind, Stance stance, String summary, Li
     }
 
     /** Starts evidence of one kind; for heap and JFR views pinning what the user selected. */
-    public static Builder builder(String kind) {
+    public static Builder builder(EvidenceKind kind) {
         return new Builder(kind);
     }
 
     /**
      * Builds evidence step by step, e.g.
-     * {@code Evidence.builder(Evidence.DOMINATOR_ROW).summary("`byte[]` ...").bytes("retained", r)
-     * .percent("percent", p).path(chain).source(artifactId, "heap.dominators", "object", "0x..").build()}.
+     * {@code Evidence.builder(EvidenceKind.DOMINATOR_ROW).summary("`byte[]` ...").bytes("retained", r)
+     * .percent("percent", p).path(chain).source(artifactId, EvidenceView.HEAP_OBJECT, new Locator.HeapObject(a, c)).build()}.
      */
     public static final class Builder {
-        private final String kind;
+        private final EvidenceKind kind;
         private Stance stance = Stance.SUPPORTS;
         private String summary = "";
         private final java.util.List<Figure> figures = new java.util.ArrayList<>();
@@ -83,7 +84,7 @@ public record Evidence(String id, String kind, Stance stance, String summary, Li
         private EvidenceSource source;
         private Instant pinned;
 
-        private Builder(String kind) {
+        private Builder(EvidenceKind kind) {
             this.kind = Objects.requireNonNull(kind);
         }
 
@@ -126,9 +127,19 @@ public record Evidence(String id, String kind, Stance stance, String summary, Li
             return this;
         }
 
-        public Builder source(String artifactId, String view, String... locatorKeyValues) {
-            source = EvidenceSource.of(artifactId, view, locatorKeyValues);
+        /** Where to reopen it: the artifact's id in the case, or the absolute path of the file the view shows. */
+        public Builder source(String artifactId, EvidenceView view, Locator where) {
+            source = EvidenceSource.of(artifactId, view, where);
             return this;
+        }
+
+        public Builder source(EvidenceSource s) {
+            source = s;
+            return this;
+        }
+
+        public Builder source(String artifactId, EvidenceView view) {
+            return source(artifactId, view, Locator.NONE);
         }
 
         public Builder pinned(Instant at) {

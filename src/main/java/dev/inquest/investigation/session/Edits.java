@@ -12,6 +12,7 @@ import dev.inquest.investigation.model.Section;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
@@ -133,12 +134,43 @@ public final class Edits {
             List<String> ids = b.hypotheses.stream().flatMap(h -> h.evidence().stream()).map(Evidence::id).toList();
             Evidence e = evidence.id() == null ? evidence.withId(nextId("E", ids)) : evidence;
             if (e.pinned() == null) {
-                e = new Evidence(e.id(), e.kind(), e.stance(), e.summary(), e.figures(), e.values(), e.path(),
-                        e.source(), now);
+                e = e.withPinned(now);
             }
             Evidence pinned = e;
             b.hypotheses.replaceAll(h -> hypothesisId.equals(h.id()) ? h.plusEvidence(pinned) : h);
             return b;
+        });
+    }
+
+    /**
+     * Pins a view's draft as one undo step: the file its source names by path becomes an artifact
+     * of the case (or the artifact with the same path is reused) and the source names it by id;
+     * with {@code newStatement}, a new hypothesis (the case's last) takes the evidence.
+     *
+     * @param hypothesisId an existing hypothesis, or null with {@code newStatement}
+     * @param fileArtifact the artifact for the file the draft names by path (see
+     *                     {@link dev.inquest.investigation.artifact.ArtifactFiles#forSource}),
+     *                     or null when the source already names an artifact or nothing
+     */
+    public static CaseEdit pinDraft(String hypothesisId, String newStatement, Evidence draft, Artifact fileArtifact,
+                                    Instant now) {
+        return custom("Pin evidence", c -> {
+            Case out = c;
+            Evidence ev = draft;
+            if (fileArtifact != null) {
+                Optional<Artifact> same = out.artifacts().stream().filter(a -> a.path().equals(fileArtifact.path())).findFirst();
+                if (same.isEmpty()) {
+                    out = addArtifact(fileArtifact).applyTo(out);
+                    same = Optional.of(out.artifacts().getLast());
+                }
+                ev = ev.withSource(ev.source().withArtifact(same.get().id()));
+            }
+            String target = hypothesisId;
+            if (target == null) {
+                out = addHypothesis(newStatement).applyTo(out);
+                target = out.hypotheses().getLast().id();
+            }
+            return pinEvidence(target, ev, now).applyTo(out);
         });
     }
 

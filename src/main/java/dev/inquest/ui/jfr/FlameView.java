@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.jfr.render.FrameInfo;
+import dev.inquest.link.RecordingEvidence;
 import dev.inquest.ui.notebook.EvidenceSourceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -162,7 +163,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     /** As {@link #showAllocationsOf}, then zooms into one allocating frame of the class. */
     public void showAllocationSite(String className, String frame) {
         showAllocationsOf(className);
-        reveal(className + ";" + frame);
+        reveal(List.of(className, frame));
     }
 
     /** The focused class's share of the allocations shown, or NaN before the tree is read. */
@@ -311,28 +312,14 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         if (f == null || tree == null || f.stack().isEmpty()) {
             return Optional.empty();
         }
-        boolean bytes = tree.weight() == Weight.BYTES;
-        String what = mode == Mode.ALLOCATIONS ? (bytes ? "of allocated bytes" : "of allocation samples") : "of CPU samples";
-        Evidence.Builder b = Evidence.builder(Evidence.FLAME_FRAME)
-                .summary("`" + f.label() + "` accounts for " + Units.percent(f.shareOfRoot()) + " " + what
-                        + " in " + doc.summary().file())
-                .percent("share", f.shareOfRoot() * 100);
-        if (bytes) {
-            b.bytes("total", f.total()).bytes("self", f.self());
-        } else {
-            b.count("total", f.total()).count("self", f.self());
-        }
-        b.count("events in view", tree.events()).path(f.stack());
-        List<String> locator = new java.util.ArrayList<>(List.of("frame", String.join(";", f.stack()),
-                "weight", tree.weight().name().toLowerCase(java.util.Locale.ROOT)));
-        locator.addAll(doc.rangeLocator());
-        b.source(doc.artifactPath(), mode == Mode.ALLOCATIONS ? "jfr.alloc" : "jfr.cpu", locator.toArray(String[]::new));
-        return Optional.of(b.build());
+        return Optional.of(RecordingEvidence.flameFrame(doc.summary().file(), doc.artifactPath(), mode == Mode.ALLOCATIONS,
+                tree.weight(), tree.events(), new RecordingEvidence.Frame(f.label(), f.stack(), f.shareOfRoot(), f.total(), f.self()),
+                doc.rangeLocator()));
     }
 
     /** Shows the frame named by a pinned locator ("a;b;c"), zooming into it once the tree is there. */
-    void reveal(String frameStack) {
-        pendingReveal = frameStack.split(";");
+    void reveal(List<String> frameStack) {
+        pendingReveal = frameStack.toArray(String[]::new);
         if (tree != null) {
             applyReveal();
         }

@@ -82,18 +82,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     /** The live-set trend with its after-GC points, as the report's heap-trend figure draws them. */
     @Override
     public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
-        if (timeline == null || timeline.trend() == null) {
-            return java.util.Optional.empty();
-        }
-        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.Evidence.HEAP_TREND)
-                .summary(describe(timeline.trend()) + " (" + doc.summary().file() + ")");
-        for (HeapTimeline.HeapSample s : timeline.heap()) {
-            if (s.afterGc()) {
-                b.bytes(String.format(Locale.ROOT, "%.1f s", seconds(s.time())), s.used());
-            }
-        }
-        b.source(doc.artifactPath(), "jfr.heapTrend");
-        return java.util.Optional.of(b.build());
+        return dev.inquest.link.RecordingEvidence.heapTrend(doc.summary().file(), doc.artifactPath(), timeline, doc.summary().start());
     }
 
     HeapTimeline timeline() {
@@ -211,12 +200,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     }
 
     static String describe(HeapTimeline.LiveSetTrend trend) {
-        if (trend == null) {
-            return "No heap summaries recorded.";
-        }
-        String slope = Units.bytesDelta(Math.round(trend.bytesPerMinute())) + " per minute";
-        String base = "Live set (heap after GC) trend: " + slope + " over " + trend.collections() + " collections";
-        return trend.caveat() == null ? base + "." : base + " \u2014 " + trend.caveat();
+        return dev.inquest.link.RecordingEvidence.describe(trend);
     }
 
     private static String millis(Duration d) {

@@ -99,10 +99,10 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return source.file().toAbsolutePath().normalize().toString();
     }
 
-    /** Locator keys for the time range in effect, so a reopened view shows the same slice. */
-    java.util.List<String> rangeLocator() {
+    /** The time range in effect (null: the whole recording), so a reopened view shows the same slice. */
+    dev.inquest.investigation.model.Locator.TimeRange rangeLocator() {
         Range r = range.get();
-        return r == null ? java.util.List.of() : java.util.List.of("from", r.from().toString(), "to", r.to().toString());
+        return r == null ? null : new dev.inquest.investigation.model.Locator.TimeRange(r.from(), r.to());
     }
 
     /** Selects a view by id ("jfr-alloc", ...). */

@@ -7,10 +7,10 @@ import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.time.Instant;
-import java.util.Map;
 import java.util.function.Consumer;
 import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.investigation.model.EvidenceView;
+import dev.inquest.investigation.model.Locator;
 import dev.inquest.ui.notebook.Notebook;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
@@ -32,32 +32,25 @@ public final class JfrViews {
      * from, its time range, and the frame or group it named.
      */
     static boolean reopen(MainWindow window, EvidenceSource source, Path file) {
-        if (source.view() == null || !source.view().startsWith("jfr.")) {
+        if (source.view() == null || source.view().engine() != EvidenceView.Engine.JFR) {
             return false;
         }
         Consumer<JfrDocument> show = doc -> {
-            Map<String, String> at = source.locator();
-            if (at.containsKey("from") && at.containsKey("to")) {
-                doc.rangeProperty().set(new JfrDocument.Range(Instant.parse(at.get("from")), Instant.parse(at.get("to"))));
-            }
+            Locator.TimeRange.in(source).ifPresent(r -> doc.rangeProperty().set(new JfrDocument.Range(r.from(), r.to())));
             switch (source.view()) {
-                case "jfr.alloc", "jfr.cpu" -> {
-                    boolean alloc = source.view().equals("jfr.alloc");
+                case EvidenceView.Known.JFR_ALLOC, EvidenceView.Known.JFR_CPU -> {
+                    boolean alloc = source.view() == EvidenceView.JFR_ALLOC;
                     FlameView view = alloc ? doc.allocations() : doc.cpu();
-                    if (alloc && "count".equals(at.get("weight"))) {
+                    if (alloc && Locator.FlameFrame.weightIn(source).orElse(null) == Locator.FlameWeight.COUNT) {
                         view.useWeight(dev.inquest.jfr.stack.Weight.COUNT);
                     }
                     doc.select(alloc ? "jfr-alloc" : "jfr-cpu");
-                    if (at.containsKey("frame")) {
-                        view.reveal(at.get("frame"));
-                    }
+                    Locator.FlameFrame.stackIn(source).ifPresent(view::reveal);
                 }
-                case "jfr.heapTrend" -> doc.select("jfr-heap");
-                case "jfr.oldObjects" -> {
+                case EvidenceView.Known.JFR_HEAP_TREND -> doc.select("jfr-heap");
+                case EvidenceView.Known.JFR_OLD_OBJECTS -> {
                     doc.select("jfr-old");
-                    if (at.containsKey("group")) {
-                        doc.oldObjects().reveal(at.get("group"), "site".equals(at.get("by")));
-                    }
+                    Locator.OldObjectGroup.in(source).ifPresent(g -> doc.oldObjects().reveal(g.group(), g.bySite()));
                 }
                 default -> doc.select("jfr-overview");
             }

@@ -109,17 +109,8 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         if (g == null || report == null) {
             return java.util.Optional.empty();
         }
-        var b = dev.inquest.investigation.model.Evidence.builder(dev.inquest.investigation.model.Evidence.OLD_OBJECT_SAMPLE)
-                .summary(Units.count(g.count()) + " old-object samples " + (byType.isSelected() ? "of `" : "allocated at `")
-                        + g.key() + "` still alive at the end of " + doc.summary().file())
-                .count("samples", g.count());
-        if (g.totalSize() > 0) {
-            b.bytes("sampled bytes", g.totalSize());
-        }
-        report.samples().stream().filter(s -> matches(s, g)).filter(s -> !s.chain().isEmpty()).findFirst().ifPresent(s ->
-                b.path(s.chain().stream().map(step -> step.type() + (step.via() == null ? "" : " \u2190 " + step.via())).toList()));
-        b.source(doc.artifactPath(), "jfr.oldObjects", "group", g.key(), "by", byType.isSelected() ? "type" : "site");
-        return java.util.Optional.of(b.build());
+        return java.util.Optional.of(dev.inquest.link.RecordingEvidence.oldObjectGroup(doc.summary().file(), doc.artifactPath(),
+                report, g, !byType.isSelected()));
     }
 
     /** The sample of the selected tree item (or of the item's sample, for a chain or stack line), or null. */
@@ -241,11 +232,7 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
     }
 
     private boolean matches(OldObjectReport.Sample s, OldObjectReport.Group group) {
-        if (byType.isSelected()) {
-            return group.key().equals(s.type());
-        }
-        List<String> stack = s.allocationStack();
-        return group.key().equals(stack.isEmpty() ? "<no stack trace>" : stack.getFirst());
+        return dev.inquest.link.RecordingEvidence.inGroup(s, group, !byType.isSelected());
     }
 
     private static String label(OldObjectReport.Sample s) {

@@ -1,16 +1,14 @@
 package dev.inquest.ui.link;
 
-import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
-import dev.inquest.heap.model.HistogramRow;
-import dev.inquest.heap.model.Grouping;
-import dev.inquest.heap.model.PathResult;
-import dev.inquest.heap.model.PathStep;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceSource;
+import dev.inquest.investigation.model.EvidenceView;
+import dev.inquest.investigation.model.Locator;
 import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.link.ChainMatch;
 import dev.inquest.link.ChainMatcher;
+import dev.inquest.link.HeapEvidence;
 import dev.inquest.link.ReferenceChain;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
@@ -20,8 +18,8 @@ import dev.inquest.ui.notebook.Notebook;
 import dev.inquest.ui.notebook.TabEvidence;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.scene.control.Tab;
 
@@ -129,72 +127,35 @@ public final class CrossLinks {
     }
 
     /**
-     * Evidence for a heap row, figures read from the engine (not the row's text): an object's
-     * shallow and retained size, its share of the used heap and its shortest strong path to a GC
-     * root; a class's instance count, shallow and retained size. The path query runs off the FX thread.
+     * Evidence for a heap row, drafted by the engine side ({@link HeapEvidence}) off the FX thread;
+     * {@code then} gets it on the FX thread.
      */
     public static void draft(HeapDocument doc, HeapRow row, Consumer<Evidence> then) {
         HeapDump dump = doc.dump();
         String file = doc.file().toAbsolutePath().normalize().toString();
-        long used = Math.max(1, doc.summary().usedHeap());
+        long used = doc.summary().usedHeap();
         if (!row.isObject()) {
-            doc.run("Reading " + row.title(), p -> dump.histogram(Grouping.CLASS).stream()
-                    .filter(h -> h.name().equals(row.title())).findFirst().orElse(null), (HistogramRow h) -> {
-                Evidence.Builder b = Evidence.builder("histogramRow").summary(h == null ? MarkdownCode.of(row.title())
-                        : Units.count(h.count()) + " instances of " + MarkdownCode.of(h.name()) + " retain "
-                        + Units.bytes(h.retained()) + " (" + Units.percent((double) h.retained() / used) + " of the used heap)");
-                if (h != null) {
-                    b.count("instances", h.count()).bytes("shallow", h.shallow()).bytes("retained", h.retained())
-                            .percent("of used heap", 100.0 * h.retained() / used);
-                }
-                then.accept(b.source(file, "heap.class", "class", row.title()).build());
-            });
+            doc.run("Reading " + row.title(), p -> HeapEvidence.ofClass(dump, file, row.title(), used), then);
             return;
         }
-        long node = row.node();
-        doc.run("Path to GC roots", p -> dump.pathsToRoots(node, 1, true, p), (PathResult paths) -> {
-            String cls = dump.className(node);
-            long retained = dump.retained(node);
-            List<String> path = new ArrayList<>();
-            if (!paths.paths().isEmpty()) {
-                for (PathStep s : paths.paths().getFirst()) {
-                    path.add(s.className() + (s.field() == null ? "" : " ." + s.field())
-                            + (s.rootKinds() == null || s.rootKinds().isBlank() ? "" : " [" + s.rootKinds() + "]"));
-                }
-            }
-            then.accept(Evidence.builder(Evidence.DOMINATOR_ROW)
-                    .summary(MarkdownCode.of(cls) + " at " + hex(dump.address(node)) + " retains " + Units.bytes(retained)
-                            + " (" + Units.percent((double) retained / used) + " of the used heap)")
-                    .bytes("retained", retained).bytes("shallow", dump.shallow(node))
-                    .percent("of used heap", 100.0 * retained / used)
-                    .path(path)
-                    .source(file, "heap.object", "object", hex(dump.address(node)), "class", cls)
-                    .build());
-        });
-    }
-
-    static String hex(long address) {
-        return "0x" + Long.toHexString(address);
+        doc.run("Path to GC roots", p -> HeapEvidence.ofObject(dump, file, row.node(), used, p), then);
     }
 
     /** Reopens pinned heap evidence: the dump's tab (opening it if needed), then the object or class. */
     static boolean reopen(MainWindow window, HeapViews heap, EvidenceSource source, Path file) {
-        if (source.view() == null || !source.view().startsWith("heap.")) {
+        if (source.view() == null || source.view().engine() != EvidenceView.Engine.HEAP) {
             return false;
         }
         Consumer<HeapDocument> show = doc -> {
-            String object = source.locator().get("object");
-            String cls = source.locator().get("class");
-            if (object != null) {
-                long node = doc.dump().node(Long.parseUnsignedLong(object.substring(2), 16));
+            Optional<Locator.HeapObject> object = Locator.HeapObject.in(source);
+            if (object.isPresent()) {
+                long node = doc.dump().node(object.get().address());
                 if (node >= 0) {
                     doc.inspect(node);
                     return;
                 }
             }
-            if (cls != null) {
-                doc.showClassInHistogram(cls);
-            }
+            Locator.HeapClass.in(source).ifPresent(cls -> doc.showClassInHistogram(cls.className()));
         };
         Path wanted = file.toAbsolutePath().normalize();
         for (Tab tab : window.documents().allTabs()) {
@@ -208,15 +169,4 @@ public final class CrossLinks {
         heap.open(file, show);
         return true;
     }
-
-    /** Identifiers in backticks, with a longer fence when the name itself holds one. */
-    static final class MarkdownCode {
-        private MarkdownCode() {
-        }
-
-        static String of(String s) {
-            return s.contains("`") ? "`` " + s + " ``" : "`" + s + "`";
-        }
-    }
-
 }

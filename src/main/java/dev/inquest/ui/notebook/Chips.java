@@ -1,6 +1,6 @@
 package dev.inquest.ui.notebook;
 
-import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.HypothesisStatus;
 import dev.inquest.investigation.model.Stance;
 import javafx.scene.control.Label;
@@ -49,14 +49,14 @@ final class Chips {
         return chip;
     }
 
-    static FontIcon kindIcon(String kind) {
+    static FontIcon kindIcon(EvidenceKind kind) {
         Ikon ikon = switch (kind) {
-            case Evidence.DOMINATOR_ROW -> MaterialDesignF.FILE_TREE_OUTLINE;
-            case Evidence.HISTOGRAM_DELTA -> MaterialDesignC.CHART_BAR;
-            case Evidence.FLAME_FRAME -> MaterialDesignF.FIRE;
-            case Evidence.HEAP_TREND -> MaterialDesignC.CHART_LINE;
-            case Evidence.OLD_OBJECT_SAMPLE -> MaterialDesignC.CLOCK_OUTLINE;
-            case Evidence.SUSPECT -> MaterialDesignA.ALERT_OUTLINE;
+            case EvidenceKind.Known.DOMINATOR_ROW -> MaterialDesignF.FILE_TREE_OUTLINE;
+            case EvidenceKind.Known.HISTOGRAM_DELTA -> MaterialDesignC.CHART_BAR;
+            case EvidenceKind.Known.FLAME_FRAME -> MaterialDesignF.FIRE;
+            case EvidenceKind.Known.HEAP_TREND -> MaterialDesignC.CHART_LINE;
+            case EvidenceKind.Known.OLD_OBJECT_SAMPLE -> MaterialDesignC.CLOCK_OUTLINE;
+            case EvidenceKind.Known.SUSPECT -> MaterialDesignA.ALERT_OUTLINE;
             default -> MaterialDesignN.NOTE_TEXT_OUTLINE;
         };
         FontIcon icon = new FontIcon(ikon);
@@ -65,8 +65,8 @@ final class Chips {
     }
 
     /** "dominatorRow" -> "Dominator row". */
-    static String kindLabel(String kind) {
-        String spaced = kind.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+    static String kindLabel(EvidenceKind kind) {
+        String spaced = kind.word().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 

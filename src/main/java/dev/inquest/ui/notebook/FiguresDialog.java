@@ -2,6 +2,7 @@ package dev.inquest.ui.notebook;
 
 import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.Figure;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -62,7 +63,7 @@ final class FiguresDialog {
         if (!e.path().isEmpty()) {
             Label path = new Label(String.join("\n", e.path()));
             path.getStyleClass().add("evidence-path");
-            box.getChildren().addAll(bold(Evidence.FLAME_FRAME.equals(e.kind()) ? "Stack" : "Path"), path);
+            box.getChildren().addAll(bold(e.kind() == EvidenceKind.FLAME_FRAME ? "Stack" : "Path"), path);
         }
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

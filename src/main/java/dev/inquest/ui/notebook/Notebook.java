@@ -397,39 +397,17 @@ public final class Notebook {
         Evidence e = draft.withStance(stance);
         Artifact newArtifact = null;
         try {
-            newArtifact = artifactFor(e.source());
+            newArtifact = ArtifactFiles.forSource(session.current(), e.source(), caseDir());
         } catch (IOException ex) {
             status("Pinned without a link to the file: " + ex.getMessage());
-            e = new Evidence(e.id(), e.kind(), e.stance(), e.summary(), e.figures(), e.values(), e.path(), null, e.pinned());
+            e = e.withSource(null);
         }
-        Evidence pinned = e;
-        Artifact artifact = newArtifact;
-        Instant now = Instant.now();
-        String[] target = {hypothesisId};
-        CaseEdit edit = Edits.custom("Pin evidence", c -> {
-            Case out = c;
-            Evidence ev = pinned;
-            if (artifact != null) {
-                Optional<Artifact> same = out.artifacts().stream().filter(a -> a.path().equals(artifact.path())).findFirst();
-                if (same.isEmpty()) {
-                    out = Edits.addArtifact(artifact).applyTo(out);
-                    same = Optional.of(out.artifacts().getLast());
-                }
-                EvidenceSource src = ev.source();
-                ev = new Evidence(ev.id(), ev.kind(), ev.stance(), ev.summary(), ev.figures(), ev.values(), ev.path(),
-                        new EvidenceSource(same.get().id(), src.view(), src.locator()), ev.pinned());
-            }
-            if (target[0] == null) {
-                out = Edits.addHypothesis(newStatement).applyTo(out);
-                target[0] = out.hypotheses().getLast().id();
-            }
-            return Edits.pinEvidence(target[0], ev, now).applyTo(out);
-        });
+        CaseEdit edit = Edits.pinDraft(hypothesisId, newStatement, e, newArtifact, Instant.now());
         List<String> before = evidenceIds(session.current());
         Case after = session.apply(edit);
-        currentHypothesis = target[0];
+        currentHypothesis = hypothesisId != null ? hypothesisId : after.hypotheses().getLast().id();
         if (view != null) {
-            view.expand(target[0]);
+            view.expand(currentHypothesis);
             view.render();
         }
         return after.hypotheses().stream().flatMap(h -> h.evidence().stream())
@@ -440,18 +418,6 @@ public final class Notebook {
         List<String> ids = new ArrayList<>();
         c.hypotheses().forEach(h -> h.evidence().forEach(e -> ids.add(e.id())));
         return ids;
-    }
-
-    /** A view names its file by path; the case refers to files by artifact id. */
-    private Artifact artifactFor(EvidenceSource source) throws IOException {
-        if (source == null || source.artifact() == null || session.current().artifact(source.artifact()).isPresent()) {
-            return null;
-        }
-        Path file = Path.of(source.artifact());
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(source.artifact() + " is neither an artifact of the case nor a file");
-        }
-        return ArtifactFiles.describe(file, caseDir());
     }
 
     private Path caseDir() {

@@ -3,6 +3,7 @@ package dev.inquest.ui.notebook;
 import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.Hypothesis;
 import dev.inquest.investigation.model.Stance;
 import java.util.function.Consumer;
@@ -79,7 +80,7 @@ final class PinDialog {
             grid.addRow(row++, new Label("Figures"), figs);
         }
         TextArea note = null;
-        if (Evidence.NOTE.equals(draft.kind()) && draft.summary().isBlank()) {
+        if (draft.kind() == EvidenceKind.NOTE && draft.summary().isBlank()) {
             note = new TextArea();
             note.setId("pin-note");
             note.setPromptText("What you observed, with the numbers");

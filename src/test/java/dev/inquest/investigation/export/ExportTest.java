@@ -131,10 +131,10 @@ class ExportTest {
     @Test
     void evidenceBuiltByAViewExportsItsNumbers() {
         dev.inquest.investigation.model.Evidence e = dev.inquest.investigation.model.Evidence
-                .builder(dev.inquest.investigation.model.Evidence.HISTOGRAM_DELTA)
+                .builder(dev.inquest.investigation.model.EvidenceKind.HISTOGRAM_DELTA)
                 .summary("`char[]` grew between the two dumps").count("countDelta", 350_000)
-                .figure(new dev.inquest.investigation.model.Figure("shallowDelta", 48L << 20, "bytesDelta"))
-                .value("s3cr3t").source("A1", "heap.compare", "class", "char[]").build();
+                .figure(new dev.inquest.investigation.model.Figure("shallowDelta", 48L << 20, dev.inquest.investigation.model.FigureUnit.BYTES_DELTA))
+                .value("s3cr3t").source("A1", dev.inquest.investigation.model.EvidenceView.HEAP_COMPARE, new dev.inquest.investigation.model.Locator.HeapClass("char[]")).build();
         Case.Builder b = Case.create("x", LocalDate.of(2026, 1, 1)).toBuilder();
         b.hypotheses.add(dev.inquest.investigation.model.Hypothesis.of("H1", "Growing?").plusEvidence(e.withId("E1")));
         String md = ReportExporter.export(b.build(), ExportOptions.DEFAULT).markdown();

@@ -195,7 +195,7 @@ class JfrWindowTest {
         robot.interact(() -> doc.allocations().flameGraph().zoomTo(stack));
 
         var draft = doc.evidenceForSelection().orElseThrow();
-        assertThat(draft.kind()).isEqualTo(dev.inquest.investigation.model.Evidence.FLAME_FRAME);
+        assertThat(draft.kind()).isEqualTo(dev.inquest.investigation.model.EvidenceKind.FLAME_FRAME);
         assertThat(draft.path()).containsExactly(stack);
         long frameTotal = expectedAlloc.totalOf("JfrAllocWorkload.allocateEighty");
         assertThat(draft.figures()).anySatisfy(f -> {

@@ -8,6 +8,7 @@ import dev.inquest.demo.DemoResult;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HistogramRow;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.Stance;
 import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.stack.EventKind;
@@ -238,7 +239,7 @@ class CrossLinksTest {
         Evidence[] draft = new Evidence[1];
         robot.interact(() -> CrossLinks.draft(heap, new HeapRow(node, top.className(), List.of(), List.of()), e -> draft[0] = e));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> draft[0] != null);
-        assertThat(draft[0].kind()).isEqualTo(Evidence.DOMINATOR_ROW);
+        assertThat(draft[0].kind()).isEqualTo(EvidenceKind.DOMINATOR_ROW);
         assertThat(draft[0].figures()).anySatisfy(f -> {
             assertThat(f.name()).isEqualTo("retained");
             assertThat((long) f.value()).isEqualTo(top.retained());

@@ -6,6 +6,7 @@ import dev.inquest.heap.model.DominatorRow;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ShapesDumpAccess;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.Hypothesis;
 import dev.inquest.investigation.model.Stance;
 import dev.inquest.ui.heap.HeapDocument;
@@ -116,7 +117,7 @@ class HeapPinTest {
         pinDialog(robot, "H1", Stance.REFUTES);
         assertThat(evidence("H1")).hasSize(2);
         Evidence pinned = evidence("H1").getLast();
-        assertThat(pinned.kind()).isEqualTo(Evidence.DOMINATOR_ROW);
+        assertThat(pinned.kind()).isEqualTo(EvidenceKind.DOMINATOR_ROW);
         assertThat(pinned.stance()).isEqualTo(Stance.REFUTES);
         assertThat((long) pinned.figure("retained").orElseThrow().value())
                 .isEqualTo(biggest.retained()).isEqualTo(dump.retained(biggest.node()));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.EvidenceSource;
 import dev.inquest.investigation.model.Hypothesis;
 import dev.inquest.investigation.model.HypothesisStatus;
@@ -149,12 +150,12 @@ class NotebookTest {
         pinDialog(robot, "H1", Stance.SUPPORTS);
         Evidence row = current().hypothesis("H1").orElseThrow().evidence().getFirst();
         assertThat(row.id()).isEqualTo("E1");
-        assertThat(row.kind()).isEqualTo(Evidence.DOMINATOR_ROW);
+        assertThat(row.kind()).isEqualTo(EvidenceKind.DOMINATOR_ROW);
         assertThat(row.stance()).isEqualTo(Stance.SUPPORTS);
         assertThat(row.figure("retained").orElseThrow().value()).isEqualTo(222_298_112d);
         assertThat(row.pinned()).isNotNull();
         // The view named its file; the case now knows it as artifact A1, relative to the case folder.
-        assertThat(row.source()).isEqualTo(EvidenceSource.of("A1", "heap.dominators", "object", "0x7f3a10000000"));
+        assertThat(row.source()).isEqualTo(EvidenceSource.stored("A1", "heap.dominators", "object", "0x7f3a10000000"));
         assertThat(current().artifact("A1").orElseThrow().path()).isEqualTo("checkout.hprof");
 
         // A flame-graph frame through Ctrl+P on a view's tab, against the second hypothesis.
@@ -225,7 +226,7 @@ class NotebookTest {
         List<String> reopened = new ArrayList<>();
         notebook.addReopener((source, file) -> {
             reopened.add(source.view() + " " + source.locator() + " " + file.getFileName());
-            return source.view().startsWith("heap.");
+            return source.view().engine() == dev.inquest.investigation.model.EvidenceView.Engine.HEAP;
         });
         clickOn(robot, "#evidence-E1");
         assertThat(reopened).containsExactly("heap.dominators {object=0x7f3a10000000} checkout.hprof");

@@ -1,0 +1,124 @@
+package dev.inquest.link;
+
+import dev.inquest.format.Units;
+import dev.inquest.format.Markdown;
+import dev.inquest.investigation.model.Evidence;
+import dev.inquest.investigation.model.EvidenceKind;
+import dev.inquest.investigation.model.EvidenceView;
+import dev.inquest.investigation.model.Locator;
+import dev.inquest.jfr.heap.HeapTimeline;
+import dev.inquest.jfr.oldobj.OldObjectReport;
+import dev.inquest.jfr.stack.Weight;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Evidence drafted from a recording's answers (a flame-graph frame, the live-set trend, a group of
+ * old-object samples): the figures, the summary sentence and the way back, so the recording views
+ * only say what is selected.
+ */
+public final class RecordingEvidence {
+    private RecordingEvidence() {
+    }
+
+    /**
+     * A frame of an allocation or CPU flame graph.
+     *
+     * @param label       the frame as shown
+     * @param stack       the frames from the root to it
+     * @param shareOfRoot its total over the graph's total, 0..1
+     */
+    public record Frame(String label, List<String> stack, double shareOfRoot, long total, long self) {
+        public Frame {
+            stack = List.copyOf(stack);
+        }
+    }
+
+    /**
+     * A frame's share of the profile, its weights and the stack that reaches it, with the view,
+     * weight and time range to reopen it.
+     *
+     * @param recording    the recording's name for the summary
+     * @param artifact     the case's artifact id for the recording, or its absolute path
+     * @param allocations  the allocation graph (else the CPU graph)
+     * @param eventsInView the events the graph was built from
+     * @param range        the time range shown, null for the whole recording
+     */
+    public static Evidence flameFrame(String recording, String artifact, boolean allocations, Weight weight,
+                                      long eventsInView, Frame frame, Locator.TimeRange range) {
+        boolean bytes = weight == Weight.BYTES;
+        String what = allocations ? (bytes ? "of allocated bytes" : "of allocation samples") : "of CPU samples";
+        Evidence.Builder b = Evidence.builder(EvidenceKind.FLAME_FRAME)
+                .summary(Markdown.code(frame.label()) + " accounts for " + Units.percent(frame.shareOfRoot()) + " " + what
+                        + " in " + recording)
+                .percent("share", frame.shareOfRoot() * 100);
+        if (bytes) {
+            b.bytes("total", frame.total()).bytes("self", frame.self());
+        } else {
+            b.count("total", frame.total()).count("self", frame.self());
+        }
+        b.count("events in view", eventsInView).path(frame.stack());
+        return b.source(artifact, allocations ? EvidenceView.JFR_ALLOC : EvidenceView.JFR_CPU,
+                new Locator.FlameFrame(frame.stack(), Locator.FlameWeight.valueOf(weight.name()), range)).build();
+    }
+
+    /**
+     * The live-set trend with its after-GC points (named by seconds from {@code start}), as the
+     * report's heap-trend figure draws them; empty when the recording has no trend.
+     */
+    public static Optional<Evidence> heapTrend(String recording, String artifact, HeapTimeline timeline, Instant start) {
+        if (timeline == null || timeline.trend() == null) {
+            return Optional.empty();
+        }
+        Evidence.Builder b = Evidence.builder(EvidenceKind.HEAP_TREND)
+                .summary(describe(timeline.trend()) + " (" + recording + ")");
+        for (HeapTimeline.HeapSample s : timeline.heap()) {
+            if (s.afterGc()) {
+                b.bytes(String.format(Locale.ROOT, "%.1f s", Duration.between(start, s.time()).toMillis() / 1000.0), s.used());
+            }
+        }
+        return Optional.of(b.source(artifact, EvidenceView.JFR_HEAP_TREND).build());
+    }
+
+    /** The live-set trend in a sentence, as the heap view and its evidence say it. */
+    public static String describe(HeapTimeline.LiveSetTrend trend) {
+        if (trend == null) {
+            return "No heap summaries recorded.";
+        }
+        String slope = Units.bytesDelta(Math.round(trend.bytesPerMinute())) + " per minute";
+        String base = "Live set (heap after GC) trend: " + slope + " over " + trend.collections() + " collections";
+        return trend.caveat() == null ? base + "." : base + " \u2014 " + trend.caveat();
+    }
+
+    /**
+     * A group of old-object samples: how many, how many bytes, and the first sample's chain to its
+     * root.
+     *
+     * @param bySite groups by allocation site (else by type)
+     */
+    public static Evidence oldObjectGroup(String recording, String artifact, OldObjectReport report,
+                                          OldObjectReport.Group group, boolean bySite) {
+        Evidence.Builder b = Evidence.builder(EvidenceKind.OLD_OBJECT_SAMPLE)
+                .summary(Units.count(group.count()) + " old-object samples " + (bySite ? "allocated at " : "of ")
+                        + Markdown.code(group.key()) + " still alive at the end of " + recording)
+                .count("samples", group.count());
+        if (group.totalSize() > 0) {
+            b.bytes("sampled bytes", group.totalSize());
+        }
+        report.samples().stream().filter(s -> inGroup(s, group, bySite)).filter(s -> !s.chain().isEmpty()).findFirst().ifPresent(s ->
+                b.path(s.chain().stream().map(step -> step.type() + (step.via() == null ? "" : " \u2190 " + step.via())).toList()));
+        return b.source(artifact, EvidenceView.JFR_OLD_OBJECTS, new Locator.OldObjectGroup(group.key(), bySite)).build();
+    }
+
+    /** Whether a sample is in a group: its type, or its allocation site (the stack's top frame). */
+    public static boolean inGroup(OldObjectReport.Sample s, OldObjectReport.Group group, boolean bySite) {
+        if (!bySite) {
+            return group.key().equals(s.type());
+        }
+        List<String> stack = s.allocationStack();
+        return group.key().equals(stack.isEmpty() ? "<no stack trace>" : stack.getFirst());
+    }
+}
