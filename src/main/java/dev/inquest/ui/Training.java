@@ -43,7 +43,7 @@ final class Training {
         return Boolean.getBoolean("inquest.train");
     }
 
-    static void start(MainWindow window) {
+    static void start(MainWindow window, JfrViews recordings) {
         Thread.ofPlatform().name("inquest-training-limit").daemon(true).start(() -> {
             sleepQuietly(TimeUnit.MINUTES.toMillis(3));
             System.err.println("inquest: training run did not finish in 3 minutes");
@@ -70,7 +70,7 @@ final class Training {
                 }
                 await(() -> window.tasks().busyProperty().get() ? null : Boolean.TRUE);
                 onFx(() -> window.open(recording));
-                JfrDocument rec = await(() -> JfrViews.openRecordings(window).isEmpty() ? null : JfrViews.openRecordings(window).getFirst());
+                JfrDocument rec = await(() -> recordings.openRecordings().isEmpty() ? null : recordings.openRecordings().getFirst());
                 for (Tab t : onFx(() -> List.copyOf(rec.views().getTabs()))) {
                     onFx(() -> rec.select(t.getId()));
                 }

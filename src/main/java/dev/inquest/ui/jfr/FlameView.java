@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.jfr.render.FrameInfo;
-import dev.inquest.ui.notebook.EvidenceSourceView;
+import dev.inquest.ui.view.EvidenceSourceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;

@@ -23,7 +23,7 @@ import javafx.scene.shape.Rectangle;
  * with the live-set trend (slope of heap-after-GC) stated in words, caveat included. Dragging
  * across the chart picks a time range that the flame graphs then show.
  */
-final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
+final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
     private static final double MB = 1_000_000.0;
     private static final String MARK_STYLE = "-fx-background-color: -color-danger-emphasis; -fx-opacity: 0.75;"
             + " -fx-background-radius: 1; -fx-padding: 0;";

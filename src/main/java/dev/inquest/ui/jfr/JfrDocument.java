@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
-import dev.inquest.ui.notebook.EvidenceSourceView;
+import dev.inquest.ui.view.EvidenceSourceView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Tab;

@@ -25,7 +25,7 @@ import javafx.scene.layout.HBox;
  * type or by allocation site; picking a group shows its samples with the allocation stack and the
  * reference chain to the GC root.
  */
-public final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
+public final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
     private final JfrDocument doc;
     private final TableView<OldObjectReport.Group> groups = new TableView<>();
     private final TreeView<String> samples = new TreeView<>();

@@ -1,5 +1,9 @@
 package dev.inquest.ui.notebook;
 
+import dev.inquest.ui.view.CaseDesk;
+import dev.inquest.ui.view.EvidenceReopener;
+import dev.inquest.ui.view.EvidenceSourceView;
+import dev.inquest.ui.view.TabEvidence;
 import dev.inquest.input.FileKind;
 import dev.inquest.investigation.artifact.ArtifactCheck;
 import dev.inquest.investigation.artifact.ArtifactFiles;
@@ -61,8 +65,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
  * Ctrl+P ask their content node, see {@link EvidenceSourceView}) and {@link #addReopener}.
  * All methods run on the FX thread.
  */
-public final class Notebook {
-    private static final String KEY = Notebook.class.getName();
+public final class Notebook implements CaseDesk {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final MainWindow window;
@@ -95,7 +98,7 @@ public final class Notebook {
      */
     public static Notebook install(MainWindow window) {
         Notebook nb = new Notebook(window);
-        window.properties().put(KEY, nb);
+        window.setCaseDesk(nb);
         window.registerOpener(FileKind.CASE, (file, w) -> nb.open(file));
         nb.buildMenu();
         window.addMenu(nb.menu);
@@ -107,7 +110,7 @@ public final class Notebook {
 
     /** The notebook installed in a window, for views that pin evidence or reopen it. */
     public static Optional<Notebook> of(MainWindow window) {
-        return Optional.ofNullable((Notebook) window.properties().get(KEY));
+        return window.caseDesk().filter(Notebook.class::isInstance).map(Notebook.class::cast);
     }
 
     public Optional<CaseSession> session() {
@@ -353,6 +356,7 @@ public final class Notebook {
     private final List<TabEvidence> tabSources = new CopyOnWriteArrayList<>();
 
     /** Registers a Ctrl+P source for tabs whose content is not an {@link EvidenceSourceView} (heap dumps). */
+    @Override
     public void addTabEvidence(TabEvidence source) {
         tabSources.add(source);
     }
@@ -459,6 +463,7 @@ public final class Notebook {
     }
 
     /** Registers a way to reopen views (heap, JFR) from pinned evidence; tried in order. */
+    @Override
     public void addReopener(EvidenceReopener reopener) {
         reopeners.add(reopener);
     }

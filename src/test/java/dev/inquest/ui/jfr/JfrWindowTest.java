@@ -10,7 +10,7 @@ import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.Screenshots;
-import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.shell.DocumentArea;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;

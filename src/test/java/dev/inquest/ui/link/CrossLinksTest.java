@@ -63,9 +63,7 @@ class CrossLinksTest {
     @Start
     void start(Stage stage) throws Exception {
         window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
-        notebook = Notebook.install(window);
-        JfrViews.install(window);
-        CrossLinks.install(window, HeapViews.install(window));
+        notebook = dev.inquest.ui.Views.installAll(window).notebook();
         stage.show();
     }
 
@@ -139,7 +137,7 @@ class CrossLinksTest {
                 .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
         robot.interact(() -> assertThat(old.findSelectedInHeap()).isTrue());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-chain-match") != null
-                && heap.paths() != null && heap.paths().result() != null);
+                && heap.paths(dev.inquest.ui.heap.paths.PathsView.class) != null && heap.paths(dev.inquest.ui.heap.paths.PathsView.class).result() != null);
         var panel = heap.sidePanel("link-chain-match");
         var match = (dev.inquest.link.ChainMatch) panel.getProperties().get("link-chain-match");
         assertThat(match.complete()).isTrue();
@@ -151,7 +149,7 @@ class CrossLinksTest {
                 .indexOf(Demo.LEAKING_CLASS);
         assertThat(heap.dump().className(match.path().get(receiptLink))).isEqualTo(Demo.LEAKING_CLASS);
         // The paths view shows that object, and its path to a GC root runs through the receipts map.
-        var result = heap.paths().result();
+        var result = heap.paths(dev.inquest.ui.heap.paths.PathsView.class).result();
         assertThat(result.node()).isEqualTo(node);
         assertThat(result.paths().getFirst()).extracting(p -> p.className() + (p.field() == null ? "" : " ." + p.field()))
                 .contains("java.util.HashMap$Node .value", "java.util.HashMap .table",
@@ -250,6 +248,6 @@ class CrossLinksTest {
         robot.interact(() -> window.documents().close(window.documents().allTabs().getLast()));
         robot.interact(() -> assertThat(notebook.reopen(pinned[0])).isTrue());
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.documents().allTabs().stream().anyMatch(t -> HeapViews.documentOf(t) != null
-                && HeapViews.documentOf(t).inspector() != null));
+                && HeapViews.documentOf(t).inspector(dev.inquest.ui.heap.inspector.InspectorView.class) != null));
     }
 }
