@@ -44,6 +44,9 @@ final class Training {
     }
 
     static void start(MainWindow window, JfrViews recordings) {
+        // Two threads of their own, outside the task runner's pools: the training run is a build
+        // step, not window work. The limit must fire whatever the window's pools are doing, and
+        // the driver blocks while it waits for tasks the work pool runs, so it must not be one of them.
         Thread.ofPlatform().name("inquest-training-limit").daemon(true).start(() -> {
             sleepQuietly(TimeUnit.MINUTES.toMillis(3));
             System.err.println("inquest: training run did not finish in 3 minutes");

@@ -149,11 +149,8 @@ public final class HeapDocument {
         Node start = inside(touched) ? touched : root.getScene() != null && inside(root.getScene().getFocusOwner())
                 ? root.getScene().getFocusOwner() : null;
         for (Node n = start; n != null && n != root; n = n.getParent()) {
-            Object rows = n.getProperties().get(RowActions.ROW_KEY);
-            if (rows == null && n instanceof javafx.scene.control.Control c && c.getContextMenu() != null) {
-                rows = c.getContextMenu().getProperties().get(RowActions.ROW_KEY);
-            }
-            if (rows instanceof java.util.function.Supplier<?> supplier && supplier.get() instanceof HeapRow row) {
+            HeapRow row = RowActions.rowAt(n);
+            if (row != null) {
                 return java.util.Optional.of(row);
             }
             if (inspector != null && n == inspector.node() && inspector.shownRow() != null) {
@@ -443,17 +440,11 @@ public final class HeapDocument {
      */
     void prepareQueries() {
         run("Preparing queries", p -> {
-            // One core at most (the parallel parts run in a pool of one): on a 2-core laptop the
-            // other core stays with the FX thread while the analyst reads the overview.
-            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
-            try {
-                one.submit(() -> dev.inquest.heap.query.QueryPreparation.prepare(dump, p)).get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof Exception x ? x : e;
-            } finally {
-                one.shutdown();
-            }
-            return Boolean.TRUE;
+            // One core at most: the other core stays with the FX thread while the analyst reads the overview.
+            return views.window().tasks().onOneCore(() -> {
+                dev.inquest.heap.query.QueryPreparation.prepare(dump, p);
+                return Boolean.TRUE;
+            });
         }, done -> queriesPrepared = true, failed -> {
         });
     }
@@ -499,7 +490,7 @@ public final class HeapDocument {
      */
     private void release() {
         CompletableFuture<Void> building = prebuild;
-        Thread.ofPlatform().name("inquest-release").daemon(true).start(() -> {
+        TaskRunner.Lane.RELEASE.submit(() -> {
             // A prebuild under way reads the dump while it lays out rows: it ends first.
             building.join();
             dump.close();

@@ -193,7 +193,7 @@ public final class HeapViews {
         tab.setId("tab-heap");
         tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
         // The dump number is part of the key: a case layout reopens the same dump of a file with several.
-        tab.getProperties().put("inquest.tab.key", "heap:" + file.toAbsolutePath()
+        dev.inquest.ui.shell.DocumentArea.setKey(tab, "heap:" + file.toAbsolutePath()
                 + (loaded.summary().dumps() > 1 ? "#" + loaded.summary().dump() : ""));
         dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
         var closed = tab.getOnClosed();

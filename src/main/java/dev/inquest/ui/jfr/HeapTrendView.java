@@ -1,5 +1,6 @@
 package dev.inquest.ui.jfr;
 
+import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.heap.HeapTimeline;
 import java.time.Duration;
@@ -24,6 +25,9 @@ import javafx.scene.shape.Rectangle;
  * across the chart picks a time range that the flame graphs then show.
  */
 final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
+    /** The collection a pause mark stands for. */
+    static final NodeKey<HeapTimeline.Collection> COLLECTION = NodeKey.of("heapTrend.collection", HeapTimeline.Collection.class);
+
     private static final double MB = 1_000_000.0;
     private static final String MARK_STYLE = "-fx-background-color: -color-danger-emphasis; -fx-opacity: 0.75;"
             + " -fx-background-radius: 1; -fx-padding: 0;";
@@ -180,7 +184,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(pauseText(c));
             tip.setShowDelay(javafx.util.Duration.millis(150));
             javafx.scene.control.Tooltip.install(mark, tip);
-            mark.getProperties().put(HeapTimeline.Collection.class, c);
+            COLLECTION.set(mark, c);
             d.setNode(mark);
             marks.getData().add(d);
         }

@@ -112,7 +112,7 @@ public final class JfrViews {
         }, loaded -> {
             JfrDocument doc = new JfrDocument(loaded.source(), loaded.summary(), window);
             Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), doc);
-            tab.getProperties().put("inquest.tab.key", file.toAbsolutePath().normalize().toString());
+            dev.inquest.ui.shell.DocumentArea.setKey(tab, file.toAbsolutePath().normalize().toString());
             dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
             tab.setTooltip(new Tooltip(file.toAbsolutePath().normalize().toString()));
             // Wrapping onClosed (not an event handler): closing a tab from code calls only onClosed.

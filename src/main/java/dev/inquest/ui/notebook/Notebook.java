@@ -1,5 +1,6 @@
 package dev.inquest.ui.notebook;
 
+import dev.inquest.ui.task.TaskRunner;
 import dev.inquest.ui.view.CaseDesk;
 import dev.inquest.ui.view.EvidenceReopener;
 import dev.inquest.ui.view.EvidenceSourceView;
@@ -30,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -70,11 +69,6 @@ public final class Notebook implements CaseDesk {
 
     private final MainWindow window;
     private final List<EvidenceReopener> reopeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inquest-case-autosave");
-        t.setDaemon(true);
-        return t;
-    });
     private final Menu menu = new Menu("Case");
     private final Presenter presenter = new Presenter();
     private CaseSession session;
@@ -169,7 +163,8 @@ public final class Notebook implements CaseDesk {
     private void attach(CaseSession s) {
         detach();
         session = s;
-        session.autosaveWith(saver);
+        // One thread for all ordered writes: a later save never overtakes an earlier one.
+        session.autosaveWith(TaskRunner.Lane.WRITES.executor());
         Case now = s.current();
         currentHypothesis = now == null || now.hypotheses().isEmpty() ? null : now.hypotheses().getFirst().id();
         NotebookView v = new NotebookView(this, s);
@@ -472,44 +467,89 @@ public final class Notebook implements CaseDesk {
      * Reopens the view the evidence came from, on the same object or frame, when its artifact is
      * still there with the same content; otherwise shows the stored figures and says why.
      *
-     * @return true when a view was reopened
+     * @return completes on the FX thread with true when a view was reopened
      */
-    public boolean reopen(Evidence e) {
-        String why;
+    public java.util.concurrent.CompletableFuture<Boolean> reopen(Evidence e) {
         EvidenceSource src = e.source();
         Optional<Artifact> artifact = src == null || session == null ? Optional.empty() : session.current().artifact(src.artifact());
         if (src == null) {
-            why = "Written by hand or imported: there is no view to reopen.";
+            showFigures(e, "Written by hand or imported: there is no view to reopen.");
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
         } else if (artifact.isEmpty()) {
-            why = "The case has no artifact " + src.artifact() + ".";
-        } else {
-            ArtifactCheck check;
-            try {
-                check = ArtifactCheck.check(artifact.get(), caseDir(), List.of());
-            } catch (IOException ex) {
-                check = new ArtifactCheck(ArtifactCheck.State.MISSING, null, ex.getMessage());
+            showFigures(e, "The case has no artifact " + src.artifact() + ".");
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        // Checking the artifact hashes its head (and may search for it): off the FX thread.
+        java.util.concurrent.CompletableFuture<Boolean> reopened = new java.util.concurrent.CompletableFuture<>();
+        CaseSession asked = session;
+        Path dir = caseDir();
+        window.tasks().submitQuietly("Checking " + artifact.get().path(), p -> check(artifact.get(), dir), check -> {
+            if (session != asked) {
+                // The case changed while its file was being checked: the evidence belongs to a closed case.
+                reopened.complete(false);
+                return;
             }
-            switch (check.state()) {
-                case SAME, MOVED -> {
-                    if (check.state() == ArtifactCheck.State.MOVED) {
-                        Path dir = caseDir();
-                        Path found = check.found().toAbsolutePath().normalize();
-                        apply(Edits.relocateArtifact(artifact.get().id(), dir != null && found.startsWith(dir)
-                                ? dir.relativize(found).toString() : found.toString()));
-                    }
-                    for (EvidenceReopener r : reopeners) {
-                        if (r.reopen(src, check.found())) {
-                            return true;
-                        }
-                    }
-                    why = "No view in this window can show " + src.view() + " yet; these are the figures as pinned.";
+            reopened.complete(reopenChecked(e, src, artifact.get(), check));
+        }, t -> reopened.complete(false));
+        return reopened;
+    }
+
+    private boolean reopenChecked(Evidence e, EvidenceSource src, Artifact artifact, ArtifactCheck check) {
+        String why;
+        switch (check.state()) {
+            case SAME, MOVED -> {
+                if (check.state() == ArtifactCheck.State.MOVED) {
+                    Path dir = caseDir();
+                    Path found = check.found().toAbsolutePath().normalize();
+                    apply(Edits.relocateArtifact(artifact.id(), dir != null && found.startsWith(dir)
+                            ? dir.relativize(found).toString() : found.toString()));
                 }
-                case CHANGED -> why = check.message() + ". Objects in it may not be where they were, so these are the figures as pinned.";
-                default -> why = check.message() + ". These are the figures as pinned.";
+                for (EvidenceReopener r : reopeners) {
+                    if (r.reopen(src, check.found())) {
+                        return true;
+                    }
+                }
+                why = "No view in this window can show " + src.view() + " yet; these are the figures as pinned.";
             }
+            case CHANGED -> why = check.message() + ". Objects in it may not be where they were, so these are the figures as pinned.";
+            default -> why = check.message() + ". These are the figures as pinned.";
         }
         showFigures(e, why);
         return false;
+    }
+
+    /** Where the artifact is now and whether it is the same file (reads the disk: never on the FX thread). */
+    private static ArtifactCheck check(Artifact artifact, Path caseDir) {
+        try {
+            return ArtifactCheck.check(artifact, caseDir, List.of());
+        } catch (IOException ex) {
+            return new ArtifactCheck(ArtifactCheck.State.MISSING, null, ex.getMessage());
+        }
+    }
+
+    /**
+     * Checks each artifact against its fingerprint off the FX thread; {@code then} receives each
+     * one's state in lower case ("same", "moved", "changed", "missing", "unreadable") on the FX
+     * thread.
+     */
+    void checkArtifacts(List<Artifact> artifacts, Path caseDir, java.util.function.Consumer<java.util.Map<Artifact, String>> then) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        window.tasks().submitQuietly("Checking the case's files", p -> {
+            java.util.Map<Artifact, String> states = new java.util.LinkedHashMap<>();
+            for (Artifact a : artifacts) {
+                String state;
+                try {
+                    state = ArtifactCheck.check(a, caseDir, List.of()).state().name().toLowerCase(java.util.Locale.ROOT);
+                } catch (IOException e) {
+                    state = "unreadable";
+                }
+                states.put(a, state);
+            }
+            return states;
+        }, then, failed -> {
+        });
     }
 
     Dialog<?> showFigures(Evidence e) {

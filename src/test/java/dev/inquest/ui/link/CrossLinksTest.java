@@ -104,7 +104,7 @@ class CrossLinksTest {
         assertThat(histogram.shownRows().getFirst().retained()).isEqualTo(expected.retained());
         // ...and beside it the dominators holding those instances, as the engine finds them.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-class-holders") != null);
-        var holders = (dev.inquest.heap.query.ClassHolders.Result) heap.sidePanel("link-class-holders").getProperties().get("link-class-holders");
+        var holders = HoldersPanel.RESULT.get(heap.sidePanel("link-class-holders"));
         var engine = dev.inquest.heap.query.ClassHolders.of(heap.dump(), Demo.LEAKING_CLASS, 10, Progress.NONE);
         assertThat(holders).isEqualTo(engine);
         assertThat(holders.holders().getFirst().holder().className()).isEqualTo("java.util.HashMap$Node[]");
@@ -139,7 +139,7 @@ class CrossLinksTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-chain-match") != null
                 && heap.paths(dev.inquest.ui.heap.paths.PathsView.class) != null && heap.paths(dev.inquest.ui.heap.paths.PathsView.class).result() != null);
         var panel = heap.sidePanel("link-chain-match");
-        var match = (dev.inquest.link.ChainMatch) panel.getProperties().get("link-chain-match");
+        var match = ChainMatchPanel.MATCH.get(panel);
         assertThat(match.complete()).isTrue();
         assertThat(match.exact()).isTrue();
         long node = match.node();
@@ -246,7 +246,9 @@ class CrossLinksTest {
         Evidence[] pinned = new Evidence[1];
         robot.interact(() -> pinned[0] = notebook.pinTo(null, "The receipt cache never evicts", draft[0], Stance.SUPPORTS).orElseThrow());
         robot.interact(() -> window.documents().close(window.documents().allTabs().getLast()));
-        robot.interact(() -> assertThat(notebook.reopen(pinned[0])).isTrue());
+        java.util.concurrent.CompletableFuture<Boolean> reopening = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> notebook.reopen(pinned[0]).thenAccept(reopening::complete));
+        assertThat(reopening.get(60, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.documents().allTabs().stream().anyMatch(t -> HeapViews.documentOf(t) != null
                 && HeapViews.documentOf(t).inspector(dev.inquest.ui.heap.inspector.InspectorView.class) != null));
     }

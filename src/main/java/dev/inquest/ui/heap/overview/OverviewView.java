@@ -13,6 +13,7 @@ import dev.inquest.ui.heap.HeapPanes;
 import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
+import dev.inquest.ui.heap.RowActions;
 import dev.inquest.ui.common.FactGrid;
 import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.Tiles;
@@ -193,7 +194,7 @@ public final class OverviewView implements HeapView {
                             Units.bytes(r.retained()), Units.percent((double) r.retained() / used)));
             var menu = doc.actions().menu(() -> row);
             for (Node n : List.of(name, bar, size, pct)) {
-                n.getProperties().put(dev.inquest.ui.heap.RowActions.ROW_KEY, menu.getProperties().get(dev.inquest.ui.heap.RowActions.ROW_KEY));
+                RowActions.offer(n, menu);
                 n.getStyleClass().add("overview-bar-row");
                 n.setOnMouseClicked(e -> {
                     if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
@@ -242,7 +243,7 @@ public final class OverviewView implements HeapView {
                             Units.percent((double) s.retained() / used), s.holder() == null ? "" : MarkdownRow.code(s.holder())));
             var menu = doc.actions().menu(() -> row);
             card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
-            card.getProperties().put(dev.inquest.ui.heap.RowActions.ROW_KEY, menu.getProperties().get(dev.inquest.ui.heap.RowActions.ROW_KEY));
+            RowActions.offer(card, menu);
             cards.add(card);
         }
         if (cards.isEmpty()) {
