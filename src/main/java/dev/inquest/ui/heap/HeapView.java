@@ -4,6 +4,7 @@ import javafx.scene.Node;
 
 /** A view of a heap document: what the document shows in its middle or side area. */
 public interface HeapView {
+    /** The view's node: the same one on every call (the document shows it, tests look into it). */
     Node node();
 
     /** A view narrowed by a class-name pattern (histogram, dominator tree): the jumps from other views set it. */

@@ -85,11 +85,15 @@ public final class OverviewView implements HeapView {
 
     @Override
     public Node node() {
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
+        if (scroll == null) {
+            scroll = new ScrollPane(root);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("edge-to-edge");
+        }
         return scroll;
     }
+
+    private ScrollPane scroll;
 
     /** The headlines of the suspect cards shown (a "looking" card while the analysis runs). */
     public List<String> suspectHeadlines() {
