@@ -32,7 +32,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     private static final String MARK_STYLE = "-fx-background-color: -color-danger-emphasis; -fx-opacity: 0.75;"
             + " -fx-background-radius: 1; -fx-padding: 0;";
 
-    private final JfrDocument doc;
+    private final JfrContext doc;
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
@@ -44,7 +44,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     private HeapTimeline timeline;
     private double dragStart = Double.NaN;
 
-    HeapTrendView(JfrDocument doc) {
+    HeapTrendView(JfrContext doc) {
         this.doc = doc;
         setId("jfr-heap-view");
         x.setLabel("seconds since start");
@@ -79,8 +79,8 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
             return;
         }
         loaded = true;
-        doc.window().tasks().submit("Reading heap over time", p -> doc.recording().heapTimeline(p), this::show,
-                failure -> doc.window().showError("Cannot read heap over time", failure));
+        doc.run("Reading heap over time", p -> doc.recording().heapTimeline(p), this::show,
+                failure -> doc.showError("Cannot read heap over time", failure));
     }
 
     /** The live-set trend with its after-GC points, as the report's heap-trend figure draws them. */

@@ -42,6 +42,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
     private final Recording source;
     private final RecordingSummary summary;
     private final MainWindow window;
+    private final JfrContext context = new Context();
     private final TabPane views = new TabPane();
     private final ObjectProperty<Range> range = new SimpleObjectProperty<>();
     private final List<Runnable> closers = new ArrayList<>();
@@ -57,13 +58,13 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getStyleClass().add("view-tabs");
 
-        allocations = new FlameView(this, FlameView.Mode.ALLOCATIONS);
-        cpu = new FlameView(this, FlameView.Mode.CPU);
+        allocations = new FlameView(context, FlameView.Mode.ALLOCATIONS);
+        cpu = new FlameView(context, FlameView.Mode.CPU);
         add("Overview", "jfr-overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), new OverviewView(summary));
         add("Allocations", "jfr-alloc", new FontIcon(MaterialDesignF.FIRE), allocations);
         add("CPU", "jfr-cpu", new FontIcon(MaterialDesignC.CPU_64_BIT), cpu);
-        add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(this));
-        oldObjects = new OldObjectsView(this);
+        add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(context));
+        oldObjects = new OldObjectsView(context);
         add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
         setCenter(views);
         views.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showing(is));
@@ -144,8 +145,58 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return summary;
     }
 
-    public MainWindow window() {
-        return window;
+    /** What the views see of the document and the window: {@link JfrContext}, delegating here. */
+    private final class Context implements JfrContext {
+        @Override
+        public Recording recording() {
+            return source;
+        }
+
+        @Override
+        public RecordingSummary summary() {
+            return summary;
+        }
+
+        @Override
+        public ObjectProperty<Range> rangeProperty() {
+            return range;
+        }
+
+        @Override
+        public List<String> rangeLocator() {
+            return JfrDocument.this.rangeLocator();
+        }
+
+        @Override
+        public String artifactPath() {
+            return JfrDocument.this.artifactPath();
+        }
+
+        @Override
+        public <T> dev.inquest.ui.task.TaskRunner.Handle run(String title, dev.inquest.ui.task.TaskRunner.Work<T> work,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+            return window.tasks().submit(title, work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void showError(String title, Throwable failure) {
+            window.showError(title, failure);
+        }
+
+        @Override
+        public void status(String text) {
+            window.status().setText(text);
+        }
+
+        @Override
+        public dev.inquest.ui.view.ClassLinks links() {
+            return window.links();
+        }
+
+        @Override
+        public void openTab(String title, javafx.scene.Node icon, javafx.scene.Node content) {
+            window.documents().add(window.documents().newTab(title, icon, content));
+        }
     }
 
     static String bytes(long b) {

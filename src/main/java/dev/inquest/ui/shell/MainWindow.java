@@ -7,6 +7,7 @@ import dev.inquest.ui.task.TaskRunner;
 import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.view.CaseDesk;
+import dev.inquest.ui.view.ClassLinks;
 import dev.inquest.ui.welcome.WelcomePage;
 import java.io.IOException;
 import java.nio.file.Files;
