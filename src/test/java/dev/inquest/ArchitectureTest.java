@@ -61,9 +61,69 @@ class ArchitectureTest {
             .should().beFreeOfCycles()
             .as("no package cycle anywhere in the main code");
 
+    // The window (dev.inquest.ui), in layers; each may import only the ones below it:
+    //   root      dev.inquest.ui (InquestApp and Views: the composition root; Training)
+    //   bridge    ui.link (the jumps between heap dumps and recordings)
+    //   views     ui.heap.<view>, each on its own, through ui.heap's HeapContext
+    //   documents ui.heap (document, context, shared cells), ui.jfr, ui.notebook
+    //   shell     ui.shell (window, tabs, layouts), ui.welcome, ui.settings
+    //   base      ui.view (view contracts), ui.common, ui.task, ui.flame, ui.debug
+
+    /** The packages that show one kind of document; none of them may know another. */
+    static final String[] DOCUMENT_PACKAGES = {"dev.inquest.ui.heap..", "dev.inquest.ui.jfr..", "dev.inquest.ui.notebook.."};
+
+    static final ArchRule HEAP_VIEWS_ARE_INDEPENDENT = slices().matching("dev.inquest.ui.heap.(*)..")
+            .should().notDependOnEachOther()
+            .as("no heap view package (ui.heap.<view>) imports another");
+
+    static final ArchRule HEAP_VIEWS_SEE_ONLY_THEIR_CONTEXT = noClasses().that().resideInAnyPackage("dev.inquest.ui.heap.*..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.inquest.ui", "dev.inquest.ui.link..",
+                    "dev.inquest.ui.shell..", "dev.inquest.ui.jfr..", "dev.inquest.ui.notebook..",
+                    "dev.inquest.ui.welcome..", "dev.inquest.ui.settings..")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.inquest.ui.heap.HeapDocument")
+            .orShould().dependOnClassesThat().haveFullyQualifiedName("dev.inquest.ui.heap.HeapViews")
+            .as("a heap view reaches the world through HeapContext: not the document, not the window");
+
+    static final ArchRule HEAP_DOCUMENT_NAMES_NO_VIEW = noClasses().that().resideInAPackage("dev.inquest.ui.heap")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.inquest.ui.heap.*..")
+            .as("the heap document names no view class: the composition root registers them (HeapViewSet)");
+
+    static final ArchRule DOCUMENTS_ARE_INDEPENDENT = slices().assignedFrom(new com.tngtech.archunit.library.dependencies.SliceAssignment() {
+                @Override
+                public com.tngtech.archunit.library.dependencies.SliceIdentifier getIdentifierOf(com.tngtech.archunit.core.domain.JavaClass c) {
+                    for (String document : DOCUMENT_PACKAGES) {
+                        String pkg = document.substring(0, document.length() - 2);
+                        if (c.getPackageName().equals(pkg) || c.getPackageName().startsWith(pkg + ".")) {
+                            return com.tngtech.archunit.library.dependencies.SliceIdentifier.of(pkg);
+                        }
+                    }
+                    return com.tngtech.archunit.library.dependencies.SliceIdentifier.ignore();
+                }
+
+                @Override
+                public String getDescription() {
+                    return "document packages";
+                }
+            })
+            .should().notDependOnEachOther()
+            .as("the document packages (ui.heap, ui.jfr, ui.notebook) do not import each other");
+
+    static final ArchRule NOTHING_BELOW_KNOWS_WHAT_IS_ABOVE = noClasses().that().resideInAnyPackage(
+                    "dev.inquest.ui.view..", "dev.inquest.ui.common..", "dev.inquest.ui.task..", "dev.inquest.ui.flame..",
+                    "dev.inquest.ui.debug..", "dev.inquest.ui.shell..", "dev.inquest.ui.welcome..", "dev.inquest.ui.settings..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.inquest.ui", "dev.inquest.ui.link..",
+                    "dev.inquest.ui.heap..", "dev.inquest.ui.jfr..", "dev.inquest.ui.notebook..")
+            .as("the shell and the base packages import no document, no view, no bridge and not the composition root");
+
+    static final ArchRule ONLY_THE_ROOT_WIRES = noClasses().that().resideOutsideOfPackage("dev.inquest.ui")
+            .and().resideOutsideOfPackage("dev.inquest.ui.link..")
+            .should().dependOnClassesThat().resideInAnyPackage("dev.inquest.ui", "dev.inquest.ui.link..")
+            .as("only the composition root (dev.inquest.ui) knows the bridge (ui.link), and nothing imports the root");
+
     static final List<ArchRule> RULES = List.of(
             ENGINES_IMPORT_NO_FACE, LINK_IMPORTS_NO_FACE, HEAP_INTERNALS_STAY_INSIDE, RECORDING_INTERNALS_STAY_INSIDE,
-            NO_PACKAGE_CYCLES);
+            NO_PACKAGE_CYCLES, HEAP_VIEWS_ARE_INDEPENDENT, HEAP_VIEWS_SEE_ONLY_THEIR_CONTEXT, HEAP_DOCUMENT_NAMES_NO_VIEW,
+            DOCUMENTS_ARE_INDEPENDENT, NOTHING_BELOW_KNOWS_WHAT_IS_ABOVE, ONLY_THE_ROOT_WIRES);
 
     private static JavaClasses main;
 
@@ -95,9 +155,38 @@ class ArchitectureTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 15: enabled when the window's cycles are gone")
     void noPackageCycles() {
         NO_PACKAGE_CYCLES.check(main);
+    }
+
+    @Test
+    void heapViewsAreIndependent() {
+        HEAP_VIEWS_ARE_INDEPENDENT.check(main);
+    }
+
+    @Test
+    void heapViewsSeeOnlyTheirContext() {
+        HEAP_VIEWS_SEE_ONLY_THEIR_CONTEXT.check(main);
+    }
+
+    @Test
+    void heapDocumentNamesNoView() {
+        HEAP_DOCUMENT_NAMES_NO_VIEW.check(main);
+    }
+
+    @Test
+    void documentsAreIndependent() {
+        DOCUMENTS_ARE_INDEPENDENT.check(main);
+    }
+
+    @Test
+    void nothingBelowKnowsWhatIsAbove() {
+        NOTHING_BELOW_KNOWS_WHAT_IS_ABOVE.check(main);
+    }
+
+    @Test
+    void onlyTheRootWires() {
+        ONLY_THE_ROOT_WIRES.check(main);
     }
 
     /** A fixture that breaks one rule, and the class the rule must name when it fails. */
@@ -136,6 +225,36 @@ class ArchitectureTest {
                         "dev/inquest/fixture/b/B.java", """
                                 package dev.inquest.fixture.b;
                                 public class B { dev.inquest.fixture.a.A a; }
+                                """)),
+                new Violation(HEAP_VIEWS_ARE_INDEPENDENT, "dev.inquest.ui.heap.paths.UsesHistogram", Map.of(
+                        "dev/inquest/ui/heap/paths/UsesHistogram.java", """
+                                package dev.inquest.ui.heap.paths;
+                                public class UsesHistogram { dev.inquest.ui.heap.histogram.HistogramView view; }
+                                """)),
+                new Violation(HEAP_VIEWS_SEE_ONLY_THEIR_CONTEXT, "dev.inquest.ui.heap.tables.UsesDocument", Map.of(
+                        "dev/inquest/ui/heap/tables/UsesDocument.java", """
+                                package dev.inquest.ui.heap.tables;
+                                public class UsesDocument { dev.inquest.ui.heap.HeapDocument doc; }
+                                """)),
+                new Violation(HEAP_DOCUMENT_NAMES_NO_VIEW, "dev.inquest.ui.heap.NamesAView", Map.of(
+                        "dev/inquest/ui/heap/NamesAView.java", """
+                                package dev.inquest.ui.heap;
+                                public class NamesAView { dev.inquest.ui.heap.overview.OverviewView view; }
+                                """)),
+                new Violation(DOCUMENTS_ARE_INDEPENDENT, "dev.inquest.ui.jfr.UsesNotebook", Map.of(
+                        "dev/inquest/ui/jfr/UsesNotebook.java", """
+                                package dev.inquest.ui.jfr;
+                                public class UsesNotebook { dev.inquest.ui.notebook.Notebook notebook; }
+                                """)),
+                new Violation(NOTHING_BELOW_KNOWS_WHAT_IS_ABOVE, "dev.inquest.ui.shell.UsesHeap", Map.of(
+                        "dev/inquest/ui/shell/UsesHeap.java", """
+                                package dev.inquest.ui.shell;
+                                public class UsesHeap { dev.inquest.ui.heap.HeapDocument doc; }
+                                """)),
+                new Violation(ONLY_THE_ROOT_WIRES, "dev.inquest.ui.notebook.UsesLinks", Map.of(
+                        "dev/inquest/ui/notebook/UsesLinks.java", """
+                                package dev.inquest.ui.notebook;
+                                public class UsesLinks { dev.inquest.ui.link.CrossLinks links; }
                                 """)));
         assertThat(violations).extracting(Violation::rule).containsExactlyInAnyOrderElementsOf(RULES);
         // One compile and one import for all fixtures (javac with this class path takes seconds);

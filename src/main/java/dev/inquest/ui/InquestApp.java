@@ -1,8 +1,6 @@
 package dev.inquest.ui;
 
 import dev.inquest.ui.debug.FxWatchdog;
-import dev.inquest.ui.heap.HeapViews;
-import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Files;
@@ -24,10 +22,7 @@ public final class InquestApp extends Application {
             new FxWatchdog(50).start();
         }
         MainWindow window = new MainWindow(stage, Settings.loadDefault());
-        // The notebook first: the views register their evidence reopeners with it.
-        dev.inquest.ui.notebook.Notebook.install(window);
-        JfrViews.install(window);
-        dev.inquest.ui.link.CrossLinks.install(window, HeapViews.install(window));
+        Views.Installed views = Views.installAll(window);
         for (int size : new int[] {16, 32, 64, 128, 256}) {
             var icon = InquestApp.class.getResource("icons/inquest-" + size + ".png");
             if (icon != null) {
@@ -37,7 +32,7 @@ public final class InquestApp extends Application {
         stage.show();
         openArguments(window, getParameters().getUnnamed());
         if (Training.wanted()) {
-            Training.start(window);
+            Training.start(window, views.recordings());
         }
     }
 

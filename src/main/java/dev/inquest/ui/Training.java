@@ -43,7 +43,10 @@ final class Training {
         return Boolean.getBoolean("inquest.train");
     }
 
-    static void start(MainWindow window) {
+    static void start(MainWindow window, JfrViews recordings) {
+        // Two threads of their own, outside the task runner's pools: the training run is a build
+        // step, not window work. The limit must fire whatever the window's pools are doing, and
+        // the driver blocks while it waits for tasks the work pool runs, so it must not be one of them.
         Thread.ofPlatform().name("inquest-training-limit").daemon(true).start(() -> {
             sleepQuietly(TimeUnit.MINUTES.toMillis(3));
             System.err.println("inquest: training run did not finish in 3 minutes");
@@ -70,7 +73,7 @@ final class Training {
                 }
                 await(() -> window.tasks().busyProperty().get() ? null : Boolean.TRUE);
                 onFx(() -> window.open(recording));
-                JfrDocument rec = await(() -> JfrViews.openRecordings(window).isEmpty() ? null : JfrViews.openRecordings(window).getFirst());
+                JfrDocument rec = await(() -> recordings.openRecordings().isEmpty() ? null : recordings.openRecordings().getFirst());
                 for (Tab t : onFx(() -> List.copyOf(rec.views().getTabs()))) {
                     onFx(() -> rec.select(t.getId()));
                 }

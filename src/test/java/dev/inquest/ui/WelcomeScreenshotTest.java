@@ -1,5 +1,6 @@
 package dev.inquest.ui;
 
+import dev.inquest.ui.settings.Theme;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.ui.settings.Settings;

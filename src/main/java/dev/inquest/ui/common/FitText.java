@@ -14,10 +14,14 @@ import javafx.scene.text.Text;
  * start, where a class name is least specific, so the simple name and the address stay readable.
  */
 public final class FitText {
-    private static final String FULL = "inquest.fitText.full";
-    private static final String COMPACT = "inquest.fitText.compact";
-    private static final String ROOM = "inquest.fitText.room";
-    private static final String MEASURED = "inquest.fitText.measured";
+    /** A cell's item's two forms of its text. */
+    private record Texts(String full, String compact) {
+    }
+
+    private static final NodeKey<Texts> TEXTS = NodeKey.of("fitText.texts", Texts.class);
+    /** The room the cell's text had at its last layout. */
+    private static final NodeKey<Double> ROOM = NodeKey.of("fitText.room", Double.class);
+    private static final NodeKey<Measured> MEASURED = NodeKey.of("fitText.measured", Measured.class);
     /** One per thread: views are also laid out off-screen on the {@link Offscreen} thread. */
     private static final ThreadLocal<Text> PROBE = ThreadLocal.withInitial(Text::new);
 
@@ -48,16 +52,14 @@ public final class FitText {
      */
     public static void set(Labeled cell, String full, String compact) {
         cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-        cell.getProperties().put(FULL, full);
-        cell.getProperties().put(COMPACT, compact);
-        Object room = cell.getProperties().get(ROOM);
-        cell.setText(room instanceof Double r && !fits(cell, full, r) ? compact : full);
+        TEXTS.set(cell, new Texts(full, compact));
+        Double room = ROOM.get(cell);
+        cell.setText(room != null && !fits(cell, full, room) ? compact : full);
     }
 
     /** A cell item without a compact form (a group row, a "next 100" row). */
     public static void clear(Labeled cell) {
-        cell.getProperties().remove(FULL);
-        cell.getProperties().remove(COMPACT);
+        TEXTS.remove(cell);
     }
 
     /**
@@ -65,13 +67,16 @@ public final class FitText {
      * the skin placed the text (after indentation, disclosure arrow and icon) to the right edge.
      */
     public static void refit(Labeled cell) {
-        if (!(cell.getProperties().get(FULL) instanceof String full) || !(cell.getProperties().get(COMPACT) instanceof String compact)) {
+        Texts texts = TEXTS.get(cell);
+        if (texts == null) {
             return;
         }
+        String full = texts.full();
+        String compact = texts.compact();
         for (Node n : cell.getChildrenUnmodifiable()) {
             if (n instanceof Text t && n != cell.getGraphic() && n.getStyleClass().contains("text")) {
                 double room = cell.getWidth() - cell.snappedRightInset() - t.getLayoutX();
-                cell.getProperties().put(ROOM, room);
+                ROOM.set(cell, room);
                 String want = fits(cell, full, room) ? full : compact;
                 if (!want.equals(cell.getText())) {
                     cell.setText(want);
@@ -86,11 +91,11 @@ public final class FitText {
     }
 
     private static boolean fits(Labeled cell, String text, double room) {
-        Measured m = cell.getProperties().get(MEASURED) instanceof Measured kept
-                && kept.text().equals(text) && kept.font().equals(cell.getFont()) ? kept : null;
+        Measured kept = MEASURED.get(cell);
+        Measured m = kept != null && kept.text().equals(text) && kept.font().equals(cell.getFont()) ? kept : null;
         if (m == null) {
             m = new Measured(text, cell.getFont(), width(cell.getFont(), text));
-            cell.getProperties().put(MEASURED, m);
+            MEASURED.set(cell, m);
         }
         // A pixel of slack: Text and the label's skin round text widths differently.
         return m.width() <= room - 1;

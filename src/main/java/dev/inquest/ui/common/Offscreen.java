@@ -2,21 +2,19 @@ package dev.inquest.ui.common;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import dev.inquest.ui.task.TaskRunner;
 import javafx.scene.Group;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
 
 /**
- * The one thread that builds, styles and lays out scenes that are not in a showing window, so
- * the FX thread later only attaches what is ready. JavaFX allows such scenes on any thread; its
- * CSS engine's caches are shared, so one such thread at a time.
+ * The one thread that builds, styles and lays out scenes that are not in a showing window (the
+ * task runner's {@link TaskRunner.Lane#OFFSCREEN} lane), so the FX thread later only attaches
+ * what is ready. JavaFX allows such scenes on any thread; its CSS engine's caches are shared, so
+ * one such thread at a time.
  */
 public final class Offscreen {
-    private static final ExecutorService THREAD = Executors.newSingleThreadExecutor(
-            Thread.ofPlatform().name("inquest-offscreen").daemon(true).priority(Thread.MIN_PRIORITY).factory());
     private static final String UNSTYLED = Objects.requireNonNull(
             Offscreen.class.getResource("unstyled.css"), "unstyled.css").toExternalForm();
 
@@ -25,7 +23,7 @@ public final class Offscreen {
 
     /** Queues {@code job} behind the ones already waiting. */
     public static void submit(Runnable job) {
-        THREAD.execute(() -> {
+        TaskRunner.Lane.OFFSCREEN.executor().execute(() -> {
             try {
                 job.run();
             } catch (RuntimeException | Error e) {

@@ -63,6 +63,8 @@ public final class FxWatchdog implements AutoCloseable {
 
     public FxWatchdog(long thresholdMillis) {
         this.thresholdMillis = thresholdMillis;
+        // Its own thread, outside the task runner's pools: a diagnostic (on only with
+        // -Dinquest.watchdog) that must sample the FX thread from outside everything it watches.
         this.thread = Thread.ofPlatform().daemon().name("inquest-fx-watchdog").unstarted(this::loop);
     }
 

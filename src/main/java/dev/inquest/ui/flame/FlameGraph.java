@@ -24,8 +24,6 @@ import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -105,11 +103,6 @@ public final class FlameGraph extends BorderPane {
 
     /** Trees with more frames than this are transformed off the FX thread. */
     static final int ASYNC_FRAMES = 20_000;
-    private static final ExecutorService WORKER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "flame-graph-transforms");
-        t.setDaemon(true);
-        return t;
-    });
 
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
     private long generation;
@@ -350,7 +343,7 @@ public final class FlameGraph extends BorderPane {
         CompletableFuture.supplyAsync(() -> {
             Frame t = settings.apply(src);
             return new Built(t, FlameIndex.of(t));
-        }, WORKER).whenComplete((built, error) -> Platform.runLater(() -> {
+        }, dev.inquest.ui.task.TaskRunner.Lane.FLAME.executor()).whenComplete((built, error) -> Platform.runLater(() -> {
             if (gen != generation) {
                 return;
             }

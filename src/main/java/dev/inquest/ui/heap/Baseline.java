@@ -1,7 +1,6 @@
 package dev.inquest.ui.heap;
 
 import dev.inquest.heap.query.Comparison;
-import dev.inquest.ui.heap.compare.GrowthRows;
 import java.nio.file.Path;
 import java.util.List;
 

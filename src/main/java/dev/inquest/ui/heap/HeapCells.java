@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import java.util.function.LongFunction;
 import javafx.scene.control.TableCell;
@@ -77,7 +78,8 @@ public final class HeapCells {
         });
     }
 
-    private static final String EXACT = "inquest.exactBytes";
+    /** The exact figure a cell's tooltip shows ("12,345,678 bytes"). */
+    private static final NodeKey<String> EXACT = NodeKey.of("heapCells.exact", String.class);
 
     /**
      * The exact figure as a tooltip, made when the pointer first enters the cell: a tooltip is a
@@ -86,13 +88,13 @@ public final class HeapCells {
      */
     private static void exactOnHover(javafx.scene.control.IndexedCell<?> cell) {
         cell.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, e -> {
-            Object exact = cell.getProperties().get(EXACT);
+            String exact = EXACT.get(cell);
             if (exact == null) {
                 cell.setTooltip(null);
             } else if (cell.getTooltip() == null) {
-                cell.setTooltip(new Tooltip((String) exact));
+                cell.setTooltip(new Tooltip(exact));
             } else {
-                cell.getTooltip().setText((String) exact);
+                cell.getTooltip().setText(exact);
             }
         });
     }
@@ -100,17 +102,17 @@ public final class HeapCells {
     private static void show(javafx.scene.control.IndexedCell<?> cell, Long item, boolean empty, Format format) {
         if (empty || item == null) {
             cell.setText(null);
-            cell.getProperties().remove(EXACT);
+            EXACT.remove(cell);
             cell.setTooltip(null);
             cell.getStyleClass().removeAll("delta-up", "delta-down");
             return;
         }
         cell.setText(format.text(item));
         if (format.tip == null) {
-            cell.getProperties().remove(EXACT);
+            EXACT.remove(cell);
         } else {
             String exact = format.tip.apply(item) + " bytes";
-            cell.getProperties().put(EXACT, exact);
+            EXACT.set(cell, exact);
             if (cell.getTooltip() != null) {
                 cell.getTooltip().setText(exact);
             }

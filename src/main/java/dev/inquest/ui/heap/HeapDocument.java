@@ -2,19 +2,8 @@ package dev.inquest.ui.heap;
 
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.query.Suspect;
 import dev.inquest.ui.common.Offscreen;
-import dev.inquest.ui.heap.compare.GrowthRows;
-import dev.inquest.ui.heap.compare.GrowthView;
-import dev.inquest.ui.heap.dominators.DominatorView;
-import dev.inquest.ui.heap.histogram.HistogramView;
-import dev.inquest.ui.heap.inspector.InspectorView;
-import dev.inquest.ui.heap.overview.OverviewView;
-import dev.inquest.ui.heap.paths.PathsView;
-import dev.inquest.ui.heap.tables.ClassLoadersView;
-import dev.inquest.ui.heap.tables.CollectionsView;
-import dev.inquest.ui.heap.tables.DuplicateObjectsView;
-import dev.inquest.ui.heap.tables.DuplicateStringsView;
-import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.task.TaskRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +38,6 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  * with the tab (after any of its background work has stopped).
  */
 public final class HeapDocument {
-    /** Node property under which every view keeps itself, so tests and links can reach it. */
-    public static final String VIEW_KEY = "inquest.heap.view";
-
     /** The views, in navigation order. */
     public enum Section {
         OVERVIEW("Overview", MaterialDesignC.CHART_BAR),
@@ -78,28 +64,31 @@ public final class HeapDocument {
     }
 
     private final HeapViews views;
+    private final HeapViewSet viewSet;
+    private final HeapContext context = new Context();
     private final Path file;
     private final HeapDump dump;
     private final HeapSummary summary;
     private final RowActions actions;
-    private final BorderPane root = new BorderPane();
+    private final BorderPane root = new Pane(this);
     private final StackPane viewHost = new StackPane();
     private final SplitPane split = new SplitPane();
     private final TabPane side = new TabPane();
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab pathsTab = new Tab("Paths to GC roots");
     private final ListView<Section> nav = new ListView<>();
-    private final Map<Section, Node> built = new EnumMap<>(Section.class);
+    private final Map<Section, HeapView> built = new EnumMap<>(Section.class);
     private final List<TaskRunner.Handle> running = new ArrayList<>();
     private final dev.inquest.ui.debug.FxCost fxCost = new dev.inquest.ui.debug.FxCost();
-    private InspectorView inspector;
-    private PathsView paths;
+    private HeapView.Inspector inspector;
+    private HeapView.Paths paths;
     private volatile boolean closed;
     private Baseline baseline;
     private final List<Consumer<Baseline>> baselineListeners = new ArrayList<>();
 
-    HeapDocument(HeapViews views, Path file, HeapDump dump, HeapSummary summary) {
+    HeapDocument(HeapViews views, HeapViewSet viewSet, Path file, HeapDump dump, HeapSummary summary) {
         this.views = views;
+        this.viewSet = viewSet;
         this.file = file;
         this.dump = dump;
         this.summary = summary;
@@ -160,16 +149,12 @@ public final class HeapDocument {
         Node start = inside(touched) ? touched : root.getScene() != null && inside(root.getScene().getFocusOwner())
                 ? root.getScene().getFocusOwner() : null;
         for (Node n = start; n != null && n != root; n = n.getParent()) {
-            Object rows = n.getProperties().get(RowActions.ROW_KEY);
-            if (rows == null && n instanceof javafx.scene.control.Control c && c.getContextMenu() != null) {
-                rows = c.getContextMenu().getProperties().get(RowActions.ROW_KEY);
-            }
-            if (rows instanceof java.util.function.Supplier<?> supplier && supplier.get() instanceof HeapRow row) {
+            HeapRow row = RowActions.rowAt(n);
+            if (row != null) {
                 return java.util.Optional.of(row);
             }
-            if (inspector != null && n == inspector.node() && inspector.current() != null) {
-                InspectorView.Details d = inspector.current();
-                return java.util.Optional.of(new HeapRow(d.node(), d.className(), List.of(), List.of()));
+            if (inspector != null && n == inspector.node() && inspector.shownRow() != null) {
+                return java.util.Optional.of(inspector.shownRow());
             }
         }
         return java.util.Optional.empty();
@@ -219,12 +204,12 @@ public final class HeapDocument {
 
     /** The view of a section, built on first use. */
     public Node view(Section section) {
-        return built.computeIfAbsent(section, this::build);
+        return built.computeIfAbsent(section, this::build).node();
     }
 
     /** The view object of a section (building it if needed), e.g. {@code viewOf(HISTOGRAM, HistogramView.class)}. */
     public <V> V viewOf(Section section, Class<V> type) {
-        return type.cast(view(section).getProperties().get(VIEW_KEY));
+        return type.cast(built.computeIfAbsent(section, this::build));
     }
 
     /**
@@ -246,13 +231,13 @@ public final class HeapDocument {
     /** Shows the histogram narrowed to one class: its instances, shallow and retained size. */
     public void showClassInHistogram(String className) {
         show(Section.HISTOGRAM);
-        viewOf(Section.HISTOGRAM, HistogramView.class).setFilter(exactly(className));
+        viewOf(Section.HISTOGRAM, HeapView.Filtered.class).setFilter(exactly(className));
     }
 
     /** Shows the dominator tree narrowed to the instances of one class. */
     public void showClassInDominators(String className) {
         show(Section.DOMINATORS);
-        viewOf(Section.DOMINATORS, DominatorView.class).setFilter(exactly(className));
+        viewOf(Section.DOMINATORS, HeapView.Filtered.class).setFilter(exactly(className));
     }
 
     /**
@@ -277,8 +262,8 @@ public final class HeapDocument {
                 if (closed) {
                     return;
                 }
-                Node n = build(Section.DOMINATORS);
-                Offscreen.prepare(n, sheets, fontStyle, w, h);
+                HeapView n = build(Section.DOMINATORS);
+                Offscreen.prepare(n.node(), sheets, fontStyle, w, h);
                 Platform.runLater(() -> {
                     if (!closed) {
                         built.putIfAbsent(Section.DOMINATORS, n);
@@ -299,20 +284,10 @@ public final class HeapDocument {
         fxCost.measure("show " + s.label, () -> viewHost.getChildren().setAll(view(s)));
     }
 
-    private Node build(Section s) {
-        Node n = switch (s) {
-            case OVERVIEW -> new OverviewView(this).node();
-            case DOMINATORS -> new DominatorView(this).node();
-            case HISTOGRAM -> new HistogramView(this).node();
-            case GROWTH -> new GrowthView(this).node();
-            case THREADS -> new ThreadsView(this).node();
-            case LOADERS -> new ClassLoadersView(this).node();
-            case STRINGS -> new DuplicateStringsView(this).node();
-            case DUPLICATES -> new DuplicateObjectsView(this).node();
-            case COLLECTIONS -> new CollectionsView(this).node();
-        };
-        n.setId("heap-view-" + s.name().toLowerCase());
-        return n;
+    private HeapView build(Section s) {
+        HeapView v = viewSet.sections().get(s).apply(context);
+        v.node().setId("heap-view-" + s.name().toLowerCase());
+        return v;
     }
 
     // ------------------------------------------------------------------ baseline
@@ -368,7 +343,7 @@ public final class HeapDocument {
     /** Opens the object in the inspector beside the current view. */
     public void inspect(long node) {
         if (inspector == null) {
-            inspector = new InspectorView(this);
+            inspector = viewSet.inspector().apply(context);
             inspectorTab.setContent(inspector.node());
         }
         showSide(inspectorTab);
@@ -378,7 +353,7 @@ public final class HeapDocument {
     /** Shows the shortest paths from the object to GC roots beside the current view. */
     public void pathsToRoots(long node) {
         if (paths == null) {
-            paths = new PathsView(this);
+            paths = viewSet.paths().apply(context);
             pathsTab.setContent(paths.node());
         }
         showSide(pathsTab);
@@ -410,12 +385,14 @@ public final class HeapDocument {
         side.getTabs().clear();
     }
 
-    public InspectorView inspector() {
-        return inspector;
+    /** The inspector as its view class (e.g. {@code inspector(InspectorView.class)}), or null before the first inspect. */
+    public <V> V inspector(Class<V> type) {
+        return type.cast(inspector);
     }
 
-    public PathsView paths() {
-        return paths;
+    /** The paths view as its view class, or null before the first paths request. */
+    public <V> V paths(Class<V> type) {
+        return type.cast(paths);
     }
 
     private void showSide(Tab tab) {
@@ -463,17 +440,11 @@ public final class HeapDocument {
      */
     void prepareQueries() {
         run("Preparing queries", p -> {
-            // One core at most (the parallel parts run in a pool of one): on a 2-core laptop the
-            // other core stays with the FX thread while the analyst reads the overview.
-            java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
-            try {
-                one.submit(() -> dev.inquest.heap.query.QueryPreparation.prepare(dump, p)).get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof Exception x ? x : e;
-            } finally {
-                one.shutdown();
-            }
-            return Boolean.TRUE;
+            // One core at most: the other core stays with the FX thread while the analyst reads the overview.
+            return views.window().tasks().onOneCore(() -> {
+                dev.inquest.heap.query.QueryPreparation.prepare(dump, p);
+                return Boolean.TRUE;
+            });
         }, done -> queriesPrepared = true, failed -> {
         });
     }
@@ -519,7 +490,7 @@ public final class HeapDocument {
      */
     private void release() {
         CompletableFuture<Void> building = prebuild;
-        Thread.ofPlatform().name("inquest-release").daemon(true).start(() -> {
+        TaskRunner.Lane.RELEASE.submit(() -> {
             // A prebuild under way reads the dump while it lays out rows: it ends first.
             building.join();
             dump.close();
@@ -533,32 +504,85 @@ public final class HeapDocument {
         return closed;
     }
 
-    /** The bar above a heap view's table: its controls in a row, in the views' common style. */
-    public static javafx.scene.layout.HBox toolbar(double spacing, Node... items) {
-        javafx.scene.layout.HBox bar = new javafx.scene.layout.HBox(spacing, items);
-        // In a narrow group buttons and counts keep their words; the filter field and the choice
-        // boxes (as wide as their longest choice) give up width, down to what shows a short choice
-        // or a few typed characters.
-        for (Node n : items) {
-            if (n instanceof javafx.scene.control.ButtonBase || n instanceof Label) {
-                ((javafx.scene.control.Control) n).setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            } else if (n instanceof javafx.scene.control.ChoiceBox<?> || n instanceof javafx.scene.control.ComboBoxBase<?>) {
-                ((javafx.scene.control.Control) n).setMinWidth(110);
-            } else if (n instanceof javafx.scene.control.TextInputControl t) {
-                t.setMinWidth(120);
-            }
+    /** The document's content node: the tab finds its document through it, typed. */
+    static final class Pane extends BorderPane {
+        private final HeapDocument document;
+
+        Pane(HeapDocument document) {
+            this.document = document;
         }
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        bar.setPadding(new javafx.geometry.Insets(6, 8, 6, 8));
-        bar.getStyleClass().add("heap-toolbar");
-        return bar;
+
+        HeapDocument document() {
+            return document;
+        }
     }
 
-    /** A small centred message for views that have nothing to show yet. */
-    public static Label placeholder(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("heap-placeholder");
-        l.setWrapText(true);
-        return l;
+    /** What the views see of the document: {@link HeapContext}, delegating here. */
+    private final class Context implements HeapContext {
+        @Override
+        public HeapDump dump() {
+            return dump;
+        }
+
+        @Override
+        public Path file() {
+            return file;
+        }
+
+        @Override
+        public HeapSummary summary() {
+            return summary;
+        }
+
+        @Override
+        public RowActions actions() {
+            return actions;
+        }
+
+        @Override
+        public void inspect(long node) {
+            HeapDocument.this.inspect(node);
+        }
+
+        @Override
+        public void showClassInDominators(String className) {
+            HeapDocument.this.showClassInDominators(className);
+        }
+
+        @Override
+        public void chooseBaseline() {
+            HeapDocument.this.chooseBaseline();
+        }
+
+        @Override
+        public void compareWith(Path baselineFile) {
+            HeapDocument.this.compareWith(baselineFile);
+        }
+
+        @Override
+        public void onBaseline(Consumer<Baseline> listener) {
+            HeapDocument.this.onBaseline(listener);
+        }
+
+        @Override
+        public <T> TaskRunner.Handle run(String title, TaskRunner.Work<T> work, Consumer<? super T> onSuccess) {
+            return HeapDocument.this.run(title, work, onSuccess);
+        }
+
+        @Override
+        public <T> TaskRunner.Handle run(String title, TaskRunner.Work<T> work, Consumer<? super T> onSuccess,
+                Consumer<Throwable> onFailure) {
+            return HeapDocument.this.run(title, work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void showError(String title, Throwable failure) {
+            views.window().showError(title, failure);
+        }
+
+        @Override
+        public Node suspectPanel(Suspect suspect) {
+            return views.suspectExtras() == null ? null : views.suspectExtras().panel(HeapDocument.this, suspect);
+        }
     }
 }

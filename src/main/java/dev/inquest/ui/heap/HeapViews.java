@@ -28,6 +28,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  */
 public final class HeapViews {
     private final MainWindow window;
+    private final HeapViewSet viewSet;
     private PinHandler pinHandler;
     private SuspectExtras suspectExtras;
     private Function<List<DumpChoice>, Optional<DumpChoice>> dumpChooser = this::askWhichDump;
@@ -46,13 +47,17 @@ public final class HeapViews {
         javafx.scene.Node panel(HeapDocument document, dev.inquest.heap.query.Suspect suspect);
     }
 
-    private HeapViews(MainWindow window) {
+    private HeapViews(MainWindow window, HeapViewSet viewSet) {
         this.window = window;
+        this.viewSet = viewSet;
     }
 
-    /** Registers the heap dump opener on the window; returns the views so callers can hook in. */
-    public static HeapViews install(MainWindow window) {
-        HeapViews views = new HeapViews(window);
+    /**
+     * Registers the heap dump opener on the window, its documents showing {@code viewSet} (the
+     * composition root's choice); returns the views so callers can hook in.
+     */
+    public static HeapViews install(MainWindow window, HeapViewSet viewSet) {
+        HeapViews views = new HeapViews(window, viewSet);
         window.registerOpener(FileKind.HEAP_DUMP, (file, w) -> views.open(file));
         TableWarmUp.startOnce(window.stage().getScene().getStylesheets());
         return views;
@@ -179,7 +184,7 @@ public final class HeapViews {
 
     private HeapDocument show(Path file, Loaded loaded) {
         HeapDump heap = loaded.dump();
-        HeapDocument doc = new HeapDocument(this, file, heap, loaded.summary());
+        HeapDocument doc = new HeapDocument(this, viewSet, file, heap, loaded.summary());
         String title = file.getFileName().toString();
         if (loaded.summary().dumps() > 1) {
             title += " #" + loaded.summary().dump();
@@ -188,10 +193,9 @@ public final class HeapViews {
         tab.setId("tab-heap");
         tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
         // The dump number is part of the key: a case layout reopens the same dump of a file with several.
-        tab.getProperties().put("inquest.tab.key", "heap:" + file.toAbsolutePath()
+        dev.inquest.ui.shell.DocumentArea.setKey(tab, "heap:" + file.toAbsolutePath()
                 + (loaded.summary().dumps() > 1 ? "#" + loaded.summary().dump() : ""));
         dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
-        tab.getProperties().put(HeapDocument.class.getName(), doc);
         var closed = tab.getOnClosed();
         tab.setOnClosed(e -> {
             doc.close();
@@ -209,7 +213,7 @@ public final class HeapViews {
 
     /** The heap document shown in a tab, or null. */
     public static HeapDocument documentOf(Tab tab) {
-        return tab == null ? null : (HeapDocument) tab.getProperties().get(HeapDocument.class.getName());
+        return tab != null && tab.getContent() instanceof HeapDocument.Pane pane ? pane.document() : null;
     }
 
     private Optional<DumpChoice> askWhichDump(List<DumpChoice> dumps) {

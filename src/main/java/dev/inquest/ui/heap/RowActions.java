@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.ui.common.NodeKey;
 import java.util.function.Supplier;
 import javafx.scene.control.ContextMenu;
 import javafx.scene.control.MenuItem;
@@ -18,11 +19,15 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class RowActions {
     static final String NEEDS_CASE = "needs a case/recording";
+    /** The rows a row menu acts on, kept on the menu and on the nodes that offer it. */
+    private record RowSource(Supplier<HeapRow> rows) {
+    }
+
     /**
-     * Node (or context menu) property holding the {@code Supplier<HeapRow>} a row menu acts on:
-     * {@link HeapDocument#selectedRow()} finds the row under the user's last click with it (Ctrl+P).
+     * What a menu (or a node offering one) acts on: {@link HeapDocument#selectedRow()} finds the
+     * row under the user's last click with it (Ctrl+P).
      */
-    public static final String ROW_KEY = "inquest.heap.row";
+    private static final NodeKey<RowSource> ROWS = NodeKey.of("rowActions.rows", RowSource.class);
 
     private final HeapDocument document;
 
@@ -43,7 +48,7 @@ public final class RowActions {
         MenuItem alloc = new MenuItem("Where were these allocated?", new FontIcon(MaterialDesignF.FIRE));
         alloc.setId("row-allocations");
         ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, new SeparatorMenuItem(), pin, alloc);
-        menu.getProperties().put(ROW_KEY, selected);
+        ROWS.set(menu, new RowSource(selected));
         menu.setOnShowing(e -> {
             HeapRow row = selected.get();
             copy.setDisable(row == null);
@@ -66,6 +71,23 @@ public final class RowActions {
             }
         }));
         return menu;
+    }
+
+    /**
+     * Marks {@code node} as standing for the row {@code menu} acts on, for nodes that show the
+     * menu themselves (bars, cards) rather than as their control's context menu.
+     */
+    public static void offer(javafx.scene.Node node, ContextMenu menu) {
+        ROWS.set(node, ROWS.get(menu));
+    }
+
+    /** The row {@code node} stands for (its own, or its control's context menu's), or null. */
+    static HeapRow rowAt(javafx.scene.Node node) {
+        RowSource source = ROWS.get(node);
+        if (source == null && node instanceof javafx.scene.control.Control c && c.getContextMenu() != null) {
+            source = ROWS.get(c.getContextMenu());
+        }
+        return source == null ? null : source.rows().get();
     }
 
     /** The class a row stands for: the object's class, or the row's own name for class rows. */

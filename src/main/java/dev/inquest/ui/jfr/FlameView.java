@@ -17,7 +17,7 @@ import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.jfr.render.FrameInfo;
 import dev.inquest.link.RecordingEvidence;
-import dev.inquest.ui.notebook.EvidenceSourceView;
+import dev.inquest.ui.view.EvidenceSourceView;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -50,7 +50,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 public final class FlameView extends BorderPane implements JfrDocument.LazyView, EvidenceSourceView {
     enum Mode { ALLOCATIONS, CPU }
 
-    private final JfrDocument doc;
+    private final JfrContext doc;
     private final Mode mode;
     private final FlameGraph flame = new FlameGraph();
     private final ChoiceBox<Weight> weight = new ChoiceBox<>(FXCollections.observableArrayList(Weight.BYTES, Weight.COUNT));
@@ -65,7 +65,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     private String[] pendingReveal;
     private String focusedClass;
 
-    FlameView(JfrDocument doc, Mode mode) {
+    FlameView(JfrContext doc, Mode mode) {
         this.doc = doc;
         this.mode = mode;
         setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-view" : "jfr-cpu-view");
@@ -142,11 +142,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     /** "Show in heap dump": the selected allocated class in an open dump. */
     public boolean showSelectedClassInHeap() {
         String cls = selectedAllocatedClass();
-        if (cls == null || !doc.window().links().canShowHeapInstances()) {
-            doc.window().status().setText(cls == null ? "Select an allocated class (a leaf frame) first" : "Open a heap dump of the same service first");
+        if (cls == null || !doc.links().canShowHeapInstances()) {
+            doc.status(cls == null ? "Select an allocated class (a leaf frame) first" : "Open a heap dump of the same service first");
             return false;
         }
-        return doc.window().links().showHeapInstances(cls);
+        return doc.links().showHeapInstances(cls);
     }
 
     /**
@@ -175,7 +175,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     private void reportFocusedShare() {
         double share = focusedShare();
         if (!Double.isNaN(share)) {
-            doc.window().status().setText(focusedClass + ": " + Units.percent(share) + " of the allocations in "
+            doc.status(focusedClass + ": " + Units.percent(share) + " of the allocations in "
                     + doc.summary().file());
         }
     }
@@ -234,11 +234,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     private void load() {
         StackTreeQuery q = query();
         String what = mode == Mode.ALLOCATIONS ? "allocations" : "CPU samples";
-        doc.window().tasks().submit("Reading " + what, p -> {
+        doc.run("Reading " + what, p -> {
             StackTree t = doc.recording().stacks(q, p);
             AllocationTables tables = mode == Mode.ALLOCATIONS ? doc.recording().allocationTables(t, p) : null;
             return new Loaded(t, tables);
-        }, loaded -> show(loaded.tree(), loaded.tables()), failure -> doc.window().showError("Cannot read " + what, failure));
+        }, loaded -> show(loaded.tree(), loaded.tables()), failure -> doc.showError("Cannot read " + what, failure));
     }
 
     private void show(StackTree t, AllocationTables tables) {
@@ -363,7 +363,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
      */
     public void compareWith(java.nio.file.Path baseline) {
         StackTreeQuery q = query();
-        doc.window().tasks().submit("Comparing with " + baseline.getFileName(), p -> {
+        doc.run("Comparing with " + baseline.getFileName(), p -> {
             StackTree before;
             try (Recording base = Recording.open(baseline, p)) {
                 before = base.stacks(q, p);
@@ -383,10 +383,9 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             header.setPadding(new Insets(8, 12, 4, 12));
             BorderPane view = new BorderPane(g);
             view.setTop(header);
-            var tab = doc.window().documents().newTab("\u0394 " + baseline.getFileName() + " \u2192 " + doc.summary().file(),
+            doc.openTab("\u0394 " + baseline.getFileName() + " \u2192 " + doc.summary().file(),
                     new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL), view);
-            doc.window().documents().add(tab);
-        }, failure -> doc.window().showError("Cannot compare with " + baseline.getFileName(), failure));
+        }, failure -> doc.showError("Cannot compare with " + baseline.getFileName(), failure));
     }
 
     List<AllocationTables.Row> classRows() {

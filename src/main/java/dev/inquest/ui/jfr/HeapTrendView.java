@@ -1,5 +1,6 @@
 package dev.inquest.ui.jfr;
 
+import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.heap.HeapTimeline;
 import java.time.Duration;
@@ -23,12 +24,15 @@ import javafx.scene.shape.Rectangle;
  * with the live-set trend (slope of heap-after-GC) stated in words, caveat included. Dragging
  * across the chart picks a time range that the flame graphs then show.
  */
-final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
+final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
+    /** The collection a pause mark stands for. */
+    static final NodeKey<HeapTimeline.Collection> COLLECTION = NodeKey.of("heapTrend.collection", HeapTimeline.Collection.class);
+
     private static final double MB = 1_000_000.0;
     private static final String MARK_STYLE = "-fx-background-color: -color-danger-emphasis; -fx-opacity: 0.75;"
             + " -fx-background-radius: 1; -fx-padding: 0;";
 
-    private final JfrDocument doc;
+    private final JfrContext doc;
     private final NumberAxis x = new NumberAxis();
     private final NumberAxis y = new NumberAxis();
     private final LineChart<Number, Number> chart = new LineChart<>(x, y);
@@ -40,7 +44,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     private HeapTimeline timeline;
     private double dragStart = Double.NaN;
 
-    HeapTrendView(JfrDocument doc) {
+    HeapTrendView(JfrContext doc) {
         this.doc = doc;
         setId("jfr-heap-view");
         x.setLabel("seconds since start");
@@ -75,8 +79,8 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
             return;
         }
         loaded = true;
-        doc.window().tasks().submit("Reading heap over time", p -> doc.recording().heapTimeline(p), this::show,
-                failure -> doc.window().showError("Cannot read heap over time", failure));
+        doc.run("Reading heap over time", p -> doc.recording().heapTimeline(p), this::show,
+                failure -> doc.showError("Cannot read heap over time", failure));
     }
 
     /** The live-set trend with its after-GC points, as the report's heap-trend figure draws them. */
@@ -169,7 +173,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
             javafx.scene.control.Tooltip tip = new javafx.scene.control.Tooltip(pauseText(c));
             tip.setShowDelay(javafx.util.Duration.millis(150));
             javafx.scene.control.Tooltip.install(mark, tip);
-            mark.getProperties().put(HeapTimeline.Collection.class, c);
+            COLLECTION.set(mark, c);
             d.setNode(mark);
             marks.getData().add(d);
         }

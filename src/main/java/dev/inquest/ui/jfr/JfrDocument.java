@@ -1,5 +1,6 @@
 package dev.inquest.ui.jfr;
 
+import dev.inquest.investigation.model.Locator;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.summary.RecordingSummary;
@@ -10,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import dev.inquest.investigation.model.Evidence;
-import dev.inquest.ui.notebook.EvidenceSourceView;
+import dev.inquest.ui.view.EvidenceSourceView;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.control.Tab;
@@ -42,6 +43,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
     private final Recording source;
     private final RecordingSummary summary;
     private final MainWindow window;
+    private final JfrContext context = new Context();
     private final TabPane views = new TabPane();
     private final ObjectProperty<Range> range = new SimpleObjectProperty<>();
     private final List<Runnable> closers = new ArrayList<>();
@@ -57,13 +59,13 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         views.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         views.getStyleClass().add("view-tabs");
 
-        allocations = new FlameView(this, FlameView.Mode.ALLOCATIONS);
-        cpu = new FlameView(this, FlameView.Mode.CPU);
+        allocations = new FlameView(context, FlameView.Mode.ALLOCATIONS);
+        cpu = new FlameView(context, FlameView.Mode.CPU);
         add("Overview", "jfr-overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), new OverviewView(summary));
         add("Allocations", "jfr-alloc", new FontIcon(MaterialDesignF.FIRE), allocations);
         add("CPU", "jfr-cpu", new FontIcon(MaterialDesignC.CPU_64_BIT), cpu);
-        add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(this));
-        oldObjects = new OldObjectsView(this);
+        add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(context));
+        oldObjects = new OldObjectsView(context);
         add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
         setCenter(views);
         views.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showing(is));
@@ -100,7 +102,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
     }
 
     /** The time range in effect (null: the whole recording), so a reopened view shows the same slice. */
-    dev.inquest.investigation.model.Locator.TimeRange rangeLocator() {
+    Locator.TimeRange rangeLocator() {
         Range r = range.get();
         return r == null ? null : new dev.inquest.investigation.model.Locator.TimeRange(r.from(), r.to());
     }
@@ -144,8 +146,58 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return summary;
     }
 
-    public MainWindow window() {
-        return window;
+    /** What the views see of the document and the window: {@link JfrContext}, delegating here. */
+    private final class Context implements JfrContext {
+        @Override
+        public Recording recording() {
+            return source;
+        }
+
+        @Override
+        public RecordingSummary summary() {
+            return summary;
+        }
+
+        @Override
+        public ObjectProperty<Range> rangeProperty() {
+            return range;
+        }
+
+        @Override
+        public Locator.TimeRange rangeLocator() {
+            return JfrDocument.this.rangeLocator();
+        }
+
+        @Override
+        public String artifactPath() {
+            return JfrDocument.this.artifactPath();
+        }
+
+        @Override
+        public <T> dev.inquest.ui.task.TaskRunner.Handle run(String title, dev.inquest.ui.task.TaskRunner.Work<T> work,
+                java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
+            return window.tasks().submit(title, work, onSuccess, onFailure);
+        }
+
+        @Override
+        public void showError(String title, Throwable failure) {
+            window.showError(title, failure);
+        }
+
+        @Override
+        public void status(String text) {
+            window.status().setText(text);
+        }
+
+        @Override
+        public dev.inquest.ui.view.ClassLinks links() {
+            return window.links();
+        }
+
+        @Override
+        public void openTab(String title, javafx.scene.Node icon, javafx.scene.Node content) {
+            window.documents().add(window.documents().newTab(title, icon, content));
+        }
     }
 
     static String bytes(long b) {

@@ -11,7 +11,6 @@ import java.util.function.Consumer;
 import dev.inquest.investigation.model.EvidenceSource;
 import dev.inquest.investigation.model.EvidenceView;
 import dev.inquest.investigation.model.Locator;
-import dev.inquest.ui.notebook.Notebook;
 import javafx.scene.control.Tab;
 import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -19,19 +18,27 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
 /** Opens flight recordings in the window: one tab per recording with its views. */
 public final class JfrViews {
-    private JfrViews() {
+    private final MainWindow window;
+    /** The recordings open in the window, in opening order. */
+    private final javafx.collections.ObservableList<JfrDocument> openRecordings = javafx.collections.FXCollections.observableArrayList();
+
+    private JfrViews(MainWindow window) {
+        this.window = window;
     }
 
-    public static void install(MainWindow window) {
-        window.registerOpener(FileKind.RECORDING, JfrViews::open);
-        Notebook.of(window).ifPresent(nb -> nb.addReopener((source, file) -> reopen(window, source, file)));
+    /** Registers the recording opener (and the reopener of pinned JFR evidence) on the window. */
+    public static JfrViews install(MainWindow window) {
+        JfrViews views = new JfrViews(window);
+        window.registerOpener(FileKind.RECORDING, (file, w) -> views.open(file));
+        window.caseDesk().ifPresent(desk -> desk.addReopener(views::reopen));
+        return views;
     }
 
     /**
      * Reopens pinned JFR evidence: the recording's tab (opening the file if needed), the view it came
      * from, its time range, and the frame or group it named.
      */
-    static boolean reopen(MainWindow window, EvidenceSource source, Path file) {
+    boolean reopen(EvidenceSource source, Path file) {
         if (source.view() == null || source.view().engine() != EvidenceView.Engine.JFR) {
             return false;
         }
@@ -63,7 +70,7 @@ public final class JfrViews {
                 return true;
             }
         }
-        open(file, window, show);
+        open(file, show);
         return true;
     }
 
@@ -76,12 +83,12 @@ public final class JfrViews {
     }
 
     /** Opens the recording off the FX thread; the tab appears when its summary is ready. */
-    public static void open(Path file, MainWindow window) {
-        open(file, window, doc -> { });
+    public void open(Path file) {
+        open(file, doc -> { });
     }
 
-    /** As {@link #open(Path, MainWindow)}, then hands the new document to {@code opened}. */
-    public static void open(Path file, MainWindow window, Consumer<JfrDocument> opened) {
+    /** As {@link #open(Path)}, then hands the new document to {@code opened}. */
+    public void open(Path file, Consumer<JfrDocument> opened) {
         window.tasks().submitFor(file, "Opening " + file.getFileName(), progress -> {
             Recording source = Recording.open(file, progress);
             try {
@@ -98,36 +105,32 @@ public final class JfrViews {
         }, loaded -> {
             JfrDocument doc = new JfrDocument(loaded.source(), loaded.summary(), window);
             Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), doc);
-            tab.getProperties().put("inquest.tab.key", file.toAbsolutePath().normalize().toString());
+            dev.inquest.ui.shell.DocumentArea.setKey(tab, file.toAbsolutePath().normalize().toString());
             dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
             tab.setTooltip(new Tooltip(file.toAbsolutePath().normalize().toString()));
             // Wrapping onClosed (not an event handler): closing a tab from code calls only onClosed.
             var closed = tab.getOnClosed();
             tab.setOnClosed(e -> {
-                openRecordings(window).remove(doc);
+                openRecordings.remove(doc);
                 doc.close();
                 if (closed != null) {
                     closed.handle(e);
                 }
             });
             window.documents().add(tab);
-            openRecordings(window).add(doc);
+            openRecordings.add(doc);
             window.status().setText("Opened recording " + file.getFileName() + ": "
                     + dev.inquest.format.Units.count(loaded.summary().events()) + " events");
             opened.accept(doc);
         }, failure -> window.showError("Cannot open " + file.getFileName(), failure));
     }
 
-    private static final String OPEN = "inquest.jfr.openRecordings";
-
     /**
      * The recordings open in the window, in opening order: views of the heap side (a suspect's
      * allocation sites) follow it to appear and disappear with the recordings.
      */
-    @SuppressWarnings("unchecked")
-    public static javafx.collections.ObservableList<JfrDocument> openRecordings(MainWindow window) {
-        return (javafx.collections.ObservableList<JfrDocument>) window.properties()
-                .computeIfAbsent(OPEN, k -> javafx.collections.FXCollections.<JfrDocument>observableArrayList());
+    public javafx.collections.ObservableList<JfrDocument> openRecordings() {
+        return openRecordings;
     }
 
     static void closeQuietly(Recording source) {

@@ -25,8 +25,8 @@ import javafx.scene.layout.HBox;
  * type or by allocation site; picking a group shows its samples with the allocation stack and the
  * reference chain to the GC root.
  */
-public final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.notebook.EvidenceSourceView {
-    private final JfrDocument doc;
+public final class OldObjectsView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
+    private final JfrContext doc;
     private final TableView<OldObjectReport.Group> groups = new TableView<>();
     private final TreeView<String> samples = new TreeView<>();
     private final ToggleButton byType = new ToggleButton("By type");
@@ -40,7 +40,7 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
     private String pendingGroup;
     private boolean loaded;
 
-    OldObjectsView(JfrDocument doc) {
+    OldObjectsView(JfrContext doc) {
         this.doc = doc;
         setId("jfr-old-view");
         ToggleGroup g = new ToggleGroup();
@@ -95,11 +95,11 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
             return;
         }
         loaded = true;
-        doc.window().tasks().submit("Reading old-object samples", p -> doc.recording().oldObjects(p), r -> {
+        doc.run("Reading old-object samples", p -> doc.recording().oldObjects(p), r -> {
             report = r;
             hint.setText(r.hint() == null ? Units.count(r.samples().size()) + " samples" : r.hint());
             fillGroups();
-        }, failure -> doc.window().showError("Cannot read old-object samples", failure));
+        }, failure -> doc.showError("Cannot read old-object samples", failure));
     }
 
     /** The selected group: how many samples, how many bytes, and the first sample's chain to its root. */
@@ -133,11 +133,11 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
     /** Looks for the sample's reference chain in an open heap dump; says what to do when none is open. */
     public boolean findInHeap(OldObjectReport.Sample sample) {
         if (sample.chain().isEmpty()) {
-            doc.window().status().setText("This sample has no reference chain: "
+            doc.status("This sample has no reference chain: "
                     + (report != null && report.hint() != null ? report.hint() : "the JVM recorded none"));
         }
-        if (!doc.window().links().findChainInHeap(dev.inquest.link.ReferenceChain.of(sample))) {
-            doc.window().status().setText("Open a heap dump of the same JVM to find this object in it");
+        if (!doc.links().findChainInHeap(dev.inquest.link.ReferenceChain.of(sample))) {
+            doc.status("Open a heap dump of the same JVM to find this object in it");
             return false;
         }
         return true;

@@ -1,5 +1,6 @@
 package dev.inquest.ui.link;
 
+import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.link.ChainMatch;
@@ -22,6 +23,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
  */
 final class ChainMatchPanel {
     static final String ID = "link-chain-match";
+    /** The match a panel shows (tests read it). */
+    static final NodeKey<ChainMatch> MATCH = NodeKey.of("chainMatch.match", ChainMatch.class);
 
     private ChainMatchPanel() {
     }
@@ -73,7 +76,7 @@ final class ChainMatchPanel {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId(ID);
-        scroll.getProperties().put(ID, m);
+        MATCH.set(scroll, m);
         return scroll;
     }
 

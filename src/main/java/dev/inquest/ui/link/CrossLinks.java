@@ -14,8 +14,9 @@ import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.HeapViews;
 import dev.inquest.ui.jfr.JfrDocument;
+import dev.inquest.ui.jfr.JfrViews;
 import dev.inquest.ui.notebook.Notebook;
-import dev.inquest.ui.notebook.TabEvidence;
+import dev.inquest.ui.view.TabEvidence;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class CrossLinks {
     private CrossLinks() {
     }
 
-    public static void install(MainWindow window, HeapViews heap) {
+    public static void install(MainWindow window, HeapViews heap, JfrViews recordings) {
         window.links().setAllocations(() -> firstRecording(window) != null, cls -> {
             Tab tab = firstRecordingTab(window);
             if (tab == null) {
@@ -67,7 +68,7 @@ public final class CrossLinks {
             findChain(window, HeapViews.documentOf(tab), chain);
             return true;
         });
-        heap.setSuspectExtras((doc, suspect) -> new SuspectRecordingPanel(window, SuspectRecordingPanel.classOf(suspect)));
+        heap.setSuspectExtras((doc, suspect) -> new SuspectRecordingPanel(window, recordings, SuspectRecordingPanel.classOf(suspect)));
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
                 nb -> draft(doc, row, nb::pin),
                 () -> window.status().setText("Open or create a case to pin evidence")));

@@ -1,5 +1,6 @@
 package dev.inquest.ui.link;
 
+import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.heap.query.ObjectBrief;
@@ -19,6 +20,8 @@ import javafx.scene.layout.VBox;
  */
 final class HoldersPanel {
     static final String ID = "link-class-holders";
+    /** The holders a panel shows (tests read them). */
+    static final NodeKey<ClassHolders.Result> RESULT = NodeKey.of("holders.result", ClassHolders.Result.class);
     static final int LIMIT = 10;
 
     private HoldersPanel() {
@@ -65,7 +68,7 @@ final class HoldersPanel {
         ScrollPane scroll = new ScrollPane(box);
         scroll.setFitToWidth(true);
         scroll.setId(ID);
-        scroll.getProperties().put(ID, r);
+        RESULT.set(scroll, r);
         return scroll;
     }
 }

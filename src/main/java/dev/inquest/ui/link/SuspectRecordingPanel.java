@@ -50,18 +50,20 @@ final class SuspectRecordingPanel extends VBox {
     private final String className;
     private final ListChangeListener<JfrDocument> onChange = c -> refresh();
     private JfrDocument shownFor;
+    private final JfrViews recordings;
     private AllocationSites sites;
     private HeapTimeline timeline;
 
-    SuspectRecordingPanel(MainWindow window, String className) {
+    SuspectRecordingPanel(MainWindow window, JfrViews recordings, String className) {
         this.window = window;
+        this.recordings = recordings;
         this.className = className;
         getStyleClass().add(STYLE);
         getStylesheets().add(SuspectRecordingPanel.class.getResource("link.css").toExternalForm());
         setSpacing(6);
         setVisible(false);
         setManaged(false);
-        JfrViews.openRecordings(window).addListener(new WeakListChangeListener<>(onChange));
+        recordings.openRecordings().addListener(new WeakListChangeListener<>(onChange));
         refresh();
     }
 
@@ -87,7 +89,7 @@ final class SuspectRecordingPanel extends VBox {
     }
 
     private void refresh() {
-        List<JfrDocument> open = JfrViews.openRecordings(window);
+        List<JfrDocument> open = recordings.openRecordings();
         JfrDocument rec = open.isEmpty() ? null : open.getFirst();
         if (rec == shownFor && (rec == null || sites != null)) {
             return;

@@ -1,5 +1,6 @@
 package dev.inquest.ui.notebook;
 
+import dev.inquest.ui.common.NodeKey;
 import java.util.function.Consumer;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -18,23 +19,26 @@ import javafx.scene.input.KeyCode;
  * commit is a boundary the user sees (the text field stops being "being edited").
  */
 final class Fields {
-    /** Property holding a notebook field's committed text (the case's value). */
-    private static final String COMMITTED = "inquest.notebook.committed";
-    /** Property holding a burst taken back with Ctrl+Z, for Ctrl+Shift+Z. */
-    private static final String UNDONE = "inquest.notebook.undone";
+    /** A notebook field's committed text (the case's value; null when the case has none). */
+    private record Committed(String text) {
+    }
+
+    private static final NodeKey<Committed> COMMITTED = NodeKey.of("notebook.committed", Committed.class);
+    /** A burst taken back with Ctrl+Z, for Ctrl+Shift+Z. */
+    private static final NodeKey<String> UNDONE = NodeKey.of("notebook.undone", String.class);
 
     private Fields() {
     }
 
     /** A notebook field (as opposed to a view's filter box, which keeps its own undo). */
     static boolean isNotebookField(TextInputControl c) {
-        return c.getProperties().containsKey(COMMITTED);
+        return COMMITTED.isSet(c);
     }
 
     /** Typed but not committed: the text differs from the case's value. */
     static boolean hasBurst(TextInputControl c) {
-        Object committed = c.getProperties().get(COMMITTED);
-        return committed != null && !committed.equals(c.getText() == null ? "" : c.getText());
+        Committed committed = COMMITTED.get(c);
+        return committed != null && committed.text() != null && !committed.text().equals(c.getText() == null ? "" : c.getText());
     }
 
     /** Ctrl+Z in a field with a burst: back to the committed text in one step. */
@@ -43,9 +47,9 @@ final class Fields {
             return false;
         }
         String typed = c.getText();
-        c.setText((String) c.getProperties().get(COMMITTED));
+        c.setText(COMMITTED.get(c).text());
         c.end();
-        c.getProperties().put(UNDONE, typed);
+        UNDONE.set(c, typed);
         return true;
     }
 
@@ -54,17 +58,17 @@ final class Fields {
      * user has typed again since (a new burst replaces the undone one, as redo stacks do).
      */
     static boolean redoBurst(TextInputControl c) {
-        Object typed = c.getProperties().remove(UNDONE);
+        String typed = UNDONE.remove(c);
         if (typed == null || hasBurst(c)) {
             return false;
         }
-        c.setText((String) typed);
+        c.setText(typed);
         c.end();
         return true;
     }
 
     private static <T extends TextInputControl> T track(T c, String committed) {
-        c.getProperties().put(COMMITTED, committed);
+        COMMITTED.set(c, new Committed(committed));
         return c;
     }
 

@@ -1,5 +1,10 @@
 package dev.inquest.ui.notebook;
 
+import dev.inquest.ui.task.TaskRunner;
+import dev.inquest.ui.view.CaseDesk;
+import dev.inquest.ui.view.EvidenceReopener;
+import dev.inquest.ui.view.EvidenceSourceView;
+import dev.inquest.ui.view.TabEvidence;
 import dev.inquest.input.FileKind;
 import dev.inquest.investigation.artifact.ArtifactCheck;
 import dev.inquest.investigation.artifact.ArtifactFiles;
@@ -26,8 +31,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.application.Platform;
@@ -61,17 +64,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignU;
  * Ctrl+P ask their content node, see {@link EvidenceSourceView}) and {@link #addReopener}.
  * All methods run on the FX thread.
  */
-public final class Notebook {
-    private static final String KEY = Notebook.class.getName();
+public final class Notebook implements CaseDesk {
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final MainWindow window;
     private final List<EvidenceReopener> reopeners = new CopyOnWriteArrayList<>();
-    private final ExecutorService saver = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inquest-case-autosave");
-        t.setDaemon(true);
-        return t;
-    });
     private final Menu menu = new Menu("Case");
     private final Presenter presenter = new Presenter();
     private CaseSession session;
@@ -95,7 +92,7 @@ public final class Notebook {
      */
     public static Notebook install(MainWindow window) {
         Notebook nb = new Notebook(window);
-        window.properties().put(KEY, nb);
+        window.setCaseDesk(nb);
         window.registerOpener(FileKind.CASE, (file, w) -> nb.open(file));
         nb.buildMenu();
         window.addMenu(nb.menu);
@@ -107,7 +104,7 @@ public final class Notebook {
 
     /** The notebook installed in a window, for views that pin evidence or reopen it. */
     public static Optional<Notebook> of(MainWindow window) {
-        return Optional.ofNullable((Notebook) window.properties().get(KEY));
+        return window.caseDesk().filter(Notebook.class::isInstance).map(Notebook.class::cast);
     }
 
     public Optional<CaseSession> session() {
@@ -166,7 +163,8 @@ public final class Notebook {
     private void attach(CaseSession s) {
         detach();
         session = s;
-        session.autosaveWith(saver);
+        // One thread for all ordered writes: a later save never overtakes an earlier one.
+        session.autosaveWith(TaskRunner.Lane.WRITES.executor());
         Case now = s.current();
         currentHypothesis = now == null || now.hypotheses().isEmpty() ? null : now.hypotheses().getFirst().id();
         NotebookView v = new NotebookView(this, s);
@@ -353,6 +351,7 @@ public final class Notebook {
     private final List<TabEvidence> tabSources = new CopyOnWriteArrayList<>();
 
     /** Registers a Ctrl+P source for tabs whose content is not an {@link EvidenceSourceView} (heap dumps). */
+    @Override
     public void addTabEvidence(TabEvidence source) {
         tabSources.add(source);
     }
@@ -425,6 +424,7 @@ public final class Notebook {
     }
 
     /** Registers a way to reopen views (heap, JFR) from pinned evidence; tried in order. */
+    @Override
     public void addReopener(EvidenceReopener reopener) {
         reopeners.add(reopener);
     }
@@ -433,44 +433,89 @@ public final class Notebook {
      * Reopens the view the evidence came from, on the same object or frame, when its artifact is
      * still there with the same content; otherwise shows the stored figures and says why.
      *
-     * @return true when a view was reopened
+     * @return completes on the FX thread with true when a view was reopened
      */
-    public boolean reopen(Evidence e) {
-        String why;
+    public java.util.concurrent.CompletableFuture<Boolean> reopen(Evidence e) {
         EvidenceSource src = e.source();
         Optional<Artifact> artifact = src == null || session == null ? Optional.empty() : session.current().artifact(src.artifact());
         if (src == null) {
-            why = "Written by hand or imported: there is no view to reopen.";
+            showFigures(e, "Written by hand or imported: there is no view to reopen.");
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
         } else if (artifact.isEmpty()) {
-            why = "The case has no artifact " + src.artifact() + ".";
-        } else {
-            ArtifactCheck check;
-            try {
-                check = ArtifactCheck.check(artifact.get(), caseDir(), List.of());
-            } catch (IOException ex) {
-                check = new ArtifactCheck(ArtifactCheck.State.MISSING, null, ex.getMessage());
+            showFigures(e, "The case has no artifact " + src.artifact() + ".");
+            return java.util.concurrent.CompletableFuture.completedFuture(false);
+        }
+        // Checking the artifact hashes its head (and may search for it): off the FX thread.
+        java.util.concurrent.CompletableFuture<Boolean> reopened = new java.util.concurrent.CompletableFuture<>();
+        CaseSession asked = session;
+        Path dir = caseDir();
+        window.tasks().submitQuietly("Checking " + artifact.get().path(), p -> check(artifact.get(), dir), check -> {
+            if (session != asked) {
+                // The case changed while its file was being checked: the evidence belongs to a closed case.
+                reopened.complete(false);
+                return;
             }
-            switch (check.state()) {
-                case SAME, MOVED -> {
-                    if (check.state() == ArtifactCheck.State.MOVED) {
-                        Path dir = caseDir();
-                        Path found = check.found().toAbsolutePath().normalize();
-                        apply(Edits.relocateArtifact(artifact.get().id(), dir != null && found.startsWith(dir)
-                                ? dir.relativize(found).toString() : found.toString()));
-                    }
-                    for (EvidenceReopener r : reopeners) {
-                        if (r.reopen(src, check.found())) {
-                            return true;
-                        }
-                    }
-                    why = "No view in this window can show " + src.view() + " yet; these are the figures as pinned.";
+            reopened.complete(reopenChecked(e, src, artifact.get(), check));
+        }, t -> reopened.complete(false));
+        return reopened;
+    }
+
+    private boolean reopenChecked(Evidence e, EvidenceSource src, Artifact artifact, ArtifactCheck check) {
+        String why;
+        switch (check.state()) {
+            case SAME, MOVED -> {
+                if (check.state() == ArtifactCheck.State.MOVED) {
+                    Path dir = caseDir();
+                    Path found = check.found().toAbsolutePath().normalize();
+                    apply(Edits.relocateArtifact(artifact.id(), dir != null && found.startsWith(dir)
+                            ? dir.relativize(found).toString() : found.toString()));
                 }
-                case CHANGED -> why = check.message() + ". Objects in it may not be where they were, so these are the figures as pinned.";
-                default -> why = check.message() + ". These are the figures as pinned.";
+                for (EvidenceReopener r : reopeners) {
+                    if (r.reopen(src, check.found())) {
+                        return true;
+                    }
+                }
+                why = "No view in this window can show " + src.view() + " yet; these are the figures as pinned.";
             }
+            case CHANGED -> why = check.message() + ". Objects in it may not be where they were, so these are the figures as pinned.";
+            default -> why = check.message() + ". These are the figures as pinned.";
         }
         showFigures(e, why);
         return false;
+    }
+
+    /** Where the artifact is now and whether it is the same file (reads the disk: never on the FX thread). */
+    private static ArtifactCheck check(Artifact artifact, Path caseDir) {
+        try {
+            return ArtifactCheck.check(artifact, caseDir, List.of());
+        } catch (IOException ex) {
+            return new ArtifactCheck(ArtifactCheck.State.MISSING, null, ex.getMessage());
+        }
+    }
+
+    /**
+     * Checks each artifact against its fingerprint off the FX thread; {@code then} receives each
+     * one's state in lower case ("same", "moved", "changed", "missing", "unreadable") on the FX
+     * thread.
+     */
+    void checkArtifacts(List<Artifact> artifacts, Path caseDir, java.util.function.Consumer<java.util.Map<Artifact, String>> then) {
+        if (artifacts.isEmpty()) {
+            return;
+        }
+        window.tasks().submitQuietly("Checking the case's files", p -> {
+            java.util.Map<Artifact, String> states = new java.util.LinkedHashMap<>();
+            for (Artifact a : artifacts) {
+                String state;
+                try {
+                    state = ArtifactCheck.check(a, caseDir, List.of()).state().name().toLowerCase(java.util.Locale.ROOT);
+                } catch (IOException e) {
+                    state = "unreadable";
+                }
+                states.put(a, state);
+            }
+            return states;
+        }, then, failed -> {
+        });
     }
 
     Dialog<?> showFigures(Evidence e) {

@@ -1,6 +1,5 @@
 package dev.inquest.ui.notebook;
 
-import dev.inquest.investigation.artifact.ArtifactCheck;
 import dev.inquest.investigation.export.FigureText;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
@@ -15,7 +14,6 @@ import dev.inquest.investigation.model.Section;
 import dev.inquest.investigation.model.Stance;
 import dev.inquest.investigation.session.CaseSession;
 import dev.inquest.investigation.session.Edits;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -698,20 +696,36 @@ final class NotebookView {
         }
         box.getChildren().add(sectionTitle("Artifacts", null));
         Path dir = session.path().map(Path::getParent).orElse(null);
+        java.util.Map<Artifact, Label> labels = new java.util.LinkedHashMap<>();
         for (Artifact a : c.artifacts()) {
-            String state;
-            try {
-                ArtifactCheck check = ArtifactCheck.check(a, dir, List.of());
-                state = check.state().name().toLowerCase(java.util.Locale.ROOT);
-            } catch (IOException e) {
-                state = "unreadable";
-            }
-            Label l = new Label(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")");
-            l.getStyleClass().addAll("text-small", "artifact-" + state);
+            Label l = new Label();
+            l.getStyleClass().add("text-small");
             l.setWrapText(true);
+            showState(l, a, artifactStates.getOrDefault(a, "checking"));
+            labels.put(a, l);
             box.getChildren().add(l);
         }
+        // Checking hashes each file's head: off the FX thread. Until it answers, the state the
+        // last check found (or "checking") shows.
+        notebook.checkArtifacts(List.copyOf(labels.keySet()), dir, states -> {
+            artifactStates.putAll(states);
+            states.forEach((a, state) -> {
+                Label l = labels.get(a);
+                if (l != null) {
+                    showState(l, a, state);
+                }
+            });
+        });
         return box;
+    }
+
+    /** The artifacts' states as last checked ("same", "moved", "missing"...), shown while a new check runs. */
+    private final java.util.Map<Artifact, String> artifactStates = new java.util.HashMap<>();
+
+    private static void showState(Label l, Artifact a, String state) {
+        l.setText(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")");
+        l.getStyleClass().removeIf(style -> style.startsWith("artifact-"));
+        l.getStyleClass().add("artifact-" + state);
     }
 
     private void apply(dev.inquest.investigation.session.CaseEdit edit) {

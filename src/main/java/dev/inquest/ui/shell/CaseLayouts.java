@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.inquest.ui.common.NodeKey;
+import dev.inquest.ui.task.TaskRunner;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -19,8 +21,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
@@ -68,7 +68,7 @@ public final class CaseLayouts {
     }
 
     /** Tab property: the case open when the tab opened ({@link #NO_CASE} when none). */
-    private static final String OWNER = "inquest.tab.case";
+    private static final NodeKey<String> OWNER = NodeKey.of("caseLayouts.owner", String.class);
     private static final String NO_CASE = "";
 
     /** What the last restore did, for the status bar and tests. */
@@ -77,11 +77,6 @@ public final class CaseLayouts {
 
     private final MainWindow window;
     private final Path folder;
-    private final ExecutorService writer = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "inquest-layout-writer");
-        t.setDaemon(true);
-        return t;
-    });
     private final PauseTransition soon = new PauseTransition(Duration.millis(600));
     private Path current;
     private Supplier<String> currentId = () -> null;
@@ -133,12 +128,12 @@ public final class CaseLayouts {
     private void markNewTabs() {
         List<javafx.scene.control.Tab> late = new ArrayList<>();
         for (javafx.scene.control.Tab t : window.documents().allTabs()) {
-            if (t.getProperties().containsKey(OWNER)) {
+            if (OWNER.isSet(t)) {
                 continue;
             }
             Path f = DocumentArea.fileOf(t);
             String owner = f != null && requested.containsKey(f) ? requested.remove(f) : ownerNow();
-            t.getProperties().put(OWNER, owner);
+            OWNER.set(t, owner);
             if (!owner.equals(NO_CASE) && !owner.equals(ownerNow())) {
                 late.add(t);
             }
@@ -212,12 +207,12 @@ public final class CaseLayouts {
             }
         }
         for (javafx.scene.control.Tab t : List.copyOf(window.documents().allTabs())) {
-            if (!owner.equals(t.getProperties().get(OWNER))) {
+            if (!owner.equals(OWNER.get(t))) {
                 continue;
             }
             Path f = DocumentArea.fileOf(t);
             if (f != null && nextFiles.contains(f.toString())) {
-                t.getProperties().put(OWNER, next == null ? NO_CASE : next.toString());
+                OWNER.set(t, next == null ? NO_CASE : next.toString());
             } else {
                 window.documents().close(t);
             }
@@ -289,7 +284,10 @@ public final class CaseLayouts {
     private void adopt(Found f, Path caseFile, String id) {
         Stored s = new Stored(2, caseFile.toString(), id, f.layout());
         Path target = fileFor(caseFile);
-        writer.submit(() -> {
+        if (closed) {
+            return;
+        }
+        TaskRunner.Lane.WRITES.submit(() -> {
             write(target, s);
             try {
                 Files.deleteIfExists(f.adoptedFrom());
@@ -372,11 +370,12 @@ public final class CaseLayouts {
     public Future<?> save() {
         soon.stop();
         Path caseFile = current;
-        if (caseFile == null) {
+        if (caseFile == null || closed) {
+            // A closed window's layout was written when it closed; nothing later belongs to it.
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
         Stored s = new Stored(2, caseFile.toString(), currentId.get(), window.documents().layout());
-        return writer.submit(() -> write(fileFor(caseFile), s));
+        return TaskRunner.Lane.WRITES.submit(() -> write(fileFor(caseFile), s));
     }
 
     /** The window is closing: writes the layout now and stops following the document area. */
@@ -390,7 +389,6 @@ public final class CaseLayouts {
             System.getLogger("inquest").log(System.Logger.Level.WARNING, "cannot save the case layout: " + e);
         }
         closed = true;
-        writer.shutdown();
     }
 
     private static void write(Path target, Stored s) {

@@ -1,5 +1,6 @@
 package dev.inquest.ui.shell;
 
+import dev.inquest.ui.common.NodeKey;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -27,14 +28,21 @@ import javafx.scene.layout.StackPane;
 public final class DocumentArea {
     private static final String DRAG_PREFIX = "inquest-tab:";
 
-    private static final String KEY = "inquest.tab.key";
-    private static final String FILE = "inquest.tab.file";
-    /** Pane property: the entries a restored layout puts in this group, in order (see {@link #restore}). */
-    private static final String EXPECTED = "inquest.pane.expected";
-    /** Pane property: the entry that should be selected once it arrives. */
-    private static final String WANTED = "inquest.pane.selected";
-    /** Pane property: the entries of {@link #EXPECTED} whose tabs have not arrived yet. */
-    private static final String AWAITED = "inquest.pane.awaited";
+    /** The tab's key among open tabs, when its view sets one ({@link #setKey}). */
+    private static final NodeKey<String> KEY = NodeKey.of("documentArea.key", String.class);
+    private static final NodeKey<java.nio.file.Path> FILE = NodeKey.of("documentArea.file", java.nio.file.Path.class);
+
+    /** What a restored layout expects of one tab group (see {@link #restore}). */
+    private static final class Restoring {
+        /** The entries a restored layout puts in this group, in order. */
+        final List<Layout.Entry> expected = new ArrayList<>();
+        /** The entries of {@link #expected} whose tabs have not arrived yet. */
+        final List<Layout.Entry> awaited = new ArrayList<>();
+        /** The entry that should be selected once it arrives, or null. */
+        Layout.Entry wanted;
+    }
+
+    private static final NodeKey<Restoring> RESTORING = NodeKey.of("documentArea.restoring", Restoring.class);
 
     private final StackPane container = new StackPane();
     private final Map<String, Tab> tabsById = new HashMap<>();
@@ -86,18 +94,26 @@ public final class DocumentArea {
 
     /** Names the file a tab shows, so a remembered layout can reopen it. */
     public static void setFile(Tab tab, java.nio.file.Path file) {
-        tab.getProperties().put(FILE, file.toAbsolutePath().normalize());
+        FILE.set(tab, file.toAbsolutePath().normalize());
     }
 
     /** The file a tab shows ({@link #setFile}), or null. */
     public static java.nio.file.Path fileOf(Tab tab) {
-        return tab.getProperties().get(FILE) instanceof java.nio.file.Path p ? p : null;
+        return FILE.get(tab);
+    }
+
+    /**
+     * Gives a tab its key among open tabs (a view's own identity for it, e.g. the file and the
+     * dump number), which a remembered layout uses; without one the title is the key.
+     */
+    public static void setKey(Tab tab, String key) {
+        KEY.set(tab, key);
     }
 
     /** The tab's key among open tabs: the view's own key when it set one, else its title. */
     static String keyOf(Tab tab) {
-        Object key = tab.getProperties().get(KEY);
-        return key == null ? title(tab) : key.toString();
+        String key = KEY.get(tab);
+        return key == null ? title(tab) : key;
     }
 
     private static Layout.Entry entryOf(Tab tab) {
@@ -146,7 +162,6 @@ public final class DocumentArea {
         Tab tab = new Tab(null, content);
         tab.setGraphic(handle);
         String id = UUID.randomUUID().toString();
-        tab.getProperties().put("inquest.tab.id", id);
         tabsById.put(id, tab);
         handle.setOnDragDetected(e -> {
             Dragboard db = handle.startDragAndDrop(TransferMode.MOVE);
@@ -268,7 +283,8 @@ public final class DocumentArea {
                 }
             }
             entries = merged;
-            if (tp.getProperties().get(WANTED) instanceof Layout.Entry wanted && awaited(tp).contains(wanted)) {
+            Layout.Entry wanted = RESTORING.get(tp).wanted;
+            if (wanted != null && awaited(tp).contains(wanted)) {
                 selected = wanted;
             }
         }
@@ -359,7 +375,7 @@ public final class DocumentArea {
                 expected(pane).addAll(expected);
                 awaited(pane).addAll(awaited);
                 if (wanted != null) {
-                    pane.getProperties().put(WANTED, wanted);
+                    RESTORING.get(pane).wanted = wanted;
                 }
                 yield pane;
             }
@@ -379,14 +395,12 @@ public final class DocumentArea {
         return null;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Layout.Entry> expected(TabPane p) {
-        return (List<Layout.Entry>) p.getProperties().get(EXPECTED);
+        return RESTORING.get(p).expected;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<Layout.Entry> awaited(TabPane p) {
-        return (List<Layout.Entry>) p.getProperties().get(AWAITED);
+        return RESTORING.get(p).awaited;
     }
 
     /** The entries a restore still waits for, in layout order. */
@@ -426,7 +440,7 @@ public final class DocumentArea {
                     at++;
                 }
                 p.getTabs().add(at, tab);
-                if (e.equals(p.getProperties().get(WANTED))) {
+                if (e.equals(RESTORING.get(p).wanted)) {
                     p.getSelectionModel().select(tab);
                 }
                 return true;
@@ -456,8 +470,7 @@ public final class DocumentArea {
         pane.getStyleClass().add("document-pane");
         pane.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
         pane.setTabDragPolicy(TabPane.TabDragPolicy.FIXED);
-        pane.getProperties().put(EXPECTED, new ArrayList<Layout.Entry>());
-        pane.getProperties().put(AWAITED, new ArrayList<Layout.Entry>());
+        RESTORING.set(pane, new Restoring());
         pane.setOnMousePressed(e -> focused = pane);
         pane.getTabs().addListener((javafx.collections.ListChangeListener<Tab>) c -> changed());
         pane.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> changed());

@@ -4,8 +4,10 @@ import dev.inquest.Version;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
 import dev.inquest.ui.task.TaskRunner;
-import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.settings.Settings;
+import dev.inquest.ui.view.CaseDesk;
+import dev.inquest.ui.view.ClassLinks;
 import dev.inquest.ui.welcome.WelcomePage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -80,6 +82,7 @@ public final class MainWindow {
     private Path demoFolder;
     private final List<Runnable> closeActions = new java.util.ArrayList<>();
     private boolean ended;
+    private CaseDesk caseDesk;
 
     public MainWindow(Stage stage, Settings settings) {
         this.stage = stage;
@@ -148,9 +151,14 @@ public final class MainWindow {
         }
     }
 
-    /** Per-window state of the views (the notebook, the open recordings): kept on the scene root, not the stage. */
-    public javafx.collections.ObservableMap<Object, Object> properties() {
-        return root.getProperties();
+    /** The case notebook installed in this window, if any: per window, never on the stage. */
+    public java.util.Optional<CaseDesk> caseDesk() {
+        return java.util.Optional.ofNullable(caseDesk);
+    }
+
+    /** Installs the window's case notebook (one per window). */
+    public void setCaseDesk(CaseDesk desk) {
+        this.caseDesk = desk;
     }
 
     /** The document layouts remembered per case; the notebook tells it which case is open. */

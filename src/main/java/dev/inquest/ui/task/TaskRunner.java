@@ -21,8 +21,59 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *
  * <p>Updates are coalesced: the engine may report thousands of times a second, the FX thread
  * hears about it at most once per pulse.
+ *
+ * <p>The one policy for background work in the window: every thread the window starts belongs
+ * to a pool this class owns, all named {@code inquest-*}, all bounded. Per window: the work pool
+ * ({@link #submit}, two threads) and a fork/join pool of parallelism one ({@link #onOneCore}).
+ * Per process: the {@link Lane}s, one thread each, for work that must stay in order or apart
+ * from the work pool. Outside this policy on purpose: {@code debug.FxWatchdog} (a diagnostic that
+ * must watch the FX thread from outside everything it watches) and the training run's two
+ * threads ({@code ui.Training}: a build step that drives the window and a time limit on it).
  */
 public final class TaskRunner {
+
+    /**
+     * The process's single-thread lanes: work queued on one runs in order, one job at a time, on
+     * a daemon thread started on first use.
+     */
+    public enum Lane {
+        /**
+         * Ordered small writes: case autosaves and case layouts. One thread, so a later save of
+         * the same file can never overtake an earlier one; each write is itself atomic (temporary
+         * file, rename).
+         */
+        WRITES("inquest-writes", Thread.NORM_PRIORITY),
+        /**
+         * Styling and laying out scenes not shown ({@code common.Offscreen}): JavaFX's CSS caches
+         * are shared, so one such thread at a time, below the FX thread's priority.
+         */
+        OFFSCREEN("inquest-offscreen", Thread.MIN_PRIORITY),
+        /** Flame graph transforms (filters, focus, reverse) of big trees, newest request last. */
+        FLAME("inquest-flame", Thread.NORM_PRIORITY),
+        /**
+         * Releasing what nobody will show: closing a closed tab's dump or a result that arrived
+         * after its cancel. Closing may wait for a disk write or an off-screen build; neither the
+         * FX thread nor the work pool should.
+         */
+        RELEASE("inquest-release", Thread.NORM_PRIORITY);
+
+        private final ExecutorService executor;
+
+        Lane(String name, int priority) {
+            this.executor = Executors.newSingleThreadExecutor(
+                    Thread.ofPlatform().name(name).daemon(true).priority(priority).factory());
+        }
+
+        /** The lane as an executor (for {@code CompletableFuture}s and {@code CaseSession.autosaveWith}). */
+        public java.util.concurrent.Executor executor() {
+            return executor;
+        }
+
+        /** Queues {@code job} behind the ones already waiting on this lane. */
+        public java.util.concurrent.Future<?> submit(Runnable job) {
+            return executor.submit(job);
+        }
+    }
 
     /** Work that reports progress and stops when asked. */
     @FunctionalInterface
@@ -37,11 +88,10 @@ public final class TaskRunner {
         boolean isCancelled();
     }
 
-    private final ExecutorService pool = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "inquest-task");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService pool = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("inquest-task-", 0).daemon(true).factory());
+    /** Created on first use: most windows never prepare a heap dump's queries. */
+    private java.util.concurrent.ForkJoinPool oneCore;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyDoubleWrapper fraction = new ReadOnlyDoubleWrapper(0);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -87,6 +137,20 @@ public final class TaskRunner {
      * task reports a {@link CancellationException} to {@code onFailure}.
      */
     public <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(title, work, onSuccess, onFailure, true);
+    }
+
+    /**
+     * As {@link #submit}, for short file work the user did not start as a task of its own
+     * (checking a case's files against their fingerprints): it keeps the FX thread free of I/O
+     * without taking the status bar from the task shown there. Counted in {@link #busyProperty}.
+     */
+    public <T> Handle submitQuietly(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
+        return submit(title, work, onSuccess, onFailure, false);
+    }
+
+    private <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
+            boolean shown) {
         FxProgress progress = new FxProgress(title);
         boolean counted = Platform.isFxApplicationThread();
         if (counted) {
@@ -99,12 +163,14 @@ public final class TaskRunner {
             }
         };
         pool.submit(() -> {
-            current = progress;
-            Platform.runLater(() -> {
-                running.set(true);
-                message.set(title);
-                fraction.set(-1);
-            });
+            if (shown) {
+                current = progress;
+                Platform.runLater(() -> {
+                    running.set(true);
+                    message.set(title);
+                    fraction.set(-1);
+                });
+            }
             try {
                 T result = work.run(progress);
                 if (progress.isCancelled()) {
@@ -148,13 +214,39 @@ public final class TaskRunner {
      */
     private static void discard(Object result) {
         if (result instanceof AutoCloseable c) {
-            Thread.ofPlatform().name("inquest-discard").daemon(true).start(() -> {
+            Lane.RELEASE.submit(() -> {
                 try {
                     c.close();
                 } catch (Exception e) {
                     System.getLogger("inquest").log(System.Logger.Level.WARNING, "closing a cancelled result: " + e);
                 }
             });
+        }
+    }
+
+    /**
+     * Runs {@code work} in this window's fork/join pool of parallelism one and waits for it, on a
+     * work-pool thread: the engine's parallel streams and fork/join tasks inside it then use one
+     * core, so on a 2-core laptop the other core stays with the FX thread. For background work
+     * the user did not ask for (preparing a dump's queries).
+     */
+    public <T> T onOneCore(java.util.concurrent.Callable<T> work) throws Exception {
+        java.util.concurrent.ForkJoinPool one;
+        synchronized (this) {
+            if (oneCore == null) {
+                oneCore = new java.util.concurrent.ForkJoinPool(1, p -> {
+                    var t = java.util.concurrent.ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(p);
+                    t.setName("inquest-one-core");
+                    t.setDaemon(true);
+                    return t;
+                }, null, false);
+            }
+            one = oneCore;
+        }
+        try {
+            return one.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception x ? x : e;
         }
     }
 

@@ -9,7 +9,7 @@ import dev.inquest.jfr.render.FrameKind;
 import dev.inquest.jfr.render.SampleProfiles;
 import dev.inquest.jfr.render.WeightUnit;
 import dev.inquest.ui.Screenshots;
-import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Theme;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javafx.scene.Scene;

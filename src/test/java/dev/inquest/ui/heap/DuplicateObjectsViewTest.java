@@ -57,7 +57,7 @@ class DuplicateObjectsViewTest {
         HeapViewsTest.fireRowAction(robot, view.table(), "row-copy-markdown");
         assertThat(HeapViewsTest.clipboardText(robot)).startsWith("| `LeakPatterns$SessionView` | 20,000 | `userId` | 400 |");
         HeapViewsTest.fireRowAction(robot, view.table(), "row-inspect");
-        HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector() != null && doc.inspector().current() != null);
-        assertThat(doc.inspector().current().node()).isEqualTo(shown.getFirst().example());
+        HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class) != null && doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current() != null);
+        assertThat(doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current().node()).isEqualTo(shown.getFirst().example());
     }
 }

@@ -14,7 +14,7 @@ import dev.inquest.heap.query.LeakDumps;
 import dev.inquest.heap.query.ObjectInspector;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.heap.HeapDocument.Section;
-import dev.inquest.ui.heap.compare.GrowthRows;
+import dev.inquest.ui.heap.GrowthRows;
 import dev.inquest.ui.heap.compare.GrowthView;
 import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.heap.inspector.InspectorView;
@@ -131,8 +131,8 @@ class GrowthAndRetainedSetTest {
         assertThat(HeapViewsTest.clipboardText(robot)).startsWith("| `java.util.ArrayList` |").contains("> class LeakPatterns$Store` | 2 | 2 |")
                 .contains(Units.bytesDelta(top.delta().retainedDelta()));
         HeapViewsTest.fireRowAction(robot, view.table(), "row-inspect");
-        HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector() != null && doc.inspector().current() != null);
-        assertThat(doc.inspector().current().node()).isEqualTo(top.node());
+        HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class) != null && doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current() != null);
+        assertThat(doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current().node()).isEqualTo(top.node());
 
         // The same baseline gives the histogram its delta columns.
         robot.interact(() -> doc.show(Section.HISTOGRAM));
@@ -183,8 +183,8 @@ class GrowthAndRetainedSetTest {
         HeapDump dump = doc.dump();
         long holders = ShapesDumpAccess.staticNode(dump, "holders");
         robot.interact(() -> doc.inspect(holders));
-        HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector().current() != null);
-        InspectorView inspector = doc.inspector();
+        HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current() != null);
+        InspectorView inspector = doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class);
         robot.interact(inspector::showRetainedSet);
         HeapViewsTest.waitFor("retained set", 60, () -> inspector.retainedSetRows() != null);
 

@@ -7,7 +7,7 @@ import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.testing.ChildJvm;
 import dev.inquest.ui.Screenshots;
-import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.heap.HeapDocument.Section;
 import dev.inquest.ui.heap.dominators.DominatorRows;
 import dev.inquest.ui.heap.dominators.DominatorView;
@@ -114,18 +114,18 @@ class HeapScreenshotTest {
                 doc.show(Section.DOMINATORS);
                 doc.inspect(session);
             });
-            HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector().current() != null && doc.inspector().current().node() == session);
+            HeapViewsTest.waitFor("inspector", 60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current() != null && doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current().node() == session);
             shoot(robot, "heap-inspector" + suffix, theme);
 
             robot.interact(() -> doc.inspect(cache));
-            HeapViewsTest.waitFor("cache", 60, () -> doc.inspector().current().node() == cache);
-            robot.interact(() -> doc.inspector().showRetainedSet());
-            HeapViewsTest.waitFor("retained set", 60, () -> doc.inspector().retainedSetRows() != null);
+            HeapViewsTest.waitFor("cache", 60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current().node() == cache);
+            robot.interact(() -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).showRetainedSet());
+            HeapViewsTest.waitFor("retained set", 60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).retainedSetRows() != null);
             shoot(robot, "heap-retained-set" + suffix, theme);
-            robot.interact(() -> doc.inspector().showInbound());
+            robot.interact(() -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).showInbound());
 
             robot.interact(() -> doc.pathsToRoots(session));
-            HeapViewsTest.waitFor("paths", 60, () -> doc.paths().result() != null && doc.paths().result().node() == session);
+            HeapViewsTest.waitFor("paths", 60, () -> doc.paths(dev.inquest.ui.heap.paths.PathsView.class).result() != null && doc.paths(dev.inquest.ui.heap.paths.PathsView.class).result().node() == session);
             shoot(robot, "heap-paths" + suffix, theme);
 
             robot.interact(() -> {

@@ -68,7 +68,7 @@ class HeapViewsSpeedTest {
     void cancellingALoadHalfWayLeavesNoTabNoMappingAndAWorkingWindow(FxRobot robot) throws Exception {
         Path big = BigDump.file();
         // Parse, not reopen from an index file: the load must be long enough to stop half way.
-        robot.interact(() -> HeapViews.install(window).setOpenOptions(dev.inquest.heap.model.OpenOptions.DEFAULT.withIndexFile(false)));
+        robot.interact(() -> dev.inquest.ui.Views.heap(window).setOpenOptions(dev.inquest.heap.model.OpenOptions.DEFAULT.withIndexFile(false)));
         robot.interact(() -> window.open(big));
         String[] cancelledAt = new String[1];
         HeapViewsTest.waitFor("loading", 120, () -> {

@@ -70,7 +70,7 @@ class HeapViewsTest {
     /** A shown window with the heap views, its settings in a fresh folder under {@code home}. */
     static MainWindow heapWindow(Stage stage, Path home) throws java.io.IOException {
         MainWindow w = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
-        HeapViews.install(w);
+        dev.inquest.ui.Views.heap(w);
         stage.show();
         return w;
     }
@@ -245,7 +245,7 @@ class HeapViewsTest {
         // Inspector: a string's text, and the array slot that references the first Holder.
         long latin = ShapesDumpAccess.staticNode(dump, "latin");
         robot.interact(() -> doc.inspect(latin));
-        InspectorView inspector = doc.inspector();
+        InspectorView inspector = doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class);
         waitFor("inspected", 30, () -> inspector.current() != null && inspector.current().node() == latin);
         assertThat(inspector.current().stringValue()).isEqualTo("inquest-42-latin");
         long firstHolder = dump.outbound(holders).stream().filter(r -> r.field().equals("[0]")).findFirst().orElseThrow().node();
@@ -261,7 +261,7 @@ class HeapViewsTest {
 
         // Paths to GC roots: same paths as the engine, each ending in a root.
         robot.interact(() -> doc.pathsToRoots(firstHolder));
-        PathsView paths = doc.paths();
+        PathsView paths = doc.paths(dev.inquest.ui.heap.paths.PathsView.class);
         waitFor("paths", 60, () -> paths.result() != null && paths.result().node() == firstHolder);
         List<List<PathStep>> expected = dump.pathsToRoots(firstHolder, 25, true, dev.inquest.progress.Progress.NONE).paths();
         assertThat(paths.result().paths()).isEqualTo(expected);
@@ -358,7 +358,7 @@ class HeapViewsTest {
     void asksWhichDumpWhenAFileHoldsSeveral(FxRobot robot) throws Exception {
         Path two = dev.inquest.testing.Corpus.file("hprof/oracle_jdk7_21_hprofagent.hprof");
         List<List<dev.inquest.heap.model.DumpChoice>> asked = new java.util.ArrayList<>();
-        HeapViews views = HeapViews.install(window);
+        HeapViews views = dev.inquest.ui.Views.heap(window);
         views.setDumpChooser(choices -> {
             asked.add(choices);
             return java.util.Optional.of(choices.getFirst());

@@ -10,7 +10,7 @@ import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.Screenshots;
-import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.shell.DocumentArea;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
@@ -119,8 +119,7 @@ class JfrWindowTest {
         for (int i = 0; i < gcs.size(); i++) {
             double expected = java.time.Duration.between(doc.summary().start(), gcs.get(i).getStartTime()).toMillis() / 1000.0;
             assertThat(marks.get(i).getXValue().doubleValue()).isEqualTo(expected);
-            var c = (dev.inquest.jfr.heap.HeapTimeline.Collection) marks.get(i).getNode().getProperties()
-                    .get(dev.inquest.jfr.heap.HeapTimeline.Collection.class);
+            var c = HeapTrendView.COLLECTION.get(marks.get(i).getNode());
             assertThat(c.gcId()).isEqualTo(gcs.get(i).getLong("gcId"));
             assertThat(c.sumOfPauses()).isEqualTo(gcs.get(i).getDuration("sumOfPauses"));
             assertThat(heap.pauseText(c)).contains("GC " + c.gcId()).contains(String.format(java.util.Locale.ROOT, "paused %.1f ms",
@@ -216,7 +215,9 @@ class JfrWindowTest {
         // Close the recording; reopening the evidence opens it again on the same frame.
         robot.interact(() -> window.documents().close(window.documents().allTabs().getLast()));
         assertThat(window.documents().allTabs()).hasSize(1);
-        robot.interact(() -> assertThat(notebook.reopen(pinned[0])).isTrue());
+        java.util.concurrent.CompletableFuture<Boolean> reopening = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> notebook.reopen(pinned[0]).thenAccept(reopening::complete));
+        assertThat(reopening.get(60, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 2
                 && window.documents().allTabs().getLast().getContent() instanceof JfrDocument d
                 && d.allocations().flameGraph().zoomedFrameProperty().get() != null

@@ -64,9 +64,7 @@ class CrossLinksTest {
     @Start
     void start(Stage stage) throws Exception {
         window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
-        notebook = Notebook.install(window);
-        JfrViews.install(window);
-        CrossLinks.install(window, HeapViews.install(window));
+        notebook = dev.inquest.ui.Views.installAll(window).notebook();
         stage.show();
     }
 
@@ -107,7 +105,7 @@ class CrossLinksTest {
         assertThat(histogram.shownRows().getFirst().retained()).isEqualTo(expected.retained());
         // ...and beside it the dominators holding those instances, as the engine finds them.
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-class-holders") != null);
-        var holders = (dev.inquest.heap.query.ClassHolders.Result) heap.sidePanel("link-class-holders").getProperties().get("link-class-holders");
+        var holders = HoldersPanel.RESULT.get(heap.sidePanel("link-class-holders"));
         var engine = dev.inquest.heap.query.ClassHolders.of(heap.dump(), Demo.LEAKING_CLASS, 10, Progress.NONE);
         assertThat(holders).isEqualTo(engine);
         assertThat(holders.holders().getFirst().holder().className()).isEqualTo("java.util.HashMap$Node[]");
@@ -140,9 +138,9 @@ class CrossLinksTest {
                 .ifPresent(t -> t.getTabPane().getSelectionModel().select(t)));
         robot.interact(() -> assertThat(old.findSelectedInHeap()).isTrue());
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> heap.sidePanel("link-chain-match") != null
-                && heap.paths() != null && heap.paths().result() != null);
+                && heap.paths(dev.inquest.ui.heap.paths.PathsView.class) != null && heap.paths(dev.inquest.ui.heap.paths.PathsView.class).result() != null);
         var panel = heap.sidePanel("link-chain-match");
-        var match = (dev.inquest.link.ChainMatch) panel.getProperties().get("link-chain-match");
+        var match = ChainMatchPanel.MATCH.get(panel);
         assertThat(match.complete()).isTrue();
         assertThat(match.exact()).isTrue();
         long node = match.node();
@@ -152,7 +150,7 @@ class CrossLinksTest {
                 .indexOf(Demo.LEAKING_CLASS);
         assertThat(heap.dump().className(match.path().get(receiptLink))).isEqualTo(Demo.LEAKING_CLASS);
         // The paths view shows that object, and its path to a GC root runs through the receipts map.
-        var result = heap.paths().result();
+        var result = heap.paths(dev.inquest.ui.heap.paths.PathsView.class).result();
         assertThat(result.node()).isEqualTo(node);
         assertThat(result.paths().getFirst()).extracting(p -> p.className() + (p.field() == null ? "" : " ." + p.field()))
                 .contains("java.util.HashMap$Node .value", "java.util.HashMap .table",
@@ -249,8 +247,10 @@ class CrossLinksTest {
         Evidence[] pinned = new Evidence[1];
         robot.interact(() -> pinned[0] = notebook.pinTo(null, "The receipt cache never evicts", draft[0], Stance.SUPPORTS).orElseThrow());
         robot.interact(() -> window.documents().close(window.documents().allTabs().getLast()));
-        robot.interact(() -> assertThat(notebook.reopen(pinned[0])).isTrue());
+        java.util.concurrent.CompletableFuture<Boolean> reopening = new java.util.concurrent.CompletableFuture<>();
+        robot.interact(() -> notebook.reopen(pinned[0]).thenAccept(reopening::complete));
+        assertThat(reopening.get(60, TimeUnit.SECONDS)).isTrue();
         WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.documents().allTabs().stream().anyMatch(t -> HeapViews.documentOf(t) != null
-                && HeapViews.documentOf(t).inspector() != null));
+                && HeapViews.documentOf(t).inspector(dev.inquest.ui.heap.inspector.InspectorView.class) != null));
     }
 }

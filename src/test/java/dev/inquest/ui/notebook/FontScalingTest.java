@@ -44,8 +44,7 @@ class FontScalingTest {
     @Start
     void start(Stage stage) throws Exception {
         window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
-        notebook = Notebook.install(window);
-        CrossLinks.install(window, HeapViews.install(window));
+        notebook = dev.inquest.ui.Views.installAll(window).notebook();
         stage.show();
     }
 

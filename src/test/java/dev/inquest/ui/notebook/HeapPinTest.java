@@ -49,8 +49,7 @@ class HeapPinTest {
     @Start
     void start(Stage stage) throws Exception {
         window = dev.inquest.ui.TestWindows.withFreshSettings(stage, home);
-        notebook = Notebook.install(window);
-        CrossLinks.install(window, HeapViews.install(window));
+        notebook = dev.inquest.ui.Views.installAll(window).notebook();
         stage.show();
     }
 
@@ -140,7 +139,7 @@ class HeapPinTest {
         // An object open in the inspector pins itself when no field row is selected.
         long second = dump.topDominators(2).getLast().node();
         robot.interact(() -> doc.inspect(second));
-        waitFor(60, () -> doc.inspector().current() != null && doc.inspector().current().node() == second);
+        waitFor(60, () -> doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current() != null && doc.inspector(dev.inquest.ui.heap.inspector.InspectorView.class).current().node() == second);
         robot.clickOn("#inspector-title");
         ctrlP(robot);
         pinDialog(robot, "H1", Stance.SUPPORTS);

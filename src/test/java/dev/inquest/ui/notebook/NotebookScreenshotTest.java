@@ -15,7 +15,7 @@ import dev.inquest.investigation.model.Stance;
 import dev.inquest.investigation.session.CaseSession;
 import dev.inquest.investigation.session.Edits;
 import dev.inquest.ui.Screenshots;
-import dev.inquest.ui.Theme;
+import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.settings.Settings;
 import dev.inquest.ui.shell.MainWindow;
 import java.awt.image.BufferedImage;

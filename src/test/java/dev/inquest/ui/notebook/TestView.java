@@ -1,5 +1,6 @@
 package dev.inquest.ui.notebook;
 
+import dev.inquest.ui.view.EvidenceSourceView;
 import dev.inquest.investigation.model.Evidence;
 import java.util.Optional;
 import javafx.scene.control.Label;

@@ -50,7 +50,7 @@ class CaseLayoutTest {
         MainWindow w = new MainWindow(stage, new Settings(settingsFile));
         Notebook.install(w);
         JfrViews.install(w);
-        HeapViews.install(w);
+        dev.inquest.ui.Views.heap(w);
         stage.show();
         return w;
     }
@@ -146,13 +146,13 @@ class CaseLayoutTest {
                     .isEqualTo(recording.toAbsolutePath().normalize());
 
             // The restored window, for the docs: a heap dump and a recording side by side, the case beside them.
-            for (dev.inquest.ui.Theme theme : dev.inquest.ui.Theme.values()) {
+            for (dev.inquest.ui.settings.Theme theme : dev.inquest.ui.settings.Theme.values()) {
                 robot.interact(theme::apply);
                 WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !w2.tasks().runningProperty().get());
                 robot.interact(() -> dev.inquest.ui.Screenshots.capture(w2.stage().getScene(),
                         "workbench-split-" + theme.name().toLowerCase()));
             }
-            robot.interact(dev.inquest.ui.Theme.LIGHT::apply);
+            robot.interact(dev.inquest.ui.settings.Theme.LIGHT::apply);
         } finally {
             robot.interact(() -> {
                 List.copyOf(w2.documents().allTabs()).forEach(w2.documents()::close);
@@ -170,7 +170,7 @@ class CaseLayoutTest {
         MainWindow[] first = new MainWindow[1];
         robot.interact(() -> {
             first[0] = window(firstStage, settings);
-            HeapViews.install(first[0]).setDumpChooser(choices -> java.util.Optional.of(choices.get(1)));
+            dev.inquest.ui.Views.heap(first[0]).setDumpChooser(choices -> java.util.Optional.of(choices.get(1)));
             Notebook.of(first[0]).orElseThrow().create(caseFile, "Two dumps");
             first[0].open(two);
         });
@@ -186,7 +186,7 @@ class CaseLayoutTest {
         List<Object> asked = new java.util.ArrayList<>();
         robot.interact(() -> {
             second[0] = window(new Stage(), settings);
-            HeapViews.install(second[0]).setDumpChooser(choices -> {
+            dev.inquest.ui.Views.heap(second[0]).setDumpChooser(choices -> {
                 asked.add(choices);
                 return java.util.Optional.of(choices.get(0));
             });

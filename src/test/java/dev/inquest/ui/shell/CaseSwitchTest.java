@@ -103,9 +103,10 @@ class CaseSwitchTest {
     @Test
     void aFileStillLoadingWhenTheCaseChangesGoesWithItsCase(FxRobot robot) throws Exception {
         Path recording = dev.inquest.jfr.AllocRecording.get().file();
+        dev.inquest.ui.jfr.JfrViews[] recordings = new dev.inquest.ui.jfr.JfrViews[1];
         robot.interact(() -> {
             window = show(stage);
-            dev.inquest.ui.jfr.JfrViews.install(window);
+            recordings[0] = dev.inquest.ui.jfr.JfrViews.install(window);
             Notebook nb = Notebook.of(window).orElseThrow();
             nb.create(dir.resolve("a.inquest"), "Case A");
             window.open(recording);
@@ -117,7 +118,7 @@ class CaseSwitchTest {
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.tasks().busyProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(titles()).containsExactly("Welcome");
-        assertThat(dev.inquest.ui.jfr.JfrViews.openRecordings(window)).as("the recording was closed, not hidden").isEmpty();
+        assertThat(recordings[0].openRecordings()).as("the recording was closed, not hidden").isEmpty();
         // The same file asked for in B stays.
         robot.interact(() -> window.open(recording));
         WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !window.tasks().busyProperty().get());

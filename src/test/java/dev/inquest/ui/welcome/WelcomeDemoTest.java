@@ -57,7 +57,7 @@ class WelcomeDemoTest {
     private MainWindow show(Settings settings) {
         MainWindow w = new MainWindow(stage, settings);
         Notebook.install(w);
-        HeapViews.install(w);
+        dev.inquest.ui.Views.heap(w);
         JfrViews.install(w);
         stage.show();
         return w;

@@ -6,7 +6,10 @@ import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.ShareBarCell;
 import dev.inquest.ui.heap.Baseline;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.GrowthRows;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
@@ -37,19 +40,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  * its objects and retained size before and after, largest growth first. Rows act on the largest
  * object of the path in this dump (inspect, paths to GC roots), like every heap row.
  */
-public final class GrowthView {
+public final class GrowthView implements HeapView {
     static final String SEPARATOR = " › ";
 
-    private final HeapDocument doc;
+    private final HeapContext doc;
     private final BorderPane root = new BorderPane();
     private final TableView<GrowthRows.Row> table = new TableView<>();
     private final Label summary = new Label();
     private long largestGrowth = 1;
 
-    public GrowthView(HeapDocument doc) {
+    public GrowthView(HeapContext doc) {
         this.doc = doc;
         root.setId("growth");
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         Button compare = new Button("Compare with baseline...", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         compare.setId("growth-compare");
         compare.setTooltip(new Tooltip("Choose an earlier dump of the same application; the table shows which dominators grew"));
@@ -71,6 +73,7 @@ public final class GrowthView {
         doc.onBaseline(this::show);
     }
 
+    @Override
     public Node node() {
         return root;
     }
@@ -133,7 +136,7 @@ public final class GrowthView {
         TableColumn<GrowthRows.Row, Long> retained = new TableColumn<>("Retained");
         retained.getColumns().setAll(List.of(before, after, delta));
         table.getColumns().setAll(List.of(dominator, holders, objects, retained, share));
-        table.setPlaceholder(HeapDocument.placeholder(
+        table.setPlaceholder(HeapPanes.placeholder(
                 "Choose an earlier dump of the same application as baseline: this table then lists the dominators that grew since."));
         table.setContextMenu(doc.actions().menu(this::selectedRow));
         table.setOnMouseClicked(e -> {
@@ -175,7 +178,7 @@ public final class GrowthView {
                 + (c.newClasses().isEmpty() ? "" : "  ·  " + Units.count(c.newClasses().size()) + " classes new since"));
         table.getSortOrder().clear();
         table.setItems(FXCollections.observableArrayList(b.growth()));
-        table.setPlaceholder(HeapDocument.placeholder("No dominator grew by more than 0.1 % of the heap since the baseline."));
+        table.setPlaceholder(HeapPanes.placeholder("No dominator grew by more than 0.1 % of the heap since the baseline."));
     }
 
     private HeapRow selectedRow() {

@@ -6,7 +6,9 @@ import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.PagedTreeItem;
 import dev.inquest.ui.common.ShareBarCell;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import dev.inquest.ui.heap.dominators.DominatorRows.Kind;
@@ -41,7 +43,7 @@ import javafx.util.Duration;
  * grouped by class or package and narrowed by a class-name regex; other columns sort the rows
  * already loaded.
  */
-public final class DominatorView {
+public final class DominatorView implements HeapView.Filtered {
     public static final int PAGE = 100;
 
     /** What the grouping choice box offers. */
@@ -62,7 +64,7 @@ public final class DominatorView {
         }
     }
 
-    private final HeapDocument doc;
+    private final HeapContext doc;
     private final DominatorRows rows;
     private final TreeTableView<Row> table = new TreeTableView<>();
     private final TextField filter = new TextField();
@@ -73,7 +75,7 @@ public final class DominatorView {
     private DominatorRows.Top top;
     private TaskRunner.Handle pending;
 
-    public DominatorView(HeapDocument doc) {
+    public DominatorView(HeapContext doc) {
         this.doc = doc;
         this.rows = new DominatorRows(doc.dump(), doc.summary().usedHeap());
 
@@ -91,16 +93,16 @@ public final class DominatorView {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = HeapDocument.toolbar(8, filter, groupBy, gap, status);
+        HBox bar = HeapPanes.toolbar(8, filter, groupBy, gap, status);
 
         buildTable();
         root.setTop(bar);
         root.setCenter(table);
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         // The unfiltered top level needs no computing: show it at once.
         show(rows.top(null, null, dev.inquest.progress.Progress.NONE));
     }
 
+    @Override
     public Node node() {
         return root;
     }
@@ -164,7 +166,7 @@ public final class DominatorView {
             }
         });
         table.setContextMenu(doc.actions().menu(this::selectedRow));
-        table.setPlaceholder(HeapDocument.placeholder("No top-level dominator matches the filter."));
+        table.setPlaceholder(HeapPanes.placeholder("No top-level dominator matches the filter."));
     }
 
     private static Long value(Row r, java.util.function.ToLongFunction<Row> f) {
@@ -229,7 +231,7 @@ public final class DominatorView {
             show(t);
         }, t -> {
             if (!(t instanceof java.util.concurrent.CancellationException)) {
-                doc.views().window().showError("Dominator tree failed", t);
+                doc.showError("Dominator tree failed", t);
             }
         });
         pending = mine[0];
@@ -272,6 +274,7 @@ public final class DominatorView {
     }
 
     /** Sets the class filter and recomputes at once (links from other views, tests). */
+    @Override
     public void setFilter(String regex) {
         filter.setText(regex);
         debounce.stop();

@@ -6,7 +6,9 @@ import dev.inquest.heap.model.HistogramRow;
 import dev.inquest.heap.query.ClassDelta;
 import dev.inquest.heap.query.Comparison;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.nio.file.Path;
@@ -50,7 +52,7 @@ import javafx.util.Duration;
  * lower case, a plain-text filter is a substring test (no regex engine), and the pattern is
  * compiled once per change, never per row.
  */
-public final class HistogramView {
+public final class HistogramView implements HeapView.Filtered {
 
     /** One row; the deltas are null until a baseline is chosen. */
     public record Row(String name, String lower, long count, long shallow, long retained, Long countDelta,
@@ -77,7 +79,7 @@ public final class HistogramView {
 
     private static final Pattern REGEX_CHARS = Pattern.compile("[\\\\^$.|?*+()\\[\\]{}]");
 
-    private final HeapDocument doc;
+    private final HeapContext doc;
     /** All rows of the grouping, kept in the table's sort order so a filtered subset needs no sort. */
     private List<Row> all = List.of();
     private List<Row> unsorted = List.of();
@@ -95,7 +97,7 @@ public final class HistogramView {
     private final List<TableColumn<Row, Long>> deltaColumns = new ArrayList<>();
     private volatile double lastFilterMillis;
 
-    public HistogramView(HeapDocument doc) {
+    public HistogramView(HeapContext doc) {
         this.doc = doc;
         filter.setId("histogram-filter");
         filter.setPromptText("Filter by name (regex; plain text matches anywhere)");
@@ -114,12 +116,11 @@ public final class HistogramView {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = HeapDocument.toolbar(8, filter, groupBy, compare, gap, status);
+        HBox bar = HeapPanes.toolbar(8, filter, groupBy, compare, gap, status);
 
         buildTable();
         root.setTop(bar);
         root.setCenter(table);
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         load(GroupBy.CLASS);
         doc.onBaseline(b -> {
             baseline = b.comparison();
@@ -128,6 +129,7 @@ public final class HistogramView {
         });
     }
 
+    @Override
     public Node node() {
         return root;
     }
@@ -171,7 +173,7 @@ public final class HistogramView {
                 }
             }
         });
-        table.setPlaceholder(HeapDocument.placeholder("Computing the histogram..."));
+        table.setPlaceholder(HeapPanes.placeholder("Computing the histogram..."));
     }
 
     private TableColumn<Row, Long> longColumn(String title, java.util.function.Function<Row, Long> f, HeapCells.Format format) {
@@ -228,7 +230,7 @@ public final class HistogramView {
         unsorted = rows;
         sortAll();
         deltaColumns.forEach(c -> c.setVisible(deltas));
-        table.setPlaceholder(HeapDocument.placeholder("No " + g.label.toLowerCase(Locale.ROOT) + " matches the filter."));
+        table.setPlaceholder(HeapPanes.placeholder("No " + g.label.toLowerCase(Locale.ROOT) + " matches the filter."));
         applyFilter();
     }
 
@@ -347,6 +349,7 @@ public final class HistogramView {
     }
 
     /** Sets the filter text at once, skipping the typing debounce (tests and links from other views). */
+    @Override
     public void setFilter(String text) {
         filter.setText(text);
         debounce.stop();

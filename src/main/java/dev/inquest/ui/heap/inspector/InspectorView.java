@@ -8,7 +8,9 @@ import dev.inquest.heap.query.Inspection;
 import dev.inquest.heap.query.ObjectInspector;
 import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.ArrayDeque;
@@ -45,7 +47,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  * the objects it references and the objects that reference it. Double-click a reference to walk
  * there; back and forward retrace the walk.
  */
-public final class InspectorView {
+public final class InspectorView implements HeapView.Inspector {
     static final int MAX_REFS = 500;
     static final int MAX_STRING = 400;
     static final String REDACTED = "•••";
@@ -59,7 +61,7 @@ public final class InspectorView {
             String stringValue, List<FieldRow> fields, List<ObjectRef> outbound, List<ObjectRef> inbound, long inboundCount) {
     }
 
-    private final HeapDocument doc;
+    private final HeapContext doc;
     private final BorderPane root = new BorderPane();
     private final Label title = new Label("Nothing inspected yet");
     private final Label facts = new Label();
@@ -81,12 +83,11 @@ public final class InspectorView {
     private final Deque<Long> forwardStack = new ArrayDeque<>();
     private Details current;
 
-    public InspectorView(HeapDocument doc) {
+    public InspectorView(HeapContext doc) {
         this.doc = doc;
         this.outbound = refTable("inspector-outbound", "Field", "Referenced object");
         this.inbound = refTable("inspector-inbound", "Through field", "Referencing object");
         root.setId("inspector");
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         back.setId("inspector-back");
         forward.setId("inspector-forward");
         redact.setId("inspector-redact");
@@ -137,6 +138,7 @@ public final class InspectorView {
         updateButtons();
     }
 
+    @Override
     public Node node() {
         return root;
     }
@@ -162,7 +164,7 @@ public final class InspectorView {
         });
         value.setPrefWidth(280);
         fields.getColumns().setAll(List.of(name, type, value));
-        fields.setPlaceholder(HeapDocument.placeholder("No fields."));
+        fields.setPlaceholder(HeapPanes.placeholder("No fields."));
         fields.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 FieldRow r = fields.getSelectionModel().getSelectedItem();
@@ -219,7 +221,7 @@ public final class InspectorView {
         HeapCells.numeric(retained, HeapCells.Format.BYTES);
         retained.setPrefWidth(90);
         t.getColumns().setAll(List.of(field, object, retained));
-        t.setPlaceholder(HeapDocument.placeholder("None."));
+        t.setPlaceholder(HeapPanes.placeholder("None."));
         t.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
                 ObjectRef r = t.getSelectionModel().getSelectedItem();
@@ -238,6 +240,7 @@ public final class InspectorView {
     }
 
     /** Shows an object, remembering the current one for "back". */
+    @Override
     public void navigate(long node) {
         if (current != null && current.node() == node) {
             return;
@@ -361,7 +364,7 @@ public final class InspectorView {
         share.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
         share.setPrefWidth(100);
         retainedSet.getColumns().setAll(List.of(name, count, shallow, share));
-        retainedSet.setPlaceholder(HeapDocument.placeholder("Computing the retained set..."));
+        retainedSet.setPlaceholder(HeapPanes.placeholder("Computing the retained set..."));
         retainedSet.setContextMenu(doc.actions().menu(() -> {
             Inspection.ClassCount r = retainedSet.getSelectionModel().getSelectedItem();
             return r == null ? null : new HeapRow(-1, r.className(), List.of("Class", "Objects", "Shallow"),
@@ -389,7 +392,7 @@ public final class InspectorView {
         retainedFor = node;
         retainedRows = null;
         retainedSet.getItems().clear();
-        retainedSet.setPlaceholder(HeapDocument.placeholder("Computing the retained set..."));
+        retainedSet.setPlaceholder(HeapPanes.placeholder("Computing the retained set..."));
         retainedTask = doc.run("Retained set", p -> ObjectInspector.retainedSet(doc.dump(), node, p), rows -> {
             if (retainedFor != node) {
                 return;
@@ -401,7 +404,7 @@ public final class InspectorView {
         }, t -> {
             if (retainedFor == node) {
                 retainedFor = -1;
-                retainedSet.setPlaceholder(HeapDocument.placeholder(t instanceof java.util.concurrent.CancellationException
+                retainedSet.setPlaceholder(HeapPanes.placeholder(t instanceof java.util.concurrent.CancellationException
                         ? "Cancelled." : "Could not compute the retained set: " + t.getMessage()));
             }
         });
@@ -426,6 +429,11 @@ public final class InspectorView {
     /** The object shown, or null. */
     public Details current() {
         return current;
+    }
+
+    @Override
+    public HeapRow shownRow() {
+        return current == null ? null : new HeapRow(current.node(), current.className(), List.of(), List.of());
     }
 
     public void setRedacted(boolean on) {

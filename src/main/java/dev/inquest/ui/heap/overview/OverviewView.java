@@ -8,9 +8,12 @@ import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.Suspect;
 import dev.inquest.heap.query.SuspectReport;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
+import dev.inquest.ui.heap.RowActions;
 import dev.inquest.ui.common.FactGrid;
 import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.Tiles;
@@ -36,15 +39,15 @@ import javafx.scene.layout.VBox;
  * The first page of a dump: facts about the file, the JVM and the dump, the used heap and its
  * counts, the biggest dominators as bars (click one to inspect it), and the leak suspects as cards.
  */
-public final class OverviewView {
+public final class OverviewView implements HeapView {
     static final int TOP = 10;
 
-    private final HeapDocument doc;
+    private final HeapContext doc;
     private final VBox root = new VBox(18);
     /** Cards side by side while they fit at 380 px each (at most 560 wide), else below each other. */
     private final Tiles suspects = new Tiles(380, 560, 3, 12, 12);
 
-    public OverviewView(HeapDocument doc) {
+    public OverviewView(HeapContext doc) {
         this.doc = doc;
         HeapSummary s = doc.summary();
         root.getStyleClass().add("heap-overview");
@@ -80,13 +83,17 @@ public final class OverviewView {
         }
     }
 
+    @Override
     public Node node() {
-        ScrollPane scroll = new ScrollPane(root);
-        scroll.getProperties().put(HeapDocument.VIEW_KEY, this);
-        scroll.setFitToWidth(true);
-        scroll.getStyleClass().add("edge-to-edge");
+        if (scroll == null) {
+            scroll = new ScrollPane(root);
+            scroll.setFitToWidth(true);
+            scroll.getStyleClass().add("edge-to-edge");
+        }
         return scroll;
     }
+
+    private ScrollPane scroll;
 
     /** The headlines of the suspect cards shown (a "looking" card while the analysis runs). */
     public List<String> suspectHeadlines() {
@@ -191,7 +198,7 @@ public final class OverviewView {
                             Units.bytes(r.retained()), Units.percent((double) r.retained() / used)));
             var menu = doc.actions().menu(() -> row);
             for (Node n : List.of(name, bar, size, pct)) {
-                n.getProperties().put(dev.inquest.ui.heap.RowActions.ROW_KEY, menu.getProperties().get(dev.inquest.ui.heap.RowActions.ROW_KEY));
+                RowActions.offer(n, menu);
                 n.getStyleClass().add("overview-bar-row");
                 n.setOnMouseClicked(e -> {
                     if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
@@ -202,7 +209,7 @@ public final class OverviewView {
             }
         }
         if (top.isEmpty()) {
-            return HeapDocument.placeholder("No reachable objects.");
+            return HeapPanes.placeholder("No reachable objects.");
         }
         return grid;
     }
@@ -230,7 +237,7 @@ public final class OverviewView {
             }
             Node card = card(s.title(), text.toString(), target == null ? null : target.node());
             card.getStyleClass().add("suspect");
-            Node extra = doc.views().suspectExtras() == null ? null : doc.views().suspectExtras().panel(doc, s);
+            Node extra = doc.suspectPanel(s);
             if (extra != null) {
                 ((VBox) card).getChildren().add(extra);
             }
@@ -240,7 +247,7 @@ public final class OverviewView {
                             Units.percent((double) s.retained() / used), s.holder() == null ? "" : MarkdownRow.code(s.holder())));
             var menu = doc.actions().menu(() -> row);
             card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
-            card.getProperties().put(dev.inquest.ui.heap.RowActions.ROW_KEY, menu.getProperties().get(dev.inquest.ui.heap.RowActions.ROW_KEY));
+            RowActions.offer(card, menu);
             cards.add(card);
         }
         if (cards.isEmpty()) {

@@ -4,7 +4,8 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
@@ -28,14 +29,14 @@ import javafx.scene.layout.VBox;
  * first level is the object's referrers, each labelled with the field that holds the reference.
  * References through weak, soft and phantom referents are left out by default, as in MAT.
  */
-public final class PathsView {
+public final class PathsView implements HeapView.Paths {
     static final int LIMIT = 25;
 
     /** One tree node: a step of a path; {@code root} is set on the step that is a GC root. */
     public record Step(long node, String className, long address, String field, String rootKinds) {
     }
 
-    private final HeapDocument doc;
+    private final HeapContext doc;
     private final BorderPane root = new BorderPane();
     private final TreeView<Step> tree = new TreeView<>();
     private final CheckBox excludeWeak = new CheckBox("Exclude weak/soft/phantom references");
@@ -43,10 +44,9 @@ public final class PathsView {
     private long node = -1;
     private PathResult result;
 
-    public PathsView(HeapDocument doc) {
+    public PathsView(HeapContext doc) {
         this.doc = doc;
         root.setId("paths");
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         excludeWeak.setId("paths-exclude-weak");
         excludeWeak.setSelected(true);
         excludeWeak.selectedProperty().addListener((obs, was, is) -> {
@@ -90,11 +90,13 @@ public final class PathsView {
         root.setCenter(tree);
     }
 
+    @Override
     public Node node() {
         return root;
     }
 
     /** Computes the paths of an object in the background and shows them. */
+    @Override
     public void show(long target) {
         this.node = target;
         boolean weak = excludeWeak.isSelected();

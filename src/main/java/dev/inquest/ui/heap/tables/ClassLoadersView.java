@@ -3,7 +3,9 @@ package dev.inquest.ui.heap.tables;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.ClassLoaders;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
@@ -20,12 +22,12 @@ import javafx.scene.layout.BorderPane;
  * Class loaders with the classes they defined and what those classes' instances weigh, and
  * below them the classes defined by more than one loader: the mark of a class-loader leak.
  */
-public final class ClassLoadersView {
+public final class ClassLoadersView implements HeapView {
     private final TableView<ClassLoaders.Loader> loaders = new TableView<>();
     private final TableView<ClassLoaders.DuplicatedClass> duplicated = new TableView<>();
     private final SplitPane root;
 
-    public ClassLoadersView(HeapDocument doc) {
+    public ClassLoadersView(HeapContext doc) {
         loaders.setId("loaders-table");
         loaders.getStyleClass().add("dense");
         duplicated.getStyleClass().add("dense");
@@ -43,8 +45,8 @@ public final class ClassLoadersView {
                 Columns.<ClassLoaders.DuplicatedClass>text("Class defined by several loaders", ClassLoaders.DuplicatedClass::name, 380),
                 Columns.<ClassLoaders.DuplicatedClass>number("Loaders", ClassLoaders.DuplicatedClass::loaders, HeapCells.Format.COUNT),
                 Columns.<ClassLoaders.DuplicatedClass>number("Instances", ClassLoaders.DuplicatedClass::instances, HeapCells.Format.COUNT)));
-        loaders.setPlaceholder(HeapDocument.placeholder("Reading class loaders..."));
-        duplicated.setPlaceholder(HeapDocument.placeholder("No class is defined by more than one loader."));
+        loaders.setPlaceholder(HeapPanes.placeholder("Reading class loaders..."));
+        duplicated.setPlaceholder(HeapPanes.placeholder("No class is defined by more than one loader."));
         loaders.setContextMenu(doc.actions().menu(() -> {
             ClassLoaders.Loader l = loaders.getSelectionModel().getSelectedItem();
             return l == null ? null : new HeapRow(l.address() == 0 ? -1 : l.node(), l.className(),
@@ -66,16 +68,16 @@ public final class ClassLoadersView {
         root = new SplitPane(loaders, lower);
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.6);
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         doc.run("Class loaders", p -> ClassLoaders.compute(doc.dump(), p), r -> {
             SortedList<ClassLoaders.Loader> sorted = new SortedList<>(FXCollections.observableArrayList(r.loaders()));
             sorted.comparatorProperty().bind(loaders.comparatorProperty());
             loaders.setItems(sorted);
             duplicated.setItems(FXCollections.observableArrayList(r.duplicatedClasses()));
-            loaders.setPlaceholder(HeapDocument.placeholder("No class loaders."));
+            loaders.setPlaceholder(HeapPanes.placeholder("No class loaders."));
         });
     }
 
+    @Override
     public Node node() {
         return root;
     }

@@ -3,7 +3,9 @@ package dev.inquest.ui.heap.tables;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.CollectionFill;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
@@ -15,13 +17,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
 /** How full the collections are: instances, empty ones, fill ratio and the bytes unused slots cost. */
-public final class CollectionsView {
+public final class CollectionsView implements HeapView {
     private final TableView<CollectionFill.Row> table = new TableView<>();
 
-    public CollectionsView(HeapDocument doc) {
+    public CollectionsView(HeapContext doc) {
         table.setId("collections-table");
         table.getStyleClass().add("dense");
-        table.getProperties().put(HeapDocument.VIEW_KEY, this);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TableColumn<CollectionFill.Row, Double> fill = new TableColumn<>("Fill");
         fill.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fillRatio()));
@@ -36,7 +37,7 @@ public final class CollectionsView {
                 Columns.<CollectionFill.Row>number("Slots", CollectionFill.Row::capacity, HeapCells.Format.COUNT),
                 fill,
                 Columns.<CollectionFill.Row>number("Wasted", CollectionFill.Row::wastedBytes, HeapCells.Format.BYTES)));
-        table.setPlaceholder(HeapDocument.placeholder("Measuring collections..."));
+        table.setPlaceholder(HeapPanes.placeholder("Measuring collections..."));
         table.setContextMenu(doc.actions().menu(() -> {
             CollectionFill.Row r = table.getSelectionModel().getSelectedItem();
             return r == null ? null : new HeapRow(r.largest(), r.className(),
@@ -49,10 +50,11 @@ public final class CollectionsView {
             SortedList<CollectionFill.Row> sorted = new SortedList<>(FXCollections.observableArrayList(rows));
             sorted.comparatorProperty().bind(table.comparatorProperty());
             table.setItems(sorted);
-            table.setPlaceholder(HeapDocument.placeholder("No collections."));
+            table.setPlaceholder(HeapPanes.placeholder("No collections."));
         });
     }
 
+    @Override
     public Node node() {
         return table;
     }

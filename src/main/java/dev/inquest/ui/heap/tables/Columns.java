@@ -19,7 +19,7 @@ final class Columns {
     }
 
     /** Double-click on a row inspects the object {@code node} names for it; a negative node means the row has none. */
-    static <S> void inspectOnDoubleClick(javafx.scene.control.TableView<S> table, dev.inquest.ui.heap.HeapDocument doc,
+    static <S> void inspectOnDoubleClick(javafx.scene.control.TableView<S> table, dev.inquest.ui.heap.HeapContext doc,
             ToLongFunction<S> node) {
         table.setOnMouseClicked(e -> {
             S row = table.getSelectionModel().getSelectedItem();

@@ -4,7 +4,8 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.query.DuplicateObject;
 import dev.inquest.heap.query.DuplicateObjects;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
@@ -16,19 +17,18 @@ import javafx.scene.control.TableView;
  * waste first. The most common key stays redacted unless asked for, as duplicate strings' values:
  * keys are user ids, account numbers, tokens.
  */
-public final class DuplicateObjectsView {
+public final class DuplicateObjectsView implements HeapView {
     static final int LIMIT = 1_000;
 
     private final RedactedTable<DuplicateObject> view;
 
-    public DuplicateObjectsView(HeapDocument doc) {
+    public DuplicateObjectsView(HeapContext doc) {
         view = new RedactedTable<>(doc, "duplicates", "Show key values", "Duplicate objects",
                 (show, p) -> DuplicateObjects.find(doc.dump(), LIMIT, show, p),
                 rows -> Units.count(rows.size()) + (rows.size() == LIMIT ? "+" : "") + " classes with copies by key waste "
                         + Units.bytes(rows.stream().mapToLong(DuplicateObject::wastedBytes).sum()) + " (shallow)",
                 "Looking for objects equal by key...", "No application class holds many instances per key.");
         TableView<DuplicateObject> table = view.table();
-        view.root().getProperties().put(HeapDocument.VIEW_KEY, this);
         var distinct = Columns.<DuplicateObject>number("Distinct keys", DuplicateObject::distinctKeys, HeapCells.Format.COUNT);
         distinct.setMinWidth(122); // the header, not the figures, sets this column's width
         table.getColumns().setAll(List.of(
@@ -55,6 +55,7 @@ public final class DuplicateObjectsView {
         return type.substring(Math.max(type.lastIndexOf('.'), type.lastIndexOf('$')) + 1);
     }
 
+    @Override
     public Node node() {
         return view.root();
     }

@@ -4,7 +4,8 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.query.DuplicateString;
 import dev.inquest.heap.query.DuplicateStrings;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.List;
@@ -15,19 +16,18 @@ import javafx.scene.control.TableView;
  * Strings with equal text held many times, largest waste first. Values stay redacted unless the
  * user asks for them: dumps hold passwords and tokens, and screenshots travel.
  */
-public final class DuplicateStringsView {
+public final class DuplicateStringsView implements HeapView {
     static final int LIMIT = 1_000;
 
     private final RedactedTable<DuplicateString> view;
 
-    public DuplicateStringsView(HeapDocument doc) {
+    public DuplicateStringsView(HeapContext doc) {
         view = new RedactedTable<>(doc, "strings", "Show values", "Duplicate strings",
                 (show, p) -> DuplicateStrings.find(doc.dump(), LIMIT, show, p),
                 rows -> Units.count(rows.size()) + (rows.size() == LIMIT ? "+" : "") + " duplicated strings waste "
                         + Units.bytes(rows.stream().mapToLong(DuplicateString::wastedBytes).sum()),
                 "Looking for duplicate strings...", "No string is held twice.");
         TableView<DuplicateString> table = view.table();
-        view.root().getProperties().put(HeapDocument.VIEW_KEY, this);
         table.getColumns().setAll(List.of(
                 Columns.<DuplicateString>text("Value", d -> d.value(), 380),
                 Columns.<DuplicateString>number("Length", DuplicateString::length, HeapCells.Format.COUNT),
@@ -43,6 +43,7 @@ public final class DuplicateStringsView {
         view.load();
     }
 
+    @Override
     public Node node() {
         return view.root();
     }

@@ -1,7 +1,8 @@
 package dev.inquest.ui.heap.tables;
 
 import dev.inquest.progress.Progress;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
 import java.util.List;
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -19,7 +20,7 @@ import javafx.scene.layout.BorderPane;
  * is dropped.
  */
 final class RedactedTable<T> {
-    private final HeapDocument doc;
+    private final HeapContext doc;
     private final TableView<T> table = new TableView<>();
     private final CheckBox values;
     private final Label status = new Label();
@@ -38,7 +39,7 @@ final class RedactedTable<T> {
      * @param summary the status line for the rows found
      * @param empty   what the table says when nothing was found
      */
-    RedactedTable(HeapDocument doc, String id, String valuesLabel, String title, QueryWithValues<T> query,
+    RedactedTable(HeapContext doc, String id, String valuesLabel, String title, QueryWithValues<T> query,
             Function<List<T>, String> summary, String loading, String empty) {
         this.doc = doc;
         this.title = title;
@@ -49,11 +50,11 @@ final class RedactedTable<T> {
         table.setId(id + "-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        table.setPlaceholder(HeapDocument.placeholder(loading));
+        table.setPlaceholder(HeapPanes.placeholder(loading));
         values.setId(id + "-values");
         values.selectedProperty().addListener((obs, was, is) -> load());
         status.getStyleClass().add("text-muted");
-        root.setTop(HeapDocument.toolbar(12, values, status));
+        root.setTop(HeapPanes.toolbar(12, values, status));
         root.setCenter(table);
     }
 
@@ -80,7 +81,7 @@ final class RedactedTable<T> {
             sorted.comparatorProperty().bind(table.comparatorProperty());
             table.setItems(sorted);
             status.setText(summary.apply(rows));
-            table.setPlaceholder(HeapDocument.placeholder(empty));
+            table.setPlaceholder(HeapPanes.placeholder(empty));
         });
     }
 }

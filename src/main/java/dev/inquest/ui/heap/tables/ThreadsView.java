@@ -4,7 +4,9 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.model.StackFrame;
 import dev.inquest.heap.query.ThreadOverview;
 import dev.inquest.ui.heap.HeapCells;
-import dev.inquest.ui.heap.HeapDocument;
+import dev.inquest.ui.heap.HeapContext;
+import dev.inquest.ui.heap.HeapPanes;
+import dev.inquest.ui.heap.HeapView;
 import dev.inquest.ui.heap.HeapRow;
 import dev.inquest.ui.heap.MarkdownRow;
 import java.util.Comparator;
@@ -23,17 +25,16 @@ import javafx.scene.control.TableView;
  * The threads of the dump with what each retains and what its local variables keep alive,
  * largest first; the selected thread's stack shows below (as HPROF recorded it at dump time).
  */
-public final class ThreadsView {
-    private final HeapDocument doc;
+public final class ThreadsView implements HeapView {
+    private final HeapContext doc;
     private final TableView<ThreadOverview.Row> table = new TableView<>();
     private final ListView<String> stack = new ListView<>();
     private final SplitPane root = new SplitPane(table, stack);
 
-    public ThreadsView(HeapDocument doc) {
+    public ThreadsView(HeapContext doc) {
         this.doc = doc;
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.62);
-        root.getProperties().put(HeapDocument.VIEW_KEY, this);
         table.setId("threads-table");
         table.getStyleClass().add("dense");
         stack.getStyleClass().add("dense");
@@ -59,8 +60,8 @@ public final class ThreadsView {
         HeapCells.numeric(frames, HeapCells.Format.COUNT);
         frames.setPrefWidth(80);
         table.getColumns().setAll(List.of(name, object, retained, locals, localsRetained, frames));
-        table.setPlaceholder(HeapDocument.placeholder("Reading threads..."));
-        stack.setPlaceholder(HeapDocument.placeholder("Select a thread to see its stack."));
+        table.setPlaceholder(HeapPanes.placeholder("Reading threads..."));
+        stack.setPlaceholder(HeapPanes.placeholder("Select a thread to see its stack."));
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) ->
                 stack.getItems().setAll(is == null ? List.of() : is.frames().stream().map(ThreadsView::frame).toList()));
         Columns.inspectOnDoubleClick(table, doc, ThreadOverview.Row::node);
@@ -76,7 +77,7 @@ public final class ThreadsView {
                     .sorted(Comparator.comparingLong(ThreadOverview.Row::retained).reversed()).toList()));
             sorted.comparatorProperty().bind(table.comparatorProperty());
             table.setItems(sorted);
-            table.setPlaceholder(HeapDocument.placeholder("The dump names no threads."));
+            table.setPlaceholder(HeapPanes.placeholder("The dump names no threads."));
         });
     }
 
@@ -89,6 +90,7 @@ public final class ThreadsView {
         return "at " + f.className() + "." + f.method() + "(" + where + ")";
     }
 
+    @Override
     public Node node() {
         return root;
     }

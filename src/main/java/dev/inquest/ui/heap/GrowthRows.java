@@ -1,4 +1,4 @@
-package dev.inquest.ui.heap.compare;
+package dev.inquest.ui.heap;
 
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.query.Comparison;

@@ -1,4 +1,4 @@
-package dev.inquest.ui.shell;
+package dev.inquest.ui.view;
 
 import java.util.function.BooleanSupplier;
 import java.util.function.Predicate;

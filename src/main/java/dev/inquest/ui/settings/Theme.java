@@ -1,4 +1,4 @@
-package dev.inquest.ui;
+package dev.inquest.ui.settings;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;

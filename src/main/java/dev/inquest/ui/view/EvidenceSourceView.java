@@ -1,4 +1,4 @@
-package dev.inquest.ui.notebook;
+package dev.inquest.ui.view;
 
 import dev.inquest.investigation.model.Evidence;
 import java.util.Optional;

@@ -1,0 +1,64 @@
+package dev.inquest.ui;
+
+import dev.inquest.ui.heap.HeapDocument.Section;
+import dev.inquest.ui.heap.HeapViewSet;
+import dev.inquest.ui.heap.HeapViews;
+import dev.inquest.ui.heap.compare.GrowthView;
+import dev.inquest.ui.heap.dominators.DominatorView;
+import dev.inquest.ui.heap.histogram.HistogramView;
+import dev.inquest.ui.heap.inspector.InspectorView;
+import dev.inquest.ui.heap.overview.OverviewView;
+import dev.inquest.ui.heap.paths.PathsView;
+import dev.inquest.ui.heap.tables.ClassLoadersView;
+import dev.inquest.ui.heap.tables.CollectionsView;
+import dev.inquest.ui.heap.tables.DuplicateObjectsView;
+import dev.inquest.ui.heap.tables.DuplicateStringsView;
+import dev.inquest.ui.heap.tables.ThreadsView;
+import dev.inquest.ui.jfr.JfrViews;
+import dev.inquest.ui.link.CrossLinks;
+import dev.inquest.ui.notebook.Notebook;
+import dev.inquest.ui.shell.MainWindow;
+import java.util.Map;
+
+/**
+ * The composition root: the only place that names every view package. It fills the heap
+ * document's view set and installs the notebook, the recordings, the heap dumps and the links
+ * between them into a window; the packages it wires never import each other.
+ */
+public final class Views {
+    private Views() {
+    }
+
+    /** What {@link #installAll} put into a window, for the callers that drive it (training, tests). */
+    public record Installed(Notebook notebook, JfrViews recordings, HeapViews heap) {
+    }
+
+    /** Everything a window shows. The notebook first: the others register their evidence reopeners with it. */
+    public static Installed installAll(MainWindow window) {
+        Notebook notebook = Notebook.install(window);
+        JfrViews recordings = JfrViews.install(window);
+        HeapViews heap = heap(window);
+        CrossLinks.install(window, heap, recordings);
+        return new Installed(notebook, recordings, heap);
+    }
+
+    /** The heap dump views alone, without links to recordings. */
+    public static HeapViews heap(MainWindow window) {
+        return HeapViews.install(window, heapViews());
+    }
+
+    /** The heap document's views, by navigation entry, and the inspector and paths beside them. */
+    public static HeapViewSet heapViews() {
+        return new HeapViewSet(Map.of(
+                Section.OVERVIEW, OverviewView::new,
+                Section.DOMINATORS, DominatorView::new,
+                Section.HISTOGRAM, HistogramView::new,
+                Section.GROWTH, GrowthView::new,
+                Section.THREADS, ThreadsView::new,
+                Section.STRINGS, DuplicateStringsView::new,
+                Section.DUPLICATES, DuplicateObjectsView::new,
+                Section.LOADERS, ClassLoadersView::new,
+                Section.COLLECTIONS, CollectionsView::new),
+                InspectorView::new, PathsView::new);
+    }
+}
