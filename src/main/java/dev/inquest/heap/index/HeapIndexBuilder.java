@@ -634,7 +634,10 @@ public final class HeapIndexBuilder {
             long off = out.offsets.get(node);
             if (off == HeapIndex.PSEUDO_LOADER) {
                 classOf.set(node, loaderClass);
-                return 0;
+                // MAT's "<system class loader>" is an instance of java.lang.ClassLoader and weighs
+                // what one would: MAT's used heap counts it (the 56 bytes of a 32-bit JDK 6 dump,
+                // the 136 of a 64-bit JDK 5 one). No class to size it by: it weighs nothing.
+                return loaderClass == javaLangClass ? 0 : classes.get(loaderClass).instanceShallow();
             }
             if (off < 0) {
                 classOf.set(node, javaLangClass);

@@ -45,7 +45,7 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 5;
+    public static final int VERSION = 6;
     private static final int HEADER = 4096;
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
         "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta"};

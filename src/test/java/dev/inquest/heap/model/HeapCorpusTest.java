@@ -59,6 +59,26 @@ class HeapCorpusTest {
         }
     }
 
+    /**
+     * MAT's overview of these two dumps (its own test dumps) reads 559,856 and 172,688 bytes of used
+     * heap. The difference to the sum of the dumped objects is MAT's "<system class loader>", a
+     * java.lang.ClassLoader it adds at address 0 for the classes loaded by loader id 0.
+     */
+    @Test
+    void usedHeapIsMatsToTheByte() throws Exception {
+        for (var expected : Map.of("hprof/sun_jdk6_32bit.hprof", 559_856L, "hprof/sun_jdk5_64bit.hprof", 172_688L).entrySet()) {
+            try (HeapDump d = open(Corpus.file(expected.getKey()))) {
+                assertThat(d.summary().usedHeap()).as(expected.getKey()).isEqualTo(expected.getValue());
+                long loader = d.node(0);
+                assertThat(d.className(loader)).isEqualTo("<system class loader>");
+                assertThat(d.shallow(loader)).isEqualTo(expected.getKey().contains("32bit") ? 56 : 136);
+                HistogramRow row = d.histogram(Grouping.CLASS).stream()
+                        .filter(r -> r.name().equals("java.lang.ClassLoader")).findFirst().orElseThrow();
+                assertThat(row.count()).as("the pseudo loader is an instance of java.lang.ClassLoader").isEqualTo(1);
+            }
+        }
+    }
+
     @Test
     void dominatorExample64bit() throws Exception {
         checkDominatorExample(Corpus.file("hprof/sun_jdk5_64bit.hprof"), 376);
