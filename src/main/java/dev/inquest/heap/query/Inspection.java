@@ -16,8 +16,11 @@ public record Inspection(ObjectBrief object, String rootKinds, String text, List
     /**
      * A field (or static) with its value as text: primitives as Java prints them, references as
      * "ClassName @ 0xADDRESS" (with a String's text when values are shown), or "null".
+     *
+     * @param target the referenced object's node, or -1 (primitive, null, missing)
+     * @param text   the referenced String's text when values are shown, else null
      */
-    public record Field(String name, String type, boolean isStatic, String value, long target) {
+    public record Field(String name, String type, boolean isStatic, String value, long target, String text) {
     }
 
     /** Objects of one class inside a retained set. */

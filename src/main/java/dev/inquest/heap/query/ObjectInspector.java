@@ -1,7 +1,6 @@
 package dev.inquest.heap.query;
 
 import dev.inquest.heap.graph.DominatorTree;
-import dev.inquest.heap.graph.InboundEdges;
 import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
@@ -25,11 +24,35 @@ public final class ObjectInspector {
     private ObjectInspector() {
     }
 
+    /**
+     * Everything the inspector shows of one object: the window's inspector and {@code heap inspect}
+     * both read it here. The retained set is included; the window, which shows it only on demand,
+     * reads the parts through {@link #fields}, {@link HeapDump#inbound} and {@link #retainedSet}.
+     */
     public static Inspection inspect(HeapDump dump, long node, boolean includeValues, Progress progress) {
         ObjectReader r = new ObjectReader(dump);
+        List<ObjectRef> outbound = dump.outbound(node);
+        List<ObjectRef> inbound = dump.inbound(node, MAX_INBOUND, progress);
+        long total = dump.inboundCount(node, progress);
+        String text = dump.stringValue(node, 10_000);
+        if (text != null && !includeValues) {
+            text = "<redacted: " + text.length() + " chars>";
+        }
+        return new Inspection(ObjectBrief.of(r, node), dump.rootKinds(node), text, fields(dump, node, includeValues, 80),
+                outbound, List.copyOf(inbound), total, retainedSet(dump, node, progress));
+    }
+
+    /**
+     * The object's fields and statics with their values as text: primitives as Java prints them,
+     * references as "ClassName @ 0xADDRESS" followed by a String's text (up to {@code maxChars},
+     * or "&lt;redacted&gt;" unless values are shown), "&lt;missing object&gt; @ 0xADDRESS" for a
+     * reference to an object the dump lacks, or "null".
+     */
+    public static List<Inspection.Field> fields(HeapDump dump, long node, boolean includeValues, int maxChars) {
         List<Inspection.Field> fields = new ArrayList<>();
         for (FieldValue f : dump.fields(node)) {
             String value;
+            String text = null;
             long target = -1;
             if (f.reference()) {
                 long addr = (long) f.value();
@@ -40,32 +63,18 @@ public final class ObjectInspector {
                     value = String.format("<missing object> @ 0x%x", addr);
                 } else {
                     value = dump.className(target) + String.format(" @ 0x%x", addr);
-                    String text = dump.stringValue(target, 80);
-                    if (text != null) {
-                        value += includeValues ? " \"" + text + "\"" : " <redacted>";
+                    String s = dump.stringValue(target, maxChars);
+                    if (s != null) {
+                        text = includeValues ? s : null;
+                        value += includeValues ? " \"" + s + "\"" : " <redacted>";
                     }
                 }
             } else {
                 value = String.valueOf(f.value());
             }
-            fields.add(new Inspection.Field(f.name(), f.type(), f.isStatic(), value, target));
+            fields.add(new Inspection.Field(f.name(), f.type(), f.isStatic(), value, target, text));
         }
-        List<ObjectRef> outbound = dump.outbound(node);
-        InboundEdges in = dump.inboundEdges(progress);
-        List<ObjectRef> inbound = new ArrayList<>();
-        long total = in.inboundEnd(node) - in.inboundStart(node);
-        for (long i = in.inboundStart(node); i < in.inboundEnd(node) && inbound.size() < MAX_INBOUND; i++) {
-            long s = in.source(i);
-            String field = dump.index().classOf(s).kind() == dev.inquest.heap.index.ClassInfo.Kind.OBJECT_ARRAY
-                    && !dump.index().isClassObject(s) ? "[]" : dump.fieldName(s, node);
-            inbound.add(new ObjectRef(s, dump.address(s), dump.className(s), field == null ? "<local>" : field));
-        }
-        String text = dump.stringValue(node, 10_000);
-        if (text != null && !includeValues) {
-            text = "<redacted: " + text.length() + " chars>";
-        }
-        return new Inspection(ObjectBrief.of(r, node), dump.rootKinds(node), text, List.copyOf(fields), outbound,
-                List.copyOf(inbound), total, retainedSet(dump, node, progress));
+        return List.copyOf(fields);
     }
 
     private static void countNode(HeapDump dump, long v, int javaLangClass, int classes, long[] count, long[] shallow) {

@@ -148,6 +148,8 @@ class HeapQueriesTest {
             Inspection.Field shown = ObjectInspector.inspect(d, firstSlot(r, r.ref(list, "elementData")), true, Progress.NONE)
                     .fields().stream().filter(f -> f.name().equals("userId")).findFirst().orElseThrow();
             assertThat(shown.value()).endsWith("\"user-0\"");
+            assertThat(shown.text()).isEqualTo("user-0");
+            assertThat(userId.text()).isNull();
         }
     }
 

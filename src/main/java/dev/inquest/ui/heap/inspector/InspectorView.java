@@ -1,7 +1,6 @@
 package dev.inquest.ui.heap.inspector;
 
 import dev.inquest.format.Units;
-import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
 import dev.inquest.heap.query.Inspection;
@@ -276,28 +275,15 @@ public final class InspectorView implements HeapView.Inspector {
         });
     }
 
-    /** Reads everything the inspector shows; the first call also builds the inbound index. */
+    /**
+     * Reads everything the inspector shows, from the engine's inspection (the retained set is left
+     * for its tab); the first call also builds the inbound index.
+     */
     static Details read(HeapDump dump, long node, dev.inquest.progress.Progress progress) {
         List<FieldRow> rows = new ArrayList<>();
-        for (FieldValue f : dump.fields(node)) {
-            if (f.reference()) {
-                long addr = (Long) f.value();
-                long target = addr == 0 ? -1 : dump.node(addr);
-                String text;
-                boolean isText = false;
-                if (addr == 0) {
-                    text = "null";
-                } else if (target < 0) {
-                    text = "0x" + Long.toHexString(addr) + " (not in the dump)";
-                } else {
-                    String s = dump.stringValue(target, MAX_STRING);
-                    isText = s != null;
-                    text = s != null ? '"' + s + '"' : HeapCells.objectLabel(dump.className(target), addr);
-                }
-                rows.add(new FieldRow(f.name(), f.type(), text, isText, target, f.isStatic()));
-            } else {
-                rows.add(new FieldRow(f.name(), f.type(), String.valueOf(f.value()), false, -1, f.isStatic()));
-            }
+        for (Inspection.Field f : ObjectInspector.fields(dump, node, true, MAX_STRING)) {
+            boolean isText = f.text() != null;
+            rows.add(new FieldRow(f.name(), f.type(), isText ? '"' + f.text() + '"' : f.value(), isText, f.target(), f.isStatic()));
         }
         List<ObjectRef> out = dump.outbound(node);
         if (out.size() > MAX_REFS) {
