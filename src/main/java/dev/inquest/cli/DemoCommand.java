@@ -22,7 +22,7 @@ public final class DemoCommand implements Callable<Integer> {
     Path dir;
 
     @CommandLine.Option(names = "--size", defaultValue = "normal", paramLabel = "small|normal",
-            description = "${COMPLETION-CANDIDATES}: small (a few seconds) or normal (default; under a minute).")
+            description = "One of ${COMPLETION-CANDIDATES} (any case): small (a few seconds) or normal (default; under a minute).")
     Size size;
 
     @CommandLine.Spec

@@ -30,7 +30,7 @@ public final class JfrDiffCommand implements Callable<Integer> {
     Path after;
 
     @Option(names = "--event", required = true, paramLabel = "alloc|cpu|lock", converter = Choices.Event.Converter.class,
-            description = "${COMPLETION-CANDIDATES}: allocations, CPU samples or lock contention.")
+            description = "One of ${COMPLETION-CANDIDATES} (any case): allocations, CPU samples or lock contention.")
     Choices.Event event;
 
     @Option(names = "--weight", paramLabel = "bytes|count|ns", converter = Choices.WeightBy.Converter.class,

@@ -29,16 +29,16 @@ public final class JfrFlameCommand implements Callable<Integer> {
     RecordingArgument input;
 
     @Option(names = "--event", required = true, paramLabel = "alloc|cpu|lock", converter = Choices.Event.Converter.class,
-            description = "${COMPLETION-CANDIDATES}; alloc: allocation samples (bytes); cpu: execution samples;"
-                    + " lock: monitor enter and park (blocked ns).")
+            description = "One of ${COMPLETION-CANDIDATES} (any case). alloc: allocation samples (bytes);"
+                    + " cpu: execution samples; lock: monitor enter and park (blocked ns).")
     Choices.Event event;
 
     @Option(names = "--weight", paramLabel = "bytes|count|ns", converter = Choices.WeightBy.Converter.class,
             description = WEIGHT_HELP)
     Choices.WeightBy weight;
 
-    static final String WEIGHT_HELP = "${COMPLETION-CANDIDATES}: bytes (alloc default), count (cpu default), ns (lock default);"
-            + " samples means count, nanos and time mean ns.";
+    static final String WEIGHT_HELP = "One of ${COMPLETION-CANDIDATES} (any case; samples = count, nanos or time = ns)."
+            + " Default: bytes for alloc, count for cpu, ns for lock.";
 
     @ArgGroup(exclusive = true)
     Output output = new Output();
@@ -73,7 +73,8 @@ public final class JfrFlameCommand implements Callable<Integer> {
     @Option(names = "--alloc-events", paramLabel = "auto|sample|tlab|all", defaultValue = "auto",
             converter = Choices.AllocEvents.Converter.class,
             description = "Allocation events to weigh: auto (jdk.ObjectAllocationSample when present, else TLAB events),"
-                    + " sample (or samples), tlab, or all (both added, as async-profiler's converter does; counts bytes twice).")
+                    + " sample (or samples), tlab, or all (both added, as async-profiler's converter does; counts bytes twice);"
+                    + " any case.")
     Choices.AllocEvents allocEvents;
 
     @Option(names = "--min-share", paramLabel = "PERCENT", defaultValue = "0",

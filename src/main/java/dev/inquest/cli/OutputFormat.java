@@ -13,7 +13,7 @@ final class OutputFormat {
     @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
     CommandLine.Model.CommandSpec mixee;
 
-    @CommandLine.Option(names = "--json", description = "Print JSON instead of text (field names: the command-line contract).")
+    @CommandLine.Option(names = "--json", description = "Print JSON instead of text.")
     boolean json;
 
     boolean json() {
