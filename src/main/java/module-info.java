@@ -63,7 +63,7 @@ module dev.inquest {
 
     // JavaFX instantiates the application class; picocli and Jackson reflect.
     exports dev.inquest.ui to javafx.graphics;
-    opens dev.inquest.cli to info.picocli;
+    opens dev.inquest.cli to info.picocli, com.fasterxml.jackson.databind;
     opens dev.inquest.investigation.model to com.fasterxml.jackson.databind;
     opens dev.inquest.investigation.store to com.fasterxml.jackson.databind;
     opens dev.inquest.heap.model to com.fasterxml.jackson.databind;

@@ -28,7 +28,7 @@ public final class CaseExportCommand implements Callable<Integer> {
     Path file;
 
     @CommandLine.Option(names = "--format", required = true, paramLabel = "subtask|report",
-            description = "subtask: the short document; report: the investigation report with SVG figures.")
+            description = "One of ${COMPLETION-CANDIDATES} (any case). subtask: the short document; report: the investigation report with SVG figures.")
     Format format;
 
     @CommandLine.Option(names = "--out", paramLabel = "FILE.md",

@@ -21,8 +21,8 @@ public final class DemoCommand implements Callable<Integer> {
     @CommandLine.Parameters(paramLabel = "DIR", description = "Folder to write into (created if missing).")
     Path dir;
 
-    @CommandLine.Option(names = "--size", defaultValue = "normal",
-            description = "small (a few seconds) or normal (default; under a minute).")
+    @CommandLine.Option(names = "--size", defaultValue = "normal", paramLabel = "small|normal",
+            description = "One of ${COMPLETION-CANDIDATES} (any case): small (a few seconds) or normal (default; under a minute).")
     Size size;
 
     @CommandLine.Spec

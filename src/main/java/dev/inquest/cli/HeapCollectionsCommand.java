@@ -4,9 +4,7 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.query.CollectionFill;
 import dev.inquest.progress.Progress;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -24,10 +22,6 @@ public final class HeapCollectionsCommand extends HeapVerb implements Callable<I
         try (HeapDump d = open()) {
             List<CollectionFill.Row> rows = top.of(CollectionFill.compute(d, Progress.NONE));
             printRows(d, rows,
-                    r -> fields("class", r.className(), "count", r.instances(), "empty", r.empty(), "size", r.size(),
-                            "capacity", r.capacity(), "fillRatio", Math.round(r.fillRatio() * 10_000) / 10_000.0,
-                            "wastedBytes", r.wastedBytes(), "buckets", buckets(r), "largest", hex(d.address(r.largest())),
-                            "largestSize", r.largestSize(), "largestCapacity", r.largestCapacity()),
                     List.of("Class", "Count", "Empty", "Fill", "Wasted", "1", "2-10", "11-100", "101-1,000", ">1,000", "Largest"),
                     new boolean[] {false, true, true, true, true, true, true, true, true, true, true},
                     r -> {
@@ -38,13 +32,5 @@ public final class HeapCollectionsCommand extends HeapVerb implements Callable<I
                     });
             return 0;
         }
-    }
-
-    private static Map<String, Long> buckets(CollectionFill.Row r) {
-        Map<String, Long> buckets = new LinkedHashMap<>();
-        for (int i = 0; i < r.buckets().length; i++) {
-            buckets.put(CollectionFill.BUCKET_LABELS.get(i), r.buckets()[i]);
-        }
-        return buckets;
     }
 }

@@ -11,10 +11,7 @@ import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,8 +28,9 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
     @CommandLine.Mixin
     TopOption top;
 
-    @CommandLine.Option(names = "--by", paramLabel = "class|package", description = "Rows per class (default) or per package.")
-    String by = "class";
+    @CommandLine.Option(names = "--by", paramLabel = "class|package", converter = Choices.ClassOrPackage.Converter.class,
+            description = "Rows per ${COMPLETION-CANDIDATES} (default ${DEFAULT-VALUE}; any case).")
+    Choices.ClassOrPackage by = Choices.ClassOrPackage.CLASS;
 
     @CommandLine.Option(names = "--new-only", description = "Only classes not loaded in the baseline.")
     boolean newOnly;
@@ -43,11 +41,7 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
 
     @Override
     public Integer call() throws Exception {
-        boolean perPackage = switch (by.toLowerCase(Locale.ROOT)) {
-            case "class" -> false;
-            case "package" -> true;
-            default -> throw new CommandLine.ParameterException(spec.commandLine(), "--by must be class or package, not '" + by + "'");
-        };
+        boolean perPackage = by == Choices.ClassOrPackage.PACKAGE;
         try (HeapDump b = open(); HeapDump a = open(after)) {
             if (paths) {
                 return growthPaths(b, a);
@@ -62,26 +56,12 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
                     break;
                 }
             }
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (ClassDelta r : rows) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put(perPackage ? "package" : "class", r.name());
-                    m.put("countBefore", r.countBefore());
-                    m.put("countAfter", r.countAfter());
-                    m.put("countDelta", r.countDelta());
-                    m.put("shallowDelta", r.shallowDelta());
-                    m.put("retainedDelta", r.retainedDelta());
-                    if (!perPackage) {
-                        m.put("new", r.isNew());
-                    }
-                    m.put("shallowBefore", r.shallowBefore());
-                    m.put("shallowAfter", r.shallowAfter());
-                    m.put("retainedBefore", r.retainedBefore());
-                    m.put("retainedAfter", r.retainedAfter());
-                    out.add(m);
+            if (json()) {
+                if (perPackage) {
+                    output.printJson(rows.stream().map(JsonShapes.PackageDelta::new).toList(), JsonShapes.Views.Packages.class);
+                } else {
+                    output.printJson(rows, JsonShapes.Views.Classes.class);
                 }
-                printJson(out);
                 return 0;
             }
             warnIfTruncated(b);
@@ -124,13 +104,15 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
         Comparison c = HeapComparison.compare(b, a, false, Progress.NONE);
         List<GrowthPath> rows = HeapComparison.growthPaths(a, c, Progress.NONE);
         rows = rows.subList(0, Math.min(top.get(), rows.size()));
-        if (!json) {
-            warnIfTruncated(b); // printRows warns about AFTER
+        if (json()) {
+            printJson(rows.stream().map(p -> fields("path", p.delta().path(), "class", p.className(),
+                    "countBefore", p.delta().countBefore(), "countAfter", p.delta().countAfter(),
+                    "retainedBefore", p.delta().retainedBefore(), "retainedAfter", p.delta().retainedAfter(),
+                    "retainedDelta", p.delta().retainedDelta(), "object", p.node() < 0 ? null : hex(p.address()))).toList());
+            return 0;
         }
-        printRows(a, rows, p -> fields("path", p.delta().path(), "class", p.className(), "countBefore", p.delta().countBefore(),
-                        "countAfter", p.delta().countAfter(), "retainedBefore", p.delta().retainedBefore(),
-                        "retainedAfter", p.delta().retainedAfter(), "retainedDelta", p.delta().retainedDelta(),
-                        "object", p.node() < 0 ? null : hex(p.address())),
+        warnIfTruncated(b); // printRows warns about AFTER
+        printRows(a, rows,
                 List.of("Dominator", "Held by", "Before", "After", "Retained before", "Retained after", "Growth", "Object"),
                 new boolean[] {false, false, true, true, true, true, true, false},
                 p -> List.of(p.className(), String.join(" > ", p.holders().stream().map(HeapCompareCommand::simple).toList()),

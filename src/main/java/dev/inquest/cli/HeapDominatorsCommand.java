@@ -5,7 +5,6 @@ import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -20,8 +19,9 @@ public final class HeapDominatorsCommand extends HeapVerb implements Callable<In
     @CommandLine.Mixin
     TopOption top;
 
-    @CommandLine.Option(names = "--group", paramLabel = "class|package", description = "Group top-level dominators by class or package.")
-    String group;
+    @CommandLine.Option(names = "--group", paramLabel = "class|package", converter = Choices.ClassOrPackage.Converter.class,
+            description = "Group top-level dominators by ${COMPLETION-CANDIDATES} (any case).")
+    Choices.ClassOrPackage group;
 
     @CommandLine.Option(names = "--filter", paramLabel = "REGEX",
             description = "Only top-level dominators whose class name contains a match (the window's filter).")
@@ -33,15 +33,7 @@ public final class HeapDominatorsCommand extends HeapVerb implements Callable<In
 
     @Override
     public Integer call() throws Exception {
-        Grouping grouping = null;
-        if (group != null) {
-            grouping = switch (group.toLowerCase(Locale.ROOT)) {
-                case "class" -> Grouping.CLASS;
-                case "package" -> Grouping.PACKAGE;
-                default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                        "--group must be class or package, not '" + group + "'");
-            };
-        }
+        Grouping grouping = group == null ? null : group.grouping;
         if (object != null && (grouping != null || filter != null)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--object lists one object's children: not with --group or --filter");
         }
@@ -58,12 +50,11 @@ public final class HeapDominatorsCommand extends HeapVerb implements Callable<In
             List<DominatorRow> rows = object != null ? d.dominatedBy(node(d, address), top.get())
                     : pattern != null ? d.topDominators(pattern, grouping, Progress.NONE).rows(top.get())
                     : grouped ? d.topDominatorsGrouped(grouping, top.get()) : d.topDominators(top.get());
+            if (json()) {
+                output.printJson(rows, grouped ? JsonShapes.Views.Groups.class : JsonShapes.Views.Objects.class);
+                return 0;
+            }
             printRows(d, rows,
-                    r -> grouped
-                            ? fields("class", r.className(), "count", r.count(), "shallow", r.shallow(), "retained", r.retained(),
-                                    "percent", Math.round(r.percent() * 100) / 100.0)
-                            : fields("address", hex(r.address()), "class", r.className(), "shallow", r.shallow(),
-                                    "retained", r.retained(), "percent", Math.round(r.percent() * 100) / 100.0),
                     List.of(first, grouped ? "Objects" : "Address", "Shallow", "Retained", "Percent"),
                     new boolean[] {false, true, true, true, true},
                     r -> List.of(r.className(), grouped ? num(r.count()) : hex(r.address()), num(r.shallow()), num(r.retained()),

@@ -27,17 +27,13 @@ public final class HeapDuplicatesCommand extends HeapVerb implements Callable<In
     public Integer call() throws Exception {
         try (HeapDump d = open()) {
             List<DuplicateObject> rows = DuplicateObjects.find(d, top.get(), includeValues, Progress.NONE);
-            if (rows.isEmpty() && !json) {
+            if (rows.isEmpty() && !json()) {
                 warnIfTruncated(d);
                 out().println("No duplicate objects: no application class has at least 100 instances sharing half as many keys.");
                 out().flush();
                 return 0;
             }
             printRows(d, rows,
-                    r -> fields("class", r.className(), "instances", r.instances(), "keyField", r.keyField(),
-                            "keyType", r.keyType(), "keyedInstances", r.keyedInstances(), "distinctKeys", r.distinctKeys(),
-                            "surplusInstances", r.surplusInstances(), "wastedBytes", r.wastedBytes(), "topKey", r.topKey(),
-                            "redacted", r.redacted(), "topKeyCount", r.topKeyCount(), "example", hex(r.exampleAddress())),
                     List.of("Class", "Instances", "Key", "Distinct", "Wasted", "Most common key", "Example"),
                     new boolean[] {false, true, false, true, true, false, true},
                     r -> List.of(r.className(), Units.count(r.instances()), r.keyField() + " (" + r.keyType() + ")",

@@ -36,7 +36,7 @@ public final class HeapInspectCommand extends HeapVerb implements Callable<Integ
         long address = address(object);
         try (HeapDump d = open()) {
             Inspection i = ObjectInspector.inspect(d, node(d, address), includeValues, Progress.NONE);
-            if (json) {
+            if (json()) {
                 printJson(fields("address", hex(i.object().address()), "class", i.object().className(),
                         "shallow", i.object().shallow(), "retained", i.object().retained(), "root", i.rootKinds(),
                         "value", i.text(),

@@ -25,13 +25,8 @@ public final class HeapLoadersCommand extends HeapVerb implements Callable<Integ
             ClassLoaders.Result r = ClassLoaders.compute(d, Progress.NONE);
             List<ClassLoaders.Loader> loaders = top.of(r.loaders());
             List<ClassLoaders.DuplicatedClass> dups = top.of(r.duplicatedClasses());
-            if (json) {
-                printJson(fields(
-                        "loaders", loaders.stream().map(l -> fields("address", hex(l.address()), "class", l.className(),
-                                "classes", l.classes(), "instances", l.instances(), "instancesShallow", l.instancesShallow(),
-                                "retained", l.retained())).toList(),
-                        "duplicatedClasses", dups.stream().map(c -> fields("class", c.name(), "loaders", c.loaders(),
-                                "instances", c.instances())).toList()));
+            if (json()) {
+                printJson(new ClassLoaders.Result(loaders, dups));
                 return 0;
             }
             warnIfTruncated(d);

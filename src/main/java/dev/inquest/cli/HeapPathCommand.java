@@ -5,10 +5,7 @@ import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -33,28 +30,8 @@ public final class HeapPathCommand extends HeapVerb implements Callable<Integer>
         try (HeapDump d = open()) {
             long node = node(d, address);
             PathResult r = d.pathsToRoots(node, max, !includeWeak, Progress.NONE);
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("address", hex(r.address()));
-                m.put("class", r.className());
-                List<List<Map<String, Object>>> paths = new ArrayList<>();
-                for (List<PathStep> p : r.paths()) {
-                    List<Map<String, Object>> steps = new ArrayList<>();
-                    for (PathStep s : p) {
-                        Map<String, Object> sm = new LinkedHashMap<>();
-                        sm.put("address", hex(s.address()));
-                        sm.put("class", s.className());
-                        sm.put("field", s.field());
-                        if (s.rootKinds() != null) {
-                            sm.put("root", s.rootKinds());
-                        }
-                        steps.add(sm);
-                    }
-                    paths.add(steps);
-                }
-                m.put("paths", paths);
-                m.put("truncated", d.truncated());
-                printJson(m);
+            if (json()) {
+                printJson(new JsonShapes.PathsJson(r, d.truncated()));
                 return 0;
             }
             warnIfTruncated(d);

@@ -27,8 +27,6 @@ public final class HeapStringsCommand extends HeapVerb implements Callable<Integ
         try (HeapDump d = open()) {
             List<DuplicateString> rows = DuplicateStrings.find(d, top.get(), includeValues, Progress.NONE);
             printRows(d, rows,
-                    s -> fields("value", s.value(), "redacted", s.redacted(), "length", s.length(), "count", s.count(),
-                            "wastedBytes", s.wastedBytes(), "totalBytes", s.totalBytes(), "example", hex(s.exampleAddress())),
                     List.of("Value", "Chars", "Copies", "Wasted", "Example"), new boolean[] {false, true, true, true, true},
                     s -> List.of(String.valueOf(s.value()), Units.count(s.length()), Units.count(s.count()),
                             Units.bytes(s.wastedBytes()), hex(s.exampleAddress())));

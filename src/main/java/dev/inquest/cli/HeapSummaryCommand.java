@@ -3,8 +3,6 @@ package dev.inquest.cli;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -17,8 +15,8 @@ public final class HeapSummaryCommand extends HeapVerb implements Callable<Integ
     public Integer call() throws Exception {
         try (HeapDump d = open()) {
             HeapSummary s = d.summary();
-            if (json) {
-                printJson(toJson(s));
+            if (json()) {
+                printJson(s);
                 return 0;
             }
             PrintWriter o = out();
@@ -42,27 +40,5 @@ public final class HeapSummaryCommand extends HeapVerb implements Callable<Integ
 
     private static void row(PrintWriter o, String k, String v) {
         o.println(String.format("%-16s %s", k, v).stripTrailing());
-    }
-
-    static Map<String, Object> toJson(HeapSummary s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("file", s.file());
-        m.put("format", s.format());
-        m.put("idSize", s.idSize());
-        m.put("compressedOops", s.compressedOops());
-        m.put("objects", s.objects());
-        m.put("classes", s.classes());
-        m.put("gcRoots", s.gcRoots());
-        m.put("usedHeap", s.usedHeap());
-        m.put("unreachableObjects", s.unreachableObjects());
-        m.put("unreachableHeap", s.unreachableHeap());
-        m.put("truncated", s.truncated());
-        m.put("parseMillis", s.parseMillis());
-        m.put("container", s.container());
-        m.put("objectAlignment", s.objectAlignment());
-        m.put("dump", s.dump());
-        m.put("dumps", s.dumps());
-        m.put("problems", s.problems());
-        return m;
     }
 }

@@ -6,15 +6,10 @@ import dev.inquest.heap.model.PathStep;
 import dev.inquest.heap.query.ContainerInfo;
 import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.LeakSuspects;
-import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.Suspect;
 import dev.inquest.heap.query.SuspectReport;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 
@@ -27,73 +22,14 @@ public final class HeapSuspectsCommand extends HeapVerb implements Callable<Inte
     public Integer call() throws Exception {
         try (HeapDump d = open()) {
             SuspectReport r = LeakSuspects.find(d, Progress.NONE);
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (Suspect s : r.suspects()) {
-                    out.add(toJson(s));
-                }
-                printJson(out);
+            if (json()) {
+                printJson(r.suspects());
                 return 0;
             }
             warnIfTruncated(d);
             print(r);
             return 0;
         }
-    }
-
-    static Map<String, Object> toJson(Suspect s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("title", s.title());
-        m.put("class", s.className());
-        m.put("count", s.count());
-        m.put("retained", s.retained());
-        m.put("percent", Math.round(s.percent() * 100) / 100.0);
-        m.put("accumulation", brief(s.accumulation()));
-        List<Map<String, Object>> path = new ArrayList<>();
-        for (PathStep p : s.path()) {
-            Map<String, Object> sm = new LinkedHashMap<>();
-            sm.put("address", hex(p.address()));
-            sm.put("class", p.className());
-            sm.put("field", p.field());
-            if (p.rootKinds() != null) {
-                sm.put("root", p.rootKinds());
-            }
-            path.add(sm);
-        }
-        m.put("path", path);
-        m.put("explanation", s.explanation());
-        m.put("kind", s.kind());
-        m.put("dominator", brief(s.dominator()));
-        m.put("holder", s.holder());
-        ContainerInfo c = s.container();
-        if (c != null) {
-            m.put("containerKind", c.kind().label());
-            m.put("containerType", c.type());
-            m.put("elementCount", c.elementCount());
-            m.put("elementClass", c.elementClass());
-            m.put("elementClassCount", c.elementClassCount());
-            m.put("elementClassRetained", c.elementClassRetained());
-        }
-        Duplication dup = s.duplication();
-        if (dup != null) {
-            Map<String, Object> dm = new LinkedHashMap<>();
-            dm.put("class", dup.className());
-            dm.put("instances", dup.instances());
-            dm.put("keyField", dup.keyField());
-            dm.put("distinctKeys", dup.distinctKeys());
-            dm.put("redundantInstances", dup.redundantInstances());
-            dm.put("redundantRetained", dup.redundantRetained());
-            m.put("duplication", dm);
-        }
-        return m;
-    }
-
-    private static Map<String, Object> brief(ObjectBrief b) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("address", hex(b.address()));
-        m.put("class", b.className());
-        m.put("retained", b.retained());
-        return m;
     }
 
     private void print(SuspectReport r) {

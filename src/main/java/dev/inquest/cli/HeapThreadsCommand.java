@@ -7,10 +7,7 @@ import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.ThreadOverview;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,29 +24,8 @@ public final class HeapThreadsCommand extends HeapVerb implements Callable<Integ
     public Integer call() throws Exception {
         try (HeapDump d = open()) {
             List<ThreadOverview.Row> rows = ThreadOverview.compute(d, Progress.NONE);
-            if (json) {
-                List<Map<String, Object>> out = new ArrayList<>();
-                for (ThreadOverview.Row r : rows) {
-                    Map<String, Object> m = new LinkedHashMap<>();
-                    m.put("name", r.name());
-                    m.put("address", hex(r.address()));
-                    m.put("class", r.className());
-                    m.put("retained", r.retained());
-                    m.put("locals", r.locals());
-                    m.put("localsRetained", r.localsRetained());
-                    List<Map<String, Object>> fs = new ArrayList<>();
-                    for (StackFrame f : r.frames()) {
-                        Map<String, Object> fm = new LinkedHashMap<>();
-                        fm.put("class", f.className());
-                        fm.put("method", f.method());
-                        fm.put("source", f.sourceFile());
-                        fm.put("line", f.line());
-                        fs.add(fm);
-                    }
-                    m.put("frames", fs);
-                    out.add(m);
-                }
-                printJson(out);
+            if (json()) {
+                printJson(rows);
                 return 0;
             }
             warnIfTruncated(d);

@@ -5,9 +5,6 @@ import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.query.WhyAlive;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -27,14 +24,8 @@ public final class HeapWhyCommand extends HeapVerb implements Callable<Integer> 
     public Integer call() throws Exception {
         try (HeapDump d = open()) {
             WhyAlive.Result r = WhyAlive.forClass(d, className, Progress.NONE);
-            if (json) {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("class", r.className());
-                m.put("instances", r.instances());
-                m.put("withPath", r.withPath());
-                m.put("unreached", r.unreached());
-                m.put("roots", r.roots().stream().map(HeapWhyCommand::toJson).toList());
-                printJson(m);
+            if (json()) {
+                printJson(r);
                 return 0;
             }
             warnIfTruncated(d);
@@ -61,21 +52,5 @@ public final class HeapWhyCommand extends HeapVerb implements Callable<Integer> 
         for (WhyAlive.Group c : g.children()) {
             print(o, c, level + 1);
         }
-    }
-
-    private static Map<String, Object> toJson(WhyAlive.Group g) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("class", g.className());
-        m.put("field", g.field());
-        m.put("nodes", g.nodes());
-        m.put("objects", g.objects());
-        m.put("objectsShallow", g.objectsShallow());
-        if (g.rootKinds() != null) {
-            m.put("root", g.rootKinds());
-        }
-        m.put("example", hex(g.exampleAddress()));
-        List<Map<String, Object>> kids = g.children().stream().map(HeapWhyCommand::toJson).toList();
-        m.put("children", kids);
-        return m;
     }
 }

@@ -44,6 +44,9 @@ public final class InquestCommand implements Runnable {
     public static CommandLine newCommandLine(String... args) {
         CommandLine cl = CommandTree.build(new InquestCommand(), args);
         cl.setExecutionExceptionHandler(InquestCommand::handleFailure);
+        // Enum options (case export --format, demo --size) take their words in any case, as the
+        // options with their own words do (Choices).
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         return cl;
     }
 

@@ -8,8 +8,6 @@ import dev.inquest.jfr.render.FlameGraphSvg;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
-import dev.inquest.jfr.stack.Weight;
-import dev.inquest.progress.ConsoleProgress;
 import dev.inquest.progress.Progress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -31,11 +29,13 @@ public final class JfrDiffCommand implements Callable<Integer> {
     @Parameters(index = "1", paramLabel = "AFTER")
     Path after;
 
-    @Option(names = "--event", required = true, paramLabel = "alloc|cpu|lock")
-    String event;
+    @Option(names = "--event", required = true, paramLabel = "alloc|cpu|lock", converter = Choices.Event.Converter.class,
+            description = "One of ${COMPLETION-CANDIDATES} (any case): allocations, CPU samples or lock contention.")
+    Choices.Event event;
 
-    @Option(names = "--weight", paramLabel = "bytes|count")
-    String weight;
+    @Option(names = "--weight", paramLabel = "bytes|count|ns", converter = Choices.WeightBy.Converter.class,
+            description = JfrFlameCommand.WEIGHT_HELP)
+    Choices.WeightBy weight;
 
     @ArgGroup(exclusive = true)
     Output output = new Output();
@@ -56,16 +56,9 @@ public final class JfrDiffCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ShortRunJit.applyFor(baseline, after);
         CommandLine cl = spec.commandLine();
-        EventKind kind = JfrFlameCommand.kind(cl, event);
-        Weight w = JfrFlameCommand.weight(cl, weight);
-        StackTreeQuery q = StackTreeQuery.of(kind).withWeight(w);
-        ConsoleProgress progress = ConsoleProgress.forStderr();
-        DiffTree diff;
-        try {
-            diff = Recording.diff(read(baseline, q, progress), read(after, q, progress));
-        } finally {
-            progress.finish();
-        }
+        EventKind kind = event.kind;
+        StackTreeQuery q = StackTreeQuery.of(kind).withWeight(weight == null ? null : weight.weight);
+        DiffTree diff = Meter.run(progress -> Recording.diff(read(baseline, q, progress), read(after, q, progress)));
         String title = FlameGraphSvg.diffTitle(kind, baseline.getFileName().toString(), after.getFileName().toString());
         FlameOutputs.write(output.svg, output.html, output.collapsed, cl.getOut(),
                 out -> FlameGraphSvg.write(diff, title, out), out -> FlameGraphHtml.write(diff, title, out),
@@ -75,8 +68,7 @@ public final class JfrDiffCommand implements Callable<Integer> {
 
     private StackTree read(Path file, StackTreeQuery q, Progress progress) throws Exception {
         try (Recording source = Recording.open(file, progress)) {
-            source.truncation().ifPresent(t -> spec.commandLine().getErr().println("inquest: warning: " + file
-                    + ": cut short, " + t.missingReason() + " at byte " + t.offset() + "; using the complete chunks"));
+            RecordingArgument.warnIfCutShort(source, file, spec.commandLine().getErr(), "using");
             return source.stacks(q, progress);
         }
     }

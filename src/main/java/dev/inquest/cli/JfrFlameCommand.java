@@ -4,15 +4,12 @@ import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.render.CollapsedWriter;
 import dev.inquest.jfr.render.FlameGraphHtml;
 import dev.inquest.jfr.render.FlameGraphSvg;
-import dev.inquest.jfr.stack.AllocSource;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.stack.Weight;
-import dev.inquest.progress.ConsoleProgress;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
@@ -20,7 +17,6 @@ import picocli.CommandLine;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 /** {@code inquest jfr flame RECORDING --event alloc|cpu|lock ...}. */
 @Command(name = "flame", mixinStandardHelpOptions = true,
@@ -29,16 +25,20 @@ import picocli.CommandLine.Parameters;
             + " a self-contained SVG or a single-file HTML page; with no output option, collapsed stacks go to stdout.",
             "--from/--to take " + JfrTimeArg.HELP + "."})
 public final class JfrFlameCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "RECORDING")
-    Path file;
+    @CommandLine.Mixin
+    RecordingArgument input;
 
-    @Option(names = "--event", required = true, paramLabel = "alloc|cpu|lock",
-            description = "alloc: allocation samples (bytes); cpu: execution samples; lock: monitor enter and park (blocked ns).")
-    String event;
+    @Option(names = "--event", required = true, paramLabel = "alloc|cpu|lock", converter = Choices.Event.Converter.class,
+            description = "One of ${COMPLETION-CANDIDATES} (any case). alloc: allocation samples (bytes);"
+                    + " cpu: execution samples; lock: monitor enter and park (blocked ns).")
+    Choices.Event event;
 
-    @Option(names = "--weight", paramLabel = "bytes|count",
-            description = "bytes (alloc default), count (cpu default), ns (lock default).")
-    String weight;
+    @Option(names = "--weight", paramLabel = "bytes|count|ns", converter = Choices.WeightBy.Converter.class,
+            description = WEIGHT_HELP)
+    Choices.WeightBy weight;
+
+    static final String WEIGHT_HELP = "One of ${COMPLETION-CANDIDATES} (any case; samples = count, nanos or time = ns)."
+            + " Default: bytes for alloc, count for cpu, ns for lock.";
 
     @ArgGroup(exclusive = true)
     Output output = new Output();
@@ -71,9 +71,11 @@ public final class JfrFlameCommand implements Callable<Integer> {
     boolean reverse;
 
     @Option(names = "--alloc-events", paramLabel = "auto|sample|tlab|all", defaultValue = "auto",
+            converter = Choices.AllocEvents.Converter.class,
             description = "Allocation events to weigh: auto (jdk.ObjectAllocationSample when present, else TLAB events),"
-                    + " sample, tlab, or all (both added, as async-profiler's converter does; counts bytes twice).")
-    String allocEvents;
+                    + " sample (or samples), tlab, or all (both added, as async-profiler's converter does; counts bytes twice);"
+                    + " any case.")
+    Choices.AllocEvents allocEvents;
 
     @Option(names = "--min-share", paramLabel = "PERCENT", defaultValue = "0",
             description = "Drop frames below this percentage of the total (default ${DEFAULT-VALUE}).")
@@ -81,37 +83,6 @@ public final class JfrFlameCommand implements Callable<Integer> {
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
-
-    static EventKind kind(CommandLine cl, String event) {
-        return switch (event.toLowerCase(Locale.ROOT)) {
-            case "alloc" -> EventKind.ALLOC;
-            case "cpu" -> EventKind.CPU;
-            case "lock" -> EventKind.LOCK;
-            default -> throw new CommandLine.ParameterException(cl, "--event must be alloc, cpu or lock, not '" + event + "'");
-        };
-    }
-
-    static AllocSource allocSource(CommandLine cl, String s) {
-        return switch (s.toLowerCase(Locale.ROOT)) {
-            case "auto" -> AllocSource.AUTO;
-            case "sample", "samples" -> AllocSource.SAMPLES;
-            case "tlab" -> AllocSource.TLAB;
-            case "all" -> AllocSource.ALL;
-            default -> throw new CommandLine.ParameterException(cl, "--alloc-events must be auto, sample, tlab or all");
-        };
-    }
-
-    static Weight weight(CommandLine cl, String w) {
-        if (w == null) {
-            return null;
-        }
-        return switch (w.toLowerCase(Locale.ROOT)) {
-            case "bytes" -> Weight.BYTES;
-            case "count", "samples" -> Weight.COUNT;
-            case "ns", "nanos", "time" -> Weight.NANOS;
-            default -> throw new CommandLine.ParameterException(cl, "--weight must be bytes or count, not '" + w + "'");
-        };
-    }
 
     static Pattern pattern(CommandLine cl, String option, String regex) {
         if (regex == null) {
@@ -137,31 +108,33 @@ public final class JfrFlameCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Path file = input.file();
         ShortRunJit.applyFor(file);
         CommandLine cl = spec.commandLine();
-        EventKind kind = kind(cl, event);
-        Weight w = weight(cl, weight);
+        EventKind kind = event.kind;
+        Weight w = weight == null ? null : weight.weight;
         if (w == Weight.BYTES && kind != EventKind.ALLOC) {
             throw new CommandLine.ParameterException(cl, "--weight bytes applies to --event alloc only");
         }
-        StackTreeQuery q = StackTreeQuery.of(kind).withWeight(w).withThread(thread)
+        StackTreeQuery query = StackTreeQuery.of(kind).withWeight(w).withThread(thread)
                 .withInclude(pattern(cl, "--include", include)).withExclude(pattern(cl, "--exclude", exclude))
-                .withReverse(reverse).withMinShare(minPercent / 100.0).withAllocSource(allocSource(cl, allocEvents));
-        ConsoleProgress progress = ConsoleProgress.forStderr();
-        StackTree tree;
-        String title;
-        try (Recording source = Recording.open(file, progress)) {
-            q = q.withRange(time(cl, "--from", from, source.start()), time(cl, "--to", to, source.start()));
-            tree = source.stacks(q, progress);
-            title = FlameGraphSvg.title(kind, file.getFileName().toString(), thread);
-            source.truncation().ifPresent(t -> cl.getErr().println("inquest: warning: " + file + ": cut short, "
-                    + t.missingReason() + " at byte " + t.offset() + "; showing the complete chunks"));
-        } finally {
-            progress.finish();
+                .withReverse(reverse).withMinShare(minPercent / 100.0).withAllocSource(allocEvents.source);
+        // --from/--to are relative to the recording's start, known once it is open.
+        record Read(StackTreeQuery query, StackTree tree) {
         }
+        Read read = Meter.run(progress -> {
+            try (Recording source = input.open(progress)) {
+                StackTreeQuery q = query.withRange(time(cl, "--from", from, source.start()), time(cl, "--to", to, source.start()));
+                StackTree t = source.stacks(q, progress);
+                RecordingArgument.warnIfCutShort(source, file, cl.getErr(), "showing");
+                return new Read(q, t);
+            }
+        });
+        StackTree tree = read.tree();
+        String title = FlameGraphSvg.title(kind, file.getFileName().toString(), thread);
         if (tree.events() == 0) {
             cl.getErr().println("inquest: warning: " + file + ": no " + String.join("/", kind.eventTypes())
-                    + " events" + (q.filtersEvents() ? " match the filters" : " in this recording"));
+                    + " events" + (read.query().filtersEvents() ? " match the filters" : " in this recording"));
         }
         FlameOutputs.write(output.svg, output.html, output.collapsed, cl.getOut(),
                 out -> FlameGraphSvg.write(tree, title, out), out -> FlameGraphHtml.write(tree, title, out),

@@ -23,10 +23,11 @@ public final class CollectionFill {
     /**
      * One collection class. {@code size}: elements (sum), {@code capacity}: slots of the backing
      * arrays (sum), {@code wastedBytes}: unused slots times the reference size, {@code buckets}:
-     * instances per size bucket (see {@link #BUCKET_LABELS}); {@code largest*}: the biggest instance.
+     * instances per size bucket (see {@link #BUCKET_LABELS}); {@code largest*}: the biggest instance
+     * ({@code largest} its node, {@code largestAddress} its address in the dump).
      */
     public record Row(String className, long instances, long empty, long size, long capacity, double fillRatio,
-            long wastedBytes, long[] buckets, long largest, long largestSize, long largestCapacity) {
+            long wastedBytes, long[] buckets, long largest, long largestSize, long largestCapacity, long largestAddress) {
     }
 
     private enum Shape { LIST, MAP, SET, DEQUE, PRIORITY, HASHTABLE, ARRAY }
@@ -135,7 +136,7 @@ public final class CollectionFill {
             // A hash table's slots are not one per element (several may share a bucket), so waste never goes negative.
             long wasted = Math.max(0, a[3] - a[2]) * refSize;
             rows.add(new Row(dump.index().classInfo(ord).name(), a[0], a[1], a[2], a[3], a[3] == 0 ? 0 : (double) a[2] / a[3],
-                    wasted, buckets, a[4], a[5], a[6]));
+                    wasted, buckets, a[4], a[5], a[6], dump.address(a[4])));
         });
         rows.sort(Comparator.comparingLong(Row::wastedBytes).reversed().thenComparing(Row::className));
         return List.copyOf(rows);

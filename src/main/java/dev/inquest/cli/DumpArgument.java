@@ -1,0 +1,52 @@
+package dev.inquest.cli;
+
+import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.model.OpenOptions;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** The heap dump a heap verb reads ({@code DUMP}), with how to read it: {@code --dump N}, {@code --keep-unreachable}. */
+final class DumpArgument {
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    @CommandLine.Parameters(index = "0", paramLabel = "DUMP", description = "Heap dump (.hprof, .hprof.gz, truncated dumps too).")
+    Path dump;
+
+    @CommandLine.Option(names = "--dump", paramLabel = "N",
+            description = "Which heap dump of a file that holds several (0-based; default: the last).")
+    int dumpIndex = -1;
+
+    @CommandLine.Option(names = "--keep-unreachable", description = "Keep unreachable objects (MAT's option).")
+    boolean keepUnreachable;
+
+    Path file() {
+        return dump;
+    }
+
+    HeapDump open() throws IOException {
+        return open(dump);
+    }
+
+    /** Opens {@code file} (this one, or another such as compare's second dump) with this command's options. */
+    HeapDump open(Path file) throws IOException {
+        return Meter.run(progress -> HeapDump.open(file, new OpenOptions(dumpIndex, keepUnreachable, true), progress));
+    }
+
+    /**
+     * A partial result must never pass for a whole one: say so on stderr in text mode. Names
+     * {@code DUMP} whichever dump is meant (as before; compare's second dump is named wrongly).
+     */
+    void warnIfTruncated(HeapDump d) {
+        if (d.truncated()) {
+            PrintWriter err = mixee.commandLine().getErr();
+            err.println("inquest: warning: " + dump + " is truncated; figures cover only the readable part:");
+            for (String p : d.problems()) {
+                err.println("  " + p);
+            }
+            err.flush();
+        }
+    }
+}

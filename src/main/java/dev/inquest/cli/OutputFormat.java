@@ -1,0 +1,78 @@
+package dev.inquest.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.util.List;
+import picocli.CommandLine;
+
+/**
+ * {@code --json} and the two ways a command prints: the engine's records as JSON ({@link CliJson},
+ * shaped by {@link JsonShapes}), or text, with aligned tables for rows.
+ */
+final class OutputFormat {
+    @CommandLine.Spec(CommandLine.Spec.Target.MIXEE)
+    CommandLine.Model.CommandSpec mixee;
+
+    @CommandLine.Option(names = "--json", description = "Print JSON instead of text.")
+    boolean json;
+
+    boolean json() {
+        return json;
+    }
+
+    PrintWriter out() {
+        return mixee.commandLine().getOut();
+    }
+
+    PrintWriter err() {
+        return mixee.commandLine().getErr();
+    }
+
+    void printJson(Object value) throws IOException {
+        out().println(CliJson.write(value));
+        out().flush();
+    }
+
+    /** {@code value} with the fields of a {@link JsonShapes.Views view} only (one record, two shapes). */
+    void printJson(Object value, Class<?> view) throws IOException {
+        out().println(CliJson.write(value, view));
+        out().flush();
+    }
+
+    /** Prints rows as a table: a header, a rule, then the rows, each column as wide as its widest cell. */
+    void table(List<String> header, List<List<String>> rows, boolean[] rightAligned) {
+        int[] w = new int[header.size()];
+        for (int i = 0; i < w.length; i++) {
+            w[i] = header.get(i).length();
+        }
+        for (List<String> r : rows) {
+            for (int i = 0; i < w.length; i++) {
+                w[i] = Math.max(w[i], r.get(i).length());
+            }
+        }
+        PrintWriter o = out();
+        printRow(o, header, w, rightAligned);
+        StringBuilder rule = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
+        }
+        o.println(rule);
+        for (List<String> r : rows) {
+            printRow(o, r, w, rightAligned);
+        }
+        o.flush();
+    }
+
+    private static void printRow(PrintWriter o, List<String> cells, int[] w, boolean[] right) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < w.length; i++) {
+            if (i > 0) {
+                sb.append("  ");
+            }
+            String c = cells.get(i);
+            String pad = " ".repeat(w[i] - c.length());
+            sb.append(right[i] ? pad + c : (i == w.length - 1 ? c : c + pad));
+        }
+        o.println(sb.toString().stripTrailing());
+    }
+}

@@ -1,0 +1,29 @@
+package dev.inquest.cli;
+
+import dev.inquest.jfr.Recording;
+import dev.inquest.progress.Progress;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine;
+
+/** The flight recording a {@code jfr} verb reads ({@code RECORDING}). */
+final class RecordingArgument {
+    @CommandLine.Parameters(index = "0", paramLabel = "RECORDING",
+            description = "Flight recording (.jfr, .jfr.gz, recordings cut short too).")
+    Path file;
+
+    Path file() {
+        return file;
+    }
+
+    Recording open(Progress progress) throws IOException {
+        return Recording.open(file, progress);
+    }
+
+    /** A recording cut short is read up to its last complete chunk: say so on stderr. */
+    static void warnIfCutShort(Recording source, Path file, PrintWriter err, String using) {
+        source.truncation().ifPresent(t -> err.println("inquest: warning: " + file + ": cut short, "
+                + t.missingReason() + " at byte " + t.offset() + "; " + using + " the complete chunks"));
+    }
+}

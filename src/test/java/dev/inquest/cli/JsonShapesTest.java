@@ -1,0 +1,152 @@
+package dev.inquest.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.inquest.heap.model.DominatorRow;
+import dev.inquest.heap.model.PathResult;
+import dev.inquest.heap.model.PathStep;
+import dev.inquest.heap.model.StackFrame;
+import dev.inquest.heap.query.ClassDelta;
+import dev.inquest.heap.query.ClassLoaders;
+import dev.inquest.heap.query.CollectionFill;
+import dev.inquest.heap.query.ContainerInfo;
+import dev.inquest.heap.query.ContainerKind;
+import dev.inquest.heap.query.DuplicateObject;
+import dev.inquest.heap.query.DuplicateString;
+import dev.inquest.heap.query.Duplication;
+import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.ThreadOverview;
+import dev.inquest.heap.query.WhyAlive;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract's JSON shapes (cli.md, cli-extensions.md) as {@link JsonShapes} lays them over the
+ * engine records: field names, their order, which fields appear when, and how numbers are written.
+ * Built from hand-made records, so a renamed record component shows here without a dump.
+ */
+class JsonShapesTest {
+    private static final ObjectMapper READER = new ObjectMapper();
+
+    private static JsonNode json(Object value) throws Exception {
+        return READER.readTree(CliJson.write(value));
+    }
+
+    private static JsonNode json(Object value, Class<?> view) throws Exception {
+        return READER.readTree(CliJson.write(value, view));
+    }
+
+    private static List<String> names(JsonNode n) {
+        List<String> names = new ArrayList<>();
+        for (Iterator<String> it = n.fieldNames(); it.hasNext();) {
+            names.add(it.next());
+        }
+        return names;
+    }
+
+    @Test
+    void dominatorsWithAndWithoutGroups() throws Exception {
+        DominatorRow row = new DominatorRow(7, 0x7f00, "a.B", 3, 16, 1000, 12.3456);
+        JsonNode single = json(List.of(row), JsonShapes.Views.Objects.class).get(0);
+        assertThat(names(single)).containsExactly("address", "class", "shallow", "retained", "percent");
+        assertThat(single.get("address").asText()).isEqualTo("0x7f00");
+        assertThat(single.get("percent").toString()).isEqualTo("12.35");
+        JsonNode grouped = json(List.of(row), JsonShapes.Views.Groups.class).get(0);
+        assertThat(names(grouped)).containsExactly("class", "count", "shallow", "retained", "percent");
+    }
+
+    @Test
+    void pathStepsNameTheRootOnlyWhereThereIsOne() throws Exception {
+        PathResult r = new PathResult(1, 0x10, "a.B", List.of(List.of(new PathStep(1, 0x10, "a.B", null, null),
+                new PathStep(2, 0x20, "class a.C", "field", "System Class"))));
+        JsonNode n = json(new JsonShapes.PathsJson(r, true));
+        assertThat(names(n)).containsExactly("address", "class", "paths", "truncated");
+        JsonNode steps = n.get("paths").get(0);
+        assertThat(names(steps.get(0))).containsExactly("address", "class", "field");
+        assertThat(steps.get(0).get("field").isNull()).isTrue();
+        assertThat(names(steps.get(1))).containsExactly("address", "class", "field", "root");
+        assertThat(steps.get(1).get("root").asText()).isEqualTo("System Class");
+    }
+
+    @Test
+    void suspectsFlattenTheContainerAndOmitWhatIsMissing() throws Exception {
+        ObjectBrief brief = new ObjectBrief(1, 0xff, "java.util.HashMap", 48, 900);
+        ContainerInfo container = new ContainerInfo(1, 0xff, "java.util.HashMap", ContainerKind.MAP, "java.util.HashMap",
+                12, "a.R", 12, 800, 12);
+        Duplication dup = new Duplication("a.R", 12, "id", 3, 9, 600);
+        Suspect full = new Suspect("t", "single", "a.H", 1, 900, 64.7149, brief, brief, container, "H.MAP",
+                List.of(new PathStep(1, 0xff, "java.util.HashMap", null, null)), dup, "why");
+        JsonNode n = json(List.of(full)).get(0);
+        assertThat(names(n)).containsExactly("title", "class", "count", "retained", "percent", "accumulation", "path",
+                "explanation", "kind", "dominator", "holder", "containerKind", "containerType", "elementCount",
+                "elementClass", "elementClassCount", "elementClassRetained", "duplication");
+        assertThat(n.get("percent").toString()).isEqualTo("64.71");
+        assertThat(n.get("containerKind").asText()).isEqualTo("map");
+        assertThat(names(n.get("accumulation"))).containsExactly("address", "class", "retained");
+        assertThat(names(n.get("duplication"))).containsExactly("class", "instances", "keyField", "distinctKeys",
+                "redundantInstances", "redundantRetained");
+        Suspect bare = new Suspect("t", "group", "a.H", 5, 900, 20, brief, brief, null, null, List.of(), null, "why");
+        assertThat(names(json(List.of(bare)).get(0))).containsExactly("title", "class", "count", "retained", "percent",
+                "accumulation", "path", "explanation", "kind", "dominator", "holder");
+    }
+
+    @Test
+    void compareRowsPerClassAndPerPackage() throws Exception {
+        ClassDelta d = new ClassDelta("a.B", true, 1, 4, 16, 64, 100, 400);
+        JsonNode c = json(List.of(d), JsonShapes.Views.Classes.class).get(0);
+        assertThat(names(c)).containsExactly("class", "countBefore", "countAfter", "countDelta", "shallowDelta",
+                "retainedDelta", "new", "shallowBefore", "shallowAfter", "retainedBefore", "retainedAfter");
+        assertThat(c.get("countDelta").asLong()).isEqualTo(3);
+        assertThat(c.get("new").asBoolean()).isTrue();
+        JsonNode p = json(List.of(new JsonShapes.PackageDelta(d)), JsonShapes.Views.Packages.class).get(0);
+        assertThat(names(p)).containsExactly("package", "countBefore", "countAfter", "countDelta", "shallowDelta",
+                "retainedDelta", "shallowBefore", "shallowAfter", "retainedBefore", "retainedAfter");
+        assertThat(p.get("package").asText()).isEqualTo("a.B");
+    }
+
+    @Test
+    void exampleAndLargestAreAddressesNotNodes() throws Exception {
+        JsonNode s = json(new DuplicateString("<redacted: 3 chars>", true, 3, 10, 400, 440, 5, 0xabc));
+        assertThat(names(s)).containsExactly("value", "redacted", "length", "count", "wastedBytes", "totalBytes", "example");
+        assertThat(s.get("example").asText()).isEqualTo("0xabc");
+        JsonNode o = json(new DuplicateObject("a.V", 200, "userId", "String", 200, 4, 196, 3136, "u1", false, 50, 9, 0xdef));
+        assertThat(names(o)).containsExactly("class", "instances", "keyField", "keyType", "keyedInstances", "distinctKeys",
+                "surplusInstances", "wastedBytes", "topKey", "redacted", "topKeyCount", "example");
+        assertThat(o.get("example").asText()).isEqualTo("0xdef");
+        JsonNode c = json(new CollectionFill.Row("java.util.ArrayList", 3, 1, 5, 30, 5 / 30.0, 100,
+                new long[] {1, 1, 1, 0, 0, 0, 0}, 9, 3, 10, 0x123));
+        assertThat(names(c)).containsExactly("class", "count", "empty", "size", "capacity", "fillRatio", "wastedBytes",
+                "buckets", "largest", "largestSize", "largestCapacity");
+        assertThat(c.get("fillRatio").toString()).isEqualTo("0.1667");
+        assertThat(names(c.get("buckets"))).containsExactlyElementsOf(CollectionFill.BUCKET_LABELS);
+        assertThat(c.get("largest").asText()).isEqualTo("0x123");
+    }
+
+    @Test
+    void threadsLoadersAndWhy() throws Exception {
+        JsonNode t = json(new ThreadOverview.Row(1, 2, 0x30, "main", "java.lang.Thread", 500, 4, 300, List.of(),
+                List.of(new StackFrame("a.B", "run", "()V", "B.java", 12))));
+        assertThat(names(t)).containsExactly("name", "address", "class", "retained", "locals", "localsRetained", "frames");
+        assertThat(names(t.get("frames").get(0))).containsExactly("class", "method", "source", "line");
+        JsonNode l = json(new ClassLoaders.Result(List.of(new ClassLoaders.Loader(1, 0x40, "a.L", 2, 3, 48, 900)),
+                List.of(new ClassLoaders.DuplicatedClass("a.P", 2, 5, List.of(0x40L, 0x50L)))));
+        assertThat(names(l)).containsExactly("loaders", "duplicatedClasses");
+        assertThat(names(l.get("loaders").get(0))).containsExactly("address", "class", "classes", "instances",
+                "instancesShallow", "retained");
+        assertThat(names(l.get("duplicatedClasses").get(0))).containsExactly("class", "loaders", "instances");
+        WhyAlive.Group leaf = new WhyAlive.Group("a.V", "[]", 3, 3, 48, null, 0x60, List.of());
+        WhyAlive.Group root = new WhyAlive.Group("class a.R", null, 1, 3, 48, "System Class", 0x50, List.of(leaf));
+        JsonNode w = json(new WhyAlive.Result("a.V", 4, 3, 1, List.of(root)));
+        assertThat(names(w)).containsExactly("class", "instances", "withPath", "unreached", "roots");
+        JsonNode r = w.get("roots").get(0);
+        assertThat(names(r)).containsExactly("class", "field", "nodes", "objects", "objectsShallow", "root", "example",
+                "children");
+        assertThat(names(r.get("children").get(0))).containsExactly("class", "field", "nodes", "objects",
+                "objectsShallow", "example", "children");
+    }
+}
