@@ -21,8 +21,10 @@ final class CommandTree {
             HeapCommand.class, List.of(HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
                     HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class, HeapStringsCommand.class,
                     HeapDuplicatesCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class,
-                    HeapLoadersCommand.class, HeapWhyCommand.class, HeapInspectCommand.class),
-            JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class),
+                    HeapLoadersCommand.class, HeapWhyCommand.class, HeapInspectCommand.class,
+                    HeapHoldersCommand.class),
+            JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class,
+                    JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,
                     CaseImportCommand.class));
 

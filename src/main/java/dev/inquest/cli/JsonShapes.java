@@ -27,6 +27,7 @@ import dev.inquest.heap.query.ContainerKind;
 import dev.inquest.heap.query.DuplicateObject;
 import dev.inquest.heap.query.DuplicateString;
 import dev.inquest.heap.query.Duplication;
+import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.Suspect;
 import dev.inquest.heap.query.ThreadOverview;
@@ -69,6 +70,7 @@ final class JsonShapes {
                 .addMixIn(ClassLoaders.Loader.class, Loader.class)
                 .addMixIn(ClassLoaders.DuplicatedClass.class, DuplicatedClass.class)
                 .addMixIn(WhyAlive.Result.class, Why.class)
+                .addMixIn(ClassHolders.Result.class, Holders.class)
                 .addMixIn(WhyAlive.Group.class, WhyGroup.class);
     }
 
@@ -275,6 +277,11 @@ final class JsonShapes {
 
     @JsonPropertyOrder({"class", "instances", "withPath", "unreached", "roots"})
     interface Why {
+        @JsonProperty("class") String className();
+    }
+
+    @JsonPropertyOrder({"class", "instances", "retained", "groups", "holders"})
+    interface Holders {
         @JsonProperty("class") String className();
     }
 

@@ -118,6 +118,36 @@ class HeapQueriesCliTest {
     }
 
     @Test
+    void holdersAreTheEnginesGroups() throws Exception {
+        dev.inquest.heap.query.ClassHolders.Result expected;
+        try (var d = LeakDumps.open("wrappers")) {
+            expected = dev.inquest.heap.query.ClassHolders.of(d, "LeakPatterns$SessionView", 25, dev.inquest.progress.Progress.NONE);
+        }
+        // The suspect's list holds 30,000 of them; a few hundred more live elsewhere in the workload.
+        assertThat(expected.instances()).isBetween(30_000L, 31_000L);
+        CliRun r = run("heap", "holders", dump("wrappers"), "--class", "LeakPatterns$SessionView", "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode j = JSON.readTree(r.out());
+        assertThat(names(j)).containsExactly("class", "instances", "retained", "groups", "holders");
+        assertThat(j.get("instances").asLong()).isEqualTo(expected.instances());
+        assertThat(j.get("retained").asLong()).isEqualTo(expected.retained());
+        assertThat(j.get("groups").asInt()).isEqualTo(expected.groups());
+        assertThat(j.get("holders").size()).isEqualTo(expected.holders().size()).isPositive();
+        for (int i = 0; i < expected.holders().size(); i++) {
+            var h = expected.holders().get(i);
+            JsonNode row = j.get("holders").get(i);
+            assertThat(row.get("instances").asLong()).isEqualTo(h.instances());
+            assertThat(row.get("retained").asLong()).isEqualTo(h.retained());
+            assertThat(row.get("holder").get("address").asText()).isEqualTo(String.format("0x%x", h.holder().address()));
+            assertThat(row.get("holder").get("class").asText()).isEqualTo(h.holder().className());
+        }
+        CliRun text = run("heap", "holders", dump("wrappers"), "--class", "LeakPatterns$SessionView");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out()).startsWith(dev.inquest.format.Units.count(expected.instances()) + " LeakPatterns$SessionView retaining ")
+                .contains("held by " + expected.holders().getFirst().holder().className());
+    }
+
+    @Test
     void inspectPrintsTheEnginesInspection() throws Exception {
         dev.inquest.heap.query.Inspection expected;
         try (var d = LeakDumps.open("queue")) {

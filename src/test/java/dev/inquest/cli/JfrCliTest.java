@@ -85,6 +85,50 @@ class JfrCliTest {
         assertThat(java.nio.file.Files.readString(html)).startsWith("<!DOCTYPE html>");
     }
 
+    /** The recording's window tables on the command line: the engine's answers, with the file's wholeness beside them. */
+    @Test
+    void allocationsHeapAndOldObjectsAreTheEnginesAnswers() throws Exception {
+        Path f = dev.inquest.jfr.AllocRecording.get().file();
+        dev.inquest.jfr.alloc.AllocationTables tables;
+        dev.inquest.jfr.heap.HeapTimeline heap;
+        dev.inquest.jfr.oldobj.OldObjectReport old;
+        try (var rec = dev.inquest.jfr.Recording.open(f, dev.inquest.progress.Progress.NONE)) {
+            var p = dev.inquest.progress.Progress.NONE;
+            tables = rec.allocationTables(rec.stacks(dev.inquest.jfr.stack.StackTreeQuery.of(
+                    dev.inquest.jfr.stack.EventKind.ALLOC), p), p);
+            heap = rec.heapTimeline(p);
+            old = rec.oldObjects(p);
+        }
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+
+        CliRun a = run("jfr", "allocations", f.toString(), "--top", "3", "--json");
+        assertThat(a.exit()).as(a.err()).isZero();
+        var aj = json.readTree(a.out());
+        assertThat(aj.get("truncated").asBoolean()).isFalse();
+        assertThat(aj.get("file").asText()).isEqualTo(f.toString());
+        assertThat(aj.get("total").asLong()).isEqualTo(tables.total()).isPositive();
+        assertThat(aj.get("byClass").size()).isEqualTo(Math.min(3, tables.byClass().size()));
+        assertThat(aj.get("byClass").get(0).get("key").asText()).isEqualTo(tables.byClass().getFirst().key());
+        assertThat(aj.get("byClass").get(0).get("bytes").asLong()).isEqualTo(tables.byClass().getFirst().bytes());
+        CliRun at = run("jfr", "allocations", f.toString());
+        assertThat(at.out()).contains(tables.byClass().getFirst().key()).contains("Allocating method");
+
+        CliRun h = run("jfr", "heap", f.toString(), "--json");
+        assertThat(h.exit()).as(h.err()).isZero();
+        var hj = json.readTree(h.out());
+        assertThat(hj.get("collections").size()).isEqualTo(heap.collections().size()).isPositive();
+        assertThat(hj.get("collections").get(0).get("heapAfter").asLong()).isEqualTo(heap.collections().getFirst().heapAfter());
+        assertThat(hj.get("heap").size()).isEqualTo(heap.heap().size());
+
+        CliRun o = run("jfr", "old-objects", f.toString(), "--json");
+        assertThat(o.exit()).as(o.err()).isZero();
+        var oj = json.readTree(o.out());
+        assertThat(oj.get("samples").size()).isEqualTo(old.samples().size()).isPositive();
+        assertThat(oj.get("byType").get(0).get("key").asText()).isEqualTo(old.byType().getFirst().key());
+        assertThat(oj.get("samples").get(0).get("chain").size()).isEqualTo(old.samples().getFirst().chain().size());
+        assertThat(run("jfr", "old-objects", f.toString()).out()).contains(old.byType().getFirst().key());
+    }
+
     @Test
     void flameFiltersByThreadAndTime() throws Exception {
         Path f = dev.inquest.jfr.AllocRecording.get().file();
