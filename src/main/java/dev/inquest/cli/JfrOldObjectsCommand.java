@@ -3,8 +3,10 @@ package dev.inquest.cli;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.oldobj.OldObjectReport;
+import dev.inquest.progress.Progress;
+import java.io.IOException;
+import java.io.PrintWriter;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,42 +14,26 @@ import picocli.CommandLine.Command;
 @Command(name = "old-objects", mixinStandardHelpOptions = true,
         description = "Old-object samples (objects still alive at the end of the recording), grouped by type and by "
                 + "allocation site, with their reference chains in --json.")
-public final class JfrOldObjectsCommand implements Callable<Integer> {
-    @CommandLine.Mixin
-    RecordingArgument input;
-
-    @CommandLine.Mixin
-    OutputFormat output;
-
+public final class JfrOldObjectsCommand extends RecordingVerb<OldObjectReport> {
     @CommandLine.Mixin
     TopOption top;
 
     @Override
-    public Integer call() throws Exception {
-        RecordingAnswer<OldObjectReport> a = Meter.run(progress -> {
-            try (Recording r = input.open(progress)) {
-                return RecordingAnswer.of(r, r.oldObjects(progress));
-            }
-        });
-        if (output.json()) {
-            output.printJson(a);
-            return 0;
-        }
-        if (a.truncated()) {
-            output.out().println("Cut short: " + a.missing() + "; the figures count the complete chunks only.");
-        }
-        OldObjectReport o = a.answer();
-        output.out().println(Units.count(o.samples().size()) + " old-object samples");
+    OldObjectReport ask(Recording r, Progress progress) throws IOException {
+        return r.oldObjects(progress);
+    }
+
+    @Override
+    void print(OldObjectReport o, PrintWriter out) {
+        out.println(Units.count(o.samples().size()) + " old-object samples");
         if (o.hint() != null) {
-            output.out().println(o.hint());
+            out.println(o.hint());
         }
         boolean[] right = {false, true, true};
-        output.out().println();
+        out.println();
         output.table(List.of("Type", "Samples", "Size"), rows(o.byType()), right);
-        output.out().println();
+        out.println();
         output.table(List.of("Allocation site", "Samples", "Size"), rows(o.bySite()), right);
-        output.out().flush();
-        return 0;
     }
 
     private List<List<String>> rows(List<OldObjectReport.Group> groups) {

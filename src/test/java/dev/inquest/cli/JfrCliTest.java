@@ -129,6 +129,24 @@ class JfrCliTest {
         assertThat(run("jfr", "old-objects", f.toString()).out()).contains(old.byType().getFirst().key());
     }
 
+    /** A recording cut short: the recording verbs read its complete chunks and say so, in JSON and in text. */
+    @Test
+    void recordingVerbsMarkACutShortRecordingAsPartial() throws Exception {
+        byte[] whole = java.nio.file.Files.readAllBytes(dev.inquest.jfr.AllocRecording.get().file());
+        Path cut = dir.resolve("cut.jfr");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 3 / 4));
+        for (String verb : List.of("allocations", "heap", "old-objects")) {
+            CliRun r = run("jfr", verb, cut.toString(), "--json");
+            assertThat(r.exit()).as(verb + ": " + r.err()).isZero();
+            var j = new com.fasterxml.jackson.databind.ObjectMapper().readTree(r.out());
+            assertThat(j.get("truncated").asBoolean()).as(verb).isTrue();
+            assertThat(j.get("missing").asText()).as(verb).contains(" at byte ");
+            assertThat(run("jfr", verb, cut.toString()).out()).as(verb).startsWith("Cut short: ");
+        }
+        CliRun whole2 = run("jfr", "heap", dev.inquest.jfr.AllocRecording.get().file().toString(), "--json");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(whole2.out()).get("missing").isNull()).isTrue();
+    }
+
     @Test
     void flameFiltersByThreadAndTime() throws Exception {
         Path f = dev.inquest.jfr.AllocRecording.get().file();
