@@ -3,7 +3,7 @@
  *
  * <p>The exports are the engines' doors: the records and query objects the window and the command
  * line may use. Everything not exported (the heap's file access, index, graph algorithms and
- * off-heap stores; the recording's chunk readers; the case file's store; the faces themselves) is
+ * off-heap stores; the recording's chunk access and event readers; the faces themselves) is
  * internal. Inside one module the compiler cannot stop one package from importing another, so the
  * same rules are also tests: {@code dev.inquest.ArchitectureTest} fails when a face reaches past a
  * door, an engine imports a face or JavaFX, or any package cycle appears.
@@ -36,7 +36,8 @@ module dev.inquest {
     exports dev.inquest.input;
     exports dev.inquest.format;
 
-    // The heap engine's door: HeapDump and its records, and the queries over it.
+    // The heap engine's door: HeapDump and its records, the queries over it, and GcRootKind.
+    exports dev.inquest.heap;
     exports dev.inquest.heap.model;
     exports dev.inquest.heap.query;
 

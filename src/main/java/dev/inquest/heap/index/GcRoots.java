@@ -1,5 +1,6 @@
 package dev.inquest.heap.index;
 
+import dev.inquest.heap.GcRootKind;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongLongMap;

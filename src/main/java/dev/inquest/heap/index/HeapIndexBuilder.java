@@ -1,5 +1,6 @@
 package dev.inquest.heap.index;
 
+import dev.inquest.heap.GcRootKind;
 import dev.inquest.heap.hprof.ClassDump;
 import dev.inquest.heap.hprof.HeapScan;
 import dev.inquest.heap.hprof.HeapScanner;

@@ -16,7 +16,8 @@ import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.hprof.Truncation;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.index.DerivedStore;
-import dev.inquest.heap.index.GcRootKind;
+import dev.inquest.heap.index.DumpInternals;
+import dev.inquest.heap.GcRootKind;
 import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.index.HeapIndexBuilder;
@@ -183,29 +184,11 @@ public final class HeapDump implements AutoCloseable {
 
     private DerivedStore derivedStore = DerivedStore.NONE;
 
-    /**
-     * Engine-internal. Where structures derived from this dump's index are kept between opens:
-     * beside the index file, or {@link DerivedStore#NONE} when the dump was opened without one.
-     */
-    public DerivedStore derivedStore() {
-        return derivedStore;
-    }
-
     private boolean fromIndex;
 
     /** Whether this dump was reopened from its index file rather than parsed. */
     public boolean fromIndex() {
         return fromIndex;
-    }
-
-    /** Engine-internal: the object index, for {@code heap.query}. */
-    public HeapIndex index() {
-        return index;
-    }
-
-    /** Engine-internal: the dominator tree, for {@code heap.query}. */
-    public DominatorTree dominatorTree() {
-        return tree;
     }
 
     public boolean truncated() {
@@ -1095,17 +1078,38 @@ public final class HeapDump implements AutoCloseable {
         arena.close();
     }
 
-    // ---- engine-internal accessors for dev.inquest.heap.query --------------------------------
+    // ---- engine-internal: the parts heap.query reaches through DumpInternals ----------------
 
-    /** Engine-internal. The edges a "why is it alive" question follows: all but weak/soft/phantom referents. */
-    public EdgeFilter strongReferences() {
-        return weakReferentFilter();
+    static {
+        DumpInternals.register(d -> ((HeapDump) d).parts);
     }
 
-    /** Engine-internal. The inbound reference index, built on first use and kept while the dump is open. */
-    public InboundEdges inboundEdges(Progress progress) {
-        return inbound(progress);
-    }
+    private final DumpInternals.Parts parts = new DumpInternals.Parts() {
+        @Override
+        public HeapIndex index() {
+            return index;
+        }
+
+        @Override
+        public DominatorTree dominatorTree() {
+            return tree;
+        }
+
+        @Override
+        public DerivedStore derivedStore() {
+            return derivedStore;
+        }
+
+        @Override
+        public InboundEdges inboundEdges(Progress progress) {
+            return inbound(progress);
+        }
+
+        @Override
+        public EdgeFilter strongReferences() {
+            return weakReferentFilter();
+        }
+    };
 
     private final Map<Class<?>, Object[]> derived = new java.util.concurrent.ConcurrentHashMap<>();
 

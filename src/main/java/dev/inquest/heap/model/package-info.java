@@ -7,10 +7,12 @@
  * <p>Internal to the engine: {@code heap.hprof} (file access, record readers and
  * {@code RecordLayout}), {@code heap.index} (index, index file, derived store), {@code heap.graph}
  * (dominators, inbound edges, shortest paths) and {@code heap.store} (off-heap columns). Classes
- * outside {@code dev.inquest.heap} must not depend on them, not even through a {@code var}. The
- * accessors {@code HeapDump.index()}, {@code dominatorTree()}, {@code derivedStore()},
- * {@code inboundEdges()}, {@code strongReferences()} and {@code derived()} are public only because
- * {@code heap.query} is another package: they are engine-internal.
+ * outside {@code dev.inquest.heap} must not depend on them, not even through a {@code var}.
+ * {@code HeapDump} hands none of them out: the engine's own queries reach an open dump's index,
+ * dominator tree, inbound references and stored structures through
+ * {@code heap.index.DumpInternals.of(dump)}, a registry only code inside the engine can import.
+ * {@link dev.inquest.heap.GcRootKind} sits in the engine's root package, below both the door
+ * and the index.
  *
  * <p>Layering inside the engine (no cycles): {@code store} &lt;- {@code hprof}, {@code graph}
  * &lt;- {@code index} &lt;- {@code model} &lt;- {@code query}. So {@code model} never imports
@@ -21,7 +23,7 @@
  * {@code heap.query} taking a {@code HeapDump} (and a {@code Progress}, checked every few thousand
  * steps) and answering with records declared in {@code heap.query}; structures it shares with
  * other queries are cached through {@code HeapDump.derived}. It reaches the internal packages
- * directly where it must, never through the faces. The window calls it through the task runner,
+ * through {@code DumpInternals} where it must, never through the faces. The window calls it through the task runner,
  * the command line through a {@code HeapVerb} subclass that prints the same records (text, and
  * {@code --json} with the field names listed in docs/cli-extensions.md). {@code HeapDump} itself
  * only grows for primitive per-object facts (class, size, references) every query needs.

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.index.HeapIndex;
@@ -52,8 +53,8 @@ public final class ClassHolders {
 
     public static Result of(HeapDump dump, String className, int limit, Progress progress) {
         progress.phase("Dominators holding " + className, -1, Progress.Unit.ITEMS);
-        HeapIndex index = dump.index();
-        DominatorTree tree = dump.dominatorTree();
+        HeapIndex index = DumpInternals.of(dump).index();
+        DominatorTree tree = DumpInternals.of(dump).dominatorTree();
         Set<Integer> ordinals = new HashSet<>();
         for (ClassInfo c : index.classes()) {
             if (c.name().equals(className)) {

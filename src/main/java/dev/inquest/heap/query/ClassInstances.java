@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.index.HeapIndex;
@@ -35,7 +36,7 @@ public final class ClassInstances {
 
     /** The dump's instance index, built on first use (one pass over the nodes) and kept while it is open. */
     public static ClassInstances of(HeapDump dump, Progress progress) {
-        return dump.derived(ClassInstances.class, d -> d.derivedStore().loadOrBuild(STORED, 3, s -> stored(d, s),
+        return dump.derived(ClassInstances.class, d -> DumpInternals.of(d).derivedStore().loadOrBuild(STORED, 3, s -> stored(d, s),
                 () -> build(d, progress), built -> {
                     Arena copies = Arena.ofAuto(); // a heap long[] has no ByteBuffer view to write from
                     return List.of(copies.allocateFrom(ValueLayout.JAVA_LONG, built.start),
@@ -48,8 +49,8 @@ public final class ClassInstances {
 
     /** The index as stored by an earlier open of the same index file, or null when it does not fit this dump. */
     private static ClassInstances stored(HeapDump dump, List<MemorySegment> s) {
-        int classes = dump.index().classes().size();
-        boolean narrow = dump.index().nodeCount() <= Integer.MAX_VALUE;
+        int classes = DumpInternals.of(dump).index().classes().size();
+        boolean narrow = DumpInternals.of(dump).index().nodeCount() <= Integer.MAX_VALUE;
         if (s.get(0).byteSize() != (classes + 2L) * Long.BYTES || s.get(1).byteSize() != (classes + 1L) * Long.BYTES) {
             return null;
         }
@@ -98,8 +99,8 @@ public final class ClassInstances {
     }
 
     private static ClassInstances build(HeapDump dump, Progress progress) {
-        HeapIndex index = dump.index();
-        DominatorTree tree = dump.dominatorTree();
+        HeapIndex index = DumpInternals.of(dump).index();
+        DominatorTree tree = DumpInternals.of(dump).dominatorTree();
         int classes = index.classes().size();
         int javaLangClass = -1;
         for (ClassInfo c : index.classes()) {

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.HeapDump;
@@ -36,8 +37,8 @@ public final class ClassLoaders {
     }
 
     public static Result compute(HeapDump dump, Progress progress) {
-        DominatorTree tree = dump.dominatorTree();
-        List<ClassInfo> classes = dump.index().classes();
+        DominatorTree tree = DumpInternals.of(dump).dominatorTree();
+        List<ClassInfo> classes = DumpInternals.of(dump).index().classes();
         long[] count = new long[classes.size()];
         long[] shallow = new long[classes.size()];
         progress.phase("Class loaders", -1, Progress.Unit.ITEMS);

@@ -1,5 +1,7 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
+import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
@@ -37,10 +39,10 @@ public final class CollectionFill {
 
     public static List<Row> compute(HeapDump dump, Progress progress) {
         ObjectReader r = new ObjectReader(dump);
-        int classes = dump.index().classes().size();
+        int classes = DumpInternals.of(dump).index().classes().size();
         Shape[] shapeOf = new Shape[classes];
         Containers containers = new Containers(r);
-        for (ClassInfo c : dump.index().classes()) {
+        for (ClassInfo c : DumpInternals.of(dump).index().classes()) {
             // Node tables (HashMap$Node[]...) are counted with their map, not again as arrays.
             shapeOf[c.ordinal()] = c.kind() == ClassInfo.Kind.OBJECT_ARRAY
                     ? (containers.structureClass(c.ordinal()) ? null : Shape.ARRAY)
@@ -52,12 +54,12 @@ public final class CollectionFill {
                     : r.isA(c, "java.util.Hashtable") ? Shape.HASHTABLE : null;
         }
         Map<Integer, long[]> acc = new LinkedHashMap<>(); // ordinal -> instances, empty, size, capacity, largest node, largestSize, largestCap, buckets...
-        int refSize = dump.index().refSize();
+        int refSize = DumpInternals.of(dump).index().refSize();
         // The collections' own instances from the per-dump instance index, marked in a bitmap and then
         // visited in node order: one forward sweep over the dump's records (per-class runs would sweep
         // the file once per class, and this query reads every object array's slots).
         ClassInstances instances = ClassInstances.of(dump, progress);
-        NodeSet wanted = new NodeSet(dump.index().nodeCount());
+        NodeSet wanted = new NodeSet(DumpInternals.of(dump).index().nodeCount());
         long total = 0;
         for (int o = 0; o < classes; o++) {
             if (shapeOf[o] != null) {
@@ -69,12 +71,13 @@ public final class CollectionFill {
         }
         progress.phase("Collection fill", total, Progress.Unit.ITEMS);
         long done = 0;
+        HeapIndex index = DumpInternals.of(dump).index();
         for (long v = wanted.next(0); v >= 0; v = wanted.next(v + 1)) {
             if ((++done & 0xFFFF) == 0) {
                 progress.checkCancelled();
                 progress.progress(done);
             }
-            int ord = dump.index().classOrdinal(v);
+            int ord = index.classOrdinal(v);
             Shape s = shapeOf[ord];
             long size;
             long cap;
@@ -135,7 +138,7 @@ public final class CollectionFill {
             long[] buckets = java.util.Arrays.copyOfRange(a, 7, 7 + BUCKET_LIMITS.length);
             // A hash table's slots are not one per element (several may share a bucket), so waste never goes negative.
             long wasted = Math.max(0, a[3] - a[2]) * refSize;
-            rows.add(new Row(dump.index().classInfo(ord).name(), a[0], a[1], a[2], a[3], a[3] == 0 ? 0 : (double) a[2] / a[3],
+            rows.add(new Row(DumpInternals.of(dump).index().classInfo(ord).name(), a[0], a[1], a[2], a[3], a[3] == 0 ? 0 : (double) a[2] / a[3],
                     wasted, buckets, a[4], a[5], a[6], dump.address(a[4])));
         });
         rows.sort(Comparator.comparingLong(Row::wastedBytes).reversed().thenComparing(Row::className));

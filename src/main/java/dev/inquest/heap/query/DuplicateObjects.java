@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
@@ -33,7 +34,7 @@ public final class DuplicateObjects {
         DuplicateKeys keys = new DuplicateKeys(new ObjectReader(dump));
         List<ClassInfo> candidates = new ArrayList<>();
         long total = 0;
-        for (ClassInfo c : dump.index().classes()) {
+        for (ClassInfo c : DumpInternals.of(dump).index().classes()) {
             if (!c.isArray() && !ObjectReader.isJdkClassName(c.name()) && instances.count(c.ordinal()) >= DuplicateKeys.MIN_INSTANCES
                     && keys.hasKeyField(c)) {
                 candidates.add(c);
@@ -53,7 +54,7 @@ public final class DuplicateObjects {
         progress.checkCancelled();
         List<DuplicateObject> rows = new ArrayList<>();
         for (DuplicateKeys.Keyed k : found) {
-            long one = dump.index().shallowSize(k.topExample());
+            long one = DumpInternals.of(dump).index().shallowSize(k.topExample());
             String text = keys.keyText(k.topExample(), k.type(), k.field());
             String shown = text == null ? null : includeValues ? (text.length() > 200 ? text.substring(0, 200) + "..." : text)
                     : "<redacted: " + text.length() + " chars>";

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
@@ -57,7 +58,7 @@ public final class HeapComparison {
         progress.phase("Comparing dumps", -1, Progress.Unit.ITEMS);
         Set<String> loadedBefore = loaded(before);
         Set<String> loadedAfter = loaded(after);
-        long floor = floor(before.dominatorTree().reachableShallowSum(), after.dominatorTree().reachableShallowSum());
+        long floor = floor(DumpInternals.of(before).dominatorTree().reachableShallowSum(), DumpInternals.of(after).dominatorTree().reachableShallowSum());
         // The histograms (a walk of each dominator tree, cached per dump) and the dominator paths of
         // the two dumps are independent: computed side by side.
         List<Runnable> work = new ArrayList<>(List.of(() -> before.histogram(Grouping.CLASS), () -> after.histogram(Grouping.CLASS)));
@@ -92,8 +93,8 @@ public final class HeapComparison {
         fresh.removeAll(loadedBefore);
         TreeSet<String> gone = new TreeSet<>(loadedBefore);
         gone.removeAll(loadedAfter);
-        return new Comparison(before.dominatorTree().reachableShallowSum(), after.dominatorTree().reachableShallowSum(),
-                before.dominatorTree().reachableCount(), after.dominatorTree().reachableCount(), classes, packageRows,
+        return new Comparison(DumpInternals.of(before).dominatorTree().reachableShallowSum(), DumpInternals.of(after).dominatorTree().reachableShallowSum(),
+                DumpInternals.of(before).dominatorTree().reachableCount(), DumpInternals.of(after).dominatorTree().reachableCount(), classes, packageRows,
                 dominators, List.copyOf(fresh), List.copyOf(gone));
     }
 
@@ -146,7 +147,7 @@ public final class HeapComparison {
 
     private static Set<String> loaded(HeapDump d) {
         Set<String> out = new HashSet<>();
-        for (ClassInfo c : d.index().classes()) {
+        for (ClassInfo c : DumpInternals.of(d).index().classes()) {
             out.add(c.name());
         }
         return out;

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.format.Units;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
@@ -45,7 +46,7 @@ public final class LeakSuspects {
         this.dump = dump;
         this.reader = new ObjectReader(dump);
         this.containers = new Containers(reader);
-        this.tree = dump.dominatorTree();
+        this.tree = DumpInternals.of(dump).dominatorTree();
     }
 
     public static SuspectReport find(HeapDump dump, Progress progress) {

@@ -1,5 +1,7 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
+import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
@@ -77,24 +79,25 @@ public final class ObjectInspector {
         return List.copyOf(fields);
     }
 
-    private static void countNode(HeapDump dump, long v, int javaLangClass, int classes, long[] count, long[] shallow) {
-        int k = dump.index().classOrdinal(v);
-        if (k == javaLangClass && dump.index().isClassObject(v)) {
+    private static void countNode(HeapIndex index, long v, int javaLangClass, int classes, long[] count, long[] shallow) {
+        int k = index.classOrdinal(v);
+        if (k == javaLangClass && index.isClassObject(v)) {
             k = classes;
         }
         count[k]++;
-        shallow[k] += dump.index().shallowSize(v);
+        shallow[k] += index.shallowSize(v);
     }
 
     /** The retained set of one object per class: its dominator subtree, walked with an explicit stack. */
     public static List<Inspection.ClassCount> retainedSet(HeapDump dump, long node, Progress progress) {
-        DominatorTree t = dump.dominatorTree();
-        int classes = dump.index().classes().size();
+        DominatorTree t = DumpInternals.of(dump).dominatorTree();
+        int classes = DumpInternals.of(dump).index().classes().size();
         // Per class ordinal, plus one slot for class objects: arrays, not a map, on a walk that may visit millions.
         long[] count = new long[classes + 1];
         long[] shallow = new long[classes + 1];
+        HeapIndex index = DumpInternals.of(dump).index();
         int javaLangClass = -1;
-        for (var c : dump.index().classes()) {
+        for (var c : index.classes()) {
             if (c.name().equals("java.lang.Class")) {
                 javaLangClass = c.ordinal();
             }
@@ -108,7 +111,7 @@ public final class ObjectInspector {
         long steps = 0;
         while (!split.isEmpty()) {
             long v = split.removeLast();
-            countNode(dump, v, javaLangClass, classes, count, shallow);
+            countNode(index, v, javaLangClass, classes, count, shallow);
             for (long i = 0, n = t.childCount(v); i < n; i++) {
                 long c = t.child(v, i);
                 if (t.retained(c) > cut) {
@@ -133,7 +136,7 @@ public final class ObjectInspector {
                 stack.add(roots[k]);
                 while (!stack.isEmpty()) {
                     long v = stack.removeLast();
-                    countNode(dump, v, jlc, classes, cnt, sh);
+                    countNode(index, v, jlc, classes, cnt, sh);
                     for (long i = 0, n = t.childCount(v); i < n; i++) {
                         stack.add(t.child(v, i));
                     }
@@ -153,7 +156,7 @@ public final class ObjectInspector {
         Map<String, long[]> byName = new HashMap<>();
         for (int k = 0; k <= classes; k++) {
             if (count[k] > 0) {
-                long[] a = byName.computeIfAbsent(k == classes ? "java.lang.Class" : dump.index().classInfo(k).name(),
+                long[] a = byName.computeIfAbsent(k == classes ? "java.lang.Class" : DumpInternals.of(dump).index().classInfo(k).name(),
                         x -> new long[2]);
                 a[0] += count[k];
                 a[1] += shallow[k];

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.RecordLayout;
@@ -29,7 +30,7 @@ final class ObjectReader {
 
     public ObjectReader(HeapDump dump) {
         this.dump = dump;
-        this.index = dump.index();
+        this.index = DumpInternals.of(dump).index();
         this.bytes = index.file().bytes();
         this.id = index.idSize();
         this.refNames = new String[index.classes().size()][];
@@ -45,7 +46,7 @@ final class ObjectReader {
     }
 
     public DominatorTree tree() {
-        return dump.dominatorTree();
+        return DumpInternals.of(dump).dominatorTree();
     }
 
     private String[] refNames(ClassInfo c) {

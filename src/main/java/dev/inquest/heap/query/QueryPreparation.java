@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
 
@@ -20,6 +21,6 @@ public final class QueryPreparation {
         ClassInstances.of(dump, progress);
         progress.phase("Preparing queries: shortest paths", -1, Progress.Unit.ITEMS);
         WhyAlive.StrongParents.of(dump, progress);
-        dump.inboundEdges(progress);
+        DumpInternals.of(dump).inboundEdges(progress);
     }
 }

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.model.HeapDump;
@@ -30,8 +31,8 @@ public final class ThreadOverview {
 
     public static List<Row> compute(HeapDump dump, Progress progress) {
         ObjectReader r = new ObjectReader(dump);
-        DominatorTree tree = dump.dominatorTree();
-        GcRoots roots = dump.index().gcRoots();
+        DominatorTree tree = DumpInternals.of(dump).dominatorTree();
+        GcRoots roots = DumpInternals.of(dump).index().gcRoots();
         Map<Long, LongList> localsBySerial = new HashMap<>();
         for (long i = 0; i < roots.count(); i++) {
             if (roots.kind(i).threadLocal()) {

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.EdgeFilter;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.store.IntArray;
@@ -106,8 +107,8 @@ public final class WhyAlive {
         }
 
         static StrongParents of(HeapDump dump, Progress progress) {
-            return dump.derived(StrongParents.class, d -> d.derivedStore().loadOrBuild(STORED, 1, s -> {
-                NodeColumn stored = NodeColumn.wrap(s.getFirst(), d.index().nodeCount());
+            return dump.derived(StrongParents.class, d -> DumpInternals.of(d).derivedStore().loadOrBuild(STORED, 1, s -> {
+                NodeColumn stored = NodeColumn.wrap(s.getFirst(), DumpInternals.of(d).index().nodeCount());
                 return stored == null ? null : new StrongParents(stored);
             }, () -> build(d, progress), built -> List.of(built.parent.segment())));
         }
@@ -115,9 +116,9 @@ public final class WhyAlive {
         private static final String STORED = "strong-parents";
 
         private static StrongParents build(HeapDump dump, Progress progress) {
-            HeapIndex g = dump.index();
+            HeapIndex g = DumpInternals.of(dump).index();
             long n = g.nodeCount();
-            EdgeFilter filter = dump.strongReferences();
+            EdgeFilter filter = DumpInternals.of(dump).strongReferences();
             NodeColumn parent = new NodeColumn(Arena.ofAuto(), n); // shared: later questions may come from other threads
             NodeSet weak = weakReferences(dump, progress);
             try (Arena scratch = Arena.ofConfined()) {
@@ -158,8 +159,8 @@ public final class WhyAlive {
         private static NodeSet weakReferences(HeapDump dump, Progress progress) {
             ObjectReader reader = new ObjectReader(dump);
             ClassInstances instances = ClassInstances.of(dump, progress);
-            NodeSet weak = new NodeSet(dump.index().nodeCount());
-            for (ClassInfo c : dump.index().classes()) {
+            NodeSet weak = new NodeSet(DumpInternals.of(dump).index().nodeCount());
+            for (ClassInfo c : DumpInternals.of(dump).index().classes()) {
                 if (reader.isA(c, "java.lang.ref.WeakReference") || reader.isA(c, "java.lang.ref.SoftReference")
                         || reader.isA(c, "java.lang.ref.PhantomReference")) {
                     for (long i = instances.begin(c.ordinal()), end = instances.end(c.ordinal()); i < end; i++) {
@@ -229,7 +230,7 @@ public final class WhyAlive {
         ClassInstances instances = ClassInstances.of(dump, progress);
         long[] members = new long[0];
         int runs = 0;
-        for (ClassInfo c : dump.index().classes()) {
+        for (ClassInfo c : DumpInternals.of(dump).index().classes()) {
             if (c.name().equals(className) && instances.count(c.ordinal()) > 0) {
                 long[] more = instances.nodes(c.ordinal());
                 long[] all = java.util.Arrays.copyOf(members, members.length + more.length);
@@ -282,23 +283,23 @@ public final class WhyAlive {
             this.dump = dump;
             this.arena = arena;
             this.reader = new ObjectReader(dump);
-            long n = dump.index().nodeCount();
+            long n = DumpInternals.of(dump).index().nodeCount();
             this.parent = StrongParents.of(dump, Progress.NONE).parent;
             this.groupOf = IntArray.allocate(arena, n);
-            this.nameOfOrdinal = new int[dump.index().classes().size()];
+            this.nameOfOrdinal = new int[DumpInternals.of(dump).index().classes().size()];
             java.util.Arrays.fill(nameOfOrdinal, -1);
             int jlc = -1;
-            for (ClassInfo c : dump.index().classes()) {
+            for (ClassInfo c : DumpInternals.of(dump).index().classes()) {
                 if (c.name().equals("java.lang.Class")) {
                     jlc = c.ordinal();
                 }
             }
             this.javaLangClass = jlc;
-            this.pseudoLoader = dump.index().node(0);
+            this.pseudoLoader = DumpInternals.of(dump).index().node(0);
         }
 
         Result run(String label, long[] members, Progress progress) {
-            HeapIndex g = dump.index();
+            HeapIndex g = DumpInternals.of(dump).index();
             long n = g.nodeCount();
             NodeSet wanted = new NodeSet(n);
             long distinct = 0;
@@ -371,7 +372,7 @@ public final class WhyAlive {
 
         /** The class name a path node is grouped by ("class X" for class objects), as a small integer. */
         private int nameId(long v) {
-            int o = dump.index().classOrdinal(v);
+            int o = reader.index().classOrdinal(v);
             if (o == javaLangClass || v == pseudoLoader) {
                 return nameIds.computeIfAbsent(dump.className(v), this::newName);
             }

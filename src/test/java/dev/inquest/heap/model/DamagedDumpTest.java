@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -37,9 +38,9 @@ class DamagedDumpTest {
         bytes = Files.readAllBytes(whole);
         try (HeapDump d = open(whole)) {
             full = d.summary();
-            segmentStart = d.index().file().dumps().getFirst().firstRecord();
+            segmentStart = DumpInternals.of(d).index().file().dumps().getFirst().firstRecord();
             long holders = HeapWorkloadTest.staticsOf(d).get("holders");
-            instanceOffset = d.index().recordOffset(d.outbound(holders).stream()
+            instanceOffset = DumpInternals.of(d).index().recordOffset(d.outbound(holders).stream()
                     .filter(r -> r.field().equals("[50]")).findFirst().orElseThrow().node());
         }
     }

@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.graph.DominatorTree;
@@ -8,7 +9,7 @@ import dev.inquest.heap.hprof.HeapScanner;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.index.ClassInfo;
-import dev.inquest.heap.index.GcRootKind;
+import dev.inquest.heap.GcRootKind;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.Corpus;
 import java.nio.file.Files;
@@ -91,7 +92,7 @@ class HeapCorpusTest {
 
     private static void checkDominatorExample(Path p, long expectedRetained) throws Exception {
         try (HeapDump d = open(p)) {
-            var idx = d.index();
+            var idx = DumpInternals.of(d).index();
             Map<String, Long> node = new HashMap<>();
             for (long v = 0; v < idx.nodeCount(); v++) {
                 String c = idx.classOf(v).name();
@@ -101,7 +102,7 @@ class HeapCorpusTest {
                 }
             }
             assertThat(node.keySet()).containsExactlyInAnyOrder("A", "B", "C", "D", "E", "F", "G", "H", "I", "J", "K", "L", "R");
-            DominatorTree t = d.dominatorTree();
+            DominatorTree t = DumpInternals.of(d).dominatorTree();
             long r = node.get("R");
             assertThat(t.retained(r)).isEqualTo(expectedRetained);
             long sum = 0;
@@ -140,7 +141,7 @@ class HeapCorpusTest {
             assertThat(d.summary().compressedOops()).isEqualTo(compressed);
             assertThat(d.summary().idSize()).isEqualTo(8);
             Map<String, ClassInfo> byName = new HashMap<>();
-            for (ClassInfo c : d.index().classes()) {
+            for (ClassInfo c : DumpInternals.of(d).index().classes()) {
                 byName.putIfAbsent(c.name(), c);
             }
             assertThat(byName.get("java.lang.String").instanceShallow()).isEqualTo(stringSize);
@@ -207,8 +208,8 @@ class HeapCorpusTest {
             // JDK 11 strings are compact: a byte[] value plus a coder.
             long strings = 0;
             long readable = 0;
-            for (long v = 0; v < d.index().nodeCount() && strings < 200; v++) {
-                if (d.index().classOf(v).name().equals("java.lang.String")) {
+            for (long v = 0; v < DumpInternals.of(d).index().nodeCount() && strings < 200; v++) {
+                if (DumpInternals.of(d).index().classOf(v).name().equals("java.lang.String")) {
                     strings++;
                     if (d.stringValue(v, 100) != null) {
                         readable++;
@@ -228,7 +229,7 @@ class HeapCorpusTest {
             assertThat(s.unreachableHeap()).isGreaterThan(521_000_000L);
             assertThat(s.usedHeap()).isLessThan(1_000_000L);
             long biggest = 0;
-            for (long v = 0; v < d.index().nodeCount(); v++) {
+            for (long v = 0; v < DumpInternals.of(d).index().nodeCount(); v++) {
                 biggest = Math.max(biggest, d.shallow(v));
             }
             assertThat(biggest).isGreaterThan(521_000_000L);

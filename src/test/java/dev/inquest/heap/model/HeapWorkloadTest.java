@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.graph.DominatorTree;
@@ -39,8 +40,8 @@ class HeapWorkloadTest {
 
     static Map<String, Long> staticsOf(HeapDump d) {
         Map<String, Long> out = new HashMap<>();
-        ClassInfo shapes = d.index().classes().stream().filter(c -> c.name().equals("HeapShapes")).findFirst().orElseThrow();
-        for (FieldValue f : d.fields(d.index().classNode(shapes.ordinal()))) {
+        ClassInfo shapes = DumpInternals.of(d).index().classes().stream().filter(c -> c.name().equals("HeapShapes")).findFirst().orElseThrow();
+        for (FieldValue f : d.fields(DumpInternals.of(d).index().classNode(shapes.ordinal()))) {
             if (f.reference()) {
                 out.put(f.name(), d.node((long) f.value()));
             }
@@ -88,7 +89,7 @@ class HeapWorkloadTest {
             assertThat(h.className()).isEqualTo("HeapShapes$Holder");
             assertThat(dump.shallow(h.node())).isEqualTo(16);
             assertThat(dump.retained(h.node())).isEqualTo(16 + 1016);
-            assertThat(dump.dominatorTree().idom(h.node())).isEqualTo(array);
+            assertThat(DumpInternals.of(dump).dominatorTree().idom(h.node())).isEqualTo(array);
         }
         ObjectRef fifth = holders.get(5);
         assertThat(dump.inbound(fifth.node(), 10)).singleElement().satisfies(r -> {
@@ -112,7 +113,7 @@ class HeapWorkloadTest {
     @Test
     void cycleIsDominatedByItsEntry() {
         long a = node("cycle");
-        DominatorTree t = dump.dominatorTree();
+        DominatorTree t = DumpInternals.of(dump).dominatorTree();
         long b = dump.outbound(a).stream().filter(r -> r.field().equals("next")).findFirst().orElseThrow().node();
         long c = dump.outbound(b).stream().filter(r -> r.field().equals("next")).findFirst().orElseThrow().node();
         assertThat(dump.shallow(a)).isEqualTo(24);
@@ -126,7 +127,7 @@ class HeapWorkloadTest {
         long ref = node("soft");
         long payload = dump.outbound(ref).stream().filter(r -> r.field().equals("referent")).findFirst().orElseThrow().node();
         assertThat(dump.className(payload)).isEqualTo("HeapShapes$SoftPayload");
-        assertThat(dump.dominatorTree().idom(payload)).isEqualTo(ref);
+        assertThat(DumpInternals.of(dump).dominatorTree().idom(payload)).isEqualTo(ref);
         assertThat(dump.pathsToRoots(payload, 5, true, Progress.NONE).paths()).isEmpty();
         List<List<PathStep>> withWeak = dump.pathsToRoots(payload, 5, false, Progress.NONE).paths();
         assertThat(withWeak).isNotEmpty();
@@ -138,13 +139,13 @@ class HeapWorkloadTest {
     @Test
     void objectSharedByTwoThreadsIsTopLevel() {
         long shared = -1;
-        for (long v = 0; v < dump.index().nodeCount(); v++) {
+        for (long v = 0; v < DumpInternals.of(dump).index().nodeCount(); v++) {
             if (dump.className(v).equals("HeapShapes$Shared")) {
                 assertThat(shared).as("one Shared").isNegative();
                 shared = v;
             }
         }
-        assertThat(dump.dominatorTree().idom(shared)).isEqualTo(DominatorTree.TOP_LEVEL);
+        assertThat(DumpInternals.of(dump).dominatorTree().idom(shared)).isEqualTo(DominatorTree.TOP_LEVEL);
         assertThat(dump.retained(shared)).isEqualTo(16 + 16 + 200);
         PathResult paths = dump.pathsToRoots(shared, 10, true, Progress.NONE);
         assertThat(paths.paths()).hasSizeGreaterThanOrEqualTo(2);

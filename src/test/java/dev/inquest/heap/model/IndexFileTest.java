@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.progress.Progress;
@@ -186,7 +187,7 @@ class IndexFileTest {
         long latin = HeapWorkloadTest.staticsOf(d).get("latin");
         var why = dev.inquest.heap.query.WhyAlive.forClass(d, "java.lang.String", Progress.NONE);
         var instances = dev.inquest.heap.query.ClassInstances.of(d, Progress.NONE);
-        int string = d.index().classes().stream().filter(c -> c.name().equals("java.lang.String")).findFirst().orElseThrow().ordinal();
+        int string = DumpInternals.of(d).index().classes().stream().filter(c -> c.name().equals("java.lang.String")).findFirst().orElseThrow().ordinal();
         return new Derived(why, d.inbound(latin, 100, Progress.NONE), instances.count(string));
     }
 
@@ -195,7 +196,7 @@ class IndexFileTest {
         Derived first;
         try (HeapDump d = open(dump)) {
             first = derived(d);
-            assertThat(d.derivedStore().loads()).isZero();
+            assertThat(DumpInternals.of(d).derivedStore().loads()).isZero();
         } // closing lets the files being written finish
         assertThat(first.strings()).isPositive();
         for (String name : new String[] {"instances", "strong-parents", "inbound"}) {
@@ -207,7 +208,7 @@ class IndexFileTest {
         try (HeapDump d = open(dump)) {
             assertThat(d.fromIndex()).isTrue();
             assertThat(derived(d)).isEqualTo(first);
-            assertThat(d.derivedStore().loads()).isEqualTo(3);
+            assertThat(DumpInternals.of(d).derivedStore().loads()).isEqualTo(3);
         }
         // A damaged file is recomputed (and replaced), never trusted.
         Path parents = dir.resolve("shapes.hprof.inquest-index.strong-parents");
@@ -216,7 +217,7 @@ class IndexFileTest {
         }
         try (HeapDump d = open(dump)) {
             assertThat(derived(d)).isEqualTo(first);
-            assertThat(d.derivedStore().loads()).isEqualTo(2);
+            assertThat(DumpInternals.of(d).derivedStore().loads()).isEqualTo(2);
         }
         // So is one whose contents changed under the same size: a flipped byte inside a column.
         Path instances = dir.resolve("shapes.hprof.inquest-index.instances");
@@ -225,14 +226,14 @@ class IndexFileTest {
         Files.write(instances, b);
         try (HeapDump d = open(dump)) {
             assertThat(derived(d)).isEqualTo(first);
-            assertThat(d.derivedStore().loads()).isEqualTo(2);
+            assertThat(DumpInternals.of(d).derivedStore().loads()).isEqualTo(2);
         }
         // A rebuilt index makes every derived file stale.
         Files.setLastModifiedTime(dump, FileTime.fromMillis(Files.getLastModifiedTime(dump).toMillis() - 60_000));
         try (HeapDump d = open(dump)) {
             assertThat(d.fromIndex()).isFalse();
             assertThat(derived(d)).isEqualTo(first);
-            assertThat(d.derivedStore().loads()).isZero();
+            assertThat(DumpInternals.of(d).derivedStore().loads()).isZero();
         }
     }
 
@@ -240,7 +241,7 @@ class IndexFileTest {
     void withoutAnIndexFileNothingIsKept() throws Exception {
         try (HeapDump d = HeapDump.open(dump, OpenOptions.DEFAULT.withIndexFile(false), Progress.NONE)) {
             derived(d);
-            d.derivedStore().awaitSaves();
+            DumpInternals.of(d).derivedStore().awaitSaves();
         }
         try (var files = Files.list(dir)) {
             assertThat(files.map(f -> f.getFileName().toString())).containsExactly("shapes.hprof");

@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.index.ClassInfo;
@@ -31,7 +32,7 @@ class TopDominatorsTest {
 
     /** The group a node falls in, computed here from the class independently of the engine. */
     static String expectedGroup(long node, Grouping by) {
-        ClassInfo c = dump.index().classOf(node);
+        ClassInfo c = DumpInternals.of(dump).index().classOf(node);
         return by == Grouping.CLASS ? c.name() : c.packageName().isEmpty() ? "<default package>" : c.packageName();
     }
 
@@ -83,7 +84,7 @@ class TopDominatorsTest {
         TopDominators t = dump.topDominators(null, Grouping.PACKAGE, Progress.NONE);
         boolean any = false;
         for (long i = 0; i < dump.topLevelCount(); i++) {
-            any |= dump.index().classOf(dump.topLevel(i)).packageName().isEmpty();
+            any |= DumpInternals.of(dump).index().classOf(dump.topLevel(i)).packageName().isEmpty();
         }
         assertThat(t.groups().stream().anyMatch(g -> g.name().equals(Grouping.DEFAULT_PACKAGE))).isEqualTo(any);
         assertThat(Grouping.DEFAULT_PACKAGE).isEqualTo("<default package>");

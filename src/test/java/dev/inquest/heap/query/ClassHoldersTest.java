@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.demo.Demo;
@@ -34,7 +35,7 @@ class ClassHoldersTest {
             assertThat(dump.fieldName(h.above().get(0).node(), h.holder().node())).isEqualTo("table");
             assertThat(dump.fieldName(h.above().get(1).node(), h.above().get(0).node())).isEqualTo("RECEIPTS");
             assertThat(h.top().node()).isEqualTo(h.above().getLast().node());
-            assertThat(dump.dominatorTree().idom(h.top().node())).isEqualTo(-1);
+            assertThat(DumpInternals.of(dump).dominatorTree().idom(h.top().node())).isEqualTo(-1);
 
             // A class the dump lacks: nothing, not a failure.
             ClassHolders.Result none = ClassHolders.of(dump, "com.example.Nope", 10, Progress.NONE);

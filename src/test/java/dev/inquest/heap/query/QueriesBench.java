@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.heap.index.DumpInternals;
 import com.sun.management.OperatingSystemMXBean;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.OpenOptions;
@@ -60,15 +61,15 @@ public final class QueriesBench {
         try (HeapDump d = HeapDump.open(file, OpenOptions.DEFAULT, Progress.NONE)) {
             openMs = ms(t0);
             openCpu = (OS.getProcessCpuTime() - c0) / 1_000_000;
-            objects = d.dominatorTree().reachableCount();
+            objects = DumpInternals.of(d).dominatorTree().reachableCount();
             System.out.printf(Locale.ROOT, "open %s: %,d ms (cpu %,d ms), %,d objects%n", file, openMs, openCpu, objects);
             // Built by the first query that needs them otherwise: timed apart, so the cold rows compare with the warm ones.
             // Each is built and kept beside the index on a dump's first run, and mapped from there on later runs.
-            time(0, "inbound index (once per dump, shared by paths)", () -> d.inboundEdges(Progress.NONE), x -> origin(d));
+            time(0, "inbound index (once per dump, shared by paths)", () -> DumpInternals.of(d).inboundEdges(Progress.NONE), x -> origin(d));
             time(0, "class instance index (once per dump, shared)", () -> ClassInstances.of(d, Progress.NONE), x -> origin(d));
             time(0, "shortest strong paths (once per dump, why-alive)", () -> WhyAlive.StrongParents.of(d, Progress.NONE),
                     x -> origin(d));
-            d.derivedStore().awaitSaves(); // the files are written in the background: not during the timed queries
+            DumpInternals.of(d).derivedStore().awaitSaves(); // the files are written in the background: not during the timed queries
             SuspectReport[] suspects = new SuspectReport[1];
             for (int round = 0; round < ROUNDS; round++) {
                 System.out.println("round " + (round + 1));
@@ -85,7 +86,7 @@ public final class QueriesBench {
                         ? "java.lang.String" : suspects[0].suspects().getFirst().container().elementClass();
                 time(round, "why alive (" + cls + ")", () -> WhyAlive.forClass(d, cls, Progress.NONE),
                         r -> String.format(Locale.ROOT, "%,d instances, %d top rows", r.instances(), r.roots().size()));
-                long top = d.dominatorTree().topLevel(0);
+                long top = DumpInternals.of(d).dominatorTree().topLevel(0);
                 time(round, "inspect top dominator", () -> ObjectInspector.inspect(d, top, false, Progress.NONE),
                         r -> r.retainedSet().size() + " classes in the retained set");
             }
@@ -97,9 +98,9 @@ public final class QueriesBench {
                 long t1 = System.nanoTime();
                 try (HeapDump b = HeapDump.open(Path.of(args[1]), OpenOptions.DEFAULT, Progress.NONE)) {
                     System.out.printf(Locale.ROOT, "open baseline %s: %,d ms, %,d objects%n", args[1], ms(t1),
-                            b.dominatorTree().reachableCount());
+                            DumpInternals.of(b).dominatorTree().reachableCount());
                     notes.add(String.format(Locale.ROOT, "baseline: %s (%,d objects)", Path.of(args[1]).getFileName(),
-                            b.dominatorTree().reachableCount()));
+                            DumpInternals.of(b).dominatorTree().reachableCount()));
                     for (int round = 0; round < ROUNDS; round++) {
                         Comparison byClass = time(round, "compare by class (+ dominator paths)",
                                 () -> HeapComparison.compare(b, d, false, Progress.NONE), QueriesBench::comparison);
@@ -125,7 +126,7 @@ public final class QueriesBench {
 
     /** Whether the structure just timed came from the derived store or was built (and is being stored). */
     private static String origin(HeapDump d) {
-        int loads = d.derivedStore().loads();
+        int loads = DumpInternals.of(d).derivedStore().loads();
         String origin = loads > loadsSeen ? "mapped from the stored file" : "built (stored for the next open)";
         loadsSeen = loads;
         return origin;

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.format.Units;
@@ -99,7 +100,7 @@ class GrowthAndRetainedSetTest {
         HeapDump dump = doc.dump();
         assertThat(top.node()).isNotNegative();
         assertThat(dump.className(top.node())).isEqualTo("java.util.ArrayList");
-        var tree = dump.dominatorTree();
+        var tree = DumpInternals.of(dump).dominatorTree();
         long holder = tree.idom(top.node());
         long largestList = -1;
         long lists = 0;

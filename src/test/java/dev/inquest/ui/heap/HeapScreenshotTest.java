@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.index.ClassInfo;
@@ -197,8 +198,8 @@ class HeapScreenshotTest {
     }
 
     static long staticNode(HeapDump d, String name) {
-        ClassInfo c = d.index().classes().stream().filter(k -> k.name().equals("SessionLeak")).findFirst().orElseThrow();
-        for (FieldValue f : d.fields(d.index().classNode(c.ordinal()))) {
+        ClassInfo c = DumpInternals.of(d).index().classes().stream().filter(k -> k.name().equals("SessionLeak")).findFirst().orElseThrow();
+        for (FieldValue f : d.fields(DumpInternals.of(d).index().classNode(c.ordinal()))) {
             if (f.reference() && f.name().equals(name)) {
                 return d.node((long) f.value());
             }

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.index.ClassInfo;
@@ -139,7 +140,7 @@ class HeapViewsSpeedTest {
             HeapDocument doc = HeapViewsTest.openAndWait(robot, window, big);
             HeapDump dump = doc.dump();
             long wide = staticNode(dump, "wide");
-            assertThat(dump.dominatorTree().childCount(wide)).isEqualTo(BigDump.WIDE);
+            assertThat(DumpInternals.of(dump).dominatorTree().childCount(wide)).isEqualTo(BigDump.WIDE);
             long openStall = dog.maxStallMillis();
 
             // Expanding the node with 200,000 children shows its first page at once: the
@@ -261,7 +262,7 @@ class HeapViewsSpeedTest {
             TreeTableView<DominatorRows.Row> table = (TreeTableView<DominatorRows.Row>) doc.viewOf(Section.DOMINATORS, DominatorView.class).table();
             TreeItem<DominatorRows.Row> item = HeapViewsTest.expandTo(table, dump, wide, robot);
             dog.reset();
-            robot.interact(() -> actions.measure("expand " + dump.dominatorTree().childCount(wide) + " children", () -> {
+            robot.interact(() -> actions.measure("expand " + DumpInternals.of(dump).dominatorTree().childCount(wide) + " children", () -> {
                 item.setExpanded(true);
                 table.scrollTo(table.getRow(item));
                 layout();
@@ -326,7 +327,7 @@ class HeapViewsSpeedTest {
 
     /** The dominator with the most children in the top few levels (among each level's largest). */
     static long widestNode(HeapDump dump) {
-        var t = dump.dominatorTree();
+        var t = DumpInternals.of(dump).dominatorTree();
         long best = -1;
         long bestCount = -1;
         List<Long> level = new ArrayList<>(List.of(dev.inquest.heap.graph.DominatorTree.VIRTUAL_ROOT));
@@ -391,8 +392,8 @@ class HeapViewsSpeedTest {
 
     /** The node a static field of {@code BigHeap} points at. */
     static long staticNode(HeapDump d, String name) {
-        ClassInfo c = d.index().classes().stream().filter(k -> k.name().equals("BigHeap")).findFirst().orElseThrow();
-        for (FieldValue f : d.fields(d.index().classNode(c.ordinal()))) {
+        ClassInfo c = DumpInternals.of(d).index().classes().stream().filter(k -> k.name().equals("BigHeap")).findFirst().orElseThrow();
+        for (FieldValue f : d.fields(DumpInternals.of(d).index().classNode(c.ordinal()))) {
             if (f.reference() && f.name().equals(name)) {
                 return d.node((long) f.value());
             }

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.format.Units;
@@ -122,11 +123,11 @@ class HeapViewsTest {
         assertThat(doc.summary().objects()).isEqualTo(dump.summary().objects());
         // In the background the shared query structures are built (or mapped) and kept beside the index.
         waitFor("queries prepared", 60, doc::queriesPrepared);
-        dump.derivedStore().awaitSaves();
-        long nodes = dump.index().nodeCount();
-        assertThat(dump.derivedStore().file("strong-parents")).isRegularFile().satisfies(f -> assertThat(Files.size(f)).isGreaterThan(4 * nodes));
-        assertThat(dump.derivedStore().file("instances")).isRegularFile();
-        assertThat(dump.derivedStore().file("inbound")).isRegularFile();
+        DumpInternals.of(dump).derivedStore().awaitSaves();
+        long nodes = DumpInternals.of(dump).index().nodeCount();
+        assertThat(DumpInternals.of(dump).derivedStore().file("strong-parents")).isRegularFile().satisfies(f -> assertThat(Files.size(f)).isGreaterThan(4 * nodes));
+        assertThat(DumpInternals.of(dump).derivedStore().file("instances")).isRegularFile();
+        assertThat(DumpInternals.of(dump).derivedStore().file("inbound")).isRegularFile();
 
         // Dominator tree: the first row is the engine's biggest dominator, with its retained size.
         robot.interact(() -> doc.show(Section.DOMINATORS));
@@ -135,7 +136,7 @@ class HeapViewsTest {
         DominatorRows.Row first = dominators.topRows().getFirst();
         assertThat(first.node()).isEqualTo(biggest.node());
         assertThat(first.retained()).isEqualTo(biggest.retained()).isEqualTo(dump.retained(biggest.node()));
-        long topLevel = dump.dominatorTree().topLevelCount();
+        long topLevel = DumpInternals.of(dump).dominatorTree().topLevelCount();
         assertThat(dominators.topRows()).hasSize((int) Math.min(100, topLevel) + (topLevel > 100 ? 1 : 0));
         if (topLevel > 100) {
             assertThat(dominators.topRows().getLast().kind()).isEqualTo(DominatorRows.Kind.MORE);
@@ -147,7 +148,7 @@ class HeapViewsTest {
         // The filter narrows the top level by class: class objects are instances of java.lang.Class.
         long classObjects = 0;
         for (long i = 0; i < topLevel; i++) {
-            if (dump.index().classOf(dump.dominatorTree().topLevel(i)).name().equals("java.lang.Class")) {
+            if (DumpInternals.of(dump).index().classOf(DumpInternals.of(dump).dominatorTree().topLevel(i)).name().equals("java.lang.Class")) {
                 classObjects++;
             }
         }
@@ -169,7 +170,7 @@ class HeapViewsTest {
         @SuppressWarnings("unchecked")
         TreeItem<DominatorRows.Row> holdersItem = expandTo((TreeTableView<DominatorRows.Row>) table, dump, holders, robot);
         robot.interact(() -> holdersItem.setExpanded(true));
-        assertThat(dump.dominatorTree().childCount(holders)).isEqualTo(101);
+        assertThat(DumpInternals.of(dump).dominatorTree().childCount(holders)).isEqualTo(101);
         assertThat(holdersItem.getChildren()).hasSize(101);
         assertThat(holdersItem.getChildren().subList(0, 100)).allSatisfy(i -> {
             assertThat(i.getValue().name()).isEqualTo("HeapShapes$Holder");
@@ -333,7 +334,7 @@ class HeapViewsTest {
     /** Expands the rows from the top level down to {@code node}, loading further pages as a user would. */
     static TreeItem<DominatorRows.Row> expandTo(TreeTableView<DominatorRows.Row> table, HeapDump dump, long node, FxRobot robot) {
         java.util.ArrayDeque<Long> chain = new java.util.ArrayDeque<>();
-        for (long v = node; v >= 0; v = dump.dominatorTree().idom(v)) {
+        for (long v = node; v >= 0; v = DumpInternals.of(dump).dominatorTree().idom(v)) {
             chain.push(v);
         }
         TreeItem<DominatorRows.Row> at = table.getRoot();

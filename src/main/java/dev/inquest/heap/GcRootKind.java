@@ -1,8 +1,12 @@
-package dev.inquest.heap.index;
+package dev.inquest.heap;
 
 import dev.inquest.heap.hprof.Tags;
 
-/** GC root kinds, named as MAT names them. */
+/**
+ * GC root kinds, named as MAT names them. In the heap engine's root package because both its door
+ * ({@code heap.model}: {@code GcRoot}, root counts) and its index (which folds thread-local roots
+ * into edges) need it, and the index must not import the door.
+ */
 public enum GcRootKind {
     UNKNOWN(Tags.ROOT_UNKNOWN, "Unknown"),
     JNI_GLOBAL(Tags.ROOT_JNI_GLOBAL, "JNI Global"),
