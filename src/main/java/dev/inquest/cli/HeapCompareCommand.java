@@ -105,10 +105,7 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
         List<GrowthPath> rows = HeapComparison.growthPaths(a, c, Progress.NONE);
         rows = rows.subList(0, Math.min(top.get(), rows.size()));
         if (json()) {
-            printJson(rows.stream().map(p -> fields("path", p.delta().path(), "class", p.className(),
-                    "countBefore", p.delta().countBefore(), "countAfter", p.delta().countAfter(),
-                    "retainedBefore", p.delta().retainedBefore(), "retainedAfter", p.delta().retainedAfter(),
-                    "retainedDelta", p.delta().retainedDelta(), "object", p.node() < 0 ? null : hex(p.address()))).toList());
+            printJson(rows.stream().map(InspectionJson.Path::of).toList());
             return 0;
         }
         warnIfTruncated(b); // printRows warns about AFTER

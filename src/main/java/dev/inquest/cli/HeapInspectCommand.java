@@ -8,7 +8,6 @@ import dev.inquest.heap.query.ObjectInspector;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -37,16 +36,7 @@ public final class HeapInspectCommand extends HeapVerb implements Callable<Integ
         try (HeapDump d = open()) {
             Inspection i = ObjectInspector.inspect(d, node(d, address), includeValues, Progress.NONE);
             if (json()) {
-                printJson(fields("address", hex(i.object().address()), "class", i.object().className(),
-                        "shallow", i.object().shallow(), "retained", i.object().retained(), "root", i.rootKinds(),
-                        "value", i.text(),
-                        "fields", i.fields().stream().map(f -> fields("name", f.name(), "type", f.type(), "static", f.isStatic(),
-                                "value", f.value(), "target", f.target() < 0 ? null : hex(d.address(f.target())))).toList(),
-                        "outbound", i.outbound().stream().map(HeapInspectCommand::ref).toList(),
-                        "inbound", i.inbound().stream().map(HeapInspectCommand::ref).toList(),
-                        "inboundTotal", i.inboundTotal(),
-                        "retainedSet", i.retainedSet().stream().map(c -> fields("class", c.className(), "count", c.count(),
-                                "shallow", c.shallow())).toList()));
+                printJson(InspectionJson.Inspected.of(i, d));
                 return 0;
             }
             warnIfTruncated(d);
@@ -69,10 +59,6 @@ public final class HeapInspectCommand extends HeapVerb implements Callable<Integ
                     new boolean[] {false, true, true});
             return 0;
         }
-    }
-
-    private static Map<String, Object> ref(ObjectRef r) {
-        return fields("field", r.field(), "address", hex(r.address()), "class", r.className());
     }
 
     private void refs(PrintWriter o, String title, List<ObjectRef> rows) {

@@ -4,10 +4,8 @@ import dev.inquest.heap.model.HeapDump;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine;
 
@@ -87,19 +85,6 @@ abstract class HeapVerb {
 
     void table(List<String> header, List<List<String>> rows, boolean[] rightAligned) {
         output.table(header, rows, rightAligned);
-    }
-
-    /**
-     * A JSON object with its fields in the given order: name, value, name, value... Only for the
-     * shapes that interleave several records' fields ({@code heap inspect}, {@code heap compare
-     * --paths}); a record's own shape belongs in {@link JsonShapes}.
-     */
-    static Map<String, Object> fields(Object... namesAndValues) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            m.put((String) namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return m;
     }
 
     static String num(long v) {
