@@ -35,14 +35,12 @@ final class DumpArgument {
         return Meter.run(progress -> HeapDump.open(file, new OpenOptions(dumpIndex, keepUnreachable, true), progress));
     }
 
-    /**
-     * A partial result must never pass for a whole one: say so on stderr in text mode. Names
-     * {@code DUMP} whichever dump is meant (as before; compare's second dump is named wrongly).
-     */
+    /** A partial result must never pass for a whole one: say so on stderr in text mode, naming the cut dump. */
     void warnIfTruncated(HeapDump d) {
         if (d.truncated()) {
             PrintWriter err = mixee.commandLine().getErr();
-            err.println("inquest: warning: " + dump + " is truncated; figures cover only the readable part:");
+            // The dump's own file: compare opens two, and either may be the cut one.
+            err.println("inquest: warning: " + d.file() + " is truncated; figures cover only the readable part:");
             for (String p : d.problems()) {
                 err.println("  " + p);
             }

@@ -83,6 +83,17 @@ class HeapQueriesCliTest {
         assertThat(item.get("shallowDelta").asLong()).isEqualTo(72_000);
     }
 
+    /** Either dump of a comparison may be the cut one: the warning names that one. */
+    @Test
+    void compareNamesTheDumpThatIsCutShort(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        byte[] whole = java.nio.file.Files.readAllBytes(LeakDumps.file("grow-2"));
+        java.nio.file.Path cut = tmp.resolve("after-cut.hprof");
+        java.nio.file.Files.write(cut, java.util.Arrays.copyOf(whole, whole.length * 2 / 3));
+        CliRun r = run("heap", "compare", dump("grow-1"), cut.toString(), "--top", "3");
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains(cut + " is truncated").doesNotContain(dump("grow-1") + " is truncated");
+    }
+
     @Test
     void compareGrowthPathsAreTheEnginesRows() throws Exception {
         CliRun r = run("heap", "compare", dump("grow-1"), dump("grow-2"), "--paths", "--json", "--top", "1000");

@@ -191,6 +191,11 @@ public final class HeapDump implements AutoCloseable {
         return fromIndex;
     }
 
+    /** The dump's file, as the user named it (not an inflated copy of a gzip file). */
+    public Path file() {
+        return file.file();
+    }
+
     public boolean truncated() {
         return !problems.isEmpty();
     }
