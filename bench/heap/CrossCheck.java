@@ -1,5 +1,6 @@
 package dev.inquest.heap.graph;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.OpenOptions;
@@ -24,8 +25,8 @@ import java.nio.file.Path;
 public class CrossCheck {
     public static void main(String[] args) throws Exception {
         try (HeapDump dump = HeapDump.open(Path.of(args[0]), OpenOptions.DEFAULT, Progress.NONE)) {
-            HeapIndex g = dump.index();
-            DominatorTree stored = dump.dominatorTree();
+            HeapIndex g = DumpInternals.of(dump).index();
+            DominatorTree stored = DumpInternals.of(dump).dominatorTree();
             long t0 = System.nanoTime();
             DominatorTree fresh = Dominators.compute(g, Progress.NONE);
             long t1 = System.nanoTime();
