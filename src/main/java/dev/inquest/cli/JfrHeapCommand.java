@@ -3,6 +3,7 @@ package dev.inquest.cli;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.heap.HeapTimeline;
+import dev.inquest.link.RecordingEvidence;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -21,11 +22,7 @@ public final class JfrHeapCommand extends RecordingVerb<HeapTimeline> {
 
     @Override
     void print(HeapTimeline t, PrintWriter out) {
-        HeapTimeline.LiveSetTrend trend = t.trend();
-        out.println(trend == null ? "No live-set trend (no collections recorded)"
-                : "Live set after GC: " + (trend.bytesPerMinute() >= 0 ? "+" : "-") + Units.bytes((long) Math.abs(trend.bytesPerMinute()))
-                        + " / min over " + Units.count(trend.collections()) + " collections"
-                        + (trend.caveat() != null ? " (" + trend.caveat() + ")" : ""));
+        out.println(RecordingEvidence.describe(t.trend()));
         out.println();
         output.table(List.of("GC", "Collector", "Cause", "Longest pause", "Heap before", "Heap after"), t.collections().stream()
                 .map(c -> List.of(Long.toString(c.gcId()), c.name(), String.valueOf(c.cause()),

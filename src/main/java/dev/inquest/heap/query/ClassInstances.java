@@ -1,8 +1,8 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.store.IntArray;

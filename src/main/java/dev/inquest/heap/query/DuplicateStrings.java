@@ -1,6 +1,7 @@
 package dev.inquest.heap.query;
 
 import dev.inquest.heap.index.DumpInternals;
+import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.model.HeapDump;
@@ -22,12 +23,13 @@ public final class DuplicateStrings {
 
     public static List<DuplicateString> find(HeapDump dump, int limit, boolean includeValues, Progress progress) {
         DominatorTree tree = DumpInternals.of(dump).dominatorTree();
+        HeapIndex index = DumpInternals.of(dump).index();
         ClassInstances instances = ClassInstances.of(dump, progress);
         ObjectReader r0 = new ObjectReader(dump);
         List<Integer> strings = new ArrayList<>(); // ordinals of java.lang.String (one per loader, in practice one)
         int valueAt = -1;
         int coderAt = -1;
-        for (ClassInfo c : DumpInternals.of(dump).index().classes()) {
+        for (ClassInfo c : index.classes()) {
             if (c.name().equals("java.lang.String")) {
                 if (strings.isEmpty()) {
                     // The first String class's field offsets stand for all.
@@ -78,7 +80,7 @@ public final class DuplicateStrings {
                 long coder = coderField < 0 ? 0 : r.byteAt(v, coderField, 0);
                 keys[out] = r.contentHash(value) * 31 + coder;
                 // The array counts for this copy only when no other string shares it.
-                sizes[out] = DumpInternals.of(dump).index().shallowSize(v) + (tree.idom(value) == v ? DumpInternals.of(dump).index().shallowSize(value) : 0);
+                sizes[out] = index.shallowSize(v) + (tree.idom(value) == v ? index.shallowSize(value) : 0);
             }
         });
         progress.checkCancelled();

@@ -1,9 +1,9 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.format.Units;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;

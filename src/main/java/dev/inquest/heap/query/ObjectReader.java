@@ -1,11 +1,11 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.RecordLayout;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.model.HeapDump;
 

@@ -1,7 +1,7 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.StackFrame;

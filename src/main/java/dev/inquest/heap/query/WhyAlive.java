@@ -1,7 +1,7 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.graph.EdgeFilter;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;

@@ -3,6 +3,7 @@ package dev.inquest.ui.jfr;
 import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.heap.HeapTimeline;
+import dev.inquest.link.RecordingEvidence;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -86,7 +87,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     /** The live-set trend with its after-GC points, as the report's heap-trend figure draws them. */
     @Override
     public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
-        return dev.inquest.link.RecordingEvidence.heapTrend(doc.summary().file(), doc.artifactPath(), timeline, doc.summary().start());
+        return RecordingEvidence.heapTrend(doc.summary().file(), doc.artifactPath(), timeline, doc.summary().start());
     }
 
     HeapTimeline timeline() {
@@ -142,7 +143,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
                         + " -fx-padding: 6px 2px 6px 2px;");
             }
         }
-        trend.setText(describe(t.trend()));
+        trend.setText(RecordingEvidence.describe(t.trend()));
         long count = t.collections().size();
         Duration longest = t.collections().stream().map(HeapTimeline.Collection::longestPause).filter(d -> d != null)
                 .max(Duration::compareTo).orElse(Duration.ZERO);
@@ -203,9 +204,6 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
                 .map(sr -> (java.util.List<XYChart.Data<Number, Number>>) sr.getData()).orElse(java.util.List.of());
     }
 
-    static String describe(HeapTimeline.LiveSetTrend trend) {
-        return dev.inquest.link.RecordingEvidence.describe(trend);
-    }
 
     private static String millis(Duration d) {
         return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);

@@ -1,10 +1,10 @@
 package dev.inquest.heap.model;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
 import java.io.IOException;

@@ -1,6 +1,5 @@
 package dev.inquest.heap.model;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.graph.DominatorTree;
@@ -10,6 +9,7 @@ import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.Tags;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.GcRootKind;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.Corpus;
 import java.nio.file.Files;

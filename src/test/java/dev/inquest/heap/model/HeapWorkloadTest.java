@@ -1,10 +1,10 @@
 package dev.inquest.heap.model;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.progress.Progress;
 import java.nio.file.Path;
 import java.util.HashMap;

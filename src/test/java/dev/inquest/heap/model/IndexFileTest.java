@@ -1,8 +1,8 @@
 package dev.inquest.heap.model;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.progress.Progress;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;

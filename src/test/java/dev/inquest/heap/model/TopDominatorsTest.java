@@ -1,9 +1,9 @@
 package dev.inquest.heap.model;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.query.LeakDumps;
 import dev.inquest.progress.Progress;
 import java.util.ArrayList;

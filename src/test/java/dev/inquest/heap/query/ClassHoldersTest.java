@@ -1,10 +1,10 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.demo.Demo;
 import dev.inquest.demo.DemoResult;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HistogramRow;

@@ -1,8 +1,8 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.progress.Progress;
 import java.util.List;

@@ -1,7 +1,7 @@
 package dev.inquest.heap.query;
 
-import dev.inquest.heap.index.DumpInternals;
 import com.sun.management.OperatingSystemMXBean;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.progress.Progress;

@@ -1,9 +1,9 @@
 package dev.inquest.ui.heap;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.heap.index.ClassInfo;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.FieldValue;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.testing.ChildJvm;

@@ -1,9 +1,9 @@
 package dev.inquest.ui.heap;
 
-import dev.inquest.heap.index.DumpInternals;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.format.Units;
+import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.DominatorRow;
 import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HeapDump;
