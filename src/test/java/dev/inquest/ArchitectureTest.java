@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import javax.tools.ToolProvider;
@@ -259,7 +260,7 @@ class ArchitectureTest {
         assertThat(violations).extracting(Violation::rule).containsExactlyInAnyOrderElementsOf(RULES);
         // One compile and one import for all fixtures (javac with this class path takes seconds);
         // each rule must then name its own fixture's class.
-        Map<String, String> sources = new java.util.HashMap<>();
+        Map<String, String> sources = new HashMap<>();
         violations.forEach(v -> sources.putAll(v.sources()));
         JavaClasses withViolations = new ClassFileImporter().importPaths(mainClasses(), compile(dir, sources));
         for (Violation v : violations) {
