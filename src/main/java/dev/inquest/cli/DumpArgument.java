@@ -1,6 +1,7 @@
 package dev.inquest.cli;
 
 import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.MemoryBudget;
 import dev.inquest.heap.model.OpenOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -22,6 +23,24 @@ final class DumpArgument {
     @CommandLine.Option(names = "--keep-unreachable", description = "Keep unreachable objects (MAT's option).")
     boolean keepUnreachable;
 
+    @CommandLine.Option(names = "--memory", paramLabel = "SIZE", converter = SizeConverter.class,
+            description = "Most memory the indexing may use, the whole process as the kernel counts it (1536m, 1.5g)."
+                    + " Default: the container's limit, else the machine's memory. What does not fit is built in"
+                    + " scratch files beside the index; the figures are the same.")
+    Long memory;
+
+    /** Sizes as {@link MemoryBudget#parseSize} reads them; a bad one is a usage error naming the option. */
+    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+        @Override
+        public Long convert(String value) {
+            try {
+                return MemoryBudget.parseSize(value);
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     Path file() {
         return dump;
     }
@@ -32,7 +51,8 @@ final class DumpArgument {
 
     /** Opens {@code file} (this one, or another such as compare's second dump) with this command's options. */
     HeapDump open(Path file) throws IOException {
-        return Meter.run(progress -> HeapDump.open(file, new OpenOptions(dumpIndex, keepUnreachable, true), progress));
+        return Meter.run(progress -> HeapDump.open(file, new OpenOptions(dumpIndex, keepUnreachable, true,
+                memory == null ? null : MemoryBudget.setting(memory)), progress));
     }
 
     /** A partial result must never pass for a whole one: say so on stderr in text mode, naming the cut dump. */

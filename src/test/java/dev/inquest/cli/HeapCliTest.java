@@ -193,4 +193,25 @@ class HeapCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(JSON.readTree(r.out()).size()).isEqualTo(3);
     }
+
+    @Test
+    void memoryBudgetTooSmallIsBadInputSaidBeforeTheWork() throws Exception {
+        Path copy = java.nio.file.Files.copy(dump, dir.resolve("budget.hprof"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        CliRun r = run("heap", "summary", copy.toString(), "--memory", "200m");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("inquest: " + copy + ": memory budget too small to index this dump")
+                .contains("200 MB available").contains("(your memory setting)").contains("--memory SIZE");
+        assertThat(r.out()).isEmpty();
+        assertThat(copy.resolveSibling("budget.hprof.inquest-index")).doesNotExist();
+        CliRun roomy = run("heap", "dominators", copy.toString(), "--top", "5", "--json", "--memory", "64g");
+        assertThat(roomy.exit()).isZero();
+        assertThat(roomy.out()).isEqualTo(run("heap", "dominators", dump.toString(), "--top", "5", "--json").out());
+    }
+
+    @Test
+    void memoryThatIsNotASizeIsBadUsage() {
+        CliRun r = run("heap", "summary", dump.toString(), "--memory", "lots");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.err()).contains("'lots' is not a size");
+    }
 }

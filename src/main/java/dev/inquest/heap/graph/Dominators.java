@@ -2,6 +2,7 @@ package dev.inquest.heap.graph;
 
 import dev.inquest.concurrent.Threads;
 import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
 
 import java.lang.foreign.Arena;
@@ -54,6 +55,11 @@ public final class Dominators {
         return compute(graph, progress, results, false);
     }
 
+    /** As {@link #compute(ObjectGraph, Progress, Arena)}, with the scratch arrays in {@code spill}'s files when it is active. */
+    public static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, Spill spill) {
+        return compute(graph, progress, results, false, Runtime.getRuntime().availableProcessors() > 1, spill);
+    }
+
     /** {@code forceWide} runs the 8-byte code path on small graphs, for tests. */
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide) {
         return compute(graph, progress, results, forceWide, Runtime.getRuntime().availableProcessors() > 1);
@@ -62,6 +68,11 @@ public final class Dominators {
     /** {@code parallel} lets the tree-building steps use a second thread (tests force both ways). */
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
                                  boolean parallel) {
+        return compute(graph, progress, results, forceWide, parallel, Spill.NONE);
+    }
+
+    static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
+                                 boolean parallel, Spill spill) {
         if (TRACE) {
             traceStart = System.nanoTime();
             traceCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -75,18 +86,18 @@ public final class Dominators {
         progress.phase("Dominators", 3 * n, Progress.Unit.ITEMS);
 
         // Shared: the tree-building helper thread reads vertex and idom.
-        try (Arena keep = Arena.ofShared()) {
+        try (Arena keep = spill.shared()) {
             // Live until the result arrays are written.
             IndexArray vertex = IndexArray.allocate(keep, n + 1, wide); // dfs number -> node
             IndexArray idom;                                             // dfs number -> idom's dfs number
             long reachable;
-            try (Arena work = Arena.ofConfined()) {
+            try (Arena work = spill.confined()) {
                 IndexArray ancestor = IndexArray.allocate(work, n + 1, wide); // DFS parent, then compressed
                 IndexArray semi = IndexArray.allocate(work, n + 1, wide);
                 IndexArray cursor = IndexArray.allocate(work, n + 1, wide);   // DFS edge cursor, fill cursor, eval stack
                 IndexArray predStart = IndexArray.allocate(work, n + 2, wide); // counts, then CSR starts
                 IndexArray preds;
-                try (Arena dfsArena = Arena.ofConfined()) {
+                try (Arena dfsArena = spill.confined()) {
                     BitSet64 isRoot = new BitSet64(dfsArena, n);
                     IndexArray dfnum = IndexArray.allocate(dfsArena, n, wide); // node -> dfs number, 0 = unseen
                     for (long i = 0, rc = graph.rootCount(); i < rc; i++) {

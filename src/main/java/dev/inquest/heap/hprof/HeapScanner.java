@@ -1,6 +1,7 @@
 package dev.inquest.heap.hprof;
 
 import dev.inquest.heap.store.BigLongList;
+import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,8 +17,8 @@ public final class HeapScanner {
     private final HprofBytes b;
     private final int id;
     private final HeapScan out = new HeapScan();
-    private final BigLongList ids = new BigLongList();
-    private final BigLongList offsets = new BigLongList();
+    private final BigLongList ids;
+    private final BigLongList offsets;
     private final AtomicLong done;
     private long prevArrayId = -1;
     private long prevArrayLength;
@@ -25,8 +26,10 @@ public final class HeapScanner {
     private final long[] seenClasses = new long[512];
     private final boolean[] seenValid = new boolean[512];
 
-    private HeapScanner(HprofFile file, AtomicLong done) {
+    private HeapScanner(HprofFile file, AtomicLong done, Spill spill) {
         this.done = done;
+        this.ids = new BigLongList(spill);
+        this.offsets = new BigLongList(spill);
         out.idParts.add(ids);
         out.offsetParts.add(offsets);
         this.b = file.bytes();
@@ -42,6 +45,11 @@ public final class HeapScanner {
     public static final long RESIDENT_BUDGET = 192L << 20;
 
     public static HeapScan scan(HprofFile file, DumpRecords dump, Progress progress) {
+        return scan(file, dump, Spill.NONE, progress);
+    }
+
+    /** As {@link #scan(HprofFile, DumpRecords, Progress)}, the object columns in {@code spill}'s files when it is active. */
+    public static HeapScan scan(HprofFile file, DumpRecords dump, Spill spill, Progress progress) {
         long total = dump.bodyBytes();
         progress.phase("Scanning heap records", total, Progress.Unit.BYTES);
         file.bytes().releaseResident(); // the top-level walk's pages: a 4 GB dump left ~700 MB resident
@@ -72,7 +80,7 @@ public final class HeapScanner {
         final int n = groups;
         try {
             IntStream.range(0, n).parallel().forEach(i -> parts.set(i,
-                    new HeapScanner(file, done).run(dump, bounds[i], bounds[i + 1], progress)));
+                    new HeapScanner(file, done, spill).run(dump, bounds[i], bounds[i + 1], progress)));
         } catch (RuntimeException | Error e) {
             parts.stream().filter(java.util.Objects::nonNull).forEach(HeapScan::releaseObjects);
             throw e;

@@ -14,6 +14,7 @@ import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
 import dev.inquest.heap.store.LongLongMap;
 import dev.inquest.heap.store.NativeMemory;
+import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -38,6 +39,7 @@ public final class HeapIndexBuilder {
     private final HeapScan scan;
     private final int id;
     private final boolean keepUnreachable;
+    private final Spill spill;
     private final HeapIndex.Builder out = new HeapIndex.Builder();
     private final List<ClassInfo> classes = new ArrayList<>();
     private final LongLongMap ordinalById = new LongLongMap(1 << 12, -1);
@@ -47,7 +49,8 @@ public final class HeapIndexBuilder {
     private int refSize;
     private int align;
 
-    private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable) {
+    private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill) {
+        this.spill = spill;
         this.file = file;
         this.b = file.bytes();
         this.scan = scan;
@@ -56,11 +59,16 @@ public final class HeapIndexBuilder {
     }
 
     public static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Progress progress) {
-        return new HeapIndexBuilder(file, scan, keepUnreachable).run(progress);
+        return build(file, scan, keepUnreachable, Spill.NONE, progress);
+    }
+
+    /** As {@link #build(HprofFile, HeapScan, boolean, Progress)}, the big columns in {@code spill}'s files when it is active. */
+    public static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill, Progress progress) {
+        return new HeapIndexBuilder(file, scan, keepUnreachable, spill).run(progress);
     }
 
     private HeapIndex run(Progress progress) {
-        Arena arena = Arena.ofShared();
+        Arena arena = spill.shared();
         try {
             out.arena = arena;
             out.file = file;
@@ -307,7 +315,7 @@ public final class HeapIndexBuilder {
 
     private void sortNodes() {
         long n = scan.objectCount();
-        RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n);
+        RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n, spill);
         scan.releaseObjects();
         out.extraArenas.add(sorted.arena());
         LongArray ids = sorted.keys();
@@ -449,7 +457,7 @@ public final class HeapIndexBuilder {
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
         int loaderClass = pseudoLoaderClass();
-        try (Arena scratchArena = Arena.ofShared()) {
+        try (Arena scratchArena = spill.shared()) {
             Scratch scratch = new Scratch(scratchArena, width);
             IntStream.range(0, chunks).parallel().forEach(c -> {
                 progress.checkCancelled();
@@ -716,7 +724,7 @@ public final class HeapIndexBuilder {
         long n = out.nodeCount;
         progress.phase("Marking reachable objects", n, Progress.Unit.ITEMS);
         Bits seen = new Bits(arena, n);
-        try (Arena tmp = Arena.ofConfined()) {
+        try (Arena tmp = spill.confined()) {
             LongArray queue = LongArray.allocate(tmp, n);
             long[] tail = {0};
             for (long i = 0; i < out.roots.length(); i++) {

@@ -2,6 +2,7 @@ package dev.inquest.heap.index;
 
 import dev.inquest.heap.store.BigLongList;
 import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.Spill;
 import java.lang.foreign.Arena;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class RadixSort {
     record Sorted(Arena arena, LongArray keys, LongArray values) {
     }
 
-    static Sorted sort(List<BigLongList> keyParts, List<BigLongList> valueParts, long n) {
+    static Sorted sort(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, Spill spill) {
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean sorted = true;
@@ -43,9 +44,9 @@ final class RadixSort {
             }
         }
         if (!sorted && runs <= (1 << 16) && runs <= n / 64) {
-            return merge(keyParts, valueParts, n, (int) runs);
+            return merge(keyParts, valueParts, n, (int) runs, spill);
         }
-        Arena a = Arena.ofShared();
+        Arena a = spill.shared();
         LongArray ak = LongArray.allocate(a, n);
         LongArray av = LongArray.allocate(a, n);
         if (n == 0) {
@@ -92,7 +93,7 @@ final class RadixSort {
         if (passes == 1) {
             return new Sorted(a, ak, av);
         }
-        Arena b = Arena.ofShared();
+        Arena b = spill.shared();
         LongArray bk = LongArray.allocate(b, n);
         LongArray bv = LongArray.allocate(b, n);
         Arena srcArena = a;
@@ -131,7 +132,7 @@ final class RadixSort {
     }
 
     /** K-way merge of the ascending runs (split at part boundaries); stable: earlier runs win ties. */
-    private static Sorted merge(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, int runs) {
+    private static Sorted merge(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, int runs, Spill spill) {
         BigLongList[] runKeys = new BigLongList[runs];
         BigLongList[] runValues = new BigLongList[runs];
         long[] pos = new long[runs];
@@ -165,7 +166,7 @@ final class RadixSort {
             }
             outStart[sl] = total;
         }
-        Arena a = Arena.ofShared();
+        Arena a = spill.shared();
         LongArray keys = LongArray.allocate(a, n);
         LongArray values = LongArray.allocate(a, n);
         final int runCount = r;

@@ -1,5 +1,6 @@
 package dev.inquest.heap.model;
 
+import dev.inquest.heap.MemoryBudget;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.graph.Dominators;
@@ -22,6 +23,9 @@ import dev.inquest.heap.index.GcRoots;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.index.HeapIndexBuilder;
 import dev.inquest.heap.index.IndexFile;
+import dev.inquest.heap.index.BuildPlan;
+import dev.inquest.heap.hprof.GzipCache;
+import dev.inquest.heap.store.Spill;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
 import dev.inquest.input.BadInputException;
@@ -110,7 +114,11 @@ public final class HeapDump implements AutoCloseable {
                     return d;
                 }
             }
-            HeapScan scan = HeapScanner.scan(f, dumps.get(which), progress);
+            Path folder = stamp != null ? IndexFile.location(path, true).getParent() : GzipCache.cacheDir();
+            MemoryBudget budget = options.memory() != null ? options.memory() : MemoryBudget.detect();
+            BuildPlan plan = BuildPlan.check(path, f.bytes().size(), budget, folder, stamp != null);
+            Spill scanSpill = plan.forScan();
+            HeapScan scan = HeapScanner.scan(f, dumps.get(which), scanSpill, progress);
             List<String> problems = new ArrayList<>();
             for (Truncation t : f.problems()) {
                 problems.add(t.what());
@@ -121,7 +129,14 @@ public final class HeapDump implements AutoCloseable {
             if (!dumps.get(which).complete() && problems.isEmpty()) {
                 problems.add("heap dump " + which + " is incomplete");
             }
-            HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), progress);
+            Spill spill;
+            try {
+                spill = plan.forBuild(scan.objectCount());
+            } catch (IOException e) {
+                scan.releaseObjects();
+                throw e;
+            }
+            HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), spill, progress);
             built = index;
             if (stamp != null) {
                 try {
@@ -130,9 +145,9 @@ public final class HeapDump implements AutoCloseable {
                     // The index only makes the next open fast; this analysis goes on without it.
                 }
             }
-            Arena arena = Arena.ofShared();
+            Arena arena = spill.shared();
             treeArena = arena;
-            DominatorTree tree = Dominators.compute(index, progress, arena);
+            DominatorTree tree = Dominators.compute(index, progress, arena, spill);
             if (writer != null) {
                 progress.phase("Writing index", -1, Progress.Unit.ITEMS);
                 Path written = null;
@@ -150,12 +165,16 @@ public final class HeapDump implements AutoCloseable {
                     built = loaded.index();
                     arena.close();
                     treeArena = null;
-                    return mapped(f, loaded, written, which, dumps.size(), t0);
+                    HeapDump d = mapped(f, loaded, written, which, dumps.size(), t0);
+                    d.spilledBytes = scanSpill.peakBytes() + spill.peakBytes();
+                    return d;
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            return new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
-        } catch (RuntimeException | Error e) {
+            HeapDump d = new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
+            d.spilledBytes = scanSpill.peakBytes() + spill.peakBytes();
+            return d;
+        } catch (IOException | RuntimeException | Error e) {
             if (writer != null) {
                 try {
                     writer.close(); // before the index: it reads the index's arrays
@@ -185,6 +204,13 @@ public final class HeapDump implements AutoCloseable {
     private DerivedStore derivedStore = DerivedStore.NONE;
 
     private boolean fromIndex;
+
+    /** Most bytes the build held in spill files at once (scan and build), 0 when it fit its budget. */
+    private long spilledBytes;
+
+    long spilledBytes() {
+        return spilledBytes;
+    }
 
     /** Whether this dump was reopened from its index file rather than parsed. */
     public boolean fromIndex() {

@@ -19,10 +19,19 @@ public final class BigLongList implements AutoCloseable {
     private static final long MASK = CHUNK - 1;
     private static final ValueLayout.OfLong L = ValueLayout.JAVA_LONG_UNALIGNED;
 
-    private final Arena arena = Arena.ofShared();
+    private final Arena arena;
     private MemorySegment[] chunks = new MemorySegment[8];
     private MemorySegment current;
     private long size;
+
+    public BigLongList() {
+        this(Spill.NONE);
+    }
+
+    /** A list whose chunks go to {@code spill}'s files when it is active. */
+    public BigLongList(Spill spill) {
+        this.arena = spill.shared();
+    }
 
     public void add(long v) {
         long pos = size & MASK;

@@ -18,7 +18,8 @@ import java.util.Locale;
  * arena closes (a freed malloc block may stay in the process). That is most of the difference
  * between the engine's peak RSS and its working set on a 1 GB dump.
  *
- * <p>Linux and macOS; elsewhere, and for small requests, it falls back to the arena.
+ * <p>Linux and macOS; elsewhere, and for small requests, it falls back to the arena. An arena
+ * from a {@link Spill} gets its big arrays from files instead, when the memory budget is short.
  */
 public final class NativeMemory {
     /** Below this, pages are not worth a system call each way. */
@@ -74,6 +75,10 @@ public final class NativeMemory {
 
     /** {@code bytes} of zeroes, 8-byte aligned, released when {@code arena} closes. */
     public static MemorySegment allocate(Arena arena, long bytes) {
+        Spill spill = Spill.of(arena);
+        if (spill.active() && Spill.worthSpilling(bytes)) {
+            return spill.map(arena, bytes);
+        }
         if (MMAP == null || bytes < MIN_MAPPED) {
             return arena.allocate(Math.max(1, bytes), Long.BYTES);
         }

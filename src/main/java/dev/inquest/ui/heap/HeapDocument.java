@@ -326,7 +326,7 @@ public final class HeapDocument {
      */
     public void compareWith(Path baselineFile) {
         run("Comparing with " + baselineFile.getFileName(), p -> {
-            try (HeapDump other = HeapDump.open(baselineFile, dev.inquest.heap.model.OpenOptions.DEFAULT, p)) {
+            try (HeapDump other = HeapDump.open(baselineFile, views.openOptions().withDump(-1), p)) {
                 // Classes and packages: the histogram's delta columns are this comparison's rows.
                 var comparison = dev.inquest.heap.query.HeapComparison.compare(other, dump, true, p);
                 p.phase("Finding the grown dominators", -1, dev.inquest.progress.Progress.Unit.ITEMS);

@@ -3,7 +3,9 @@ package dev.inquest.ui.heap;
 import dev.inquest.heap.model.DumpChoice;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.MemoryBudget;
 import dev.inquest.heap.model.OpenOptions;
+import dev.inquest.launch.MemoryRelaunch;
 import dev.inquest.progress.Progress;
 import dev.inquest.input.FileKind;
 import dev.inquest.ui.shell.MainWindow;
@@ -58,6 +60,9 @@ public final class HeapViews {
      */
     public static HeapViews install(MainWindow window, HeapViewSet viewSet) {
         HeapViews views = new HeapViews(window, viewSet);
+        // The memory share the user chose in Settings bounds the indexing too (else: what the machine has).
+        MemoryRelaunch.parse(window.settings().get(MemoryRelaunch.SETTING, null))
+                .ifPresent(percent -> views.openOptions = OpenOptions.DEFAULT.withMemory(MemoryBudget.shareOfMachine(percent)));
         window.registerOpener(FileKind.HEAP_DUMP, (file, w) -> views.open(file));
         TableWarmUp.startOnce(window.stage().getScene().getStylesheets());
         return views;
@@ -93,6 +98,10 @@ public final class HeapViews {
     /** How dumps open (index file on or off, unreachable objects kept); the dump number is chosen per file. */
     public void setOpenOptions(OpenOptions options) {
         this.openOptions = options;
+    }
+
+    OpenOptions openOptions() {
+        return openOptions;
     }
 
     /** Lists the file's dumps off the FX thread, asks which one if there are several, then loads it. */

@@ -30,7 +30,7 @@ class RadixSortTest {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
-        RadixSort.Sorted s = RadixSort.sort(kp, vp, keys.length);
+        RadixSort.Sorted s = RadixSort.sort(kp, vp, keys.length, dev.inquest.heap.store.Spill.NONE);
         try {
             int firstWrong = -1;
             for (int i = 0; i < keys.length && firstWrong < 0; i++) {
