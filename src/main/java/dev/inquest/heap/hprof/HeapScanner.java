@@ -42,7 +42,7 @@ public final class HeapScanner {
      * a group that stops early (truncation, damage) makes later groups' results void.
      */
     /** How much of the mapped dump a pass may keep resident before its pages are dropped. */
-    public static final long RESIDENT_BUDGET = 192L << 20;
+    public static final long RESIDENT_BUDGET = 64L << 20;
 
     public static HeapScan scan(HprofFile file, DumpRecords dump, Progress progress) {
         return scan(file, dump, Spill.NONE, progress);

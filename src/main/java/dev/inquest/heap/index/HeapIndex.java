@@ -1,5 +1,6 @@
 package dev.inquest.heap.index;
 
+import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.graph.ObjectGraph;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.store.IntArray;
@@ -20,30 +21,35 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
 
     final Arena arena;
     final List<Arena> extraArenas;
+    final Arena idsArena;
+    final Arena classOfArena;
     final HprofFile file;
     final int idSize;
     final int refSize;
     final int objectAlign;
     final long nodeCount;
-    final LongArray ids;
-    final LongArray offsets;
-    final IntArray classOf;
+    // Not final: moveToFile points them at the index file being written (see there).
+    LongArray ids;
+    LongArray offsets;
+    IntArray classOf;
     final IntArray shallow;
     final LongLongMap hugeShallow;
-    final LongArray edgeStarts;
+    final IndexArray edgeStarts;
     final IntArray targets32;
     final LongArray targets64;
     final LongArray roots;
     final List<ClassInfo> classes;
     final long[] classNodes;
     final int javaLangClass;
-    final IdMap idMap;
+    IdMap idMap;
     final LongLongMap classByNode;
     final GcRoots gcRoots;
 
     HeapIndex(Builder b) {
         arena = b.arena;
         extraArenas = b.extraArenas;
+        idsArena = b.idsArena;
+        classOfArena = b.classOfArena;
         file = b.file;
         idSize = b.idSize;
         refSize = b.refSize;
@@ -68,6 +74,9 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
 
     /** Mutable bag the builder fills (and the index loader, later). */
     static final class Builder {
+        /** The arenas holding only ids and offsets, and only classOf ({@link #moveToFile}), or null. */
+        Arena idsArena;
+        Arena classOfArena;
         Arena arena;
         final List<Arena> extraArenas = new java.util.ArrayList<>();
         HprofFile file;
@@ -80,7 +89,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
         IntArray classOf;
         IntArray shallow;
         LongLongMap hugeShallow;
-        LongArray edgeStarts;
+        IndexArray edgeStarts;
         IntArray targets32;
         LongArray targets64;
         LongArray roots;
@@ -200,6 +209,25 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
 
     public GcRoots gcRoots() {
         return gcRoots;
+    }
+
+    /**
+     * Points the id, offset and class columns at {@code mapped}'s copies of them (the index file
+     * being written) and frees the built ones, which live in {@code built}. The dominator
+     * computation reads none of the three, and they are a third of the graph's memory: on a 1.1 GB
+     * dump that is 300 MB less resident at the build's peak. The caller makes sure nothing else
+     * reads these columns meanwhile (the writer runs before the dump is handed out).
+     */
+    void moveToFile(LongArray mappedIds, LongArray mappedOffsets, IntArray mappedClassOf, Arena mapped, List<Arena> built) {
+        ids = mappedIds;
+        offsets = mappedOffsets;
+        classOf = mappedClassOf;
+        idMap = idMap.over(mappedIds);
+        extraArenas.add(mapped);
+        for (Arena a : built) {
+            extraArenas.remove(a);
+            a.close();
+        }
     }
 
     /** Frees the columns but keeps the dump open (a mapped copy of this index takes over). */

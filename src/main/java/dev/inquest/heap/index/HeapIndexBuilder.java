@@ -1,6 +1,7 @@
 package dev.inquest.heap.index;
 
 import dev.inquest.heap.GcRootKind;
+import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.hprof.ClassDump;
 import dev.inquest.heap.hprof.HeapScan;
 import dev.inquest.heap.hprof.HeapScanner;
@@ -318,6 +319,7 @@ public final class HeapIndexBuilder {
         RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n, spill);
         scan.releaseObjects();
         out.extraArenas.add(sorted.arena());
+        out.idsArena = sorted.arena();
         LongArray ids = sorted.keys();
         LongArray offs = sorted.values();
         // Drop duplicate ids (damaged dumps): the first record in file order wins.
@@ -435,9 +437,18 @@ public final class HeapIndexBuilder {
 
     private void extractEdges(Arena arena, Map<Long, LongList> threadEdges, Progress progress) {
         long n = out.nodeCount;
-        IntArray classOf = IntArray.allocate(arena, n);
+        // In an arena of its own, so that it can be freed alone once written (HeapIndex.moveToFile).
+        Arena classOfArena = spill.shared();
+        out.extraArenas.add(classOfArena);
+        out.classOfArena = classOfArena;
+        IntArray classOf = IntArray.allocate(classOfArena, n);
         IntArray shallow = IntArray.allocate(arena, n);
-        LongArray starts = LongArray.allocate(arena, n + 1);
+        // Per-node edge counts, then (prefix-summed) edge starts: 4 bytes each while the edges
+        // number below 2^31, which only the end of the pass knows; widened then if need be.
+        Arena countsArena = spill.shared();
+        out.extraArenas.add(countsArena);
+        IntArray counts = IntArray.allocate(countsArena, n + 1);
+        IndexArray starts;
         LongLongMap huge = new LongLongMap(16, 0);
         LongLongMap threadSlot = new LongLongMap(threadEdges.size() + 4, -1);
         List<LongList> threadLists = new ArrayList<>();
@@ -457,8 +468,7 @@ public final class HeapIndexBuilder {
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
         int loaderClass = pseudoLoaderClass();
-        try (Arena scratchArena = spill.shared()) {
-            Scratch scratch = new Scratch(scratchArena, width);
+        try (Scratch scratch = new Scratch(spill, width)) {
             IntStream.range(0, chunks).parallel().forEach(c -> {
                 progress.checkCancelled();
                 long from = (long) c * CHUNK_NODES;
@@ -483,7 +493,7 @@ public final class HeapIndexBuilder {
                     } else {
                         shallow.set(node, (int) size);
                     }
-                    starts.set(node + 1, edges.size() - before);
+                    counts.set(node + 1, (int) (edges.size() - before));
                 }
                 edges.finish();
                 sinks[c] = edges;
@@ -491,17 +501,35 @@ public final class HeapIndexBuilder {
                 // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
                 b.readAbout(b.size() / n * (to - from), HeapScanner.RESIDENT_BUDGET);
             });
-            for (long i = 0; i < n; i++) {
-                starts.set(i + 1, starts.get(i) + starts.get(i + 1));
+            // The dump's pages are done with: drop them before the edges are copied into place,
+            // the pass's other memory peak.
+            b.releaseResident();
+            long edgeCount = 0;
+            for (long i = 1; i <= n; i++) {
+                edgeCount += counts.get(i);
             }
-            long edgeCount = starts.get(n);
+            if (IndexArray.needsWide(edgeCount)) {
+                starts = IndexArray.allocate(arena, n + 1, true);
+                for (long i = 0; i < n; i++) {
+                    starts.set(i + 1, starts.get(i) + counts.get(i + 1));
+                }
+                out.extraArenas.remove(countsArena);
+                countsArena.close();
+            } else {
+                starts = IndexArray.wrap(counts.segment(), false);
+                for (long i = 0; i < n; i++) {
+                    starts.set(i + 1, starts.get(i) + starts.get(i + 1));
+                }
+            }
+            IndexArray placed = starts;
             MemorySegment targets = compact ? IntArray.allocate(arena, edgeCount).segment()
                     : LongArray.allocate(arena, edgeCount).segment();
             IntStream.range(0, chunks).parallel().forEach(c -> {
-                long at = starts.get((long) c * CHUNK_NODES) * width;
-                for (MemorySegment piece : sinks[c].pieces) {
-                    MemorySegment.copy(piece, 0, targets, at, piece.byteSize());
-                    at += piece.byteSize();
+                long at = placed.get((long) c * CHUNK_NODES) * width;
+                for (Piece piece : sinks[c].pieces) {
+                    MemorySegment.copy(piece.segment(), 0, targets, at, piece.segment().byteSize());
+                    at += piece.segment().byteSize();
+                    piece.block().copied();
                 }
                 sinks[c] = null;
             });
@@ -528,42 +556,75 @@ public final class HeapIndexBuilder {
 
     /**
      * Off-heap scratch for the edges before their final place is known (that needs every node's
-     * count). Each worker thread fills its own blocks; the blocks are unmapped together when the
-     * pass ends. On-heap lists here cost the JVM a heap of twice the edges' size, which it kept.
+     * count). Each worker thread fills its own blocks, each block in an arena of its own: a block
+     * is unmapped as soon as its last piece is copied into place, so the copy does not hold the
+     * edges twice. On-heap lists here cost the JVM a heap of twice the edges' size, which it kept.
      */
-    private static final class Scratch {
+    private static final class Scratch implements AutoCloseable {
         static final long BLOCK_EDGES = 1 << 20;
-        final Arena arena;
+        final Spill spill;
         final int width;
+        final List<Block> all = java.util.Collections.synchronizedList(new ArrayList<>());
         /** The calling worker's block being filled; starts full so the first edge takes a fresh one. */
-        final ThreadLocal<Block> current = ThreadLocal.withInitial(() -> new Block(null, BLOCK_EDGES));
+        final ThreadLocal<Block> current = ThreadLocal.withInitial(() -> new Block(null, null, BLOCK_EDGES));
 
-        Scratch(Arena arena, int width) {
-            this.arena = arena;
+        Scratch(Spill spill, int width) {
+            this.spill = spill;
             this.width = width;
         }
 
         Block fresh() {
-            Block b = new Block(NativeMemory.allocate(arena, BLOCK_EDGES * width), 0);
+            Arena arena = spill.shared();
+            Block b = new Block(arena, NativeMemory.allocate(arena, BLOCK_EDGES * width), 0);
+            all.add(b);
             current.set(b);
             return b;
+        }
+
+        /** Frees the blocks a failed or cancelled pass left (a finished one has freed them all). */
+        @Override
+        public void close() {
+            synchronized (all) {
+                all.forEach(Block::release);
+            }
         }
     }
 
     private static final class Block {
+        final Arena arena;
         final MemorySegment segment;
+        final java.util.concurrent.atomic.AtomicInteger pieces = new java.util.concurrent.atomic.AtomicInteger();
+        final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         long used;
 
-        Block(MemorySegment segment, long used) {
+        Block(Arena arena, MemorySegment segment, long used) {
+            this.arena = arena;
             this.segment = segment;
             this.used = used;
         }
+
+        /** One of this block's pieces is in place; the last one frees the block. */
+        void copied() {
+            if (pieces.decrementAndGet() == 0) {
+                release();
+            }
+        }
+
+        void release() {
+            if (arena != null && released.compareAndSet(false, true)) {
+                arena.close();
+            }
+        }
+    }
+
+    /** A run of one node range's targets inside a block. */
+    private record Piece(MemorySegment segment, Block block) {
     }
 
     /** Where a worker collects one node range's targets: pieces of its blocks, in order. */
     private static final class EdgeSink {
         final Scratch scratch;
-        final List<MemorySegment> pieces = new ArrayList<>(2);
+        final List<Piece> pieces = new ArrayList<>(2);
         Block block;
         long pieceStart;
         long size;
@@ -595,7 +656,9 @@ public final class HeapIndexBuilder {
         /** Closes the current piece; the block's rest goes to the worker's next range. */
         void finish() {
             if (block.used > pieceStart) {
-                pieces.add(block.segment.asSlice(pieceStart * scratch.width, (block.used - pieceStart) * scratch.width));
+                block.pieces.incrementAndGet();
+                pieces.add(new Piece(block.segment.asSlice(pieceStart * scratch.width, (block.used - pieceStart) * scratch.width),
+                        block));
             }
             pieceStart = block.used;
         }

@@ -60,6 +60,11 @@ public final class IdMap {
         this.directory32 = directory32;
     }
 
+    /** This map over a copy of its ids (the same values elsewhere, such as the index file being written). */
+    IdMap over(LongArray sameIds) {
+        return new IdMap(sameIds, n, shift, buckets, directory, directory32);
+    }
+
     /** Buckets of about two objects each over the id span. */
     private static int shift(LongArray sortedIds, long n) {
         long span = sortedIds.get(n - 1) - sortedIds.get(0);

@@ -45,8 +45,9 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 6;
+    public static final int VERSION = 7;
     private static final int HEADER = 4096;
+    private static final boolean UNLINK_MAPPED = !System.getProperty("os.name", "").startsWith("Windows");
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
         "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta"};
 
@@ -140,7 +141,7 @@ public final class IndexFile {
             this.tmp = Files.createTempFile(target.getParent(), target.getFileName().toString(), ".tmp");
             FileChannel c = null;
             try {
-                c = FileChannel.open(tmp, StandardOpenOption.WRITE);
+                c = FileChannel.open(tmp, StandardOpenOption.READ, StandardOpenOption.WRITE);
             } finally {
                 if (c == null) {
                     Files.deleteIfExists(tmp);
@@ -161,6 +162,9 @@ public final class IndexFile {
             try {
                 for (int i = 0; i < GRAPH_SECTIONS && !stop; i++) {
                     writeSection(graph[i], offsets[i]);
+                    if (i == 2 && !stop) {
+                        moveToFile();
+                    }
                 }
                 if (!stop) {
                     // On disk while the dominators still run: the final force then waits for the tree only.
@@ -168,6 +172,31 @@ public final class IndexFile {
                 }
             } catch (Throwable t) {
                 failure = t;
+            }
+        }
+
+        /**
+         * Once ids, offsets and classes are written (the first three sections), the index reads
+         * them from this file and frees its built copies: the dominators, running meanwhile, read
+         * none of them. Not where a mapped file cannot be deleted (Windows): a cancelled build
+         * removes this file while the index still maps it.
+         */
+        private void moveToFile() throws IOException {
+            if (idx.idsArena == null || idx.classOfArena == null || !UNLINK_MAPPED || idx.nodeCount == 0) {
+                return;
+            }
+            Arena mapped = Arena.ofShared();
+            try {
+                LongArray ids = LongArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[0], graph[0].byteSize(), mapped));
+                LongArray offs = LongArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[1], graph[1].byteSize(), mapped));
+                IntArray classOf = IntArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[2], graph[2].byteSize(), mapped));
+                graph[0] = ids.segment();
+                graph[1] = offs.segment();
+                graph[2] = classOf.segment();
+                idx.moveToFile(ids, offs, classOf, mapped, List.of(idx.idsArena, idx.classOfArena));
+            } catch (IOException | RuntimeException e) {
+                mapped.close();
+                throw e;
             }
         }
 
@@ -387,7 +416,7 @@ public final class IndexFile {
             boolean wideNodes = IndexArray.needsWide(n + 2);
             int nodeWidth = wideNodes ? 8 : 4;
             if (crc.getValue() != crcStored || s[0].byteSize() != 8 * n || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
-                    || s[3].byteSize() != 4 * n || s[4].byteSize() != 8 * (n + 1) || s[11].byteSize() != nodeWidth * n
+                    || s[3].byteSize() != 4 * n || (s[4].byteSize() != 8 * (n + 1) && s[4].byteSize() != 4 * (n + 1)) || s[11].byteSize() != nodeWidth * n
                     || s[12].byteSize() != 8 * n || s[13].byteSize() != nodeWidth * (n + 2)
                     || s[14].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
@@ -397,7 +426,8 @@ public final class IndexFile {
             b.offsets = LongArray.wrap(s[1]);
             b.classOf = IntArray.wrap(s[2]);
             b.shallow = IntArray.wrap(s[3]);
-            b.edgeStarts = LongArray.wrap(s[4]);
+            // Edge starts are 4 bytes each while the edges number below 2^31.
+            b.edgeStarts = IndexArray.wrap(s[4], s[4].byteSize() == 8 * (n + 1));
             long edges = b.edgeStarts.get(n);
             if (s[5].byteSize() != edges * targetWidth) {
                 arena.close();
