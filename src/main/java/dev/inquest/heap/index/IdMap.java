@@ -9,7 +9,13 @@ import java.lang.foreign.Arena;
  * extraction does not pay a 24-step binary search per reference.
  */
 public final class IdMap {
-    private final LongArray ids;
+    /** The sorted ids, by node: an array while building, the dump's own records once indexed. */
+    @FunctionalInterface
+    public interface Ids {
+        long id(long node);
+    }
+
+    private final Ids ids;
     private final long n;
     private final long min;
     private final int shift;
@@ -18,7 +24,7 @@ public final class IdMap {
     private final long buckets;
 
     public IdMap(Arena arena, LongArray sortedIds, long n) {
-        this.ids = sortedIds;
+        this.ids = sortedIds::get;
         this.n = n;
         if (n == 0) {
             min = 0;
@@ -29,7 +35,7 @@ public final class IdMap {
             return;
         }
         min = sortedIds.get(0);
-        int s = shift(sortedIds, n);
+        int s = shift(sortedIds::get, n);
         shift = s;
         buckets = ((sortedIds.get(n - 1) - min) >>> s) + 1;
         // Int bucket starts while node indices fit: half the memory of the directory.
@@ -49,11 +55,11 @@ public final class IdMap {
         }
     }
 
-    private IdMap(LongArray ids, long n, int shift, long buckets, LongArray directory,
+    private IdMap(Ids ids, long n, int shift, long buckets, LongArray directory,
                   dev.inquest.heap.store.IntArray directory32) {
         this.ids = ids;
         this.n = n;
-        this.min = n == 0 ? 0 : ids.get(0);
+        this.min = n == 0 ? 0 : ids.id(0);
         this.shift = shift;
         this.buckets = buckets;
         this.directory = directory;
@@ -61,13 +67,13 @@ public final class IdMap {
     }
 
     /** This map over a copy of its ids (the same values elsewhere, such as the index file being written). */
-    IdMap over(LongArray sameIds) {
+    IdMap over(Ids sameIds) {
         return new IdMap(sameIds, n, shift, buckets, directory, directory32);
     }
 
     /** Buckets of about two objects each over the id span. */
-    private static int shift(LongArray sortedIds, long n) {
-        long span = sortedIds.get(n - 1) - sortedIds.get(0);
+    private static int shift(Ids sortedIds, long n) {
+        long span = sortedIds.id(n - 1) - sortedIds.id(0);
         long target = Math.max(1, n / 2);
         int s = 0;
         while ((span >>> s) > target) {
@@ -81,12 +87,12 @@ public final class IdMap {
      * file's), or null when the directory does not fit those ids. Rebuilding it means reading
      * every id, a third of a reopen's time.
      */
-    public static IdMap wrap(LongArray sortedIds, long n, java.lang.foreign.MemorySegment saved) {
+    public static IdMap wrap(Ids sortedIds, long n, java.lang.foreign.MemorySegment saved) {
         if (n == 0) {
             return saved.byteSize() == 8 ? new IdMap(sortedIds, 0, 0, 0, LongArray.wrap(saved), null) : null;
         }
         int s = shift(sortedIds, n);
-        long buckets = ((sortedIds.get(n - 1) - sortedIds.get(0)) >>> s) + 1;
+        long buckets = ((sortedIds.id(n - 1) - sortedIds.id(0)) >>> s) + 1;
         boolean compact = n < Integer.MAX_VALUE;
         if (saved.byteSize() != (buckets + 1) * (compact ? 4 : 8)) {
             return null;
@@ -121,7 +127,7 @@ public final class IdMap {
         }
         while (lo <= hi) {
             long mid = (lo + hi) >>> 1;
-            long v = ids.get(mid);
+            long v = ids.id(mid);
             if (v < id) {
                 lo = mid + 1;
             } else if (v > id) {
@@ -134,6 +140,6 @@ public final class IdMap {
     }
 
     public long id(long node) {
-        return ids.get(node);
+        return ids.id(node);
     }
 }

@@ -45,7 +45,7 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 7;
+    public static final int VERSION = 8;
     private static final int HEADER = 4096;
     private static final boolean UNLINK_MAPPED = !System.getProperty("os.name", "").startsWith("Windows");
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
@@ -124,7 +124,8 @@ public final class IndexFile {
             this.target = target;
             this.idx = idx;
             this.graph = new MemorySegment[] {
-                idx.ids.segment(), idx.offsets.segment(), idx.classOf.segment(), idx.shallow.segment(),
+                // No ids: each object's record starts with its id (HeapIndex.idInDump).
+                MemorySegment.ofArray(new byte[0]), idx.offsets.segment(), idx.classOf.segment(), idx.shallow.segment(),
                 idx.edgeStarts.segment(), idx.targets32 != null ? idx.targets32.segment() : idx.targets64.segment(),
                 idx.roots.segment(),
                 idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
@@ -176,9 +177,9 @@ public final class IndexFile {
         }
 
         /**
-         * Once ids, offsets and classes are written (the first three sections), the index reads
-         * them from this file and frees its built copies: the dominators, running meanwhile, read
-         * none of them. Not where a mapped file cannot be deleted (Windows): a cancelled build
+         * Once offsets and classes are written (the first sections; ids are not stored), the index
+         * reads them from this file, its ids from the dump, and frees its built columns: the
+         * dominators, running meanwhile, read none of them. Not where a mapped file cannot be deleted (Windows): a cancelled build
          * removes this file while the index still maps it.
          */
         private void moveToFile() throws IOException {
@@ -187,13 +188,11 @@ public final class IndexFile {
             }
             Arena mapped = Arena.ofShared();
             try {
-                LongArray ids = LongArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[0], graph[0].byteSize(), mapped));
                 LongArray offs = LongArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[1], graph[1].byteSize(), mapped));
                 IntArray classOf = IntArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[2], graph[2].byteSize(), mapped));
-                graph[0] = ids.segment();
                 graph[1] = offs.segment();
                 graph[2] = classOf.segment();
-                idx.moveToFile(ids, offs, classOf, mapped, List.of(idx.idsArena, idx.classOfArena));
+                idx.moveToFile(offs, classOf, mapped, List.of(idx.idsArena, idx.classOfArena));
             } catch (IOException | RuntimeException e) {
                 mapped.close();
                 throw e;
@@ -415,14 +414,13 @@ public final class IndexFile {
             long n = b.nodeCount;
             boolean wideNodes = IndexArray.needsWide(n + 2);
             int nodeWidth = wideNodes ? 8 : 4;
-            if (crc.getValue() != crcStored || s[0].byteSize() != 8 * n || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
+            if (crc.getValue() != crcStored || s[0].byteSize() != 0 || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
                     || s[3].byteSize() != 4 * n || (s[4].byteSize() != 8 * (n + 1) && s[4].byteSize() != 4 * (n + 1)) || s[11].byteSize() != nodeWidth * n
                     || s[12].byteSize() != 8 * n || s[13].byteSize() != nodeWidth * (n + 2)
                     || s[14].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
                 return null;
             }
-            b.ids = LongArray.wrap(s[0]);
             b.offsets = LongArray.wrap(s[1]);
             b.classOf = IntArray.wrap(s[2]);
             b.shallow = IntArray.wrap(s[3]);
@@ -437,7 +435,7 @@ public final class IndexFile {
             b.targets64 = targetWidth == 8 ? LongArray.wrap(s[5]) : null;
             b.roots = LongArray.wrap(s[6]);
             List<String> problems = readMeta(metaBytes, b, gcRootCount, dropped, s);
-            b.idMap = IdMap.wrap(b.ids, n, s[10]);
+            b.idMap = IdMap.wrap(HeapIndex.dumpIds(dump, b.idSize, b.offsets, b.classes), n, s[10]);
             if (b.idMap == null) {
                 arena.close();
                 return null;
