@@ -7,6 +7,7 @@ import java.util.Arrays;
 
 /**
  * The dominator tree of an {@link ObjectGraph} with retained sizes, as four long-indexed arrays
+ * (retained sizes stored narrower, see {@link RetainedSizes})
  * that the HPROF index can persist and map back unchanged (node-valued ones 4 bytes an element
  * below 2^31 nodes, see {@link IndexArray}):
  * <ul>
@@ -28,7 +29,7 @@ public final class DominatorTree {
     public static final long UNREACHABLE = -2;
 
     private final IndexArray idom;
-    private final LongArray retained;
+    private final RetainedSizes retained;
     private final IndexArray childOffsets;
     private final IndexArray children;
     private final long nodeCount;
@@ -40,6 +41,11 @@ public final class DominatorTree {
      * two more, and {@code children} one per reachable node.
      */
     public DominatorTree(IndexArray idom, LongArray retained, IndexArray childOffsets, IndexArray children) {
+        this(idom, RetainedSizes.of(retained), childOffsets, children);
+    }
+
+    /** As above, with retained sizes as stored in an index file. */
+    public DominatorTree(IndexArray idom, RetainedSizes retained, IndexArray childOffsets, IndexArray children) {
         this.nodeCount = idom.length();
         if (retained.length() != nodeCount || childOffsets.length() != nodeCount + 2) {
             throw new IllegalArgumentException("array lengths disagree: idom " + nodeCount + ", retained "
@@ -181,7 +187,7 @@ public final class DominatorTree {
         return idom;
     }
 
-    public LongArray retainedArray() {
+    public RetainedSizes retainedSizes() {
         return retained;
     }
 

@@ -33,7 +33,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
     // Not final: moveToFile points them at the index file being written (see there).
     LongArray ids;
     LongArray offsets;
-    IntArray classOf;
+    ClassColumn classOf;
     final IntArray shallow;
     final LongLongMap hugeShallow;
     final IndexArray edgeStarts;
@@ -88,7 +88,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
         long nodeCount;
         LongArray ids;
         LongArray offsets;
-        IntArray classOf;
+        ClassColumn classOf;
         IntArray shallow;
         LongLongMap hugeShallow;
         IndexArray edgeStarts;
@@ -246,7 +246,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
      * dump that is 300 MB less resident at the build's peak. The caller makes sure nothing else
      * reads these columns meanwhile (the writer runs before the dump is handed out).
      */
-    void moveToFile(LongArray mappedOffsets, IntArray mappedClassOf, Arena mapped, List<Arena> built) {
+    void moveToFile(LongArray mappedOffsets, ClassColumn mappedClassOf, Arena mapped, List<Arena> built) {
         offsets = mappedOffsets;
         classOf = mappedClassOf;
         ids = null;

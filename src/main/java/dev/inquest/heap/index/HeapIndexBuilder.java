@@ -441,7 +441,7 @@ public final class HeapIndexBuilder {
         Arena classOfArena = spill.shared();
         out.extraArenas.add(classOfArena);
         out.classOfArena = classOfArena;
-        IntArray classOf = IntArray.allocate(classOfArena, n);
+        ClassColumn classOf = ClassColumn.allocate(classOfArena, n, classes.size());
         IntArray shallow = IntArray.allocate(arena, n);
         // Per-node edge counts, then (prefix-summed) edge starts: 4 bytes each while the edges
         // number below 2^31, which only the end of the pass knows; widened then if need be.
@@ -702,7 +702,7 @@ public final class HeapIndexBuilder {
         }
 
         /** Adds the node's edges, sets its class; returns its shallow size. */
-        long node(long node, EdgeSink edges, IntArray classOf, long loaderNode, int loaderClass) {
+        long node(long node, EdgeSink edges, ClassColumn classOf, long loaderNode, int loaderClass) {
             long off = out.offsets.get(node);
             if (off == HeapIndex.PSEUDO_LOADER) {
                 classOf.set(node, loaderClass);

@@ -3,11 +3,13 @@ package dev.inquest.heap.index;
 import dev.inquest.concurrent.Threads;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.graph.IndexArray;
+import dev.inquest.heap.graph.RetainedSizes;
 import dev.inquest.heap.hprof.ClassDump;
 import dev.inquest.heap.hprof.GzipCache;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongList;
 import dev.inquest.heap.store.LongLongMap;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -45,11 +47,11 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 8;
+    public static final int VERSION = 10;
     private static final int HEADER = 4096;
     private static final boolean UNLINK_MAPPED = !System.getProperty("os.name", "").startsWith("Windows");
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
-        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta"};
+        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta", "retainedOverflow"};
 
     private IndexFile() {
     }
@@ -189,7 +191,8 @@ public final class IndexFile {
             Arena mapped = Arena.ofShared();
             try {
                 LongArray offs = LongArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[1], graph[1].byteSize(), mapped));
-                IntArray classOf = IntArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[2], graph[2].byteSize(), mapped));
+                ClassColumn classOf = ClassColumn.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[2], graph[2].byteSize(), mapped),
+                        idx.nodeCount);
                 graph[1] = offs.segment();
                 graph[2] = classOf.segment();
                 idx.moveToFile(offs, classOf, mapped, List.of(idx.idsArena, idx.classOfArena));
@@ -206,19 +209,48 @@ public final class IndexFile {
             }
         }
 
+        /** Writes retained sizes as stored, in 4 MB pieces; returns the bytes written. */
+        private long writeNarrow(RetainedSizes retained, long at, LongList overflow) throws IOException {
+            long n = retained.length();
+            int piece = 4 << 20;
+            try (Arena buffers = Arena.ofConfined()) {
+                MemorySegment buffer = buffers.allocate(piece * 4L, 8);
+                for (long from = 0; from < n; from += piece) {
+                    int count = (int) Math.min(piece, n - from);
+                    retained.storeNarrow(from, count, buffer, overflow);
+                    writeFully(ch, buffer.asSlice(0, count * 4L).asByteBuffer(), at + from * 4);
+                }
+            }
+            return n * 4;
+        }
+
         /** Writes the rest, forces it to disk and renames the file into place; returns where it is. */
         public Path finish(Stamp stamp, DominatorTree tree, List<String> problems) throws IOException {
             Threads.joinUninterruptibly(thread);
             if (failure != null) {
                 throw failure instanceof IOException e ? e : new IOException("writing the index failed", failure);
             }
-            MemorySegment[] rest = {tree.idomArray().segment(), tree.retainedArray().segment(),
-                tree.childOffsetsArray().segment(), tree.childrenArray().segment(), MemorySegment.ofArray(meta(idx, problems))};
+            MemorySegment meta = MemorySegment.ofArray(meta(idx, problems));
+            RetainedSizes retained = tree.retainedSizes();
+            // Retained sizes are stored narrower than computed (RetainedSizes): no segment to copy.
+            LongList overflow = new LongList();
+            MemorySegment[] rest = {tree.idomArray().segment(), null,
+                tree.childOffsetsArray().segment(), tree.childrenArray().segment(), meta, null};
+            long[] lengths = new long[rest.length];
             long pos = offsets[GRAPH_SECTIONS];
             for (int i = 0; i < rest.length; i++) {
                 offsets[GRAPH_SECTIONS + i] = pos;
-                writeSection(rest[i], pos);
-                pos = align8(pos + rest[i].byteSize());
+                if (i == 1) {
+                    lengths[i] = writeNarrow(retained, pos, overflow);
+                } else if (i == rest.length - 1) {
+                    MemorySegment table = MemorySegment.ofArray(RetainedSizes.storedOverflow(overflow));
+                    writeSection(table, pos);
+                    lengths[i] = table.byteSize();
+                } else {
+                    writeSection(rest[i], pos);
+                    lengths[i] = rest[i].byteSize();
+                }
+                pos = align8(pos + lengths[i]);
             }
             ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
             header.putLong(MAGIC).putInt(VERSION).putInt(0);
@@ -228,11 +260,11 @@ public final class IndexFile {
             header.putLong(idx.nodeCount).putLong(idx.gcRoots.count()).putLong(idx.gcRoots.dropped());
             header.putInt(idx.targets32 != null ? 4 : 8).putInt(SECTIONS.length);
             for (int i = 0; i < SECTIONS.length; i++) {
-                long len = i < GRAPH_SECTIONS ? graph[i].byteSize() : rest[i - GRAPH_SECTIONS].byteSize();
+                long len = i < GRAPH_SECTIONS ? graph[i].byteSize() : lengths[i - GRAPH_SECTIONS];
                 header.putLong(offsets[i]).putLong(len);
             }
             CRC32C crc = new CRC32C();
-            crc.update(rest[rest.length - 1].toArray(ValueLayout.JAVA_BYTE));
+            crc.update(meta.toArray(ValueLayout.JAVA_BYTE));
             header.putLong(crc.getValue());
             header.flip();
             // The header last: a file cut short by a crash before the rename has no valid header.
@@ -401,11 +433,12 @@ public final class IndexFile {
             for (int i = 0; i < count; i++) {
                 long off = h.getLong();
                 long len = h.getLong();
-                if (off < HEADER || len < 0 || off + len > size) {
+                // An empty section may sit at the aligned end, a few bytes past the file's last byte.
+                if (len < 0 || (len > 0 && (off < HEADER || off + len > size))) {
                     arena.close();
                     return null;
                 }
-                s[i] = all.asSlice(off, len);
+                s[i] = len == 0 ? all.asSlice(0, 0) : all.asSlice(off, len);
             }
             long crcStored = h.getLong();
             byte[] metaBytes = s[15].toArray(ValueLayout.JAVA_BYTE);
@@ -414,15 +447,15 @@ public final class IndexFile {
             long n = b.nodeCount;
             boolean wideNodes = IndexArray.needsWide(n + 2);
             int nodeWidth = wideNodes ? 8 : 4;
-            if (crc.getValue() != crcStored || s[0].byteSize() != 0 || s[1].byteSize() != 8 * n || s[2].byteSize() != 4 * n
+            if (crc.getValue() != crcStored || s[0].byteSize() != 0 || s[1].byteSize() != 8 * n || ClassColumn.wrap(s[2], n) == null
                     || s[3].byteSize() != 4 * n || (s[4].byteSize() != 8 * (n + 1) && s[4].byteSize() != 4 * (n + 1)) || s[11].byteSize() != nodeWidth * n
-                    || s[12].byteSize() != 8 * n || s[13].byteSize() != nodeWidth * (n + 2)
+                    || s[12].byteSize() != 4 * n || s[13].byteSize() != nodeWidth * (n + 2)
                     || s[14].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
                 return null;
             }
             b.offsets = LongArray.wrap(s[1]);
-            b.classOf = IntArray.wrap(s[2]);
+            b.classOf = ClassColumn.wrap(s[2], n);
             b.shallow = IntArray.wrap(s[3]);
             // Edge starts are 4 bytes each while the edges number below 2^31.
             b.edgeStarts = IndexArray.wrap(s[4], s[4].byteSize() == 8 * (n + 1));
@@ -440,7 +473,12 @@ public final class IndexFile {
                 arena.close();
                 return null;
             }
-            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[11], wideNodes), LongArray.wrap(s[12]),
+            RetainedSizes retained = RetainedSizes.wrap(s[12], s[16]);
+            if (retained == null) {
+                arena.close();
+                return null;
+            }
+            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[11], wideNodes), retained,
                     IndexArray.wrap(s[13], wideNodes), IndexArray.wrap(s[14], wideNodes));
             return new Loaded(new HeapIndex(b), tree, problems);
         } catch (IOException | RuntimeException e) {

@@ -363,7 +363,7 @@ public final class HeapDump implements AutoCloseable {
         // Raw arrays rather than tree accessors: this walk touches every reachable node.
         IndexArray offsets = tree.childOffsetsArray();
         IndexArray children = tree.childrenArray();
-        LongArray sizes = tree.retainedArray();
+        var sizes = tree.retainedSizes();
         long[] stackNode = new long[1024];
         long[] stackNext = new long[1024];
         long[] stackEnd = new long[1024];
