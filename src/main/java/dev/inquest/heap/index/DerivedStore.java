@@ -1,6 +1,7 @@
 package dev.inquest.heap.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.nio.ByteBuffer;
@@ -34,28 +35,63 @@ public final class DerivedStore {
     private static final int ALIGN = 64;
 
     /** A store that keeps nothing: dumps opened without an index file. */
-    public static final DerivedStore NONE = new DerivedStore(null, 0, 0);
+    public static final DerivedStore NONE = new DerivedStore(null, 0, 0, 0);
+
+    /**
+     * All the files beside a dump (index and derived structures) stay within this share of the
+     * dump's (uncompressed) size: a structure that would go beyond it lives for its open only and
+     * is recomputed the next time. Laptops that open 40 GB dumps do not have 80 GB to spare.
+     */
+    public static final double BESIDE_SHARE = 0.6;
 
     private final Path indexFile;
     private final long indexSize;
     private final long indexModified;
+    /** Bytes the derived files together may take. */
+    private final long allowance;
     private final List<Thread> writers = new ArrayList<>();
     private volatile boolean closed;
     private final java.util.concurrent.atomic.AtomicInteger loads = new java.util.concurrent.atomic.AtomicInteger();
 
-    private DerivedStore(Path indexFile, long indexSize, long indexModified) {
+    private DerivedStore(Path indexFile, long indexSize, long indexModified, long allowance) {
+        this.allowance = allowance;
         this.indexFile = indexFile;
         this.indexSize = indexSize;
         this.indexModified = indexModified;
     }
 
-    /** The store beside {@code indexFile}, stamped with its current size and time; {@link #NONE} if it cannot be read. */
-    public static DerivedStore beside(Path indexFile) {
+    /**
+     * The store beside {@code indexFile}, stamped with its current size and time, keeping what fits
+     * {@link #BESIDE_SHARE} of {@code dumpBytes} with the index; {@link #NONE} if it cannot be read.
+     */
+    public static DerivedStore beside(Path indexFile, long dumpBytes) {
         try {
-            return new DerivedStore(indexFile, Files.size(indexFile), Files.getLastModifiedTime(indexFile).toMillis());
+            long size = Files.size(indexFile);
+            return new DerivedStore(indexFile, size, Files.getLastModifiedTime(indexFile).toMillis(),
+                    (long) (dumpBytes * BESIDE_SHARE) - size);
         } catch (IOException e) {
             return NONE;
         }
+    }
+
+    /** The derived files beside the index now, by name ("inbound", ...), with their sizes. */
+    public java.util.Map<String, Long> files() {
+        java.util.Map<String, Long> out = new java.util.TreeMap<>();
+        if (indexFile == null) {
+            return out;
+        }
+        String prefix = indexFile.getFileName() + ".";
+        try (var list = Files.list(indexFile.getParent())) {
+            for (Path p : (Iterable<Path>) list::iterator) {
+                String name = p.getFileName().toString();
+                if (name.startsWith(prefix) && !name.contains(".tmp-") && Files.isRegularFile(p)) {
+                    out.put(name.substring(prefix.length()), Files.size(p));
+                }
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // A folder we cannot list: nothing counted, and save() finds out when it writes.
+        }
+        return out;
     }
 
     /** Where the structure called {@code name} is kept, or null for {@link #NONE}. */
@@ -191,6 +227,25 @@ public final class DerivedStore {
         if (file == null) {
             return false;
         }
+        long need = headerSize(sections.size());
+        for (MemorySegment s : sections) {
+            need = align(need + s.byteSize());
+        }
+        synchronized (DerivedStore.class) {
+            // Within the share beside the dump, counting the others already there (a file being
+            // replaced gives its room back). Concurrent saves of one store serialise here.
+            long used = 0;
+            for (var e : files().entrySet()) {
+                used += e.getKey().equals(name) ? 0 : e.getValue();
+            }
+            if (used + need > allowance) {
+                return false;
+            }
+            return write(name, file, sections);
+        }
+    }
+
+    private boolean write(String name, Path file, List<MemorySegment> sections) {
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-"
                 + Thread.currentThread().threadId());
         try {

@@ -197,7 +197,7 @@ public final class HeapDump implements AutoCloseable {
     private static HeapDump mapped(HprofFile f, IndexFile.Loaded loaded, Path indexFile, int which, int dumps, long t0) {
         long ms = (System.nanoTime() - t0) / 1_000_000;
         HeapDump d = new HeapDump(f, loaded.index(), loaded.tree(), loaded.problems(), which, dumps, ms, Arena.ofShared());
-        d.derivedStore = DerivedStore.beside(indexFile);
+        d.derivedStore = DerivedStore.beside(indexFile, f.bytes().size());
         return d;
     }
 
