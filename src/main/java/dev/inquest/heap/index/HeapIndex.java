@@ -32,7 +32,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
     final long nodeCount;
     // Not final: moveToFile points them at the index file being written (see there).
     LongArray ids;
-    LongArray offsets;
+    OffsetColumn offsets;
     ClassColumn classOf;
     final IntArray shallow;
     final LongLongMap hugeShallow;
@@ -87,7 +87,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
         int objectAlign;
         long nodeCount;
         LongArray ids;
-        LongArray offsets;
+        OffsetColumn offsets;
         ClassColumn classOf;
         IntArray shallow;
         LongLongMap hugeShallow;
@@ -180,12 +180,12 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
     }
 
     /** {@link #idInDump} over given columns (an index being loaded, or moved to its file). */
-    static IdMap.Ids dumpIds(HprofFile file, int idSize, LongArray offsets, List<ClassInfo> classes) {
+    static IdMap.Ids dumpIds(HprofFile file, int idSize, OffsetColumn offsets, List<ClassInfo> classes) {
         HprofBytes bytes = file.bytes();
         return node -> idAt(bytes, idSize, offsets, classes, node);
     }
 
-    private static long idAt(HprofBytes bytes, int idSize, LongArray offsets, List<ClassInfo> classes, long node) {
+    private static long idAt(HprofBytes bytes, int idSize, OffsetColumn offsets, List<ClassInfo> classes, long node) {
         long off = offsets.get(node);
         if (off >= 0) {
             return bytes.id(RecordLayout.objectIdAt(off), idSize);
@@ -246,7 +246,7 @@ public final class HeapIndex implements ObjectGraph, AutoCloseable {
      * dump that is 300 MB less resident at the build's peak. The caller makes sure nothing else
      * reads these columns meanwhile (the writer runs before the dump is handed out).
      */
-    void moveToFile(LongArray mappedOffsets, ClassColumn mappedClassOf, Arena mapped, List<Arena> built) {
+    void moveToFile(OffsetColumn mappedOffsets, ClassColumn mappedClassOf, Arena mapped, List<Arena> built) {
         offsets = mappedOffsets;
         classOf = mappedClassOf;
         ids = null;

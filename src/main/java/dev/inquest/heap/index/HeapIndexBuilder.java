@@ -48,6 +48,8 @@ public final class HeapIndexBuilder {
     private int javaLangClass = -1;
     private long pseudoLoaderId = Long.MIN_VALUE;
     private int refSize;
+    /** The sorted record offsets, 8 bytes each, read directly on the hot paths of the build. */
+    private LongArray builtOffsets;
     private int align;
 
     private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill) {
@@ -335,7 +337,8 @@ public final class HeapIndexBuilder {
         }
         out.nodeCount = w;
         out.ids = LongArray.wrap(ids.segment().asSlice(0, w * 8));
-        out.offsets = LongArray.wrap(offs.segment().asSlice(0, w * 8));
+        builtOffsets = LongArray.wrap(offs.segment().asSlice(0, w * 8));
+        out.offsets = OffsetColumn.of(builtOffsets);
     }
 
     /** MAT: gcd of gaps between consecutive sorted addresses of real objects, clamped to [8, 256]. */
@@ -343,7 +346,7 @@ public final class HeapIndexBuilder {
         long g = 0;
         long prev = Long.MIN_VALUE;
         for (long i = 0; i < out.nodeCount; i++) {
-            long off = out.offsets.get(i);
+            long off = builtOffsets.get(i);
             if (off < 0) {
                 continue;
             }
@@ -703,7 +706,7 @@ public final class HeapIndexBuilder {
 
         /** Adds the node's edges, sets its class; returns its shallow size. */
         long node(long node, EdgeSink edges, ClassColumn classOf, long loaderNode, int loaderClass) {
-            long off = out.offsets.get(node);
+            long off = builtOffsets.get(node);
             if (off == HeapIndex.PSEUDO_LOADER) {
                 classOf.set(node, loaderClass);
                 // MAT's "<system class loader>" is an instance of java.lang.ClassLoader and weighs

@@ -47,11 +47,12 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 10;
+    public static final int VERSION = 11;
     private static final int HEADER = 4096;
     private static final boolean UNLINK_MAPPED = !System.getProperty("os.name", "").startsWith("Windows");
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
-        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta", "retainedOverflow"};
+        "roots", "gcRootNodes", "gcRootKinds", "gcRootSerials", "idDirectory", "idom", "retained", "childOffsets", "children", "meta", "retainedOverflow",
+        "offsetBases", "offsetExceptions"};
 
     private IndexFile() {
     }
@@ -117,6 +118,9 @@ public final class IndexFile {
         private final HeapIndex idx;
         private final MemorySegment[] graph;
         private final long[] offsets = new long[SECTIONS.length];
+        private final long[] graphLength = new long[GRAPH_SECTIONS];
+        /** The record offsets' bases and exceptions, once the writer thread has packed them. */
+        private OffsetColumn.Packing packing;
         private final Thread thread;
         private volatile boolean stop;
         private volatile Throwable failure;
@@ -127,7 +131,7 @@ public final class IndexFile {
             this.idx = idx;
             this.graph = new MemorySegment[] {
                 // No ids: each object's record starts with its id (HeapIndex.idInDump).
-                MemorySegment.ofArray(new byte[0]), idx.offsets.segment(), idx.classOf.segment(), idx.shallow.segment(),
+                MemorySegment.ofArray(new byte[0]), idx.offsets.built().segment(), idx.classOf.segment(), idx.shallow.segment(),
                 idx.edgeStarts.segment(), idx.targets32 != null ? idx.targets32.segment() : idx.targets64.segment(),
                 idx.roots.segment(),
                 idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
@@ -137,7 +141,9 @@ public final class IndexFile {
             long pos = HEADER;
             for (int i = 0; i < GRAPH_SECTIONS; i++) {
                 offsets[i] = pos;
-                pos = align8(pos + graph[i].byteSize());
+                // Record offsets are stored as 4-byte distances (OffsetColumn), the rest as built.
+                graphLength[i] = i == 1 ? 4 * idx.nodeCount : graph[i].byteSize();
+                pos = align8(pos + graphLength[i]);
             }
             offsets[GRAPH_SECTIONS] = pos;
             Files.createDirectories(target.getParent());
@@ -164,7 +170,11 @@ public final class IndexFile {
         private void writeGraph() {
             try {
                 for (int i = 0; i < GRAPH_SECTIONS && !stop; i++) {
-                    writeSection(graph[i], offsets[i]);
+                    if (i == 1) {
+                        writeOffsets();
+                    } else {
+                        writeSection(graph[i], offsets[i]);
+                    }
                     if (i == 2 && !stop) {
                         moveToFile();
                     }
@@ -175,6 +185,15 @@ public final class IndexFile {
                 }
             } catch (Throwable t) {
                 failure = t;
+            }
+        }
+
+        private void writeOffsets() throws IOException {
+            try (Arena buffers = Arena.ofConfined()) {
+                MemorySegment buffer = buffers.allocate(16L << 20, 8);
+                packing = OffsetColumn.pack(idx.offsets.built(), buffer,
+                        (first, distances, count) -> writeFully(ch, distances.asSlice(0, 4L * count).asByteBuffer(),
+                                offsets[1] + 4 * first));
             }
         }
 
@@ -190,10 +209,11 @@ public final class IndexFile {
             }
             Arena mapped = Arena.ofShared();
             try {
-                LongArray offs = LongArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[1], graph[1].byteSize(), mapped));
+                OffsetColumn offs = OffsetColumn.packed(packing.bases(),
+                        IntArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[1], graphLength[1], mapped)),
+                        packing.exceptionNodes(), packing.exceptionOffsets());
                 ClassColumn classOf = ClassColumn.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[2], graph[2].byteSize(), mapped),
                         idx.nodeCount);
-                graph[1] = offs.segment();
                 graph[2] = classOf.segment();
                 idx.moveToFile(offs, classOf, mapped, List.of(idx.idsArena, idx.classOfArena));
             } catch (IOException | RuntimeException e) {
@@ -235,14 +255,15 @@ public final class IndexFile {
             // Retained sizes are stored narrower than computed (RetainedSizes): no segment to copy.
             LongList overflow = new LongList();
             MemorySegment[] rest = {tree.idomArray().segment(), null,
-                tree.childOffsetsArray().segment(), tree.childrenArray().segment(), meta, null};
+                tree.childOffsetsArray().segment(), tree.childrenArray().segment(), meta, null,
+                MemorySegment.ofArray(packing.storedBases()), MemorySegment.ofArray(packing.storedExceptions())};
             long[] lengths = new long[rest.length];
             long pos = offsets[GRAPH_SECTIONS];
             for (int i = 0; i < rest.length; i++) {
                 offsets[GRAPH_SECTIONS + i] = pos;
                 if (i == 1) {
                     lengths[i] = writeNarrow(retained, pos, overflow);
-                } else if (i == rest.length - 1) {
+                } else if (i == 5) {
                     MemorySegment table = MemorySegment.ofArray(RetainedSizes.storedOverflow(overflow));
                     writeSection(table, pos);
                     lengths[i] = table.byteSize();
@@ -260,7 +281,7 @@ public final class IndexFile {
             header.putLong(idx.nodeCount).putLong(idx.gcRoots.count()).putLong(idx.gcRoots.dropped());
             header.putInt(idx.targets32 != null ? 4 : 8).putInt(SECTIONS.length);
             for (int i = 0; i < SECTIONS.length; i++) {
-                long len = i < GRAPH_SECTIONS ? graph[i].byteSize() : lengths[i - GRAPH_SECTIONS];
+                long len = i < GRAPH_SECTIONS ? graphLength[i] : lengths[i - GRAPH_SECTIONS];
                 header.putLong(offsets[i]).putLong(len);
             }
             CRC32C crc = new CRC32C();
@@ -447,14 +468,18 @@ public final class IndexFile {
             long n = b.nodeCount;
             boolean wideNodes = IndexArray.needsWide(n + 2);
             int nodeWidth = wideNodes ? 8 : 4;
-            if (crc.getValue() != crcStored || s[0].byteSize() != 0 || s[1].byteSize() != 8 * n || ClassColumn.wrap(s[2], n) == null
+            if (crc.getValue() != crcStored || s[0].byteSize() != 0 || ClassColumn.wrap(s[2], n) == null
                     || s[3].byteSize() != 4 * n || (s[4].byteSize() != 8 * (n + 1) && s[4].byteSize() != 4 * (n + 1)) || s[11].byteSize() != nodeWidth * n
                     || s[12].byteSize() != 4 * n || s[13].byteSize() != nodeWidth * (n + 2)
                     || s[14].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
                 return null;
             }
-            b.offsets = LongArray.wrap(s[1]);
+            b.offsets = OffsetColumn.stored(s[1], s[17], s[18], n);
+            if (b.offsets == null) {
+                arena.close();
+                return null;
+            }
             b.classOf = ClassColumn.wrap(s[2], n);
             b.shallow = IntArray.wrap(s[3]);
             // Edge starts are 4 bytes each while the edges number below 2^31.

@@ -1,0 +1,161 @@
+package dev.inquest.heap.index;
+
+import dev.inquest.heap.store.IntArray;
+import dev.inquest.heap.store.LongArray;
+import dev.inquest.heap.store.LongList;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.util.Arrays;
+
+/**
+ * Each node's record offset in the dump. Built as 8 bytes a node; stored as a base per block of
+ * 64 nodes and a 4-byte distance from it per node: nodes are in address order and HotSpot writes
+ * each region in address order, so a block's records lie within a few kilobytes of each other.
+ * The exceptions (synthetic nodes, whose offsets are negative markers, and a block that straddles
+ * two far-apart regions of a file over 2 GB) are kept in a table sorted by node.
+ */
+final class OffsetColumn {
+    static final int BLOCK_SHIFT = 6;
+    /** The stored distance that means "see the exceptions". */
+    static final int EXCEPTION = Integer.MIN_VALUE;
+
+    private final LongArray wide;
+    private final long[] bases;
+    private final IntArray distances;
+    private final long[] exceptionNodes;
+    private final long[] exceptionOffsets;
+    private final long length;
+
+    private OffsetColumn(LongArray wide, long[] bases, IntArray distances, long[] exceptionNodes, long[] exceptionOffsets) {
+        this.wide = wide;
+        this.bases = bases;
+        this.distances = distances;
+        this.exceptionNodes = exceptionNodes;
+        this.exceptionOffsets = exceptionOffsets;
+        this.length = wide != null ? wide.length() : distances.length();
+    }
+
+    /** Offsets as built, 8 bytes each. */
+    static OffsetColumn of(LongArray offsets) {
+        return new OffsetColumn(offsets, null, null, null, null);
+    }
+
+    long get(long node) {
+        if (wide != null) {
+            return wide.get(node);
+        }
+        int d = distances.get(node);
+        if (d != EXCEPTION) {
+            return bases[(int) (node >>> BLOCK_SHIFT)] + d;
+        }
+        return exceptionOffsets[Arrays.binarySearch(exceptionNodes, node)];
+    }
+
+    long length() {
+        return length;
+    }
+
+    /** The built column (for the writer), or null once stored. */
+    LongArray built() {
+        return wide;
+    }
+
+    /** What {@link #pack} leaves beside the distances it writes. */
+    record Packing(long[] bases, long[] exceptionNodes, long[] exceptionOffsets) {
+        /** The bases as stored: 8 bytes each. */
+        byte[] storedBases() {
+            return longs(bases);
+        }
+
+        /** The exceptions as stored: (node, offset) pairs, 16 bytes each. */
+        byte[] storedExceptions() {
+            long[] pairs = new long[exceptionNodes.length * 2];
+            for (int i = 0; i < exceptionNodes.length; i++) {
+                pairs[2 * i] = exceptionNodes[i];
+                pairs[2 * i + 1] = exceptionOffsets[i];
+            }
+            return longs(pairs);
+        }
+
+        private static byte[] longs(long[] a) {
+            MemorySegment s = MemorySegment.ofArray(new byte[a.length * 8]);
+            for (int i = 0; i < a.length; i++) {
+                s.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, a[i]);
+            }
+            return s.toArray(ValueLayout.JAVA_BYTE);
+        }
+    }
+
+    /** Receives the stored distances, a piece at a time (the writer puts them in the file). */
+    interface PieceSink {
+        void accept(long firstNode, MemorySegment distances, int count) throws java.io.IOException;
+    }
+
+    /**
+     * Packs the built offsets: the distances go to {@code sink} in pieces of {@code buffer}'s
+     * size (a multiple of the block), the bases and exceptions come back.
+     */
+    static Packing pack(LongArray offsets, MemorySegment buffer, PieceSink sink) throws java.io.IOException {
+        long n = offsets.length();
+        int block = 1 << BLOCK_SHIFT;
+        int piece = (int) (buffer.byteSize() / 4) / block * block;
+        long[] bases = new long[(int) ((n + block - 1) >>> BLOCK_SHIFT)];
+        LongList exNodes = new LongList();
+        LongList exOffsets = new LongList();
+        MemorySegment src = offsets.segment();
+        for (long from = 0; from < n; from += piece) {
+            int count = (int) Math.min(piece, n - from);
+            for (int b = 0; b < count; b += block) {
+                long first = from + b;
+                int inBlock = (int) Math.min(block, n - first);
+                long base = Long.MAX_VALUE;
+                for (int i = 0; i < inBlock; i++) {
+                    long off = src.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, first + i);
+                    if (off >= 0 && off < base) {
+                        base = off;
+                    }
+                }
+                base = base == Long.MAX_VALUE ? 0 : base;
+                bases[(int) (first >>> BLOCK_SHIFT)] = base;
+                for (int i = 0; i < inBlock; i++) {
+                    long off = src.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, first + i);
+                    long d = off - base;
+                    if (off < 0 || d >= Integer.MAX_VALUE) {
+                        buffer.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, b + i, EXCEPTION);
+                        exNodes.add(first + i);
+                        exOffsets.add(off);
+                    } else {
+                        buffer.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, b + i, (int) d);
+                    }
+                }
+            }
+            sink.accept(from, buffer, count);
+        }
+        return new Packing(bases, exNodes.toArray(), exOffsets.toArray());
+    }
+
+    /** Offsets as stored; null when the parts disagree (a damaged file). */
+    static OffsetColumn stored(MemorySegment distances, MemorySegment bases, MemorySegment exceptions, long n) {
+        long blocks = (n + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
+        if (distances.byteSize() != 4 * n || bases.byteSize() != 8 * blocks || exceptions.byteSize() % 16 != 0
+                || blocks > Integer.MAX_VALUE - 8) {
+            return null;
+        }
+        long[] b = bases.toArray(ValueLayout.JAVA_LONG_UNALIGNED);
+        int pairs = Math.toIntExact(exceptions.byteSize() / 16);
+        long[] nodes = new long[pairs];
+        long[] offs = new long[pairs];
+        for (int i = 0; i < pairs; i++) {
+            nodes[i] = exceptions.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, 2L * i);
+            offs[i] = exceptions.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, 2L * i + 1);
+            if (i > 0 && nodes[i] <= nodes[i - 1]) {
+                return null;
+            }
+        }
+        return packed(b, IntArray.wrap(distances), nodes, offs);
+    }
+
+    static OffsetColumn packed(long[] bases, IntArray distances, long[] exceptionNodes, long[] exceptionOffsets) {
+        return new OffsetColumn(null, bases, distances, exceptionNodes, exceptionOffsets);
+    }
+}
