@@ -55,7 +55,9 @@ run() {
   fi
   echo "bench: $label (limit $limit): $*" >&2
   local status=0
-  sh -c 'echo $$ > "$1/cgroup.procs"; shift; exec "$@"' sh "$cg" /usr/bin/time -v -o "$log.time" "$@" > "$log" 2>&1 || status=$?
+  # A run that thrashes is stopped after RUN_TIMEOUT seconds (default 20 minutes) and reported so.
+  sh -c 'echo $$ > "$1/cgroup.procs"; shift; exec "$@"' sh "$cg" /usr/bin/time -v -o "$log.time" \
+    timeout -s KILL "${RUN_TIMEOUT:-1200}" "$@" > "$log" 2>&1 || status=$?
   {
     echo "exit $status"
     if [ "$CG_V" = 1 ]; then
@@ -91,6 +93,8 @@ row() { # LABEL SCALE LIMIT -> a table row from the logs
   if [ "$status" != 0 ]; then
     local why="exit $status"
     [ "$(cg "$log.cg" cgroup_oom_kill)" != "" ] && [ "$(cg "$log.cg" cgroup_oom_kill)" != 0 ] && why="killed by the kernel (OOM)"
+    [ "$status" = 137 ] && [ "$why" = "exit 137" ] && why="stopped after ${RUN_TIMEOUT:-1200} s"
+    grep -q 'OutOfMemoryError' "$log" && why="$why: OutOfMemoryError"
     grep -q '^inquest: ' "$log" && why="$why: $(grep -m1 '^inquest: ' "$log" | cut -c1-160)"
     echo "| $2 | $3 | failed ($why) | $cpu | $rss | $peak | $maj | $fin | $fout | - |"
   else
@@ -147,7 +151,7 @@ done
         row "$who-$mode-scale$s" "$s ($(( $(stat -L -c %s "$DUMP") / 1048576 )) MB)" "$l"
       done
     done
-  done | sed 's/^\(| [a-z]* [a-z]* \)| /\1| /'
+  done
   echo
   for s in $SCALES; do
     a="$LOGS/capped-inquest-uncapped-scale$s.log"; b="$LOGS/capped-inquest-capped-scale$s.log"

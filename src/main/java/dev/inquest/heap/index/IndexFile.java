@@ -10,6 +10,7 @@ import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
+import dev.inquest.heap.store.SparseLongs;
 import dev.inquest.heap.store.LongLongMap;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -211,7 +212,7 @@ public final class IndexFile {
             try {
                 OffsetColumn offs = OffsetColumn.packed(packing.bases(),
                         IntArray.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[1], graphLength[1], mapped)),
-                        packing.exceptionNodes(), packing.exceptionOffsets());
+                        packing.exceptions());
                 ClassColumn classOf = ClassColumn.wrap(ch.map(FileChannel.MapMode.READ_ONLY, offsets[2], graph[2].byteSize(), mapped),
                         idx.nodeCount);
                 graph[2] = classOf.segment();
@@ -256,7 +257,7 @@ public final class IndexFile {
             LongList overflow = new LongList();
             MemorySegment[] rest = {tree.idomArray().segment(), null,
                 tree.childOffsetsArray().segment(), tree.childrenArray().segment(), meta, null,
-                MemorySegment.ofArray(packing.storedBases()), MemorySegment.ofArray(packing.storedExceptions())};
+                MemorySegment.ofArray(packing.storedBases()), MemorySegment.ofArray(packing.exceptions().stored())};
             long[] lengths = new long[rest.length];
             long pos = offsets[GRAPH_SECTIONS];
             for (int i = 0; i < rest.length; i++) {
@@ -264,7 +265,7 @@ public final class IndexFile {
                 if (i == 1) {
                     lengths[i] = writeNarrow(retained, pos, overflow);
                 } else if (i == 5) {
-                    MemorySegment table = MemorySegment.ofArray(RetainedSizes.storedOverflow(overflow));
+                    MemorySegment table = MemorySegment.ofArray(SparseLongs.of(overflow).stored());
                     writeSection(table, pos);
                     lengths[i] = table.byteSize();
                 } else {

@@ -3,9 +3,9 @@ package dev.inquest.heap.index;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.LongList;
+import dev.inquest.heap.store.SparseLongs;
 import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
-import java.util.Arrays;
 
 /**
  * Each node's record offset in the dump. Built as 8 bytes a node; stored as a base per block of
@@ -22,22 +22,20 @@ final class OffsetColumn {
     private final LongArray wide;
     private final long[] bases;
     private final IntArray distances;
-    private final long[] exceptionNodes;
-    private final long[] exceptionOffsets;
+    private final SparseLongs exceptions;
     private final long length;
 
-    private OffsetColumn(LongArray wide, long[] bases, IntArray distances, long[] exceptionNodes, long[] exceptionOffsets) {
+    private OffsetColumn(LongArray wide, long[] bases, IntArray distances, SparseLongs exceptions) {
         this.wide = wide;
         this.bases = bases;
         this.distances = distances;
-        this.exceptionNodes = exceptionNodes;
-        this.exceptionOffsets = exceptionOffsets;
+        this.exceptions = exceptions;
         this.length = wide != null ? wide.length() : distances.length();
     }
 
     /** Offsets as built, 8 bytes each. */
     static OffsetColumn of(LongArray offsets) {
-        return new OffsetColumn(offsets, null, null, null, null);
+        return new OffsetColumn(offsets, null, null, null);
     }
 
     long get(long node) {
@@ -48,7 +46,7 @@ final class OffsetColumn {
         if (d != EXCEPTION) {
             return bases[(int) (node >>> BLOCK_SHIFT)] + d;
         }
-        return exceptionOffsets[Arrays.binarySearch(exceptionNodes, node)];
+        return exceptions.get(node);
     }
 
     long length() {
@@ -61,26 +59,12 @@ final class OffsetColumn {
     }
 
     /** What {@link #pack} leaves beside the distances it writes. */
-    record Packing(long[] bases, long[] exceptionNodes, long[] exceptionOffsets) {
+    record Packing(long[] bases, SparseLongs exceptions) {
         /** The bases as stored: 8 bytes each. */
         byte[] storedBases() {
-            return longs(bases);
-        }
-
-        /** The exceptions as stored: (node, offset) pairs, 16 bytes each. */
-        byte[] storedExceptions() {
-            long[] pairs = new long[exceptionNodes.length * 2];
-            for (int i = 0; i < exceptionNodes.length; i++) {
-                pairs[2 * i] = exceptionNodes[i];
-                pairs[2 * i + 1] = exceptionOffsets[i];
-            }
-            return longs(pairs);
-        }
-
-        private static byte[] longs(long[] a) {
-            MemorySegment s = MemorySegment.ofArray(new byte[a.length * 8]);
-            for (int i = 0; i < a.length; i++) {
-                s.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, a[i]);
+            MemorySegment s = MemorySegment.ofArray(new byte[bases.length * 8]);
+            for (int i = 0; i < bases.length; i++) {
+                s.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i, bases[i]);
             }
             return s.toArray(ValueLayout.JAVA_BYTE);
         }
@@ -100,8 +84,7 @@ final class OffsetColumn {
         int block = 1 << BLOCK_SHIFT;
         int piece = (int) (buffer.byteSize() / 4) / block * block;
         long[] bases = new long[(int) ((n + block - 1) >>> BLOCK_SHIFT)];
-        LongList exNodes = new LongList();
-        LongList exOffsets = new LongList();
+        LongList exceptions = new LongList();
         MemorySegment src = offsets.segment();
         for (long from = 0; from < n; from += piece) {
             int count = (int) Math.min(piece, n - from);
@@ -122,8 +105,8 @@ final class OffsetColumn {
                     long d = off - base;
                     if (off < 0 || d >= Integer.MAX_VALUE) {
                         buffer.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, b + i, EXCEPTION);
-                        exNodes.add(first + i);
-                        exOffsets.add(off);
+                        exceptions.add(first + i);
+                        exceptions.add(off);
                     } else {
                         buffer.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, b + i, (int) d);
                     }
@@ -131,31 +114,21 @@ final class OffsetColumn {
             }
             sink.accept(from, buffer, count);
         }
-        return new Packing(bases, exNodes.toArray(), exOffsets.toArray());
+        return new Packing(bases, SparseLongs.of(exceptions));
     }
 
     /** Offsets as stored; null when the parts disagree (a damaged file). */
     static OffsetColumn stored(MemorySegment distances, MemorySegment bases, MemorySegment exceptions, long n) {
         long blocks = (n + (1 << BLOCK_SHIFT) - 1) >>> BLOCK_SHIFT;
-        if (distances.byteSize() != 4 * n || bases.byteSize() != 8 * blocks || exceptions.byteSize() % 16 != 0
+        SparseLongs table = SparseLongs.read(exceptions);
+        if (distances.byteSize() != 4 * n || bases.byteSize() != 8 * blocks || table == null
                 || blocks > Integer.MAX_VALUE - 8) {
             return null;
         }
-        long[] b = bases.toArray(ValueLayout.JAVA_LONG_UNALIGNED);
-        int pairs = Math.toIntExact(exceptions.byteSize() / 16);
-        long[] nodes = new long[pairs];
-        long[] offs = new long[pairs];
-        for (int i = 0; i < pairs; i++) {
-            nodes[i] = exceptions.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, 2L * i);
-            offs[i] = exceptions.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, 2L * i + 1);
-            if (i > 0 && nodes[i] <= nodes[i - 1]) {
-                return null;
-            }
-        }
-        return packed(b, IntArray.wrap(distances), nodes, offs);
+        return packed(bases.toArray(ValueLayout.JAVA_LONG_UNALIGNED), IntArray.wrap(distances), table);
     }
 
-    static OffsetColumn packed(long[] bases, IntArray distances, long[] exceptionNodes, long[] exceptionOffsets) {
-        return new OffsetColumn(null, bases, distances, exceptionNodes, exceptionOffsets);
+    static OffsetColumn packed(long[] bases, IntArray distances, SparseLongs exceptions) {
+        return new OffsetColumn(null, bases, distances, exceptions);
     }
 }

@@ -23,7 +23,7 @@ class RetainedSizesTest {
             dev.inquest.heap.store.LongList pairs = new dev.inquest.heap.store.LongList();
             computed.storeNarrow(0, 5, narrow, pairs);
             computed.storeNarrow(5, 3, narrow.asSlice(20), pairs);
-            byte[] overflow = RetainedSizes.storedOverflow(pairs);
+            byte[] overflow = dev.inquest.heap.store.SparseLongs.of(pairs).stored();
             assertThat(overflow).hasSize(3 * 16); // 0xffffffff itself is the marker, so it overflows too
             RetainedSizes stored = RetainedSizes.wrap(narrow, MemorySegment.ofArray(overflow));
             assertThat(stored).isNotNull();

@@ -27,9 +27,9 @@ class OffsetColumnTest {
             MemorySegment buffer = arena.allocate(4L * 256, 8); // pieces of 256 nodes
             OffsetColumn.Packing p = OffsetColumn.pack(built, buffer,
                     (first, distances, count) -> MemorySegment.copy(distances, 0, file, 4 * first, 4L * count));
-            assertThat(p.exceptionNodes()).containsExactly(3, 130, 200, 999);
+            assertThat(p.exceptions().nodes()).containsExactly(3, 130, 200, 999);
             OffsetColumn stored = OffsetColumn.stored(file, MemorySegment.ofArray(p.storedBases()),
-                    MemorySegment.ofArray(p.storedExceptions()), n);
+                    MemorySegment.ofArray(p.exceptions().stored()), n);
             assertThat(stored).isNotNull();
             for (int i = 0; i < n; i++) {
                 assertThat(stored.get(i)).as("node %d", i).isEqualTo(built.get(i));
@@ -37,7 +37,7 @@ class OffsetColumnTest {
             assertThat(OffsetColumn.stored(file, MemorySegment.ofArray(p.storedBases()),
                     MemorySegment.ofArray(new byte[8]), n)).as("a torn exception table").isNull();
             assertThat(OffsetColumn.stored(file.asSlice(4), MemorySegment.ofArray(p.storedBases()),
-                    MemorySegment.ofArray(p.storedExceptions()), n)).as("distances of the wrong length").isNull();
+                    MemorySegment.ofArray(p.exceptions().stored()), n)).as("distances of the wrong length").isNull();
         }
     }
 }
