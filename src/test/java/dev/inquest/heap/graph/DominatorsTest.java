@@ -400,22 +400,8 @@ class DominatorsTest {
 
     @Test
     void reportsBothPhases() {
-        List<String> phases = new ArrayList<>();
-        Dominators.compute(lengauerTarjanExample(), new Progress() {
-            @Override
-            public void phase(String name, long total, Unit unit) {
-                phases.add(name);
-            }
-
-            @Override
-            public void progress(long done) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return false;
-            }
-        });
-        assertThat(phases).containsExactly("Dominators", "Retained sizes");
+        dev.inquest.testing.PhaseLog phases = dev.inquest.testing.PhaseLog.watching();
+        Dominators.compute(lengauerTarjanExample(), phases);
+        assertThat(phases.phases()).containsExactly("Dominators", "Retained sizes");
     }
 }
