@@ -4,8 +4,10 @@
 # and 4 of bench/heap/HeapWorkload.java. NetBeans' library (VisualVM) runs the same dumps where it
 # can run at all. Writes target/bench/heap-capped-results.md.
 #
-#   bench/heap/capped.sh [--scales "1 2 4"] [--divisor 3] [--peer] [--only capped|uncapped]
+#   bench/heap/capped.sh [--scales "1 2 4"] [--divisor 3] [--peer] [--only capped|uncapped|none]
 #
+# --only reruns one mode of Inquest (none: no run at all) and rewrites the report from the logs
+# of earlier runs; with --peer, NetBeans' runs are redone too.
 # Needs root and cgroup v1's memory controller at /sys/fs/cgroup/memory (or v2 at /sys/fs/cgroup).
 # Each run starts with the page cache dropped (a cached dump would be charged to whoever read it
 # first, not to the capped run). Dumps are generated once and cached under target/bench/.
@@ -57,7 +59,7 @@ run() {
   local status=0
   # A run that thrashes is stopped after RUN_TIMEOUT seconds (default 20 minutes) and reported so.
   sh -c 'echo $$ > "$1/cgroup.procs"; shift; exec "$@"' sh "$cg" /usr/bin/time -v -o "$log.time" \
-    timeout -s KILL "${RUN_TIMEOUT:-1200}" "$@" > "$log" 2>&1 || status=$?
+    timeout -s KILL "${RUN_TIMEOUT:-1200}" "$@" > "$log" 2> "$log.err" || status=$?
   {
     echo "exit $status"
     if [ "$CG_V" = 1 ]; then
@@ -92,10 +94,10 @@ row() { # LABEL SCALE LIMIT -> a table row from the logs
   files="$(cat "$log.files" 2>/dev/null || echo -)"
   if [ "$status" != 0 ]; then
     local why="exit $status"
-    [ "$(cg "$log.cg" cgroup_oom_kill)" != "" ] && [ "$(cg "$log.cg" cgroup_oom_kill)" != 0 ] && why="killed by the kernel (OOM)"
+    [ "$(cg "$log.cg" cgroup_oom_kill)" != "" ] && [ "$(cg "$log.cg" cgroup_oom_kill)" != 0 ] && why="killed by the kernel: out of memory"
     [ "$status" = 137 ] && [ "$why" = "exit 137" ] && why="stopped after ${RUN_TIMEOUT:-1200} s"
-    grep -q 'OutOfMemoryError' "$log" && why="$why: OutOfMemoryError"
-    grep -q '^inquest: ' "$log" && why="$why: $(grep -m1 '^inquest: ' "$log" | cut -c1-160)"
+    grep -q 'OutOfMemoryError' "$log" "$log.err" && why="$why: OutOfMemoryError"
+    grep -q '^inquest: ' "$log.err" && why="$why: $(grep -m1 '^inquest: ' "$log.err" | cut -c1-160)"
     echo "| $2 | $3 | failed ($why) | $cpu | $rss | $peak | $maj | $fin | $fout | - |"
   else
     echo "| $2 | $3 | $wall | $cpu | $rss | $peak | $maj | $fin | $fout | $files |"
@@ -112,7 +114,8 @@ for s in $SCALES; do
   fi
   SIZE="$(stat -L -c %s "$DUMP")"
   LIMIT="$(( SIZE / DIVISOR ))"
-  CMD=("$JAVA" -jar "$INQUEST_JAR" heap dominators "$DUMP" --top 10 --json)
+  # The trace flag adds the dominator steps' times and the spill files' peak to stderr (the log's end).
+  CMD=("$JAVA" -Dinquest.graph.trace=true -jar "$INQUEST_JAR" heap dominators "$DUMP" --top 10 --json)
   for mode in uncapped capped; do
     [ -n "$ONLY" ] && [ "$ONLY" != "$mode" ] && continue
     rm -f "$DUMP".inquest-index*
@@ -120,7 +123,7 @@ for s in $SCALES; do
     run "inquest-$mode-scale$s" "$lim" "${CMD[@]}"
     du -cb "$DUMP".inquest-index* 2>/dev/null | awk '/total/ { printf "%d MB", $1 / 1048576 }' > "$LOGS/capped-inquest-$mode-scale$s.log.files" || true
   done
-  if [ "$PEER" = 1 ]; then
+  if [ "$PEER" = 1 ] && [ "$ONLY" != none ]; then
     rm -rf "$DUMP.nbcache"
     run "netbeans-uncapped-scale$s" 0 "$JAVA" "-Xmx$(( s * 2 + 1 ))g" -cp "$NB_JAR" bench/heap/NetBeansPeer.java "$DUMP"
     rm -rf "$DUMP.nbcache"
@@ -135,6 +138,7 @@ done
   echo "- Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(free -g | awk '/Mem:/ { print $2 }') GB RAM, no swap; cgroup v$CG_V memory controller; kernel $(uname -r)."
   echo "- JDK: $("$JAVA" -version 2>&1 | head -1)"
   echo "- Command: \`bench/heap/capped.sh --scales \"$SCALES\" --divisor $DIVISOR$([ "$PEER" = 1 ] && echo ' --peer')\`. Each run: page cache dropped, then \`java -jar target/inquest.jar heap dominators DUMP --top 10 --json\` (no -Xmx: the JVM sizes its heap from the limit it sees) in a fresh cgroup, limited to 1/$DIVISOR of the dump's size for \"capped\"."
+  echo "- Spill files (the capped runs' scratch files, from the trace on stderr): $(for s in $SCALES; do e="$LOGS/capped-inquest-capped-scale$s.log.err"; [ -s "$e" ] && printf 'scale %s: %s; ' "$s" "$(grep -m1 'spill files' "$e" | sed 's/^ *spill files: //')"; done)"
   echo "- Wall and CPU (user + system) and max RSS from \`/usr/bin/time -v\`; cgroup peak is the kernel's \`memory.max_usage_in_bytes\` (process plus the page cache it caused); major faults; MB read from and written to disk (the file system's block counts); files: what the open left beside the dump."
   echo
   echo "| Run | Scale | Limit MB | Wall s | CPU s | Max RSS MB | cgroup peak MB | Major faults | Read MB | Written MB | Files beside |"

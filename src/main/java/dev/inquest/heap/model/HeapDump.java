@@ -166,13 +166,13 @@ public final class HeapDump implements AutoCloseable {
                     arena.close();
                     treeArena = null;
                     HeapDump d = mapped(f, loaded, written, which, dumps.size(), t0);
-                    d.spilledBytes = scanSpill.peakBytes() + spill.peakBytes();
+                    d.spilledBytes = spilled(scanSpill, spill);
                     return d;
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             HeapDump d = new HeapDump(f, index, tree, problems, which, dumps.size(), ms, arena);
-            d.spilledBytes = scanSpill.peakBytes() + spill.peakBytes();
+            d.spilledBytes = spilled(scanSpill, spill);
             return d;
         } catch (IOException | RuntimeException | Error e) {
             if (writer != null) {
@@ -210,6 +210,15 @@ public final class HeapDump implements AutoCloseable {
 
     long spilledBytes() {
         return spilledBytes;
+    }
+
+    /** The two phases' spill peaks together; {@code -Dinquest.graph.trace=true} prints them (benchmarks). */
+    private static long spilled(Spill scan, Spill build) {
+        if (Boolean.getBoolean("inquest.graph.trace")) {
+            System.err.printf("  spill files: scan peak %,d bytes, build peak %,d bytes (%,d written in all)%n",
+                    scan.peakBytes(), build.peakBytes(), scan.totalBytes() + build.totalBytes());
+        }
+        return scan.peakBytes() + build.peakBytes();
     }
 
     /** Whether this dump was reopened from its index file rather than parsed. */
