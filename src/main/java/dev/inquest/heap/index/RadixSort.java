@@ -16,6 +16,9 @@ import java.util.List;
  * only the bits where ids differ takes over.
  */
 final class RadixSort {
+    /** The most ascending runs merged rather than radix-sorted (a heap of run heads each step). */
+    private static final int MAX_RUNS = 1 << 16;
+
     private RadixSort() {
     }
 
@@ -29,7 +32,10 @@ final class RadixSort {
         boolean sorted = true;
         long prev = Long.MIN_VALUE;
         long runs = 0;
-        for (BigLongList part : keyParts) {
+        // Where each ascending run starts (part, index), noted while there are few enough to merge.
+        dev.inquest.heap.store.LongList runStarts = new dev.inquest.heap.store.LongList();
+        for (int p = 0; p < keyParts.size(); p++) {
+            BigLongList part = keyParts.get(p);
             long runPrev = Long.MAX_VALUE;
             for (long i = 0, size = part.size(); i < size; i++) {
                 long k = part.get(i);
@@ -38,13 +44,16 @@ final class RadixSort {
                 sorted &= k >= prev;
                 prev = k;
                 if (k < runPrev) {
-                    runs++;
+                    if (++runs <= MAX_RUNS) {
+                        runStarts.add(p);
+                        runStarts.add(i);
+                    }
                 }
                 runPrev = k;
             }
         }
-        if (!sorted && runs <= (1 << 16) && runs <= n / 64) {
-            return merge(keyParts, valueParts, n, (int) runs, spill);
+        if (!sorted && runs <= MAX_RUNS && runs <= n / 64) {
+            return merge(keyParts, valueParts, n, runStarts, spill);
         }
         Arena a = spill.shared();
         LongArray ak = LongArray.allocate(a, n);
@@ -132,26 +141,21 @@ final class RadixSort {
     }
 
     /** K-way merge of the ascending runs (split at part boundaries); stable: earlier runs win ties. */
-    private static Sorted merge(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, int runs, Spill spill) {
+    private static Sorted merge(List<BigLongList> keyParts, List<BigLongList> valueParts, long n,
+                                dev.inquest.heap.store.LongList runStarts, Spill spill) {
+        int runs = (int) (runStarts.size() / 2);
         BigLongList[] runKeys = new BigLongList[runs];
         BigLongList[] runValues = new BigLongList[runs];
         long[] pos = new long[runs];
         long[] end = new long[runs];
         int r = 0;
-        for (int p = 0; p < keyParts.size(); p++) {
-            BigLongList kp = keyParts.get(p);
-            long size = kp.size();
-            long start = 0;
-            for (long i = 1; i <= size; i++) {
-                if (i == size || kp.get(i) < kp.get(i - 1)) {
-                    runKeys[r] = kp;
-                    runValues[r] = valueParts.get(p);
-                    pos[r] = start;
-                    end[r] = i;
-                    r++;
-                    start = i;
-                }
-            }
+        for (; r < runs; r++) {
+            int p = (int) runStarts.get(2L * r);
+            runKeys[r] = keyParts.get(p);
+            runValues[r] = valueParts.get(p);
+            pos[r] = runStarts.get(2L * r + 1);
+            boolean lastOfPart = r + 1 == runs || runStarts.get(2L * r + 2) != p;
+            end[r] = lastOfPart ? runKeys[r].size() : runStarts.get(2L * r + 3);
         }
         // Split the key space at sampled quantiles so each core merges its own slice of every run.
         int slices = (int) Math.max(1, Math.min(Runtime.getRuntime().availableProcessors(), Math.min(8, n / (1 << 20))));
@@ -231,16 +235,46 @@ final class RadixSort {
         }
         while (heapSize > 0) {
             int top = heap[0];
-            keys.set(at, head[top]);
-            values.set(at, runValues[top].get(pos[top]));
-            at++;
-            if (++pos[top] < to[top]) {
-                head[top] = runKeys[top].get(pos[top]);
+            // The runs are long stretches of addresses (a heap region each), rarely interleaved
+            // key by key: copy from the top run for as long as it stays below the runner-up, one
+            // of the root's children in a binary heap, before touching the heap again.
+            int next = -1;
+            if (heapSize > 1) {
+                next = heap[1];
+                if (heapSize > 2 && before(heap[2], next, head)) {
+                    next = heap[2];
+                }
+            }
+            BigLongList rk = runKeys[top];
+            BigLongList rv = runValues[top];
+            long p = pos[top];
+            long e = to[top];
+            long k = head[top];
+            while (true) {
+                keys.set(at, k);
+                values.set(at, rv.get(p));
+                at++;
+                if (++p >= e) {
+                    break;
+                }
+                k = rk.get(p);
+                if (next >= 0 && (k > head[next] || (k == head[next] && top > next))) {
+                    break;
+                }
+            }
+            pos[top] = p;
+            if (p < e) {
+                head[top] = k;
             } else {
                 heap[0] = heap[--heapSize];
             }
             siftDown(heap, heapSize, 0, head);
         }
+    }
+
+    /** Heap order: the smaller head, the earlier run on ties (the merge is stable). */
+    private static boolean before(int a, int b, long[] head) {
+        return head[a] < head[b] || (head[a] == head[b] && a < b);
     }
 
     private static void siftDown(int[] heap, int size, int i, long[] head) {
