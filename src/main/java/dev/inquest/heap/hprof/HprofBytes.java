@@ -30,6 +30,17 @@ public abstract class HprofBytes implements AutoCloseable {
         return u4(offset) & 0xffffffffL;
     }
 
+    /**
+     * Reads a few bytes far from the last ones read (a record header after a 1 MB segment) without
+     * mapping the pages around them where the source can: a mapped file's page fault brings in a
+     * whole readahead window (8 MB on some kernels), so walking a dump's segment headers through
+     * the mapping reads the entire file, twice over when memory is short. The default reads
+     * through {@link #read}.
+     */
+    public void readFar(long offset, byte[] dst, int length) {
+        read(offset, dst, 0, length);
+    }
+
     public byte[] bytes(long offset, int length) {
         byte[] b = new byte[length];
         read(offset, b, 0, length);

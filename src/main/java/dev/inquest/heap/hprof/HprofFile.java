@@ -137,11 +137,16 @@ public final class HprofFile implements AutoCloseable {
         return new HprofHeader(format.substring("JAVA PROFILE ".length()), idSize, ts, length);
     }
 
+    /** A jump longer than this between record headers reads the next header with {@link HprofBytes#readFar}. */
+    private static final long FAR = 256 << 10;
+
     private void scanTopLevel(Progress progress) {
         long size = bytes.size();
         int id = header.idSize();
         progress.phase("Reading records", size, Progress.Unit.BYTES);
         long pos = header.length();
+        long lastEnd = pos;
+        byte[] header9 = new byte[9];
         DumpRecords open = null;
         long nextReport = 0;
         while (pos < size) {
@@ -150,7 +155,16 @@ public final class HprofFile implements AutoCloseable {
                 progress.checkCancelled();
                 nextReport = pos + (8 << 20);
             }
-            int tag = bytes.u1(pos);
+            // After a big record (a heap dump segment) the next header is read without mapping
+            // the pages around it; small records (strings, classes) sit together and are read mapped.
+            boolean far = pos - lastEnd > FAR;
+            int tag;
+            if (far) {
+                bytes.readFar(pos, header9, (int) Math.min(9, size - pos));
+                tag = header9[0] & 0xff;
+            } else {
+                tag = bytes.u1(pos);
+            }
             if (!Tags.isTopLevel(tag)) {
                 problems.add(new Truncation(pos, String.format("unknown record tag 0x%02X at byte %d: the remaining %,d bytes "
                         + "cannot be read", tag, pos, size - pos)));
@@ -161,7 +175,8 @@ public final class HprofFile implements AutoCloseable {
                         + Tags.recordName(tag) + " record starting at byte " + pos));
                 break;
             }
-            long len = bytes.u4unsigned(pos + 5);
+            long len = far ? ((header9[5] & 0xffL) << 24 | (header9[6] & 0xffL) << 16 | (header9[7] & 0xffL) << 8
+                    | (header9[8] & 0xffL)) : bytes.u4unsigned(pos + 5);
             long body = pos + 9;
             long end = body + len;
             boolean cut = end > size;
@@ -231,7 +246,11 @@ public final class HprofFile implements AutoCloseable {
             // Touching each segment's header maps the pages around it, and with the kernel's
             // readahead and large folios that is most of the file (a 1.1 GB dump of 1 MB segments
             // was all resident after this walk): drop them as the scan does.
-            bytes.readAbout(end - pos, HeapScanner.RESIDENT_BUDGET);
+            bytes.readAbout(Math.min(end - pos, FAR), HeapScanner.RESIDENT_BUDGET);
+            lastEnd = pos + 9;
+            if (tag != Tags.HEAP_DUMP && tag != Tags.HEAP_DUMP_SEGMENT) {
+                lastEnd = end; // a record whose body was read: the next header is on the pages just mapped
+            }
             pos = end;
         }
         if (open != null && problems.isEmpty()) {

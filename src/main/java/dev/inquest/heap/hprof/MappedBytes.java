@@ -18,21 +18,26 @@ public final class MappedBytes extends HprofBytes {
     private final Arena arena;
     private final MemorySegment segment;
     private final long size;
+    /** For {@link #readFar}: a positional read brings in a small readahead, not a mapping's window. */
+    private final FileChannel channel;
 
-    private MappedBytes(Arena arena, MemorySegment segment) {
+    private MappedBytes(Arena arena, MemorySegment segment, FileChannel channel) {
         this.arena = arena;
         this.segment = segment;
         this.size = segment.byteSize();
+        this.channel = channel;
     }
 
     public static MappedBytes map(Path file) throws IOException {
         Arena arena = Arena.ofShared();
-        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+        FileChannel ch = FileChannel.open(file, StandardOpenOption.READ);
+        try {
             long size = ch.size();
             MemorySegment seg = size == 0 ? MemorySegment.NULL.reinterpret(0) : ch.map(FileChannel.MapMode.READ_ONLY, 0, size, arena);
-            return new MappedBytes(arena, seg);
+            return new MappedBytes(arena, seg, ch);
         } catch (IOException | RuntimeException e) {
             arena.close();
+            ch.close();
             throw e;
         }
     }
@@ -72,6 +77,21 @@ public final class MappedBytes extends HprofBytes {
     }
 
     @Override
+    public void readFar(long offset, byte[] dst, int length) {
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(dst, 0, length);
+        try {
+            while (b.hasRemaining()) {
+                if (channel.read(b, offset + b.position()) < 0) {
+                    throw new java.io.EOFException("end of file at byte " + (offset + b.position()));
+                }
+            }
+        } catch (IOException e) {
+            // The file shrank or went away under us: read through the mapping, which reports it as it can.
+            read(offset, dst, 0, length);
+        }
+    }
+
+    @Override
     public void releaseResident() {
         if (size > 0 && segment.isMapped()) {
             segment.unload();
@@ -80,6 +100,11 @@ public final class MappedBytes extends HprofBytes {
 
     @Override
     public void close() {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // Closing a read-only channel: nothing was written that could be lost.
+        }
         arena.close();
     }
 }
