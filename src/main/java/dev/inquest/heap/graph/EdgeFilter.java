@@ -6,8 +6,12 @@ package dev.inquest.heap.graph;
  */
 @FunctionalInterface
 public interface EdgeFilter {
-    EdgeFilter ALL = (source, edge, target) -> true;
+    EdgeFilter ALL = (source, target) -> true;
 
-    /** Whether the reference held in forward edge {@code edge} (from {@code source} to {@code target}) counts. */
-    boolean follow(long source, long edge, long target);
+    /**
+     * Whether the references from {@code source} to {@code target} count. By the pair, not by the
+     * field: the inbound index keeps no forward-edge column (4 bytes an edge), and no filter needs
+     * more (the weak one reads the source's {@code referent}).
+     */
+    boolean follow(long source, long target);
 }

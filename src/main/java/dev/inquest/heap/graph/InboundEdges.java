@@ -9,41 +9,37 @@ import java.lang.foreign.MemorySegment;
 /**
  * The reverse of an {@link ObjectGraph}'s edges, in compressed-sparse-row form: the inbound
  * edges of {@code node} are {@code inboundStart(node) .. inboundEnd(node)-1}, each with its
- * source node and the index of the forward edge it mirrors (so a caller can name the field or
- * array slot the reference sits in, or skip weak referents). Within a node, inbound edges are in
- * ascending source order. Built by a two-pass counting sort, no per-edge objects.
+ * source node, in ascending source order (a source that holds the node in several fields
+ * appears once per field). Built by a two-pass counting sort, no per-edge objects. Which field
+ * holds a reference is read from the source when it is shown, never stored: that would cost 4
+ * bytes an edge, as much as the sources themselves.
  *
  * <p>Entries are 4 bytes while node and edge counts stay below 2^31 and 8 bytes beyond, so 30M
- * edges cost 240 MB rather than 480 MB; {@link #wide()} says which, and the three segments can be
+ * edges cost 120 MB rather than 240 MB; {@link #wide()} says which, and the two segments can be
  * persisted as they are and mapped back with {@link #wrap}.
  */
 public final class InboundEdges {
     private final IndexArray start;
     private final IndexArray source;
-    private final IndexArray forwardEdge;
     private final boolean wide;
 
-    private InboundEdges(IndexArray start, IndexArray source, IndexArray forwardEdge, boolean wide) {
-        if (source.length() != forwardEdge.length() || start.length() < 1
-                || start.get(start.length() - 1) != source.length()) {
+    private InboundEdges(IndexArray start, IndexArray source, boolean wide) {
+        if (start.length() < 1 || start.get(start.length() - 1) != source.length()) {
             throw new IllegalArgumentException("inbound arrays disagree");
         }
         this.start = start;
         this.source = source;
-        this.forwardEdge = forwardEdge;
         this.wide = wide;
     }
 
-    /** Wraps 8-byte arrays: {@code start} has one entry per node plus one, the others one per edge. */
-    public InboundEdges(LongArray start, LongArray source, LongArray forwardEdge) {
-        this(IndexArray.wrap(start.segment(), true), IndexArray.wrap(source.segment(), true),
-                IndexArray.wrap(forwardEdge.segment(), true), true);
+    /** Wraps 8-byte arrays: {@code start} has one entry per node plus one, {@code source} one per edge. */
+    public InboundEdges(LongArray start, LongArray source) {
+        this(IndexArray.wrap(start.segment(), true), IndexArray.wrap(source.segment(), true), true);
     }
 
-    /** Wraps segments written from {@link #startSegment()} etc. of an index built with the same {@link #wide()}. */
-    public static InboundEdges wrap(MemorySegment start, MemorySegment source, MemorySegment forwardEdge, boolean wide) {
-        return new InboundEdges(IndexArray.wrap(start, wide), IndexArray.wrap(source, wide),
-                IndexArray.wrap(forwardEdge, wide), wide);
+    /** Wraps segments written from {@link #startSegment()} and {@link #sourceSegment()} of an index built with the same {@link #wide()}. */
+    public static InboundEdges wrap(MemorySegment start, MemorySegment source, boolean wide) {
+        return new InboundEdges(IndexArray.wrap(start, wide), IndexArray.wrap(source, wide), wide);
     }
 
     public static InboundEdges build(ObjectGraph graph, Progress progress) {
@@ -58,13 +54,10 @@ public final class InboundEdges {
         long n = graph.nodeCount();
         progress.phase("Inbound references", 3 * n, Progress.Unit.ITEMS);
         long m = 0;
-        long maxEdge = 0;
         for (long v = 0; v < n; v++) {
-            long end = graph.edgeEnd(v);
-            m += end - graph.edgeStart(v);
-            maxEdge = Math.max(maxEdge, end);
+            m += graph.edgeEnd(v) - graph.edgeStart(v);
         }
-        boolean wide = forceWide || IndexArray.needsWide(Math.max(Math.max(n, m), maxEdge) + 1);
+        boolean wide = forceWide || IndexArray.needsWide(Math.max(n, m) + 1);
         IndexArray start = IndexArray.allocate(arena, n + 1, wide);
         for (long v = 0; v < n; v++) {
             for (long e = graph.edgeStart(v), end = graph.edgeEnd(v); e < end; e++) {
@@ -85,7 +78,6 @@ public final class InboundEdges {
         // start[t+1] is now the end of t's range; filling backwards by decrementing it leaves the
         // range's start there and puts sources in ascending order.
         IndexArray source = IndexArray.allocate(arena, m, wide);
-        IndexArray forward = IndexArray.allocate(arena, m, wide);
         for (long v = n - 1; v >= 0; v--) {
             long first = graph.edgeStart(v);
             for (long e = graph.edgeEnd(v) - 1; e >= first; e--) {
@@ -93,7 +85,6 @@ public final class InboundEdges {
                 long at = start.get(t + 1) - 1;
                 start.set(t + 1, at);
                 source.set(at, v);
-                forward.set(at, e);
             }
             if ((v & (Dominators.CHECK_EVERY - 1)) == 0) {
                 progress.checkCancelled();
@@ -105,7 +96,7 @@ public final class InboundEdges {
         }
         start.set(n, m);
         progress.progress(3 * n);
-        return new InboundEdges(start, source, forward, wide);
+        return new InboundEdges(start, source, wide);
     }
 
     public long nodeCount() {
@@ -129,11 +120,6 @@ public final class InboundEdges {
         return source.get(i);
     }
 
-    /** The index, in the forward graph, of the edge the {@code i}-th inbound edge mirrors. */
-    public long forwardEdge(long i) {
-        return forwardEdge.get(i);
-    }
-
     /** Whether entries are 8 bytes (else 4). */
     public boolean wide() {
         return wide;
@@ -145,9 +131,5 @@ public final class InboundEdges {
 
     public MemorySegment sourceSegment() {
         return source.segment();
-    }
-
-    public MemorySegment forwardEdgeSegment() {
-        return forwardEdge.segment();
     }
 }

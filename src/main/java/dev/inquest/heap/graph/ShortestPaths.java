@@ -90,7 +90,7 @@ public final class ShortestPaths {
                 }
                 for (long i = inbound.inboundStart(x), end = inbound.inboundEnd(x); i < end; i++) {
                     long s = inbound.source(i);
-                    if (filter.follow(s, inbound.forwardEdge(i), x) && towardObject.putIfAbsent(s, x)) {
+                    if (filter.follow(s, x) && towardObject.putIfAbsent(s, x)) {
                         queue.add(s);
                     }
                 }
@@ -153,7 +153,7 @@ public final class ShortestPaths {
                 long x = queue.get(head++);
                 for (long e = graph.edgeStart(x), end = graph.edgeEnd(x); e < end; e++) {
                     long t = graph.edgeTarget(e);
-                    if (parent.get(t) == 0 && filter.follow(x, e, t)) {
+                    if (parent.get(t) == 0 && filter.follow(x, t)) {
                         parent.set(t, x + 2);
                         queue.set(tail++, t);
                         if (member.get(t)) {

@@ -556,8 +556,8 @@ public final class HeapDump implements AutoCloseable {
 
     private InboundEdges inboundLocked(Progress progress) {
         if (inbound == null) {
-            inbound = derivedStore.loadOrBuild(INBOUND, 3, this::storedInbound, () -> InboundEdges.build(index, progress, arena),
-                    in -> List.of(in.startSegment(), in.sourceSegment(), in.forwardEdgeSegment()));
+            inbound = derivedStore.loadOrBuild(INBOUND, 2, this::storedInbound, () -> InboundEdges.build(index, progress, arena),
+                    in -> List.of(in.startSegment(), in.sourceSegment()));
         }
         return inbound;
     }
@@ -570,7 +570,7 @@ public final class HeapDump implements AutoCloseable {
             return null;
         }
         try {
-            return InboundEdges.wrap(s.get(0), s.get(1), s.get(2), bytes == entries * Long.BYTES);
+            return InboundEdges.wrap(s.get(0), s.get(1), bytes == entries * Long.BYTES);
         } catch (IllegalArgumentException e) {
             return null; // columns that disagree: recompute
         }
@@ -626,7 +626,7 @@ public final class HeapDump implements AutoCloseable {
         }
         HprofBytes b = file.bytes();
         int id = index.idSize();
-        return (source, edge, target) -> {
+        return (source, target) -> {
             int ro = referentOffset[index.classOrdinal(source)];
             if (ro < 0) {
                 return true;

@@ -141,7 +141,7 @@ public final class WhyAlive {
                     boolean filtered = weak.contains(x);
                     for (long e = g.edgeStart(x), end = g.edgeEnd(x); e < end; e++) {
                         long t = g.edgeTarget(e);
-                        if (!seen.contains(t) && (!filtered || filter.follow(x, e, t))) {
+                        if (!seen.contains(t) && (!filtered || filter.follow(x, t))) {
                             seen.add(t);
                             parent.set(t, x + 2);
                             queue.set(tail++, t);

@@ -41,7 +41,7 @@ class ShortestPathsTest {
         ShortestPaths all = new ShortestPaths(g, in, EdgeFilter.ALL);
         assertThat(all.toRoots(2, 1, Progress.NONE).get(0).nodes()).containsExactly(2, 0);
         assertThat(all.toRoots(2, 5, Progress.NONE)).extracting(ShortestPaths.Path::root).containsExactly(0L, 1L);
-        ShortestPaths strong = new ShortestPaths(g, in, (source, edge, target) -> !(source == 0 && target == 2));
+        ShortestPaths strong = new ShortestPaths(g, in, (source, target) -> !(source == 0 && target == 2));
         assertThat(strong.toRoots(2, 5, Progress.NONE)).singleElement()
                 .satisfies(p -> assertThat(p.nodes()).containsExactly(2, 3, 1));
         ShortestPaths.MergedPaths merged = strong.merged(new long[] {2, 3}, Progress.NONE);
@@ -56,7 +56,7 @@ class ShortestPathsTest {
                 assertThat(c.children()).singleElement().satisfies(cc -> assertThat(cc.node()).isEqualTo(2));
             });
         });
-        ShortestPaths none = new ShortestPaths(g, in, (source, edge, target) -> false);
+        ShortestPaths none = new ShortestPaths(g, in, (source, target) -> false);
         assertThat(none.merged(new long[] {2, 3}, Progress.NONE).unreached()).isEqualTo(2);
     }
 
@@ -70,7 +70,7 @@ class ShortestPathsTest {
             int x = q.poll();
             for (long e = g.edgeStart(x); e < g.edgeEnd(x); e++) {
                 int t = (int) g.edgeTarget(e);
-                if (dist[t] < 0 && !roots.get(t) && filter.follow(x, e, t)) {
+                if (dist[t] < 0 && !roots.get(t) && filter.follow(x, t)) {
                     dist[t] = dist[x] + 1;
                     q.add(t);
                 }
@@ -84,8 +84,17 @@ class ShortestPathsTest {
         Random rnd = new Random(99);
         for (int round = 0; round < 150; round++) {
             TestGraph g = TestGraph.random(rnd, 2 + rnd.nextInt(40));
-            long skip = rnd.nextInt(Math.max(1, g.targets.length + 1)); // refuse one edge
-            EdgeFilter filter = (s, e, t) -> e != skip;
+            // Refuse the references of one (source, target) pair, that of a random edge.
+            long skip = rnd.nextInt(Math.max(1, g.targets.length + 1));
+            long skipSource = -1;
+            for (int v = 0; v < g.n; v++) {
+                if (skip >= g.edgeStart(v) && skip < g.edgeEnd(v)) {
+                    skipSource = v;
+                }
+            }
+            long refusedSource = skipSource;
+            long refusedTarget = skip < g.targets.length ? g.targets[(int) skip] : -1;
+            EdgeFilter filter = (s, t) -> s != refusedSource || t != refusedTarget;
             ShortestPaths sp = new ShortestPaths(g, InboundEdges.build(g, Progress.NONE), filter);
             BitSet roots = new BitSet();
             Arrays.stream(g.roots).forEach(r -> roots.set((int) r));
@@ -168,7 +177,7 @@ class ShortestPathsTest {
 
     private static boolean hasEdge(TestGraph g, long from, long to, EdgeFilter filter) {
         for (long e = g.edgeStart(from); e < g.edgeEnd(from); e++) {
-            if (g.edgeTarget(e) == to && filter.follow(from, e, to)) {
+            if (g.edgeTarget(e) == to && filter.follow(from, to)) {
                 return true;
             }
         }
