@@ -42,6 +42,7 @@ public final class BuildPlan {
     private final MemoryBudget budget;
     private final Path folder;
     private final boolean writesIndex;
+    private boolean spilled;
 
     private BuildPlan(Path dump, long dumpBytes, MemoryBudget budget, Path folder, boolean writesIndex) {
         this.writesIndex = writesIndex;
@@ -78,7 +79,35 @@ public final class BuildPlan {
     /** Where the scan puts its object columns: in memory when even the densest dump of this size fits. */
     public Spill forScan() {
         long worst = dumpBytes / SMALLEST_RECORD * SCAN_BYTES_PER_OBJECT + HeapScanner.RESIDENT_BUDGET;
-        return worst > budget.engineBytes() ? Spill.into(folder) : Spill.NONE;
+        if (worst <= budget.engineBytes()) {
+            return Spill.NONE;
+        }
+        spilled = true;
+        return Spill.into(folder);
+    }
+
+    /** Whether a phase of this build spills. */
+    public boolean spilled() {
+        return spilled;
+    }
+
+    /**
+     * What to say when the disk filled up under a spilling build after the checks passed (another
+     * process wrote there): the kernel could not back a page of a spill file.
+     */
+    public NotEnoughResourcesException ranOutOfDisk(Throwable cause) {
+        long free;
+        try {
+            free = usableSpace(folder);
+        } catch (IOException e) {
+            free = 0;
+        }
+        NotEnoughResourcesException e = new NotEnoughResourcesException(dump, Resource.DISK,
+                (writesIndex ? indexEstimate(dumpBytes) : 0) + spillEstimate(dumpBytes / TYPICAL_RECORD), free,
+                "the disk filled up in " + folder + " while the index was built there with scratch files",
+                "free space there, or give Inquest more memory (--memory SIZE) so less is spilled");
+        e.initCause(cause);
+        return e;
     }
 
     /**
@@ -90,6 +119,7 @@ public final class BuildPlan {
             return Spill.NONE;
         }
         checkDisk(spillEstimate(objects));
+        spilled = true;
         return Spill.into(folder);
     }
 

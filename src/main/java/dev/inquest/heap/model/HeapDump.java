@@ -88,6 +88,7 @@ public final class HeapDump implements AutoCloseable {
         HeapIndex built = null;
         Arena treeArena = null;
         IndexFile.Writer writer = null;
+        BuildPlan plan = null;
         try {
             List<DumpRecords> dumps = f.dumps();
             if (dumps.isEmpty()) {
@@ -116,7 +117,7 @@ public final class HeapDump implements AutoCloseable {
             }
             Path folder = stamp != null ? IndexFile.location(path, true).getParent() : GzipCache.cacheDir();
             MemoryBudget budget = options.memory() != null ? options.memory() : MemoryBudget.detect();
-            BuildPlan plan = BuildPlan.check(path, f.bytes().size(), budget, folder, stamp != null);
+            plan = BuildPlan.check(path, f.bytes().size(), budget, folder, stamp != null);
             Spill scanSpill = plan.forScan();
             HeapScan scan = HeapScanner.scan(f, dumps.get(which), scanSpill, progress);
             List<String> problems = new ArrayList<>();
@@ -190,8 +191,31 @@ public final class HeapDump implements AutoCloseable {
             } else {
                 f.close();
             }
+            if (plan != null && plan.spilled() && e instanceof Spill.Failed) {
+                throw plan.ranOutOfDisk(e);
+            }
+            if (faultOnMappedPage(e)) {
+                // The kernel could not back a page of a mapping: a spill file's when the disk filled
+                // up after the checks (another process wrote there), else the dump's own (changed or
+                // cut while we read it). Said as such, not as the JVM's "internal error".
+                if (plan != null && plan.spilled()) {
+                    throw plan.ranOutOfDisk(e);
+                }
+                throw new BadInputException(path, "the file changed or could not be read while it was indexed"
+                        + " (a page of it could not be read)", -1, e);
+            }
             throw e;
         }
+    }
+
+    /** The JVM's report of a SIGBUS on a mapped page (an InternalError, possibly rethrown with it as the cause). */
+    private static boolean faultOnMappedPage(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InternalError && String.valueOf(t.getMessage()).contains("unsafe memory access")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static HeapDump mapped(HprofFile f, IndexFile.Loaded loaded, Path indexFile, int which, int dumps, long t0) {

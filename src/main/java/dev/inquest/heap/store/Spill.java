@@ -104,7 +104,7 @@ public final class Spill {
                 }
             }
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot spill " + bytes + " bytes into " + folder + ": " + e.getMessage(), e);
+            throw new Failed("cannot spill " + bytes + " bytes into " + folder + ": " + e.getMessage(), e);
         }
     }
 
@@ -127,6 +127,13 @@ public final class Spill {
         @Override
         public void close() {
             delegate.close();
+        }
+    }
+
+    /** A spill file could not be created or sized (a full disk, a folder gone). */
+    public static final class Failed extends UncheckedIOException {
+        Failed(String message, IOException cause) {
+            super(message, cause);
         }
     }
 
