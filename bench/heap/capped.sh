@@ -28,17 +28,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$ROOT"
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-OUT="$ROOT/target/bench"
-LOGS="$OUT/heap-logs"
+source "$(dirname "$0")/env.sh"
 RESULTS="$OUT/heap-capped-results.md"
 INQUEST_JAR="${INQUEST_JAR:-$ROOT/target/inquest.jar}"
-NB_JAR="$OUT/lib/org-netbeans-lib-profiler-RELEASE220.jar"
-mkdir -p "$OUT" "$LOGS"
 [ -x /usr/bin/time ] || apt-get install -y -q time >/dev/null
 [ -s "$INQUEST_JAR" ] || ./mvnw -q -B -ntp package -DskipTests >&2
 
@@ -107,11 +99,7 @@ row() { # LABEL SCALE LIMIT -> a table row from the logs
 mb() { echo "$(( $1 / 1048576 ))"; }
 
 for s in $SCALES; do
-  DUMP="$OUT/heap-scale$s.hprof"
-  if [ ! -s "$DUMP" ]; then
-    echo "bench: generating $DUMP" >&2
-    "$JAVA" "-Xmx$(( s * 2 + 4 ))g" bench/heap/HeapWorkload.java "$DUMP" "$s" > "$LOGS/generate-scale$s.log" 2>&1
-  fi
+  DUMP="$(heap_dump "$s")"
   SIZE="$(stat -L -c %s "$DUMP")"
   LIMIT="$(( SIZE / DIVISOR ))"
   # The trace flag adds the dominator steps' times and the spill files' peak to stderr (the log's end).

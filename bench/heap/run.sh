@@ -24,18 +24,9 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
-cd "$ROOT"
-JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
-export JAVA_HOME
-JAVA="$JAVA_HOME/bin/java"
-OUT="$ROOT/target/bench"
+source "$(dirname "$0")/env.sh"
 LIB="$OUT/lib"
-NB_JAR="$LIB/org-netbeans-lib-profiler-RELEASE220.jar"
-DUMP="$OUT/heap-scale$SCALE.hprof"
 RESULTS="$OUT/heap-results.md"
-LOGS="$OUT/heap-logs"
-XMX_GEN="$(( SCALE * 2 + 4 ))g"
 INQUEST_JAVA_OPTS="${INQUEST_JAVA_OPTS:--Xmx$(( SCALE + 1 ))g}"
 NB_JAVA_OPTS="${NB_JAVA_OPTS:--Xmx$(( SCALE * 2 + 1 ))g}"
 mkdir -p "$OUT" "$LIB" "$LOGS"
@@ -46,11 +37,7 @@ if [ ! -x /usr/bin/time ]; then
 fi
 
 # 1. The dump (cached).
-if [ "$REGENERATE" = 1 ] || [ ! -s "$DUMP" ]; then
-  echo "bench: generating $DUMP (scale $SCALE, -Xmx$XMX_GEN)" >&2
-  "$JAVA" "-Xmx$XMX_GEN" bench/heap/HeapWorkload.java "$DUMP" "$SCALE" | tee "$LOGS/generate-scale$SCALE.log" >&2
-  rm -rf "$DUMP.nbcache"
-fi
+DUMP="$(heap_dump "$SCALE" "$([ "$REGENERATE" = 1 ] && echo regenerate)")"
 
 # 2. The peer's library (one jar, no runtime dependencies: its pom declares none).
 if [ ! -s "$NB_JAR" ]; then
