@@ -45,4 +45,27 @@ public interface Progress {
             return false;
         }
     };
+
+    /**
+     * {@code progress} with {@code note} after every phase's name: what the watcher should know
+     * about how the work is done ("on disk, over the 1.4 GB memory budget"), shown where the phase is.
+     */
+    static Progress noting(Progress progress, String note) {
+        return new Progress() {
+            @Override
+            public void phase(String name, long total, Unit unit) {
+                progress.phase(name + " (" + note + ")", total, unit);
+            }
+
+            @Override
+            public void progress(long done) {
+                progress.progress(done);
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled();
+            }
+        };
+    }
 }

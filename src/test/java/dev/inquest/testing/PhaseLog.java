@@ -31,7 +31,8 @@ public final class PhaseLog implements Progress {
     @Override
     public void phase(String name, long total, Unit unit) {
         phases.add(name);
-        cancelled |= name.equals(cancelAt);
+        // A phase may carry a note after its name ("Dominators (on disk, ...)").
+        cancelled |= cancelAt != null && (name.equals(cancelAt) || name.startsWith(cancelAt + " ("));
     }
 
     @Override

@@ -119,7 +119,10 @@ public final class HeapDump implements AutoCloseable {
             MemoryBudget budget = options.memory() != null ? options.memory() : MemoryBudget.detect();
             plan = BuildPlan.check(path, f.bytes().size(), budget, folder, stamp != null);
             Spill scanSpill = plan.forScan();
-            HeapScan scan = HeapScanner.scan(f, dumps.get(which), scanSpill, progress);
+            // Spilling phases say so where their progress shows: they take longer, and this is why.
+            String onDisk = "on disk, over the " + dev.inquest.format.Units.bytes(budget.processBytes()) + " memory budget";
+            HeapScan scan = HeapScanner.scan(f, dumps.get(which), scanSpill,
+                    scanSpill.active() ? Progress.noting(progress, onDisk) : progress);
             List<String> problems = new ArrayList<>();
             for (Truncation t : f.problems()) {
                 problems.add(t.what());
@@ -137,7 +140,8 @@ public final class HeapDump implements AutoCloseable {
                 scan.releaseObjects();
                 throw e;
             }
-            HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), spill, progress);
+            Progress building = spill.active() ? Progress.noting(progress, onDisk) : progress;
+            HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), spill, building);
             built = index;
             if (stamp != null) {
                 try {
@@ -148,7 +152,7 @@ public final class HeapDump implements AutoCloseable {
             }
             Arena arena = spill.shared();
             treeArena = arena;
-            DominatorTree tree = Dominators.compute(index, progress, arena, spill);
+            DominatorTree tree = Dominators.compute(index, building, arena, spill);
             if (writer != null) {
                 progress.phase("Writing index", -1, Progress.Unit.ITEMS);
                 Path written = null;
