@@ -86,6 +86,11 @@ public record MemoryBudget(long processBytes, long engineBytes, Source source) {
         return new MemoryBudget(processBytes, Math.max(0, processBytes - heap - JVM_NATIVE), source);
     }
 
+    /** What a phase that spills says after its name: "on disk, over the 1.5 GB memory budget". */
+    public String spillNote() {
+        return "on disk, over the " + Units.bytes(processBytes) + " memory budget";
+    }
+
     /** "1.5 GB (the container's memory limit)". */
     public String describe() {
         return Units.bytes(processBytes) + " (" + source.phrase() + ")";

@@ -120,7 +120,7 @@ public final class HeapDump implements AutoCloseable {
             plan = BuildPlan.check(path, f.bytes().size(), budget, folder, stamp != null);
             Spill scanSpill = plan.forScan();
             // Spilling phases say so where their progress shows: they take longer, and this is why.
-            String onDisk = "on disk, over the " + dev.inquest.format.Units.bytes(budget.processBytes()) + " memory budget";
+            String onDisk = budget.spillNote();
             HeapScan scan = HeapScanner.scan(f, dumps.get(which), scanSpill,
                     scanSpill.active() ? Progress.noting(progress, onDisk) : progress);
             List<String> problems = new ArrayList<>();
