@@ -36,7 +36,7 @@ module dev.inquest {
     exports dev.inquest.input;
     exports dev.inquest.format;
 
-    // The heap engine's door: HeapDump and its records, the queries over it, and GcRootKind.
+    // The heap engine's door: HeapDump and its records, the queries over it, GcRootKind and the memory budget.
     exports dev.inquest.heap;
     exports dev.inquest.heap.model;
     exports dev.inquest.heap.query;
