@@ -30,9 +30,11 @@ public final class DominatorTree {
 
     private final IndexArray idom;
     private final RetainedSizes retained;
-    private final IndexArray childOffsets;
+    /** Null for a tree read back from an index file until a child list below the top is asked for. */
+    private volatile IndexArray childOffsets;
     private final IndexArray children;
     private final long nodeCount;
+    private final long topLevelCount;
     private final long reachableShallowSum;
 
     /**
@@ -58,11 +60,66 @@ public final class DominatorTree {
         this.retained = retained;
         this.childOffsets = childOffsets;
         this.children = children;
+        this.topLevelCount = childOffsets.get(1);
+        this.reachableShallowSum = topLevelSum();
+    }
+
+    /**
+     * A tree as an index file stores it: no child offsets (4 bytes a node), since they follow from
+     * the idoms; only the top level's size, whose children come first. The offsets are counted
+     * from the idoms the first time a child list below the top is asked for (a tenth of a second
+     * for 15M objects), so a reopen that shows the biggest dominators never pays for them.
+     */
+    public DominatorTree(IndexArray idom, RetainedSizes retained, long topLevelCount, IndexArray children) {
+        this.nodeCount = idom.length();
+        if (retained.length() != nodeCount || topLevelCount < 0 || topLevelCount > children.length()
+                || children.length() > nodeCount) {
+            throw new IllegalArgumentException("array lengths disagree: idom " + nodeCount + ", retained "
+                    + retained.length() + ", top level " + topLevelCount + ", children " + children.length());
+        }
+        this.idom = idom;
+        this.retained = retained;
+        this.childOffsets = null;
+        this.children = children;
+        this.topLevelCount = topLevelCount;
+        this.reachableShallowSum = topLevelSum();
+    }
+
+    private long topLevelSum() {
         long sum = 0;
-        for (long i = childOffsets.get(0), end = childOffsets.get(1); i < end; i++) {
+        for (long i = 0; i < topLevelCount; i++) {
             sum += retained.get(children.get(i));
         }
-        this.reachableShallowSum = sum;
+        return sum;
+    }
+
+    /** The child offsets, counted from the idoms on first use when the tree was stored without them. */
+    private IndexArray offsets() {
+        IndexArray o = childOffsets;
+        if (o != null) {
+            return o;
+        }
+        synchronized (this) {
+            if (childOffsets == null) {
+                IndexArray counted = IndexArray.allocate(Arena.ofAuto(), nodeCount + 2, IndexArray.needsWide(nodeCount + 2));
+                // Slot s (0: the virtual root, p + 1: node p) starts after the children of every
+                // slot before it: count each parent's children one place further on, then sum.
+                for (long v = 0; v < nodeCount; v++) {
+                    long p = idom.get(v);
+                    if (p != UNREACHABLE) {
+                        counted.set(p + 2, counted.get(p + 2) + 1);
+                    }
+                }
+                for (long s = 1; s < nodeCount + 2; s++) {
+                    counted.set(s, counted.get(s) + counted.get(s - 1));
+                }
+                if (counted.get(1) != topLevelCount || counted.get(nodeCount + 1) != children.length()) {
+                    throw new IllegalStateException("the stored idoms do not match the stored child lists");
+                }
+                childOffsets = counted;
+            }
+            return childOffsets;
+        }
     }
 
     public long nodeCount() {
@@ -95,13 +152,25 @@ public final class DominatorTree {
 
     /** Number of nodes {@code node} immediately dominates; {@code VIRTUAL_ROOT} for the top level. */
     public long childCount(long node) {
-        return childOffsets.get(node + 2) - childOffsets.get(node + 1);
+        if (node == VIRTUAL_ROOT) {
+            return topLevelCount;
+        }
+        IndexArray o = offsets();
+        return o.get(node + 2) - o.get(node + 1);
     }
 
     /** The {@code i}-th child, largest retained size first (ties: lower node index first). */
     public long child(long node, long i) {
-        long start = childOffsets.get(node + 1);
-        if (i < 0 || i >= childOffsets.get(node + 2) - start) {
+        if (node == VIRTUAL_ROOT) {
+            // The top level comes first in the child lists: no offsets needed.
+            if (i < 0 || i >= topLevelCount) {
+                throw new IndexOutOfBoundsException("child " + i + " of the virtual root");
+            }
+            return children.get(i);
+        }
+        IndexArray o = offsets();
+        long start = o.get(node + 1);
+        if (i < 0 || i >= o.get(node + 2) - start) {
             throw new IndexOutOfBoundsException("child " + i + " of " + node);
         }
         return children.get(start + i);
@@ -192,7 +261,7 @@ public final class DominatorTree {
     }
 
     public IndexArray childOffsetsArray() {
-        return childOffsets;
+        return offsets();
     }
 
     public IndexArray childrenArray() {

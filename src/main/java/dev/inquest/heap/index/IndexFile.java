@@ -48,7 +48,7 @@ import java.util.zip.CRC32C;
 public final class IndexFile {
     static final long MAGIC = 0x494E51494458_3031L; // "INQIDX01"
     /** Bump whenever the layout or any rule that shapes the stored figures changes. */
-    public static final int VERSION = 11;
+    public static final int VERSION = 12;
     private static final int HEADER = 4096;
     private static final boolean UNLINK_MAPPED = !System.getProperty("os.name", "").startsWith("Windows");
     private static final String[] SECTIONS = {"ids", "offsets", "classOf", "shallow", "edgeStarts", "targets",
@@ -256,7 +256,8 @@ public final class IndexFile {
             // Retained sizes are stored narrower than computed (RetainedSizes): no segment to copy.
             LongList overflow = new LongList();
             MemorySegment[] rest = {tree.idomArray().segment(), null,
-                tree.childOffsetsArray().segment(), tree.childrenArray().segment(), meta, null,
+                // No child offsets: they follow from the idoms (DominatorTree counts them on first use).
+                MemorySegment.ofArray(new byte[0]), tree.childrenArray().segment(), meta, null,
                 MemorySegment.ofArray(packing.storedBases()), MemorySegment.ofArray(packing.exceptions().stored())};
             long[] lengths = new long[rest.length];
             long pos = offsets[GRAPH_SECTIONS];
@@ -280,7 +281,7 @@ public final class IndexFile {
             header.putInt(stamp.dump()).putInt(stamp.keepUnreachable() ? 1 : 0);
             header.putInt(idx.idSize).putInt(idx.refSize).putInt(idx.objectAlign).putInt(idx.javaLangClass);
             header.putLong(idx.nodeCount).putLong(idx.gcRoots.count()).putLong(idx.gcRoots.dropped());
-            header.putInt(idx.targets32 != null ? 4 : 8).putInt(SECTIONS.length);
+            header.putInt(idx.targets32 != null ? 4 : 8).putLong(tree.topLevelCount()).putInt(SECTIONS.length);
             for (int i = 0; i < SECTIONS.length; i++) {
                 long len = i < GRAPH_SECTIONS ? graphLength[i] : lengths[i - GRAPH_SECTIONS];
                 header.putLong(offsets[i]).putLong(len);
@@ -446,6 +447,7 @@ public final class IndexFile {
             long gcRootCount = h.getLong();
             long dropped = h.getLong();
             int targetWidth = h.getInt();
+            long topLevel = h.getLong();
             int count = h.getInt();
             if (count != SECTIONS.length || b.idSize != dump.idSize()) {
                 arena.close();
@@ -471,7 +473,7 @@ public final class IndexFile {
             int nodeWidth = wideNodes ? 8 : 4;
             if (crc.getValue() != crcStored || s[0].byteSize() != 0 || ClassColumn.wrap(s[2], n) == null
                     || s[3].byteSize() != 4 * n || (s[4].byteSize() != 8 * (n + 1) && s[4].byteSize() != 4 * (n + 1)) || s[11].byteSize() != nodeWidth * n
-                    || s[12].byteSize() != 4 * n || s[13].byteSize() != nodeWidth * (n + 2)
+                    || s[12].byteSize() != 4 * n || s[13].byteSize() != 0
                     || s[14].byteSize() % nodeWidth != 0 || (targetWidth != 4 && targetWidth != 8)) {
                 arena.close();
                 return null;
@@ -504,8 +506,8 @@ public final class IndexFile {
                 arena.close();
                 return null;
             }
-            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[11], wideNodes), retained,
-                    IndexArray.wrap(s[13], wideNodes), IndexArray.wrap(s[14], wideNodes));
+            DominatorTree tree = new DominatorTree(IndexArray.wrap(s[11], wideNodes), retained, topLevel,
+                    IndexArray.wrap(s[14], wideNodes));
             return new Loaded(new HeapIndex(b), tree, problems);
         } catch (IOException | RuntimeException e) {
             // Unreadable or inconsistent: never trusted, rebuilt by the caller.

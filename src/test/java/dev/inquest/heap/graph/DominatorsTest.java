@@ -399,6 +399,31 @@ class DominatorsTest {
     }
 
     @Test
+    void aStoredTreeCountsItsChildOffsetsFromTheIdoms() {
+        Random rnd = new Random(7);
+        for (int round = 0; round < 100; round++) {
+            TestGraph g = TestGraph.random(rnd, 1 + rnd.nextInt(80));
+            DominatorTree built = Dominators.compute(g, Progress.NONE);
+            // As an index file stores it: idoms, retained sizes, the child lists, the top level's size.
+            DominatorTree stored = new DominatorTree(built.idomArray(), built.retainedSizes(), built.topLevelCount(),
+                    built.childrenArray());
+            assertThat(stored.retained(DominatorTree.VIRTUAL_ROOT)).isEqualTo(built.retained(DominatorTree.VIRTUAL_ROOT));
+            for (long i = 0; i < built.topLevelCount(); i++) {
+                assertThat(stored.topLevel(i)).isEqualTo(built.topLevel(i));
+            }
+            for (long v = 0; v < g.n; v++) {
+                assertThat(stored.childCount(v)).as("children of %d", v).isEqualTo(built.childCount(v));
+                for (long i = 0; i < built.childCount(v); i++) {
+                    assertThat(stored.child(v, i)).isEqualTo(built.child(v, i));
+                }
+            }
+            for (long s = 0; s < g.n + 2; s++) {
+                assertThat(stored.childOffsetsArray().get(s)).isEqualTo(built.childOffsetsArray().get(s));
+            }
+        }
+    }
+
+    @Test
     void reportsBothPhases() {
         dev.inquest.testing.PhaseLog phases = dev.inquest.testing.PhaseLog.watching();
         Dominators.compute(lengauerTarjanExample(), phases);
