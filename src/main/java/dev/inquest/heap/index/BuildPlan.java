@@ -21,8 +21,8 @@ import java.nio.file.Path;
  * <p>The estimates come from measurements (docs/benchmarks.md, "Scale"): the build peaks at about
  * {@value #BYTES_PER_OBJECT} bytes an object (columns, edges, the dominator computation's scratch
  * and results), plus the dump's pages a pass keeps resident; the scan keeps 16 bytes an object,
- * and no real record is smaller than {@value #SMALLEST_RECORD} bytes; the index file is about
- * 0.9x the dump, the spill files at most the build's peak.
+ * and no real record is smaller than {@value #SMALLEST_RECORD} bytes; the index file is counted
+ * at 1x the dump (it measures about 0.5x), the spill files at the build's whole peak.
  */
 public final class BuildPlan {
     static final long BYTES_PER_OBJECT = 96;
@@ -146,18 +146,6 @@ public final class BuildPlan {
     /** The spill files' peak: the build's arrays, all of them at worst. */
     static long spillEstimate(long objects) {
         return objects * BYTES_PER_OBJECT;
-    }
-
-    public MemoryBudget budget() {
-        return budget;
-    }
-
-    public Path folder() {
-        return folder;
-    }
-
-    public Path dump() {
-        return dump;
     }
 
     private static long usableSpace(Path folder) throws IOException {

@@ -15,12 +15,10 @@ final class ClassColumn {
 
     private final MemorySegment segment;
     private final boolean narrow;
-    private final long length;
 
     private ClassColumn(MemorySegment segment, boolean narrow) {
         this.segment = segment;
         this.narrow = narrow;
-        this.length = segment.byteSize() / (narrow ? 2 : 4);
     }
 
     /** A zeroed column of {@code n} nodes for a dump of {@code classes} classes. */
@@ -49,10 +47,6 @@ final class ClassColumn {
         } else {
             segment.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, node, ordinal);
         }
-    }
-
-    long length() {
-        return length;
     }
 
     MemorySegment segment() {

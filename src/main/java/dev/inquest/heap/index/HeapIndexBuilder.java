@@ -61,11 +61,7 @@ public final class HeapIndexBuilder {
         this.keepUnreachable = keepUnreachable;
     }
 
-    public static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Progress progress) {
-        return build(file, scan, keepUnreachable, Spill.NONE, progress);
-    }
-
-    /** As {@link #build(HprofFile, HeapScan, boolean, Progress)}, the big columns in {@code spill}'s files when it is active. */
+    /** The index of {@code scan}, its big columns in {@code spill}'s files when it is active. */
     public static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill, Progress progress) {
         return new HeapIndexBuilder(file, scan, keepUnreachable, spill).run(progress);
     }

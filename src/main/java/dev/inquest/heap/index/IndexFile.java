@@ -131,8 +131,9 @@ public final class IndexFile {
             this.target = target;
             this.idx = idx;
             this.graph = new MemorySegment[] {
-                // No ids: each object's record starts with its id (HeapIndex.idInDump).
-                MemorySegment.ofArray(new byte[0]), idx.offsets.built().segment(), idx.classOf.segment(), idx.shallow.segment(),
+                // No ids: each object's record starts with its id (HeapIndex.idInDump). Record
+                // offsets are packed as they are written (writeOffsets), not copied.
+                MemorySegment.ofArray(new byte[0]), MemorySegment.ofArray(new byte[0]), idx.classOf.segment(), idx.shallow.segment(),
                 idx.edgeStarts.segment(), idx.targets32 != null ? idx.targets32.segment() : idx.targets64.segment(),
                 idx.roots.segment(),
                 idx.gcRoots.nodesArray().segment().asSlice(0, idx.gcRoots.count() * 8),
@@ -253,19 +254,22 @@ public final class IndexFile {
             }
             MemorySegment meta = MemorySegment.ofArray(meta(idx, problems));
             RetainedSizes retained = tree.retainedSizes();
-            // Retained sizes are stored narrower than computed (RetainedSizes): no segment to copy.
+            // Retained sizes are stored narrower than computed (RetainedSizes), packed as they are
+            // written; their overflow table is known only then, and is written in its own slot.
             LongList overflow = new LongList();
             MemorySegment[] rest = {tree.idomArray().segment(), null,
                 // No child offsets: they follow from the idoms (DominatorTree counts them on first use).
                 MemorySegment.ofArray(new byte[0]), tree.childrenArray().segment(), meta, null,
                 MemorySegment.ofArray(packing.storedBases()), MemorySegment.ofArray(packing.exceptions().stored())};
+            int retainedSlot = section("retained") - GRAPH_SECTIONS;
+            int overflowSlot = section("retainedOverflow") - GRAPH_SECTIONS;
             long[] lengths = new long[rest.length];
             long pos = offsets[GRAPH_SECTIONS];
             for (int i = 0; i < rest.length; i++) {
                 offsets[GRAPH_SECTIONS + i] = pos;
-                if (i == 1) {
+                if (i == retainedSlot) {
                     lengths[i] = writeNarrow(retained, pos, overflow);
-                } else if (i == 5) {
+                } else if (i == overflowSlot) {
                     MemorySegment table = MemorySegment.ofArray(SparseLongs.of(overflow).stored());
                     writeSection(table, pos);
                     lengths[i] = table.byteSize();
@@ -313,6 +317,15 @@ public final class IndexFile {
                 Files.deleteIfExists(tmp);
             }
         }
+    }
+
+    /** The position of the section called {@code name} in {@link #SECTIONS}. */
+    private static int section(String name) {
+        int i = Arrays.asList(SECTIONS).indexOf(name);
+        if (i < 0) {
+            throw new IllegalArgumentException("no section " + name);
+        }
+        return i;
     }
 
     private static long writeFully(FileChannel ch, ByteBuffer b, long at) throws IOException {

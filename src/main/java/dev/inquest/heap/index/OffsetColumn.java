@@ -23,14 +23,12 @@ final class OffsetColumn {
     private final long[] bases;
     private final IntArray distances;
     private final SparseLongs exceptions;
-    private final long length;
 
     private OffsetColumn(LongArray wide, long[] bases, IntArray distances, SparseLongs exceptions) {
         this.wide = wide;
         this.bases = bases;
         this.distances = distances;
         this.exceptions = exceptions;
-        this.length = wide != null ? wide.length() : distances.length();
     }
 
     /** Offsets as built, 8 bytes each. */
@@ -47,10 +45,6 @@ final class OffsetColumn {
             return bases[(int) (node >>> BLOCK_SHIFT)] + d;
         }
         return exceptions.get(node);
-    }
-
-    long length() {
-        return length;
     }
 
     /** The built column (for the writer), or null once stored. */

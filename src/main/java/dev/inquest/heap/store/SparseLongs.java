@@ -57,10 +57,6 @@ public final class SparseLongs {
         return values[at];
     }
 
-    public int size() {
-        return nodes.length;
-    }
-
     /** The nodes, ascending (a copy). */
     public long[] nodes() {
         return nodes.clone();

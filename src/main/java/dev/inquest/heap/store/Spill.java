@@ -48,11 +48,6 @@ public final class Spill {
         return folder != null;
     }
 
-    /** The folder spilled into, or null when nothing is. */
-    public Path folder() {
-        return folder;
-    }
-
     /** A shared arena whose big allocations are spilled (a plain one when nothing is). */
     public Arena shared() {
         return over(Arena.ofShared());
@@ -64,7 +59,7 @@ public final class Spill {
     }
 
     /** {@code arena}, spilling its big allocations when this spill is active. */
-    public Arena over(Arena arena) {
+    private Arena over(Arena arena) {
         return folder == null || arena instanceof SpillArena ? arena : new SpillArena(arena, this);
     }
 

@@ -35,6 +35,11 @@ public final class HeapViews {
     private SuspectExtras suspectExtras;
     private Function<List<DumpChoice>, Optional<DumpChoice>> dumpChooser = this::askWhichDump;
     private OpenOptions openOptions = OpenOptions.DEFAULT;
+    /**
+     * The memory share chosen in Settings (percent), or 0. It becomes a budget when a dump opens,
+     * on the task's thread: the budget reads the cgroup's files, which the FX thread must not.
+     */
+    private int memoryPercent;
 
     /** Receives a row the user pinned; the case notebook implements it. */
     @FunctionalInterface
@@ -61,8 +66,7 @@ public final class HeapViews {
     public static HeapViews install(MainWindow window, HeapViewSet viewSet) {
         HeapViews views = new HeapViews(window, viewSet);
         // The memory share the user chose in Settings bounds the indexing too (else: what the machine has).
-        MemoryRelaunch.parse(window.settings().get(MemoryRelaunch.SETTING, null))
-                .ifPresent(percent -> views.openOptions = OpenOptions.DEFAULT.withMemory(MemoryBudget.shareOfMachine(percent)));
+        MemoryRelaunch.parse(window.settings().get(MemoryRelaunch.SETTING, null)).ifPresent(percent -> views.memoryPercent = percent);
         window.registerOpener(FileKind.HEAP_DUMP, (file, w) -> views.open(file));
         TableWarmUp.startOnce(window.stage().getScene().getStylesheets());
         return views;
@@ -98,10 +102,12 @@ public final class HeapViews {
     /** How dumps open (index file on or off, unreachable objects kept); the dump number is chosen per file. */
     public void setOpenOptions(OpenOptions options) {
         this.openOptions = options;
+        this.memoryPercent = 0;
     }
 
+    /** How dumps open, with the Settings share as the budget; reads files: call it off the FX thread. */
     OpenOptions openOptions() {
-        return openOptions;
+        return memoryPercent > 0 ? openOptions.withMemory(MemoryBudget.shareOfMachine(memoryPercent)) : openOptions;
     }
 
     /** Lists the file's dumps off the FX thread, asks which one if there are several, then loads it. */
@@ -171,7 +177,7 @@ public final class HeapViews {
         // result that arrives after a cancel).
         AtomicReference<HeapDump> opened = new AtomicReference<>();
         window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
-            HeapDump heap = HeapDump.open(file, openOptions.withDump(dump), p);
+            HeapDump heap = HeapDump.open(file, openOptions().withDump(dump), p);
             opened.set(heap);
             p.phase("Summary", -1, Progress.Unit.ITEMS);
             HeapSummary summary = heap.summary();
