@@ -22,7 +22,10 @@ public final class HeapScan {
     public final LongList rootMeta = new LongList();
     public final LongLongMap threadObjectBySerial = new LongLongMap(64, 0);
     public final LongLongMap threadTraceBySerial = new LongLongMap(64, -1);
-    /** Class ids that instances / object arrays name, to find the ones without a CLASS_DUMP. */
+    /**
+     * Class ids that instances / object arrays name, to find the ones without a CLASS_DUMP; for
+     * instances the value is the offset of the first INSTANCE_DUMP naming it.
+     */
     public final LongLongMap instanceClassIds = new LongLongMap(1 << 10, 0);
     public final LongLongMap arrayClassIds = new LongLongMap(1 << 10, 0);
     public final boolean[] primitiveTypesSeen = new boolean[12];
@@ -35,6 +38,8 @@ public final class HeapScan {
     public boolean compressedOops;
     /** Where the scan stopped early, or null when every sub-record was read. */
     public Truncation stoppedAt;
+    /** Records that contradict each other, found while the index is built (superclass cycles, undefined classes). */
+    public final List<Truncation> damage = new ArrayList<>();
 
     public long objectCount() {
         long n = 0;
@@ -73,7 +78,7 @@ public final class HeapScan {
             threadTraceBySerial.put(k, o.threadTraceBySerial.get(k));
         }
         for (long k : o.instanceClassIds.keys()) {
-            instanceClassIds.put(k, 1);
+            instanceClassIds.putIfAbsent(k, o.instanceClassIds.get(k)); // this worker's records come first
         }
         for (long k : o.arrayClassIds.keys()) {
             arrayClassIds.put(k, 1);

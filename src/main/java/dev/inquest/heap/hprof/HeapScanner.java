@@ -188,7 +188,7 @@ public final class HeapScanner {
                 long classId = b.id(RecordLayout.instanceClassIdAt(p, id), id);
                 int slot = (int) ((classId * 0x9E3779B97F4A7C15L) >>> 55);
                 if (!seenValid[slot] || seenClasses[slot] != classId) {
-                    out.instanceClassIds.put(classId, 1);
+                    out.instanceClassIds.putIfAbsent(classId, p); // the first instance names a missing class
                     seenClasses[slot] = classId;
                     seenValid[slot] = true;
                 }

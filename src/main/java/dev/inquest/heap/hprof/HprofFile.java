@@ -1,5 +1,6 @@
 package dev.inquest.heap.hprof;
 
+import dev.inquest.format.Units;
 import dev.inquest.heap.store.LongLongMap;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
@@ -149,6 +150,8 @@ public final class HprofFile implements AutoCloseable {
         byte[] header9 = new byte[9];
         DumpRecords open = null;
         long nextReport = 0;
+        long emptyDumps = 0;
+        long firstEmptyDump = -1;
         while (pos < size) {
             if (pos >= nextReport) {
                 progress.progress(pos);
@@ -211,6 +214,14 @@ public final class HprofFile implements AutoCloseable {
                     }
                 }
                 case Tags.HEAP_DUMP -> {
+                    if (len == 0) {
+                        // Holds nothing: not a dump to offer (the default is the last dump, and a
+                        // crafted run of them would hide the real one), and costs nothing to skip.
+                        if (emptyDumps++ == 0) {
+                            firstEmptyDump = pos;
+                        }
+                        break;
+                    }
                     if (open != null) {
                         problems.add(new Truncation(pos, "heap dump " + open.index() + " has no HEAP_DUMP_END before the "
                                 + "HEAP_DUMP record at byte " + pos));
@@ -227,7 +238,9 @@ public final class HprofFile implements AutoCloseable {
                         open = new DumpRecords(dumps.size(), pos);
                         dumps.add(open);
                     }
-                    open.add(body, Math.min(end, size));
+                    if (len > 0) { // an empty segment is legal and holds nothing: no range to keep
+                        open.add(body, Math.min(end, size));
+                    }
                     open.lastRecordEnd = Math.min(end, size);
                 }
                 case Tags.HEAP_DUMP_END -> {
@@ -256,6 +269,12 @@ public final class HprofFile implements AutoCloseable {
         if (open != null && problems.isEmpty()) {
             problems.add(new Truncation(size, "file ends at byte " + size + " after a HEAP_DUMP_SEGMENT without the "
                     + "HEAP_DUMP_END record: the rest of heap dump " + open.index() + " is missing"));
+        }
+        if (emptyDumps > 0) {
+            problems.add(new Truncation(firstEmptyDump, emptyDumps == 1
+                    ? "an empty HEAP_DUMP record at byte " + firstEmptyDump + " is ignored"
+                    : Units.count(emptyDumps) + " empty HEAP_DUMP records (the first at byte " + firstEmptyDump
+                            + ") are ignored"));
         }
         progress.progress(size);
     }

@@ -9,6 +9,7 @@ import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.hprof.RecordLayout;
 import dev.inquest.heap.hprof.Tags;
+import dev.inquest.heap.hprof.Truncation;
 import dev.inquest.heap.store.BigLongList;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
@@ -150,11 +151,17 @@ public final class HeapIndexBuilder {
         }
         long fake = scan.maxId;
         List<long[]> synthetic = new ArrayList<>();
-        for (long[] ids : new long[][] {scan.instanceClassIds.keys(), scan.arrayClassIds.keys()}) {
+        List<long[]> undefined = new ArrayList<>();
+        long[][] named = {scan.instanceClassIds.keys(), scan.arrayClassIds.keys()};
+        for (int k = 0; k < named.length; k++) {
+            long[] ids = named[k];
             java.util.Arrays.sort(ids);
             for (long cid : ids) {
                 if (ordinalById.get(cid) < 0) {
                     String name = file.className(cid);
+                    if (k == 0) {
+                        undefined.add(new long[] {cid, scan.instanceClassIds.get(cid)});
+                    }
                     if (name == null) {
                         name = String.format("unknown class 0x%x", cid);
                     }
@@ -163,6 +170,16 @@ public final class HeapIndexBuilder {
                 }
             }
         }
+        // Instances of a class no CLASS_DUMP defines: counted under a placeholder, their fields unknown.
+        undefined.sort(java.util.Comparator.comparingLong(u -> u[1]));
+        Damage missing = new Damage(scan.damage);
+        for (long[] u : undefined) {
+            String name = file.className(u[0]);
+            missing.add(u[1], String.format("instances name class %s, which no CLASS_DUMP defines (the first INSTANCE_DUMP "
+                    + "at byte %d); their fields cannot be read", name == null ? String.format("id 0x%x", u[0])
+                    : name + String.format(" (id 0x%x)", u[0]), u[1]), "more undefined classes");
+        }
+        missing.finish();
         for (ClassInfo c : classes) {
             if (c.kind() == ClassInfo.Kind.PRIMITIVE_ARRAY && primitiveClass[c.elementType()] == 0) {
                 primitiveClass[c.elementType()] = c.ordinal() + 1;
@@ -213,97 +230,193 @@ public final class HeapIndexBuilder {
     /** Superclass links, instance layouts and MAT sizes; needs refSize and alignment. */
     private void layoutClasses() {
         int n = classes.size();
-        long[] s = new long[n];
+        int[] sup = superOrdinals();
+        // Each class's layout is its own fields, then its superclass's shifted after them (HotSpot
+        // packs them so); computed supers first, by an explicit stack: a chain may be long.
+        int[][] offs = new int[n][];
+        long[][] names = new long[n][];
+        int[][] allOffs = new int[n][];
+        long[][] allNames = new long[n][];
+        byte[][] allTypes = new byte[n][];
+        int[] bytes = new int[n];
+        long[] size = new long[n];
         boolean[] done = new boolean[n];
+        int[] stack = new int[n];
+        for (int i = 0; i < n; i++) {
+            int top = 0;
+            for (int k = i; k >= 0 && !done[k]; k = sup[k]) {
+                stack[top++] = k; // sup[] has no cycles left, so this ends within n steps
+            }
+            while (top > 0) {
+                int k = stack[--top];
+                layout(k, sup[k], offs, names, allOffs, allNames, allTypes, bytes, size);
+                done[k] = true;
+            }
+        }
         for (int i = 0; i < n; i++) {
             ClassInfo c = classes.get(i);
-            // Walk the chain up to n steps: a corrupt dump may contain a superclass cycle.
-            List<ClassInfo> chain = new ArrayList<>();
-            ClassInfo k = c;
-            while (k != null && chain.size() <= n) {
-                chain.add(k);
-                long sup = k.dump() == null ? 0 : k.dump().superId();
-                int so = sup == 0 ? -1 : (int) ordinalById.get(sup);
-                k = so < 0 ? null : classes.get(so);
-            }
-            List<Integer> offs = new ArrayList<>();
-            List<Long> names = new ArrayList<>();
-            List<Integer> allOffs = new ArrayList<>();
-            List<Long> allNames = new ArrayList<>();
-            List<Byte> allTypes = new ArrayList<>();
-            int off = 0;
-            for (ClassInfo x : chain) {
-                if (x.dump() == null) {
-                    continue;
-                }
-                for (int f = 0; f < x.dump().fieldTypes().length; f++) {
-                    int t = x.dump().fieldTypes()[f];
-                    if (t == Tags.T_OBJECT) {
-                        offs.add(off);
-                        names.add(x.dump().fieldNameIds()[f]);
-                    }
-                    allOffs.add(off);
-                    allNames.add(x.dump().fieldNameIds()[f]);
-                    allTypes.add((byte) t);
-                    off += Tags.size(t, id);
-                }
-            }
-            long sup = c.dump() == null ? 0 : c.dump().superId();
-            int superOrdinal = sup == 0 ? -1 : (int) ordinalById.get(sup);
             long staticBytes = 0;
             if (c.dump() != null) {
                 for (byte t : c.dump().staticTypes()) {
                     staticBytes += t == Tags.T_OBJECT ? refSize : Tags.size(t, id);
                 }
             }
-            classes.set(i, new ClassInfo(i, c.id(), c.name(), c.kind(), c.elementType(), c.dump(), superOrdinal,
-                    c.loaderId(), 0, alignUp(staticBytes, align),
-                    offs.stream().mapToInt(Integer::intValue).toArray(), names.stream().mapToLong(Long::longValue).toArray(),
-                    allOffs.stream().mapToInt(Integer::intValue).toArray(),
-                    allNames.stream().mapToLong(Long::longValue).toArray(), toBytes(allTypes), off));
-        }
-        boolean[] busy = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            s[i] = instanceSize(i, s, done, busy);
-        }
-        for (int i = 0; i < n; i++) {
-            ClassInfo c = classes.get(i);
-            classes.set(i, new ClassInfo(i, c.id(), c.name(), c.kind(), c.elementType(), c.dump(), c.superOrdinal(),
-                    c.loaderId(), alignUp(s[i], align), c.staticShallow(), c.refOffsets(), c.refNameIds(),
-                    c.fieldOffsets(), c.fieldNameIds(), c.fieldTypes(), c.fieldBytes()));
+            classes.set(i, new ClassInfo(i, c.id(), c.name(), c.kind(), c.elementType(), c.dump(), sup[i],
+                    c.loaderId(), alignUp(size[i], align), alignUp(staticBytes, align), offs[i], names[i],
+                    allOffs[i], allNames[i], allTypes[i], bytes[i]));
         }
     }
 
-    private static byte[] toBytes(List<Byte> list) {
-        byte[] a = new byte[list.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = list.get(i);
+    /**
+     * Class {@code k}'s layout and MAT size from its own fields and its superclass's (already laid
+     * out). MAT: S(C) = idSize + refSize without a superclass, else alignUp(ownFieldBytes + S(super), refSize).
+     */
+    private void layout(int k, int s, int[][] offs, long[][] names, int[][] allOffs, long[][] allNames,
+            byte[][] allTypes, int[] bytes, long[] size) {
+        ClassDump d = classes.get(k).dump();
+        byte[] own = d == null ? new byte[0] : d.fieldTypes();
+        long[] ownNames = d == null ? new long[0] : d.fieldNameIds();
+        int ownBytes = 0;
+        int ownRefs = 0;
+        long ownShallow = 0;
+        for (byte t : own) {
+            ownBytes += Tags.size(t, id);
+            ownRefs += t == Tags.T_OBJECT ? 1 : 0;
+            ownShallow += t == Tags.T_OBJECT ? refSize : Tags.size(t, id);
         }
-        return a;
-    }
-
-    /** MAT: S(C) = idSize + refSize without a superclass, else alignUp(ownFieldBytes + S(super), refSize). */
-    private long instanceSize(int i, long[] s, boolean[] done, boolean[] busy) {
-        if (done[i]) {
-            return s[i];
-        }
-        ClassInfo c = classes.get(i);
-        long size;
-        // busy: a damaged dump can make the superclass chain a cycle; treat the repeat as the top.
-        if (c.superOrdinal() < 0 || busy[i]) {
-            size = id + refSize;
-        } else {
-            long own = 0;
-            for (byte t : c.dump().fieldTypes()) {
-                own += t == Tags.T_OBJECT ? refSize : Tags.size(t, id);
+        int superFields = s < 0 ? 0 : allOffs[s].length;
+        int superRefs = s < 0 ? 0 : offs[s].length;
+        int[] o = new int[ownRefs + superRefs];
+        long[] on = new long[ownRefs + superRefs];
+        int[] a = new int[own.length + superFields];
+        long[] an = new long[own.length + superFields];
+        byte[] at = new byte[own.length + superFields];
+        int off = 0;
+        int r = 0;
+        for (int f = 0; f < own.length; f++) {
+            if (own[f] == Tags.T_OBJECT) {
+                o[r] = off;
+                on[r++] = ownNames[f];
             }
-            busy[i] = true;
-            size = alignUp(own + instanceSize(c.superOrdinal(), s, done, busy), refSize);
-            busy[i] = false;
+            a[f] = off;
+            an[f] = ownNames[f];
+            at[f] = own[f];
+            off += Tags.size(own[f], id);
         }
-        s[i] = size;
-        done[i] = true;
-        return size;
+        if (s >= 0) {
+            for (int f = 0; f < superRefs; f++) {
+                o[ownRefs + f] = offs[s][f] + ownBytes;
+                on[ownRefs + f] = names[s][f];
+            }
+            for (int f = 0; f < superFields; f++) {
+                a[own.length + f] = allOffs[s][f] + ownBytes;
+                an[own.length + f] = allNames[s][f];
+                at[own.length + f] = allTypes[s][f];
+            }
+        }
+        offs[k] = o;
+        names[k] = on;
+        allOffs[k] = a;
+        allNames[k] = an;
+        allTypes[k] = at;
+        bytes[k] = ownBytes + (s < 0 ? 0 : bytes[s]);
+        size[k] = s < 0 ? id + refSize : alignUp(ownShallow + size[s], refSize);
+    }
+
+    /**
+     * Each class's superclass ordinal, -1 for none (or one without a CLASS_DUMP). A crafted or
+     * damaged dump can name a class as its own superclass or close a cycle (A extends B extends
+     * A): every walk up the chain would spin, so each class on a cycle loses its link, and the
+     * dump's problems say which and where.
+     */
+    private int[] superOrdinals() {
+        int n = classes.size();
+        int[] sup = new int[n];
+        for (int i = 0; i < n; i++) {
+            ClassDump d = classes.get(i).dump();
+            long s = d == null ? 0 : d.superId();
+            sup[i] = s == 0 ? -1 : (int) ordinalById.get(s);
+        }
+        // Each class has at most one superclass: walk from each unvisited class, marking the path;
+        // meeting the current path again closes a cycle, meeting an earlier walk's class does not.
+        int[] walk = new int[n]; // 0 unvisited, else the walk (i + 1) that reached it
+        int[] pathPos = new int[n];
+        int[] path = new int[n];
+        Damage self = new Damage(scan.damage);
+        Damage cycles = new Damage(scan.damage);
+        List<int[]> found = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            int len = 0;
+            int k = i;
+            while (k >= 0 && walk[k] == 0) {
+                walk[k] = i + 1;
+                pathPos[k] = len;
+                path[len++] = k;
+                k = sup[k];
+            }
+            if (k >= 0 && walk[k] == i + 1) {
+                found.add(java.util.Arrays.copyOfRange(path, pathPos[k], len));
+            }
+        }
+        for (int[] cycle : found) {
+            for (int c = 0; c < cycle.length; c++) {
+                ClassInfo ci = classes.get(cycle[c]);
+                long at = ci.dump().offset();
+                if (cycle.length == 1) {
+                    self.add(at, "class " + ci.name() + " (CLASS_DUMP at byte " + at
+                            + ") names itself as its superclass; the link is ignored", "more classes name themselves as their superclass");
+                } else {
+                    StringBuilder chain = new StringBuilder();
+                    for (int j = 0; j <= cycle.length; j++) {
+                        if (j > 0) {
+                            chain.append(" -> ");
+                        }
+                        if (j == 3 && cycle.length > 4) {
+                            chain.append("... (").append(cycle.length).append(" classes) -> ");
+                            j = cycle.length;
+                        }
+                        chain.append(classes.get(cycle[(c + j) % cycle.length]).name());
+                    }
+                    cycles.add(at, "class " + ci.name() + " (CLASS_DUMP at byte " + at + ") is in a superclass cycle ("
+                            + chain + "); its superclass link is ignored", "more classes in superclass cycles");
+                }
+            }
+            for (int c : cycle) {
+                sup[c] = -1;
+            }
+        }
+        self.finish();
+        cycles.finish();
+        return sup;
+    }
+
+    /** Damage lines of one kind: at most {@link #LIMIT}, then one counting the rest, so a crafted dump stays readable. */
+    private static final class Damage {
+        static final int LIMIT = 20;
+        private final List<Truncation> to;
+        private long count;
+        private long firstOmitted;
+        private String rest;
+
+        Damage(List<Truncation> to) {
+            this.to = to;
+        }
+
+        void add(long offset, String what, String restLabel) {
+            if (count++ < LIMIT) {
+                to.add(new Truncation(offset, what));
+            } else if (count == LIMIT + 1) {
+                firstOmitted = offset;
+                rest = restLabel;
+            }
+        }
+
+        void finish() {
+            if (count > LIMIT) {
+                to.add(new Truncation(firstOmitted, "and " + (count - LIMIT) + " " + rest + " (the first at byte "
+                        + firstOmitted + ")"));
+            }
+        }
     }
 
     static long alignUp(long v, long a) {

@@ -143,6 +143,9 @@ public final class HeapDump implements AutoCloseable {
             Progress building = spill.active() ? Progress.noting(progress, onDisk) : progress;
             HeapIndex index = HeapIndexBuilder.build(f, scan, options.keepUnreachable(), spill, building);
             built = index;
+            for (Truncation t : scan.damage) {
+                problems.add(t.what());
+            }
             if (stamp != null) {
                 try {
                     writer = IndexFile.Writer.start(IndexFile.location(path, true), index);
@@ -637,7 +640,9 @@ public final class HeapDump implements AutoCloseable {
         Set<String> weak = Set.of("java.lang.ref.WeakReference", "java.lang.ref.SoftReference", "java.lang.ref.PhantomReference");
         for (ClassInfo c : index.classes()) {
             boolean isWeak = false;
-            for (ClassInfo k = c; k != null && !isWeak; k = k.superOrdinal() < 0 ? null : index.classInfo(k.superOrdinal())) {
+            int steps = 0; // bounded: an index from a damaged dump may still hold a superclass cycle
+            for (ClassInfo k = c; k != null && !isWeak && steps++ <= n; k = k.superOrdinal() < 0 ? null
+                    : index.classInfo(k.superOrdinal())) {
                 isWeak = weak.contains(k.name());
                 if (k.superOrdinal() == k.ordinal()) {
                     break;

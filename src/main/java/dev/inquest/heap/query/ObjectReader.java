@@ -319,7 +319,7 @@ final class ObjectReader {
     /** The class itself, then its superclasses, as long as the chain is sane. */
     public boolean isA(ClassInfo c, String name) {
         int guard = 0;
-        for (ClassInfo k = c; k != null && guard++ < 64; k = k.superOrdinal() < 0 ? null : index.classInfo(k.superOrdinal())) {
+        for (ClassInfo k = c; k != null && guard++ <= index.classes().size(); k = k.superOrdinal() < 0 ? null : index.classInfo(k.superOrdinal())) {
             if (k.name().equals(name)) {
                 return true;
             }
