@@ -36,6 +36,8 @@ public final class HprofFile implements AutoCloseable {
     private final List<DumpRecords> dumps = new ArrayList<>();
     private final List<Truncation> problems = new ArrayList<>();
     private final Map<Long, String> stringCache = new ConcurrentHashMap<>();
+    /** The cache's inflated copy of a plain gzip dump, else null. */
+    private GzipCache.Inflated inflatedCopy;
 
     private HprofFile(Path file, Container container, HprofBytes bytes, HprofHeader header) {
         this.file = file;
@@ -59,6 +61,7 @@ public final class HprofFile implements AutoCloseable {
         HprofBytes bytes;
         Container container;
         Truncation gzipProblem = null;
+        GzipCache.Inflated inflatedCopy = null;
         if (FileKind.isGzip(head)) {
             if (GzipMemberBytes.chunkedBlockSize(head) > 0) {
                 GzipMemberBytes g = GzipMemberBytes.open(file, progress);
@@ -69,6 +72,7 @@ public final class HprofFile implements AutoCloseable {
                 container = Container.GZIP_CHUNKED;
             } else {
                 GzipCache.Inflated inflated = GzipCache.inflate(file, progress);
+                inflatedCopy = inflated;
                 bytes = MappedBytes.map(inflated.file());
                 if (!inflated.complete()) {
                     gzipProblem = new Truncation(bytes.size(),
@@ -83,6 +87,7 @@ public final class HprofFile implements AutoCloseable {
         try {
             HprofHeader header = readHeader(file, bytes);
             HprofFile f = new HprofFile(file, container, bytes, header);
+            f.inflatedCopy = inflatedCopy;
             if (gzipProblem != null) {
                 f.problems.add(gzipProblem);
             }
@@ -90,6 +95,10 @@ public final class HprofFile implements AutoCloseable {
             return f;
         } catch (RuntimeException e) {
             bytes.close();
+            if (inflatedCopy != null && e instanceof BadInputException) {
+                // Not a dump we can open: its inflated copy is no use in the cache.
+                inflatedCopy.discard();
+            }
             throw e;
         }
     }
@@ -374,6 +383,16 @@ public final class HprofFile implements AutoCloseable {
             sb.append("[]");
         }
         return sb.toString();
+    }
+
+    /**
+     * After {@link #close()}: drops the inflated copy of a plain gzip dump from the cache, for an
+     * open that failed on the dump's content, whose copy would only take disk.
+     */
+    public void discardCopy() {
+        if (inflatedCopy != null) {
+            inflatedCopy.discard();
+        }
     }
 
     @Override

@@ -198,6 +198,9 @@ public final class HeapDump implements AutoCloseable {
             } else {
                 f.close();
             }
+            if (e instanceof BadInputException && f.dumps().isEmpty()) {
+                f.discardCopy(); // a plain gzip's inflated copy that holds no dump would only take disk
+            }
             if (plan != null && plan.spilled() && e instanceof Spill.Failed) {
                 throw plan.ranOutOfDisk(e);
             }
