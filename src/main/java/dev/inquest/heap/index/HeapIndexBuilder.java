@@ -1,5 +1,6 @@
 package dev.inquest.heap.index;
 
+import dev.inquest.format.Units;
 import dev.inquest.heap.GcRootKind;
 import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.hprof.ClassDump;
@@ -227,6 +228,11 @@ public final class HeapIndexBuilder {
         }
     }
 
+    /** Deeper chains are damage: real hierarchies are a few dozen deep, and every walk up one is bounded by this. */
+    static final int MAX_SUPERCLASSES = 256;
+    private static final long MIN_LAYOUT_SLOTS = 1L << 22;
+    private static final long LAYOUT_SLOTS_PER_FIELD = 32;
+
     /** Superclass links, instance layouts and MAT sizes; needs refSize and alignment. */
     private void layoutClasses() {
         int n = classes.size();
@@ -242,6 +248,16 @@ public final class HeapIndexBuilder {
         long[] size = new long[n];
         boolean[] done = new boolean[n];
         int[] stack = new int[n];
+        int[] depth = new int[n];
+        // Each class holds its whole chain's fields, so a crafted chain would cost depth^2: the
+        // slots of all layouts are capped well above real dumps' (a few per declared field).
+        long ownFields = 0;
+        for (ClassInfo c : classes) {
+            ownFields += c.dump() == null ? 0 : c.dump().fieldTypes().length;
+        }
+        long budget = Math.max(MIN_LAYOUT_SLOTS, LAYOUT_SLOTS_PER_FIELD * ownFields);
+        Damage deep = new Damage(scan.damage);
+        Damage wide = new Damage(scan.damage);
         for (int i = 0; i < n; i++) {
             int top = 0;
             for (int k = i; k >= 0 && !done[k]; k = sup[k]) {
@@ -249,10 +265,30 @@ public final class HeapIndexBuilder {
             }
             while (top > 0) {
                 int k = stack[--top];
-                layout(k, sup[k], offs, names, allOffs, allNames, allTypes, bytes, size);
+                int s = sup[k];
+                int own = classes.get(k).dump() == null ? 0 : classes.get(k).dump().fieldTypes().length;
+                if (s >= 0 && depth[s] + 1 > MAX_SUPERCLASSES) {
+                    long at = classes.get(k).dump().offset();
+                    deep.add(at, "class " + classes.get(k).name() + " (CLASS_DUMP at byte " + at + ") has more than "
+                            + MAX_SUPERCLASSES + " superclasses; the chain is cut there and the fields above are not read",
+                            "more classes with chains cut at " + MAX_SUPERCLASSES + " superclasses");
+                    s = sup[k] = -1;
+                } else if (s >= 0 && own + (long) allOffs[s].length > budget) {
+                    long at = classes.get(k).dump().offset();
+                    wide.add(at, "class " + classes.get(k).name() + " (CLASS_DUMP at byte " + at + "): the dump's superclass "
+                            + "chains declare more inherited fields than " + Units.count(budget) + " slots for all classes; "
+                            + "its superclass link is ignored and the inherited fields are not read",
+                            "more classes whose superclass links are ignored for the field limit");
+                    s = sup[k] = -1;
+                }
+                depth[k] = s < 0 ? 0 : depth[s] + 1;
+                layout(k, s, offs, names, allOffs, allNames, allTypes, bytes, size);
+                budget -= allOffs[k].length;
                 done[k] = true;
             }
         }
+        deep.finish();
+        wide.finish();
         for (int i = 0; i < n; i++) {
             ClassInfo c = classes.get(i);
             long staticBytes = 0;
@@ -435,14 +471,26 @@ public final class HeapIndexBuilder {
         LongArray offs = sorted.values();
         // Drop duplicate ids (damaged dumps): the first record in file order wins.
         long w = 0;
+        long repeats = 0;
+        long firstRepeat = Long.MAX_VALUE;
         for (long i = 0; i < n; i++) {
             long v = ids.get(i);
             if (w > 0 && ids.get(w - 1) == v) {
+                long off = offs.get(i);
+                if (off >= 0) { // a record's offset (negative ones mark synthetic nodes)
+                    repeats++;
+                    firstRepeat = Math.min(firstRepeat, off);
+                }
                 continue;
             }
             ids.set(w, v);
             offs.set(w, offs.get(i));
             w++;
+        }
+        if (repeats > 0) {
+            scan.damage.add(new Truncation(firstRepeat, (repeats == 1 ? "an object record repeats the id of an earlier one"
+                    : Units.count(repeats) + " object records repeat the ids of earlier ones") + " (the first at byte "
+                    + firstRepeat + "); only the first record of each id is read"));
         }
         out.nodeCount = w;
         out.ids = LongArray.wrap(ids.segment().asSlice(0, w * 8));

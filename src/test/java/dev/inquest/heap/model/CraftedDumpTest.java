@@ -130,6 +130,62 @@ class CraftedDumpTest {
         });
     }
 
+    /** A chain D0 extends D1 extends ... each declaring one reference field, and one D0 pointing at itself by the top's field. */
+    private Path chain(int depth) throws Exception {
+        HprofBuilder h = new HprofBuilder(8);
+        long[] c = new long[depth];
+        for (int i = 0; i < depth; i++) {
+            c[i] = h.loadClass("x.D" + i);
+        }
+        for (int i = 0; i < depth; i++) {
+            h.classDump(c[i], i + 1 < depth ? c[i + 1] : 0, HprofBuilder.ref("f" + i));
+        }
+        long[] refs = new long[depth];
+        refs[depth - 1] = OBJECT; // the field the top class declares, last in the instance's data
+        h.instance(OBJECT, c[0], refs);
+        h.rootUnknown(OBJECT);
+        h.endDump();
+        return h.write(dir.resolve("deep" + depth + ".hprof"));
+    }
+
+    private static final long OBJECT = 0x7000_0000L;
+
+    @Test
+    void aDeepSuperclassChainIsLaidOutWhole() throws Exception {
+        int depth = 200;
+        Path p = chain(depth);
+        assertTimeoutPreemptively(QUICK, () -> {
+            try (HeapDump d = open(p)) {
+                everyWalk(d, "x.D0");
+                assertThat(d.problems()).isEmpty();
+                long node = d.node(OBJECT);
+                assertThat(d.fields(node)).hasSize(depth);
+                assertThat(d.outbound(node)).anySatisfy(r -> {
+                    assertThat(r.field()).isEqualTo("f" + (depth - 1));
+                    assertThat(r.node()).isEqualTo(node);
+                });
+            }
+        });
+    }
+
+    @Test
+    void aCraftedChainOfThirtyThousandClassesIsCutAndNamedNotQuadratic() throws Exception {
+        Path p = chain(30_000);
+        assertTimeoutPreemptively(QUICK, () -> {
+            try (HeapDump d = open(p)) {
+                everyWalk(d, "x.D0");
+                assertThat(d.truncated()).isTrue();
+                assertThat(d.problems()).anySatisfy(m -> assertThat(m).matches(
+                        "class x\\.D\\d+ \\(CLASS_DUMP at byte \\d+\\) has more than 256 superclasses; the chain is cut "
+                                + "there and the fields above are not read"));
+                // Capped: 20 lines of a kind and one counting the rest.
+                assertThat(d.problems()).hasSizeLessThanOrEqualTo(42)
+                        .anySatisfy(m -> assertThat(m).startsWith("and ").contains("more classes with chains cut at 256"));
+                assertThat(d.fields(d.node(OBJECT)).size()).isBetween(1, 257);
+            }
+        });
+    }
+
     @Test
     void instancesOfAnUndefinedClassAreNamedOnceWithTheFirstOffset() throws Exception {
         HprofBuilder h = new HprofBuilder(8);
@@ -160,6 +216,26 @@ class CraftedDumpTest {
                 assertThat(s.unreachableObjects()).isEqualTo(1);
             }
         });
+    }
+
+    @Test
+    void aRepeatedObjectIdIsNamedAndTheFirstRecordIsRead() throws Exception {
+        HprofBuilder h = new HprofBuilder(8);
+        long t = h.loadClass("x.T");
+        h.classDump(t, 0, HprofBuilder.ref("next"));
+        long a = h.id();
+        long b = h.id();
+        h.instance(a, t, b);
+        h.instance(b, t, 0);
+        long repeat = h.instance(a, t, 0); // same id as the first, another value
+        h.rootUnknown(a);
+        h.endDump();
+        Path p = h.write(dir.resolve("repeat.hprof"));
+        try (HeapDump d = open(p)) {
+            assertThat(d.problems()).containsExactly("an object record repeats the id of an earlier one (the first at byte "
+                    + repeat + "); only the first record of each id is read");
+            assertThat(d.outbound(d.node(a))).anySatisfy(r -> assertThat(d.address(r.node())).isEqualTo(b));
+        }
     }
 
     @Test
