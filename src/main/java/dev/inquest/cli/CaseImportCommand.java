@@ -25,6 +25,7 @@ public final class CaseImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dev.inquest.input.FileProblems.checkOutput(out);
         Case c = DocumentReader.importFile(doc, LocalDate.now());
         CaseFile.create(out, c);
         spec.commandLine().getOut().println("imported " + doc + " into " + out + ": "

@@ -28,7 +28,7 @@ public final class CaseShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CaseJson.Parsed parsed = CaseCliSupport.read(file);
+        CaseJson.Parsed parsed = CaseCliSupport.read(file, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             // The file as this build would write it: byte-identical to a file it wrote, and files
@@ -54,6 +54,11 @@ public final class CaseShowCommand implements Callable<Integer> {
         Path caseDir = file.toAbsolutePath().getParent();
         for (Artifact a : c.artifacts()) {
             ArtifactCheck check = ArtifactCheck.check(a, caseDir, java.util.List.of());
+            if (check.state() == ArtifactCheck.State.INVALID) {
+                out.println("Artifact:   " + a.id() + " " + a.kind() + " " + ArtifactCheck.printable(a.path())
+                        + "  [invalid: " + check.message() + "]");
+                continue;
+            }
             out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path() + "  ["
                     + check.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (check.state() == ArtifactCheck.State.MOVED ? " to " + check.found() : "") + "]");
@@ -91,7 +96,7 @@ public final class CaseShowCommand implements Callable<Integer> {
         try {
             return CaseFile.open(file).backup().isPresent()
                     ? " (last good autosave: " + CaseFile.backupPath(file).getFileName() + ")" : "";
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | dev.inquest.input.BadInputException e) {
             return "";
         }
     }
