@@ -36,6 +36,15 @@ public final class FileProblems {
         return msg == null || msg.isBlank() ? "input/output error" : msg;
     }
 
+    /** What is wrong, without the file's name (for a message that names the file itself). */
+    public static String problem(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            return what(fs);
+        }
+        String msg = e.getMessage();
+        return msg == null || msg.isBlank() ? "input/output error" : msg;
+    }
+
     private static String what(FileSystemException e) {
         if (e instanceof NoSuchFileException) {
             return "no such file";
