@@ -35,7 +35,8 @@ public final class CaseShowCommand implements Callable<Integer> {
             // of older versions come out migrated, so scripts see one shape. A newer file is
             // printed as it is: rewriting it would drop what this build does not know.
             out.print(parsed.newerThanThisBuild()
-                    ? java.nio.file.Files.readString(file) : CaseJson.toJson(parsed.value(), parsed.unknown()));
+                    ? new String(dev.inquest.input.FileProblems.readSmallFile(file, CaseFile.MAX_BYTES, "a case file"),
+                    java.nio.charset.StandardCharsets.UTF_8) : CaseJson.toJson(parsed.value(), parsed.unknown()));
             out.flush();
             return 0;
         }

@@ -172,13 +172,15 @@ public final class FileProblems {
             folder = folder.getParent();
         }
         if (folder == null) {
-            throw new BadInputException(out, "folder does not exist", -1);
+            throw new BadInputException(out, "folder does not exist", -1); // no root: a path of another file system
         }
         if (!Files.isDirectory(folder)) {
-            throw new BadInputException(folder, "is not a folder, so " + out + " cannot be written", -1);
+            throw new BadInputException(out, folder + " is a file, not a folder", -1);
         }
         if (!Files.isWritable(folder) || !Files.isExecutable(folder)) {
-            throw new BadInputException(folder, "folder is not writable", -1);
+            // Root writes anywhere; for anyone else this is the usual "/nonexistent" case.
+            throw new BadInputException(out, folder.equals(start) ? "folder " + folder + " is not writable"
+                    : "folder " + start + " does not exist and " + folder + " is not writable", -1);
         }
     }
 }

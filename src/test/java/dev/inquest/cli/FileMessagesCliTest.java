@@ -59,6 +59,9 @@ class FileMessagesCliTest {
         for (List<String> verb : VERBS) {
             oneLine(run(verb, fifo.toString()), "inquest: " + fifo + ": is not a regular file (a FIFO)");
         }
+        oneLine(CliRun.run("case", "import", fifo.toString(), "--out", dir.resolve("i.inquest").toString()),
+                "inquest: " + fifo + ": is not a regular file (a FIFO)");
+        oneLine(CliRun.run("jfr", "diff", fifo.toString(), fifo.toString(), "--event", "alloc"), "inquest: " + fifo + ": is not a regular file (a FIFO)");
     }
 
     @Test
@@ -106,8 +109,16 @@ class FileMessagesCliTest {
         Path file = Files.writeString(dir.resolve("plain.txt"), "x");
         Path under = file.resolve("c.inquest");
         oneLine(CliRun.run("case", "new", "T", "--out", under.toString()),
-                "inquest: " + file + ": is not a folder, so " + under + " cannot be written");
+                "inquest: " + under + ": " + file + " is a file, not a folder");
         oneLine(CliRun.run("demo", file.toString(), "--size", "small"), "inquest: " + file + ": is not a folder");
+        // Permission: only when not root (root writes anywhere; the tests run as root here).
+        if (!"root".equals(System.getProperty("user.name"))) {
+            Path locked = Files.createDirectory(dir.resolve("locked"));
+            Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("r-xr-xr-x"));
+            Path in = locked.resolve("c.inquest");
+            oneLine(CliRun.run("case", "new", "T", "--out", in.toString()),
+                    "inquest: " + in + ": folder " + locked + " is not writable");
+        }
     }
 
     @Test

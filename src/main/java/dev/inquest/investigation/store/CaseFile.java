@@ -66,6 +66,8 @@ public final class CaseFile {
      * could be read).
      *
      * @throws NoSuchFileException when there is no such file
+     * @throws BadInputException   when it is no file to read (a directory, a FIFO, a device) or
+     *                             larger than {@link #MAX_BYTES}
      */
     public static CaseFile open(Path file) throws IOException {
         CaseFile cf = new CaseFile(file);
