@@ -44,7 +44,10 @@ public final class CaseExportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Case c = CaseCliSupport.read(file).value();
+        if (out != null) {
+            CaseCliSupport.refuseOverwritingACase(out, file);
+        }
+        Case c = CaseCliSupport.read(file, spec.commandLine().getErr()).value();
         String figures = out == null ? null : ExportOptions.figuresDirFor(out.getFileName().toString());
         ExportOptions options = new ExportOptions(includeValues, figures);
         Exported result = switch (format) {

@@ -25,6 +25,9 @@ public final class CaseImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dev.inquest.input.FileProblems.checkOutput(out);
+        // A FIFO or a directory as the document: named, never opened (a FIFO would block).
+        dev.inquest.input.FileProblems.requireRegularFile(doc);
         Case c = DocumentReader.importFile(doc, LocalDate.now());
         CaseFile.create(out, c);
         spec.commandLine().getOut().println("imported " + doc + " into " + out + ": "

@@ -36,6 +36,7 @@ public final class CaseNewCommand implements Callable<Integer> {
         }
         Case.Builder b = Case.create(title.strip(), LocalDate.now()).toBuilder().subtask(subtask);
         b.authors = authors;
+        dev.inquest.input.FileProblems.checkOutput(out);
         CaseFile.create(out, b.build());
         spec.commandLine().getOut().println("created " + out);
         return 0;

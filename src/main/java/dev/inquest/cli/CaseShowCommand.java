@@ -28,14 +28,15 @@ public final class CaseShowCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        CaseJson.Parsed parsed = CaseCliSupport.read(file);
+        CaseJson.Parsed parsed = CaseCliSupport.read(file, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
             // The file as this build would write it: byte-identical to a file it wrote, and files
             // of older versions come out migrated, so scripts see one shape. A newer file is
             // printed as it is: rewriting it would drop what this build does not know.
             out.print(parsed.newerThanThisBuild()
-                    ? java.nio.file.Files.readString(file) : CaseJson.toJson(parsed.value(), parsed.unknown()));
+                    ? new String(dev.inquest.input.FileProblems.readSmallFile(file, CaseFile.MAX_BYTES, "a case file"),
+                    java.nio.charset.StandardCharsets.UTF_8) : CaseJson.toJson(parsed.value(), parsed.unknown()));
             out.flush();
             return 0;
         }
@@ -54,6 +55,11 @@ public final class CaseShowCommand implements Callable<Integer> {
         Path caseDir = file.toAbsolutePath().getParent();
         for (Artifact a : c.artifacts()) {
             ArtifactCheck check = ArtifactCheck.check(a, caseDir, java.util.List.of());
+            if (check.state() == ArtifactCheck.State.INVALID) {
+                out.println("Artifact:   " + a.id() + " " + a.kind() + " " + ArtifactCheck.printable(a.path())
+                        + "  [invalid: " + check.message() + "]");
+                continue;
+            }
             out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path() + "  ["
                     + check.state().name().toLowerCase(java.util.Locale.ROOT)
                     + (check.state() == ArtifactCheck.State.MOVED ? " to " + check.found() : "") + "]");
@@ -91,7 +97,7 @@ public final class CaseShowCommand implements Callable<Integer> {
         try {
             return CaseFile.open(file).backup().isPresent()
                     ? " (last good autosave: " + CaseFile.backupPath(file).getFileName() + ")" : "";
-        } catch (java.io.IOException e) {
+        } catch (java.io.IOException | dev.inquest.input.BadInputException e) {
             return "";
         }
     }

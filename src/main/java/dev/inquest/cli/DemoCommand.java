@@ -30,6 +30,7 @@ public final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        dev.inquest.input.FileProblems.checkOutputFolder(dir);
         PrintWriter err = spec.commandLine().getErr();
         // The demo has a handful of phases: one line each on stderr, terminal or not.
         Progress progress = new Progress() {

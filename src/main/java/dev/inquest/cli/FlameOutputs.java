@@ -33,6 +33,7 @@ final class FlameOutputs {
             out.flush();
             return;
         }
+        dev.inquest.input.FileProblems.checkOutput(file);
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             render.to(out);
         }

@@ -2,6 +2,7 @@ package dev.inquest.cli;
 
 import dev.inquest.Version;
 import dev.inquest.input.BadInputException;
+import dev.inquest.input.FileProblems;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
@@ -60,12 +61,13 @@ public final class InquestCommand implements Runnable {
             err.println("inquest: cancelled");
             return 1;
         }
-        if (e instanceof java.nio.file.NoSuchFileException nf) {
-            err.println("inquest: " + nf.getFile() + ": no such file");
+        if (e instanceof java.io.IOException io) {
+            // The file system's failures in words, the same ones the window shows.
+            err.println("inquest: " + FileProblems.describe(io));
             return 1;
         }
-        if (e instanceof java.io.IOException io) {
-            err.println("inquest: " + io.getMessage());
+        if (e instanceof java.io.UncheckedIOException io) {
+            err.println("inquest: " + FileProblems.describe(io.getCause()));
             return 1;
         }
         if (e instanceof CommandLine.ParameterException) {

@@ -1,5 +1,6 @@
 package dev.inquest.cli;
 
+import dev.inquest.input.FileProblems;
 import dev.inquest.jfr.Recording;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
@@ -18,6 +19,12 @@ final class RecordingArgument {
     }
 
     Recording open(Progress progress) throws IOException {
+        return open(file, progress);
+    }
+
+    /** Opens a recording named on the command line: a directory, a FIFO, a device is named as such, never opened. */
+    static Recording open(Path file, Progress progress) throws IOException {
+        FileProblems.requireRegularFile(file);
         return Recording.open(file, progress);
     }
 

@@ -29,8 +29,14 @@ public enum FileKind {
 
     private static final int PROBE = 512;
 
-    /** Detects the kind from content, looking through one layer of gzip. */
+    /**
+     * Detects the kind from content, looking through one layer of gzip.
+     *
+     * @throws BadInputException for a directory, a FIFO, a device: not a file to look into
+     */
     public static FileKind detect(Path file) throws IOException {
+        // Never open a FIFO (it blocks until someone writes) or a directory to probe it.
+        FileProblems.requireRegularFile(file);
         byte[] head = readHead(file);
         if (isGzip(head)) {
             try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 8192)) {

@@ -5,6 +5,7 @@ import dev.inquest.investigation.model.Fingerprint;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -20,7 +21,8 @@ import java.util.Set;
  */
 public record ArtifactCheck(State state, Path found, String message) {
 
-    public enum State { SAME, MOVED, CHANGED, MISSING }
+    /** INVALID: the path the case holds names no file on this system (a NUL character, say). */
+    public enum State { SAME, MOVED, CHANGED, MISSING, INVALID }
 
     /**
      * Checks one artifact.
@@ -29,7 +31,14 @@ public record ArtifactCheck(State state, Path found, String message) {
      * @param searchDirs extra folders to look in when the file is not where it was (flat, not recursive)
      */
     public static ArtifactCheck check(Artifact artifact, Path caseDir, List<Path> searchDirs) throws IOException {
-        Path where = resolve(artifact, caseDir);
+        Path where;
+        try {
+            where = resolve(artifact, caseDir);
+        } catch (InvalidPathException e) {
+            // The path came from a case file anyone may have edited: a problem of this artifact, not a crash.
+            return new ArtifactCheck(State.INVALID, null, "artifact " + artifact.id() + ": path \""
+                    + printable(artifact.path()) + "\" is not a valid file name here (" + e.getReason() + ")");
+        }
         Fingerprint expected = artifact.fingerprint();
         if (Files.isRegularFile(where)) {
             Fingerprint now = Fingerprints.of(where);
@@ -60,9 +69,33 @@ public record ArtifactCheck(State state, Path found, String message) {
         return new ArtifactCheck(State.MISSING, null, where + ": missing");
     }
 
+    /**
+     * Where the artifact's path points.
+     *
+     * @throws InvalidPathException when the stored path is not a path on this system
+     */
     public static Path resolve(Artifact artifact, Path caseDir) {
+        if (artifact.path() == null) {
+            throw new InvalidPathException("", "no path");
+        }
         Path p = Path.of(artifact.path());
         return p.isAbsolute() || caseDir == null ? p : caseDir.resolve(p).normalize();
+    }
+
+    /** The path with control characters shown as escapes, so a message stays one readable line. */
+    public static String printable(String path) {
+        if (path == null) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        path.codePoints().forEach(cp -> {
+            if (Character.isISOControl(cp)) {
+                sb.append(String.format("\\u%04x", cp));
+            } else {
+                sb.appendCodePoint(cp);
+            }
+        });
+        return sb.toString();
     }
 
     /** Only files of the exact size are hashed: cheap to list, and the size must match anyway. */

@@ -2,6 +2,7 @@ package dev.inquest.investigation.store;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.inquest.input.BadInputException;
+import dev.inquest.input.FileProblems;
 import dev.inquest.investigation.model.Case;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -10,6 +11,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -64,19 +66,20 @@ public final class CaseFile {
      * could be read).
      *
      * @throws NoSuchFileException when there is no such file
+     * @throws BadInputException   when it is no file to read (a directory, a FIFO, a device) or
+     *                             larger than {@link #MAX_BYTES}
      */
     public static CaseFile open(Path file) throws IOException {
         CaseFile cf = new CaseFile(file);
-        byte[] bytes = Files.readAllBytes(cf.file);
-        cf.stamp = DiskStamp.of(cf.file);
+        byte[] bytes = readBytes(file); // the name as the user gave it, for messages
+        cf.stamp = DiskStamp.of(cf.file, bytes);
         try {
             CaseJson.Parsed parsed = CaseJson.parse(bytes, file);
             cf.value = parsed.value();
             cf.unknown = parsed.unknown();
             if (parsed.newerThanThisBuild()) {
                 cf.readOnly = true;
-                cf.problem = file + ": written by a newer Inquest (format " + parsed.fileVersion()
-                        + ", this build writes " + Case.FORMAT_VERSION + "); opened read-only";
+                cf.problem = file + ": " + newerProblem(parsed) + "; opened read-only";
             }
         } catch (BadInputException e) {
             cf.readOnly = true;
@@ -88,14 +91,31 @@ public final class CaseFile {
 
     /** Reads a case file strictly: bad content is a {@link BadInputException} (for the CLI). */
     public static CaseJson.Parsed read(Path file) throws IOException {
-        return CaseJson.parse(Files.readAllBytes(file), file);
+        return CaseJson.parse(readBytes(file), file);
+    }
+
+    /** The largest case file read: real cases are kilobytes; more is a wrong file or a hostile one. */
+    public static final long MAX_BYTES = 64L << 20;
+
+    /**
+     * A case file's bytes: a regular file of at most {@link #MAX_BYTES}. A link to {@code /dev/zero}
+     * or a FIFO is refused before it is opened (reading one would never end or never start).
+     */
+    static byte[] readBytes(Path file) throws IOException {
+        return FileProblems.readSmallFile(file, MAX_BYTES, "a case file");
+    }
+
+    /** Why a newer file is read-only, one phrase for the window and the command line alike. */
+    public static String newerProblem(CaseJson.Parsed parsed) {
+        return "written by a newer Inquest (format " + parsed.fileVersion() + "); this version reads up to "
+                + Case.FORMAT_VERSION;
     }
 
     /** Writes a new case file; refuses to replace an existing one. */
     public static CaseFile create(Path file, Case value) throws IOException {
         CaseFile cf = new CaseFile(file);
         if (Files.exists(cf.file)) {
-            throw new FileAlreadyExistsException(file + ": already exists; not overwritten");
+            throw new FileAlreadyExistsException(file.toString(), null, "already exists; not overwritten");
         }
         cf.unknown = CaseJson.MAPPER.createObjectNode();
         cf.write(value, false, true);
@@ -129,7 +149,7 @@ public final class CaseFile {
     public Optional<Case> backup() {
         Path b = backupPath(file);
         try {
-            return Optional.of(CaseJson.parse(Files.readAllBytes(b), b).value());
+            return Optional.of(CaseJson.parse(readBytes(b), b).value());
         } catch (IOException | BadInputException e) {
             return Optional.empty();
         }
@@ -164,8 +184,9 @@ public final class CaseFile {
 
     /** Takes the version on disk as ours (the other choice after a conflict). */
     public synchronized Case reload() throws IOException {
-        CaseJson.Parsed parsed = read(file);
-        stamp = DiskStamp.of(file);
+        byte[] bytes = readBytes(file);
+        CaseJson.Parsed parsed = CaseJson.parse(bytes, file);
+        stamp = DiskStamp.of(file, bytes);
         value = parsed.value();
         unknown = parsed.unknown();
         readOnly = parsed.newerThanThisBuild();
@@ -199,7 +220,7 @@ public final class CaseFile {
             throws IOException {
         DiskStamp onDisk = DiskStamp.of(file);
         if (mustNotExist && onDisk != null) {
-            throw new FileAlreadyExistsException(file + ": already exists; not overwritten");
+            throw new FileAlreadyExistsException(file.toString(), null, "already exists; not overwritten");
         }
         if (checkConflict && !sameAsKnown(onDisk)) {
             Case theirs = null;
@@ -210,6 +231,9 @@ public final class CaseFile {
             }
             throw new ConflictException(file, newValue, theirs);
         }
+        // Under the lock no other save of this file is running, so any temporary file of ours
+        // beside it is what a killed save left behind.
+        removeStaleTemps(Instant.MAX);
         Path temp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
         try {
             try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
@@ -270,16 +294,29 @@ public final class CaseFile {
 
     /** Temporary files a crashed save left behind; young ones may belong to a live writer. */
     private void cleanStaleTemps() {
-        Instant cutoff = Instant.now().minus(STALE_TEMP);
+        removeStaleTemps(Instant.now().minus(STALE_TEMP));
+    }
+
+    /**
+     * Removes this file's own temporary files ({@code .NAME.<digits>.tmp}, the names
+     * {@link Files#createTempFile} gives them here) older than {@code cutoff}; nothing else.
+     */
+    private void removeStaleTemps(Instant cutoff) {
+        String prefix = "." + file.getFileName() + ".";
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(file.getParent(),
                 "." + escapeGlob(file.getFileName().toString()) + ".*.tmp")) {
             for (Path p : ds) {
+                String name = p.getFileName().toString();
+                String middle = name.substring(prefix.length(), name.length() - ".tmp".length());
+                if (!middle.matches("[0-9]+") || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                    continue;
+                }
                 FileTime t = Files.getLastModifiedTime(p);
                 if (t.toInstant().isBefore(cutoff)) {
                     Files.deleteIfExists(p);
                 }
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             // Housekeeping only.
         }
     }

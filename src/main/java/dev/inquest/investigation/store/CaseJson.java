@@ -1,13 +1,23 @@
 package dev.inquest.investigation.store;
 
-import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -19,6 +29,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,8 +45,26 @@ public final class CaseJson {
     private CaseJson() {
     }
 
-    static final ObjectMapper MAPPER = JsonMapper.builder()
+    /** Longest text field a case may hold; a longer one is damage or a hostile file, not notes. */
+    static final int MAX_TEXT_CHARS = 16 * 1024 * 1024;
+    /** A case nests a few levels (case, hypothesis, evidence, source); far deeper is not a case. */
+    static final int MAX_DEPTH = 64;
+
+    static final ObjectMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .streamReadConstraints(StreamReadConstraints.builder()
+                            .maxStringLength(MAX_TEXT_CHARS).maxNestingDepth(MAX_DEPTH).build())
+                    .build())
             .addModule(new JavaTimeModule())
+            // Registered after JavaTimeModule, so these win: dates only as the ISO strings we write.
+            .addModule(StrictDates.module())
+            // A number where text belongs, text where a number or true/false belongs: the wrong
+            // type, said so, rather than quietly converted.
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .withCoercionConfig(LogicalType.Textual, cfg -> cfg
+                    .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                    .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -98,18 +127,13 @@ public final class CaseJson {
     /**
      * Parses a case file's bytes.
      *
-     * @throws BadInputException for anything that is not a case: broken JSON (with the byte
-     *                           offset of the problem), JSON without formatVersion, fields of the wrong type
+     * @throws BadInputException for anything that is not a case, in words with the byte offset:
+     *                           broken JSON, a field twice, data after the case, JSON without
+     *                           formatVersion or with a version that is not a whole number, fields
+     *                           of the wrong type (named by their path, e.g. {@code hypotheses[2].created})
      */
     public static Parsed parse(byte[] bytes, Path file) {
-        JsonNode root;
-        try {
-            root = MAPPER.readTree(bytes);
-        } catch (JsonProcessingException e) {
-            throw new BadInputException(file, "not a valid case file: " + e.getOriginalMessage(), offset(e), e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode root = readTree(bytes, file);
         if (root == null || root.isMissingNode()) {
             throw new BadInputException(file, "not a valid case file: empty", 0);
         }
@@ -117,8 +141,9 @@ public final class CaseJson {
             throw new BadInputException(file, "not an Inquest case (no formatVersion field)", 0);
         }
         JsonNode version = obj.get("formatVersion");
-        if (!version.canConvertToInt() || version.asInt() < 1) {
-            throw new BadInputException(file, "not an Inquest case (formatVersion " + version + ")", 0);
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() < 1) {
+            throw new BadInputException(file, "not an Inquest case (formatVersion must be a whole number from 1, found "
+                    + Words.found(version) + ")", Locations.offsetOf(bytes, List.of("formatVersion")));
         }
         int fileVersion = version.asInt();
         if (fileVersion < Case.FORMAT_VERSION) {
@@ -136,26 +161,57 @@ public final class CaseJson {
         try {
             Case c = MAPPER.treeToValue(obj, Case.class);
             return new Parsed(c, unknown, fileVersion);
+        } catch (JsonMappingException e) {
+            throw Words.binding(e, obj, bytes, file);
         } catch (JsonProcessingException | IllegalArgumentException | NullPointerException e) {
             String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
-            throw new BadInputException(file, "not a valid case file: " + firstLine(msg), 0, e);
+            throw new BadInputException(file, "not a valid case file: " + Words.firstLine(msg), 0, e);
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "malformed";
+    /** The JSON tree, strictly: one value, no field twice, nothing after it; syntax errors with their byte. */
+    private static JsonNode readTree(byte[] bytes, Path file) {
+        JsonParser p = null;
+        try {
+            p = MAPPER.createParser(bytes);
+            // Data after the case is looked for below, to be named as such rather than as broken JSON.
+            JsonNode root = MAPPER.readTree(p);
+            long end = p.currentLocation().getByteOffset();
+            try {
+                if (p.nextToken() != null) {
+                    throw new BadInputException(file, "not a valid case file: data after the end of the case",
+                            firstNonBlank(bytes, end));
+                }
+            } catch (StreamReadException trailing) {
+                throw new BadInputException(file, "not a valid case file: data after the end of the case",
+                        firstNonBlank(bytes, end), trailing);
+            }
+            return root;
+        } catch (StreamConstraintsException e) {
+            throw new BadInputException(file, "not a valid case file: " + Words.limit(e.getMessage()),
+                    p == null ? 0 : Words.offset(p.currentTokenLocation()), e);
+        } catch (StreamReadException e) {
+            throw new BadInputException(file, "not a valid case file: " + Words.syntax(e.getOriginalMessage()),
+                    Words.offset(e.getLocation()), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (p != null) {
+                try {
+                    p.close();
+                } catch (IOException e) {
+                    // A byte array: nothing to release.
+                }
+            }
         }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
     }
 
-    private static long offset(JsonProcessingException e) {
-        JsonLocation loc = e.getLocation();
-        if (loc == null) {
-            return 0;
+    /** Where the next thing after {@code from} starts (JSON's own whitespace skipped). */
+    private static long firstNonBlank(byte[] bytes, long from) {
+        int i = (int) Math.max(0, Math.min(from, bytes.length));
+        while (i < bytes.length && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\n' || bytes[i] == '\r')) {
+            i++;
         }
-        long b = loc.getByteOffset();
-        return b >= 0 ? b : Math.max(0, loc.getCharOffset());
+        return i;
     }
 }

@@ -20,11 +20,18 @@ public record DiskStamp(long size, long modifiedMillis, String sha256) {
     public static DiskStamp of(Path file) throws IOException {
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            byte[] bytes = Files.readAllBytes(file);
-            return new DiskStamp(attrs.size(), attrs.lastModifiedTime().toMillis(), sha256(bytes));
+            // Bounded and regular files only, as the case itself is read.
+            byte[] bytes = CaseFile.readBytes(file);
+            return new DiskStamp(bytes.length, attrs.lastModifiedTime().toMillis(), sha256(bytes));
         } catch (NoSuchFileException e) {
             return null;
         }
+    }
+
+    /** The stamp of bytes just read from the file (no second read, so no second version). */
+    static DiskStamp of(Path file, byte[] bytes) throws IOException {
+        BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+        return new DiskStamp(bytes.length, attrs.lastModifiedTime().toMillis(), sha256(bytes));
     }
 
     static String sha256(byte[] bytes) {

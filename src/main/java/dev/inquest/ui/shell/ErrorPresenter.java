@@ -3,7 +3,8 @@ package dev.inquest.ui.shell;
 import dev.inquest.input.BadInputException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.NoSuchFileException;
+import dev.inquest.input.FileProblems;
+import java.io.IOException;
 import java.util.concurrent.CancellationException;
 import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
@@ -23,8 +24,9 @@ public final class ErrorPresenter {
         if (root instanceof BadInputException bad) {
             return bad.getMessage();
         }
-        if (root instanceof NoSuchFileException nf) {
-            return nf.getFile() + ": no such file";
+        if (root instanceof IOException io) {
+            // The command line's words for the same failures (permission denied, is a directory...).
+            return FileProblems.describe(io);
         }
         if (root instanceof CancellationException) {
             return "Cancelled.";

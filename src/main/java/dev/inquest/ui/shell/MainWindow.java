@@ -3,6 +3,7 @@ package dev.inquest.ui.shell;
 import dev.inquest.Version;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
+import dev.inquest.input.FileProblems;
 import dev.inquest.ui.task.TaskRunner;
 import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.settings.Settings;
@@ -467,7 +468,10 @@ public final class MainWindow {
         try {
             kind = FileKind.detect(file);
         } catch (IOException e) {
-            showError("Cannot open " + file.getFileName(), new BadInputException(file, "cannot read: " + e.getMessage(), -1, e));
+            showError("Cannot open " + file.getFileName(), new BadInputException(file, FileProblems.problem(e), -1, e));
+            return;
+        } catch (BadInputException e) {
+            showError("Cannot open " + file.getFileName(), e);
             return;
         }
         if (kind == FileKind.UNKNOWN) {

@@ -64,4 +64,18 @@ class ArtifactCheckTest {
         assertThat(ArtifactFiles.describe(outside, caseDir).path()).isEqualTo(outside.toAbsolutePath().toString());
         assertThat(ArtifactFiles.describe(outside, caseDir).kind()).isEqualTo("unknown file");
     }
+
+    @Test
+    void aPathNoFileCanHaveIsAProblemOfThatArtifactNotACrash() throws Exception {
+        // Case files are text anyone may edit: a NUL made Path.of throw out of the check (issue 17).
+        Artifact nul = new Artifact("A7", "heap dump", "dumps/a\u0000b.hprof", null);
+        ArtifactCheck c = ArtifactCheck.check(nul, dir, List.of());
+        assertThat(c.state()).isEqualTo(ArtifactCheck.State.INVALID);
+        assertThat(c.found()).isNull();
+        assertThat(c.message()).isEqualTo("artifact A7: path \"dumps/a\\u0000b.hprof\" is not a valid file name here"
+                + " (Nul character not allowed)");
+        ArtifactCheck none = ArtifactCheck.check(new Artifact("A8", "heap dump", null, null), dir, List.of());
+        assertThat(none.state()).isEqualTo(ArtifactCheck.State.INVALID);
+        assertThat(none.message()).isEqualTo("artifact A8: path \"\" is not a valid file name here (no path)");
+    }
 }
