@@ -9,7 +9,14 @@ import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
 import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.jfr.read.SummaryReader;
+import dev.inquest.jfr.diff.DiffTree;
+import dev.inquest.jfr.read.TreeBuilder;
+import dev.inquest.jfr.render.CollapsedWriter;
+import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.StackTreeFlame;
 import dev.inquest.jfr.stack.EventKind;
+import dev.inquest.jfr.stack.FrameType;
+import dev.inquest.jfr.stack.Weight;
 import dev.inquest.jfr.stack.StackNode;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
@@ -270,18 +277,51 @@ class JfrDamageTest {
         }
     }
 
-    /** Item 7: walks over a stack tree are iterative; 100,000 levels do not overflow the stack. */
+    /**
+     * Item 7: walks over a stack tree are iterative; 100,000 levels (a recursive workload, or a
+     * hostile file's stack trace) do not overflow the stack: merging and freezing per-chunk trees,
+     * height, totals, collapsed stacks, the differential tree, the allocation tables' walk and the
+     * flame graph's index.
+     */
     @Test
-    void aHundredThousandLevelsDeepTreeIsWalkedWithoutRecursion() {
-        StackNode leaf = new StackNode("f99999", dev.inquest.jfr.stack.FrameType.JIT_COMPILED, 7, 7, List.of());
-        StackNode n = leaf;
-        for (int i = 99_998; i >= 0; i--) {
-            n = new StackNode("f" + i, dev.inquest.jfr.stack.FrameType.JIT_COMPILED, 0, 7, List.of(n));
+    void aHundredThousandLevelsDeepTreeIsWalkedWithoutRecursion() throws Exception {
+        int depth = 100_000;
+        TreeBuilder.Frame[] path = new TreeBuilder.Frame[depth];
+        for (int i = 0; i < depth - 1; i++) {
+            path[i] = new TreeBuilder.Frame("f" + i, FrameType.JIT_COMPILED);
         }
-        StackNode root = new StackNode("all", dev.inquest.jfr.stack.FrameType.UNKNOWN, 0, 7, List.of(n));
-        assertThat(root.height()).isEqualTo(100_000);
-        StackTree tree = new StackTree(root, dev.inquest.jfr.stack.Weight.COUNT, List.of("jdk.ExecutionSample"), 7, false);
-        assertThat(tree.totalOf("f99999")).isEqualTo(7);
+        path[depth - 1] = new TreeBuilder.Frame("byte[]", FrameType.CLASS);
+        TreeBuilder a = new TreeBuilder();
+        a.add(path, 5);
+        TreeBuilder b = new TreeBuilder();
+        b.add(path, 2);
+        b.add(java.util.Arrays.copyOf(path, 10), 1);
+        a.merge(b);
+        StackNode root = a.freeze(0);
+        assertThat(root.height()).isEqualTo(depth);
+        assertThat(root.total()).isEqualTo(8);
+        StackTree tree = new StackTree(root, Weight.BYTES, List.of("jdk.ObjectAllocationSample"), 3, false);
+        assertThat(tree.totalOf("byte[]")).isEqualTo(7);
+        assertThat(tree.totalOf("f9")).isEqualTo(8);
         assertThat(tree.totalOf("nowhere")).isZero();
+
+        java.io.StringWriter collapsed = new java.io.StringWriter();
+        CollapsedWriter.write(tree, collapsed);
+        String[] lines = collapsed.toString().split("\n");
+        assertThat(lines).hasSize(2);
+        // Depth first, a node's own line before its children's, as flamegraph.pl expects.
+        assertThat(lines[0]).isEqualTo("f0;f1;f2;f3;f4;f5;f6;f7;f8;f9 1");
+        assertThat(lines[1]).startsWith("f0;f1;f2;").endsWith(";f99998;byte[] 7");
+        assertThat(lines[1].split(";")).hasSize(depth);
+
+        DiffTree diff = Recording.diff(tree, tree);
+        java.io.StringWriter diffCollapsed = new java.io.StringWriter();
+        CollapsedWriter.write(diff, diffCollapsed);
+        assertThat(diffCollapsed.toString().split("\n")).containsExactly("f0;f1;f2;f3;f4;f5;f6;f7;f8;f9 1 1",
+                lines[1].substring(0, lines[1].length() - 2) + " 7 7");
+
+        FlameIndex index = FlameIndex.of(StackTreeFlame.of(tree));
+        assertThat(index.count()).isEqualTo(depth + 1);
+        assertThat(index.maxDepth()).isEqualTo(depth);
     }
 }
