@@ -13,6 +13,7 @@ import dev.inquest.jfr.diff.DiffTree;
 import dev.inquest.jfr.read.TreeBuilder;
 import dev.inquest.jfr.render.CollapsedWriter;
 import dev.inquest.jfr.render.FlameIndex;
+import dev.inquest.jfr.render.FlameTransforms;
 import dev.inquest.jfr.render.StackTreeFlame;
 import dev.inquest.jfr.stack.EventKind;
 import dev.inquest.jfr.stack.FrameType;
@@ -323,5 +324,22 @@ class JfrDamageTest {
         FlameIndex index = FlameIndex.of(StackTreeFlame.of(tree));
         assertThat(index.count()).isEqualTo(depth + 1);
         assertThat(index.maxDepth()).isEqualTo(depth);
+
+        // The window's views of the same tree.
+        var flame = StackTreeFlame.of(tree);
+        var reversed = FlameTransforms.reverse(flame);
+        assertThat(FlameIndex.of(reversed).maxDepth()).isEqualTo(depth);
+        // Leaves first: the first-seen stack (f0..f9, self 1) then the deep one (byte[], 7).
+        assertThat(reversed.children()).extracting(c -> c.label() + " " + c.total()).containsExactly("f9 1", "byte[] 7");
+        var focused = FlameTransforms.focus(flame, FlameTransforms.labelIs("f50000"));
+        assertThat(focused.total()).isEqualTo(7);
+        assertThat(FlameIndex.of(focused).maxDepth()).isEqualTo(depth - 50_000);
+        var excluded = FlameTransforms.exclude(flame, FlameTransforms.labelIs("f50000"));
+        assertThat(excluded.total()).isEqualTo(1);
+        assertThat(FlameTransforms.collapseRecursion(flame).total()).isEqualTo(8);
+        assertThat(FlameIndex.of(FlameTransforms.prune(flame, 0.5)).maxDepth()).isEqualTo(depth);
+        var differential = FlameTransforms.diff(flame, flame);
+        assertThat(FlameTransforms.count(differential)).isEqualTo(depth + 1);
+        assertThat(differential.baseline()).isEqualTo(8);
     }
 }
