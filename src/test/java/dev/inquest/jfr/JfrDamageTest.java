@@ -341,5 +341,8 @@ class JfrDamageTest {
         var differential = FlameTransforms.diff(flame, flame);
         assertThat(FlameTransforms.count(differential)).isEqualTo(depth + 1);
         assertThat(differential.baseline()).isEqualTo(8);
+        String folded = dev.inquest.jfr.render.CollapsedStacks.write(flame);
+        assertThat(folded.split("\n")).hasSize(2);
+        assertThat(folded.split("\n")[1]).endsWith(";f99998_[j];byte[]_[a] 7").startsWith("f0_[j];f1_[j];");
     }
 }
