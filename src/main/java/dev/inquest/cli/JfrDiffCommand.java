@@ -68,8 +68,10 @@ public final class JfrDiffCommand implements Callable<Integer> {
 
     private StackTree read(Path file, StackTreeQuery q, Progress progress) throws Exception {
         try (Recording source = RecordingArgument.open(file, progress)) {
+            StackTree tree = source.stacks(q, progress);
+            // After the read: it may have found damaged chunks.
             RecordingArgument.warnIfCutShort(source, file, spec.commandLine().getErr(), "using");
-            return source.stacks(q, progress);
+            return tree;
         }
     }
 }

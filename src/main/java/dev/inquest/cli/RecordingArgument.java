@@ -28,9 +28,14 @@ final class RecordingArgument {
         return Recording.open(file, progress);
     }
 
-    /** A recording cut short is read up to its last complete chunk: say so on stderr. */
+    /**
+     * A recording cut short is read up to its last complete chunk, a damaged chunk is skipped: say
+     * so on stderr (after the read, which may have found the damage).
+     */
     static void warnIfCutShort(Recording source, Path file, PrintWriter err, String using) {
         source.truncation().ifPresent(t -> err.println("inquest: warning: " + file + ": cut short, "
                 + t.missingReason() + " at byte " + t.offset() + "; " + using + " the complete chunks"));
+        source.damage().forEach(d -> err.println("inquest: warning: " + file + ": " + d.describe() + "; "
+                + using + " the other chunks"));
     }
 }

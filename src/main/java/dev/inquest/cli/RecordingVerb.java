@@ -38,8 +38,13 @@ abstract class RecordingVerb<T> implements Callable<Integer> {
             return 0;
         }
         PrintWriter out = output.out();
-        if (a.truncated()) {
+        if (a.missing() != null) {
             out.println("Cut short: " + a.missing() + "; the figures count the complete chunks only.");
+        }
+        for (String p : a.problems()) {
+            if (!p.equals(a.missing())) {
+                out.println("Damaged: " + p + "; the figures count the other chunks only.");
+            }
         }
         print(a.answer(), out);
         out.flush();

@@ -13,12 +13,14 @@ import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.jfr.read.SummaryReader;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
+import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,20 @@ public final class Recording implements AutoCloseable {
     /** What is missing when the file was cut short; the complete chunks before it stay readable. */
     public Optional<Truncation> truncation() {
         return source.truncation();
+    }
+
+    /**
+     * The damaged chunks that were skipped, in file order: those whose header could not be trusted
+     * (known once open) and those a query found damaged since (ask after the query). Their events
+     * are missing from every answer.
+     */
+    public List<ChunkDamage> damage() {
+        return source.damage();
+    }
+
+    /** Whether events are missing from the answers so far: the file is cut short or a chunk is damaged. */
+    public boolean partial() {
+        return source.truncation().isPresent() || !source.damage().isEmpty();
     }
 
     /** Event counts per type, the time span, GC and heap figures, and what is missing if cut short. */

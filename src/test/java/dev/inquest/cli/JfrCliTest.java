@@ -129,6 +129,62 @@ class JfrCliTest {
         assertThat(run("jfr", "old-objects", f.toString()).out()).contains(old.byType().getFirst().key());
     }
 
+    /**
+     * Issue 17: a damaged chunk (here chunk 2's header constant-pool offset set to 0) is skipped and
+     * named by every verb: "truncated": true and the damage in "problems" in JSON, a line in text,
+     * a warning on stderr for the flame graph.
+     */
+    @Test
+    void recordingVerbsMarkADamagedChunkAsPartialAndNameIt() throws Exception {
+        Path file = dev.inquest.jfr.AllocRecording.get().file();
+        dev.inquest.jfr.load.ChunkHeader c;
+        try (var s = dev.inquest.jfr.load.JfrSource.open(file, dev.inquest.progress.Progress.NONE)) {
+            c = s.chunks().get(1);
+        }
+        byte[] bytes = java.nio.file.Files.readAllBytes(file);
+        java.nio.ByteBuffer.wrap(bytes).putLong((int) c.offset() + 16, 0);
+        Path damaged = dir.resolve("damaged.jfr");
+        java.nio.file.Files.write(damaged, bytes);
+        String problem = "chunk 2 skipped, damaged: the header's constant-pool offset 0 is outside the chunk (68 to "
+                + c.size() + ") at byte " + (c.offset() + 16);
+        for (String verb : List.of("summary", "allocations", "heap", "old-objects")) {
+            CliRun r = run("jfr", verb, damaged.toString(), "--json");
+            assertThat(r.exit()).as(verb + ": " + r.err()).isZero();
+            JsonNode j = new ObjectMapper().readTree(r.out());
+            assertThat(j.get("truncated").asBoolean()).as(verb).isTrue();
+            assertThat(j.get("problems")).as(verb).hasSize(1);
+            assertThat(j.get("problems").get(0).asText()).as(verb).isEqualTo(problem);
+        }
+        assertThat(run("jfr", "allocations", damaged.toString()).out()).startsWith("Damaged: " + problem);
+        assertThat(run("jfr", "summary", damaged.toString()).out()).contains("note      " + problem);
+        CliRun flame = run("jfr", "flame", damaged.toString(), "--event", "alloc");
+        assertThat(flame.exit()).isZero();
+        assertThat(flame.err()).contains("inquest: warning: " + damaged + ": " + problem + "; showing the other chunks");
+        JsonNode whole = new ObjectMapper().readTree(run("jfr", "heap", file.toString(), "--json").out());
+        assertThat(whole.get("truncated").asBoolean()).isFalse();
+        assertThat(whole.get("problems")).isEmpty();
+    }
+
+    /** Issue 17: nothing readable left (the only chunk damaged) is exit 1 with one line naming file, problem, offset. */
+    @Test
+    void aRecordingWhoseOnlyChunkIsDamagedIsExitOne() throws Exception {
+        Path file = dev.inquest.jfr.AllocRecording.get().file();
+        long size;
+        try (var s = dev.inquest.jfr.load.JfrSource.open(file, dev.inquest.progress.Progress.NONE)) {
+            size = s.chunks().getFirst().size();
+        }
+        byte[] one = java.util.Arrays.copyOf(java.nio.file.Files.readAllBytes(file), (int) size);
+        java.nio.ByteBuffer.wrap(one).putLong(24, size + 5); // the metadata offset, past the chunk's end
+        Path p = dir.resolve("one.jfr");
+        java.nio.file.Files.write(p, one);
+        for (String verb : List.of("summary", "allocations")) {
+            CliRun r = run("jfr", verb, p.toString(), "--json");
+            assertThat(r.exit()).as(verb).isEqualTo(1);
+            assertThat(r.err().strip()).isEqualTo("inquest: " + p + ": no readable chunk: chunk 1 is damaged, the header's"
+                    + " metadata offset " + (size + 5) + " is outside the chunk (68 to " + size + ") at byte 24");
+        }
+    }
+
     /** A recording cut short: the recording verbs read its complete chunks and say so, in JSON and in text. */
     @Test
     void recordingVerbsMarkACutShortRecordingAsPartial() throws Exception {

@@ -46,11 +46,71 @@ public final class ChunkFilter {
     public record Result(byte[] chunk, Map<String, Long> countsByName, long keptEvents) {
     }
 
-    /** Filters {@code chunk} of {@code file} to the events named in {@code keep}; null when not possible. */
+    /**
+     * A chunk whose records do not chain from its header to its end (a flipped size byte, a header
+     * pointing between records): the JDK parser would stop early there and say nothing, so the
+     * chunk is not read at all.
+     */
+    static final class Damaged extends RuntimeException {
+        /** Where, relative to the chunk's start. */
+        final long position;
+
+        Damaged(long position, String problem) {
+            super(problem, null, false, false);
+            this.position = position;
+        }
+    }
+
+    /** A chunk this filter does not handle (not damage): the JDK parser reads the original. */
+    static final class Unsupported extends RuntimeException {
+        Unsupported(String why) {
+            super(why, null, false, false);
+        }
+    }
+
+    /**
+     * Filters {@code chunk} of {@code file} to the events named in {@code keep}; null when not possible.
+     *
+     * @throws Damaged when the chunk's records are damaged
+     */
     public static Result filter(Path file, ChunkHeader chunk, Set<String> keep) throws IOException {
         if ((chunk.flags() & 1) == 0 || chunk.size() > Integer.MAX_VALUE) {
             return null;
         }
+        byte[] bytes = read(file, chunk);
+        if (bytes == null) {
+            return null;
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
+        try {
+            return filter(buf, bytes, (int) chunk.size(), keep);
+        } catch (Damaged e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Malformed records: let the JDK parser read the original and report what it finds.
+            return null;
+        }
+    }
+
+    /**
+     * Checks that the records of {@code chunk} chain from its header to its end, for a chunk the JDK
+     * parser reads unfiltered (it would stop early at a bad record size and say nothing).
+     *
+     * @throws Damaged when they do not
+     */
+    static void validate(Path file, ChunkHeader chunk) throws IOException {
+        if ((chunk.flags() & 1) == 0 || chunk.size() > Integer.MAX_VALUE) {
+            return;
+        }
+        byte[] bytes = read(file, chunk);
+        if (bytes != null) {
+            ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
+            scan(bytes, buf, (int) chunk.size(), new boolean[0], new long[0], new HashMap<>());
+        }
+    }
+
+    /** The chunk's bytes in this thread's buffer (valid up to the chunk's size), or null if the file ends first. */
+    private static byte[] read(Path file, ChunkHeader chunk) throws IOException {
         // A heap copy rather than a mapping: the scan loop below compiles to plain array loads.
         // Reused per thread: a fresh 12 MB array per chunk would be a humongous allocation each
         // time and keep the collector busy for nothing.
@@ -67,18 +127,23 @@ public final class ChunkFilter {
                 }
             }
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
-        try {
-            return filter(buf, bytes, (int) chunk.size(), keep);
-        } catch (IndexOutOfBoundsException | IllegalStateException | NumberFormatException e) {
-            // Malformed records: let the JDK parser read the original and report what it finds.
-            return null;
-        }
+        return bytes;
     }
 
     private static Result filter(ByteBuffer b, byte[] a, int size, Set<String> keep) {
         long metaPos = b.getLong(24);
-        Metadata meta = metadata(b, (int) metaPos);
+        Metadata meta;
+        try {
+            meta = metadata(b, (int) metaPos);
+        } catch (Unsupported e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // Every JDK 11+ and async-profiler chunk's metadata reads here, so this is damage; the
+            // JDK parser would read it once for the whole group file and lose the other chunks' events.
+            scan(a, b, size, new boolean[0], new long[0], new HashMap<>());
+            throw new Damaged(metaPos, "its metadata (the descriptions of the event types) cannot be read ("
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
+        }
         Map<Long, String> names = meta.names;
         boolean[] keepId = new boolean[256];
         for (Map.Entry<Long, String> e : names.entrySet()) {
@@ -157,15 +222,16 @@ public final class ChunkFilter {
             if (delta != 0) {
                 int target = Arrays.binarySearch(recPos, 0, n, (int) (recPos[i] + delta));
                 if (target < 0) {
-                    throw new IllegalStateException("pool delta to an unknown record");
+                    throw new Damaged(recPos[i], "a constant-pool record points " + delta
+                            + " bytes away, where no constant-pool record starts");
                 }
                 newDelta = newPos[target] - newPos[i];
             }
             writePadded(dst, newPos[i] + rebuilt[i].deltaOffset, newDelta, 9);
         }
         d.putLong(8, written);
-        d.putLong(16, mapPosition(b.getLong(16), recPos, newPos, n));
-        d.putLong(24, mapPosition(metaPos, recPos, newPos, n));
+        d.putLong(16, mapPosition(b.getLong(16), recPos, newPos, n, 16));
+        d.putLong(24, mapPosition(metaPos, recPos, newPos, n, 24));
         // Records of types the metadata does not declare are skipped by the JDK parser too (a
         // crash can leave one behind): they are not events.
         Map<String, Long> byName = new HashMap<>();
@@ -205,7 +271,20 @@ public final class ChunkFilter {
         Records r = new Records();
         int[] cursor = new int[1];
         int pos = ChunkHeader.SIZE;
+        int[] at = {pos};
+        try {
+            scan(a, b, size, keepId, counts, otherCounts, r, cursor, at);
+        } catch (IndexOutOfBoundsException e) {
+            throw new Damaged(at[0], "a record's size or type runs past the chunk's end");
+        }
+        return r;
+    }
+
+    private static void scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
+                             Map<Long, Long> otherCounts, Records r, int[] cursor, int[] at) {
+        int pos = at[0];
         while (pos < size) {
+            at[0] = pos;
             long len;
             long type;
             int p = pos;
@@ -225,12 +304,13 @@ public final class ChunkFilter {
                 type = readVarLong(b, cursor);
             }
             if (len <= 0 || pos + len > size) {
-                throw new IllegalStateException("bad record at " + pos);
+                throw new Damaged(pos, len <= 0 ? "a record declares size " + len
+                        : "a record of " + len + " bytes runs past the chunk's end (" + (size - pos) + " bytes left)");
             }
             if (type == METADATA || type == CONSTANT_POOL) {
                 r.add(pos, (int) len);
             } else if (type < 0) {
-                throw new IllegalStateException("bad type id at " + pos);
+                throw new Damaged(pos, "a record has the negative type id " + type);
             } else if (type < counts.length) {
                 counts[(int) type]++;
                 if (keepId[(int) type]) {
@@ -241,16 +321,16 @@ public final class ChunkFilter {
             }
             pos += (int) len;
         }
-        return r;
     }
 
-    private static long mapPosition(long old, int[] recPos, int[] newPos, int n) {
+    private static long mapPosition(long old, int[] recPos, int[] newPos, int n, int field) {
         if (old == 0) {
             return 0;
         }
         int i = Arrays.binarySearch(recPos, 0, n, (int) old);
         if (i < 0) {
-            throw new IllegalStateException("header points between records");
+            throw new Damaged(field, "the header's " + (field == 16 ? "constant-pool" : "metadata") + " offset " + old
+                    + " points between records");
         }
         return newPos[i];
     }
@@ -535,7 +615,7 @@ public final class ChunkFilter {
             int max = 0;
             for (long id : names.keySet()) {
                 if (id > 100_000 || id < 0) {
-                    throw new IllegalStateException("type id out of range: " + id);
+                    throw new Unsupported("type id out of range: " + id);
                 }
                 max = Math.max(max, (int) id);
             }
@@ -624,20 +704,28 @@ public final class ChunkFilter {
         readVarLong(b, c); // start
         readVarLong(b, c); // duration
         readVarLong(b, c); // metadata id
-        int count = (int) readVarLong(b, c);
-        String[] strings = new String[count];
+        long count = readVarLong(b, c);
+        if (count < 0 || count > b.limit() - c[0]) {
+            throw new IllegalStateException("metadata declares " + count + " strings");
+        }
+        String[] strings = new String[(int) count];
         for (int i = 0; i < count; i++) {
             strings[i] = readString(b, c);
         }
         Metadata m = new Metadata();
-        readElement(b, c, strings, m, null);
+        readElement(b, c, strings, m, null, 0);
         m.resolve();
         return m;
     }
 
     /** Reads one element; class elements register themselves, field elements add to {@code fieldsOut}. */
     private static void readElement(ByteBuffer b, int[] c, String[] strings, Metadata m,
-                                    java.util.List<Metadata.Field> fieldsOut) {
+                                    java.util.List<Metadata.Field> fieldsOut, int depth) {
+        // Real metadata nests four deep (root, metadata, class, field, annotation); a damaged one
+        // must not overflow the stack.
+        if (depth > 16) {
+            throw new IllegalStateException("metadata elements nested too deep");
+        }
         String elementName = strings[(int) readVarLong(b, c)];
         int attributes = (int) readVarLong(b, c);
         Map<String, String> attrs = new HashMap<>();
@@ -654,7 +742,7 @@ public final class ChunkFilter {
         }
         int children = (int) readVarLong(b, c);
         for (int i = 0; i < children; i++) {
-            readElement(b, c, strings, m, mine);
+            readElement(b, c, strings, m, mine, depth + 1);
         }
         if (mine != null && attrs.containsKey("name") && attrs.containsKey("id")) {
             long id = Long.parseLong(attrs.get("id"));
@@ -662,6 +750,15 @@ public final class ChunkFilter {
             m.ids.put(attrs.get("name"), id);
             m.fields.put(id, mine.toArray(Metadata.Field[]::new));
         }
+    }
+
+    /** A string length that fits in what is left of the buffer (at {@code perUnit} bytes at least each). */
+    private static int length(ByteBuffer b, int[] c, int perUnit) {
+        long len = readVarLong(b, c);
+        if (len < 0 || len * perUnit > b.limit() - c[0]) {
+            throw new IllegalStateException("string of " + len + " characters runs past the record");
+        }
+        return (int) len;
     }
 
     private static String readString(ByteBuffer b, int[] c) {
@@ -672,14 +769,14 @@ public final class ChunkFilter {
             case 1:
                 return "";
             case 3, 5: {
-                int len = (int) readVarLong(b, c);
+                int len = length(b, c, 1);
                 byte[] bytes = new byte[len];
                 b.get(c[0], bytes);
                 c[0] += len;
                 return new String(bytes, encoding == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
             }
             case 4: {
-                int len = (int) readVarLong(b, c);
+                int len = length(b, c, 1);
                 char[] chars = new char[len];
                 for (int i = 0; i < len; i++) {
                     chars[i] = (char) readVarLong(b, c);

@@ -1,6 +1,7 @@
 package dev.inquest.jfr.load;
 
 import dev.inquest.input.BadInputException;
+import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -84,36 +85,21 @@ public final class ChunkReader {
         Callable<Void> worker = () -> {
             Path group = Files.createTempFile(CacheDir.get(), "group-", ".jfr");
             try {
-                long events = 0;
+                Group g = new Group();
                 try (FileChannel out = FileChannel.open(group, StandardOpenOption.WRITE)) {
                     int idx;
                     while ((idx = next.getAndIncrement()) < chunks.size()) {
                         progress.checkCancelled();
                         ChunkHeader c = chunks.get(idx);
-                        ChunkFilter.Result r = filter ? ChunkFilter.filter(source.work(), c, wanted) : null;
-                        if (r != null) {
-                            counts[idx] = r.countsByName();
-                            events += r.keptEvents();
-                            if (r.keptEvents() > 0) {
-                                write(out, ByteBuffer.wrap(r.chunk()));
-                            }
+                        if (source.skipped(c)) {
+                            counts[idx] = Map.of(); // found damaged by an earlier read
                         } else {
-                            events++;
-                            try (FileChannel in = FileChannel.open(source.work())) {
-                                long copied = 0;
-                                while (copied < c.size()) {
-                                    copied += in.transferTo(c.offset() + copied, c.size() - copied, out);
-                                }
-                            }
+                            g.add(idx, c, copy(source, c, filter, wanted, out, counts, idx));
                         }
                         progress.progress(done.addAndGet(c.size() / 2));
                     }
                 }
-                ChunkTask<R> task = factory.get();
-                if (events > 0) {
-                    parse(source, group, chunks.getFirst().offset(), task, progress);
-                }
-                results.add(task.result());
+                results.add(parseGroup(source, group, g, chunks, filter, wanted, factory, counts, progress));
                 return null;
             } finally {
                 ChunkFilter.releaseBuffer();
@@ -157,6 +143,12 @@ public final class ChunkReader {
             }
         }
         progress.progress(source.readableBytes());
+        if (chunks.stream().allMatch(source::skipped)) {
+            // Nothing left to answer from: the damage is the answer.
+            ChunkDamage d = source.damage().getFirst();
+            throw new BadInputException(source.file(), "no readable chunk: chunk " + d.chunk() + " is damaged, "
+                    + d.problem(), d.offset());
+        }
         Map<String, Long> merged = new HashMap<>();
         boolean complete = true;
         for (Map<String, Long> m : counts) {
@@ -199,10 +191,193 @@ public final class ChunkReader {
         }
     }
 
-    private static void parse(JfrSource source, Path file, long offset, ChunkTask<?> task, Progress progress) {
-        long[] count = {0};
+    /**
+     * Appends chunk {@code idx}, filtered to the wanted events when possible, to {@code out}.
+     *
+     * @return the events of the wanted types it adds, {@link #WHOLE} for a chunk copied whole, or
+     *         {@link #DAMAGED} when it is damaged and skipped
+     */
+    private static long copy(JfrSource source, ChunkHeader c, boolean filter, Set<String> wanted, FileChannel out,
+                             Map<String, Long>[] counts, int idx) throws IOException {
+        try {
+            ChunkFilter.Result r = filter ? ChunkFilter.filter(source.work(), c, wanted) : null;
+            if (r != null) {
+                counts[idx] = r.countsByName();
+                if (r.keptEvents() > 0) {
+                    write(out, ByteBuffer.wrap(r.chunk()));
+                }
+                return r.keptEvents();
+            }
+            ChunkFilter.validate(source.work(), c);
+        } catch (ChunkFilter.Damaged d) {
+            source.damaged(c, d.position, d.getMessage());
+            counts[idx] = Map.of();
+            return DAMAGED;
+        }
+        try (FileChannel in = FileChannel.open(source.work())) {
+            long copied = 0;
+            while (copied < c.size()) {
+                copied += in.transferTo(c.offset() + copied, c.size() - copied, out);
+            }
+        }
+        return WHOLE;
+    }
+
+    /** The chunks one worker put in its group file, and how many events the JDK parser must hand back. */
+    private static final class Group {
+        final List<Integer> indexes = new ArrayList<>();
+        final List<ChunkHeader> chunks = new ArrayList<>();
+        long events;
+        /** Events of the wanted types kept by the filter, or -1 when a chunk was copied whole (not counted). */
+        long expected;
+
+        void add(int idx, ChunkHeader c, long kept) {
+            if (kept == DAMAGED) {
+                return;
+            }
+            indexes.add(idx);
+            chunks.add(c);
+            if (kept == WHOLE) {
+                events++;
+                expected = -1;
+            } else {
+                events += kept;
+                if (expected >= 0) {
+                    expected += kept;
+                }
+            }
+        }
+    }
+
+    private static final long DAMAGED = -1;
+    private static final long WHOLE = -2;
+
+    /**
+     * Parses one worker's group file. When the JDK parser fails, or hands back fewer events than
+     * the filter kept (it stops early at some damage and says nothing), the chunks are parsed one
+     * by one to find the damaged ones, which are skipped and named; the rest is parsed again.
+     */
+    private static <R> R parseGroup(JfrSource source, Path file, Group g, List<ChunkHeader> all, boolean filter,
+                                    Set<String> wanted, Supplier<? extends ChunkTask<R>> factory,
+                                    Map<String, Long>[] counts, Progress progress) throws IOException {
+        while (true) {
+            if (g.events == 0) {
+                return factory.get().result();
+            }
+            Throwable failure;
+            try {
+                Parsed<R> p = parse(file, factory.get(), g.expected >= 0, progress);
+                if (g.expected < 0 || p.events >= g.expected) {
+                    return p.result;
+                }
+                failure = null;
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | InternalError | StackOverflowError e) {
+                failure = e;
+            }
+            if (!locate(source, g, filter, wanted, factory, counts)) {
+                // Only together (chunks are self-contained, so this should not happen): name the first.
+                ChunkHeader first = g.chunks.getFirst();
+                String why = failure == null ? "the JDK's parser stops early in it" : words(failure);
+                throw new BadInputException(source.file(), "chunk " + source.number(first) + " or one read with it is"
+                        + " damaged, " + why, first.offset());
+            }
+            Group again = new Group();
+            try (FileChannel out = FileChannel.open(file, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (int i = 0; i < g.chunks.size(); i++) {
+                    ChunkHeader c = g.chunks.get(i);
+                    if (!source.skipped(c)) {
+                        again.add(g.indexes.get(i), c, copy(source, c, filter, wanted, out, counts, g.indexes.get(i)));
+                    }
+                }
+            }
+            g = again;
+        }
+    }
+
+    /**
+     * Parses each chunk of the group on its own; those the JDK parser fails on, or reads only part
+     * of, are recorded as damaged. Whether any was.
+     */
+    private static boolean locate(JfrSource source, Group g, boolean filter, Set<String> wanted,
+                                  Supplier<? extends ChunkTask<?>> factory, Map<String, Long>[] counts)
+            throws IOException {
+        boolean found = false;
+        for (int i = 0; i < g.chunks.size(); i++) {
+            ChunkHeader c = g.chunks.get(i);
+            Path one = Files.createTempFile(CacheDir.get(), "chunk-", ".jfr");
+            try {
+                Group single = new Group();
+                try (FileChannel out = FileChannel.open(one, StandardOpenOption.WRITE)) {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Long>[] ignored = new Map[1];
+                    single.add(0, c, copy(source, c, filter, wanted, out, ignored, 0));
+                }
+                if (single.events > 0) {
+                    Parsed<?> p = parse(one, factory.get(), single.expected >= 0, Progress.NONE);
+                    if (single.expected >= 0 && p.events < single.expected) {
+                        source.damaged(c, 0, "the JDK's parser stops after " + p.events + " of its "
+                                + single.expected + " events (a damaged record or constant pool)");
+                        counts[g.indexes.get(i)] = Map.of();
+                        found = true;
+                    }
+                }
+            } catch (CancellationException e) {
+                throw e;
+            } catch (RuntimeException | InternalError | StackOverflowError e) {
+                source.damaged(c, metadataFailure(e) ? c.metadataOffset() : 0, words(e));
+                counts[g.indexes.get(i)] = Map.of();
+                found = true;
+            } finally {
+                Files.deleteIfExists(one);
+            }
+        }
+        return found;
+    }
+
+    private static boolean metadataFailure(Throwable e) {
+        for (StackTraceElement f : e.getStackTrace()) {
+            if (f.getClassName().contains(".Metadata")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** What the JDK parser's exception means for the user, in words, with the exception for reference. */
+    private static String words(Throwable e) {
+        String what;
+        if (metadataFailure(e)) {
+            what = "its metadata (the descriptions of the event types) cannot be read";
+        } else if (e instanceof ClassCastException) {
+            what = "a constant-pool entry has the wrong type (for example a stack frame that is not a frame)";
+        } else if (e instanceof NullPointerException) {
+            what = "a constant-pool entry is missing (a class, method or name an event refers to)";
+        } else if (e instanceof IndexOutOfBoundsException) {
+            what = "a value runs past the end of its record";
+        } else if (e instanceof StackOverflowError) {
+            what = "its values nest too deep to be real";
+        } else {
+            what = "the JDK's parser cannot read it";
+        }
+        String detail = e.getMessage() == null ? e.getClass().getSimpleName()
+                : e.getClass().getSimpleName() + ": " + e.getMessage();
+        return what + " (" + detail + ")";
+    }
+
+    /** A task's result and how many events the JDK parser handed to the stream (-1 when not counted). */
+    private record Parsed<R>(R result, long events) {
+    }
+
+    /** Parses {@code file} into {@code task} and asks it for its result (which may resolve constants too). */
+    private static <R> Parsed<R> parse(Path file, ChunkTask<R> task, boolean count, Progress progress)
+            throws IOException {
+        long[] ticks = {0};
+        long[] events = {0};
         Runnable tick = () -> {
-            if ((++count[0] & CANCEL_CHECK_MASK) == 0) {
+            if ((++ticks[0] & CANCEL_CHECK_MASK) == 0) {
                 progress.checkCancelled();
             }
         };
@@ -211,15 +386,16 @@ public final class ChunkReader {
             // tasks never keep a RecordedEvent beyond its handler.
             stream.setOrdered(false);
             stream.setReuse(true);
+            if (count) {
+                // A filtered file holds only the wanted events: fewer back means the parser stopped early.
+                stream.onEvent(e -> events[0]++);
+            }
             task.subscribe(stream, tick);
             stream.start();
+            return new Parsed<>(task.result(), count ? events[0] : -1);
         } catch (IOException e) {
-            throw new BadInputException(source.file(), "unreadable recording data (" + e.getMessage() + ")", offset, e);
-        } catch (CancellationException e) {
-            throw e;
-        } catch (IllegalStateException | IllegalArgumentException | InternalError e) {
-            // The JDK parser signals some malformed input this way rather than with IOException.
-            throw new BadInputException(source.file(), "unreadable recording data (" + e + ")", offset, e);
+            // The parser's own I/O errors on a file we wrote ourselves are the chunk's damage.
+            throw new java.io.UncheckedIOException(e);
         }
     }
 

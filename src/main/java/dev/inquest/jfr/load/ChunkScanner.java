@@ -1,5 +1,6 @@
 package dev.inquest.jfr.load;
 
+import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.input.BadInputException;
 import java.io.IOException;
@@ -23,8 +24,13 @@ public final class ChunkScanner {
     private ChunkScanner() {
     }
 
-    /** The complete chunks and, when the file is cut short, what is missing. */
-    public record Layout(List<ChunkHeader> chunks, Truncation truncation, long fileSize) {
+    /**
+     * The complete chunks and, when the file is cut short, what is missing.
+     *
+     * @param chunks  the complete chunks whose headers can be trusted
+     * @param damaged complete chunks skipped because their header points outside them
+     */
+    public record Layout(List<ChunkHeader> chunks, Truncation truncation, long fileSize, List<ChunkDamage> damaged) {
     }
 
     /** @param displayName the file name used in messages (the user's file, not a temp copy) */
@@ -32,6 +38,7 @@ public final class ChunkScanner {
         try (FileChannel ch = FileChannel.open(file)) {
             long size = ch.size();
             List<ChunkHeader> chunks = new ArrayList<>();
+            List<ChunkDamage> damaged = new ArrayList<>();
             Truncation truncation = null;
             long offset = 0;
             ByteBuffer buf = ByteBuffer.allocate(ChunkHeader.SIZE);
@@ -42,7 +49,7 @@ public final class ChunkScanner {
                     if (offset == 0) {
                         throw new BadInputException(displayName, "not a flight recording (no 'FLR' chunk magic)", 0);
                     }
-                    truncation = new Truncation(offset, "unreadable data after chunk " + chunks.size()
+                    truncation = new Truncation(offset, "unreadable data after chunk " + (chunks.size() + damaged.size())
                             + " (no chunk magic): " + (size - offset) + " bytes skipped");
                     break;
                 }
@@ -50,29 +57,94 @@ public final class ChunkScanner {
                     checkSupportedVersion(ch, buf, offset, displayName);
                 }
                 if (n < ChunkHeader.SIZE) {
-                    truncation = new Truncation(offset, "chunk " + (chunks.size() + 1)
+                    truncation = new Truncation(offset, "chunk " + (chunks.size() + damaged.size() + 1)
                             + " is cut short inside its header (" + n + " of " + ChunkHeader.SIZE + " bytes)");
                     break;
                 }
                 ChunkHeader h = header(buf, offset);
                 long remaining = size - offset;
+                // A metadata offset past the chunk's end in a complete chunk is damage (checkHeader), not a cut.
                 if (h.size() < ChunkHeader.SIZE || h.size() > remaining || h.metadataOffset() <= 0
-                        || h.metadataOffset() >= h.size() || buf.get(64) == UPDATING_CHUNK_HEADER) {
+                        || buf.get(64) == UPDATING_CHUNK_HEADER) {
                     String declared = h.size() < ChunkHeader.SIZE || h.metadataOffset() <= 0
                             ? "was never finished (no final size or metadata)"
                             : "declares " + h.size() + " bytes but only " + remaining + " are present";
-                    truncation = new Truncation(offset, "chunk " + (chunks.size() + 1) + " " + declared);
+                    truncation = new Truncation(offset, "chunk " + (chunks.size() + damaged.size() + 1) + " " + declared);
                     break;
                 }
-                chunks.add(h);
+                ChunkDamage damage = checkHeader(ch, h, chunks.size() + damaged.size() + 1);
+                if (damage == null) {
+                    chunks.add(h);
+                } else {
+                    damaged.add(damage);
+                }
                 offset += h.size();
+            }
+            if (chunks.isEmpty() && !damaged.isEmpty()) {
+                ChunkDamage d = damaged.getFirst();
+                throw new BadInputException(displayName, "no readable chunk: chunk " + d.chunk() + " is damaged, "
+                        + d.problem(), d.offset());
             }
             if (chunks.isEmpty()) {
                 String why = truncation == null ? "empty file" : "no complete chunk: " + truncation.missingReason();
                 throw new BadInputException(displayName, "recording cut short, " + why, truncation == null ? 0 : truncation.offset());
             }
-            return new Layout(List.copyOf(chunks), truncation, size);
+            return new Layout(List.copyOf(chunks), truncation, size, List.copyOf(damaged));
         }
+    }
+
+    /**
+     * Whether a complete chunk's header can be trusted: its constant-pool and metadata offsets must
+     * point inside the chunk at a record of the right kind. A header that does not is not read
+     * (the JDK parser would read no stacks, or stop early, and say nothing).
+     */
+    private static ChunkDamage checkHeader(FileChannel ch, ChunkHeader h, int number) throws IOException {
+        String pool = checkRecordAt(ch, h, h.constantPoolOffset(), 1, "constant-pool");
+        if (pool != null) {
+            return new ChunkDamage(number, h.offset() + 16, pool);
+        }
+        String meta = checkRecordAt(ch, h, h.metadataOffset(), 0, "metadata");
+        return meta == null ? null : new ChunkDamage(number, h.offset() + 24, meta);
+    }
+
+    /** Null when {@code position} starts a record of {@code type} that ends inside the chunk, else the problem. */
+    private static String checkRecordAt(FileChannel ch, ChunkHeader h, long position, int type, String what)
+            throws IOException {
+        if (position < ChunkHeader.SIZE || position >= h.size()) {
+            return "the header's " + what + " offset " + position + " is outside the chunk (" + ChunkHeader.SIZE
+                   + " to " + h.size() + ")";
+        }
+        if ((h.flags() & 1) == 0) {
+            return null; // Fixed-width integers (JDK 9/10): record headers not checked here.
+        }
+        ByteBuffer b = ByteBuffer.allocate(18);
+        int n = readFully(ch, b, h.offset() + position);
+        int[] c = {0};
+        long size = varLong(b, n, c);
+        long recordType = varLong(b, n, c);
+        if (size < 0 || recordType < 0 || size <= c[0] || position + size > h.size() || recordType != type) {
+            return "the header's " + what + " offset " + position + " does not point at a " + what + " record";
+        }
+        return null;
+    }
+
+    /** A compressed long read from the first {@code n} bytes of {@code b}, or -1 when it does not fit. */
+    private static long varLong(ByteBuffer b, int n, int[] c) {
+        long v = 0;
+        for (int i = 0; i < 9; i++) {
+            if (c[0] >= n) {
+                return -1;
+            }
+            int x = b.get(c[0]++);
+            if (i == 8) {
+                return v | (long) (x & 0xff) << 56;
+            }
+            v |= (long) (x & 0x7f) << (7 * i);
+            if (x >= 0) {
+                return v;
+            }
+        }
+        return v;
     }
 
     private static boolean hasMagic(ByteBuffer b) {

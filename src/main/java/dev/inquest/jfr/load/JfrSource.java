@@ -1,5 +1,6 @@
 package dev.inquest.jfr.load;
 
+import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
@@ -31,12 +32,20 @@ public final class JfrSource implements AutoCloseable {
     private final boolean compressed;
     private final ChunkScanner.Layout layout;
     private final List<Path> temps = new ArrayList<>();
+    // Damaged chunks: those whose header the scan rejected, and those a read found damaged since
+    // (keyed by where the damage is, so they list in file order). Reads skip them.
+    private final java.util.concurrent.ConcurrentSkipListMap<Long, ChunkDamage> damage =
+            new java.util.concurrent.ConcurrentSkipListMap<>();
+    private final java.util.Set<Long> skipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     private JfrSource(Path file, Path work, boolean compressed, ChunkScanner.Layout layout) {
         this.file = file;
         this.work = work;
         this.compressed = compressed;
         this.layout = layout;
+        for (ChunkDamage d : layout.damaged()) {
+            damage.put(d.offset(), d);
+        }
     }
 
     /** Opens {@code file} (plain or gzip), failing with {@link BadInputException} for what cannot be read. */
@@ -113,6 +122,44 @@ public final class JfrSource implements AutoCloseable {
 
     public Optional<Truncation> truncation() {
         return Optional.ofNullable(layout.truncation());
+    }
+
+    /** The damaged chunks skipped so far, in file order: found by the scan, or by a read since. */
+    public List<ChunkDamage> damage() {
+        return List.copyOf(damage.values());
+    }
+
+    /** How many chunks the reads so far used: the complete ones, less those a read found damaged. */
+    public int chunksRead() {
+        return layout.chunks().size() - skipped.size();
+    }
+
+    /** Whether a read found {@code chunk} damaged: later reads skip it too. */
+    boolean skipped(ChunkHeader chunk) {
+        return skipped.contains(chunk.offset());
+    }
+
+    /** Records that {@code chunk} is damaged at {@code position} (relative to the chunk) and is not read. */
+    void damaged(ChunkHeader chunk, long position, String problem) {
+        if (skipped.add(chunk.offset())) {
+            damage.put(chunk.offset() + position, new ChunkDamage(number(chunk), chunk.offset() + position, problem));
+        }
+    }
+
+    /** The chunk's number in the file, from 1, counting the chunks the scan rejected. */
+    int number(ChunkHeader chunk) {
+        int n = 1;
+        for (ChunkHeader c : layout.chunks()) {
+            if (c.offset() < chunk.offset()) {
+                n++;
+            }
+        }
+        for (ChunkDamage d : layout.damaged()) {
+            if (d.offset() < chunk.offset()) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /** The uncompressed file the chunk offsets refer to (may hold an incomplete chunk at the end). */

@@ -47,15 +47,23 @@ public final class AllocationTablesReader {
         return new AllocationTables(rows(byClass, total), rows(byFrame, total), List.copyOf(threadRows), total);
     }
 
-    private static void walk(StackNode n, StackNode parent, Map<String, Long> byClass, Map<String, Long> byFrame) {
-        if (n.type() == FrameType.CLASS) {
-            byClass.merge(n.name(), n.total(), Long::sum);
-            String frame = parent == null || parent.type() == FrameType.ROOT ? "<no stack trace>" : parent.name();
-            byFrame.merge(frame, n.total(), Long::sum);
-            return;
-        }
-        for (StackNode c : n.children()) {
-            walk(c, n, byClass, byFrame);
+    // Iterative: stacks can be thousands of frames deep.
+    private static void walk(StackNode root, StackNode rootParent, Map<String, Long> byClass, Map<String, Long> byFrame) {
+        java.util.ArrayDeque<StackNode[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new StackNode[] {root, rootParent});
+        while (!todo.isEmpty()) {
+            StackNode[] step = todo.pop();
+            StackNode n = step[0];
+            StackNode parent = step[1];
+            if (n.type() == FrameType.CLASS) {
+                byClass.merge(n.name(), n.total(), Long::sum);
+                String frame = parent == null || parent.type() == FrameType.ROOT ? "<no stack trace>" : parent.name();
+                byFrame.merge(frame, n.total(), Long::sum);
+                continue;
+            }
+            for (StackNode c : n.children()) {
+                todo.push(new StackNode[] {c, n});
+            }
         }
     }
 

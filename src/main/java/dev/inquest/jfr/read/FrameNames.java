@@ -14,7 +14,8 @@ public final class FrameNames {
             return "<unknown>";
         }
         RecordedClass type = m.getType();
-        return (type == null ? "<unknown>" : className(type.getName())) + "." + m.getName();
+        String name = m.getName();
+        return (type == null ? "<unknown>" : className(type.getName())) + "." + (name == null ? "<unknown>" : name);
     }
 
     /**

@@ -56,7 +56,9 @@ public final class StackTreeReader {
         ChunkReader.Outcome<ChunkResult> first = pass(source, query, types, progress);
         List<ChunkResult> parts = first.results();
         boolean mayHaveTlab = first.counts() == null || first.counts().containsKey(EventTypes.NEW_TLAB)
-                || first.counts().containsKey(EventTypes.OUTSIDE_TLAB);
+                || first.counts().containsKey(EventTypes.OUTSIDE_TLAB)
+                || first.counts().containsKey(EventTypes.legacy(EventTypes.NEW_TLAB))
+                || first.counts().containsKey(EventTypes.legacy(EventTypes.OUTSIDE_TLAB));
         if (query.kind() == EventKind.ALLOC && query.allocSource() == AllocSource.AUTO && events(parts) == 0
                 && mayHaveTlab) {
             // Only now pay for the TLAB events: parsing them when samples exist would double the work.
@@ -78,7 +80,9 @@ public final class StackTreeReader {
 
     private static ChunkReader.Outcome<ChunkResult> pass(JfrSource source, StackTreeQuery query, List<String> types,
                                                          Progress progress) throws IOException {
-        return ChunkReader.read(source, "Reading stacks", Set.copyOf(types), () -> new ChunkTaskImpl(query, types), progress);
+        Set<String> wanted = new java.util.HashSet<>(types);
+        types.forEach(t -> wanted.add(EventTypes.legacy(t)));
+        return ChunkReader.read(source, "Reading stacks", wanted, () -> new ChunkTaskImpl(query, types), progress);
     }
 
     private static long events(List<ChunkResult> parts) {
@@ -144,46 +148,52 @@ public final class StackTreeReader {
         @Override
         public void subscribe(EventStream s, Runnable tick) {
             for (String type : eventTypes) {
-                switch (type) {
-                    case EventTypes.ALLOC_SAMPLE -> s.onEvent(type, e -> {
-                        tick.run();
-                        if (!filters || accept(e, "eventThread")) {
-                            add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("weight"));
-                        }
-                    });
-                    case EventTypes.NEW_TLAB -> s.onEvent(type, e -> {
-                        tick.run();
-                        if (!filters || accept(e, "eventThread")) {
-                            add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("tlabSize"));
-                        }
-                    });
-                    case EventTypes.OUTSIDE_TLAB -> s.onEvent(type, e -> {
-                        tick.run();
-                        if (!filters || accept(e, "eventThread")) {
-                            add(type, e.getStackTrace(), e.getClass("objectClass"), e.getLong("allocationSize"));
-                        }
-                    });
-                    case EventTypes.EXECUTION_SAMPLE -> s.onEvent(type, e -> {
-                        tick.run();
-                        if (!filters || accept(e, "sampledThread")) {
-                            add(type, e.getStackTrace(), NO_CLASS_KEY, 1);
-                        }
-                    });
-                    case EventTypes.MONITOR_ENTER -> s.onEvent(type, e -> {
-                        tick.run();
-                        if (!filters || accept(e, "eventThread")) {
-                            add(type, e.getStackTrace(), e.getClass("monitorClass"), e.getDuration().toNanos());
-                        }
-                    });
-                    case EventTypes.THREAD_PARK -> s.onEvent(type, e -> {
-                        tick.run();
-                        if (!filters || accept(e, "eventThread")) {
-                            add(type, e.getStackTrace(), e.getClass("parkedClass"), e.getDuration().toNanos());
-                        }
-                    });
-                    default -> throw new IllegalArgumentException(type);
-                }
+                // JDK 9/10 recordings (JFR 1.0) name the same events com.oracle.jdk.X.
+                s.onEvent(type, handler(type, type, tick));
+                s.onEvent(EventTypes.legacy(type), handler(type, EventTypes.legacy(type), tick));
             }
+        }
+
+        private java.util.function.Consumer<RecordedEvent> handler(String type, String name, Runnable tick) {
+            return switch (type) {
+                case EventTypes.ALLOC_SAMPLE -> e -> {
+                    tick.run();
+                    if (!filters || accept(e, "eventThread")) {
+                        add(name, e.getStackTrace(), e.getClass("objectClass"), e.getLong("weight"));
+                    }
+                };
+                case EventTypes.NEW_TLAB -> e -> {
+                    tick.run();
+                    if (!filters || accept(e, "eventThread")) {
+                        add(name, e.getStackTrace(), e.getClass("objectClass"), e.getLong("tlabSize"));
+                    }
+                };
+                case EventTypes.OUTSIDE_TLAB -> e -> {
+                    tick.run();
+                    if (!filters || accept(e, "eventThread")) {
+                        add(name, e.getStackTrace(), e.getClass("objectClass"), e.getLong("allocationSize"));
+                    }
+                };
+                case EventTypes.EXECUTION_SAMPLE -> e -> {
+                    tick.run();
+                    if (!filters || accept(e, "sampledThread")) {
+                        add(name, e.getStackTrace(), NO_CLASS_KEY, 1);
+                    }
+                };
+                case EventTypes.MONITOR_ENTER -> e -> {
+                    tick.run();
+                    if (!filters || accept(e, "eventThread")) {
+                        add(name, e.getStackTrace(), e.getClass("monitorClass"), e.getDuration().toNanos());
+                    }
+                };
+                case EventTypes.THREAD_PARK -> e -> {
+                    tick.run();
+                    if (!filters || accept(e, "eventThread")) {
+                        add(name, e.getStackTrace(), e.getClass("parkedClass"), e.getDuration().toNanos());
+                    }
+                };
+                default -> throw new IllegalArgumentException(type);
+            };
         }
 
         private boolean accept(RecordedEvent e, String threadField) {

@@ -1,5 +1,6 @@
 package dev.inquest.jfr.read;
 
+import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
@@ -44,16 +45,27 @@ public final class SummaryReader {
         }
         source.truncation().ifPresent(t -> notes.add("cut short: " + t.missingReason()
                 + "; the complete chunks before byte " + t.offset() + " were read"));
+        List<String> problems = new ArrayList<>();
+        source.truncation().ifPresent(t -> problems.add(t.missingReason() + " at byte " + t.offset()));
+        for (ChunkDamage d : source.damage()) {
+            notes.add(d.describe());
+            problems.add(d.describe());
+        }
+        int damaged = source.damage().size();
         Map<String, String> pr = all.props;
         String jvm = pr.containsKey("jvmName") ? jvmName(pr.get("jvmName"), pr.getOrDefault("jvmVersion", ""))
                 : pr.containsKey("java.vm.name") ? (pr.get("java.vm.name") + " " + pr.getOrDefault("java.vm.version", "")).strip()
                 : "unknown";
         String gc = pr.containsKey("youngCollector") ? pr.get("youngCollector") + " / " + pr.get("oldCollector") : null;
         return new RecordingSummary(source.file().toString(), jvm, source.start(), source.duration().toMillis(),
-                source.chunks().size(), events, new TreeMap<>(all.byType), source.truncation().isPresent(),
-                source.truncation().map(t -> t.offset()).orElse(-1L),
-                source.truncation().map(t -> t.missingReason()).orElse(null),
-                pr.get("jvmArguments"), gc, parseLong(pr.get("maxSize")), parseLong(pr.get("initialSize")), notes);
+                source.chunksRead(), events, new TreeMap<>(all.byType),
+                source.truncation().isPresent() || damaged > 0,
+                source.truncation().map(t -> t.offset())
+                        .orElse(damaged > 0 ? source.damage().getFirst().offset() : -1L),
+                source.truncation().map(t -> t.missingReason())
+                        .orElse(damaged > 0 ? source.damage().getFirst().describe() : null),
+                pr.get("jvmArguments"), gc, parseLong(pr.get("maxSize")), parseLong(pr.get("initialSize")), notes,
+                problems);
     }
 
     /** HotSpot's version string repeats the name and adds build details: keep "name (version)". */

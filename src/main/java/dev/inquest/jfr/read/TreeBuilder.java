@@ -73,21 +73,29 @@ public final class TreeBuilder {
         merge(root, other.root);
     }
 
-    private static void merge(Node into, Node from) {
-        into.self += from.self;
-        into.total += from.total;
-        if (from.children == null) {
-            return;
-        }
-        for (Node c : from.children.values()) {
-            Node mine = into.children == null ? null : into.children.get(c.frame);
-            if (mine == null) {
-                if (into.children == null) {
-                    into.children = new HashMap<>(4);
+    // Iterative, as every walk of a stack tree: stacks can be thousands of frames deep.
+    private static void merge(Node intoRoot, Node fromRoot) {
+        java.util.ArrayDeque<Node[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Node[] {intoRoot, fromRoot});
+        while (!todo.isEmpty()) {
+            Node[] pair = todo.pop();
+            Node into = pair[0];
+            Node from = pair[1];
+            into.self += from.self;
+            into.total += from.total;
+            if (from.children == null) {
+                continue;
+            }
+            for (Node c : from.children.values()) {
+                Node mine = into.children == null ? null : into.children.get(c.frame);
+                if (mine == null) {
+                    if (into.children == null) {
+                        into.children = new HashMap<>(4);
+                    }
+                    into.children.put(c.frame, c);
+                } else {
+                    todo.push(new Node[] {mine, c});
                 }
-                into.children.put(c.frame, c);
-            } else {
-                merge(mine, c);
             }
         }
     }
@@ -98,20 +106,41 @@ public final class TreeBuilder {
         return freeze(root, min);
     }
 
-    private static StackNode freeze(Node n, long min) {
-        List<StackNode> kids;
-        if (n.children == null) {
-            kids = List.of();
-        } else {
-            List<StackNode> list = new ArrayList<>(n.children.size());
-            for (Node c : n.children.values()) {
-                if (c.total >= min && c.total > 0) {
-                    list.add(freeze(c, min));
+    // Children are frozen before their parent: the nodes in pre-order, then built from the last.
+    private static StackNode freeze(Node root, long min) {
+        List<Node> order = new ArrayList<>();
+        java.util.ArrayDeque<Node> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            Node n = todo.pop();
+            order.add(n);
+            if (n.children != null) {
+                for (Node c : n.children.values()) {
+                    if (c.total >= min && c.total > 0) {
+                        todo.push(c);
+                    }
                 }
             }
-            list.sort(ORDER);
-            kids = List.copyOf(list);
         }
-        return new StackNode(n.frame.name(), n.frame.type(), n.self, n.total, kids);
+        Map<Node, StackNode> frozen = new java.util.IdentityHashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Node n = order.get(i);
+            List<StackNode> kids;
+            if (n.children == null) {
+                kids = List.of();
+            } else {
+                List<StackNode> list = new ArrayList<>(n.children.size());
+                for (Node c : n.children.values()) {
+                    StackNode f = frozen.remove(c);
+                    if (f != null) {
+                        list.add(f);
+                    }
+                }
+                list.sort(ORDER);
+                kids = List.copyOf(list);
+            }
+            frozen.put(n, new StackNode(n.frame.name(), n.frame.type(), n.self, n.total, kids));
+        }
+        return frozen.get(root);
     }
 }

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 
 /**
  * Reads and writes the "collapsed stacks" text every profiler can emit: one stack per line, frames
@@ -140,30 +141,39 @@ public final class CollapsedStacks {
     public static String write(FlameNode root) {
         StringBuilder out = new StringBuilder();
         Deque<String> path = new ArrayDeque<>();
-        for (FlameNode c : root.children()) {
-            write(c, path, out);
+        // Iterative (stacks can be thousands deep), depth first in the children's order as before.
+        record At(FlameNode node, int depth) {
+        }
+        Deque<At> todo = new ArrayDeque<>();
+        List<? extends FlameNode> top = root.children();
+        for (int i = top.size() - 1; i >= 0; i--) {
+            todo.push(new At(top.get(i), 0));
+        }
+        while (!todo.isEmpty()) {
+            At at = todo.pop();
+            FlameNode n = at.node();
+            while (path.size() > at.depth()) {
+                path.removeLast();
+            }
+            path.addLast(n.kind() == FrameKind.UNKNOWN ? n.label() : n.label() + "_[" + n.kind().suffix() + "]");
+            long childBaseline = 0;
+            for (FlameNode c : n.children()) {
+                childBaseline += Math.max(0, c.baseline());
+            }
+            long selfBaseline = n.baseline() == FlameNode.NO_BASELINE ? -1 : Math.max(0, n.baseline() - childBaseline);
+            if (n.self() > 0 || selfBaseline > 0) {
+                out.append(String.join(";", path));
+                if (selfBaseline >= 0) {
+                    out.append(' ').append(selfBaseline);
+                }
+                out.append(' ').append(n.self()).append('\n');
+            }
+            List<? extends FlameNode> kids = n.children();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                todo.push(new At(kids.get(i), at.depth() + 1));
+            }
         }
         return out.toString();
-    }
-
-    private static void write(FlameNode n, Deque<String> path, StringBuilder out) {
-        path.addLast(n.kind() == FrameKind.UNKNOWN ? n.label() : n.label() + "_[" + n.kind().suffix() + "]");
-        long childBaseline = 0;
-        for (FlameNode c : n.children()) {
-            childBaseline += Math.max(0, c.baseline());
-        }
-        long selfBaseline = n.baseline() == FlameNode.NO_BASELINE ? -1 : Math.max(0, n.baseline() - childBaseline);
-        if (n.self() > 0 || selfBaseline > 0) {
-            out.append(String.join(";", path));
-            if (selfBaseline >= 0) {
-                out.append(' ').append(selfBaseline);
-            }
-            out.append(' ').append(n.self()).append('\n');
-        }
-        for (FlameNode c : n.children()) {
-            write(c, path, out);
-        }
-        path.removeLast();
     }
 
     /** Convenience for tests and adapters: lines of "stack weight". */

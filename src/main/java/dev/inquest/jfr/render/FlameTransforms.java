@@ -56,25 +56,40 @@ public final class FlameTransforms {
         return out.freeze();
     }
 
-    private static void reverse(FlameNode n, List<FlameNode> path, MutableFrame out) {
-        path.add(n);
-        long selfBaseline = selfBaseline(n);
-        if (n.self() > 0 || selfBaseline > 0) {
-            MutableFrame f = out;
-            for (int i = path.size() - 1; i >= 0; i--) {
-                FlameNode p = path.get(i);
-                f = f.child(p.label(), p.kind());
-                f.total += n.self();
-                if (selfBaseline >= 0) {
-                    f.addBaseline(selfBaseline);
-                }
+    // Every walk below is iterative (stacks can be thousands of frames deep) and visits frames in
+    // the order a recursive walk would, children in their order, so results are the same.
+    private record At(FlameNode node, int depth) {
+    }
+
+    private static void reverse(FlameNode start, List<FlameNode> path, MutableFrame out) {
+        java.util.ArrayDeque<At> todo = new java.util.ArrayDeque<>();
+        todo.push(new At(start, path.size()));
+        while (!todo.isEmpty()) {
+            At at = todo.pop();
+            FlameNode n = at.node();
+            while (path.size() > at.depth()) {
+                path.removeLast();
             }
-            f.self += n.self();
+            path.add(n);
+            long selfBaseline = selfBaseline(n);
+            if (n.self() > 0 || selfBaseline > 0) {
+                MutableFrame f = out;
+                for (int i = path.size() - 1; i >= 0; i--) {
+                    FlameNode p = path.get(i);
+                    f = f.child(p.label(), p.kind());
+                    f.total += n.self();
+                    if (selfBaseline >= 0) {
+                        f.addBaseline(selfBaseline);
+                    }
+                }
+                f.self += n.self();
+            }
+            List<? extends FlameNode> kids = n.children();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                todo.push(new At(kids.get(i), at.depth() + 1));
+            }
         }
-        for (FlameNode c : n.children()) {
-            reverse(c, path, out);
-        }
-        path.removeLast();
+        path.clear();
     }
 
     /** Baseline weight of the stacks ending in this frame, -1 for plain trees. */
@@ -109,13 +124,19 @@ public final class FlameTransforms {
         return out.freeze();
     }
 
-    private static void focus(FlameNode n, Predicate<? super FlameNode> match, MutableFrame out) {
-        if (match.test(n)) {
-            out.child(n.label(), n.kind()).addSubtree(n);
-            return;
-        }
-        for (FlameNode c : n.children()) {
-            focus(c, match, out);
+    private static void focus(FlameNode start, Predicate<? super FlameNode> match, MutableFrame out) {
+        java.util.ArrayDeque<FlameNode> todo = new java.util.ArrayDeque<>();
+        todo.push(start);
+        while (!todo.isEmpty()) {
+            FlameNode n = todo.pop();
+            if (match.test(n)) {
+                out.child(n.label(), n.kind()).addSubtree(n);
+                continue;
+            }
+            List<? extends FlameNode> kids = n.children();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                todo.push(kids.get(i));
+            }
         }
     }
 
@@ -129,29 +150,50 @@ public final class FlameTransforms {
         return out.freeze();
     }
 
-    /** Copies n into out minus matching subtrees; returns {total, baseline} removed below n. */
-    private static long[] excludeInto(FlameNode n, Predicate<? super FlameNode> match, MutableFrame out) {
-        long removed = 0;
-        long removedBaseline = 0;
-        List<MutableFrame> kept = new ArrayList<>();
-        for (FlameNode c : n.children()) {
-            if (match.test(c)) {
-                removed += c.total();
-                removedBaseline += Math.max(0, c.baseline());
-                continue;
+    /** One frame of the exclude walk: where it goes and the weight removed below it so far. */
+    private static final class Kept {
+        final FlameNode n;
+        final MutableFrame out;
+        final Kept parent;
+        long removed;
+        long removedBaseline;
+
+        Kept(FlameNode n, MutableFrame out, Kept parent) {
+            this.n = n;
+            this.out = out;
+            this.parent = parent;
+        }
+    }
+
+    /** Copies n into out minus matching subtrees: the frames in pre-order, then summed from the last. */
+    private static void excludeInto(FlameNode root, Predicate<? super FlameNode> match, MutableFrame rootOut) {
+        List<Kept> order = new ArrayList<>();
+        java.util.ArrayDeque<Kept> todo = new java.util.ArrayDeque<>();
+        todo.push(new Kept(root, rootOut, null));
+        while (!todo.isEmpty()) {
+            Kept k = todo.pop();
+            order.add(k);
+            for (FlameNode c : k.n.children()) {
+                if (match.test(c)) {
+                    k.removed += c.total();
+                    k.removedBaseline += Math.max(0, c.baseline());
+                } else {
+                    todo.push(new Kept(c, k.out.child(c.label(), c.kind()), k));
+                }
             }
-            MutableFrame m = out.child(c.label(), c.kind());
-            long[] r = excludeInto(c, match, m);
-            removed += r[0];
-            removedBaseline += r[1];
-            kept.add(m);
         }
-        out.total += n.total() - removed;
-        out.self += n.self();
-        if (n.baseline() != FlameNode.NO_BASELINE) {
-            out.addBaseline(n.baseline() - removedBaseline);
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Kept k = order.get(i);
+            k.out.total += k.n.total() - k.removed;
+            k.out.self += k.n.self();
+            if (k.n.baseline() != FlameNode.NO_BASELINE) {
+                k.out.addBaseline(k.n.baseline() - k.removedBaseline);
+            }
+            if (k.parent != null) {
+                k.parent.removed += k.removed;
+                k.parent.removedBaseline += k.removedBaseline;
+            }
         }
-        return new long[] {removed, removedBaseline};
     }
 
     /**
@@ -164,21 +206,34 @@ public final class FlameTransforms {
         return out.freeze();
     }
 
-    /** Adds n (same label and kind as into) with its recursion merged; linear in the subtree. */
-    private static void collapseInto(MutableFrame into, FlameNode n) {
-        into.total += n.total();
-        into.addBaseline(n.baseline());
-        absorb(into, n);
+    /** A step of the recursion merge: absorb {@code n} into {@code into}, or first add it as into's child. */
+    private record Merge(MutableFrame into, FlameNode n, boolean asChild) {
     }
 
-    private static void absorb(MutableFrame into, FlameNode n) {
-        into.self += n.self();
-        for (FlameNode c : n.children()) {
-            if (c.label().equals(into.label) && c.kind() == into.kind) {
-                // Its total is already inside into's; only its self weight and children move up.
-                absorb(into, c);
-            } else {
-                collapseInto(into.child(c.label(), c.kind()), c);
+    /** Adds n (same label and kind as into) with its recursion merged; linear in the subtree. */
+    private static void collapseInto(MutableFrame start, FlameNode root) {
+        java.util.ArrayDeque<Merge> todo = new java.util.ArrayDeque<>();
+        start.total += root.total();
+        start.addBaseline(root.baseline());
+        todo.push(new Merge(start, root, false));
+        while (!todo.isEmpty()) {
+            Merge m = todo.pop();
+            MutableFrame into = m.into();
+            FlameNode n = m.n();
+            if (m.asChild()) {
+                // Created when reached, as the recursive walk did: the children's order is kept.
+                into = into.child(n.label(), n.kind());
+                into.total += n.total();
+                into.addBaseline(n.baseline());
+            }
+            into.self += n.self();
+            List<? extends FlameNode> kids = n.children();
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                FlameNode c = kids.get(i);
+                // A child like its parent: its total is already inside into's; only its self weight
+                // and children move up.
+                boolean same = c.label().equals(into.label) && c.kind() == into.kind;
+                todo.push(new Merge(into, c, !same));
             }
         }
     }
@@ -192,14 +247,50 @@ public final class FlameTransforms {
         return prune(root, Math.max(min, 0));
     }
 
-    private static Frame prune(FlameNode n, long min) {
-        List<Frame> kids = new ArrayList<>();
-        for (FlameNode c : n.children()) {
-            if (c.total() >= min && c.total() > 0) {
-                kids.add(prune(c, min));
+    /** A frame of the prune walk: its kept children's results go to their slots (nodes may be views made per call). */
+    private static final class Pruned {
+        final FlameNode n;
+        final Pruned parent;
+        final int slot;
+        Frame[] kids;
+
+        Pruned(FlameNode n, Pruned parent, int slot) {
+            this.n = n;
+            this.parent = parent;
+            this.slot = slot;
+        }
+    }
+
+    private static Frame prune(FlameNode root, long min) {
+        List<Pruned> order = new ArrayList<>();
+        java.util.ArrayDeque<Pruned> todo = new java.util.ArrayDeque<>();
+        todo.push(new Pruned(root, null, 0));
+        while (!todo.isEmpty()) {
+            Pruned p = todo.pop();
+            order.add(p);
+            List<FlameNode> kept = new ArrayList<>();
+            for (FlameNode c : p.n.children()) {
+                if (c.total() >= min && c.total() > 0) {
+                    kept.add(c);
+                }
+            }
+            p.kids = new Frame[kept.size()];
+            for (int i = 0; i < kept.size(); i++) {
+                todo.push(new Pruned(kept.get(i), p, i));
             }
         }
-        return new Frame(n.label(), n.kind(), n.total(), n.self(), n.baseline(), kids);
+        Frame result = null;
+        for (int i = order.size() - 1; i >= 0; i--) {
+            Pruned p = order.get(i);
+            Frame f = new Frame(p.n.label(), p.n.kind(), p.n.total(), p.n.self(), p.n.baseline(), List.of(p.kids));
+            p.kids = null;
+            if (p.parent == null) {
+                result = f;
+            } else {
+                p.parent.kids[p.slot] = f;
+            }
+        }
+        return result;
     }
 
     /**
@@ -215,11 +306,18 @@ public final class FlameTransforms {
         return out.freeze();
     }
 
-    private static void addBaseline(MutableFrame into, FlameNode b) {
-        into.hasBaseline = true;
-        into.baseline += b.total();
-        for (FlameNode c : b.children()) {
-            addBaseline(into.child(c.label(), c.kind()), c);
+    private static void addBaseline(MutableFrame root, FlameNode baselineRoot) {
+        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Object[] {root, baselineRoot});
+        while (!todo.isEmpty()) {
+            Object[] step = todo.pop();
+            MutableFrame into = (MutableFrame) step[0];
+            FlameNode b = (FlameNode) step[1];
+            into.hasBaseline = true;
+            into.baseline += b.total();
+            for (FlameNode c : b.children()) {
+                todo.push(new Object[] {into.child(c.label(), c.kind()), c});
+            }
         }
     }
 }

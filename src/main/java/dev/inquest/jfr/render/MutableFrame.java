@@ -65,33 +65,67 @@ final class MutableFrame {
         }
     }
 
+    // Every walk below is iterative: stacks can be thousands of frames deep. A frame's children
+    // are created in the order its source lists them, as a recursive walk would.
+
     /** Adds the weights of {@code n} (same label) and its whole subtree into this frame. */
     void addSubtree(FlameNode n) {
-        total += n.total();
-        self += n.self();
-        addBaseline(n.baseline());
-        for (FlameNode c : n.children()) {
-            child(c.label(), c.kind()).addSubtree(c);
+        java.util.ArrayDeque<Object[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new Object[] {this, n});
+        while (!todo.isEmpty()) {
+            Object[] step = todo.pop();
+            MutableFrame into = (MutableFrame) step[0];
+            FlameNode from = (FlameNode) step[1];
+            into.total += from.total();
+            into.self += from.self();
+            into.addBaseline(from.baseline());
+            for (FlameNode c : from.children()) {
+                todo.push(new Object[] {into.child(c.label(), c.kind()), c});
+            }
         }
     }
 
     /** Same as {@link #addSubtree} for a scratch tree. */
     void addSubtree(MutableFrame n) {
-        total += n.total;
-        self += n.self;
-        if (n.hasBaseline) {
-            addBaseline(n.baseline);
-        }
-        for (MutableFrame c : n.children()) {
-            child(c.label, c.kind).addSubtree(c);
+        java.util.ArrayDeque<MutableFrame[]> todo = new java.util.ArrayDeque<>();
+        todo.push(new MutableFrame[] {this, n});
+        while (!todo.isEmpty()) {
+            MutableFrame[] step = todo.pop();
+            MutableFrame into = step[0];
+            MutableFrame from = step[1];
+            into.total += from.total;
+            into.self += from.self;
+            if (from.hasBaseline) {
+                into.addBaseline(from.baseline);
+            }
+            for (MutableFrame c : from.children()) {
+                todo.push(new MutableFrame[] {into.child(c.label, c.kind), c});
+            }
         }
     }
 
+    /** The immutable tree: the frames in pre-order, then each built from the last, its children first. */
     Frame freeze() {
-        List<Frame> kids = new ArrayList<>(children == null ? 0 : children.size());
-        for (MutableFrame c : children()) {
-            kids.add(c.freeze());
+        List<MutableFrame> order = new ArrayList<>();
+        java.util.ArrayDeque<MutableFrame> todo = new java.util.ArrayDeque<>();
+        todo.push(this);
+        while (!todo.isEmpty()) {
+            MutableFrame m = todo.pop();
+            order.add(m);
+            for (MutableFrame c : m.children()) {
+                todo.push(c);
+            }
         }
-        return new Frame(label, kind, total, self, hasBaseline ? baseline : FlameNode.NO_BASELINE, kids);
+        java.util.Map<MutableFrame, Frame> frozen = new java.util.IdentityHashMap<>();
+        for (int i = order.size() - 1; i >= 0; i--) {
+            MutableFrame m = order.get(i);
+            List<Frame> kids = new ArrayList<>(m.childCount());
+            for (MutableFrame c : m.children()) {
+                kids.add(frozen.remove(c));
+            }
+            frozen.put(m, new Frame(m.label, m.kind, m.total, m.self, m.hasBaseline ? m.baseline : FlameNode.NO_BASELINE,
+                    kids));
+        }
+        return frozen.get(this);
     }
 }

@@ -11,4 +11,12 @@ public final class EventTypes {
 
     private EventTypes() {
     }
+
+    /**
+     * The name JFR format 1.0 (JDK 9 and 10) gave the same event: {@code com.oracle.jdk.X} for
+     * {@code jdk.X}, with the same fields for the events above, so they are read alike.
+     */
+    public static String legacy(String type) {
+        return "com.oracle." + type;
+    }
 }

@@ -23,11 +23,21 @@ public record StackNode(String name, FrameType type, long self, long total, List
         return null;
     }
 
-    /** Largest depth below this node (0 for a leaf). */
+    /** Largest depth below this node (0 for a leaf). Iterative: a recursive workload's stacks are thousands deep. */
     public int height() {
         int h = 0;
-        for (StackNode c : children) {
-            h = Math.max(h, c.height() + 1);
+        java.util.ArrayDeque<StackNode> nodes = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Integer> depths = new java.util.ArrayDeque<>();
+        nodes.push(this);
+        depths.push(0);
+        while (!nodes.isEmpty()) {
+            StackNode n = nodes.pop();
+            int d = depths.pop();
+            h = Math.max(h, d);
+            for (StackNode c : n.children) {
+                nodes.push(c);
+                depths.push(d + 1);
+            }
         }
         return h;
     }

@@ -19,16 +19,17 @@ public record StackTree(StackNode root, Weight weight, List<String> eventTypes, 
 
     /** Sum of the totals of all nodes with this name at any depth, counted once per path. */
     public long totalOf(String frameName) {
-        return totalOf(root, frameName);
-    }
-
-    private static long totalOf(StackNode n, String frameName) {
-        if (n.name().equals(frameName)) {
-            return n.total();
-        }
+        // Iterative: stacks can be thousands of frames deep.
         long sum = 0;
-        for (StackNode c : n.children()) {
-            sum += totalOf(c, frameName);
+        java.util.ArrayDeque<StackNode> todo = new java.util.ArrayDeque<>();
+        todo.push(root);
+        while (!todo.isEmpty()) {
+            StackNode n = todo.pop();
+            if (n.name().equals(frameName)) {
+                sum += n.total();
+            } else {
+                n.children().forEach(todo::push);
+            }
         }
         return sum;
     }

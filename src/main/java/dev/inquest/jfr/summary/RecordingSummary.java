@@ -15,9 +15,11 @@ import java.util.SortedMap;
  * @param gc            young and old collector names, e.g. "G1New / G1Old", or null
  * @param maxHeapBytes  the configured maximum heap, or -1 when not recorded
  * @param notes         plain-language remarks (metadata only, no stack traces, ...)
+ * @param problems      every reason events are missing: the cut, each damaged chunk skipped (with its byte offset)
+ * @param truncated     true whenever events are missing (cut short or a damaged chunk skipped)
  */
 public record RecordingSummary(String file, String jvm, Instant start, long durationMillis, int chunks, long events,
                                SortedMap<String, Long> byType, boolean truncated, long truncatedAt, String missing,
                                String jvmArguments, String gc, long maxHeapBytes, long initialHeapBytes,
-                               List<String> notes) {
+                               List<String> notes, List<String> problems) {
 }
