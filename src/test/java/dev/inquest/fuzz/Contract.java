@@ -142,8 +142,10 @@ final class Contract {
         }
         List<String> seen = new ArrayList<>();
         if (json != null) {
-            seen.add(json.isObject() ? "JSON truncated " + json.path("truncated") + ", problems " + json.path("problems")
-                    : "JSON " + json.getNodeType().name().toLowerCase() + " (no room for truncated/problems)");
+            seen.add(!json.isObject() ? "JSON " + json.getNodeType().name().toLowerCase() + " (no room for truncated/problems)"
+                    : json.has("truncated") || json.has("problems")
+                    ? "JSON truncated " + json.path("truncated") + ", problems " + json.path("problems")
+                    : "JSON object without a truncated or problems field");
         }
         seen.add(r.err().isBlank() ? "nothing on stderr" : "stderr: " + abbreviate(r.err().strip()));
         if (json == null) {

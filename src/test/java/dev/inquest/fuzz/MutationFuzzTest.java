@@ -131,7 +131,14 @@ class MutationFuzzTest {
                         List.of("heap", "dominators", f, "--json", "--top", "5"),
                         List.of("heap", "suspects", f, "--json"),
                         List.of("heap", "summary", f),
-                        List.of("heap", "histogram", f, "--top", "5"))), 0);
+                        List.of("heap", "histogram", f, "--top", "5"),
+                        List.of("heap", "strings", f, "--json", "--top", "5"),
+                        List.of("heap", "duplicates", f, "--json"),
+                        List.of("heap", "collections", f, "--json", "--top", "5"),
+                        List.of("heap", "threads", f, "--json"),
+                        List.of("heap", "loaders", f, "--json", "--top", "5"),
+                        List.of("heap", "why", f, "--class", "byte[]", "--json"),
+                        List.of("heap", "holders", f, "--class", "byte[]", "--json", "--top", "5"))), 0);
     }
 
     @TestFactory
@@ -142,7 +149,10 @@ class MutationFuzzTest {
                 pick(r, List.of("jfr", "summary", f),
                         List.of("jfr", "flame", f, "--event", "alloc"),
                         List.of("jfr", "flame", f, "--event", "cpu"),
-                        List.of("jfr", "flame", f, "--event", "lock"))), 1);
+                        List.of("jfr", "flame", f, "--event", "lock"),
+                        List.of("jfr", "allocations", f, "--json", "--top", "5"),
+                        List.of("jfr", "heap", f, "--json"),
+                        List.of("jfr", "old-objects", f, "--json"))), 1);
     }
 
     @TestFactory

@@ -27,13 +27,35 @@ import org.junit.jupiter.api.Test;
 class MutatorsTest {
     static final Path FILE = Path.of("/tmp/x.hprof");
 
-    /** Header, then three top-level records: a UTF8 string, a LOAD_CLASS and an empty HEAP_DUMP_END. */
+    /**
+     * Header, then four top-level records: a UTF8 string at byte 31, a LOAD_CLASS at 51, a
+     * HEAP_DUMP_SEGMENT at 84 and an empty HEAP_DUMP_END at 250. The segment holds a sticky-class
+     * root (byte 93), an instance (102, field bytes count at 123), an int[2] (131, length at 144) and
+     * a class dump with one static int and one field (157).
+     */
     static byte[] tinyHprof() {
         ByteArrayOutputStream b = new ByteArrayOutputStream();
         b.writeBytes("JAVA PROFILE 1.0.2\0".getBytes(StandardCharsets.ISO_8859_1));
         b.writeBytes(new byte[] {0, 0, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0});
         record(b, 0x01, new byte[] {0, 0, 0, 0, 0, 0, 0, 1, 'F', 'o', 'o'});
         record(b, 0x02, new byte[24]);
+        ByteArrayOutputStream seg = new ByteArrayOutputStream();
+        seg.write(0x05);
+        seg.writeBytes(new byte[8]);
+        seg.write(0x21);
+        seg.writeBytes(new byte[8 + 4 + 8]);
+        seg.writeBytes(new byte[] {0, 0, 0, 4, 1, 2, 3, 4});
+        seg.write(0x23);
+        seg.writeBytes(new byte[8 + 4]);
+        seg.writeBytes(new byte[] {0, 0, 0, 2, 10, 0, 0, 0, 1, 0, 0, 0, 2});
+        seg.write(0x20);
+        seg.writeBytes(new byte[7 * 8 + 8]);
+        seg.writeBytes(new byte[] {0, 0, 0, 1});
+        seg.writeBytes(new byte[8]);
+        seg.writeBytes(new byte[] {10, 0, 0, 0, 7, 0, 1});
+        seg.writeBytes(new byte[8]);
+        seg.write(10);
+        record(b, 0x1C, seg.toByteArray());
         record(b, 0x2C, new byte[0]);
         return b.toByteArray();
     }
@@ -77,7 +99,8 @@ class MutatorsTest {
     void hprofMutationsDoWhatTheySay() {
         byte[] seed = tinyHprof();
         HprofMutator m = new HprofMutator(seed);
-        assertThat(m.records()).isEqualTo(3);
+        assertThat(m.records()).isEqualTo(4);
+        assertThat(m.subRecords()).isEqualTo(4);
         Map<String, Integer> kinds = new HashMap<>();
         for (long s = 0; s < 300; s++) {
             Mutation x = m.next(new Random(s));
@@ -88,16 +111,18 @@ class MutatorsTest {
                 case "cut" -> assertThat(x.bytes().length).isLessThan(seed.length);
                 case "flip byte", "flip bit" -> assertThat(diff).hasSize(1);
                 case "hprof id size" -> assertThat(diff).isNotEmpty().allMatch(i -> i >= 19 && i < 23);
-                case "hprof record tag" -> assertThat(diff).hasSize(1).allMatch(i -> i == 31 || i == 51 || i == 84);
-                case "hprof record length" -> assertThat(diff).isNotEmpty().allMatch(i -> i >= 5 + 31 && i < 9 + 31
-                        || i >= 56 && i < 60 || i >= 89 && i < 93);
+                case "hprof record tag" -> assertThat(diff).hasSize(1).allMatch(i -> List.of(31, 51, 84, 250).contains(i));
+                case "hprof record length" -> assertThat(diff).isNotEmpty().allMatch(i -> List.of(31, 51, 84, 250).stream()
+                        .anyMatch(r -> i >= r + 5 && i < r + 9));
+                case "hprof sub-record tag" -> assertThat(diff).hasSize(1).allMatch(i -> List.of(93, 102, 131, 157).contains(i));
+                case "hprof sub-record count" -> assertThat(diff).isNotEmpty().allMatch(i -> i >= 123 && i < 127 || i >= 144 && i < 148);
                 case "zero range" -> assertThat(diff).allMatch(i -> x.bytes()[i] == 0);
                 default -> throw new AssertionError(x.kind());
             }
             assertThat(x.mustDetect()).isEqualTo(!x.kind().startsWith("flip") && !x.kind().equals("zero range"));
         }
         assertThat(kinds).containsOnlyKeys("cut", "flip byte", "flip bit", "zero range", "hprof id size",
-                "hprof record tag", "hprof record length");
+                "hprof record tag", "hprof record length", "hprof sub-record tag", "hprof sub-record count");
     }
 
     @Test
