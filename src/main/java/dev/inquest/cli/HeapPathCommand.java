@@ -2,6 +2,7 @@ package dev.inquest.cli;
 
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.PathResult;
+import dev.inquest.format.Units;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
@@ -31,23 +32,16 @@ public final class HeapPathCommand extends HeapVerb implements Callable<Integer>
             long node = node(d, address);
             PathResult r = d.pathsToRoots(node, max, !includeWeak, Progress.NONE);
             if (json()) {
-                printJson(new JsonShapes.PathsJson(r, d.truncated()));
+                printJson(new JsonShapes.PathsJson(r, d.truncated(), d.problems()));
                 return 0;
             }
-            warnIfTruncated(d);
             PrintWriter o = out();
             o.println(r.className() + " @ " + hex(r.address()) + ": " + r.paths().size() + " shortest path(s) to GC roots");
             int i = 0;
             for (List<PathStep> p : r.paths()) {
                 o.println();
-                o.println("Path " + (++i) + ":");
-                for (int k = 0; k < p.size(); k++) {
-                    PathStep s = p.get(k);
-                    String indent = "  ".repeat(k + 1);
-                    String via = s.field() == null ? "" : s.field() + " in ";
-                    String root = s.rootKinds() == null ? "" : "  [GC root: " + s.rootKinds() + "]";
-                    o.println(indent + (k == 0 ? "" : "<- ") + via + s.className() + " @ " + hex(s.address()) + root);
-                }
+                o.println("Path " + (++i) + " (" + Units.count(p.size()) + " steps):");
+                DeepText.path(o, "  ", p);
             }
             if (r.paths().isEmpty()) {
                 o.println("(no path: the object is unreachable, or held only through weak/soft/phantom references)");
