@@ -93,8 +93,12 @@ final class JsonShapes {
         }
     }
 
-    /** {@code heap path}: the engine's paths and whether the dump was read whole, and if not, what is missing. */
-    record PathsJson(@JsonUnwrapped PathResult result, boolean truncated, java.util.List<String> problems) {
+    /**
+     * {@code heap path}: the engine's paths; whether the dump was read whole, and if not, what is
+     * missing; {@code pathsLimited}: fewer paths than {@code --max} were searched because they are
+     * so long ({@link HeapPathCommand#STEP_BUDGET}).
+     */
+    record PathsJson(@JsonUnwrapped PathResult result, boolean truncated, java.util.List<String> problems, boolean pathsLimited) {
     }
 
     /**

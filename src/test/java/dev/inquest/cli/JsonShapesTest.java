@@ -64,8 +64,8 @@ class JsonShapesTest {
     void pathStepsNameTheRootOnlyWhereThereIsOne() throws Exception {
         PathResult r = new PathResult(1, 0x10, "a.B", List.of(List.of(new PathStep(1, 0x10, "a.B", null, null),
                 new PathStep(2, 0x20, "class a.C", "field", "System Class"))));
-        JsonNode n = json(new JsonShapes.PathsJson(r, true, List.of("heap dump segment cut short at byte 4096")));
-        assertThat(names(n)).containsExactly("address", "class", "paths", "truncated", "problems");
+        JsonNode n = json(new JsonShapes.PathsJson(r, true, List.of("heap dump segment cut short at byte 4096"), false));
+        assertThat(names(n)).containsExactly("address", "class", "paths", "truncated", "problems", "pathsLimited");
         assertThat(n.get("problems").get(0).asText()).isEqualTo("heap dump segment cut short at byte 4096");
         JsonNode steps = n.get("paths").get(0);
         assertThat(names(steps.get(0))).containsExactly("address", "class", "field");
