@@ -1,6 +1,9 @@
 package dev.inquest.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import java.io.IOException;
+import java.io.Writer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -20,7 +23,19 @@ final class CliJson {
                 .registerModule(new JavaTimeModule())
                 // Instants as ISO strings ("start" of jfr summary), as cli.md shows them.
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .enable(SerializationFeature.INDENT_OUTPUT);
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                // Written straight to the command's output, which stays open for the final newline.
+                .disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** {@code value} as indented JSON onto {@code out}, without a String of it all first (a 2M-step path is 300 MB of text). */
+    static void write(Writer out, Object value, Class<?> view) throws IOException {
+        (view == null ? Holder.MAPPER.writer() : Holder.MAPPER.writerWithView(view)).writeValue(out, value);
+    }
+
+    /** An indented generator onto {@code out}, for an answer written step by step ({@code heap why}). */
+    static JsonGenerator generator(Writer out) throws IOException {
+        return Holder.MAPPER.createGenerator(out).useDefaultPrettyPrinter();
     }
 
     /** {@code value} as indented JSON. */

@@ -57,15 +57,15 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
                 }
             }
             if (json()) {
+                // A row's deltas are wrong if either dump is cut short; stderr named which one.
+                boolean cut = b.truncated() || a.truncated();
                 if (perPackage) {
-                    output.printJson(rows.stream().map(JsonShapes.PackageDelta::new).toList(), JsonShapes.Views.Packages.class);
+                    printJsonRows(rows.stream().map(JsonShapes.PackageDelta::new).toList(), cut, JsonShapes.Views.Packages.class);
                 } else {
-                    output.printJson(rows, JsonShapes.Views.Classes.class);
+                    printJsonRows(rows, cut, JsonShapes.Views.Classes.class);
                 }
                 return 0;
             }
-            warnIfTruncated(b);
-            warnIfTruncated(a);
             PrintWriter o = out();
             o.println("Used heap " + Units.bytes(c.usedBefore()) + " -> " + Units.bytes(c.usedAfter()) + " ("
                     + Units.bytesDelta(c.usedAfter() - c.usedBefore()) + "), objects " + Units.count(c.objectsBefore()) + " -> "
@@ -105,10 +105,9 @@ public final class HeapCompareCommand extends HeapVerb implements Callable<Integ
         List<GrowthPath> rows = HeapComparison.growthPaths(a, c, Progress.NONE);
         rows = rows.subList(0, Math.min(top.get(), rows.size()));
         if (json()) {
-            printJson(rows.stream().map(InspectionJson.Path::of).toList());
+            printJsonRows(rows.stream().map(InspectionJson.Path::of).toList(), b.truncated() || a.truncated(), null);
             return 0;
         }
-        warnIfTruncated(b); // printRows warns about AFTER
         printRows(a, rows,
                 List.of("Dominator", "Held by", "Before", "After", "Retained before", "Retained after", "Growth", "Object"),
                 new boolean[] {false, false, true, true, true, true, true, false},

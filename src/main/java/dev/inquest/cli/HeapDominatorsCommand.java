@@ -51,7 +51,7 @@ public final class HeapDominatorsCommand extends HeapVerb implements Callable<In
                     : pattern != null ? d.topDominators(pattern, grouping, Progress.NONE).rows(top.get())
                     : grouped ? d.topDominatorsGrouped(grouping, top.get()) : d.topDominators(top.get());
             if (json()) {
-                output.printJson(rows, grouped ? JsonShapes.Views.Groups.class : JsonShapes.Views.Objects.class);
+                printJsonRows(rows, d.truncated(), grouped ? JsonShapes.Views.Groups.class : JsonShapes.Views.Objects.class);
                 return 0;
             }
             printRows(d, rows,

@@ -28,7 +28,6 @@ public final class HeapDuplicatesCommand extends HeapVerb implements Callable<In
         try (HeapDump d = open()) {
             List<DuplicateObject> rows = DuplicateObjects.find(d, top.get(), includeValues, Progress.NONE);
             if (rows.isEmpty() && !json()) {
-                warnIfTruncated(d);
                 out().println("No duplicate objects: no application class has at least 100 instances sharing half as many keys.");
                 out().flush();
                 return 0;

@@ -29,10 +29,9 @@ public final class HeapHoldersCommand extends HeapVerb implements Callable<Integ
         try (HeapDump d = open()) {
             ClassHolders.Result r = ClassHolders.of(d, className, top.get(), Progress.NONE);
             if (json()) {
-                printJson(r);
+                printJson(d, r);
                 return 0;
             }
-            warnIfTruncated(d);
             PrintWriter o = out();
             o.println(Units.count(r.instances()) + " " + r.className() + " retaining " + Units.bytes(r.retained())
                     + ", held under " + Units.count(r.groups()) + " top-level dominators");

@@ -36,10 +36,9 @@ public final class HeapInspectCommand extends HeapVerb implements Callable<Integ
         try (HeapDump d = open()) {
             Inspection i = ObjectInspector.inspect(d, node(d, address), includeValues, Progress.NONE);
             if (json()) {
-                printJson(InspectionJson.Inspected.of(i, d));
+                printJson(d, InspectionJson.Inspected.of(i, d));
                 return 0;
             }
-            warnIfTruncated(d);
             PrintWriter o = out();
             o.println(i.object().className() + " @ " + hex(i.object().address()) + ": shallow " + Units.bytes(i.object().shallow())
                     + ", retained " + Units.bytes(i.object().retained()) + (i.rootKinds() == null ? "" : ", GC root: " + i.rootKinds()));

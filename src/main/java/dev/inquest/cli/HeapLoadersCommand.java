@@ -26,10 +26,9 @@ public final class HeapLoadersCommand extends HeapVerb implements Callable<Integ
             List<ClassLoaders.Loader> loaders = top.of(r.loaders());
             List<ClassLoaders.DuplicatedClass> dups = top.of(r.duplicatedClasses());
             if (json()) {
-                printJson(new ClassLoaders.Result(loaders, dups));
+                printJson(d, new ClassLoaders.Result(loaders, dups));
                 return 0;
             }
-            warnIfTruncated(d);
             List<List<String>> t = new ArrayList<>();
             for (ClassLoaders.Loader l : loaders) {
                 t.add(List.of(l.className(), hex(l.address()), Units.count(l.classes()), Units.count(l.instances()),

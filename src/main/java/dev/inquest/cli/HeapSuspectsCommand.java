@@ -2,7 +2,6 @@ package dev.inquest.cli;
 
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
-import dev.inquest.heap.model.PathStep;
 import dev.inquest.heap.query.ContainerInfo;
 import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.LeakSuspects;
@@ -23,10 +22,9 @@ public final class HeapSuspectsCommand extends HeapVerb implements Callable<Inte
         try (HeapDump d = open()) {
             SuspectReport r = LeakSuspects.find(d, Progress.NONE);
             if (json()) {
-                printJson(r.suspects());
+                printJsonRows(r.suspects(), d.truncated(), null);
                 return 0;
             }
-            warnIfTruncated(d);
             print(r);
             return 0;
         }
@@ -66,12 +64,7 @@ public final class HeapSuspectsCommand extends HeapVerb implements Callable<Inte
             }
             if (!s.path().isEmpty()) {
                 o.println("  Shortest strong path from a GC root:");
-                for (int k = 0; k < s.path().size(); k++) {
-                    PathStep p = s.path().get(k);
-                    String via = p.field() == null ? "" : p.field() + " in ";
-                    String root = p.rootKinds() == null ? "" : "  [GC root: " + p.rootKinds() + "]";
-                    o.println("    " + "  ".repeat(k) + (k == 0 ? "" : "<- ") + via + p.className() + " @ " + hex(p.address()) + root);
-                }
+                DeepText.path(o, "    ", s.path());
             }
         }
         if (!r.dismissed().isEmpty()) {

@@ -25,10 +25,9 @@ public final class HeapThreadsCommand extends HeapVerb implements Callable<Integ
         try (HeapDump d = open()) {
             List<ThreadOverview.Row> rows = ThreadOverview.compute(d, Progress.NONE);
             if (json()) {
-                printJson(rows);
+                printJsonRows(rows, d.truncated(), null);
                 return 0;
             }
-            warnIfTruncated(d);
             PrintWriter o = out();
             for (ThreadOverview.Row r : rows) {
                 o.println("\"" + r.name() + "\" " + r.className() + " @ " + hex(r.address()) + ": retains " + Units.bytes(r.retained())

@@ -24,13 +24,22 @@ abstract class HeapVerb {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /**
+     * Opens the dump; a truncated one is said at once on stderr, in text and JSON modes alike (the
+     * JSON of a row verb marks each row but cannot carry the problems themselves).
+     */
     HeapDump open() throws IOException {
-        return input.open();
+        return warned(input.open());
     }
 
-    /** Opens {@code file} with this command's options ({@code --dump}, {@code --keep-unreachable}). */
+    /** Opens {@code file} with this command's options ({@code --dump}, {@code --keep-unreachable}), warning if it is cut short. */
     HeapDump open(Path file) throws IOException {
-        return input.open(file);
+        return warned(input.open(file));
+    }
+
+    private HeapDump warned(HeapDump d) {
+        input.warnIfTruncated(d);
+        return d;
     }
 
     boolean json() {
@@ -65,21 +74,38 @@ abstract class HeapVerb {
         output.printJson(value);
     }
 
-    void warnIfTruncated(HeapDump d) {
-        input.warnIfTruncated(d);
+    /**
+     * A JSON object answer about {@code d}, with the dump's damage at its end: {@code "truncated"}
+     * and {@code "problems"} (false and [] for a whole dump).
+     */
+    void printJson(HeapDump d, Object value) throws IOException {
+        output.printJson(new JsonShapes.Damaged(value, d.truncated(), d.problems()));
     }
 
     /**
-     * Prints {@code rows}: with {@code --json} as an array of the records themselves, else, after
-     * the truncation warning, as a table.
+     * A JSON array answer: the contract fixes it as an array, so each row carries
+     * {@code "truncated"}: its figures come from a dump cut short ({@code view}: a
+     * {@link JsonShapes.Views view}, or null).
+     */
+    void printJsonRows(List<?> rows, boolean truncated, Class<?> view) throws IOException {
+        List<JsonShapes.Marked> marked = rows.stream().map(r -> new JsonShapes.Marked(r, truncated)).toList();
+        if (view == null) {
+            output.printJson(marked);
+        } else {
+            output.printJson(marked, view);
+        }
+    }
+
+    /**
+     * Prints {@code rows}: with {@code --json} as an array of the records themselves, each marked
+     * with the dump's truncation, else as a table (the warning came when the dump opened).
      */
     <T> void printRows(HeapDump d, List<T> rows, List<String> header, boolean[] rightAligned,
                        Function<T, List<String>> cells) throws IOException {
         if (json()) {
-            printJson(rows);
+            printJsonRows(rows, d.truncated(), null);
             return;
         }
-        warnIfTruncated(d);
         table(header, rows.stream().map(cells).toList(), rightAligned);
     }
 

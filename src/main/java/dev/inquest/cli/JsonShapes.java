@@ -31,7 +31,6 @@ import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.Suspect;
 import dev.inquest.heap.query.ThreadOverview;
-import dev.inquest.heap.query.WhyAlive;
 import java.io.IOException;
 
 /**
@@ -69,9 +68,7 @@ final class JsonShapes {
                 .addMixIn(StackFrame.class, Frame.class)
                 .addMixIn(ClassLoaders.Loader.class, Loader.class)
                 .addMixIn(ClassLoaders.DuplicatedClass.class, DuplicatedClass.class)
-                .addMixIn(WhyAlive.Result.class, Why.class)
-                .addMixIn(ClassHolders.Result.class, Holders.class)
-                .addMixIn(WhyAlive.Group.class, WhyGroup.class);
+                .addMixIn(ClassHolders.Result.class, Holders.class);
     }
 
     /** Views: one record, two shapes ({@code heap dominators} with and without {@code --group}; {@code heap compare --by}). */
@@ -96,8 +93,26 @@ final class JsonShapes {
         }
     }
 
-    /** {@code heap path}: the engine's paths and whether the dump was read whole. */
-    record PathsJson(@JsonUnwrapped PathResult result, boolean truncated) {
+    /**
+     * {@code heap path}: the engine's paths; whether the dump was read whole, and if not, what is
+     * missing; {@code pathsLimited}: fewer paths than {@code --max} were searched because they are
+     * so long ({@link HeapPathCommand#STEP_BUDGET}).
+     */
+    record PathsJson(@JsonUnwrapped PathResult result, boolean truncated, java.util.List<String> problems, boolean pathsLimited) {
+    }
+
+    /**
+     * An object answer with the damage of the dump it was computed from, at its end (issue 17):
+     * {@code "truncated"} and {@code "problems"}, false and [] for a whole dump.
+     */
+    record Damaged(@JsonUnwrapped Object answer, boolean truncated, java.util.List<String> problems) {
+    }
+
+    /**
+     * A row of an array answer (the contract keeps those arrays) with {@code "truncated"} at its
+     * end: the row's figures come from a dump cut short, so they cover only its readable part.
+     */
+    record Marked(@JsonUnwrapped Object row, boolean truncated) {
     }
 
     /** A {@code heap compare --by package} row: the name under {@code package}, then the class row's figures. */
@@ -208,7 +223,7 @@ final class JsonShapes {
         @JsonProperty("retainedDelta") long retainedDelta();
     }
 
-    // ---- heap strings, duplicates, collections, threads, loaders, why ----
+    // ---- heap strings, duplicates, collections, threads, loaders (heap why writes its own: HeapWhyCommand) ----
 
     /** {@code example} is the address of one copy (the record's {@code example} is its node). */
     @JsonPropertyOrder({"value", "redacted", "length", "count", "wastedBytes", "totalBytes", "example"})
@@ -275,24 +290,9 @@ final class JsonShapes {
         @JsonProperty("class") String name();
     }
 
-    @JsonPropertyOrder({"class", "instances", "withPath", "unreached", "roots"})
-    interface Why {
-        @JsonProperty("class") String className();
-    }
-
     @JsonPropertyOrder({"class", "instances", "retained", "groups", "holders"})
     interface Holders {
         @JsonProperty("class") String className();
-    }
-
-    /** A row of the merged paths; {@code root} only on the rows that are GC roots. */
-    @JsonPropertyOrder({"class", "field", "nodes", "objects", "objectsShallow", "root", "example", "children"})
-    interface WhyGroup {
-        @JsonProperty("class") String className();
-
-        @JsonProperty("root") @JsonInclude(JsonInclude.Include.NON_NULL) String rootKinds();
-
-        @JsonProperty("example") @JsonSerialize(using = Hex.class) long exampleAddress();
     }
 
     // ---- how numbers are written ----

@@ -29,13 +29,13 @@ final class OutputFormat {
     }
 
     void printJson(Object value) throws IOException {
-        out().println(CliJson.write(value));
-        out().flush();
+        printJson(value, null);
     }
 
-    /** {@code value} with the fields of a {@link JsonShapes.Views view} only (one record, two shapes). */
+    /** {@code value} with the fields of a {@link JsonShapes.Views view} only (one record, two shapes), or all with null. */
     void printJson(Object value, Class<?> view) throws IOException {
-        out().println(CliJson.write(value, view));
+        CliJson.write(out(), value, view);
+        out().println();
         out().flush();
     }
 

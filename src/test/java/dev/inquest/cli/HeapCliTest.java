@@ -77,7 +77,7 @@ class HeapCliTest {
         assertThat(j.size()).isEqualTo(5);
         long prev = Long.MAX_VALUE;
         for (JsonNode row : j) {
-            assertThat(names(row)).containsExactly("class", "count", "shallow", "retained");
+            assertThat(names(row)).containsExactly("class", "count", "shallow", "retained", "truncated");
             assertThat(row.get("shallow").asLong()).isLessThanOrEqualTo(prev);
             assertThat(row.get("retained").asLong()).isGreaterThanOrEqualTo(row.get("shallow").asLong());
             prev = row.get("shallow").asLong();
@@ -107,12 +107,12 @@ class HeapCliTest {
         JsonNode j = JSON.readTree(r.out());
         assertThat(j.size()).isEqualTo(3);
         for (JsonNode row : j) {
-            assertThat(names(row)).containsExactly("address", "class", "shallow", "retained", "percent");
+            assertThat(names(row)).containsExactly("address", "class", "shallow", "retained", "percent", "truncated");
             assertThat(row.get("address").asText()).startsWith("0x");
         }
         assertThat(j.get(0).get("retained").asLong()).isGreaterThanOrEqualTo(j.get(1).get("retained").asLong());
         JsonNode g = JSON.readTree(run("heap", "dominators", dump.toString(), "--group", "class", "--json").out());
-        assertThat(names(g.get(0))).containsExactly("class", "count", "shallow", "retained", "percent");
+        assertThat(names(g.get(0))).containsExactly("class", "count", "shallow", "retained", "percent", "truncated");
     }
 
     @Test

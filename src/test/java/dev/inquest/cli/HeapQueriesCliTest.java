@@ -110,7 +110,7 @@ class HeapQueriesCliTest {
             var p = expected.get(i);
             JsonNode row = j.get(i);
             assertThat(names(row)).containsExactly("path", "class", "countBefore", "countAfter", "retainedBefore", "retainedAfter",
-                    "retainedDelta", "object");
+                    "retainedDelta", "object", "truncated");
             List<String> path = new ArrayList<>();
             row.get("path").forEach(n -> path.add(n.asText()));
             assertThat(path).isEqualTo(p.delta().path());
@@ -139,7 +139,7 @@ class HeapQueriesCliTest {
         CliRun r = run("heap", "holders", dump("wrappers"), "--class", "LeakPatterns$SessionView", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
-        assertThat(names(j)).containsExactly("class", "instances", "retained", "groups", "holders");
+        assertThat(names(j)).containsExactly("class", "instances", "retained", "groups", "holders", "truncated", "problems");
         assertThat(j.get("instances").asLong()).isEqualTo(expected.instances());
         assertThat(j.get("retained").asLong()).isEqualTo(expected.retained());
         assertThat(j.get("groups").asInt()).isEqualTo(expected.groups());
@@ -172,7 +172,7 @@ class HeapQueriesCliTest {
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
         assertThat(names(j)).containsExactly("address", "class", "shallow", "retained", "root", "value", "fields", "outbound",
-                "inbound", "inboundTotal", "retainedSet");
+                "inbound", "inboundTotal", "retainedSet", "truncated", "problems");
         assertThat(j.get("address").asText()).isEqualTo(address);
         assertThat(j.get("class").asText()).isEqualTo(expected.object().className());
         assertThat(j.get("retained").asLong()).isEqualTo(expected.object().retained());
@@ -264,7 +264,7 @@ class HeapQueriesCliTest {
         assertThat(rows.size()).isEqualTo(3);
         JsonNode top = rows.get(0);
         assertThat(names(top)).containsExactly("class", "instances", "keyField", "keyType", "keyedInstances", "distinctKeys",
-                "surplusInstances", "wastedBytes", "topKey", "redacted", "topKeyCount", "example");
+                "surplusInstances", "wastedBytes", "topKey", "redacted", "topKeyCount", "example", "truncated");
         assertThat(top.get("class").asText()).isEqualTo("LeakPatterns$SessionView");
         assertThat(top.get("instances").asLong()).isEqualTo(20_000);
         assertThat(top.get("distinctKeys").asLong()).isEqualTo(400);

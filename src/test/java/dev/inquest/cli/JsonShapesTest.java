@@ -64,8 +64,9 @@ class JsonShapesTest {
     void pathStepsNameTheRootOnlyWhereThereIsOne() throws Exception {
         PathResult r = new PathResult(1, 0x10, "a.B", List.of(List.of(new PathStep(1, 0x10, "a.B", null, null),
                 new PathStep(2, 0x20, "class a.C", "field", "System Class"))));
-        JsonNode n = json(new JsonShapes.PathsJson(r, true));
-        assertThat(names(n)).containsExactly("address", "class", "paths", "truncated");
+        JsonNode n = json(new JsonShapes.PathsJson(r, true, List.of("heap dump segment cut short at byte 4096"), false));
+        assertThat(names(n)).containsExactly("address", "class", "paths", "truncated", "problems", "pathsLimited");
+        assertThat(n.get("problems").get(0).asText()).isEqualTo("heap dump segment cut short at byte 4096");
         JsonNode steps = n.get("paths").get(0);
         assertThat(names(steps.get(0))).containsExactly("address", "class", "field");
         assertThat(steps.get(0).get("field").isNull()).isTrue();
@@ -141,12 +142,96 @@ class JsonShapesTest {
         assertThat(names(l.get("duplicatedClasses").get(0))).containsExactly("class", "loaders", "instances");
         WhyAlive.Group leaf = new WhyAlive.Group("a.V", "[]", 3, 3, 48, null, 0x60, List.of());
         WhyAlive.Group root = new WhyAlive.Group("class a.R", null, 1, 3, 48, "System Class", 0x50, List.of(leaf));
-        JsonNode w = json(new WhyAlive.Result("a.V", 4, 3, 1, List.of(root)));
-        assertThat(names(w)).containsExactly("class", "instances", "withPath", "unreached", "roots");
+        java.io.StringWriter text = new java.io.StringWriter();
+        HeapWhyCommand.writeJson(new java.io.PrintWriter(text), new WhyAlive.Result("a.V", 4, 3, 1, List.of(root)), false, List.of());
+        JsonNode w = READER.readTree(text.toString());
+        assertThat(names(w)).containsExactly("class", "instances", "withPath", "unreached", "roots", "depth", "truncated",
+                "problems");
+        assertThat(w.get("depth").asInt()).isEqualTo(2);
+        assertThat(w.get("truncated").asBoolean()).isFalse();
+        assertThat(w.get("problems").size()).isZero();
         JsonNode r = w.get("roots").get(0);
         assertThat(names(r)).containsExactly("class", "field", "nodes", "objects", "objectsShallow", "root", "example",
                 "children");
         assertThat(names(r.get("children").get(0))).containsExactly("class", "field", "nodes", "objects",
                 "objectsShallow", "example", "children");
+        assertThat(r.get("field").isNull()).isTrue();
+        assertThat(r.get("example").asText()).isEqualTo("0x50");
+        assertThat(r.get("children").get(0).get("field").asText()).isEqualTo("[]");
+        assertThat(r.get("children").get(0).get("objectsShallow").asLong()).isEqualTo(48);
+    }
+
+    /** Issue 17: an array answer keeps its shape; each row says whether its figures come from a cut dump, views apply. */
+    @Test
+    void arrayRowsCarryTruncatedObjectsCarryTruncatedAndProblems() throws Exception {
+        DominatorRow row = new DominatorRow(7, 0x7f00, "a.B", 3, 16, 1000, 12.3456);
+        JsonNode single = json(List.of(new JsonShapes.Marked(row, true)), JsonShapes.Views.Objects.class).get(0);
+        assertThat(names(single)).containsExactly("address", "class", "shallow", "retained", "percent", "truncated");
+        assertThat(single.get("truncated").asBoolean()).isTrue();
+        assertThat(single.get("percent").toString()).isEqualTo("12.35");
+        JsonNode grouped = json(List.of(new JsonShapes.Marked(row, false)), JsonShapes.Views.Groups.class).get(0);
+        assertThat(names(grouped)).containsExactly("class", "count", "shallow", "retained", "percent", "truncated");
+        assertThat(grouped.get("truncated").asBoolean()).isFalse();
+        ClassDelta d = new ClassDelta("a.B", true, 1, 4, 16, 64, 100, 400);
+        JsonNode p = json(List.of(new JsonShapes.Marked(new JsonShapes.PackageDelta(d), true)), JsonShapes.Views.Packages.class)
+                .get(0);
+        assertThat(names(p)).startsWith("package", "countBefore").endsWith("retainedAfter", "truncated").doesNotContain("new");
+        JsonNode l = json(new JsonShapes.Damaged(new ClassLoaders.Result(List.of(), List.of()), true,
+                List.of("class dump record cut short at byte 77")));
+        assertThat(names(l)).containsExactly("loaders", "duplicatedClasses", "truncated", "problems");
+        assertThat(l.get("problems").get(0).asText()).isEqualTo("class dump record cut short at byte 77");
+    }
+
+    /**
+     * Issue 17: the merged paths of a 2,000,000-object linked list are a 2,000,000-row chain; the
+     * JSON writer walks it without recursion and nests at most {@link HeapWhyCommand#JSON_DEPTH}
+     * rows, the last saying how many rows it leaves out, {@code depth} the real depth.
+     */
+    @Test
+    void whyJsonOfATwoMillionRowChainIsBoundedAndSaysWhatItLeavesOut() throws Exception {
+        int n = 2_000_000;
+        WhyAlive.Group g = new WhyAlive.Group("a.End", "end", 1, 1, 16, null, 0x10, List.of());
+        for (int i = n - 1; i >= 1; i--) {
+            g = new WhyAlive.Group("a.Node", "next", 1, 1, 16, null, 0x20L + 16L * i, List.of(g));
+        }
+        WhyAlive.Group top = new WhyAlive.Group("class a.Holder", null, 1, 1, 16, "System Class", 0x8, List.of(g));
+        java.io.StringWriter text = new java.io.StringWriter();
+        HeapWhyCommand.writeJson(new java.io.PrintWriter(text), new WhyAlive.Result("a.End", 1, 1, 0, List.of(top)), true,
+                List.of("cut"));
+        JsonNode w = READER.readTree(text.toString());
+        assertThat(w.get("depth").asInt()).isEqualTo(n + 1);
+        assertThat(w.get("truncated").asBoolean()).isTrue();
+        JsonNode row = w.get("roots").get(0);
+        int level = 1;
+        while (row.get("children").size() > 0) {
+            row = row.get("children").get(0);
+            level++;
+        }
+        assertThat(level).isEqualTo(HeapWhyCommand.JSON_DEPTH);
+        assertThat(row.get("omittedRows").asLong()).isEqualTo(n + 1 - HeapWhyCommand.JSON_DEPTH);
+        assertThat(text.toString().length()).isLessThan(200_000);
+    }
+
+    /** Issue 17: a path of 2,000,000 steps prints in bounded text: both ends, the count left out, indentation capped. */
+    @Test
+    void aTwoMillionStepPathPrintsBothEndsAndWhatIsLeftOut() {
+        int n = 2_000_000;
+        List<PathStep> steps = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            steps.add(new PathStep(i, 0x1000L + 16L * i, i == n - 1 ? "class a.Holder" : "a.Node", i == 0 ? null : "next",
+                    i == n - 1 ? "System Class" : null));
+        }
+        java.io.StringWriter text = new java.io.StringWriter();
+        DeepText.path(new java.io.PrintWriter(text), "  ", steps);
+        String[] lines = text.toString().split("\n");
+        assertThat(lines).hasSize(DeepText.HEAD + DeepText.TAIL + 1);
+        assertThat(lines[0]).isEqualTo("  a.Node @ 0x1000");
+        assertThat(lines[1]).isEqualTo("    <- next in a.Node @ 0x1010");
+        assertThat(lines[DeepText.HEAD]).contains("... 1,999,900 steps left out (--json lists every step) ...");
+        assertThat(lines[lines.length - 1]).endsWith("[depth 1,999,999] <- next in class a.Holder @ 0x"
+                + Long.toHexString(0x1000L + 16L * (n - 1)) + "  [GC root: System Class]");
+        for (String line : lines) {
+            assertThat(line.length()).isLessThan(150);
+        }
     }
 }

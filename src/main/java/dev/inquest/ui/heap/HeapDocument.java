@@ -24,6 +24,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -127,6 +128,9 @@ public final class HeapDocument {
         pathsTab.setGraphic(new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         split.getItems().add(viewHost);
         root.setCenter(split);
+        if (summary.truncated()) {
+            root.setTop(damageBanner(summary));
+        }
         nav.getSelectionModel().select(Section.OVERVIEW);
         // Remember where the user last was (click, or keys that move a selection) for Ctrl+P.
         root.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> touched = e.getTarget() instanceof Node n ? n : null);
@@ -170,6 +174,23 @@ public final class HeapDocument {
 
     public Node node() {
         return root;
+    }
+
+    /**
+     * Above every view of a cut dump, not only the overview (issue 17): a histogram or a path read
+     * on its own must not pass for the whole heap's.
+     */
+    private static Node damageBanner(HeapSummary s) {
+        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OUTLINE);
+        icon.getStyleClass().add("warning-icon");
+        Label text = new Label("This dump is incomplete: " + String.join("; ", s.problems())
+                + ". Every figure in these views covers only the readable part.");
+        text.setWrapText(true);
+        javafx.scene.layout.HBox banner = new javafx.scene.layout.HBox(8, icon, text);
+        banner.setId("heap-damage-banner");
+        banner.getStyleClass().add("heap-damage-banner");
+        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
+        return banner;
     }
 
     public HeapDump dump() {
