@@ -71,35 +71,57 @@ public final class ChainMatcher {
     }
 
     /**
-     * Depth-first from {@code path[depth]} (matching link {@code first + depth}); returns true to stop
-     * the whole walk (limit reached or budget spent).
+     * Depth-first from {@code path[0]} (matching link {@code first}); returns true to stop the whole
+     * walk (limit reached or budget spent). Iterative, with one frame per link on an explicit stack:
+     * a crafted recording's chain can be as long as it likes.
      */
-    private boolean walk(long[] path, int depth, int first, boolean exactSoFar) {
-        if (depth + 1 > best.length) {
-            best = java.util.Arrays.copyOf(path, depth + 1);
-        }
-        int link = first + depth;
-        if (link == links.size() - 1) {
-            if (matches.isEmpty()) {
-                exact = exactSoFar;
-                best = java.util.Arrays.copyOf(path, depth + 1);
+    private boolean walk(long[] path, int depth0, int first, boolean exact0) {
+        int n = path.length;
+        @SuppressWarnings("unchecked")
+        List<long[]>[] pending = new List[n];
+        int[] next = new int[n];
+        boolean[] exactAt = new boolean[n];
+        int depth = depth0;
+        exactAt[depth] = exact0;
+        boolean entering = true;
+        while (depth >= depth0) {
+            if (entering) {
+                entering = false;
+                if (depth + 1 > best.length) {
+                    best = java.util.Arrays.copyOf(path, depth + 1);
+                }
+                int link = first + depth;
+                if (link == links.size() - 1) {
+                    if (matches.isEmpty()) {
+                        exact = exactAt[depth];
+                        best = java.util.Arrays.copyOf(path, depth + 1);
+                    }
+                    matches.add(path[depth]);
+                    if (matches.size() >= limit) {
+                        return true;
+                    }
+                    depth--; // a leaf: back to its holder's next child
+                    continue;
+                }
+                if (++expanded > BUDGET) {
+                    exhausted = true;
+                    return true;
+                }
+                if ((expanded & 1023) == 0) {
+                    progress.checkCancelled();
+                }
+                pending[depth] = children(path[depth], links.get(link + 1));
+                next[depth] = 0;
             }
-            matches.add(path[depth]);
-            return matches.size() >= limit;
-        }
-        if (++expanded > BUDGET) {
-            exhausted = true;
-            return true;
-        }
-        if ((expanded & 1023) == 0) {
-            progress.checkCancelled();
-        }
-        ReferenceChain.Link next = links.get(link + 1);
-        List<long[]> children = children(path[depth], next);
-        for (long[] c : children) {
-            path[depth + 1] = c[0];
-            if (walk(path, depth + 1, first, exactSoFar && c[1] == 1)) {
-                return true;
+            if (next[depth] < pending[depth].size()) {
+                long[] c = pending[depth].get(next[depth]++);
+                path[depth + 1] = c[0];
+                exactAt[depth + 1] = exactAt[depth] && c[1] == 1;
+                depth++;
+                entering = true;
+            } else {
+                pending[depth] = null;
+                depth--;
             }
         }
         return false;

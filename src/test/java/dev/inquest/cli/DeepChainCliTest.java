@@ -199,4 +199,43 @@ class DeepChainCliTest {
         wellFormed(json.out());
         assertThat(json.out()).startsWith("[ {").contains("\"truncated\" : false");
     }
+
+    /**
+     * The link's chain matcher ("Find in heap dump" for an old-object sample) walks one frame per
+     * link: a crafted recording's chain 150,000 links long, matched on a thread with a 1 MB stack
+     * (a recursive walk overflows it), lands on the node 149,999 hops below the head.
+     */
+    @Test
+    void aReferenceChainAsLongAsThousandsOfLinksIsMatchedWithoutRecursion() throws Exception {
+        int length = 150_000;
+        List<dev.inquest.link.ReferenceChain.Link> links = new ArrayList<>();
+        links.add(new dev.inquest.link.ReferenceChain.Link("java.lang.Class", "DeepChain", null, -1, 0));
+        links.add(new dev.inquest.link.ReferenceChain.Link(NODE, null, "chain", -1, 0));
+        for (int i = 1; i < length; i++) {
+            links.add(new dev.inquest.link.ReferenceChain.Link(NODE, null, "next", -1, 0));
+        }
+        dev.inquest.link.ReferenceChain chain = new dev.inquest.link.ReferenceChain("static field", links);
+        try (HeapDump d = HeapDump.open(dump, OpenOptions.DEFAULT, Progress.NONE)) {
+            dev.inquest.link.ChainMatch[] match = new dev.inquest.link.ChainMatch[1];
+            Throwable[] failure = new Throwable[1];
+            Thread t = new Thread(null, () -> {
+                try {
+                    match[0] = dev.inquest.link.ChainMatcher.match(d, chain, 1, Progress.NONE);
+                } catch (Throwable e) {
+                    failure[0] = e;
+                }
+            }, "small-stack", 1 << 20);
+            t.start();
+            t.join();
+            assertThat(failure[0]).isNull();
+            assertThat(match[0].complete()).isTrue();
+            assertThat(match[0].matches()).hasSize(1);
+            // The expected node, found by following "next" from the head without the matcher.
+            long node = d.node(Long.decode(head));
+            for (int i = 1; i < length; i++) {
+                node = d.outbound(node).stream().filter(r -> "next".equals(r.field())).findFirst().orElseThrow().node();
+            }
+            assertThat(match[0].node()).isEqualTo(node);
+        }
+    }
 }
