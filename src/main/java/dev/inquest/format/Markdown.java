@@ -87,7 +87,11 @@ public final class Markdown {
         if (markdown == null) {
             return UNKNOWN;
         }
-        String oneLine = safe(markdown).strip().replace("\n", "<br>");
+        List<String> lines = new ArrayList<>();
+        for (String line : markdown.strip().replace("\r\n", "\n").replace('\r', '\n').split("\n", -1)) {
+            lines.add(safeLine(line));
+        }
+        String oneLine = String.join("<br>", lines);
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < oneLine.length(); i++) {
             char c = oneLine.charAt(i);
@@ -199,8 +203,18 @@ public final class Markdown {
         if (markdown == null) {
             return "";
         }
-        return safe(visibleControls(markdown.replace("\r\n", "\n").replace('\r', '\n'), false).strip());
+        String flat = visibleControls(markdown.replace("\r\n", "\n").replace('\r', '\n'), false).strip();
+        // Only a line's start can open an HTML block or a fence, which safe() would make several
+        // lines of: escaped here instead.
+        if (flat.startsWith("<") && !SAFE_AUTOLINK.matcher(flat).lookingAt()) {
+            flat = "&lt;" + flat.substring(1);
+        } else if (flat.matches("(?s)`{3,}[^`]*") || flat.startsWith("~~~")) {
+            flat = "\\" + flat;
+        }
+        return safe(flat);
     }
+
+    private static final Pattern SAFE_AUTOLINK = Pattern.compile("<(?i:https?|mailto):[^<>\\s]*>");
 
     private static final Pattern BLOCK_START = Pattern.compile(
             "^(?:#{1,6}(?:\\s|$)|>|[-+*](?:\\s|$)|`{3,}[^`]*$|~{3,}|=+\\s*$|([-*_])(?:\\s*\\1){2,}\\s*$)");
