@@ -245,24 +245,26 @@ public final class Markdown {
             public void visit(HtmlBlock html) {
                 // Fenced as code: shown as written, and still one block (escaping its "<" would
                 // let the lines it holds turn into headings and items of their own).
-                List<SourceSpan> spans = html.getSourceSpans();
-                if (spans.isEmpty()) {
+                fenced(html, lines, edits);
+            }
+
+            @Override
+            public void visit(LinkReferenceDefinition def) {
+                // A definition serves links anywhere in the document, other fields included: an
+                // unsafe one is shown as code at the top, or loses its "[" inside a list or quote.
+                if (safeDestination(def.getDestination())) {
                     return;
                 }
-                SourceSpan first = spans.getFirst();
-                SourceSpan last = spans.getLast();
-                String head = lines[first.getLineIndex()];
-                // Continuation lines keep a quote's ">" and a list item's indentation, not its marker.
-                String prefix = head.substring(0, Math.min(first.getColumnIndex(), head.length())).replaceAll("[^>\\s]", " ");
-                StringBuilder content = new StringBuilder();
-                for (SourceSpan sp : spans) {
-                    String l = lines[sp.getLineIndex()];
-                    content.append(l, Math.min(sp.getColumnIndex(), l.length()), Math.min(l.length(), sp.getColumnIndex() + sp.getLength())).append('\n');
+                if (def.getParent() == doc) {
+                    fenced(def, lines, edits);
+                } else {
+                    at(def).ifPresent(sp -> {
+                        int col = lines[sp.getLineIndex()].indexOf('[', sp.getColumnIndex());
+                        if (col >= 0) {
+                            edits.add(new Edit(sp.getLineIndex(), col, 0, "\\"));
+                        }
+                    });
                 }
-                String fence = "`".repeat(Math.max(3, longestRun(content.toString(), '`') + 1));
-                edits.add(new Edit(first.getLineIndex(), first.getColumnIndex(), 0, fence + "\n" + prefix));
-                String tail = lines[last.getLineIndex()];
-                edits.add(new Edit(last.getLineIndex(), tail.length(), 0, "\n" + prefix + fence));
             }
 
             @Override
@@ -293,17 +295,6 @@ public final class Markdown {
                 }
             }
         });
-        // Definitions are not visited by every visitor version: look at the top-level blocks too.
-        for (Node n = doc.getFirstChild(); n != null; n = n.getNext()) {
-            if (n instanceof LinkReferenceDefinition def && !safeDestination(def.getDestination())) {
-                at(def).ifPresent(sp -> {
-                    int col = lines[sp.getLineIndex()].indexOf('[', sp.getColumnIndex());
-                    if (col >= 0) {
-                        edits.add(new Edit(sp.getLineIndex(), col, 0, "\\"));
-                    }
-                });
-            }
-        }
         if (edits.isEmpty()) {
             return s;
         }
@@ -315,6 +306,27 @@ public final class Markdown {
             lines[e.line()] = l.substring(0, col) + e.with() + l.substring(Math.min(l.length(), col + e.length()));
         }
         return String.join("\n", lines);
+    }
+
+    /** A block wrapped in a code fence as long as needed, keeping a quote's "&gt;" and an item's indentation. */
+    private static void fenced(Node block, String[] lines, List<Edit> edits) {
+        List<SourceSpan> spans = block.getSourceSpans();
+        if (spans.isEmpty()) {
+            return;
+        }
+        SourceSpan first = spans.getFirst();
+        SourceSpan last = spans.getLast();
+        String head = lines[first.getLineIndex()];
+        // Continuation lines keep a quote's ">" and a list item's indentation, not its marker.
+        String prefix = head.substring(0, Math.min(first.getColumnIndex(), head.length())).replaceAll("[^>\\s]", " ");
+        StringBuilder content = new StringBuilder();
+        for (SourceSpan sp : spans) {
+            String l = lines[sp.getLineIndex()];
+            content.append(l, Math.min(sp.getColumnIndex(), l.length()), Math.min(l.length(), sp.getColumnIndex() + sp.getLength())).append('\n');
+        }
+        String fence = "`".repeat(Math.max(3, longestRun(content.toString(), '`') + 1));
+        edits.add(new Edit(first.getLineIndex(), first.getColumnIndex(), 0, fence + "\n" + prefix));
+        edits.add(new Edit(last.getLineIndex(), lines[last.getLineIndex()].length(), 0, "\n" + prefix + fence));
     }
 
     private static java.util.Optional<SourceSpan> at(Node n) {

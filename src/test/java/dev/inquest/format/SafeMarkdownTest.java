@@ -51,7 +51,7 @@ class SafeMarkdownTest {
         "[click](javascript:alert(1))", "[c](JaVaScRiPt:alert(1))", "[c]( javascript:alert(1) )", "[c](<javascript:alert(1)>)",
         "[c](java&#115;cript:alert(1))", "[c](&#106;avascript:alert(1))", "[c](java\\script:x)", "[c](vbscript:msgbox)",
         "[c](data:text/html;base64,PHNjcmlwdD4=)", "![i](javascript:alert(1))", "![i](data:image/svg+xml,<svg onload=alert(1)>)",
-        "<javascript:alert(1)>", "[c][r]\n\n[r]: javascript:alert(1)", "[c][r]\n\n[r]:\n  javascript:alert(1)",
+        "<javascript:alert(1)>", "[c][r]\n\n[r]: javascript:alert(1)", "[c][r]\n\n[r]:\n  javascript:alert(1)", "- [r]: javascript:x\n\n[c][r]", "> [r]: data:x\n\n[c][r]",
         "[a [nested](javascript:x) b](https://ok.example)", "<script>alert(1)</script>", "<img src=x onerror=alert(1)>",
         "a <b onmouseover=alert(1)>b</b>", "<!-- hidden -->", "<div>\n*x*\n</div>", "- item <script>x</script>",
         "> <iframe src=x></iframe>", "<?php x ?>", "<![CDATA[x]]>"})

@@ -107,7 +107,7 @@ public final class MarkdownImporter {
     }
 
     /**
-     * A line that opens lists or quotes deeper than {@link #MAX_NESTING}, cut down to that depth:
+     * A line that opens lists or quotes deeper than {@link #MAX_NESTING}, cut down to half that:
      * its text is kept, the excess markers and indentation go. Depth counts the container markers
      * at the start of the line ("&gt; ", "- ", "1. ") and its indentation at two columns a level;
      * indentation with no marker after it (code, continuation text) is left alone. (Past some 45
@@ -117,15 +117,19 @@ public final class MarkdownImporter {
         int i = 0;
         int markers = 0;
         int indent = 0;
+        // Cut to half the limit, not to the limit: an export nests the text again (a step's body
+        // under its number), which must not take it over the limit on the next import.
         int cutFrom = -1;
+        boolean tooDeep = false;
         boolean markerAfterCut = false;
         while (i < line.length()) {
             char c = line.charAt(i);
             if (c == ' ' || c == '\t') {
                 indent += c == '\t' ? 4 : 1;
-                if (cutFrom < 0 && markers + indent / 2 > MAX_NESTING) {
+                if (cutFrom < 0 && markers + indent / 2 > MAX_NESTING / 2) {
                     cutFrom = i;
                 }
+                tooDeep |= markers + indent / 2 > MAX_NESTING;
                 i++;
                 continue;
             }
@@ -134,10 +138,11 @@ public final class MarkdownImporter {
                 break;
             }
             markers++;
-            if (cutFrom < 0 && markers + indent / 2 > MAX_NESTING) {
+            if (cutFrom < 0 && markers + indent / 2 > MAX_NESTING / 2) {
                 cutFrom = i;
             }
-            markerAfterCut |= cutFrom >= 0;
+            tooDeep |= markers + indent / 2 > MAX_NESTING;
+            markerAfterCut |= cutFrom >= 0 && tooDeep;
             i = end;
         }
         return markerAfterCut ? line.substring(0, cutFrom) + line.substring(i) : line;
@@ -348,6 +353,7 @@ public final class MarkdownImporter {
      */
     private void recommendations(Heading h, List<Node> body, int endLine) {
         List<String> kept = new ArrayList<>();
+        List<Node> keptNodes = new ArrayList<>();
         int recLevel = 0;
         int keptFrom = lastLine(h) + 1;
         int idx = 0;
@@ -355,6 +361,7 @@ public final class MarkdownImporter {
             Node n = body.get(idx);
             if (!(n instanceof Heading sub && numberedBelow(sub, h.getLevel())
                     && (recLevel == 0 || sub.getLevel() == recLevel))) {
+                keptNodes.add(n);
                 idx++;
                 continue;
             }
@@ -371,6 +378,8 @@ public final class MarkdownImporter {
             idx = j;
         }
         kept.add(slice(keptFrom, endLine).strip());
+        // What stays a note is read for stated findings as any other section's prose is.
+        phaseFacts(keptNodes);
         String rest = String.join("\n\n", kept.stream().filter(k -> !k.isBlank()).toList());
         if (!rest.isBlank()) {
             note(headingText(h), 2, "\n" + rest, lastKey);

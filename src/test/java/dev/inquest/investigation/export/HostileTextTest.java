@@ -57,6 +57,9 @@ class HostileTextTest {
         b.summary("Summary " + ALL);
         b.context.add("context " + ALL);
         b.findings.add("finding " + ALL);
+        // A definition in one field would serve a reference in another.
+        b.findings.add("[r]: javascript:alert(1)");
+        b.context.add("[ref][r] and [data](data:text/html,x)");
         b.actions.add("action " + ALL);
         b.artifacts.add(new Artifact("A1" + RLO, "heap " + ESC, "dumps/" + SCRIPT + ".hprof", null));
         Evidence e = Evidence.note(Stance.SUPPORTS, "evidence " + ALL)
@@ -186,6 +189,51 @@ class HostileTextTest {
         assertHarmless(once, List.of("Title", "Context", "Findings", "Note", "Heading", "Hypotheses", "Actions", "Next", "References"));
         Case back = MarkdownImporter.importMarkdown(once);
         assertThat(SubtaskExporter.export(back, ExportOptions.DEFAULT)).isEqualTo(once);
+    }
+
+    @Test
+    void figuresDrawnForTheReportStayInert() throws Exception {
+        Evidence flame = Evidence.builder(dev.inquest.investigation.model.EvidenceKind.FLAME_FRAME).summary("frame " + ALL)
+                .path(List.of("run", SCRIPT, IMG + " " + ESC + " " + RLO)).percent("share", 12.5).build().withId("E1");
+        Evidence trend = Evidence.builder(dev.inquest.investigation.model.EvidenceKind.HEAP_TREND).summary("trend " + ALL)
+                .bytes("0 s " + SCRIPT, 1_000).bytes("5 s " + IMG, 2_000).build().withId("E2");
+        Case c = Case.create("Figures", LocalDate.of(2026, 2, 3)).toBuilder().build();
+        Case.Builder b = c.toBuilder();
+        b.hypotheses.add(new Hypothesis("H1", "s", HypothesisStatus.SUPPORTED, null, null, List.of(flame, trend)));
+        Exported r = ReportExporter.export(b.build(), new ExportOptions(false, "figs"));
+        assertThat(r.files()).hasSize(2);
+        for (String svg : r.files().values()) {
+            javax.xml.parsers.DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                    .parse(new java.io.ByteArrayInputStream(svg.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            assertThat(svg).doesNotContain("<script", "<img", "href=", "\u001b", "\u0007");
+        }
+        assertThat(active(r.markdown())).containsOnly("image figs/flame-E1.svg", "image figs/heap-trend-E2.svg");
+    }
+
+    static List<String> active(String md) {
+        List<String> out = new ArrayList<>();
+        MarkdownTest.GFM.parse(md).accept(new AbstractVisitor() {
+            @Override
+            public void visit(HtmlInline h) {
+                out.add("html " + h.getLiteral());
+            }
+
+            @Override
+            public void visit(HtmlBlock h) {
+                out.add("html " + h.getLiteral());
+            }
+
+            @Override
+            public void visit(Link l) {
+                out.add("link " + l.getDestination());
+            }
+
+            @Override
+            public void visit(Image i) {
+                out.add("image " + i.getDestination());
+            }
+        });
+        return out;
     }
 
     @Test
