@@ -31,7 +31,7 @@ public final class DocumentReader {
         if (deep >= 0) {
             // Refused rather than flattened in silence: the user learns where, and can fix the file.
             throw new BadInputException(file, "lists or block quotes nested deeper than " + MarkdownImporter.MAX_NESTING
-                    + " levels (line " + (deep + 1) + ")", lineOffset(text, deep));
+                    + " levels (line " + (deep + 1) + ")", bomLength(file) + lineOffset(text, deep));
         }
         Case c = MarkdownImporter.importMarkdown(text);
         Case.Builder b = c.toBuilder();
@@ -44,7 +44,15 @@ public final class DocumentReader {
         return b.build();
     }
 
-    /** The byte offset (UTF-8, a BOM not counted) where line {@code index} (0-based) starts. */
+    /** 3 when the file starts with a UTF-8 byte order mark, which {@link #read} drops. */
+    private static int bomLength(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        }
+    }
+
+    /** The byte offset in {@code text} (as UTF-8) where line {@code index} (0-based) starts. */
     private static long lineOffset(String text, int index) {
         int line = 0;
         int i = 0;

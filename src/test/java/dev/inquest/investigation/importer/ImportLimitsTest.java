@@ -67,6 +67,24 @@ class ImportLimitsTest {
         assertThatThrownBy(() -> DocumentReader.importFile(f, LocalDate.of(2026, 1, 1)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessage(f + ": lists or block quotes nested deeper than 32 levels (line 4) at byte " + head.length());
+        // The byte counts in the file: a byte order mark and multi-byte characters before it included.
+        Path bom = dir.resolve("bom.md");
+        String headÉ = "# Déjà vu\n\n";
+        byte[] body = (headÉ + "> ".repeat(40) + "x\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] withBom = new byte[body.length + 3];
+        withBom[0] = (byte) 0xEF;
+        withBom[1] = (byte) 0xBB;
+        withBom[2] = (byte) 0xBF;
+        System.arraycopy(body, 0, withBom, 3, body.length);
+        Files.write(bom, withBom);
+        assertThatThrownBy(() -> DocumentReader.importFile(bom, LocalDate.of(2026, 1, 1)))
+                .hasMessageEndingWith("(line 3) at byte " + (3 + headÉ.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+        // And the command line says it in one line, exit 1.
+        var r = dev.inquest.cli.CliRun.run("case", "import", f.toString(), "--out", dir.resolve("c.inquest").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err().strip()).isEqualTo("inquest: " + f + ": lists or block quotes nested deeper than 32 levels (line 4) at byte "
+                + head.length());
+        assertThat(dir.resolve("c.inquest")).doesNotExist();
     }
 
     @Test
