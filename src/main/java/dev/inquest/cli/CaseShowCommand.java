@@ -1,5 +1,6 @@
 package dev.inquest.cli;
 
+import dev.inquest.format.Terminal;
 import dev.inquest.investigation.artifact.ArtifactCheck;
 import dev.inquest.investigation.model.Artifact;
 import dev.inquest.investigation.model.Case;
@@ -41,8 +42,9 @@ public final class CaseShowCommand implements Callable<Integer> {
             return 0;
         }
         Case c = parsed.value();
-        out.println((c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " : "") + c.title());
-        out.println("Status:     " + c.status().label() + (c.statusDetail() != null ? " (" + c.statusDetail() + ")" : ""));
+        // Every text from the file goes through Terminal.line: a case is shown, its text never obeyed.
+        out.println((c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " : "") + Terminal.line(c.title()));
+        out.println("Status:     " + c.status().label() + (c.statusDetail() != null ? " (" + Terminal.line(c.statusDetail()) + ")" : ""));
         if (c.created() != null) {
             out.println("Created:    " + c.created());
         }
@@ -50,19 +52,12 @@ public final class CaseShowCommand implements Callable<Integer> {
             out.println("Updated:    " + c.updated());
         }
         if (!c.authors().isEmpty()) {
-            out.println("Authors:    " + String.join(", ", c.authors()));
+            out.println("Authors:    " + String.join(", ", c.authors().stream().map(Terminal::line).toList()));
         }
         Path caseDir = file.toAbsolutePath().getParent();
         for (Artifact a : c.artifacts()) {
-            ArtifactCheck check = ArtifactCheck.check(a, caseDir, java.util.List.of());
-            if (check.state() == ArtifactCheck.State.INVALID) {
-                out.println("Artifact:   " + a.id() + " " + a.kind() + " " + ArtifactCheck.printable(a.path())
-                        + "  [invalid: " + check.message() + "]");
-                continue;
-            }
-            out.println("Artifact:   " + a.id() + " " + a.kind() + " " + a.path() + "  ["
-                    + check.state().name().toLowerCase(java.util.Locale.ROOT)
-                    + (check.state() == ArtifactCheck.State.MOVED ? " to " + check.found() : "") + "]");
+            out.println("Artifact:   " + Terminal.line(a.id()) + " " + Terminal.line(a.kind()) + " " + Terminal.line(a.path())
+                    + "  [" + artifactState(a, caseDir) + "]");
         }
         out.println("Context:    " + c.context().size() + " items");
         out.println("Findings:   " + c.findings().size() + " items");
@@ -75,7 +70,8 @@ public final class CaseShowCommand implements Callable<Integer> {
             out.println();
             out.println("Hypotheses:");
             for (Hypothesis h : c.hypotheses()) {
-                out.println("  " + (h.id() == null ? "-" : h.id()) + " [" + h.status().word() + "] " + h.statement()
+                out.println("  " + (h.id() == null ? "-" : Terminal.line(h.id())) + " [" + h.status().word() + "] "
+                        + Terminal.line(h.statement())
                         + (h.evidence().isEmpty() ? "" : "  (" + h.supporting().size() + " for, "
                         + h.refuting().size() + " against)"));
             }
@@ -85,12 +81,25 @@ public final class CaseShowCommand implements Callable<Integer> {
             out.println("Next steps:");
             for (NextStep s : c.nextSteps()) {
                 out.println("  [" + (s.done() ? "x" : " ") + "] " + (s.priority() != null ? s.priority() + " " : "")
-                        + s.text() + (s.owner() != null ? " (" + s.owner() + ")" : "")
-                        + (s.hypothesis() != null ? " -> " + s.hypothesis() : ""));
+                        + Terminal.line(s.text()) + (s.owner() != null ? " (" + Terminal.line(s.owner()) + ")" : "")
+                        + (s.hypothesis() != null ? " -> " + Terminal.line(s.hypothesis()) : ""));
             }
         }
         out.flush();
         return 0;
+    }
+
+    /** "present", "missing", "moved to ..."; "unknown" when the case does not say where the file is. */
+    private static String artifactState(Artifact a, Path caseDir) throws java.io.IOException {
+        if (a.path() == null) {
+            return "unknown";
+        }
+        ArtifactCheck check = ArtifactCheck.check(a, caseDir, java.util.List.of());
+        if (check.state() == ArtifactCheck.State.INVALID) {
+            return "invalid: " + check.message();
+        }
+        return check.state().name().toLowerCase(java.util.Locale.ROOT)
+                + (check.state() == ArtifactCheck.State.MOVED ? " to " + Terminal.line(String.valueOf(check.found())) : "");
     }
 
     static String backupHint(Path file) {

@@ -137,4 +137,35 @@ class CaseCliTest {
         Path newer = Files.writeString(dir.resolve("newer.inquest"), future);
         assertThat(CliRun.run("case", "show", newer.toString(), "--json").out()).isEqualTo(future);
     }
+
+    /** Issue 17: a case's text is shown, never obeyed by the terminal; missing fields show, not crash. */
+    @Test
+    void showNeutralisesControlsAndBidiAndExportsSurviveMissingFields() throws Exception {
+        Path f = dir.resolve("hostile.inquest");
+        var b = dev.inquest.investigation.model.Case.create("Title \u001b[31mred\u0007 \u202Eevil", LocalDate.of(2026, 2, 3))
+                .toBuilder().statusDetail("\b\bgone");
+        b.artifacts.add(new dev.inquest.investigation.model.Artifact(null, null, null, null));
+        b.hypotheses.add(dev.inquest.investigation.model.Hypothesis.of("H1", "line one\n# two \u2067x"));
+        b.nextSteps.add(new dev.inquest.investigation.model.NextStep("step \u009b31m", false, null, "\u001b]0;owner\u0007", "H1"));
+        CaseFile.create(f, b.build());
+
+        CliRun r = CliRun.run("case", "show", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).doesNotContain("\u001b", "\u0007", "\b", "\u202E", "\u2067", "\u009b", "null")
+                .contains("Title \\u001b[31mred\\u0007 <U+202E>evil", "Status:     Open (\\u0008\\u0008gone)",
+                        "Artifact:   — — —  [unknown]", "H1 [open] line one\\n# two <U+2067>x",
+                        "[ ] step \\u009b31m (\\u001b]0;owner\\u0007) -> H1");
+        // JSON output: Jackson escapes the controls; bidi characters are valid JSON text and stay.
+        CliRun json = CliRun.run("case", "show", f.toString(), "--json");
+        assertThat(json.exit()).isZero();
+        assertThat(json.out()).doesNotContain("\u001b", "\u0007").contains("\\u001B[31mred\\u0007");
+
+        for (String format : new String[] {"report", "subtask"}) {
+            Path out = dir.resolve(format + ".md");
+            CliRun e = CliRun.run("case", "export", f.toString(), "--format", format, "--out", out.toString());
+            assertThat(e.exit()).as(e.err()).isZero();
+            assertThat(Files.readString(out)).doesNotContain("\u001b", "\u202E").contains("<U+001B>[31mred<U+0007> <U+202E>evil");
+        }
+        assertThat(Files.readString(dir.resolve("report.md"))).contains("| — | — | — | — | — |");
+    }
 }

@@ -97,6 +97,21 @@ class FlameRenderTest {
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(svg.toString()).doesNotContain("<script").doesNotContain("]]>");
+
+        // Issue 17's strings too: a tag with a handler, a script link, terminal escapes.
+        String more = "<img src=x onerror=alert(1)> [click](javascript:alert(1)) \u001b[31mred\u0007 \u202Eevil";
+        TreeBuilder b2 = new TreeBuilder();
+        b2.add(new TreeBuilder.Frame[] {f("run", FrameType.INTERPRETED), f(more, FrameType.JIT_COMPILED)}, 10);
+        StackTree tree2 = new StackTree(b2.freeze(0), Weight.COUNT, List.of("jdk.ExecutionSample"), 1, false);
+        StringWriter html2 = new StringWriter();
+        FlameGraphHtml.write(tree2, more, html2);
+        assertThat(html2.toString()).doesNotContain("<img").doesNotContain("\u001b").doesNotContain("href=")
+                .contains("&lt;img src=x onerror=alert(1)&gt;");
+        StringWriter svg2 = new StringWriter();
+        FlameGraphSvg.write(tree2, more, svg2);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg2.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(svg2.toString()).doesNotContain("<img").doesNotContain("\u001b").doesNotContain("href=");
     }
 
     @Test

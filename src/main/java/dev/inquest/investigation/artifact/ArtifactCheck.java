@@ -37,7 +37,7 @@ public record ArtifactCheck(State state, Path found, String message) {
         } catch (InvalidPathException e) {
             // The path came from a case file anyone may have edited: a problem of this artifact, not a crash.
             return new ArtifactCheck(State.INVALID, null, "artifact " + artifact.id() + ": path \""
-                    + printable(artifact.path()) + "\" is not a valid file name here (" + e.getReason() + ")");
+                    + dev.inquest.format.Terminal.line(artifact.path()) + "\" is not a valid file name here (" + e.getReason() + ")");
         }
         Fingerprint expected = artifact.fingerprint();
         if (Files.isRegularFile(where)) {
@@ -80,22 +80,6 @@ public record ArtifactCheck(State state, Path found, String message) {
         }
         Path p = Path.of(artifact.path());
         return p.isAbsolute() || caseDir == null ? p : caseDir.resolve(p).normalize();
-    }
-
-    /** The path with control characters shown as escapes, so a message stays one readable line. */
-    public static String printable(String path) {
-        if (path == null) {
-            return "";
-        }
-        StringBuilder sb = new StringBuilder();
-        path.codePoints().forEach(cp -> {
-            if (Character.isISOControl(cp)) {
-                sb.append(String.format("\\u%04x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
     }
 
     /** Only files of the exact size are hashed: cheap to list, and the size must match anyway. */

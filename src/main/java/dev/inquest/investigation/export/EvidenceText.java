@@ -10,12 +10,12 @@ final class EvidenceText {
     }
 
     static String figures(Evidence e) {
-        return e.figures().stream().map(FigureText::named).collect(Collectors.joining(", "));
+        return e.figures().stream().map(f -> Markdown.safeLine(FigureText.named(f))).collect(Collectors.joining(", "));
     }
 
     /** "Supports: summary (retained 212 MB, percent 41.3%)". */
     static String line(Evidence e, boolean includeValues) {
-        StringBuilder sb = new StringBuilder(e.stance().label()).append(": ").append(e.summary().strip());
+        StringBuilder sb = new StringBuilder(e.stance().label()).append(": ").append(Markdown.safeLine(e.summary()));
         if (!e.figures().isEmpty()) {
             sb.append(" (").append(figures(e)).append(')');
         }

@@ -117,14 +117,14 @@ public final class ReportExporter {
                     + (c.updated() != null && !c.updated().equals(c.created()) ? " (updated " + c.updated() + ")" : ""));
         }
         meta.add("**Status:** " + statusMark(c.status()) + c.status().label()
-                + (c.statusDetail() != null ? " (" + c.statusDetail() + ")" : ""));
+                + (c.statusDetail() != null ? " (" + Markdown.safeLine(c.statusDetail()) + ")" : ""));
         if (!c.authors().isEmpty()) {
-            meta.add("**Authors:** " + String.join(", ", c.authors()));
+            meta.add("**Authors:** " + c.authors().stream().map(Markdown::safeLine).collect(Collectors.joining(", ")));
         }
         for (MetaLine m : c.metadata()) {
-            String n = m.name().toLowerCase(Locale.ROOT);
+            String n = m.name() == null ? "" : m.name().toLowerCase(Locale.ROOT);
             if (!n.startsWith("author")) {
-                meta.add("**" + m.name() + ":** " + m.value());
+                meta.add(SubtaskExporter.metaLine(m));
             }
         }
         // Markdown joins adjacent lines into one paragraph; two trailing spaces would be invisible,
@@ -151,7 +151,7 @@ public final class ReportExporter {
 
     private static String summary(Case c) {
         if (c.summary() != null && !c.summary().isBlank()) {
-            return c.summary().strip();
+            return Markdown.safe(c.summary()).strip();
         }
         Map<HypothesisStatus, Integer> byStatus = new EnumMap<>(HypothesisStatus.class);
         c.hypotheses().forEach(h -> byStatus.merge(h.status(), 1, Integer::sum));
@@ -163,7 +163,7 @@ public final class ReportExporter {
                             .collect(Collectors.joining(", "))).append('.');
         }
         c.hypotheses().stream().filter(h -> h.status() == HypothesisStatus.SUPPORTED).findFirst().ifPresent(h ->
-                sb.append(" Supported: ").append(h.statement().strip()).append(strongestFigure(h)));
+                sb.append(" Supported: ").append(Markdown.safeLine(h.statement())).append(strongestFigure(h)));
         long evidence = c.hypotheses().stream().mapToLong(h -> h.evidence().size()).sum();
         if (evidence > 0) {
             sb.append(' ').append(count(evidence, "piece", "pieces")).append(" of evidence pinned from ")
@@ -176,7 +176,7 @@ public final class ReportExporter {
         return h.supporting().stream().flatMap(e -> e.figures().stream())
                 .filter(f -> f.unit() == FigureUnit.BYTES && !f.name().matches(".*\\d+ ?s$"))
                 .max(Comparator.comparingDouble(f -> f.value()))
-                .map(f -> " (" + FigureText.named(f) + ").").orElse(".");
+                .map(f -> " (" + Markdown.safeLine(FigureText.named(f)) + ").").orElse(".");
     }
 
     private static String count(long n, String one, String many) {
@@ -196,10 +196,11 @@ public final class ReportExporter {
     private static String artifacts(Case c) {
         StringBuilder sb = new StringBuilder("| Id | Kind | File | Size | Modified |\n|---|---|---|---:|---|");
         for (Artifact a : c.artifacts()) {
-            sb.append("\n| ").append(Markdown.cell(a.id())).append(" | ").append(Markdown.cell(a.kind() == null ? "" : a.kind()))
-                    .append(" | ").append(Markdown.cell(Markdown.code(a.path()))).append(" | ")
-                    .append(a.fingerprint() == null ? "" : Units.bytes(a.fingerprint().size())).append(" | ")
-                    .append(a.fingerprint() == null || a.fingerprint().modified() == null ? ""
+            // Every part may be missing in a case file someone else wrote: shown as unknown.
+            sb.append("\n| ").append(Markdown.cell(a.id())).append(" | ").append(Markdown.cell(a.kind()))
+                    .append(" | ").append(Markdown.cell(a.path() == null ? null : Markdown.code(a.path()))).append(" | ")
+                    .append(a.fingerprint() == null ? Markdown.UNKNOWN : Units.bytes(a.fingerprint().size())).append(" | ")
+                    .append(a.fingerprint() == null || a.fingerprint().modified() == null ? Markdown.UNKNOWN
                             : a.fingerprint().modified().toString()).append(" |");
         }
         return sb.toString();
@@ -207,8 +208,8 @@ public final class ReportExporter {
 
     private static void hypothesis(SubtaskExporter.Blocks out, Case c, Hypothesis h, ExportOptions options,
                                    Map<String, String> files) {
-        String id = h.id() == null ? "" : h.id() + ". ";
-        out.add("### " + id + h.statement().strip() + " — " + h.status().label());
+        String id = h.id() == null ? "" : Markdown.safeLine(h.id()) + ". ";
+        out.add("### " + id + Markdown.safeLine(h.statement()) + " — " + h.status().label());
         List<String> line = new ArrayList<>();
         line.add("**Verdict:** " + verdict(h.status()));
         if (!h.tags().isEmpty()) {
@@ -216,7 +217,7 @@ public final class ReportExporter {
         }
         out.add(String.join(" · ", line));
         if (!h.notes().isBlank()) {
-            out.add(h.notes().strip());
+            out.add(Markdown.safe(h.notes()).strip());
         }
         if (h.evidence().isEmpty()) {
             out.add("_No evidence pinned yet._");
@@ -225,14 +226,15 @@ public final class ReportExporter {
         StringBuilder table = new StringBuilder("| Stance | Evidence | Figures | Source |\n|---|---|---|---|");
         for (Evidence e : h.evidence()) {
             table.append("\n| ").append(e.stance().label()).append(" | ")
-                    .append(Markdown.cell(e.summary() + (e.id() != null ? " (" + e.id() + ")" : "")
+                    .append(Markdown.cell(Markdown.safeLine(e.summary()) + (e.id() != null ? " (" + Markdown.safeLine(e.id()) + ")" : "")
                             + EvidenceText.values(e, options.includeValues())))
                     .append(" | ").append(Markdown.cell(EvidenceText.figures(e)))
                     .append(" | ").append(Markdown.cell(source(c, e.source()))).append(" |");
         }
         out.add(table.toString());
         for (Evidence e : h.evidence()) {
-            String name = e.id() != null ? e.id() : "E" + (h.evidence().indexOf(e) + 1);
+            // Ids come from the case file: they name figure files too, so only plain characters.
+            String name = e.id() != null && e.id().matches("[A-Za-z0-9_-]{1,32}") ? e.id() : "E" + (h.evidence().indexOf(e) + 1);
             if (!e.path().isEmpty() && e.kind() != EvidenceKind.FLAME_FRAME && e.kind() != EvidenceKind.HEAP_TREND) {
                 out.add("**Path (" + name + "):**");
                 out.add(Markdown.fence(pathText(e.path()), ""));
@@ -298,14 +300,15 @@ public final class ReportExporter {
         }
         StringBuilder sb = new StringBuilder();
         if (s.artifact() != null) {
-            sb.append(c.artifact(s.artifact()).map(a -> Markdown.code(fileName(a.path())) + " (" + a.id() + ")")
-                    .orElse(s.artifact()));
+            sb.append(c.artifact(s.artifact()).map(a -> (a.path() == null ? Markdown.UNKNOWN : Markdown.code(fileName(a.path())))
+                    + " (" + Markdown.safeLine(a.id()) + ")").orElse(Markdown.safeLine(s.artifact())));
         }
         if (s.view() != null) {
             sb.append(sb.isEmpty() ? "" : " · ").append(s.view().id());
         }
         if (!s.locator().isEmpty()) {
-            sb.append(" · ").append(s.locator().entrySet().stream().map(e -> e.getKey() + " " + Markdown.code(e.getValue()))
+            sb.append(" · ").append(s.locator().entrySet().stream().map(e -> Markdown.safeLine(e.getKey()) + " "
+                            + (e.getValue() == null ? Markdown.UNKNOWN : Markdown.code(e.getValue())))
                     .collect(Collectors.joining(", ")));
         }
         return sb.toString();
@@ -361,7 +364,7 @@ public final class ReportExporter {
             if (steps.isEmpty()) {
                 continue;
             }
-            out.add(Markdown.item("-", "Because " + h.id() + " is supported (" + h.statement().strip() + "):"));
+            out.add(Markdown.item("-", "Because " + Markdown.safeLine(h.id()) + " is supported (" + Markdown.safeLine(h.statement()) + "):"));
             for (NextStep s : steps) {
                 out.add(Markdown.item("  -", (s.priority() != null ? "**[" + s.priority() + "]** " : "") + s.text().strip()));
             }

@@ -38,9 +38,9 @@ public final class SubtaskExporter {
         if (c.created() != null) {
             meta.add("**Created:** " + c.created());
         }
-        meta.add("**Status:** " + c.status().label() + (c.statusDetail() != null ? " (" + c.statusDetail() + ")" : ""));
+        meta.add("**Status:** " + c.status().label() + (c.statusDetail() != null ? " (" + Markdown.safeLine(c.statusDetail()) + ")" : ""));
         for (MetaLine m : c.metadata()) {
-            meta.add("**" + m.name() + ":** " + m.value());
+            meta.add(metaLine(m));
         }
         out.add(String.join("\n", meta));
         notes(out, c, "");
@@ -66,13 +66,19 @@ public final class SubtaskExporter {
             }
             notes(out, c, s.key());
         }
-        out.add("---\n*" + (c.closing() != null ? c.closing() : DEFAULT_CLOSING) + "*");
+        out.add("---\n*" + (c.closing() != null ? Markdown.safeLine(c.closing()) : DEFAULT_CLOSING) + "*");
         return out.toString();
+    }
+
+    /** "**Name:** value", each part one line made safe; a missing part shows as unknown. */
+    static String metaLine(MetaLine m) {
+        return "**" + (m.name() == null ? Markdown.UNKNOWN : Markdown.safeLine(m.name())) + ":** "
+                + (m.value() == null ? Markdown.UNKNOWN : Markdown.safeLine(m.value()));
     }
 
     static String title(Case c) {
         // A heading is one line; a pasted title with line breaks would end it early.
-        String t = c.title().replaceAll("\\s*\\R\\s*", " ").strip();
+        String t = Markdown.safeLine(c.title().replaceAll("\\s*\\R\\s*", " ").strip());
         return c.subtask() != null ? "Subtask " + String.format("%03d", c.subtask()) + ": " + t : t;
     }
 
@@ -95,9 +101,10 @@ public final class SubtaskExporter {
         for (Note n : inner) {
             if (withCopies || !n.duplicatesCaseData()) {
                 // A note keeps the blank line (or none) its author put under the heading.
-                String body = n.markdown().stripTrailing();
+                String body = Markdown.safe(n.markdown()).stripTrailing();
                 if (n.heading() != null) {
-                    out.add("#".repeat(n.level()) + " " + n.heading() + (body.isBlank() ? "" : "\n" + body));
+                    out.add("#".repeat(Math.min(6, n.level())) + " " + Markdown.safeLine(n.heading())
+                            + (body.isBlank() ? "" : "\n" + body));
                 } else if (!body.isBlank()) {
                     out.add(body.strip());
                 }
@@ -108,9 +115,9 @@ public final class SubtaskExporter {
     static String hypothesis(Hypothesis h, Set<String> referenced, ExportOptions options) {
         StringBuilder sb = new StringBuilder();
         if (h.id() != null && referenced.contains(h.id())) {
-            sb.append("**").append(h.id()).append(":** ");
+            sb.append("**").append(Markdown.safeLine(h.id())).append(":** ");
         }
-        sb.append(h.statement().strip());
+        sb.append(Markdown.safeLine(h.statement()));
         if (h.status() != HypothesisStatus.OPEN) {
             sb.append(" **(").append(h.status().word()).append(")**");
         }
@@ -142,10 +149,10 @@ public final class SubtaskExporter {
         sb.append(s.text().strip());
         List<String> tail = new ArrayList<>();
         if (s.owner() != null) {
-            tail.add("owner: " + s.owner());
+            tail.add("owner: " + Markdown.safeLine(s.owner()));
         }
         if (s.hypothesis() != null) {
-            tail.add("tests " + s.hypothesis());
+            tail.add("tests " + Markdown.safeLine(s.hypothesis()));
         }
         if (!tail.isEmpty()) {
             sb.append(" (").append(String.join("; ", tail)).append(')');
@@ -157,7 +164,8 @@ public final class SubtaskExporter {
         if (r.markdown() != null) {
             return Markdown.item("-", r.markdown());
         }
-        return "- [" + r.title() + "]" + (r.link() != null && !r.link().isBlank() ? "(" + r.link() + ")" : "");
+        boolean link = r.link() != null && !r.link().isBlank();
+        return Markdown.item("-", "[" + Markdown.safeLine(r.title()) + "]" + (link ? "(" + r.link().strip() + ")" : ""));
     }
 
     /** Blocks separated by one blank line, ending in a newline. */

@@ -19,8 +19,21 @@ public final class DocumentReader {
     private DocumentReader() {
     }
 
+    /**
+     * Larger documents are refused: no hand-written document comes near, and a case holding text
+     * this long could not be read back (the case reader caps a string at 20 million characters).
+     */
+    public static final int MAX_BYTES = 16 * 1024 * 1024;
+
     public static Case importFile(Path file, LocalDate today) throws IOException {
-        Case c = MarkdownImporter.importMarkdown(read(file));
+        String text = read(file);
+        int deep = MarkdownImporter.deepLine(text);
+        if (deep >= 0) {
+            // Refused rather than flattened in silence: the user learns where, and can fix the file.
+            throw new BadInputException(file, "lists or block quotes nested deeper than " + MarkdownImporter.MAX_NESTING
+                    + " levels (line " + (deep + 1) + ")", bomLength(file) + lineOffset(text, deep));
+        }
+        Case c = MarkdownImporter.importMarkdown(text);
         Case.Builder b = c.toBuilder();
         if (c.created() == null) {
             b.created(today);
@@ -31,7 +44,37 @@ public final class DocumentReader {
         return b.build();
     }
 
+    /** 3 when the file starts with a UTF-8 byte order mark, which {@link #read} drops. */
+    private static int bomLength(Path file) throws IOException {
+        try (var in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(3);
+            return head.length == 3 && (head[0] & 0xff) == 0xEF && (head[1] & 0xff) == 0xBB && (head[2] & 0xff) == 0xBF ? 3 : 0;
+        }
+    }
+
+    /** The byte offset in {@code text} (as UTF-8) where line {@code index} (0-based) starts. */
+    private static long lineOffset(String text, int index) {
+        int line = 0;
+        int i = 0;
+        while (line < index && i < text.length()) {
+            int nl = text.indexOf('\n', i);
+            int cr = text.indexOf('\r', i);
+            int end = nl < 0 ? cr : cr < 0 ? nl : Math.min(nl, cr);
+            if (end < 0) {
+                break;
+            }
+            i = end + (text.startsWith("\r\n", end) ? 2 : 1);
+            line++;
+        }
+        return text.substring(0, i).getBytes(StandardCharsets.UTF_8).length;
+    }
+
     public static String read(Path file) throws IOException {
+        long size = Files.size(file);
+        if (size > MAX_BYTES) {
+            throw new BadInputException(file, "document too large to import (" + size + " bytes, at most "
+                    + MAX_BYTES + ")", MAX_BYTES);
+        }
         byte[] bytes = Files.readAllBytes(file);
         for (int i = 0; i < bytes.length; i++) {
             if (bytes[i] == 0) {

@@ -49,8 +49,15 @@ import org.commonmark.parser.Parser;
  * {@link Note} at the place it was, never dropped.
  */
 public final class MarkdownImporter {
+    /**
+     * Blocks only: the text is cut from the source lines, so parsing inlines (most of the parser's
+     * time on a long list) would be wasted; the one place that needs them parses its paragraph
+     * again with {@link #INLINES}.
+     */
     private static final Parser PARSER = Parser.builder().extensions(List.of(TablesExtension.create()))
-            .includeSourceSpans(IncludeSourceSpans.BLOCKS).build();
+            .includeSourceSpans(IncludeSourceSpans.BLOCKS).inlineParserFactory(context -> (lines, node) -> { })
+            .build();
+    private static final Parser INLINES = Parser.builder().build();
 
     private final String[] lines;
     private final Case.Builder b = new Case.Builder("Imported document");
@@ -73,8 +80,93 @@ public final class MarkdownImporter {
     /** Imports a document. Never fails on odd Markdown: the worst case is everything kept as notes. */
     public static Case importMarkdown(String markdown) {
         MarkdownImporter im = new MarkdownImporter(markdown);
+        // The parser's work per line grows with the number of open lists and quotes; past the
+        // limit a line is flattened (see deepLine) so a crafted document cannot take minutes.
+        for (int i = 0; i < im.lines.length; i++) {
+            im.lines[i] = flattenDeep(im.lines[i]);
+        }
         im.run(PARSER.parse(String.join("\n", im.lines)));
         return im.finish();
+    }
+
+    /** Lists and block quotes nest at most this deep; no hand-written document comes close. */
+    public static final int MAX_NESTING = 32;
+
+    /**
+     * The index of the first line whose lists and quotes nest deeper than {@link #MAX_NESTING}, or
+     * -1. See {@link #flattenDeep} for how depth is counted.
+     */
+    public static int deepLine(String markdown) {
+        String[] ls = markdown.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
+        for (int i = 0; i < ls.length; i++) {
+            if (!flattenDeep(ls[i]).equals(ls[i])) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * A line that opens lists or quotes deeper than {@link #MAX_NESTING}, cut down to half that:
+     * its text is kept, the excess markers and indentation go. Depth counts the container markers
+     * at the start of the line ("&gt; ", "- ", "1. ") and its indentation at two columns a level;
+     * indentation with no marker after it (code, continuation text) is left alone. (Past some 45
+     * levels commonmark-java also stops seeing a heading after the list.)
+     */
+    static String flattenDeep(String line) {
+        int i = 0;
+        int markers = 0;
+        int indent = 0;
+        // Cut to half the limit, not to the limit: an export nests the text again (a step's body
+        // under its number), which must not take it over the limit on the next import.
+        int cutFrom = -1;
+        boolean tooDeep = false;
+        boolean markerAfterCut = false;
+        while (i < line.length()) {
+            char c = line.charAt(i);
+            if (c == ' ' || c == '\t') {
+                indent += c == '\t' ? 4 : 1;
+                if (cutFrom < 0 && markers + indent / 2 > MAX_NESTING / 2) {
+                    cutFrom = i;
+                }
+                tooDeep |= markers + indent / 2 > MAX_NESTING;
+                i++;
+                continue;
+            }
+            int end = markerEnd(line, i);
+            if (end < 0) {
+                break;
+            }
+            markers++;
+            if (cutFrom < 0 && markers + indent / 2 > MAX_NESTING / 2) {
+                cutFrom = i;
+            }
+            tooDeep |= markers + indent / 2 > MAX_NESTING;
+            markerAfterCut |= cutFrom >= 0 && tooDeep;
+            i = end;
+        }
+        return markerAfterCut ? line.substring(0, cutFrom) + line.substring(i) : line;
+    }
+
+    /** The end of a container marker at {@code i} ("&gt;", "-", "*", "+", "12." or "3)" then a space), or -1. */
+    private static int markerEnd(String line, int i) {
+        char c = line.charAt(i);
+        if (c == '>') {
+            return i + 1;
+        }
+        int j = i;
+        if (c == '-' || c == '*' || c == '+') {
+            j = i + 1;
+        } else {
+            while (j < line.length() && j - i < 9 && Character.isDigit(line.charAt(j))) {
+                j++;
+            }
+            if (j == i || j >= line.length() || (line.charAt(j) != '.' && line.charAt(j) != ')')) {
+                return -1;
+            }
+            j++;
+        }
+        return j < line.length() && (line.charAt(j) == ' ' || line.charAt(j) == '\t') ? j + 1 : -1;
     }
 
     // ---------------------------------------------------------------- document structure
@@ -125,8 +217,10 @@ public final class MarkdownImporter {
         while (i < blocks.size()) {
             Heading h = (Heading) blocks.get(i++);
             String key = SectionNames.classify(headingText(h));
+            boolean recommendations = key == null && RECOMMENDATIONS.matcher(headingText(h)).find();
             List<Node> body = new ArrayList<>();
-            while (i < blocks.size() && !startsSection(blocks.get(i), h.getLevel(), key)) {
+            while (i < blocks.size() && (!startsSection(blocks.get(i), h.getLevel(), key)
+                    || recommendations && numberedBelow(blocks.get(i), h.getLevel()))) {
                 body.add(blocks.get(i++));
             }
             int endLine = i < blocks.size() ? firstLine(blocks.get(i)) - 1 : lastContentLine();
@@ -172,7 +266,8 @@ public final class MarkdownImporter {
     private void takeClosing(List<Node> blocks) {
         int n = blocks.size();
         if (n >= 2 && blocks.get(n - 2) instanceof ThematicBreak && blocks.get(n - 1) instanceof Paragraph p
-                && p.getFirstChild() instanceof Emphasis && p.getFirstChild() == p.getLastChild()) {
+                && INLINES.parse(source(p)).getFirstChild() instanceof Paragraph q
+                && q.getFirstChild() instanceof Emphasis && q.getFirstChild() == q.getLastChild()) {
             String text = source(p).strip();
             b.closing(text.substring(1, text.length() - 1));
             closingFrom = firstLine(blocks.get(n - 2));
@@ -207,6 +302,11 @@ public final class MarkdownImporter {
             note(heading, 2, slice(lastLine(h) + 1, endLine), lastKey);
             return;
         }
+        if (key == null && RECOMMENDATIONS.matcher(heading).find()
+                && body.stream().anyMatch(n -> numberedBelow(n, h.getLevel()))) {
+            recommendations(h, body, endLine);
+            return;
+        }
         if (key == null) {
             // Level 2 whatever the author used: it was a section of its own, and exports put notes
             // between "##" sections, where a "###" would read as part of the one before.
@@ -230,6 +330,79 @@ public final class MarkdownImporter {
         if (!key.equals(SectionNames.SUMMARY) && !key.equals(SectionNames.ARTIFACTS)) {
             lastKey = key;
         }
+    }
+
+    // ---------------------------------------------------------------- recommendations
+
+    private static final Pattern RECOMMENDATIONS = Pattern.compile("(?i)^[\\W\\d]*recommend(ed|ations?)\\b");
+    private static final Pattern HEADING_PRIORITY = Pattern.compile(
+            "\\s*(?:\\*\\*\\[(P[0-3])]\\*\\*|\\[(P[0-3])]|\\((P[0-3])\\)|\\*\\*(P[0-3])\\*\\*:?|^(P[0-3]):)\\s*");
+    private static final Pattern BODY_PRIORITY = Pattern.compile(
+            "\\[(P[0-3])]|\\*\\*Priority:?\\*\\*:?\\s*\\[?(P[0-3])\\b|\\bPriority:\\s*\\[?(P[0-3])\\b");
+
+    /** A "### 1. ..." heading deeper than {@code level}: one recommendation. */
+    private boolean numberedBelow(Node n, int level) {
+        return n instanceof Heading sub && sub.getLevel() > level && NUMBERING.matcher(headingText(sub)).find();
+    }
+
+    /**
+     * "## Recommendations" holding "### 1. What to do" headings: each is a next step, its text the
+     * heading then the whole body under it, its priority from a [P0]..[P3] marker in the heading or
+     * the body (none: the steps keep the document's order). The rest of the section (an intro,
+     * other sub-headings) stays a note.
+     */
+    private void recommendations(Heading h, List<Node> body, int endLine) {
+        List<String> kept = new ArrayList<>();
+        List<Node> keptNodes = new ArrayList<>();
+        int recLevel = 0;
+        int keptFrom = lastLine(h) + 1;
+        int idx = 0;
+        while (idx < body.size()) {
+            Node n = body.get(idx);
+            if (!(n instanceof Heading sub && numberedBelow(sub, h.getLevel())
+                    && (recLevel == 0 || sub.getLevel() == recLevel))) {
+                keptNodes.add(n);
+                idx++;
+                continue;
+            }
+            recLevel = sub.getLevel();
+            kept.add(slice(keptFrom, firstLine(sub) - 1).strip());
+            int j = idx + 1;
+            while (j < body.size() && !(body.get(j) instanceof Heading next && next.getLevel() <= recLevel)) {
+                j++;
+            }
+            int end = j < body.size() ? firstLine(body.get(j)) - 1 : endLine;
+            String text = slice(lastLine(sub) + 1, end).strip();
+            recommendation(NUMBERING.matcher(headingText(sub)).replaceFirst(""), text);
+            keptFrom = end + 1;
+            idx = j;
+        }
+        kept.add(slice(keptFrom, endLine).strip());
+        // What stays a note is read for stated findings as any other section's prose is.
+        phaseFacts(keptNodes);
+        String rest = String.join("\n\n", kept.stream().filter(k -> !k.isBlank()).toList());
+        if (!rest.isBlank()) {
+            note(headingText(h), 2, "\n" + rest, lastKey);
+        }
+    }
+
+    private void recommendation(String heading, String text) {
+        Priority priority = null;
+        Matcher m = HEADING_PRIORITY.matcher(heading);
+        String title = heading;
+        if (m.find()) {
+            for (int g = 1; g <= 5 && priority == null; g++) {
+                priority = m.group(g) != null ? Priority.parse(m.group(g)) : null;
+            }
+            title = (heading.substring(0, m.start()) + " " + heading.substring(m.end())).strip();
+        }
+        Matcher p = BODY_PRIORITY.matcher(text);
+        if (priority == null && p.find()) {
+            for (int g = 1; g <= 3 && priority == null; g++) {
+                priority = p.group(g) != null ? Priority.parse(p.group(g)) : null;
+            }
+        }
+        b.nextSteps.add(new NextStep(text.isEmpty() ? title : title + "\n\n" + text, false, priority, null, null));
     }
 
     // ---------------------------------------------------------------- known sections
@@ -318,7 +491,7 @@ public final class MarkdownImporter {
                 case "hypotheses" -> hypotheses.add(hypothesis(text, List.of()));
                 case "nextSteps" -> b.nextSteps.add(step(text, priority));
                 case "references" -> b.references.add(reference(text));
-                default -> addUnique(b.items(Section.valueOf(sectionEnum(key))), withSeverity(text, severity));
+                default -> addItem(b.items(Section.valueOf(sectionEnum(key))), withSeverity(text, severity));
             }
             return;
         }
@@ -356,7 +529,7 @@ public final class MarkdownImporter {
             default -> {
                 String text = itemText(li);
                 if (!finding(text, key.equals("findings"))) {
-                    addUnique(b.items(Section.valueOf(sectionEnum(key))), withSeverity(text, severity));
+                    addItem(b.items(Section.valueOf(sectionEnum(key))), withSeverity(text, severity));
                 }
             }
         }
@@ -376,7 +549,13 @@ public final class MarkdownImporter {
     private boolean finding(String text, boolean direct) {
         Matcher f = FINDING_LABEL.matcher(text);
         if (f.matches()) {
-            addUnique(direct ? b.findings : inferredFindings, f.group(1).strip());
+            if (!direct) {
+                addUnique(inferredFindings, f.group(1).strip());
+            } else if (inSummary) {
+                summaryFinding(f.group(1).strip());
+            } else {
+                addItem(b.findings, f.group(1).strip());
+            }
             return true;
         }
         return false;
@@ -412,6 +591,15 @@ public final class MarkdownImporter {
     }
 
     private void summary(List<Node> body) {
+        inSummary = true;
+        try {
+            summaryBody(body);
+        } finally {
+            inSummary = false;
+        }
+    }
+
+    private void summaryBody(List<Node> body) {
         List<String> text = new ArrayList<>();
         boolean listsAreFindings = false;
         for (Node n : body) {
@@ -430,7 +618,7 @@ public final class MarkdownImporter {
                 listsAreFindings = false;
             } else if (n instanceof ListBlock list && listsAreFindings) {
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
-                    addUnique(b.findings, itemText((ListItem) item));
+                    summaryFinding(itemText((ListItem) item));
                 }
             } else {
                 text.add(source(n).strip());
@@ -869,10 +1057,68 @@ public final class MarkdownImporter {
         return t.strip();
     }
 
-    private static void addUnique(List<String> list, String item) {
-        if (!item.isBlank() && !list.contains(item)) {
+    /** What each item list holds, for {@link #addUnique} in constant time (lists can be 100,000s long). */
+    private final java.util.Map<List<String>, java.util.Set<String>> held = new java.util.IdentityHashMap<>();
+    /** Key findings the executive summary listed, not yet met again in the Findings section. */
+    private final java.util.Map<String, Integer> summaryCopies = new java.util.HashMap<>();
+    /** Findings listed in a Findings section, not yet met again in the executive summary. */
+    private final java.util.Map<String, Integer> listedFindings = new java.util.HashMap<>();
+    private boolean inSummary;
+
+    private java.util.Set<String> held(List<String> list) {
+        return held.computeIfAbsent(list, l -> new java.util.HashSet<>(l));
+    }
+
+    /** An item derived from elsewhere (a heading, prose, a phase): left out when the list has it already. */
+    private void addUnique(List<String> list, String item) {
+        if (!item.isBlank() && held(list).add(item)) {
             list.add(item);
         }
+    }
+
+    /**
+     * An item the author listed: identical items are distinct entries of the document and all
+     * kept, except the one copy of each key finding the executive summary already gave.
+     */
+    private void addItem(List<String> list, String item) {
+        if (item.isBlank()) {
+            return;
+        }
+        if (list == b.findings) {
+            if (take(summaryCopies, item)) {
+                return;
+            }
+            listedFindings.merge(item, 1, Integer::sum);
+        }
+        held(list).add(item);
+        list.add(item);
+    }
+
+    /**
+     * A key finding from the executive summary: the same finding as one the Findings section
+     * lists (before or after it), or a finding of its own.
+     */
+    private void summaryFinding(String item) {
+        if (item.isBlank() || take(listedFindings, item)) {
+            return;
+        }
+        held(b.findings).add(item);
+        b.findings.add(item);
+        summaryCopies.merge(item, 1, Integer::sum);
+    }
+
+    /** One count of {@code item} taken from the multiset, if it had one. */
+    private static boolean take(java.util.Map<String, Integer> counts, String item) {
+        Integer n = counts.get(item);
+        if (n == null) {
+            return false;
+        }
+        if (n == 1) {
+            counts.remove(item);
+        } else {
+            counts.put(item, n - 1);
+        }
+        return true;
     }
 
     // ---------------------------------------------------------------- result

@@ -33,7 +33,12 @@ class ImporterFuzzTest {
             "| A | B |\n|---|---|\n| 1 | 2 \\| 3 |", "| Stance | Evidence |\n|---|---|\n| Refutes | x |",
             "```\ncode ``` inside\n```", "````java\nclass A<T> {}\n````", "> quoted", "<details>x</details>",
             "---", "***", "*closing words*", "Just a paragraph with `HashMap$Node` and <init>.",
-            "lazy\ncontinuation", "", "", "");
+            "lazy\ncontinuation",
+            // Issue 17: hostile text, recommendations, deep nesting.
+            "<script>alert(1)</script>", "- <img src=x onerror=alert(1)>", "- [click](javascript:alert(1))",
+            "[r]: javascript:alert(1)", "\u001b[31mred\u0007 \u202Eevil", "```\nunclosed", "## Recommendations",
+            "### 1. Bound the cache [P0]", "### 2. Alert", "- - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - - deep",
+            "", "", "");
 
     @Test
     void randomDocumentsImportAndReachAFixedPoint() {
