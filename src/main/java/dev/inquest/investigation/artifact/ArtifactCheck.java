@@ -36,8 +36,10 @@ public record ArtifactCheck(State state, Path found, String message) {
             where = resolve(artifact, caseDir);
         } catch (InvalidPathException e) {
             // The path came from a case file anyone may have edited: a problem of this artifact, not a crash.
-            return new ArtifactCheck(State.INVALID, null, "artifact " + artifact.id() + ": path \""
-                    + dev.inquest.format.Terminal.line(artifact.path()) + "\" is not a valid file name here (" + e.getReason() + ")");
+            String id = dev.inquest.format.Terminal.line(artifact.id());
+            return new ArtifactCheck(State.INVALID, null, artifact.path() == null ? "artifact " + id + " has no path"
+                    : "artifact " + id + ": path \"" + dev.inquest.format.Terminal.line(artifact.path())
+                    + "\" is not a valid file name here (" + e.getReason() + ")");
         }
         Fingerprint expected = artifact.fingerprint();
         if (Files.isRegularFile(where)) {
