@@ -156,43 +156,27 @@ public final class StackTreeReader {
 
         private java.util.function.Consumer<RecordedEvent> handler(String type, String name, Runnable tick) {
             return switch (type) {
-                case EventTypes.ALLOC_SAMPLE -> e -> {
-                    tick.run();
-                    if (!filters || accept(e, "eventThread")) {
-                        add(name, e.getStackTrace(), e.getClass("objectClass"), e.getLong("weight"));
-                    }
-                };
-                case EventTypes.NEW_TLAB -> e -> {
-                    tick.run();
-                    if (!filters || accept(e, "eventThread")) {
-                        add(name, e.getStackTrace(), e.getClass("objectClass"), e.getLong("tlabSize"));
-                    }
-                };
-                case EventTypes.OUTSIDE_TLAB -> e -> {
-                    tick.run();
-                    if (!filters || accept(e, "eventThread")) {
-                        add(name, e.getStackTrace(), e.getClass("objectClass"), e.getLong("allocationSize"));
-                    }
-                };
-                case EventTypes.EXECUTION_SAMPLE -> e -> {
-                    tick.run();
-                    if (!filters || accept(e, "sampledThread")) {
-                        add(name, e.getStackTrace(), NO_CLASS_KEY, 1);
-                    }
-                };
-                case EventTypes.MONITOR_ENTER -> e -> {
-                    tick.run();
-                    if (!filters || accept(e, "eventThread")) {
-                        add(name, e.getStackTrace(), e.getClass("monitorClass"), e.getDuration().toNanos());
-                    }
-                };
-                case EventTypes.THREAD_PARK -> e -> {
-                    tick.run();
-                    if (!filters || accept(e, "eventThread")) {
-                        add(name, e.getStackTrace(), e.getClass("parkedClass"), e.getDuration().toNanos());
-                    }
-                };
+                case EventTypes.ALLOC_SAMPLE -> counted(name, tick, "eventThread", e -> e.getClass("objectClass"), e -> e.getLong("weight"));
+                case EventTypes.NEW_TLAB -> counted(name, tick, "eventThread", e -> e.getClass("objectClass"), e -> e.getLong("tlabSize"));
+                case EventTypes.OUTSIDE_TLAB -> counted(name, tick, "eventThread", e -> e.getClass("objectClass"),
+                        e -> e.getLong("allocationSize"));
+                case EventTypes.EXECUTION_SAMPLE -> counted(name, tick, "sampledThread", e -> NO_CLASS_KEY, e -> 1);
+                case EventTypes.MONITOR_ENTER -> counted(name, tick, "eventThread", e -> e.getClass("monitorClass"),
+                        e -> e.getDuration().toNanos());
+                case EventTypes.THREAD_PARK -> counted(name, tick, "eventThread", e -> e.getClass("parkedClass"),
+                        e -> e.getDuration().toNanos());
                 default -> throw new IllegalArgumentException(type);
+            };
+        }
+
+        /** One event type's handler: its thread field for the filters, what it names and what it weighs. */
+        private java.util.function.Consumer<RecordedEvent> counted(String name, Runnable tick, String threadField,
+                java.util.function.Function<RecordedEvent, Object> what, java.util.function.ToLongFunction<RecordedEvent> weight) {
+            return e -> {
+                tick.run();
+                if (!filters || accept(e, threadField)) {
+                    add(name, e.getStackTrace(), what.apply(e), weight.applyAsLong(e));
+                }
             };
         }
 
