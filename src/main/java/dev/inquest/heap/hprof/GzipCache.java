@@ -91,6 +91,7 @@ public final class GzipCache {
     }
 
     public static Inflated inflate(Path gz, Progress progress) throws IOException {
+        dev.inquest.input.FileProblems.requireRegularFile(gz); // a FIFO would block the open below
         Path dir = cacheDir();
         String key = key(gz);
         String base = gz.getFileName().toString().replaceAll("\\.gz$", "") + "-" + key;

@@ -107,6 +107,7 @@ public final class GzipMemberBytes extends HprofBytes {
      * or reads the index saved in the cache directory by an earlier open of the same file.
      */
     public static GzipMemberBytes open(Path file, Progress progress) throws IOException {
+        dev.inquest.input.FileProblems.requireRegularFile(file); // a FIFO would block the open below
         Path cached = GzipCache.cacheDir().resolve(file.getFileName() + "-" + GzipCache.key(file) + ".gzindex");
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

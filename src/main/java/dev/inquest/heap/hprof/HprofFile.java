@@ -4,6 +4,7 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.store.LongLongMap;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
+import dev.inquest.input.FileProblems;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -48,10 +49,8 @@ public final class HprofFile implements AutoCloseable {
 
     /** Opens and indexes the top-level records; bad input raises {@link BadInputException}. */
     public static HprofFile open(Path file, Progress progress) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
-        }
-        if (Files.size(file) == 0) {
+        // Before anything opens it: a FIFO would block, a directory or device is named as such.
+        if (FileProblems.requireRegularFile(file).size() == 0) {
             throw new BadInputException(file, "empty file, not a heap dump", 0);
         }
         byte[] head;

@@ -4,12 +4,12 @@ import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
+import dev.inquest.input.FileProblems;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,9 +50,8 @@ public final class JfrSource implements AutoCloseable {
 
     /** Opens {@code file} (plain or gzip), failing with {@link BadInputException} for what cannot be read. */
     public static JfrSource open(Path file, Progress progress) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
+        // Before anything opens it: a FIFO would block, a directory or device is named as such.
+        FileProblems.requireRegularFile(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(2);
