@@ -1,6 +1,7 @@
 package dev.inquest.heap.hprof;
 
 import dev.inquest.input.BadInputException;
+import dev.inquest.input.GzipCache;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -120,6 +121,7 @@ public final class GzipMemberBytes extends HprofBytes {
             GzipMemberBytes built = build(file, progress, arena, seg, csize);
             try {
                 writeIndex(cached, built, csize);
+                GzipCache.noteSource(cached, file); // swept with the cache's copies when the .gz goes
             } catch (IOException e) {
                 // Only the next open's speed depends on it.
             }
