@@ -59,6 +59,8 @@ public final class GzipCache {
      */
     private static final Pattern OURS = Pattern.compile(
             ".*-(?:[0-9a-f]{16}(?:\\.partial)?\\.(?:hprof|jfr)|[0-9a-f]{16}\\.gzindex|[0-9a-f]{1,8}\\.inquest-index)");
+    /** A slice untouched this long belongs to a read that died. */
+    private static final Duration DEAD_SLICE = Duration.ofDays(1);
     /** A recording's chunk slices, and the inflated temporary copies older builds made per open. */
     private static final Pattern SLICES = Pattern.compile("(?:chunk|group|inflated)-[0-9]+\\.jfr");
     private static final String SOURCE = ".source";
@@ -268,7 +270,8 @@ public final class GzipCache {
 
     /**
      * Drops copies (and indexes) whose source is gone or changed (their key no longer matches),
-     * those unused for longer than {@link #maxAge()}, dead temporary files, then the least
+     * those unused for longer than {@link #maxAge()}, dead temporary files and recording slices
+     * ({@code chunk-*.jfr}, {@code group-*.jfr}) a killed read left, then the least
      * recently used while the total is over {@link #maxBytes()}; never {@code keep} nor one
      * {@linkplain #hold held} in this process. A copy another
      * open still maps stays readable on POSIX systems; where deleting fails it is left.
@@ -296,9 +299,9 @@ public final class GzipCache {
                         continue;
                     }
                     if (SLICES.matcher(name).matches()) {
-                        // A live recording reads its slices by path; those of a killed process age out.
-                        if (name.startsWith("inflated-")
-                                && Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(maxAge()))) {
+                        // A read writes its slices, parses and deletes them within minutes; one
+                        // untouched for a day was left by a killed process.
+                        if (Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(DEAD_SLICE))) {
                             Files.deleteIfExists(p);
                         }
                         continue;

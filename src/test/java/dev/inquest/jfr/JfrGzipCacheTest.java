@@ -109,6 +109,21 @@ class JfrGzipCacheTest {
     }
 
     @Test
+    void slicesAKilledReadLeftGoAfterADayLiveOnesStay() throws Exception {
+        Path dead = Files.writeString(cache.resolve("chunk-8123456789012345678.jfr"), "a slice");
+        Path deadGroup = Files.writeString(cache.resolve("group-123.jfr"), "a slice");
+        Path oldTemp = Files.writeString(cache.resolve("inflated-42.jfr"), "an older build's copy");
+        for (Path p : List.of(dead, deadGroup, oldTemp)) {
+            Files.setLastModifiedTime(p, FileTime.from(Instant.now().minus(Duration.ofDays(2))));
+        }
+        Path live = Files.writeString(cache.resolve("group-456.jfr"), "a read going on");
+        Files.setLastModifiedTime(live, FileTime.from(Instant.now().minus(Duration.ofHours(3))));
+        Path a = recordingGz("a.jfr.gz");
+        assertThat(events(a)).isPositive();
+        assertThat(cached()).containsExactlyInAnyOrder(copyOf(a), copyOf(a) + ".source", "group-456.jfr");
+    }
+
+    @Test
     void aCopyAnOpenRecordingReadsIsNeverSwept() throws Exception {
         Path a = recordingGz("a.jfr.gz");
         Path b = recordingGz("b.jfr.gz");
