@@ -81,7 +81,7 @@ public final class CaseShowCommand implements Callable<Integer> {
             out.println("Next steps:");
             for (NextStep s : c.nextSteps()) {
                 out.println("  [" + (s.done() ? "x" : " ") + "] " + (s.priority() != null ? s.priority() + " " : "")
-                        + Terminal.line(s.text()) + (s.owner() != null ? " (" + Terminal.line(s.owner()) + ")" : "")
+                        + Terminal.firstLine(s.text()) + (s.owner() != null ? " (" + Terminal.line(s.owner()) + ")" : "")
                         + (s.hypothesis() != null ? " -> " + Terminal.line(s.hypothesis()) : ""));
             }
         }

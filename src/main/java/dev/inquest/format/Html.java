@@ -11,7 +11,8 @@ public final class Html {
     /**
      * Text or quoted attribute value: {@code & < > " '} as entities ({@code &#39;}, which every HTML
      * version knows), and the characters a document must not contain (NUL and other controls
-     * besides tab, line feed and carriage return; lone surrogates) dropped.
+     * besides tab, line feed and carriage return; lone surrogates) dropped; bidi and C1 controls
+     * shown as {@code <U+202E>}, as {@link Xml#escape} does.
      */
     public static String escape(String s) {
         StringBuilder b = new StringBuilder(s.length() + 16);
@@ -24,7 +25,12 @@ public final class Html {
                 case '"' -> b.append("&quot;");
                 case '\'' -> b.append("&#39;");
                 default -> {
-                    if (Xml.allowed(s, i)) {
+                    if (!Xml.allowed(s, i)) {
+                        continue;
+                    }
+                    if (Xml.visible(c)) {
+                        b.append("&lt;").append(Markdown.codePoint(c)).append("&gt;");
+                    } else {
                         b.append(c);
                     }
                 }

@@ -42,4 +42,31 @@ public final class Terminal {
         }
         return sb == null ? s : sb.toString();
     }
+
+    /**
+     * The first line of a text that may run to paragraphs (an imported recommendation's whole
+     * text), made safe as {@link #line}, and how many more lines with text follow:
+     * {@code "Cap the cache (+12 lines)"}. Blank lines are not counted.
+     */
+    public static String firstLine(String s) {
+        if (s == null) {
+            return Markdown.UNKNOWN;
+        }
+        String first = null;
+        int more = 0;
+        for (String l : s.split("\r\n|\r|\n", -1)) {
+            if (l.isBlank()) {
+                continue;
+            }
+            if (first == null) {
+                first = l.strip();
+            } else {
+                more++;
+            }
+        }
+        if (first == null) {
+            return line(s.strip());
+        }
+        return line(first) + (more == 0 ? "" : " (+" + more + (more == 1 ? " line)" : " lines)"));
+    }
 }

@@ -10,9 +10,10 @@ public final class Xml {
     }
 
     /**
-     * Text or attribute value (either quote): {@code & < > " '} as entities, and the characters
+     * Text or attribute value (either quote): {@code & < > " '} as entities, the characters
      * XML 1.0 cannot carry at all (controls other than tab, line feed and carriage return, lone
-     * surrogates, U+FFFE and U+FFFF) dropped, since no entity can stand for them.
+     * surrogates, U+FFFE and U+FFFF) dropped, since no entity can stand for them, and bidi and C1
+     * controls shown as {@code <U+202E>} ({@link #visible}).
      */
     public static String escape(String s) {
         StringBuilder b = null;
@@ -24,7 +25,7 @@ public final class Xml {
                 case '>' -> "&gt;";
                 case '"' -> "&quot;";
                 case '\'' -> "&apos;";
-                default -> allowed(s, i) ? null : "";
+                default -> !allowed(s, i) ? "" : visible(c) ? "&lt;" + Markdown.codePoint(c) + "&gt;" : null;
             };
             if (rep != null && b == null) {
                 b = new StringBuilder(s.length() + 16).append(s, 0, i);
@@ -38,6 +39,15 @@ public final class Xml {
             }
         }
         return b == null ? s : b.toString();
+    }
+
+    /**
+     * Whether {@code c}, which XML can carry, is written as {@code <U+202E>}: the bidi controls
+     * (U+202E and friends reorder what a reader sees, so a frame name could pose as another) and
+     * the C1 controls, as the Markdown exports and the terminal show them ({@link Markdown#hazard}).
+     */
+    static boolean visible(char c) {
+        return c >= 0x20 && Markdown.hazard(c);
     }
 
     /** Whether the char at {@code i} may stand in an XML 1.0 document (a surrogate only as half of a pair). */

@@ -168,4 +168,24 @@ class CaseCliTest {
         }
         assertThat(Files.readString(dir.resolve("report.md"))).contains("| — | — | — | — | — |");
     }
+
+    /** Issue 17: an imported recommendation's whole text shows as its first line and how many more. */
+    @Test
+    void showGivesAMultiParagraphNextStepAsItsFirstLineAndTheCountOfTheRest() throws Exception {
+        Path f = dir.resolve("steps.inquest");
+        var b = dev.inquest.investigation.model.Case.create("Steps", LocalDate.of(2026, 2, 3)).toBuilder();
+        b.nextSteps.add(new dev.inquest.investigation.model.NextStep(
+                "Cap the \u202Ecache\n\nIt grows without bound.\r\nSee the dominator tree.\n\n- evict by age\n- evict by size\n",
+                false, dev.inquest.investigation.model.Priority.P1, "@lee", null));
+        b.nextSteps.add(new dev.inquest.investigation.model.NextStep("\n\nOne line after blanks\n\nand one more", true, null,
+                null, null));
+        b.nextSteps.add(new dev.inquest.investigation.model.NextStep("Just one", false, null, null, null));
+        CaseFile.create(f, b.build());
+
+        CliRun r = CliRun.run("case", "show", f.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).doesNotContain("\\n", "\u202E")
+                .contains("  [ ] P1 Cap the <U+202E>cache (+4 lines) (@lee)\n", "  [x] One line after blanks (+1 line)\n",
+                        "  [ ] Just one\n");
+    }
 }

@@ -28,6 +28,15 @@ class XmlTest {
     }
 
     @Test
+    void bidiAndC1ControlsAreShownByName() {
+        assertThat(Xml.escape("a\u202Eb\u2066c\u2069\u200E\u061C\u0085\u009b"))
+                .isEqualTo("a&lt;U+202E&gt;b&lt;U+2066&gt;c&lt;U+2069&gt;&lt;U+200E&gt;&lt;U+061C&gt;&lt;U+0085&gt;&lt;U+009B&gt;");
+        assertThat(Html.escape("a\u202Eb\u009b")).isEqualTo("a&lt;U+202E&gt;b&lt;U+009B&gt;");
+        // Other format characters a name may rightly hold stay as they are.
+        assertThat(Xml.escape("\u200D\u00e9")).isEqualTo("\u200D\u00e9");
+    }
+
+    @Test
     void hostileTextRoundTripsThroughAParserAsTextAndAsAnAttribute() throws Exception {
         String xml = "<a title=\"" + Xml.escape(HOSTILE) + "\" other='" + Xml.escape(HOSTILE) + "'>" + Xml.escape(HOSTILE) + "</a>";
         Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(new InputSource(new StringReader(xml)));

@@ -112,6 +112,24 @@ class FlameRenderTest {
         DocumentBuilderFactory.newInstance().newDocumentBuilder()
                 .parse(new ByteArrayInputStream(svg2.toString().getBytes(StandardCharsets.UTF_8)));
         assertThat(svg2.toString()).doesNotContain("<img").doesNotContain("\u001b").doesNotContain("href=");
+
+        // Bidi controls are inert in a label but reorder what a reader sees: shown by name, as the
+        // Markdown exports show them (the page's script draws the name from data-n, so it shows the same).
+        String bidi = "com.acme.\u202Etxt.exe\u2066Frame\u2069.run \u200Fx\u009b31m";
+        TreeBuilder b3 = new TreeBuilder();
+        b3.add(new TreeBuilder.Frame[] {f("run", FrameType.INTERPRETED), f(bidi, FrameType.JIT_COMPILED)}, 10);
+        StackTree tree3 = new StackTree(b3.freeze(0), Weight.COUNT, List.of("jdk.ExecutionSample"), 1, false);
+        String shown = "com.acme.&lt;U+202E&gt;txt.exe&lt;U+2066&gt;Frame&lt;U+2069&gt;.run &lt;U+200F&gt;x&lt;U+009B&gt;31m";
+        StringWriter html3 = new StringWriter();
+        FlameGraphHtml.write(tree3, "title \u202Eevil", html3);
+        assertThat(html3.toString()).doesNotContain("\u202E", "\u2066", "\u2069", "\u200F", "\u009b")
+                .contains("data-n=\"" + shown + "\"", "<title>title &lt;U+202E&gt;evil</title>");
+        StringWriter svg3 = new StringWriter();
+        FlameGraphSvg.write(tree3, "title \u202Eevil", svg3);
+        DocumentBuilderFactory.newInstance().newDocumentBuilder()
+                .parse(new ByteArrayInputStream(svg3.toString().getBytes(StandardCharsets.UTF_8)));
+        assertThat(svg3.toString()).doesNotContain("\u202E", "\u2066", "\u2069", "\u200F", "\u009b")
+                .contains(shown).contains("title &lt;U+202E&gt;evil");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.inquest.heap.hprof;
 
 import dev.inquest.input.BadInputException;
+import dev.inquest.input.GzipCache;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.lang.foreign.Arena;
@@ -107,6 +108,7 @@ public final class GzipMemberBytes extends HprofBytes {
      * or reads the index saved in the cache directory by an earlier open of the same file.
      */
     public static GzipMemberBytes open(Path file, Progress progress) throws IOException {
+        dev.inquest.input.FileProblems.requireRegularFile(file); // a FIFO would block the open below
         Path cached = GzipCache.cacheDir().resolve(file.getFileName() + "-" + GzipCache.key(file) + ".gzindex");
         Arena arena = Arena.ofShared();
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
@@ -119,6 +121,7 @@ public final class GzipMemberBytes extends HprofBytes {
             GzipMemberBytes built = build(file, progress, arena, seg, csize);
             try {
                 writeIndex(cached, built, csize);
+                GzipCache.noteSource(cached, file); // swept with the cache's copies when the .gz goes
             } catch (IOException e) {
                 // Only the next open's speed depends on it.
             }

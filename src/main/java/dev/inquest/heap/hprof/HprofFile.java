@@ -3,7 +3,10 @@ package dev.inquest.heap.hprof;
 import dev.inquest.format.Units;
 import dev.inquest.heap.store.LongLongMap;
 import dev.inquest.input.BadInputException;
+import dev.inquest.heap.NotEnoughResourcesException;
 import dev.inquest.input.FileKind;
+import dev.inquest.input.FileProblems;
+import dev.inquest.input.GzipCache;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,6 +39,13 @@ public final class HprofFile implements AutoCloseable {
     private final List<DumpRecords> dumps = new ArrayList<>();
     private final List<Truncation> problems = new ArrayList<>();
     private final Map<Long, String> stringCache = new ConcurrentHashMap<>();
+    /**
+     * A plain gzip dump's inflated copy: starts "JAVA PROFILE ", a damaged stream is read as cut
+     * (the dump up to there), and a copy too big for the disk is a {@link NotEnoughResourcesException}.
+     */
+    private static final GzipCache.Format GZIP_COPY = new GzipCache.Format(".hprof",
+            "JAVA PROFILE ".getBytes(StandardCharsets.ISO_8859_1), true, (gz, needed, available, what, advice) ->
+            new NotEnoughResourcesException(gz, NotEnoughResourcesException.Resource.DISK, needed, available, what, advice));
     /** The cache's inflated copy of a plain gzip dump, else null. */
     private GzipCache.Inflated inflatedCopy;
 
@@ -48,10 +58,8 @@ public final class HprofFile implements AutoCloseable {
 
     /** Opens and indexes the top-level records; bad input raises {@link BadInputException}. */
     public static HprofFile open(Path file, Progress progress) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new java.nio.file.NoSuchFileException(file.toString());
-        }
-        if (Files.size(file) == 0) {
+        // Before anything opens it: a FIFO would block, a directory or device is named as such.
+        if (FileProblems.requireRegularFile(file).size() == 0) {
             throw new BadInputException(file, "empty file, not a heap dump", 0);
         }
         byte[] head;
@@ -71,7 +79,7 @@ public final class HprofFile implements AutoCloseable {
                 bytes = g;
                 container = Container.GZIP_CHUNKED;
             } else {
-                GzipCache.Inflated inflated = GzipCache.inflate(file, progress);
+                GzipCache.Inflated inflated = GzipCache.inflate(file, GZIP_COPY, progress);
                 inflatedCopy = inflated;
                 bytes = MappedBytes.map(inflated.file());
                 if (!inflated.complete()) {

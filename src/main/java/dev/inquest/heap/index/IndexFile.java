@@ -5,7 +5,7 @@ import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.graph.IndexArray;
 import dev.inquest.heap.graph.RetainedSizes;
 import dev.inquest.heap.hprof.ClassDump;
-import dev.inquest.heap.hprof.GzipCache;
+import dev.inquest.input.GzipCache;
 import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.store.IntArray;
 import dev.inquest.heap.store.LongArray;
@@ -82,7 +82,11 @@ public final class IndexFile {
             return beside;
         }
         String key = Integer.toHexString(real.toString().hashCode());
-        return GzipCache.cacheDir().resolve(real.getFileName() + "-" + key + ".inquest-index");
+        Path cached = GzipCache.cacheDir().resolve(real.getFileName() + "-" + key + ".inquest-index");
+        if (forWriting) {
+            GzipCache.noteSource(cached, real); // swept with the cache's copies when the dump goes
+        }
+        return cached;
     }
 
     /**

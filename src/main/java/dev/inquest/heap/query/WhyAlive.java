@@ -32,6 +32,68 @@ public final class WhyAlive {
      */
     public record Group(String className, String field, long nodes, long objects, long objectsShallow, String rootKinds,
             long exampleAddress, List<Group> children) {
+        // The generated equals, hashCode and toString recurse into children: a path two million
+        // objects deep (a linked list) would overflow the stack in an assertion or a log line.
+        // Same meaning (equal rows, equal subtrees), walked on an explicit stack.
+
+        public Group {
+            children = children == null ? List.of() : children;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            if (!(o instanceof Group other)) {
+                return false;
+            }
+            java.util.ArrayDeque<Group[]> todo = new java.util.ArrayDeque<>();
+            todo.push(new Group[] {this, other});
+            while (!todo.isEmpty()) {
+                Group[] pair = todo.pop();
+                Group a = pair[0];
+                Group b = pair[1];
+                if (a == b) {
+                    continue;
+                }
+                if (!a.sameRow(b) || a.children.size() != b.children.size()) {
+                    return false;
+                }
+                for (int i = 0; i < a.children.size(); i++) {
+                    todo.push(new Group[] {a.children.get(i), b.children.get(i)});
+                }
+            }
+            return true;
+        }
+
+        @Override
+        public int hashCode() {
+            // Pre-order over rows and their child counts: equal trees, equal hashes.
+            int h = 1;
+            java.util.ArrayDeque<Group> todo = new java.util.ArrayDeque<>();
+            todo.push(this);
+            while (!todo.isEmpty()) {
+                Group g = todo.pop();
+                h = 31 * h + java.util.Objects.hash(g.className, g.field, g.nodes, g.objects, g.objectsShallow,
+                        g.rootKinds, g.exampleAddress, g.children.size());
+                for (int i = g.children.size() - 1; i >= 0; i--) {
+                    todo.push(g.children.get(i));
+                }
+            }
+            return h;
+        }
+
+        /** This row only; the children are counted, not shown. */
+        @Override
+        public String toString() {
+            return "Group[className=" + className + ", field=" + field + ", nodes=" + nodes + ", objects=" + objects
+                    + ", objectsShallow=" + objectsShallow + ", rootKinds=" + rootKinds + ", exampleAddress=0x"
+                    + Long.toHexString(exampleAddress) + ", children=" + children.size() + "]";
+        }
+
+        private boolean sameRow(Group b) {
+            return nodes == b.nodes && objects == b.objects && objectsShallow == b.objectsShallow
+                    && exampleAddress == b.exampleAddress && java.util.Objects.equals(className, b.className)
+                    && java.util.Objects.equals(field, b.field) && java.util.Objects.equals(rootKinds, b.rootKinds);
+        }
     }
 
     /** The answer: rows from the GC roots down; {@code unreached}: instances with no strong path. */

@@ -149,7 +149,8 @@ public final class SubtaskExporter {
         sb.append(s.text().strip());
         List<String> tail = new ArrayList<>();
         if (s.owner() != null) {
-            tail.add("owner: " + Markdown.safeLine(s.owner()));
+            // Backslash-escaped where it would end the tail early: the importer reads any owner back.
+            tail.add("owner: " + Markdown.safeLine(s.owner()).replaceAll("([\\\\;()])", "\\\\$1"));
         }
         if (s.hypothesis() != null) {
             tail.add("tests " + Markdown.safeLine(s.hypothesis()));

@@ -761,7 +761,14 @@ public final class MarkdownImporter {
 
     private static final Pattern CHECKBOX = Pattern.compile("^\\[([ xX])\\]\\s+");
     private static final Pattern PRIORITY = Pattern.compile("^(?:\\*\\*\\[(P[0-3])\\]\\*\\*|\\[(P[0-3])\\]|\\*\\*(P[0-3])\\*\\*:?|(P[0-3]):)\\s*");
-    private static final Pattern STEP_TAIL = Pattern.compile("\\s+\\((?:owner:\\s*([^;)]+?))?(?:;\\s*)?(?:tests\\s+(H\\d+))?\\)$");
+    /**
+     * {@code (owner: ...; tests H1)} at the end of a step. The owner may hold a backslash-escaped
+     * backslash, {@code ;}, {@code (} or {@code )} (as the export writes them) and parentheses in
+     * pairs (as people write "Lee (SRE)").
+     */
+    private static final Pattern STEP_TAIL = Pattern.compile(
+            "\\s+\\((?:owner:\\s*((?:\\\\[\\\\;()]|\\([^\\\\;()]*\\)|[^\\\\;()])+?))?(?:;\\s*)?(?:tests\\s+(H\\d+))?\\)$");
+    private static final Pattern OWNER_ESCAPE = Pattern.compile("\\\\([\\\\;()])");
 
     private static NextStep step(String text, Priority groupPriority) {
         boolean done = false;
@@ -784,7 +791,7 @@ public final class MarkdownImporter {
         String hyp = null;
         Matcher t = STEP_TAIL.matcher(text);
         if (t.find() && (t.group(1) != null || t.group(2) != null)) {
-            owner = t.group(1);
+            owner = t.group(1) == null ? null : OWNER_ESCAPE.matcher(t.group(1)).replaceAll("$1");
             hyp = t.group(2);
             text = text.substring(0, t.start());
         }

@@ -199,7 +199,7 @@ public final class CaseFile {
     }
 
     private void write(Case newValue, boolean checkConflict, boolean mustNotExist) throws IOException {
-        byte[] bytes = CaseJson.toBytes(newValue, unknown);
+        byte[] bytes = CaseJson.toBytes(newValue, unknown, file); // refused before anything is written
         Path dir = file.getParent();
         Files.createDirectories(dir);
         Object jvmLock = JVM_LOCKS.computeIfAbsent(file, k -> new Object());

@@ -27,6 +27,7 @@ import dev.inquest.investigation.model.Case;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -105,6 +106,10 @@ public final class CaseJson {
     }
 
     public static String toJson(Case c, ObjectNode unknown) {
+        return write(tree(c, unknown));
+    }
+
+    private static ObjectNode tree(Case c, ObjectNode unknown) {
         ObjectNode tree = MAPPER.valueToTree(c);
         if (unknown != null) {
             for (Map.Entry<String, JsonNode> e : unknown.properties()) {
@@ -113,15 +118,59 @@ public final class CaseJson {
                 }
             }
         }
+        return tree;
+    }
+
+    /**
+     * The bytes to save as {@code file}, refusing a case this build could not read back: a text
+     * field longer than {@link #MAX_TEXT_CHARS} (the reader's limit) is named by its path.
+     *
+     * @throws FileSystemException naming the file and the field; nothing has been written
+     */
+    public static byte[] toBytes(Case c, ObjectNode unknown, Path file) throws FileSystemException {
+        ObjectNode tree = tree(c, unknown);
+        String tooLong = tooLongText(tree);
+        if (tooLong != null) {
+            throw new FileSystemException(file.toString(), null, "not saved: " + tooLong);
+        }
+        return write(tree).getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** The first text field over the reader's limit, in words with its path, or null. Iterative. */
+    static String tooLongText(JsonNode root) {
+        java.util.ArrayDeque<Map.Entry<String, JsonNode>> todo = new java.util.ArrayDeque<>();
+        todo.push(Map.entry("", root));
+        while (!todo.isEmpty()) {
+            Map.Entry<String, JsonNode> e = todo.pop();
+            JsonNode n = e.getValue();
+            String path = e.getKey();
+            if (n.isTextual() && n.textValue().length() > MAX_TEXT_CHARS) {
+                return path + " holds " + dev.inquest.format.Units.count(n.textValue().length())
+                        + " characters, more than a case's text field may hold (" + (MAX_TEXT_CHARS >> 20)
+                        + " MB), so the file could not be read back";
+            }
+            // Pushed in reverse so the first field in the file is reported first.
+            if (n.isObject()) {
+                List<Map.Entry<String, JsonNode>> fields = new java.util.ArrayList<>(n.properties());
+                for (int i = fields.size() - 1; i >= 0; i--) {
+                    String name = fields.get(i).getKey();
+                    todo.push(Map.entry(path.isEmpty() ? name : path + "." + name, fields.get(i).getValue()));
+                }
+            } else if (n.isArray()) {
+                for (int i = n.size() - 1; i >= 0; i--) {
+                    todo.push(Map.entry(path + "[" + i + "]", n.get(i)));
+                }
+            }
+        }
+        return null;
+    }
+
+    private static String write(ObjectNode tree) {
         try {
             return MAPPER.writer(PRETTY).writeValueAsString(tree) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    public static byte[] toBytes(Case c, ObjectNode unknown) {
-        return toJson(c, unknown).getBytes(StandardCharsets.UTF_8);
     }
 
     /**

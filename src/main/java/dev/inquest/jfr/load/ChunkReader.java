@@ -83,7 +83,7 @@ public final class ChunkReader {
         // with one stream: the JDK parser reads unchanged metadata once per file, not once per
         // chunk. Chunks that cannot be filtered are copied as they are.
         Callable<Void> worker = () -> {
-            Path group = Files.createTempFile(CacheDir.get(), "group-", ".jfr");
+            Path group = Files.createTempFile(dev.inquest.input.GzipCache.cacheDir(), "group-", ".jfr");
             try {
                 Group g = new Group();
                 try (FileChannel out = FileChannel.open(group, StandardOpenOption.WRITE)) {
@@ -307,7 +307,7 @@ public final class ChunkReader {
         boolean found = false;
         for (int i = 0; i < g.chunks.size(); i++) {
             ChunkHeader c = g.chunks.get(i);
-            Path one = Files.createTempFile(CacheDir.get(), "chunk-", ".jfr");
+            Path one = Files.createTempFile(dev.inquest.input.GzipCache.cacheDir(), "chunk-", ".jfr");
             try {
                 Group single = new Group();
                 try (FileChannel out = FileChannel.open(one, StandardOpenOption.WRITE)) {

@@ -4,19 +4,18 @@ import dev.inquest.jfr.summary.ChunkDamage;
 import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.input.BadInputException;
 import dev.inquest.input.FileKind;
+import dev.inquest.input.FileProblems;
+import dev.inquest.input.GzipCache;
+import dev.inquest.format.Units;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.zip.GZIPInputStream;
 
 /**
  * An opened recording: gzip inflated to a temp file, chunks scanned, the format checked. Readers
@@ -31,15 +30,18 @@ public final class JfrSource implements AutoCloseable {
     private final Path work;
     private final boolean compressed;
     private final ChunkScanner.Layout layout;
-    private final List<Path> temps = new ArrayList<>();
+    /** The cache's inflated copy of a plain gzip recording (kept there for the next open), else null. */
+    private final GzipCache.Inflated copy;
+    private boolean closed;
     // Damaged chunks: those whose header the scan rejected, and those a read found damaged since
     // (keyed by where the damage is, so they list in file order). Reads skip them.
     private final java.util.concurrent.ConcurrentSkipListMap<Long, ChunkDamage> damage =
             new java.util.concurrent.ConcurrentSkipListMap<>();
     private final java.util.Set<Long> skipped = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-    private JfrSource(Path file, Path work, boolean compressed, ChunkScanner.Layout layout) {
+    private JfrSource(Path file, Path work, boolean compressed, ChunkScanner.Layout layout, GzipCache.Inflated copy) {
         this.file = file;
+        this.copy = copy;
         this.work = work;
         this.compressed = compressed;
         this.layout = layout;
@@ -50,61 +52,39 @@ public final class JfrSource implements AutoCloseable {
 
     /** Opens {@code file} (plain or gzip), failing with {@link BadInputException} for what cannot be read. */
     public static JfrSource open(Path file, Progress progress) throws IOException {
-        if (!Files.isRegularFile(file)) {
-            throw new NoSuchFileException(file.toString());
-        }
+        // Before anything opens it: a FIFO would block, a directory or device is named as such.
+        FileProblems.requireRegularFile(file);
         byte[] head;
         try (InputStream in = Files.newInputStream(file)) {
             head = in.readNBytes(2);
         }
-        Path work = file;
         boolean gz = FileKind.isGzip(head);
-        if (gz) {
-            work = inflate(file, progress);
+        if (!gz) {
+            return new JfrSource(file, file, false, ChunkScanner.scan(file, file), null);
         }
+        GzipCache.Inflated copy = GzipCache.inflate(file, GZIP_COPY, progress);
+        // Held while open: reads reopen the copy by path, so another open's sweep must leave it.
+        GzipCache.hold(copy.file());
         try {
-            ChunkScanner.Layout layout = ChunkScanner.scan(work, file);
-            JfrSource s = new JfrSource(file, work, gz, layout);
-            if (gz) {
-                s.temps.add(work);
-            }
-            return s;
+            return new JfrSource(file, copy.file(), true, ChunkScanner.scan(copy.file(), file), copy);
         } catch (IOException | RuntimeException e) {
-            if (gz) {
-                Files.deleteIfExists(work);
+            GzipCache.release(copy.file());
+            if (e instanceof BadInputException) {
+                copy.discard(); // not a recording we can read: the copy would only take disk
             }
             throw e;
         }
     }
 
-    private static Path inflate(Path file, Progress progress) throws IOException {
-        Path out = Files.createTempFile(CacheDir.get(), "inflated-", ".jfr");
-        long compressedSize = Files.size(file);
-        progress.phase("Inflating " + file.getFileName(), compressedSize, Progress.Unit.BYTES);
-        try (CountingInput counting = new CountingInput(Files.newInputStream(file));
-             InputStream in = new GZIPInputStream(counting, 1 << 16);
-             OutputStream os = Files.newOutputStream(out)) {
-            byte[] buf = new byte[1 << 16];
-            int n;
-            try {
-                while ((n = in.read(buf)) > 0) {
-                    os.write(buf, 0, n);
-                    progress.progress(counting.count);
-                    progress.checkCancelled();
-                }
-            } catch (java.io.EOFException e) {
-                // A gzip cut short still yields its inflated prefix: the chunk scan then reports
-                // the incomplete chunk like any other truncated recording.
-            } catch (java.util.zip.ZipException e) {
-                Files.deleteIfExists(out);
-                throw new BadInputException(file, "corrupt gzip data (" + e.getMessage() + ")", counting.count);
-            }
-        } catch (IOException | RuntimeException e) {
-            Files.deleteIfExists(out);
-            throw e;
-        }
-        return out;
-    }
+    /**
+     * A plain gzip recording's inflated copy in the shared cache: starts "FLR\0"; a damaged deflate
+     * stream is corrupt gzip data at its byte, a cut one keeps its prefix (the chunk scan then
+     * names the incomplete chunk); a copy too big for the disk is refused before it fills it.
+     */
+    private static final GzipCache.Format GZIP_COPY = new GzipCache.Format(".jfr",
+            new byte[] {'F', 'L', 'R', 0}, false, (gz, needed, available, what, advice) ->
+            new IOException(gz + ": " + what + ": needs about " + Units.bytes(needed) + ", " + Units.bytes(available)
+                    + " free; " + advice));
 
     /** The user's file, as given. */
     public Path file() {
@@ -189,35 +169,9 @@ public final class JfrSource implements AutoCloseable {
 
     @Override
     public synchronized void close() throws IOException {
-        for (Path p : temps) {
-            Files.deleteIfExists(p);
+        if (copy != null && !closed) {
+            GzipCache.release(copy.file());
         }
-        temps.clear();
-    }
-
-    private static final class CountingInput extends java.io.FilterInputStream {
-        long count;
-
-        CountingInput(InputStream in) {
-            super(in);
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                count++;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                count += n;
-            }
-            return n;
-        }
+        closed = true;
     }
 }

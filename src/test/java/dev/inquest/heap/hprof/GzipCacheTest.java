@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.inquest.cli.CliRun;
 import dev.inquest.heap.NotEnoughResourcesException;
+import dev.inquest.input.GzipCache;
 import dev.inquest.input.BadInputException;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.HprofBuilder;
@@ -234,5 +235,44 @@ class GzipCacheTest {
         }
         assertThat(cached()).containsExactlyInAnyOrder(copyOf(b), copyOf(b) + ".source", live.getFileName().toString(),
                 index.getFileName().toString());
+    }
+
+    @Test
+    void memberAndHeapIndexesInTheCacheGoWithTheirSource() throws Exception {
+        Path a = dump("a", 3);
+        Path b = dump("b", 3);
+        // As GzipMemberBytes and IndexFile leave them: each with a note naming its source.
+        Path gzindex = Files.writeString(cache.resolve(a.getFileName() + "-" + GzipCache.key(a) + ".gzindex"), "index");
+        GzipCache.noteSource(gzindex, a);
+        Path ro = Files.createDirectories(dir.resolve("readonly"));
+        Path plain = Files.write(ro.resolve("p.hprof"), new HprofBuilder(8).bytes());
+        Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("r-xr-xr-x"));
+        Path heapIndex;
+        try {
+            heapIndex = dev.inquest.heap.index.IndexFile.location(plain, true);
+        } finally {
+            Files.setPosixFilePermissions(ro, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        assertThat(heapIndex.getParent()).isEqualTo(cache);
+        assertThat(Files.readString(cache.resolve(heapIndex.getFileName() + ".source"))).isEqualTo(plain.toRealPath().toString());
+        Files.writeString(heapIndex, "index");
+        // Older ones without a note age out like copies.
+        Path oldIndex = Files.writeString(cache.resolve("old.hprof-0123abcd.inquest-index"), "index");
+        Files.setLastModifiedTime(oldIndex, FileTime.from(Instant.now().minus(Duration.ofDays(15))));
+        Path youngIndex = Files.writeString(cache.resolve("young.hprof-0123abce.inquest-index"), "index");
+
+        try (HprofFile f = open(b)) {
+            f.dumps();
+        }
+        assertThat(cached()).contains(gzindex.getFileName().toString(), heapIndex.getFileName().toString())
+                .doesNotContain(oldIndex.getFileName().toString()).contains(youngIndex.getFileName().toString());
+
+        Files.delete(a);
+        Files.delete(plain);
+        try (HprofFile f = open(b)) {
+            f.dumps();
+        }
+        assertThat(cached()).containsExactlyInAnyOrder(copyOf(b), copyOf(b) + ".source",
+                youngIndex.getFileName().toString());
     }
 }

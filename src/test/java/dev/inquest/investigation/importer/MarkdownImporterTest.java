@@ -226,6 +226,33 @@ class MarkdownImporterTest {
         assertThat(ReportExporter.export(back, ExportOptions.DEFAULT).markdown()).doesNotContain("hunter2");
     }
 
+    /** Issue 17: an owner holding ")" ";" "(" or a backslash kept the step's hypothesis link only by luck. */
+    @Test
+    void anyOwnerTextRoundTripsWithItsHypothesisLink() {
+        Case base = SampleCases.rich();
+        List<String> owners = List.of("@lee (platform)", "team) x", "a;b", "(paren", "back\\slash", "x; tests H2)",
+                "\\); tests H9", "plain");
+        Case.Builder b = base.toBuilder();
+        b.nextSteps.clear();
+        for (String o : owners) {
+            b.nextSteps.add(new NextStep("Step for " + o.length(), false, Priority.P2, o, "H1"));
+        }
+        b.nextSteps.add(new NextStep("No hypothesis", true, null, "Lee (SRE)", null));
+        Case c = b.build();
+        String md = subtask(c);
+        assertThat(md).contains("(owner: @lee \\(platform\\); tests H1)", "(owner: a\\;b; tests H1)");
+        Case back = MarkdownImporter.importMarkdown(md);
+        assertThat(back.nextSteps()).isEqualTo(c.nextSteps());
+        assertThat(subtask(back)).isEqualTo(md);
+        // As people write it by hand: parentheses in pairs, unescaped.
+        Case hand = MarkdownImporter.importMarkdown("# Subtask 001: x\n\n## Next Steps\n\n- Cap it (owner: Lee (SRE); tests H1)\n");
+        assertThat(hand.nextSteps()).singleElement().satisfies(s -> {
+            assertThat(s.text()).isEqualTo("Cap it");
+            assertThat(s.owner()).isEqualTo("Lee (SRE)");
+            assertThat(s.hypothesis()).isEqualTo("H1");
+        });
+    }
+
     @Test
     void caseToSubtaskToCaseKeepsTheSections() {
         Case c = SampleCases.rich();

@@ -122,6 +122,31 @@ class CaseSessionTest {
     }
 
     @Test
+    void aSaveTheFileCouldNotHoldReachesTheListenersAndLeavesTheFile() throws Exception {
+        Path f = dir.resolve("huge.inquest");
+        CaseSession s = CaseSession.create(f, SampleCases.rich());
+        byte[] before = Files.readAllBytes(f);
+        List<IOException> failures = new ArrayList<>();
+        s.addListener(new CaseListener() {
+            @Override
+            public void changed(Case before, Case after, String label) {
+            }
+
+            @Override
+            public void saveFailed(IOException problem) {
+                failures.add(problem);
+            }
+        });
+        s.apply(new CaseEdit("paste", c -> c.toBuilder().summary("z".repeat(17 << 20)).build()));
+        assertThat(failures).singleElement().extracting(IOException::getMessage).isEqualTo(f
+                + ": not saved: summary holds 17,825,792 characters, more than a case's text field may hold (16 MB),"
+                + " so the file could not be read back");
+        assertThat(s.saveProblem()).containsSame(failures.getFirst());
+        assertThat(s.dirty()).isTrue();
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+    }
+
+    @Test
     void brokenFileIsReadOnlyUntilTheBackupIsRestored() throws Exception {
         Path f = dir.resolve("broken.inquest");
         CaseSession s = CaseSession.create(f, SampleCases.rich());

@@ -38,6 +38,39 @@ class CaseFileTest {
     }
 
     @Test
+    void aTextFieldTheReaderWouldRefuseIsNotSavedAndThePreviousFileStays() throws Exception {
+        Path f = dir.resolve("big.inquest");
+        CaseFile cf = CaseFile.create(f, v("one"));
+        cf.save(v("two"));
+        byte[] before = Files.readAllBytes(f);
+        byte[] backupBefore = Files.readAllBytes(CaseFile.backupPath(f));
+        Case big = v("three").toBuilder().build();
+        Case.Builder b = big.toBuilder();
+        b.notes.add(new dev.inquest.investigation.model.Note("Log", 2, "x".repeat(17 << 20), null));
+        int index = b.notes.size() - 1;
+        Case withBigNote = b.build();
+
+        assertThatThrownBy(() -> cf.save(withBigNote)).isInstanceOf(java.nio.file.FileSystemException.class)
+                .hasMessage(f + ": not saved: notes[" + index + "].markdown holds 17,825,792 characters, more than"
+                        + " a case's text field may hold (16 MB), so the file could not be read back");
+        assertThat(Files.readAllBytes(f)).isEqualTo(before);
+        assertThat(Files.readAllBytes(CaseFile.backupPath(f))).isEqualTo(backupBefore);
+        assertThat(CaseFile.read(f).value().title()).isEqualTo("two");
+        try (Stream<Path> s = Files.list(dir)) {
+            assertThat(s.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+        // A new case file holding such a field is not created at all.
+        Path fresh = dir.resolve("fresh.inquest");
+        assertThatThrownBy(() -> CaseFile.create(fresh, withBigNote)).hasMessageContaining("not saved: notes[");
+        assertThat(fresh).doesNotExist();
+        // Just under the limit saves and reads back.
+        Case.Builder ok = v("four").toBuilder();
+        ok.notes.add(new dev.inquest.investigation.model.Note("Log", 2, "y".repeat(CaseJson.MAX_TEXT_CHARS), null));
+        cf.save(ok.build());
+        assertThat(CaseFile.read(f).value().notes().getLast().markdown()).hasSize(CaseJson.MAX_TEXT_CHARS);
+    }
+
+    @Test
     void createRefusesToReplace() throws Exception {
         Path f = dir.resolve("x.inquest");
         CaseFile.create(f, v("one"));

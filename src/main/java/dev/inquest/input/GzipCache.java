@@ -1,7 +1,6 @@
-package dev.inquest.heap.hprof;
+package dev.inquest.input;
 
 import dev.inquest.format.Units;
-import dev.inquest.heap.NotEnoughResourcesException;
 import dev.inquest.progress.Progress;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -20,38 +19,73 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A plain gzip stream has no member index, so random access needs the inflated bytes
- * somewhere: we inflate once into the user cache directory (keyed by path, size and time) and
- * map that file, so reopening the same {@code .gz} skips the inflate.
+ * somewhere: both engines (a {@code .hprof.gz} dump, a {@code .jfr.gz} recording) inflate once
+ * into the user cache directory (keyed by path, size and time) and read that file, so reopening
+ * the same {@code .gz} skips the inflate. The one cache folder and the one policy for both.
  *
  * <p>The copies are big, so the cache keeps itself small: each copy has a {@code .source} note
  * naming its {@code .gz}, and every inflate first drops copies whose source is gone or changed,
  * copies unused for {@link #maxAge()}, then the least recently used ones beyond
- * {@link #maxBytes()}. An inflate writes only to a temporary file that is deleted unless it
- * completes; it stops (leaving nothing) as soon as the bytes are not an HPROF dump, or would not
- * fit the disk space it may use ({@link #inflateLimit}).
+ * {@link #maxBytes()}. The engines' other files kept there (a chunked gzip's member index
+ * {@code .gzindex}, a heap index {@code .inquest-index} for a dump in a read-only folder) carry
+ * the same note ({@link #noteSource}) and go the same way. An inflate writes only to a temporary
+ * file that is deleted unless it completes; it stops (leaving nothing) as soon as the bytes do
+ * not start as the format does, or would not fit the disk space it may use ({@link #inflateLimit}).
+ * A copy an open in this process still reads ({@link #hold}) is never swept.
  */
 public final class GzipCache {
     private GzipCache() {
     }
 
     /** Total bytes of inflated copies kept between inflates: {@code -Dinquest.cache.gzipMaxBytes}, default 16 GiB. */
-    static final String MAX_BYTES = "inquest.cache.gzipMaxBytes";
+    public static final String MAX_BYTES = "inquest.cache.gzipMaxBytes";
     /** Days a copy is kept unused: {@code -Dinquest.cache.gzipMaxDays}, default 14. */
-    static final String MAX_DAYS = "inquest.cache.gzipMaxDays";
+    public static final String MAX_DAYS = "inquest.cache.gzipMaxDays";
     /** Most bytes one inflate may write: {@code -Dinquest.cache.inflateLimit}, default the free space less a reserve. */
-    static final String INFLATE_LIMIT = "inquest.cache.inflateLimit";
+    public static final String INFLATE_LIMIT = "inquest.cache.inflateLimit";
 
-    /** Inflated copies: {@code NAME-KEY.hprof} and {@code NAME-KEY.partial.hprof} (KEY 16 hex digits). */
-    private static final Pattern COPY = Pattern.compile(".*-[0-9a-f]{16}(\\.partial)?\\.hprof");
+    /**
+     * Files of ours: inflated copies {@code NAME-KEY.hprof}, {@code NAME-KEY.partial.jfr} (KEY 16
+     * hex digits of {@link #key}), member indexes {@code NAME-KEY.gzindex}, and heap indexes
+     * {@code NAME-HASH.inquest-index} (HASH up to 8 hex digits of the path alone). The chunk
+     * slices a recording writes ({@code chunk-*.jfr}, {@code group-*.jfr}) are not among them.
+     */
+    private static final Pattern OURS = Pattern.compile(
+            ".*-(?:[0-9a-f]{16}(?:\\.partial)?\\.(?:hprof|jfr)|[0-9a-f]{16}\\.gzindex|[0-9a-f]{1,8}\\.inquest-index)");
+    /** A slice untouched this long belongs to a read that died. */
+    private static final Duration DEAD_SLICE = Duration.ofDays(1);
+    /** A recording's chunk slices, and the inflated temporary copies older builds made per open. */
+    private static final Pattern SLICES = Pattern.compile("(?:chunk|group|inflated)-[0-9]+\\.jfr");
     private static final String SOURCE = ".source";
     /** A temporary file untouched this long belongs to an inflate that died (killed, power cut). */
     private static final Duration DEAD_TMP = Duration.ofHours(1);
-    private static final int HEAD = "JAVA PROFILE ".length();
+    /** Bytes inflated before the magic is checked: enough for the engines' header checks to name what they see. */
+    private static final int HEAD = 64;
+    /** Copies opens in this process read by path (a recording reopens its copy for each read): never swept. */
+    private static final Map<Path, Integer> HELD = new ConcurrentHashMap<>();
+
+    /**
+     * What is inflated: the copy's extension, the bytes it must start with, and the failure for a
+     * copy that would not fit the disk (each engine names it its own way).
+     *
+     * @param damagedIsCut whether a damaged deflate stream keeps its inflated prefix (read as a
+     *                     cut file) rather than being refused as corrupt gzip data
+     */
+    public record Format(String extension, byte[] magic, boolean damagedIsCut, DiskFull diskFull) {
+    }
+
+    /** The failure for an inflate stopped at {@code available} bytes of the {@code needed}. */
+    @FunctionalInterface
+    public interface DiskFull {
+        IOException of(Path gz, long needed, long available, String what, String advice);
+    }
 
     /** The inflated copy, and whether the gzip stream ended early (then the copy is the readable prefix). */
     public record Inflated(Path file, boolean complete) {
@@ -80,7 +114,8 @@ public final class GzipCache {
         return dir;
     }
 
-    static String key(Path file) throws IOException {
+    /** 16 hex digits naming {@code file} as it is now (real path, size, time). */
+    public static String key(Path file) throws IOException {
         String id = file.toRealPath() + "|" + Files.size(file) + "|" + Files.getLastModifiedTime(file).toMillis();
         try {
             byte[] h = java.security.MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
@@ -90,12 +125,19 @@ public final class GzipCache {
         }
     }
 
-    public static Inflated inflate(Path gz, Progress progress) throws IOException {
+    /**
+     * The inflated copy of {@code gz}: the cached one, else a new one.
+     *
+     * @throws BadInputException for corrupt gzip data when the format does not read it as cut
+     */
+    public static Inflated inflate(Path gz, Format format, Progress progress) throws IOException {
+        FileProblems.requireRegularFile(gz); // a FIFO would block the open below
         Path dir = cacheDir();
         String key = key(gz);
         String base = gz.getFileName().toString().replaceAll("\\.gz$", "") + "-" + key;
-        Path whole = dir.resolve(base + ".hprof");
-        Path partial = dir.resolve(base + ".partial.hprof");
+        Path whole = dir.resolve(base + format.extension());
+        Path partial = dir.resolve(base + ".partial" + format.extension());
+        int magic = format.magic().length;
         sweep(dir, null);
         for (Path hit : new Path[] {whole, partial}) {
             if (Files.isRegularFile(hit) && Files.isRegularFile(note(hit))) {
@@ -126,24 +168,29 @@ public final class GzipCache {
                     int k;
                     while ((k = in.readNBytes(buf, 0, written == 0 ? HEAD : buf.length)) > 0) {
                         if (written + k > limit) {
-                            throw new NotEnoughResourcesException(gz, NotEnoughResourcesException.Resource.DISK, written + k, limit,
+                            throw format.diskFull().of(gz, written + k, limit,
                                     "its inflated copy would not fit the space Inquest may use in " + dir
                                             + " (inflating stopped at " + Units.bytes(written) + ")",
                                     "free space there, or set another cache folder with -Dinquest.cache=DIR");
                         }
                         write(gz, dir, out, buf, k);
                         written += k;
-                        if (written == k && !isHprofStart(buf, k)) {
-                            // Not a heap dump (a gzip bomb of zeros, a recording): the head says so
-                            // without inflating the rest, and the header check names it.
+                        if (written == k && (k < magic || !java.util.Arrays.equals(buf, 0, magic, format.magic(), 0, magic))) {
+                            // Not this format (a gzip bomb of zeros, the other engine's file): the head
+                            // says so without inflating the rest, and the engine's header check names it.
                             complete = false;
                             break;
                         }
                         progress.progress(read[0]);
                         progress.checkCancelled();
                     }
-                } catch (java.io.EOFException | java.util.zip.ZipException e) {
-                    // The stream is cut or damaged: what inflated so far is still a dump prefix.
+                } catch (java.io.EOFException e) {
+                    // The stream is cut: what inflated so far is still a prefix of the file.
+                    complete = false;
+                } catch (java.util.zip.ZipException e) {
+                    if (!format.damagedIsCut()) {
+                        throw new BadInputException(gz, "corrupt gzip data (" + e.getMessage() + ")", read[0]);
+                    }
                     complete = false;
                 }
             }
@@ -161,8 +208,25 @@ public final class GzipCache {
         }
     }
 
-    private static boolean isHprofStart(byte[] b, int n) {
-        return n == HEAD && new String(b, 0, HEAD, StandardCharsets.ISO_8859_1).equals("JAVA PROFILE ");
+    /**
+     * Marks {@code copy} as read by an open in this process until {@link #release}: a sweep (from
+     * another open) leaves it. Opens that map their copy once need not hold it.
+     */
+    public static void hold(Path copy) {
+        HELD.merge(copy.toAbsolutePath().normalize(), 1, Integer::sum);
+    }
+
+    /** Ends one {@link #hold}. */
+    public static void release(Path copy) {
+        HELD.computeIfPresent(copy.toAbsolutePath().normalize(), (k, n) -> n == 1 ? null : n - 1);
+    }
+
+    /**
+     * Writes the note that names {@code source} as what the cache file {@code ours} was made from,
+     * so the sweep drops it when the source goes (and it ages out and counts like a copy).
+     */
+    public static void noteSource(Path ours, Path source) throws IOException {
+        Files.writeString(note(ours), source.toRealPath().toString(), StandardCharsets.UTF_8);
     }
 
     private static void write(Path gz, Path dir, OutputStream out, byte[] buf, int k) throws IOException {
@@ -186,7 +250,7 @@ public final class GzipCache {
     }
 
     /** Most bytes one inflate may write in {@code dir}: the configured limit, or the free space less a reserve. */
-    static long inflateLimit(Path dir) throws IOException {
+    public static long inflateLimit(Path dir) throws IOException {
         long configured = Long.getLong(INFLATE_LIMIT, -1);
         var store = Files.getFileStore(dir);
         long free = store.getUsableSpace();
@@ -205,12 +269,14 @@ public final class GzipCache {
     }
 
     /**
-     * Drops copies whose source is gone or changed (their key no longer matches), copies unused
-     * for longer than {@link #maxAge()}, dead temporary files, then the least recently used
-     * copies while the total is over {@link #maxBytes()}; never {@code keep}. A copy another
+     * Drops copies (and indexes) whose source is gone or changed (their key no longer matches),
+     * those unused for longer than {@link #maxAge()}, dead temporary files and recording slices
+     * ({@code chunk-*.jfr}, {@code group-*.jfr}) a killed read left, then the least
+     * recently used while the total is over {@link #maxBytes()}; never {@code keep} nor one
+     * {@linkplain #hold held} in this process. A copy another
      * open still maps stays readable on POSIX systems; where deleting fails it is left.
      */
-    static void sweep(Path dir, Path keep) {
+    public static void sweep(Path dir, Path keep) {
         record Copy(Path file, long size, Instant used) {
         }
         List<Copy> copies = new ArrayList<>();
@@ -232,7 +298,16 @@ public final class GzipCache {
                         }
                         continue;
                     }
-                    if (!COPY.matcher(name).matches() || p.equals(keep)) {
+                    if (SLICES.matcher(name).matches()) {
+                        // A read writes its slices, parses and deletes them within minutes; one
+                        // untouched for a day was left by a killed process.
+                        if (Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(DEAD_SLICE))) {
+                            Files.deleteIfExists(p);
+                        }
+                        continue;
+                    }
+                    if (!OURS.matcher(name).matches() || p.equals(keep)
+                            || HELD.containsKey(p.toAbsolutePath().normalize())) {
                         continue;
                     }
                     Instant used = Files.getLastModifiedTime(p).toInstant();
@@ -266,7 +341,10 @@ public final class GzipCache {
         }
     }
 
-    /** Whether the copy's source is gone or changed since (copies from before the notes have none: they age out). */
+    /**
+     * Whether the copy's source is gone or changed since (files from before the notes have none:
+     * they age out). A heap index is keyed by its dump's path alone and checks its own stamp.
+     */
     private static boolean stale(Path copy) throws IOException {
         Path note = note(copy);
         if (!Files.isRegularFile(note)) {
@@ -277,6 +355,9 @@ public final class GzipCache {
             return true;
         }
         String name = copy.getFileName().toString();
+        if (name.endsWith(".inquest-index")) {
+            return false;
+        }
         int dash = name.lastIndexOf('-');
         return !name.startsWith(key(source), dash + 1);
     }
