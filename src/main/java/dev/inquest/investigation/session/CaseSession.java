@@ -250,7 +250,13 @@ public final class CaseSession {
                 snapshot = current;
             }
             try {
-                file.save(snapshot);
+                try {
+                    file.save(snapshot);
+                } catch (RuntimeException bug) {
+                    // Autosave runs on a background thread: a failure nobody hears of would lose the
+                    // user's work silently. Said like any other failed save (the trace is kept as the cause).
+                    throw new IOException("saving failed (" + bug + ")", bug);
+                }
             } catch (IOException e) {
                 synchronized (this) {
                     saveProblem = e;

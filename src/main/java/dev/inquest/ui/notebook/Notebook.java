@@ -191,7 +191,7 @@ public final class Notebook implements CaseDesk {
 
             @Override
             public void saveFailed(IOException problem) {
-                fx(() -> v.renderSaveState("Save failed: " + problem.getMessage(), true));
+                fx(() -> v.renderSaveState("Save failed: " + dev.inquest.input.FileProblems.describe(problem), true));
             }
         };
         session.addListener(listener);
