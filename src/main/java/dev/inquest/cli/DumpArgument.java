@@ -1,5 +1,6 @@
 package dev.inquest.cli;
 
+import dev.inquest.heap.model.DumpDamage;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.input.FileProblems;
 import dev.inquest.heap.MemoryBudget;
@@ -60,11 +61,12 @@ final class DumpArgument {
 
     /** A partial result must never pass for a whole one: say so on stderr in text mode, naming the cut dump. */
     void warnIfTruncated(HeapDump d) {
-        if (d.truncated()) {
+        DumpDamage damage = d.damage();
+        if (damage.partial()) {
             PrintWriter err = mixee.commandLine().getErr();
             // The dump's own file: compare opens two, and either may be the cut one.
-            err.println("inquest: warning: " + d.file() + " is truncated; figures cover only the readable part:");
-            for (String p : d.problems()) {
+            err.println("inquest: warning: " + d.file() + " " + damage.headline() + ":");
+            for (String p : damage.problems()) {
                 err.println("  " + p);
             }
             err.flush();

@@ -1,5 +1,6 @@
 package dev.inquest.cli;
 
+import dev.inquest.heap.model.DumpDamage;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
 import java.io.PrintWriter;
@@ -28,7 +29,7 @@ public final class HeapSummaryCommand extends HeapVerb implements Callable<Integ
             row(o, "GC roots", num(s.gcRoots()));
             row(o, "Used heap", num(s.usedHeap()) + " bytes");
             row(o, "Unreachable", num(s.unreachableObjects()) + " objects, " + num(s.unreachableHeap()) + " bytes");
-            row(o, "Truncated", s.truncated() ? "YES: figures cover only the readable part" : "no");
+            row(o, "Truncated", s.truncated() ? "YES: " + DumpDamage.CONSEQUENCE : "no");
             for (String p : s.problems()) {
                 row(o, "", p);
             }

@@ -3,8 +3,8 @@ package dev.inquest.cli;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.inquest.jfr.Recording;
-import dev.inquest.jfr.summary.ChunkDamage;
-import java.util.ArrayList;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import dev.inquest.jfr.summary.RecordingDamage;
 import java.util.List;
 
 /**
@@ -14,16 +14,13 @@ import java.util.List;
  */
 @JsonPropertyOrder({"file", "truncated", "missing", "problems"})
 record RecordingAnswer<T>(String file, boolean truncated, String missing, List<String> problems,
-                          @JsonUnwrapped T answer) {
+                          @JsonIgnore RecordingDamage damage, @JsonUnwrapped T answer) {
     /** Call after asking: the read may have found damaged chunks, which it skipped. */
     static <T> RecordingAnswer<T> of(Recording recording, T answer) {
-        List<String> problems = new ArrayList<>();
-        recording.truncation().ifPresent(t -> problems.add(t.missingReason() + " at byte " + t.offset()));
-        for (ChunkDamage d : recording.damage()) {
-            problems.add(d.describe());
-        }
-        return new RecordingAnswer<>(recording.file().toString(), recording.partial(),
-                recording.truncation().map(t -> t.missingReason() + " at byte " + t.offset()).orElse(null),
-                List.copyOf(problems), answer);
+        return of(recording.file().toString(), recording.damageReport(), answer);
+    }
+
+    static <T> RecordingAnswer<T> of(String file, RecordingDamage damage, T answer) {
+        return new RecordingAnswer<>(file, damage.partial(), damage.missing(), damage.problems(), damage, answer);
     }
 }

@@ -33,9 +33,6 @@ final class RecordingArgument {
      * so on stderr (after the read, which may have found the damage).
      */
     static void warnIfCutShort(Recording source, Path file, PrintWriter err, String using) {
-        source.truncation().ifPresent(t -> err.println("inquest: warning: " + file + ": cut short, "
-                + t.missingReason() + " at byte " + t.offset() + "; " + using + " the complete chunks"));
-        source.damage().forEach(d -> err.println("inquest: warning: " + file + ": " + d.describe() + "; "
-                + using + " the other chunks"));
+        source.damageReport().warnings(using).forEach(w -> err.println("inquest: warning: " + file + ": " + w));
     }
 }

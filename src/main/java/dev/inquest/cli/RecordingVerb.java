@@ -38,14 +38,8 @@ abstract class RecordingVerb<T> implements Callable<Integer> {
             return 0;
         }
         PrintWriter out = output.out();
-        if (a.missing() != null) {
-            out.println("Cut short: " + a.missing() + "; the figures count the complete chunks only.");
-        }
-        for (String p : a.problems()) {
-            if (!p.equals(a.missing())) {
-                out.println("Damaged: " + p + "; the figures count the other chunks only.");
-            }
-        }
+        // The engine's words, as the window's banner shows them.
+        a.damage().sentences().forEach(out::println);
         print(a.answer(), out);
         out.flush();
         return 0;

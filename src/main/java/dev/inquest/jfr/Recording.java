@@ -14,6 +14,7 @@ import dev.inquest.jfr.read.SummaryReader;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.summary.ChunkDamage;
+import dev.inquest.jfr.summary.RecordingDamage;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.jfr.summary.Truncation;
 import dev.inquest.progress.Progress;
@@ -77,6 +78,14 @@ public final class Recording implements AutoCloseable {
     /** Whether events are missing from the answers so far: the file is cut short or a chunk is damaged. */
     public boolean partial() {
         return source.truncation().isPresent() || !source.damage().isEmpty();
+    }
+
+    /**
+     * Why events are missing from the answers so far, in the words the window and the command line
+     * share; ask again after a query, which may have found a damaged chunk.
+     */
+    public RecordingDamage damageReport() {
+        return source.damageReport();
     }
 
     /** Event counts per type, the time span, GC and heap figures, and what is missing if cut short. */

@@ -273,6 +273,11 @@ public final class HeapDump implements AutoCloseable {
         return problems;
     }
 
+    /** The problems with what they mean for the figures, in the one wording the window and the command line share. */
+    public DumpDamage damage() {
+        return new DumpDamage(problems);
+    }
+
     // ---- summary -------------------------------------------------------------------------
 
     private HeapSummary summary;

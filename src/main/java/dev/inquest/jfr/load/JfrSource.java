@@ -109,6 +109,11 @@ public final class JfrSource implements AutoCloseable {
         return List.copyOf(damage.values());
     }
 
+    /** The cut and the damaged chunks so far, with their words for the user. */
+    public dev.inquest.jfr.summary.RecordingDamage damageReport() {
+        return new dev.inquest.jfr.summary.RecordingDamage(truncation().orElse(null), damage());
+    }
+
     /** How many chunks the reads so far used: the complete ones, less those a read found damaged. */
     public int chunksRead() {
         return layout.chunks().size() - skipped.size();

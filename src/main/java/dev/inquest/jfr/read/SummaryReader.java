@@ -45,11 +45,9 @@ public final class SummaryReader {
         }
         source.truncation().ifPresent(t -> notes.add("cut short: " + t.missingReason()
                 + "; the complete chunks before byte " + t.offset() + " were read"));
-        List<String> problems = new ArrayList<>();
-        source.truncation().ifPresent(t -> problems.add(t.missingReason() + " at byte " + t.offset()));
+        List<String> problems = source.damageReport().problems();
         for (ChunkDamage d : source.damage()) {
             notes.add(d.describe());
-            problems.add(d.describe());
         }
         int damaged = source.damage().size();
         Map<String, String> pr = all.props;

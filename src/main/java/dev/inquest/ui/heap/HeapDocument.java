@@ -3,6 +3,7 @@ package dev.inquest.ui.heap;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
 import dev.inquest.heap.query.Suspect;
+import dev.inquest.ui.common.DamageBanner;
 import dev.inquest.ui.common.Offscreen;
 import dev.inquest.ui.task.TaskRunner;
 import java.nio.file.Path;
@@ -14,7 +15,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
@@ -24,7 +24,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
-import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
@@ -128,8 +127,8 @@ public final class HeapDocument {
         pathsTab.setGraphic(new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         split.getItems().add(viewHost);
         root.setCenter(split);
-        if (summary.truncated()) {
-            root.setTop(damageBanner(summary));
+        if (dump.damage().partial()) {
+            root.setTop(DamageBanner.of("heap-damage-banner", dump.damage().sentence()));
         }
         nav.getSelectionModel().select(Section.OVERVIEW);
         // Remember where the user last was (click, or keys that move a selection) for Ctrl+P.
@@ -174,23 +173,6 @@ public final class HeapDocument {
 
     public Node node() {
         return root;
-    }
-
-    /**
-     * Above every view of a cut dump, not only the overview (issue 17): a histogram or a path read
-     * on its own must not pass for the whole heap's.
-     */
-    private static Node damageBanner(HeapSummary s) {
-        FontIcon icon = new FontIcon(MaterialDesignA.ALERT_OUTLINE);
-        icon.getStyleClass().add("warning-icon");
-        Label text = new Label("This dump is incomplete: " + String.join("; ", s.problems())
-                + ". Every figure in these views covers only the readable part.");
-        text.setWrapText(true);
-        javafx.scene.layout.HBox banner = new javafx.scene.layout.HBox(8, icon, text);
-        banner.setId("heap-damage-banner");
-        banner.getStyleClass().add("heap-damage-banner");
-        javafx.scene.layout.HBox.setHgrow(text, javafx.scene.layout.Priority.ALWAYS);
-        return banner;
     }
 
     public HeapDump dump() {

@@ -4,6 +4,7 @@ import dev.inquest.investigation.model.Locator;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.summary.RecordingSummary;
+import dev.inquest.ui.common.DamageBanner;
 import dev.inquest.ui.shell.MainWindow;
 import java.time.Duration;
 import java.time.Instant;
@@ -50,6 +51,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
     private final FlameView allocations;
     private final FlameView cpu;
     private final OldObjectsView oldObjects;
+    /** Above every view: why events are missing, as the engine words it; updated after each query. */
+    private final DamageBanner damage;
 
     JfrDocument(Recording source, RecordingSummary summary, MainWindow window) {
         this.source = source;
@@ -68,6 +71,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         oldObjects = new OldObjectsView(context);
         add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
         setCenter(views);
+        damage = DamageBanner.of("jfr-damage-banner", source.damageReport().sentence());
+        setTop(damage);
         views.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showing(is));
         range.addListener((obs, was, is) -> {
             allocations.invalidate();
@@ -146,6 +151,16 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         return summary;
     }
 
+    /** The banner above the views (hidden while the recording reads whole). */
+    public DamageBanner damageBanner() {
+        return damage;
+    }
+
+    /** Shows the recording's damage as found so far (a copy of a small list: no I/O, fine on the FX thread). */
+    void refreshDamage() {
+        damage.show(source.damageReport().sentence());
+    }
+
     /** What the views see of the document and the window: {@link JfrContext}, delegating here. */
     private final class Context implements JfrContext {
         @Override
@@ -176,7 +191,14 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
         @Override
         public <T> dev.inquest.ui.task.TaskRunner.Handle run(String title, dev.inquest.ui.task.TaskRunner.Work<T> work,
                 java.util.function.Consumer<? super T> onSuccess, java.util.function.Consumer<Throwable> onFailure) {
-            return window.tasks().submit(title, work, onSuccess, onFailure);
+            // A query may find a damaged chunk only while it reads: the banner follows each one.
+            return window.tasks().submit(title, work, result -> {
+                refreshDamage();
+                onSuccess.accept(result);
+            }, failure -> {
+                refreshDamage();
+                onFailure.accept(failure);
+            });
         }
 
         @Override

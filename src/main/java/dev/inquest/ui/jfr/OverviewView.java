@@ -101,7 +101,13 @@ final class OverviewView extends ScrollPane {
 
     /** Plain-language gaps, each with the recording option that closes it. */
     static List<String> warnings(RecordingSummary s) {
-        List<String> out = new ArrayList<>(s.notes());
+        List<String> out = new ArrayList<>();
+        // A damaged chunk's problem is the document's banner, in the engine's words; not repeated here.
+        for (String n : s.notes()) {
+            if (!s.problems().contains(n)) {
+                out.add(n);
+            }
+        }
         Map<String, Long> by = s.byType();
         long alloc = by.getOrDefault("jdk.ObjectAllocationSample", 0L) + by.getOrDefault("jdk.ObjectAllocationInNewTLAB", 0L)
                 + by.getOrDefault("jdk.ObjectAllocationOutsideTLAB", 0L);
@@ -118,9 +124,6 @@ final class OverviewView extends ScrollPane {
         if (s.events() > 0 && by.getOrDefault("jdk.OldObjectSample", 0L) == 0) {
             out.add("No old-object samples: record with jdk.OldObjectSample#enabled=true and path-to-gc-roots=true "
                     + "to see which objects stay alive and why.");
-        }
-        if (s.truncated()) {
-            out.add("Recording cut short at byte " + Units.count(s.truncatedAt()) + ": " + s.missing());
         }
         return out;
     }

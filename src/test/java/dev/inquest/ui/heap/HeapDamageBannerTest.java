@@ -51,8 +51,14 @@ class HeapDamageBannerTest {
         assertThat(banner.isVisible()).isTrue();
         assertThat(banner.getScene()).isNotNull();
         String text = ((Label) ((HBox) banner).getChildren().get(1)).getText();
-        assertThat(text).startsWith("This dump is incomplete: " + doc.dump().problems().getFirst())
-                .endsWith("Every figure in these views covers only the readable part.");
+        // The engine's sentence, word for word: the command line warns from the same DumpDamage.
+        assertThat(text).isEqualTo(doc.dump().damage().sentence())
+                .startsWith("This dump is incomplete: " + doc.dump().problems().getFirst());
+        // The overview says it once, in the banner above it, not again in a wording of its own.
+        robot.interact(() -> doc.show(Section.OVERVIEW));
+        assertThat(doc.node().lookupAll(".label").stream().filter(n -> n != ((HBox) banner).getChildren().get(1))
+                .filter(n -> n instanceof javafx.scene.control.Labeled).map(n -> ((javafx.scene.control.Labeled) n).getText()).filter(t -> t != null && t.contains(doc.dump().problems().getFirst())))
+                .isEmpty();
         robot.interact(() -> doc.show(Section.DOMINATORS));
         assertThat(doc.node().lookup("#heap-damage-banner")).isSameAs(banner);
     }

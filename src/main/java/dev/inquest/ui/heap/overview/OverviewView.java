@@ -74,13 +74,7 @@ public final class OverviewView implements HeapView {
         suspects.getChildren().add(card("Looking for leak suspects...", "The suspects appear here when the analysis is done.", null));
         doc.run("Leak suspects", p -> LeakSuspects.find(doc.dump(), p), this::showSuspects);
         root.getChildren().addAll(title, figures, columns, section("Leak suspects"), suspects);
-        if (s.truncated()) {
-            Label warn = new Label("This dump is incomplete: " + String.join("; ", s.problems())
-                    + ". Every figure covers only the readable part.");
-            warn.getStyleClass().addAll("heap-warning");
-            warn.setWrapText(true);
-            root.getChildren().add(1, warn);
-        }
+        // A cut dump's sentence is the document's banner, above this view and every other one.
     }
 
     @Override
@@ -138,7 +132,8 @@ public final class OverviewView implements HeapView {
                 {"Object alignment", s.objectAlignment() + " bytes"},
                 {"Unreachable heap", Units.bytes(s.unreachableHeap())},
                 {"Parsed in", String.format(java.util.Locale.ROOT, "%.1f s", s.parseMillis() / 1000.0)},
-                {"Complete", s.truncated() ? "no: " + String.join("; ", s.problems()) : "yes"},
+                {"Complete", s.truncated() ? "no (" + Units.count(s.problems().size()) + (s.problems().size() == 1 ? " problem" : " problems")
+                        + ", listed above)" : "yes"},
         };
         GridPane grid = FactGrid.of(rows);
         grid.setId("overview-facts");
