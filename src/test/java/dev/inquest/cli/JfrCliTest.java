@@ -156,7 +156,9 @@ class JfrCliTest {
             assertThat(j.get("problems").get(0).asText()).as(verb).isEqualTo(problem);
         }
         assertThat(run("jfr", "allocations", damaged.toString()).out()).startsWith("Damaged: " + problem);
-        assertThat(run("jfr", "summary", damaged.toString()).out()).contains("note      " + problem);
+        assertThat(run("jfr", "summary", damaged.toString()).out()).contains("note      " + problem)
+                .contains("\ntruncated yes: events are missing (1 problem, below); the figures count the chunks read\n");
+        assertThat(run("jfr", "summary", file.toString()).out()).contains("\ntruncated no\n");
         CliRun flame = run("jfr", "flame", damaged.toString(), "--event", "alloc");
         assertThat(flame.exit()).isZero();
         assertThat(flame.err()).contains("inquest: warning: " + damaged + ": " + problem + "; showing the other chunks");

@@ -183,6 +183,49 @@ class JfrDamageTest {
         assertThat(d.problem()).isEqualTo("a record declares size 0");
     }
 
+    /**
+     * Issue 17 (fuzz jfr:2045): a record the walk takes for a constant pool that the header's links
+     * never reach (here an event whose type id is set to 1, as a shifted walk finds after a damaged
+     * size). The filter could not rebuild it and handed the chunk to the JDK parser, which skips
+     * such a record and said nothing; now the links are checked and the chunk is skipped and named.
+     */
+    @Test
+    void aRecordOffTheConstantPoolLinksSkipsThatChunk() throws Exception {
+        Path file = AllocRecording.get().file();
+        ChunkHeader c = chunks(file).get(1);
+        byte[] whole = Files.readAllBytes(file);
+        int[] at = {(int) c.offset() + ChunkHeader.SIZE};
+        int event = -1;
+        int typeAt = -1;
+        int typeEnd = -1;
+        while (event < 0) {
+            int start = at[0];
+            long size = varLong(whole, at);
+            int t = at[0];
+            long type = varLong(whole, at);
+            if (type > 1) {
+                event = start;
+                typeAt = t;
+                typeEnd = at[0];
+            }
+            at[0] = start + (int) size;
+        }
+        int from = typeAt;
+        int to = typeEnd;
+        // Type id 1, padded to the field's width so nothing else moves.
+        Path damaged = mutated(file, "type1.jfr", b -> {
+            for (int i = from; i < to; i++) {
+                b[i] = (byte) (i == from ? 1 : 0);
+                if (i < to - 1) {
+                    b[i] |= (byte) 0x80;
+                }
+            }
+        });
+        ChunkDamage d = assertSkipped(damaged, without(file, c), 2);
+        assertThat(d.offset()).isEqualTo(event);
+        assertThat(d.problem()).contains("constant-pool record");
+    }
+
     /** A one-chunk recording whose only chunk is damaged has nothing to answer from: bad input, with the offset. */
     @Test
     void theOnlyChunkDamagedIsBadInputNamingIt() throws Exception {
