@@ -106,7 +106,15 @@ public final class ChunkFilter {
         }
         byte[] bytes = read(file, chunk);
         if (bytes != null) {
-            checkLinks(bytes, ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice(), (int) chunk.size());
+            ByteBuffer b = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
+            Metadata meta;
+            try {
+                meta = metadata(b, (int) b.getLong(24));
+            } catch (RuntimeException e) {
+                meta = null; // the JDK parser reads it and says what it cannot read
+            }
+            checkLinks(b, (int) chunk.size(), scan(bytes, b, (int) chunk.size(), new boolean[0], new long[0],
+                    new HashMap<>(), meta));
         }
     }
 
@@ -250,7 +258,7 @@ public final class ChunkFilter {
         Map<Long, Long> otherCounts = new HashMap<>();
         // Pass 1: find the records to keep (a tight loop of its own: it runs once per event of
         // the recording), then the stack traces the kept events refer to.
-        Records recs = scan(a, b, size, keepId, counts, otherCounts);
+        Records recs = scan(a, b, size, keepId, counts, otherCounts, meta);
         checkLinks(b, size, recs);
         int n = recs.n;
         int[] recPos = recs.pos;
@@ -359,12 +367,18 @@ public final class ChunkFilter {
     /** Positions of the metadata, constant-pool and wanted records; counts every event by type. */
     private static Records scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
                                 Map<Long, Long> otherCounts) {
+        return scan(a, b, size, keepId, counts, otherCounts, null);
+    }
+
+    /** @param meta when not null, each event's fields must end exactly where its size says */
+    private static Records scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
+                                Map<Long, Long> otherCounts, Metadata meta) {
         Records r = new Records();
         int[] cursor = new int[1];
         int pos = ChunkHeader.SIZE;
         int[] at = {pos};
         try {
-            scan(a, b, size, keepId, counts, otherCounts, r, cursor, at);
+            scan(a, b, size, keepId, counts, otherCounts, r, cursor, at, meta);
         } catch (IndexOutOfBoundsException e) {
             throw new Damaged(at[0], "a record's size or type runs past the chunk's end");
         }
@@ -372,7 +386,7 @@ public final class ChunkFilter {
     }
 
     private static void scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
-                             Map<Long, Long> otherCounts, Records r, int[] cursor, int[] at) {
+                             Map<Long, Long> otherCounts, Records r, int[] cursor, int[] at, Metadata meta) {
         int pos = at[0];
         while (pos < size) {
             at[0] = pos;
@@ -388,11 +402,14 @@ public final class ChunkFilter {
                 p = cursor[0];
             }
             x = a[p];
+            int fields;
             if (x >= 0) {
                 type = x;
+                fields = p + 1;
             } else {
                 cursor[0] = p;
                 type = readVarLong(b, cursor);
+                fields = cursor[0];
             }
             if (len <= 0 || pos + len > size) {
                 throw new Damaged(pos, len <= 0 ? "a record declares size " + len
@@ -409,6 +426,9 @@ public final class ChunkFilter {
                 }
             } else {
                 otherCounts.merge(type, 1L, Long::sum);
+            }
+            if (meta != null && type > CONSTANT_POOL) {
+                meta.checkEventSize(b, pos, fields, (int) len, type, cursor);
             }
             pos += (int) len;
         }
@@ -724,6 +744,27 @@ public final class ChunkFilter {
                 };
                 structFields[i] = fields.get(id);
             });
+        }
+
+        /**
+         * An event's fields, read by the metadata, must end where its size says: a size made larger
+         * (by a bit, or doubled to swallow the next record of the same size) still chains, and the
+         * JDK parser would read the first event and skip what follows it, silently.
+         */
+        void checkEventSize(ByteBuffer b, int pos, int fields, int len, long type, int[] c) {
+            if (type >= kinds.length || structFields[(int) type] == null) {
+                return; // a type the metadata does not declare: not an event (skipped as the JDK parser does)
+            }
+            c[0] = fields;
+            try {
+                skipValue(b, c, type, 0);
+            } catch (RuntimeException e) {
+                throw new Damaged(pos, "a " + names.get(type) + " event's fields cannot be read within the chunk");
+            }
+            if (c[0] != pos + len) {
+                throw new Damaged(pos, "a " + names.get(type) + " event declares " + len + " bytes but its fields take "
+                        + (c[0] - pos));
+            }
         }
 
         void skipValue(ByteBuffer b, int[] c, long type, int depth) {
