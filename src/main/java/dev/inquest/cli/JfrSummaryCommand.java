@@ -43,6 +43,10 @@ public final class JfrSummaryCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "duration  %.1f s%n", s.durationMillis() / 1000.0);
         out.printf(Locale.ROOT, "chunks    %d%n", s.chunks());
         out.printf(Locale.ROOT, "events    %,d%n", s.events());
+        // Said in so many words (like heap summary's Truncated row): a skipped chunk's note alone reads as a remark.
+        out.println("truncated " + (s.truncated() ? "yes: events are missing (" + s.problems().size()
+                + (s.problems().size() == 1 ? " problem" : " problems") + ", below); the figures count the chunks read"
+                : "no"));
         for (String note : s.notes()) {
             out.println("note      " + note);
         }

@@ -160,7 +160,9 @@ class JfrCliTest {
         // The engine's sentence (RecordingDamage), as the window's banner shows it.
         assertThat(run("jfr", "allocations", damaged.toString()).out())
                 .startsWith("C" + problem.substring(1) + "; the figures count the other chunks only.\n");
-        assertThat(run("jfr", "summary", damaged.toString()).out()).contains("note      " + problem);
+        assertThat(run("jfr", "summary", damaged.toString()).out()).contains("note      " + problem)
+                .contains("\ntruncated yes: events are missing (1 problem, below); the figures count the chunks read\n");
+        assertThat(run("jfr", "summary", file.toString()).out()).contains("\ntruncated no\n");
         CliRun flame = run("jfr", "flame", damaged.toString(), "--event", "alloc");
         assertThat(flame.exit()).isZero();
         assertThat(flame.err()).contains("inquest: warning: " + damaged + ": " + problem + "; showing the other chunks");

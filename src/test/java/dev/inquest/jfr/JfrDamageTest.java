@@ -183,6 +183,85 @@ class JfrDamageTest {
         assertThat(d.problem()).isEqualTo("a record declares size 0");
     }
 
+    /**
+     * Issue 17 (fuzz jfr:2045): a record the walk takes for a constant pool that the header's links
+     * never reach (here an event whose type id is set to 1, as a shifted walk finds after a damaged
+     * size). The filter could not rebuild it and handed the chunk to the JDK parser, which skips
+     * such a record and said nothing; now the links are checked and the chunk is skipped and named.
+     */
+    @Test
+    void aRecordOffTheConstantPoolLinksSkipsThatChunk() throws Exception {
+        Path file = AllocRecording.get().file();
+        ChunkHeader c = chunks(file).get(1);
+        byte[] whole = Files.readAllBytes(file);
+        int[] at = {(int) c.offset() + ChunkHeader.SIZE};
+        int event = -1;
+        int typeAt = -1;
+        int typeEnd = -1;
+        while (event < 0) {
+            int start = at[0];
+            long size = varLong(whole, at);
+            int t = at[0];
+            long type = varLong(whole, at);
+            if (type > 1) {
+                event = start;
+                typeAt = t;
+                typeEnd = at[0];
+            }
+            at[0] = start + (int) size;
+        }
+        int from = typeAt;
+        int to = typeEnd;
+        // Type id 1, padded to the field's width so nothing else moves.
+        Path damaged = mutated(file, "type1.jfr", b -> {
+            for (int i = from; i < to; i++) {
+                b[i] = (byte) (i == from ? 1 : 0);
+                if (i < to - 1) {
+                    b[i] |= (byte) 0x80;
+                }
+            }
+        });
+        ChunkDamage d = assertSkipped(damaged, without(file, c), 2);
+        assertThat(d.offset()).isEqualTo(event);
+        assertThat(d.problem()).contains("constant-pool record");
+    }
+
+    /**
+     * Issue 17 (fuzz jfr:2015, jfr:2045): an event's size doubled so that it swallows the next
+     * event of the same size. The records still chain to the chunk's end, and the JDK parser read
+     * the first event and skipped the second without a word; now each event's fields must end
+     * where its size says. Chunk 2 starts with the JVM's per-chunk flag events, runs of equal size.
+     */
+    @Test
+    void anEventSizeDoubledOverItsTwinSkipsThatChunk() throws Exception {
+        Path file = AllocRecording.get().file();
+        ChunkHeader c = chunks(file).get(1);
+        byte[] whole = Files.readAllBytes(file);
+        int[] at = {(int) c.offset() + ChunkHeader.SIZE};
+        int previous = -1;
+        long previousSize = -1;
+        int twin = -1;
+        while (at[0] < c.end() && twin < 0) {
+            int start = at[0];
+            long size = varLong(whole, at);
+            boolean oneByte = at[0] == start + 1;
+            long type = varLong(whole, at);
+            if (type > 1 && oneByte && size == previousSize && 2 * size < 128) {
+                twin = previous;
+            }
+            previous = type > 1 && oneByte ? start : -1;
+            previousSize = type > 1 && oneByte ? size : -1;
+            at[0] = start + (int) size;
+        }
+        assertThat(twin).as("two events of the same size, one after the other, in chunk 2").isPositive();
+        int event = twin;
+        int size = whole[event];
+        Path damaged = mutated(file, "twin.jfr", b -> b[event] = (byte) (2 * size));
+        ChunkDamage d = assertSkipped(damaged, without(file, c), 2);
+        assertThat(d.offset()).isEqualTo(event);
+        assertThat(d.problem()).matches("a [\\w.]+ event declares " + 2 * size + " bytes but its fields take " + size);
+    }
+
     /** A one-chunk recording whose only chunk is damaged has nothing to answer from: bad input, with the offset. */
     @Test
     void theOnlyChunkDamagedIsBadInputNamingIt() throws Exception {

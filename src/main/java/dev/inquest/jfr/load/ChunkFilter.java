@@ -87,7 +87,9 @@ public final class ChunkFilter {
         } catch (Damaged e) {
             throw e;
         } catch (RuntimeException e) {
-            // Malformed records: let the JDK parser read the original and report what it finds.
+            // Malformed records: the JDK parser reads the original, but only once the records and
+            // their links are known sound (it would skip a record it cannot place and say nothing).
+            checkLinks(bytes, buf, (int) chunk.size());
             return null;
         }
     }
@@ -104,8 +106,104 @@ public final class ChunkFilter {
         }
         byte[] bytes = read(file, chunk);
         if (bytes != null) {
-            ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
-            scan(bytes, buf, (int) chunk.size(), new boolean[0], new long[0], new HashMap<>());
+            ByteBuffer b = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
+            Metadata meta;
+            try {
+                meta = metadata(b, (int) b.getLong(24));
+            } catch (RuntimeException e) {
+                meta = null; // the JDK parser reads it and says what it cannot read
+            }
+            checkLinks(b, (int) chunk.size(), scan(bytes, b, (int) chunk.size(), new boolean[0], new long[0],
+                    new HashMap<>(), meta));
+        }
+    }
+
+    /**
+     * Checks that the records chain from the header to the chunk's end, that the header's
+     * constant-pool and metadata offsets start records of their kind, and that each constant-pool
+     * record's link to the previous one starts a constant-pool record, and that every constant-pool
+     * record is on the chain of links from the header. A record whose size is off can still chain by
+     * chance (the walk falls back in step further on); the walk then takes bytes for records they
+     * are not, and those show up off the links (the JDK parser would skip them and say nothing).
+     *
+     * @throws Damaged when they do not
+     */
+    private static void checkLinks(byte[] a, ByteBuffer b, int size) {
+        checkLinks(b, size, scan(a, b, size, new boolean[0], new long[0], new HashMap<>()));
+    }
+
+    /** {@link #checkLinks(byte[], ByteBuffer, int)} on a walk already done ({@code recs} holds every pool and metadata record). */
+    private static void checkLinks(ByteBuffer b, int size, Records recs) {
+        int[] types = new int[recs.n];
+        long[] deltas = new long[recs.n];
+        int[] next = new int[recs.n];
+        int[] c = new int[1];
+        int at = 0;
+        try {
+            for (int i = 0; i < recs.n; i++) {
+                at = recs.pos[i];
+                c[0] = at;
+                readVarLong(b, c);
+                long t = readVarLong(b, c);
+                types[i] = t == METADATA || t == CONSTANT_POOL ? (int) t : -1;
+            }
+            checkPointsAt(b.getLong(16), recs, types, CONSTANT_POOL, 16, "constant-pool");
+            checkPointsAt(b.getLong(24), recs, types, METADATA, 24, "metadata");
+            for (int i = 0; i < recs.n; i++) {
+                if (types[i] != CONSTANT_POOL) {
+                    continue;
+                }
+                at = recs.pos[i];
+                c[0] = at;
+                readVarLong(b, c); // size
+                readVarLong(b, c); // type
+                readVarLong(b, c); // start
+                readVarLong(b, c); // duration
+                long delta = readVarLong(b, c);
+                if (c[0] > at + recs.len[i]) {
+                    throw new Damaged(at, "a constant-pool record of " + recs.len[i] + " bytes is too short for its header");
+                }
+                deltas[i] = delta;
+                if (delta != 0) {
+                    int target = Arrays.binarySearch(recs.pos, 0, recs.n, (int) Math.max(-1, Math.min(size, at + delta)));
+                    if (target < 0 || types[target] != CONSTANT_POOL) {
+                        throw new Damaged(at, "a constant-pool record points " + delta
+                                + " bytes away, where no constant-pool record starts");
+                    }
+                    next[i] = target;
+                }
+            }
+            // The JDK parser finds pools only through these links, from the header's: a pool record
+            // off the chain is ignored, and so is whatever the walk took for one (an event whose
+            // type or preceding size was damaged).
+            boolean[] linked = new boolean[recs.n];
+            int i = Arrays.binarySearch(recs.pos, 0, recs.n, (int) b.getLong(16));
+            while (true) {
+                if (linked[i]) {
+                    throw new Damaged(recs.pos[i], "the constant-pool records' links run in a circle");
+                }
+                linked[i] = true;
+                if (deltas[i] == 0) {
+                    break;
+                }
+                i = next[i];
+            }
+            for (int k = 0; k < recs.n; k++) {
+                if (types[k] == CONSTANT_POOL && !linked[k]) {
+                    throw new Damaged(recs.pos[k], "a constant-pool record is not linked from the chunk's header"
+                            + " (a damaged record, or one the walk took for a constant pool)");
+                }
+            }
+        } catch (IndexOutOfBoundsException e) {
+            throw new Damaged(at, "a record's header runs past the chunk's end");
+        }
+    }
+
+    private static void checkPointsAt(long offset, Records recs, int[] types, int type, int field, String what) {
+        int i = offset <= 0 || offset > Integer.MAX_VALUE ? -1 : Arrays.binarySearch(recs.pos, 0, recs.n, (int) offset);
+        if (i < 0 || types[i] != type) {
+            throw new Damaged(field, "the header's " + what + " offset " + offset
+                    + (i < 0 ? " points between records" : " does not point at a " + what + " record"));
         }
     }
 
@@ -160,7 +258,8 @@ public final class ChunkFilter {
         Map<Long, Long> otherCounts = new HashMap<>();
         // Pass 1: find the records to keep (a tight loop of its own: it runs once per event of
         // the recording), then the stack traces the kept events refer to.
-        Records recs = scan(a, b, size, keepId, counts, otherCounts);
+        Records recs = scan(a, b, size, keepId, counts, otherCounts, meta);
+        checkLinks(b, size, recs);
         int n = recs.n;
         int[] recPos = recs.pos;
         int[] recLen = recs.len;
@@ -268,12 +367,18 @@ public final class ChunkFilter {
     /** Positions of the metadata, constant-pool and wanted records; counts every event by type. */
     private static Records scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
                                 Map<Long, Long> otherCounts) {
+        return scan(a, b, size, keepId, counts, otherCounts, null);
+    }
+
+    /** @param meta when not null, each event's fields must end exactly where its size says */
+    private static Records scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
+                                Map<Long, Long> otherCounts, Metadata meta) {
         Records r = new Records();
         int[] cursor = new int[1];
         int pos = ChunkHeader.SIZE;
         int[] at = {pos};
         try {
-            scan(a, b, size, keepId, counts, otherCounts, r, cursor, at);
+            scan(a, b, size, keepId, counts, otherCounts, r, cursor, at, meta);
         } catch (IndexOutOfBoundsException e) {
             throw new Damaged(at[0], "a record's size or type runs past the chunk's end");
         }
@@ -281,7 +386,7 @@ public final class ChunkFilter {
     }
 
     private static void scan(byte[] a, ByteBuffer b, int size, boolean[] keepId, long[] counts,
-                             Map<Long, Long> otherCounts, Records r, int[] cursor, int[] at) {
+                             Map<Long, Long> otherCounts, Records r, int[] cursor, int[] at, Metadata meta) {
         int pos = at[0];
         while (pos < size) {
             at[0] = pos;
@@ -297,11 +402,14 @@ public final class ChunkFilter {
                 p = cursor[0];
             }
             x = a[p];
+            int fields;
             if (x >= 0) {
                 type = x;
+                fields = p + 1;
             } else {
                 cursor[0] = p;
                 type = readVarLong(b, cursor);
+                fields = cursor[0];
             }
             if (len <= 0 || pos + len > size) {
                 throw new Damaged(pos, len <= 0 ? "a record declares size " + len
@@ -318,6 +426,9 @@ public final class ChunkFilter {
                 }
             } else {
                 otherCounts.merge(type, 1L, Long::sum);
+            }
+            if (meta != null && type > CONSTANT_POOL) {
+                meta.checkEventSize(b, pos, fields, (int) len, type, cursor);
             }
             pos += (int) len;
         }
@@ -633,6 +744,27 @@ public final class ChunkFilter {
                 };
                 structFields[i] = fields.get(id);
             });
+        }
+
+        /**
+         * An event's fields, read by the metadata, must end where its size says: a size made larger
+         * (by a bit, or doubled to swallow the next record of the same size) still chains, and the
+         * JDK parser would read the first event and skip what follows it, silently.
+         */
+        void checkEventSize(ByteBuffer b, int pos, int fields, int len, long type, int[] c) {
+            if (type >= kinds.length || structFields[(int) type] == null) {
+                return; // a type the metadata does not declare: not an event (skipped as the JDK parser does)
+            }
+            c[0] = fields;
+            try {
+                skipValue(b, c, type, 0);
+            } catch (RuntimeException e) {
+                throw new Damaged(pos, "a " + names.get(type) + " event's fields cannot be read within the chunk");
+            }
+            if (c[0] != pos + len) {
+                throw new Damaged(pos, "a " + names.get(type) + " event declares " + len + " bytes but its fields take "
+                        + (c[0] - pos));
+            }
         }
 
         void skipValue(ByteBuffer b, int[] c, long type, int depth) {
