@@ -428,7 +428,7 @@ public final class ChunkFilter {
                 otherCounts.merge(type, 1L, Long::sum);
             }
             if (meta != null && type > CONSTANT_POOL) {
-                meta.checkEventSize(b, pos, fields, (int) len, type, cursor);
+                meta.checkEventSize(a, b, pos, fields, (int) len, type, cursor);
             }
             pos += (int) len;
         }
@@ -721,6 +721,8 @@ public final class ChunkFilter {
         private static final byte STRUCT = 6;
         private byte[] kinds;
         private Field[][] structFields;
+        /** Per event type, its fields flattened for {@link #skipFlat}; null where the generic skip is needed. */
+        private byte[][] flat;
 
         void resolve() {
             int max = 0;
@@ -744,6 +746,12 @@ public final class ChunkFilter {
                 };
                 structFields[i] = fields.get(id);
             });
+            flat = new byte[kinds.length][];
+            for (int i = 0; i < kinds.length; i++) {
+                if (kinds[i] == STRUCT && structFields[i] != null) {
+                    flat[i] = flatten(i);
+                }
+            }
         }
 
         /**
@@ -751,20 +759,113 @@ public final class ChunkFilter {
          * (by a bit, or doubled to swallow the next record of the same size) still chains, and the
          * JDK parser would read the first event and skip what follows it, silently.
          */
-        void checkEventSize(ByteBuffer b, int pos, int fields, int len, long type, int[] c) {
+        void checkEventSize(byte[] a, ByteBuffer b, int pos, int fields, int len, long type, int[] c) {
             if (type >= kinds.length || structFields[(int) type] == null) {
                 return; // a type the metadata does not declare: not an event (skipped as the JDK parser does)
             }
-            c[0] = fields;
+            int end;
             try {
-                skipValue(b, c, type, 0);
+                byte[] ops = flat[(int) type];
+                if (ops != null) {
+                    end = skipFlat(a, fields, ops);
+                } else {
+                    c[0] = fields;
+                    skipValue(b, c, type, 0);
+                    end = c[0];
+                }
             } catch (RuntimeException e) {
                 throw new Damaged(pos, "a " + names.get(type) + " event's fields cannot be read within the chunk");
             }
-            if (c[0] != pos + len) {
+            if (end != pos + len) {
                 throw new Damaged(pos, "a " + names.get(type) + " event declares " + len + " bytes but its fields take "
-                        + (c[0] - pos));
+                        + (end - pos));
             }
+        }
+
+        /**
+         * Skips an event laid out by {@code ops} (its fields flattened: nested structs inlined,
+         * constant-pool references as varints) straight on the chunk's bytes. This check runs for
+         * every event of a recording, so the generic {@link #skipValue} (a ByteBuffer read and a
+         * type switch per field) doubled the cost of reading a TLAB-dense recording.
+         */
+        private static int skipFlat(byte[] a, int p, byte[] ops) {
+            for (byte op : ops) {
+                switch (op) {
+                    case ONE_BYTE -> p++;
+                    case VARINT -> p = skipVarint(a, p);
+                    case FLOAT -> p += 4;
+                    case DOUBLE -> p += 8;
+                    default -> { // STRING
+                        int encoding = a[p++];
+                        if (encoding == 2) {
+                            p = skipVarint(a, p);
+                        } else if (encoding == 3 || encoding == 5) {
+                            int[] c = {p};
+                            long n = readVarLong(ByteBuffer.wrap(a), c);
+                            p = Math.addExact(c[0], Math.toIntExact(n));
+                        } else if (encoding == 4) {
+                            int[] c = {p};
+                            long n = readVarLong(ByteBuffer.wrap(a), c);
+                            p = c[0];
+                            for (long i = 0; i < n; i++) {
+                                p = skipVarint(a, p);
+                            }
+                        } else if (encoding != 0 && encoding != 1) {
+                            throw new IllegalStateException("string encoding " + encoding);
+                        }
+                    }
+                }
+            }
+            return p;
+        }
+
+        /** JFR's varints: 7 bits a byte with a continuation bit, the ninth byte whole. */
+        private static int skipVarint(byte[] a, int p) {
+            for (int i = 0; i < 8; i++) {
+                if (a[p++] >= 0) {
+                    return p;
+                }
+            }
+            return p + 1;
+        }
+
+        /** The flat layout of struct {@code type}'s fields, or null where it has arrays or nests too deep. */
+        private byte[] flatten(long type) {
+            java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+            // An explicit stack of (struct, next field), so a crafted metadata cannot recurse deeply.
+            java.util.ArrayDeque<int[]> stack = new java.util.ArrayDeque<>();
+            stack.push(new int[] {(int) type, 0});
+            while (!stack.isEmpty()) {
+                int[] top = stack.peek();
+                Field[] fs = structFields[top[0]];
+                if (fs == null) {
+                    return null;
+                }
+                if (top[1] == fs.length) {
+                    stack.pop();
+                    continue;
+                }
+                Field f = fs[top[1]++];
+                if (f.dimension > 0 || out.size() > 4096) {
+                    return null; // arrays, or a crafted metadata nesting wide: the generic skip
+                }
+                if (f.constantPool) {
+                    out.write(VARINT);
+                    continue;
+                }
+                byte kind = f.type >= 0 && f.type < kinds.length ? kinds[(int) f.type] : UNKNOWN;
+                if (kind == STRUCT) {
+                    if (stack.size() > 64) {
+                        return null;
+                    }
+                    stack.push(new int[] {(int) f.type, 0});
+                } else if (kind == UNKNOWN) {
+                    return null;
+                } else {
+                    out.write(kind);
+                }
+            }
+            return out.toByteArray();
         }
 
         void skipValue(ByteBuffer b, int[] c, long type, int depth) {
