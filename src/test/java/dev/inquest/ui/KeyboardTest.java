@@ -408,6 +408,22 @@ class KeyboardTest {
             robot.interact(() -> ((TreeTableView<?>) heap.node().lookup("#dominator-table")).getSelectionModel().select(1));
             WaitForAsyncUtils.waitForFxEvents();
             robot.interact(() -> Screenshots.capture(stage.getScene(), "keys-focus-" + theme.name().toLowerCase(java.util.Locale.ROOT)));
+            // The same at a laptop's 1024x700, notebook open: the ring is still whole around the table.
+            robot.interact(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(700);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> ((Control) heap.node().lookup("#dominator-table")).requestFocus());
+            assertFocusRing(robot, (Control) heap.node().lookup("#dominator-table"), theme + " dominator tree at 1024x700");
+            robot.interact(() -> ((Control) heap.node().lookup("#dominator-table")).requestFocus());
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(() -> Screenshots.capture(stage.getScene(), "keys-focus-1024-" + theme.name().toLowerCase(java.util.Locale.ROOT)));
+            robot.interact(() -> {
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
         }
     }
 }

@@ -161,8 +161,8 @@ public final class Notebook implements CaseDesk {
         }
         create(file, "New investigation");
         if (view != null) {
-            window.status().setText("New investigation, saved as you go to " + file
-                    + " (Case > New Investigation In... to choose the place)");
+            // The notebook's hint names the whole path; Case > New Investigation In... chooses another place.
+            window.status().setText("New investigation " + file.getFileName() + " in " + file.getParent());
             Platform.runLater(view::focusTitle);
         }
     }

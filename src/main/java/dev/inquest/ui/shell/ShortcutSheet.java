@@ -115,7 +115,8 @@ public final class ShortcutSheet {
     static void show(Window owner, List<Entry> entries) {
         GridPane grid = new GridPane(24, 6);
         grid.setId("shortcut-sheet");
-        grid.setPadding(new Insets(8));
+        // Room on the right for the vertical scroll bar, so it never pushes the words out.
+        grid.setPadding(new Insets(8, 28, 8, 8));
         int row = 0;
         String menu = null;
         for (Entry e : entries) {
@@ -135,6 +136,8 @@ public final class ShortcutSheet {
         }
         ScrollPane scroll = new ScrollPane(grid);
         scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+
         scroll.setPrefViewportHeight(Math.min(520, row * 26.0));
         Alert alert = new Alert(Alert.AlertType.NONE, null, ButtonType.CLOSE);
         alert.setTitle("Keyboard shortcuts");

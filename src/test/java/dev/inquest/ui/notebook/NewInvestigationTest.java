@@ -62,7 +62,7 @@ class NewInvestigationTest {
         Label hint = (Label) notebook.panel().lookup("#notebook-hint");
         assertThat(hint).isNotNull();
         assertThat(hint.getText()).contains("Ctrl+H").contains("Ctrl+P").contains(file.toString());
-        assertThat(window.status().getText()).contains(file.toString());
+        assertThat(window.status().getText()).contains(file.getFileName().toString()).contains(cases.toString());
         robot.interact(() -> dev.inquest.ui.Screenshots.capture(stage.getScene(), "notebook-new-investigation"));
 
         // Edits are saved to that file as they happen (the session's atomic autosave).
