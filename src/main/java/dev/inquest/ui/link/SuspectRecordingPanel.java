@@ -239,7 +239,8 @@ final class SuspectRecordingPanel extends VBox {
         Label figure = new Label(dev.inquest.link.RecordingEvidence.rate(trend));
         figure.setWrapText(true);
         figure.setId("suspect-trend");
-        figure.getStyleClass().add("link-heading");
+        // A refusal is a note, not a figure: it does not get the figure's bold heading.
+        figure.getStyleClass().add(trend.rateStated() ? "link-heading" : "link-muted");
         Label over = ChainMatchPanel.muted("live set, " + trend.collections() + " GCs, "
                 + Units.bytes(after.getFirst().used()) + " \u2192 " + Units.bytes(after.getLast().used())
                 + (trend.caveat() == null || !trend.rateStated() ? "" : " (rough)"));
