@@ -340,6 +340,17 @@ class KeyboardTest {
         HeapDocument heap = openDump(robot);
         JfrDocument rec = openRecording(robot);
         visitEveryView(robot, heap, rec);
+        // The inspector and the paths beside the tree, as a user has them open.
+        front(robot, heap.node());
+        robot.interact(() -> heap.show(HeapDocument.Section.DOMINATORS));
+        var dominators = heap.viewOf(HeapDocument.Section.DOMINATORS, dev.inquest.ui.heap.dominators.DominatorView.class);
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !dominators.topRows().isEmpty());
+        long node = dominators.topRows().stream().filter(r -> r.isObject()).findFirst().orElseThrow().node();
+        robot.interact(() -> heap.inspect(node));
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> heap.pathsToRoots(node));
+        WaitForAsyncUtils.sleep(500, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         // Every view built once stays in its document's scene graph; walk them all, tab by tab.
         List<String> missing = new ArrayList<>();
         for (Tab t : window.documents().allTabs()) {
@@ -352,6 +363,8 @@ class KeyboardTest {
         for (HeapDocument.Section s : HeapDocument.Section.values()) {
             iconOnlyWithoutTooltip(heap.view(s), missing);
         }
+        // The inspector and paths tabs beside the tree are in the document's node (walked above).
+        assertThat(heap.inspector(Object.class)).as("the inspector was opened").isNotNull();
         iconOnlyWithoutTooltip(stage.getScene().getRoot(), missing);
         assertThat(missing).as("icon-only buttons without a tooltip").isEmpty();
     }
