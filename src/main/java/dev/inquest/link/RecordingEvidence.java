@@ -88,9 +88,31 @@ public final class RecordingEvidence {
         if (trend == null) {
             return "No heap summaries recorded.";
         }
+        if (!trend.rateStated()) {
+            // No per-minute figure from a span too short or too few GCs: it would claim more than was seen.
+            return "Live set (heap after GC): " + rate(trend) + ", no per-minute rate stated"
+                    + (trend.caveat() == null ? "." : " \u2014 " + trend.caveat() + ".");
+        }
         String slope = Units.bytesDelta(Math.round(trend.bytesPerMinute())) + " per minute";
         String base = "Live set (heap after GC) trend: " + slope + " over " + trend.collections() + " collections";
         return trend.caveat() == null ? base + "." : base + " \u2014 " + trend.caveat();
+    }
+
+    /**
+     * The live-set trend as a short figure (the suspect card's): "+4.2 MB / min" when the engine
+     * allows a rate, else why not, e.g. "recording too short for a trend (1.7 s)".
+     */
+    public static String rate(HeapTimeline.LiveSetTrend trend) {
+        if (trend == null) {
+            return "no heap summaries";
+        }
+        if (trend.collections() < HeapTimeline.LiveSetTrend.MIN_GCS_FOR_RATE) {
+            return "too few GCs for a trend (" + trend.collections() + ")";
+        }
+        if (!trend.rateStated()) {
+            return String.format(Locale.ROOT, "recording too short for a trend (%.1f s)", trend.span().toMillis() / 1000.0);
+        }
+        return Units.bytesDelta(Math.round(trend.bytesPerMinute())) + " / min";
     }
 
     /**

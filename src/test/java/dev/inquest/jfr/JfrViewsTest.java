@@ -47,6 +47,8 @@ class JfrViewsTest {
         assertThat(h.trend().collections()).isEqualTo(h.collections().size());
         // Well under a minute of GCs: the slope is reported with its caveat.
         assertThat(h.trend().caveat()).contains("span only");
+        assertThat(h.trend().rateStated()).isFalse();
+        assertThat(dev.inquest.link.RecordingEvidence.rate(h.trend())).startsWith("recording too short for a trend (").doesNotContain("/ min");
     }
 
     @Test

@@ -19,8 +19,8 @@ import jdk.jfr.consumer.RecordedObject;
 
 /** Reads a {@link HeapTimeline}. */
 public final class HeapTimelineReader {
-    static final int MIN_GCS_FOR_TREND = 3;
-    static final Duration MIN_SPAN_FOR_TREND = Duration.ofMinutes(1);
+    static final int MIN_GCS_FOR_TREND = HeapTimeline.LiveSetTrend.MIN_GCS_FOR_RATE;
+    static final Duration MIN_SPAN_FOR_TREND = HeapTimeline.LiveSetTrend.MIN_SPAN_FOR_RATE;
 
     private HeapTimelineReader() {
     }

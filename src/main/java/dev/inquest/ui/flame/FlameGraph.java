@@ -450,6 +450,7 @@ public final class FlameGraph extends BorderPane {
         Button clearFocus = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
         clearFocus.setId("flame-focus-clear");
         clearFocus.getStyleClass().addAll("button-icon", "flat", "small");
+        clearFocus.setTooltip(new Tooltip("Show all stacks again (clear the focus)"));
         clearFocus.setOnAction(e -> focusOn(null));
         HBox chip = focusChip;
         chip.getChildren().setAll(new FontIcon(MaterialDesignI.IMAGE_FILTER_CENTER_FOCUS), focusLabel, clearFocus);

@@ -508,7 +508,7 @@ public final class HeapDocument {
     }
 
     /** The document's content node: the tab finds its document through it, typed. */
-    static final class Pane extends BorderPane {
+    static final class Pane extends BorderPane implements dev.inquest.ui.view.DocumentViews {
         private final HeapDocument document;
 
         Pane(HeapDocument document) {
@@ -517,6 +517,19 @@ public final class HeapDocument {
 
         HeapDocument document() {
             return document;
+        }
+
+        @Override
+        public List<String> viewNames() {
+            return document.nav.getItems().stream().map(Section::label).toList();
+        }
+
+        @Override
+        public void showView(int index) {
+            if (index >= 0 && index < document.nav.getItems().size()) {
+                document.show(document.nav.getItems().get(index));
+                document.nav.requestFocus();
+            }
         }
     }
 

@@ -32,7 +32,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
  *
  * <p>A time range dragged on the heap chart narrows the flame graphs to that range.
  */
-public final class JfrDocument extends BorderPane implements EvidenceSourceView {
+public final class JfrDocument extends BorderPane implements EvidenceSourceView, dev.inquest.ui.view.DocumentViews {
     /** A time range of the recording, or null for all of it. */
     public record Range(Instant from, Instant to) {
         public String describe(Instant start) {
@@ -119,6 +119,18 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView 
                 views.getSelectionModel().select(t);
                 showing(t);
             }
+        }
+    }
+
+    @Override
+    public List<String> viewNames() {
+        return views.getTabs().stream().map(Tab::getText).toList();
+    }
+
+    @Override
+    public void showView(int index) {
+        if (index >= 0 && index < views.getTabs().size()) {
+            select(views.getTabs().get(index).getId());
         }
     }
 

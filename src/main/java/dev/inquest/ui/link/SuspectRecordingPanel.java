@@ -235,12 +235,15 @@ final class SuspectRecordingPanel extends VBox {
         plot.getChildren().add(last);
         plot.setId("suspect-sparkline");
         HeapTimeline.LiveSetTrend trend = t.trend();
-        Label figure = new Label(Units.bytesDelta(Math.round(trend.bytesPerMinute())) + " / min");
+        // The figure and whether there is one at all come from the engine: a short recording gets no rate.
+        Label figure = new Label(dev.inquest.link.RecordingEvidence.rate(trend));
+        figure.setWrapText(true);
         figure.setId("suspect-trend");
-        figure.getStyleClass().add("link-heading");
+        // A refusal is a note, not a figure: it does not get the figure's bold heading.
+        figure.getStyleClass().add(trend.rateStated() ? "link-heading" : "link-muted");
         Label over = ChainMatchPanel.muted("live set, " + trend.collections() + " GCs, "
                 + Units.bytes(after.getFirst().used()) + " \u2192 " + Units.bytes(after.getLast().used())
-                + (trend.caveat() == null ? "" : " (rough)"));
+                + (trend.caveat() == null || !trend.rateStated() ? "" : " (rough)"));
         if (trend.caveat() != null) {
             Tooltip.install(over, new Tooltip(trend.caveat()));
             Tooltip.install(figure, new Tooltip(trend.caveat()));

@@ -79,6 +79,7 @@ public final class Notebook implements CaseDesk {
     private EventHandler<KeyEvent> presentationKeys;
     private BiFunction<Window, String, Path> newCaseChooser = Notebook::chooseNewCaseFile;
     private Function<Window, Path> openCaseChooser = Notebook::chooseCaseFile;
+    private java.util.function.Supplier<Path> newCaseFolder = Notebook::defaultCaseFolder;
     private Function<Window, Path> exportFolderChooser = Notebook::chooseFolder;
     private WelcomePage welcome;
 
@@ -144,8 +145,30 @@ public final class Notebook implements CaseDesk {
         }
     }
 
-    /** Asks where to keep the new case, creates it and puts the cursor in its title. */
+    /**
+     * Starts a case at once, without asking where to keep it: in the cases folder
+     * ({@link #defaultCaseFolder()}), under a free dated name, saved (atomically, as every save) as it
+     * changes. Asking first, in the working directory, stood between the user and the first
+     * hypothesis; "New Investigation In..." still asks. The cursor goes to the title.
+     */
     public void newInvestigation() {
+        Path file;
+        try {
+            file = freeCaseName(newCaseFolder.get(), LocalDate.now());
+        } catch (IOException | RuntimeException e) {
+            window.showError("Cannot create the cases folder", e);
+            return;
+        }
+        create(file, "New investigation");
+        if (view != null) {
+            // The notebook's hint names the whole path; Case > New Investigation In... chooses another place.
+            window.status().setText("New investigation " + file.getFileName() + " in " + file.getParent());
+            Platform.runLater(view::focusTitle);
+        }
+    }
+
+    /** Asks where to keep the new case (starting in the cases folder), creates it and puts the cursor in its title. */
+    public void newInvestigationIn() {
         Path file = newCaseChooser.apply(window.stage(), "investigation.inquest");
         if (file == null) {
             return;
@@ -158,6 +181,37 @@ public final class Notebook implements CaseDesk {
         if (view != null) {
             Platform.runLater(view::focusTitle);
         }
+    }
+
+    /** Where new cases go unless the user chooses: tests point it at their own folder. */
+    public void setNewCaseFolder(java.util.function.Supplier<Path> folder) {
+        this.newCaseFolder = folder;
+    }
+
+    /**
+     * The cases folder: {@code <inquest.home>/cases} when that property is set, else "Inquest cases"
+     * in the user's Documents folder (or home when there is none). Never the working directory,
+     * which for a desktop launch is wherever the launcher happened to start.
+     */
+    public static Path defaultCaseFolder() {
+        String home = System.getProperty("inquest.home");
+        if (home != null) {
+            return Path.of(home, "cases");
+        }
+        Path user = Path.of(System.getProperty("user.home"));
+        Path documents = user.resolve("Documents");
+        return (Files.isDirectory(documents) ? documents : user).resolve("Inquest cases");
+    }
+
+    /** investigation-2026-12-05.inquest, or -2, -3... when taken; creates the folder. */
+    static Path freeCaseName(Path folder, LocalDate day) throws IOException {
+        Files.createDirectories(folder);
+        String stem = "investigation-" + day;
+        Path p = folder.resolve(stem + ".inquest");
+        for (int n = 2; Files.exists(p); n++) {
+            p = folder.resolve(stem + "-" + n + ".inquest");
+        }
+        return p;
     }
 
     private void attach(CaseSession s) {
@@ -235,7 +289,7 @@ public final class Notebook implements CaseDesk {
     /** Applies an edit to the open case (autosaved, undoable). */
     public void apply(CaseEdit edit) {
         if (session == null) {
-            status("No case is open: Case > New Investigation... or open a .inquest file");
+            status("No case is open: Case > New Investigation (Ctrl+N) or open a .inquest file");
             return;
         }
         if (session.readOnly()) {
@@ -635,8 +689,10 @@ public final class Notebook implements CaseDesk {
 
     private void buildMenu() {
         menu.setId("menu-case");
-        MenuItem create = item("New Investigation...", "menu-case-new", MaterialDesignN.NOTEBOOK_PLUS_OUTLINE,
+        MenuItem create = item("New Investigation", "menu-case-new", MaterialDesignN.NOTEBOOK_PLUS_OUTLINE,
                 new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN), this::newInvestigation);
+        MenuItem createIn = item("New Investigation In...", "menu-case-new-in", MaterialDesignN.NOTEBOOK_PLUS_OUTLINE,
+                null, this::newInvestigationIn);
         MenuItem open = item("Open Case...", "menu-case-open", MaterialDesignF.FOLDER_OPEN_OUTLINE, null, () -> {
             Path p = openCaseChooser.apply(window.stage());
             if (p != null) {
@@ -653,14 +709,18 @@ public final class Notebook implements CaseDesk {
                 new KeyCodeCombination(KeyCode.H, KeyCombination.SHORTCUT_DOWN), this::newHypothesis);
         MenuItem pin = item("Pin as Evidence", "menu-pin", MaterialDesignP.PIN_OUTLINE,
                 new KeyCodeCombination(KeyCode.P, KeyCombination.SHORTCUT_DOWN), this::pinFromSelection);
-        MenuItem toggle = item("Toggle Notebook", "menu-toggle-notebook", MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE,
-                new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN), window::toggleSidePanel);
+        MenuItem toggle = item("Show/Hide Notebook", "menu-toggle-notebook", MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE,
+                MainWindow.NOTEBOOK_KEYS, window::toggleSidePanel);
         MenuItem present = item("Presentation Mode", "menu-presentation", MaterialDesignP.PRESENTATION,
                 new KeyCodeCombination(KeyCode.F5), this::togglePresentation);
         needCase.addAll(List.of(export, undoItem, redoItem, toggle, present));
-        menu.getItems().addAll(create, open, new SeparatorMenuItem(), export, new SeparatorMenuItem(), undoItem, redoItem,
+        menu.getItems().addAll(create, createIn, open, new SeparatorMenuItem(), export, new SeparatorMenuItem(), undoItem, redoItem,
                 new SeparatorMenuItem(), hypothesis, pin, new SeparatorMenuItem(), toggle, present);
         menu.setOnShowing(e -> refreshMenu());
+        // Presentation's own keys (a filter while presenting, not accelerators): the sheet lists them too.
+        window.describeKey("Presentation mode", "Next / previous evidence", "PageDown, PageUp");
+        window.describeKey("Presentation mode", "Reopen the evidence's view", "Enter");
+        window.describeKey("Presentation mode", "End presentation", "Escape");
         refreshMenu();
     }
 
@@ -770,6 +830,10 @@ public final class Notebook implements CaseDesk {
         FileChooser c = new FileChooser();
         c.setTitle("Where to keep the new investigation");
         c.setInitialFileName(suggested);
+        Path folder = defaultCaseFolder();
+        if (Files.isDirectory(folder)) {
+            c.setInitialDirectory(folder.toFile());
+        }
         c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Inquest cases", "*.inquest"));
         var f = c.showSaveDialog(owner);
         return f == null ? null : f.toPath();

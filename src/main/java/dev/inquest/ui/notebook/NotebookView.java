@@ -135,6 +135,9 @@ final class NotebookView {
             return;
         }
         body.getChildren().setAll(header(c));
+        if (c.hypotheses().isEmpty()) {
+            body.getChildren().add(emptyHint());
+        }
         Node[] parts = {
             hypotheses(c),
             itemList(c, Section.CONTEXT, "Context", "Add a fact that framed the investigation"),
@@ -155,6 +158,19 @@ final class NotebookView {
                 Platform.runLater(again::requestFocus);
             }
         }
+    }
+
+    /** What to do first in an empty case: a new notebook otherwise shows only blank sections. */
+    private Node emptyHint() {
+        Label hint = new Label("Write a hypothesis below (Ctrl+H): what might explain what you see?\n"
+                + "Then pin evidence from any view with Ctrl+P: a dominator row, a histogram class, a flame frame, "
+                + "an old-object chain. Each pin says whether it supports or refutes a hypothesis.\n"
+                + session.path().map(p -> "The case saves itself as you go, to " + p + ".").orElse("This case is not saved to a file."));
+        hint.setId("notebook-hint");
+        hint.getStyleClass().add("notebook-hint");
+        hint.setWrapText(true);
+        hint.setMinHeight(Region.USE_PREF_SIZE);
+        return hint;
     }
 
     private boolean isInside(Node n) {

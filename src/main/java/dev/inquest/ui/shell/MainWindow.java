@@ -107,6 +107,17 @@ public final class MainWindow {
         scene.getStylesheets().add(MainWindow.class.getResource("/dev/inquest/ui/inquest.css").toExternalForm());
         stage.setScene(scene);
         stage.setTitle("Inquest");
+        // Views built while zoomed (a heap section opened later), and views hidden while the zoom
+        // changed, get their columns scaled after their next layout; at the base size with every
+        // column back at it, nothing is walked.
+        scene.addPostLayoutPulseListener(() -> {
+            long now = System.nanoTime();
+            double scale = fontSize / BASE_FONT;
+            if ((scale != 1 || !columnZoom.settled(scale)) && now - lastColumnWalk > 200_000_000L) {
+                lastColumnWalk = now;
+                columnZoom.apply(root, scale);
+            }
+        });
         layouts = new CaseLayouts(this, settings.folder());
         followStage(scene);
     }
@@ -273,6 +284,92 @@ public final class MainWindow {
         status.getRightItems().add(box);
     }
 
+    /** Ctrl+Shift+B: the notebook beside the documents (also in the Case menu and the tool bar). */
+    public static final KeyCombination NOTEBOOK_KEYS =
+            new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+
+    /** Ctrl+1..9: the current document's views, named after the document in front. */
+    private final List<MenuItem> viewItems = buildViewItems();
+    /** Keys that are not menu accelerators (presentation's PageDown), listed on the shortcut sheet. */
+    private final List<ShortcutSheet.Entry> otherKeys = new java.util.ArrayList<>();
+    private final ColumnZoom columnZoom = new ColumnZoom();
+    private long lastColumnWalk;
+
+    private List<MenuItem> buildViewItems() {
+        List<MenuItem> items = new java.util.ArrayList<>();
+        for (int n = 1; n <= 9; n++) {
+            int index = n - 1;
+            MenuItem item = new MenuItem("View " + n + " of the document in front");
+            item.setId("menu-view-" + n);
+            item.setMnemonicParsing(false);
+            item.setAccelerator(new KeyCodeCombination(ShortcutSheet.digit(n), KeyCombination.SHORTCUT_DOWN));
+            item.setOnAction(e -> currentViews().ifPresent(v -> {
+                if (index < v.viewNames().size()) {
+                    v.showView(index);
+                    status.setText(v.viewNames().get(index));
+                }
+            }));
+            items.add(item);
+        }
+        return List.copyOf(items);
+    }
+
+    /** The views of the document in front (a heap dump's sections, a recording's tabs), if it has any. */
+    private java.util.Optional<dev.inquest.ui.view.DocumentViews> currentViews() {
+        Tab tab = documents.selectedTab();
+        return tab != null && tab.getContent() instanceof dev.inquest.ui.view.DocumentViews v
+                ? java.util.Optional.of(v) : java.util.Optional.empty();
+    }
+
+    /**
+     * Names Ctrl+1..9 after the front document's views; the items beyond its views are hidden (their
+     * keys do nothing there). Runs when the View menu opens and when another tab comes to the front.
+     */
+    public void refreshViewItems() {
+        List<String> names = currentViews().map(dev.inquest.ui.view.DocumentViews::viewNames).orElse(List.of());
+        for (int i = 0; i < viewItems.size(); i++) {
+            MenuItem item = viewItems.get(i);
+            item.setText(i < names.size() ? names.get(i) : "View " + (i + 1) + " of the document in front");
+            item.setVisible(i < names.size());
+        }
+    }
+
+    /** The View menu's Ctrl+1..9 items, in order (tests). */
+    public List<MenuItem> viewItems() {
+        return viewItems;
+    }
+
+    /** Adds a key that is not a menu accelerator to the shortcut sheet (a mode's own keys). */
+    public void describeKey(String where, String action, String keys) {
+        otherKeys.add(new ShortcutSheet.Entry(where, action, List.of(keys)));
+    }
+
+    /** The shortcut sheet's lines: every menu accelerator, then the keys described by modes. */
+    public List<ShortcutSheet.Entry> shortcuts() {
+        refreshViewItems();
+        return ShortcutSheet.entries(menuBar, otherKeys);
+    }
+
+    private MenuItem zoomItem(String text, String id, int delta, KeyCode code, boolean shown) {
+        MenuItem item = new MenuItem(text);
+        if (id != null) {
+            item.setId(id);
+        }
+        item.setAccelerator(new KeyCodeCombination(code, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_ANY));
+        item.setOnAction(e -> changeFontSize(delta));
+        item.setVisible(shown);
+        return item;
+    }
+
+    /** Shows or hides the notebook; with no case open yet, says how to start one. */
+    private void toggleNotebook() {
+        if (sidePanel == null) {
+            status.setText("No case is open: Case > New Investigation (Ctrl+N) starts one");
+            return;
+        }
+        toggleSidePanel();
+    }
+
     private MenuBar buildMenuBar() {
         MenuItem open = new MenuItem("Open...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
         open.setId("menu-open");
@@ -306,19 +403,20 @@ public final class MainWindow {
             item.setOnAction(e -> setTheme(t));
             themeMenu.getItems().add(item);
         }
-        MenuItem bigger = new MenuItem("Larger Text");
-        bigger.setAccelerator(new KeyCodeCombination(KeyCode.PLUS, KeyCombination.SHORTCUT_DOWN));
-        bigger.setOnAction(e -> changeFontSize(+1));
-        MenuItem biggerEquals = new MenuItem("Larger Text");
-        biggerEquals.setAccelerator(new KeyCodeCombination(KeyCode.EQUALS, KeyCombination.SHORTCUT_DOWN));
-        biggerEquals.setOnAction(e -> changeFontSize(+1));
-        biggerEquals.setVisible(false); // Ctrl+= is where '+' lives on most keyboards.
-        MenuItem smaller = new MenuItem("Smaller Text");
-        smaller.setAccelerator(new KeyCodeCombination(KeyCode.MINUS, KeyCombination.SHORTCUT_DOWN));
-        smaller.setOnAction(e -> changeFontSize(-1));
-        MenuItem reset = new MenuItem("Actual Size");
-        reset.setAccelerator(new KeyCodeCombination(KeyCode.DIGIT0, KeyCombination.SHORTCUT_DOWN));
-        reset.setOnAction(e -> changeFontSize(0));
+        // Ctrl+Plus as the menu writes it: '+' is Shift+= on most layouts and the numpad's ADD on
+        // others, so the zoom keys accept Shift either way and have their numpad twins. The twins
+        // are hidden items (same words, so the shortcut sheet lists them on one line).
+        MenuItem bigger = zoomItem("Larger Text", "menu-zoom-in", +1, KeyCode.PLUS, true);
+        MenuItem biggerEquals = zoomItem("Larger Text", null, +1, KeyCode.EQUALS, false);
+        MenuItem biggerPad = zoomItem("Larger Text", null, +1, KeyCode.ADD, false);
+        MenuItem smaller = zoomItem("Smaller Text", "menu-zoom-out", -1, KeyCode.MINUS, true);
+        MenuItem smallerPad = zoomItem("Smaller Text", null, -1, KeyCode.SUBTRACT, false);
+        MenuItem reset = zoomItem("Actual Size", "menu-zoom-reset", 0, KeyCode.DIGIT0, true);
+        MenuItem resetPad = zoomItem("Actual Size", null, 0, KeyCode.NUMPAD0, false);
+        MenuItem notebook = new MenuItem("Show/Hide Notebook", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
+        notebook.setId("menu-view-notebook");
+        notebook.setAccelerator(NOTEBOOK_KEYS);
+        notebook.setOnAction(e -> toggleNotebook());
         MenuItem fullScreen = new MenuItem("Full Screen");
         fullScreen.setAccelerator(new KeyCodeCombination(KeyCode.F11));
         fullScreen.setOnAction(e -> stage.setFullScreen(!stage.isFullScreen()));
@@ -328,13 +426,20 @@ public final class MainWindow {
         MenuItem splitDown = new MenuItem("Split Down");
         splitDown.setAccelerator(new KeyCodeCombination(KeyCode.BACK_SLASH, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN));
         splitDown.setOnAction(e -> documents.splitSelected(Orientation.VERTICAL));
-        Menu view = new Menu("View", null, themeMenu, new SeparatorMenuItem(), bigger, biggerEquals, smaller, reset,
-                new SeparatorMenuItem(), splitRight, splitDown, new SeparatorMenuItem(), fullScreen);
+        Menu view = new Menu("View", null, themeMenu, new SeparatorMenuItem(), bigger, biggerEquals, biggerPad, smaller,
+                smallerPad, reset, resetPad, new SeparatorMenuItem(), notebook, splitRight, splitDown, new SeparatorMenuItem(),
+                fullScreen, new SeparatorMenuItem());
+        view.getItems().addAll(viewItems);
         view.setId("menu-view");
+        view.setOnShowing(e -> refreshViewItems());
 
+        MenuItem keys = new MenuItem("Keyboard Shortcuts", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignK.KEYBOARD_OUTLINE));
+        keys.setId("menu-shortcuts");
+        keys.setAccelerator(new KeyCodeCombination(KeyCode.F1));
+        keys.setOnAction(e -> ShortcutSheet.show(stage, shortcuts()));
         MenuItem about = new MenuItem("About Inquest");
         about.setOnAction(e -> showAbout());
-        Menu help = new Menu("Help", null, about);
+        Menu help = new Menu("Help", null, keys, new SeparatorMenuItem(), about);
         help.setId("menu-help");
 
         MenuBar bar = new MenuBar(file, view, help);
@@ -356,10 +461,18 @@ public final class MainWindow {
         Button bigger = new Button(null, new FontIcon(MaterialDesignM.MAGNIFY_PLUS_OUTLINE));
         bigger.setTooltip(new Tooltip("Larger text (Ctrl+Plus)"));
         bigger.setOnAction(e -> changeFontSize(+1));
-        for (Button b : List.of(open, theme, smaller, bigger)) {
+        Button notebook = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignB.BOOK_OPEN_PAGE_VARIANT_OUTLINE));
+        notebook.setId("tool-notebook");
+        notebook.setTooltip(new Tooltip("Show or hide the notebook (" + ShortcutSheet.keyText(NOTEBOOK_KEYS) + ")"));
+        notebook.setOnAction(e -> toggleNotebook());
+        Button keys = new Button(null, new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignK.KEYBOARD_OUTLINE));
+        keys.setId("tool-shortcuts");
+        keys.setTooltip(new Tooltip("Keyboard shortcuts (F1)"));
+        keys.setOnAction(e -> ShortcutSheet.show(stage, shortcuts()));
+        for (Button b : List.of(open, theme, smaller, bigger, notebook, keys)) {
             b.getStyleClass().addAll("button-icon", "flat");
         }
-        ToolBar bar = new ToolBar(open, smaller, bigger, theme);
+        ToolBar bar = new ToolBar(open, notebook, new javafx.scene.control.Separator(Orientation.VERTICAL), smaller, bigger, theme, keys);
         bar.setId("tool-bar");
         return bar;
     }
@@ -534,8 +647,10 @@ public final class MainWindow {
     }
 
     private void applyFontSize() {
-        // Every view sizes in em, so one root font size scales tables and text alike.
+        // Text sizes in em follow the root font size; table columns are sized in pixels by their
+        // views, so they are scaled by the same ratio (ColumnZoom), now and for views built later.
         root.setStyle("-fx-font-size: " + fontSize + "px;");
+        columnZoom.apply(root, fontSize / BASE_FONT);
     }
 
     public double fontSize() {
