@@ -120,6 +120,23 @@ public final class DumpChoice<T> {
         return when + (tie && roleDecided ? "; not the baseline" : "");
     }
 
+    /**
+     * The same dumps with {@code dump} first, as when the user follows an offer: the reason then
+     * names the dump the recording matched, so the window does not pass the other one off as it.
+     */
+    public DumpChoice<T> instead(T dump) {
+        Candidate<T> best = chosen();
+        if (best.dump().equals(dump)) {
+            return this;
+        }
+        Candidate<T> asked = ranked.stream().filter(c -> c.dump().equals(dump)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("not one of the open dumps: " + dump));
+        List<Candidate<T>> order = new ArrayList<>(ranked);
+        order.remove(asked);
+        order.addFirst(asked);
+        return new DumpChoice<>(order, "as asked; the recording matches " + best.name() + ", " + reason);
+    }
+
     /** The dumps, best first. */
     public List<Candidate<T>> ranked() {
         return ranked;

@@ -34,6 +34,13 @@ class DumpChoiceTest {
         assertThat(c.reason()).isEqualTo("taken 2.0 s after the recording ends");
         assertThat(c.notice("Showing in")).isEqualTo("Showing in after.hprof (taken 2.0 s after the recording ends); also open: baseline.hprof");
         assertThat(c.others()).extracting(Candidate::dump).containsExactly("baseline.hprof");
+
+        // The user follows the offer: the sentence still names the dump the recording matches.
+        var asked = c.instead("baseline.hprof");
+        assertThat(asked.chosen().dump()).isEqualTo("baseline.hprof");
+        assertThat(asked.notice("Showing in")).isEqualTo("Showing in baseline.hprof (as asked; the recording matches after.hprof, "
+                + "taken 2.0 s after the recording ends); also open: after.hprof");
+        assertThat(c.instead("after.hprof")).isSameAs(c);
     }
 
     @Test
