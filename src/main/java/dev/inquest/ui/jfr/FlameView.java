@@ -174,12 +174,24 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         javafx.scene.control.MenuItem callers = new javafx.scene.control.MenuItem("Show callers in the flame graph");
         callers.setId("jfr-alloc-class-callers");
         callers.setOnAction(e -> selectedClassRow().ifPresent(r -> showAllocationsOf(r.key())));
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(inHeap, callers);
+        // With several dumps open: the link's choice first, the others offered by name.
+        javafx.scene.control.Menu showIn = new javafx.scene.control.Menu("Show in");
+        showIn.setId("jfr-alloc-class-in-dump");
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(inHeap, showIn, callers);
         // Enabled for what the row can reach now: a heap link needs an open dump.
         menu.setOnShowing(e -> {
             boolean row = selectedClassRow().isPresent();
             inHeap.setDisable(!row || !doc.links().canShowHeapInstances());
             callers.setDisable(!row);
+            List<String> dumps = row ? doc.links().heapDumps(doc.span()) : List.of();
+            showIn.getItems().clear();
+            for (int i = 0; i < dumps.size(); i++) {
+                int rank = i;
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dumps.get(i) + (i == 0 ? " (matches the recording)" : ""));
+                item.setOnAction(a -> selectedClassRow().ifPresent(r -> doc.links().showHeapInstancesIn(doc.span(), r.key(), rank)));
+                showIn.getItems().add(item);
+            }
+            showIn.setVisible(dumps.size() > 1);
         });
         return menu;
     }

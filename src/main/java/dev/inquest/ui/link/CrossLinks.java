@@ -58,6 +58,17 @@ public final class CrossLinks {
             showInstances(window, choice, recorded);
             return true;
         });
+        window.links().setHeapDumps(span -> {
+            DumpChoice<Tab> choice = chooseDump(window, span);
+            return choice == null ? List.of() : choice.ranked().stream().map(DumpChoice.Candidate::name).toList();
+        }, (span, recorded, rank) -> {
+            DumpChoice<Tab> choice = chooseDump(window, span);
+            if (choice == null || rank < 0 || rank >= choice.ranked().size()) {
+                return false;
+            }
+            showInstances(window, choice.instead(choice.ranked().get(rank).dump()), recorded);
+            return true;
+        });
         window.links().setHeapChain((span, chain) -> {
             DumpChoice<Tab> choice = chooseDump(window, span);
             if (choice == null) {

@@ -43,6 +43,31 @@ public final class ClassLinks {
         return heapAvailable.getAsBoolean();
     }
 
+    private java.util.function.Function<DumpChoice.Span, java.util.List<String>> heapDumps = s -> java.util.List.of();
+    private HeapInstancesIn heapInstancesIn = (s, c, i) -> false;
+
+    /** "Show in heap dump" in the {@code rank}-th of the open dumps as {@link #heapDumps} lists them. */
+    @FunctionalInterface
+    public interface HeapInstancesIn {
+        boolean show(DumpChoice.Span from, String className, int rank);
+    }
+
+    /** The open dumps a link from a recording could go to, and the jump to one of them by rank. */
+    public void setHeapDumps(java.util.function.Function<DumpChoice.Span, java.util.List<String>> names, HeapInstancesIn showIn) {
+        this.heapDumps = names;
+        this.heapInstancesIn = showIn;
+    }
+
+    /** The open dumps' names, the one a link from {@code from} goes to first (a menu offers the others). */
+    public java.util.List<String> heapDumps(DumpChoice.Span from) {
+        return heapDumps.apply(from);
+    }
+
+    /** "Show in heap dump" in another open dump than the one the link chooses. */
+    public boolean showHeapInstancesIn(DumpChoice.Span from, String className, int rank) {
+        return heapInstancesIn.show(from, className, rank);
+    }
+
     /** "Show in heap dump" from a recording spanning {@code from}; false when no dump is open. */
     public boolean showHeapInstances(DumpChoice.Span from, String className) {
         return heapInstances.test(from, className);

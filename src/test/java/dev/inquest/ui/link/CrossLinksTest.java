@@ -162,6 +162,12 @@ class CrossLinksTest {
             menu.show(flame.classTable(), javafx.geometry.Side.BOTTOM, 0, 0);
         });
         assertThat(inHeap.isDisable()).isFalse();
+        // The menu also offers each open dump by name, the link's choice first.
+        var showIn = (javafx.scene.control.Menu) menu.getItems().stream().filter(i -> "jfr-alloc-class-in-dump".equals(i.getId()))
+                .findFirst().orElseThrow();
+        assertThat(showIn.isVisible()).isTrue();
+        assertThat(showIn.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("after.hprof (matches the recording)", "baseline.hprof");
         robot.interact(() -> {
             menu.hide();
             inHeap.fire();
@@ -211,6 +217,12 @@ class CrossLinksTest {
         assertThat(((javafx.scene.control.Label) base.sidePanel(HoldersPanel.ID).lookup("#" + DumpNotice.ID + "-text")).getText())
                 .startsWith("Showing " + simple + " in baseline.hprof (as asked; the recording matches after.hprof, taken during the recording, ")
                 .endsWith("; also open: after.hprof");
+
+        // The row menu's "Show in > after.hprof" takes the user back to the matching dump.
+        robot.interact(() -> showIn.getItems().getFirst().fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(selectedTab()).extracting(HeapViews::documentOf).isSameAs(after);
+        assertThat(window.status().getText()).startsWith("Showing " + simple + " in after.hprof (taken during the recording, ");
 
         // The old-object sample's "Find in heap dump" goes through the same choice.
         select(robot, t -> t.getContent() == rec);
