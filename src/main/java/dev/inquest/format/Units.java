@@ -83,6 +83,27 @@ public final class Units {
         return String.format(Locale.ROOT, "%,.2f s", ns / 1e9);
     }
 
+    /**
+     * A gap between two moments, for sentences (how long after a recording a dump was taken):
+     * "0 ms", "350 ms", "2.4 s", "3 min 5 s", "2 h 10 min", "3 d 4 h". The sign is dropped: the
+     * sentence says before or after.
+     */
+    public static String elapsed(long millis) {
+        long ms = Math.abs(millis);
+        if (ms < 1_000) {
+            return ms + " ms";
+        } else if (ms < 60_000) {
+            return oneDecimal(ms / 1e3) + " s";
+        }
+        long s = ms / 1_000;
+        if (s < 3_600) {
+            return s / 60 + " min" + (s % 60 == 0 ? "" : " " + s % 60 + " s");
+        } else if (s < 86_400) {
+            return s / 3_600 + " h" + (s % 3_600 / 60 == 0 ? "" : " " + s % 3_600 / 60 + " min");
+        }
+        return count(s / 86_400) + " d" + (s % 86_400 / 3_600 == 0 ? "" : " " + s % 86_400 / 3_600 + " h");
+    }
+
     /** Exact bytes with separators, for tables where a reader compares with MAT: "28,032". */
     public static String exactBytes(long n) {
         return count(n);

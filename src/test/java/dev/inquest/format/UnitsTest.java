@@ -60,4 +60,15 @@ class UnitsTest {
         assertThat(Units.duration(2_500_000)).isEqualTo("2.5 ms");
         assertThat(Units.duration(1_204_500_000_000L)).isEqualTo("1,204.50 s");
     }
+
+    @Test
+    void elapsedTimesForSentencesDropTheSign() {
+        assertThat(Units.elapsed(0)).isEqualTo("0 ms");
+        assertThat(Units.elapsed(-350)).isEqualTo("350 ms");
+        assertThat(Units.elapsed(2_000)).isEqualTo("2.0 s");
+        assertThat(Units.elapsed(185_000)).isEqualTo("3 min 5 s");
+        assertThat(Units.elapsed(120_000)).isEqualTo("2 min");
+        assertThat(Units.elapsed(7_800_000)).isEqualTo("2 h 10 min");
+        assertThat(Units.elapsed(-(3 * 86_400_000L + 4 * 3_600_000L))).isEqualTo("3 d 4 h");
+    }
 }

@@ -260,6 +260,15 @@ public final class HeapDump implements AutoCloseable {
         return fromIndex;
     }
 
+    /**
+     * When the JVM wrote the dump: its HPROF header's timestamp, or null when the header has none
+     * (0). Links from a recording choose among open dumps by it.
+     */
+    public java.time.Instant takenAt() {
+        long ms = file.header().timestampMillis();
+        return ms <= 0 ? null : java.time.Instant.ofEpochMilli(ms);
+    }
+
     /** The dump's file, as the user named it (not an inflated copy of a gzip file). */
     public Path file() {
         return file.file();

@@ -119,6 +119,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         setTop(bar);
         flame.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-flame" : "jfr-cpu-flame");
         if (mode == Mode.ALLOCATIONS) {
+            byClass.setContextMenu(classRowMenu());
             TabPane tables = new TabPane(new Tab("By class", byClass), new Tab("By top frame", byFrame), new Tab("By thread", byThread));
             tables.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
             SplitPane split = new SplitPane(flame, tables);
@@ -142,11 +143,66 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     /** "Show in heap dump": the selected allocated class in an open dump. */
     public boolean showSelectedClassInHeap() {
         String cls = selectedAllocatedClass();
-        if (cls == null || !doc.links().canShowHeapInstances()) {
-            doc.status(cls == null ? "Select an allocated class (a leaf frame) first" : "Open a heap dump of the same service first");
+        if (cls == null) {
+            doc.status("Select an allocated class (a leaf frame) first");
             return false;
         }
-        return doc.links().showHeapInstances(cls);
+        return showClassInHeap(cls);
+    }
+
+    /**
+     * "Show in heap dump" for an allocated class (a flame frame or a "By class" row): the link
+     * chooses among the open dumps by this recording's time span and says which it took.
+     */
+    public boolean showClassInHeap(String cls) {
+        if (!doc.links().canShowHeapInstances()) {
+            doc.status("Open a heap dump of the same service first");
+            return false;
+        }
+        return doc.links().showHeapInstances(doc.span(), cls);
+    }
+
+    /**
+     * The "By class" table's row menu: the class's instances in a heap dump, and its callers in
+     * the flame graph (the table was a dead end: neither was reachable from a row, issue 18).
+     */
+    private javafx.scene.control.ContextMenu classRowMenu() {
+        javafx.scene.control.MenuItem inHeap = new javafx.scene.control.MenuItem("Show in heap dump",
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MEMORY));
+        inHeap.setId("jfr-alloc-class-in-heap");
+        inHeap.setOnAction(e -> selectedClassRow().ifPresent(r -> showClassInHeap(r.key())));
+        javafx.scene.control.MenuItem callers = new javafx.scene.control.MenuItem("Show callers in the flame graph");
+        callers.setId("jfr-alloc-class-callers");
+        callers.setOnAction(e -> selectedClassRow().ifPresent(r -> showAllocationsOf(r.key())));
+        // With several dumps open: the link's choice first, the others offered by name.
+        javafx.scene.control.Menu showIn = new javafx.scene.control.Menu("Show in");
+        showIn.setId("jfr-alloc-class-in-dump");
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(inHeap, showIn, callers);
+        // Enabled for what the row can reach now: a heap link needs an open dump.
+        menu.setOnShowing(e -> {
+            boolean row = selectedClassRow().isPresent();
+            inHeap.setDisable(!row || !doc.links().canShowHeapInstances());
+            callers.setDisable(!row);
+            List<String> dumps = row ? doc.links().heapDumps(doc.span()) : List.of();
+            showIn.getItems().clear();
+            for (int i = 0; i < dumps.size(); i++) {
+                int rank = i;
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dumps.get(i) + (i == 0 ? " (matches the recording)" : ""));
+                item.setOnAction(a -> selectedClassRow().ifPresent(r -> doc.links().showHeapInstancesIn(doc.span(), r.key(), rank)));
+                showIn.getItems().add(item);
+            }
+            showIn.setVisible(dumps.size() > 1);
+        });
+        return menu;
+    }
+
+    private Optional<AllocationTables.Row> selectedClassRow() {
+        return Optional.ofNullable(byClass.getSelectionModel().getSelectedItem());
+    }
+
+    /** The "By class" table (tests). */
+    public TableView<AllocationTables.Row> classTable() {
+        return byClass;
     }
 
     /**

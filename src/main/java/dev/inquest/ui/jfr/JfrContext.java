@@ -37,6 +37,12 @@ interface JfrContext {
     /** Says something in the window's status line. */
     void status(String text);
 
+    /** The recording's time span, for choosing among open heap dumps; unknown while there is no summary. */
+    default dev.inquest.link.DumpChoice.Span span() {
+        RecordingSummary s = summary();
+        return s == null ? dev.inquest.link.DumpChoice.Span.UNKNOWN : dev.inquest.link.DumpChoice.Span.of(s.start(), s.durationMillis());
+    }
+
     /** The jumps from a recording to the heap dumps open in the window. */
     ClassLinks links();
 

@@ -136,7 +136,7 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
             doc.status("This sample has no reference chain: "
                     + (report != null && report.hint() != null ? report.hint() : "the JVM recorded none"));
         }
-        if (!doc.links().findChainInHeap(dev.inquest.link.ReferenceChain.of(sample))) {
+        if (!doc.links().findChainInHeap(doc.span(), dev.inquest.link.ReferenceChain.of(sample))) {
             doc.status("Open a heap dump of the same JVM to find this object in it");
             return false;
         }

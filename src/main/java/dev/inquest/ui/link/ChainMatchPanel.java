@@ -29,7 +29,8 @@ final class ChainMatchPanel {
     private ChainMatchPanel() {
     }
 
-    static Node of(HeapDocument doc, ChainMatch m, List<Long> dominators) {
+    /** {@code notice}: which dump the link chose and the offers of the others ({@link DumpNotice}). */
+    static Node of(HeapDocument doc, ChainMatch m, List<Long> dominators, Node notice) {
         HeapDump dump = doc.dump();
         VBox box = new VBox();
         box.getStyleClass().add("link-panel");
@@ -37,7 +38,7 @@ final class ChainMatchPanel {
         Label message = new Label(m.describe());
         message.setId("chain-match-message");
         message.setWrapText(true);
-        box.getChildren().addAll(heading("Reference chain from the recording"), message);
+        box.getChildren().addAll(notice, heading("Reference chain from the recording"), message);
         List<ReferenceChain.Link> links = m.chain().links();
         if (m.chain().root() != null) {
             box.getChildren().add(muted("GC root: " + m.chain().root()));

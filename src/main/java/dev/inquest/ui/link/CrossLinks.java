@@ -8,6 +8,7 @@ import dev.inquest.investigation.model.Locator;
 import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.link.ChainMatch;
 import dev.inquest.link.ChainMatcher;
+import dev.inquest.link.DumpChoice;
 import dev.inquest.link.HeapEvidence;
 import dev.inquest.link.ReferenceChain;
 import dev.inquest.ui.heap.HeapDocument;
@@ -21,6 +22,9 @@ import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import javafx.scene.Node;
 import java.util.function.Consumer;
 import javafx.scene.control.Tab;
 
@@ -46,26 +50,31 @@ public final class CrossLinks {
             doc.allocations().showAllocationsOf(dev.inquest.link.ClassNames.inRecording(cls));
             return true;
         });
-        window.links().setHeapInstances(() -> firstHeapTab(window) != null, recorded -> {
-            String cls = dev.inquest.link.ClassNames.inHeap(recorded);
-            Tab tab = firstHeapTab(window);
-            if (tab == null) {
+        window.links().setHeapInstances(() -> firstHeapTab(window) != null, (span, recorded) -> {
+            DumpChoice<Tab> choice = chooseDump(window, span);
+            if (choice == null) {
                 return false;
             }
-            tab.getTabPane().getSelectionModel().select(tab);
-            HeapDocument doc = HeapViews.documentOf(tab);
-            doc.showClassInHistogram(cls);
-            doc.run("Dominators holding " + cls, p -> ClassHolders.of(doc.dump(), cls, HoldersPanel.LIMIT, p),
-                    r -> doc.showSidePanel(HoldersPanel.ID, "Held by", HoldersPanel.of(doc, r)));
+            showInstances(window, choice, recorded);
             return true;
         });
-        window.links().setHeapChain(chain -> {
-            Tab tab = firstHeapTab(window);
-            if (tab == null) {
+        window.links().setHeapDumps(span -> {
+            DumpChoice<Tab> choice = chooseDump(window, span);
+            return choice == null ? List.of() : choice.ranked().stream().map(DumpChoice.Candidate::name).toList();
+        }, (span, recorded, rank) -> {
+            DumpChoice<Tab> choice = chooseDump(window, span);
+            if (choice == null || rank < 0 || rank >= choice.ranked().size()) {
                 return false;
             }
-            tab.getTabPane().getSelectionModel().select(tab);
-            findChain(window, HeapViews.documentOf(tab), chain);
+            showInstances(window, choice.instead(choice.ranked().get(rank).dump()), recorded);
+            return true;
+        });
+        window.links().setHeapChain((span, chain) -> {
+            DumpChoice<Tab> choice = chooseDump(window, span);
+            if (choice == null) {
+                return false;
+            }
+            findChain(window, choice, chain);
             return true;
         });
         heap.setSuspectExtras((doc, suspect) -> new SuspectRecordingPanel(window, recordings, SuspectRecordingPanel.classOf(suspect)));
@@ -94,11 +103,33 @@ public final class CrossLinks {
     static final int CHAIN_MATCHES = 25;
 
     /**
-     * Walks the dump for the chain off the FX thread, then shows the object's paths to GC roots
-     * and, beside them, the match link by link with its dominator path (or why nothing matched).
+     * "Show in heap dump": the histogram narrowed to the class in the chosen dump, and beside it
+     * the dominators holding its instances under the notice of which dump and why.
      */
-    static void findChain(MainWindow window, HeapDocument doc, ReferenceChain chain) {
-        window.status().setText("Looking for " + chain.object().className() + " in " + doc.file().getFileName() + "...");
+    static void showInstances(MainWindow window, DumpChoice<Tab> choice, String recorded) {
+        String cls = dev.inquest.link.ClassNames.inHeap(recorded);
+        Tab tab = choice.chosen().dump();
+        tab.getTabPane().getSelectionModel().select(tab);
+        HeapDocument doc = HeapViews.documentOf(tab);
+        doc.showClassInHistogram(cls);
+        String verb = "Showing " + ChainMatchPanel.simple(cls) + " in";
+        window.status().setText(choice.notice(verb));
+        doc.run("Dominators holding " + cls, p -> ClassHolders.of(doc.dump(), cls, HoldersPanel.LIMIT, p),
+                r -> doc.showSidePanel(HoldersPanel.ID, "Held by", HoldersPanel.of(doc, r,
+                        DumpNotice.of(choice, verb, other -> showInstances(window, choice.instead(other), recorded)))));
+    }
+
+    /**
+     * Walks the chosen dump for the chain off the FX thread, then shows the object's paths to GC
+     * roots and, beside them, which dump and why, and the match link by link with its dominator
+     * path (or why nothing matched).
+     */
+    static void findChain(MainWindow window, DumpChoice<Tab> choice, ReferenceChain chain) {
+        Tab tab = choice.chosen().dump();
+        tab.getTabPane().getSelectionModel().select(tab);
+        HeapDocument doc = HeapViews.documentOf(tab);
+        String verb = "Looking for " + ChainMatchPanel.simple(chain.object().className()) + " in";
+        window.status().setText(choice.notice(verb) + "...");
         doc.run("Finding the reference chain", p -> {
             ChainMatch m = ChainMatcher.match(doc.dump(), chain, CHAIN_MATCHES, p);
             return new Found(m, m.node() >= 0 ? ChainMatcher.dominatorPath(doc.dump(), m.node()) : List.of());
@@ -106,9 +137,30 @@ public final class CrossLinks {
             if (f.match().node() >= 0) {
                 doc.pathsToRoots(f.match().node());
             }
-            doc.showSidePanel(ChainMatchPanel.ID, "Found in heap dump", ChainMatchPanel.of(doc, f.match(), f.dominators()));
+            Node notice = DumpNotice.of(choice, "Looked in",
+                    other -> findChain(window, choice.instead(other), chain));
+            doc.showSidePanel(ChainMatchPanel.ID, "Found in heap dump", ChainMatchPanel.of(doc, f.match(), f.dominators(), notice));
             window.status().setText(f.match().describe());
         });
+    }
+
+    /**
+     * The open dumps ranked for a link from a recording spanning {@code span}, or null when none
+     * is open. A dump another open dump is compared with is the baseline: it yields on ties.
+     */
+    static DumpChoice<Tab> chooseDump(MainWindow window, DumpChoice.Span span) {
+        List<HeapDocument> docs = heapTabs(window).stream().map(HeapViews::documentOf).toList();
+        Set<Path> baselines = docs.stream().flatMap(d -> d.baseline().stream()).map(b -> normal(b.file())).collect(Collectors.toSet());
+        List<DumpChoice.Candidate<Tab>> candidates = heapTabs(window).stream().map(t -> {
+            HeapDocument d = HeapViews.documentOf(t);
+            return new DumpChoice.Candidate<>(t, d.file().getFileName().toString(), d.dump() == null ? null : d.dump().takenAt(),
+                    baselines.contains(normal(d.file())) ? DumpChoice.Role.BASELINE : DumpChoice.Role.OTHER);
+        }).toList();
+        return DumpChoice.rank(span, candidates);
+    }
+
+    private static Path normal(Path p) {
+        return p.toAbsolutePath().normalize();
     }
 
     private record Found(ChainMatch match, List<Long> dominators) {
@@ -124,7 +176,12 @@ public final class CrossLinks {
     }
 
     private static Tab firstHeapTab(MainWindow window) {
-        return window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).findFirst().orElse(null);
+        return heapTabs(window).stream().findFirst().orElse(null);
+    }
+
+    /** The heap dumps' tabs in the order they were opened. */
+    private static List<Tab> heapTabs(MainWindow window) {
+        return window.documents().allTabs().stream().filter(t -> HeapViews.documentOf(t) != null).toList();
     }
 
     /**

@@ -27,7 +27,8 @@ final class HoldersPanel {
     private HoldersPanel() {
     }
 
-    static Node of(HeapDocument doc, ClassHolders.Result r) {
+    /** {@code notice}: which dump the link chose and the offers of the others ({@link DumpNotice}). */
+    static Node of(HeapDocument doc, ClassHolders.Result r, Node notice) {
         VBox box = new VBox();
         box.getStyleClass().add("link-panel");
         box.getStylesheets().add(HoldersPanel.class.getResource("link.css").toExternalForm());
@@ -39,7 +40,7 @@ final class HoldersPanel {
                 + (r.groups() == 1 ? " top-level dominator." : " top-level dominators."));
         head.setId("holders-summary");
         head.setWrapText(true);
-        box.getChildren().addAll(ChainMatchPanel.heading("Dominators holding " + simple), head);
+        box.getChildren().addAll(notice, ChainMatchPanel.heading("Dominators holding " + simple), head);
         for (ClassHolders.Holder h : r.holders()) {
             ObjectBrief o = h.holder();
             Label row = new Label(ChainMatchPanel.simple(o.className()) + " @ 0x" + Long.toHexString(o.address()) + " holds "
