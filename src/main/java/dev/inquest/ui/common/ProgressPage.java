@@ -21,7 +21,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 /**
  * What an opening file's tab shows until its views are ready (issue 18): the phases done with
  * their times, the one under way with its percentage, the time left as {@link PhaseLog}
- * estimates it, and Cancel. It reads the log a few times a second on the FX thread (the log is
+ * estimates it, and Cancel. It reads the log twice a second on the FX thread (the log is
  * written by the work's thread and cheap to read), and stops reading when it leaves the scene.
  */
 public final class ProgressPage extends VBox {
@@ -30,6 +30,40 @@ public final class ProgressPage extends VBox {
     private final ProgressBar overall = new ProgressBar(-1);
     private final Label timeLeft = new Label();
     private final Timeline ticks;
+    private final java.util.List<Row> rows = new java.util.ArrayList<>();
+
+    /** One phase's line: a mark (done or under way), its name, its time (and share done). */
+    private static final class Row {
+        final FontIcon mark = new FontIcon(MaterialDesignP.PROGRESS_CLOCK);
+        final Label name = new Label();
+        final Label figure = new Label();
+        private boolean done;
+        private boolean current;
+
+        Row() {
+            mark.getStyleClass().add("accent");
+            name.getStyleClass().add("open-phase");
+            name.setMinWidth(USE_PREF_SIZE);
+            figure.getStyleClass().add("open-phase-figure");
+            figure.setMinWidth(USE_PREF_SIZE);
+        }
+
+        void show(PhaseLog.Phase p, boolean isCurrent) {
+            name.setText(p.name());
+            if (p.done() && !done) {
+                done = true;
+                mark.setIconCode(MaterialDesignC.CHECK_CIRCLE_OUTLINE);
+                mark.getStyleClass().remove("accent");
+                mark.getStyleClass().add("success");
+            }
+            if (isCurrent != current) {
+                current = isCurrent;
+                name.setStyle(isCurrent ? "-fx-font-weight: bold;" : "");
+            }
+            String time = Units.duration(p.millis() * 1_000_000);
+            figure.setText(p.done() ? time : (p.fraction() > 0 ? Units.percent(p.fraction()) + "  \u00b7  " : "") + time);
+        }
+    }
 
     /**
      * @param title    "Opening after.hprof (305 MB)"
@@ -72,7 +106,7 @@ public final class ProgressPage extends VBox {
         VBox.setVgrow(phases, Priority.NEVER);
         getChildren().addAll(heading, overall, timeLeft, phases, cancel, note);
 
-        ticks = new Timeline(new KeyFrame(Duration.millis(250), e -> refresh()));
+        ticks = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
         ticks.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((obs, was, is) -> {
             if (is == null) {
@@ -93,23 +127,17 @@ public final class ProgressPage extends VBox {
     public void refresh() {
         PhaseLog.Snapshot s = log.snapshot();
         List<PhaseLog.Phase> list = s.phases();
-        phases.getChildren().clear();
+        // Rows are made once per phase and then only their texts change: a rebuild every tick
+        // restyled the whole grid on the FX thread while the open wanted the CPU.
+        while (rows.size() < list.size()) {
+            int i = rows.size();
+            Row row = new Row();
+            rows.add(row);
+            phases.addRow(i, row.mark, row.name, row.figure);
+        }
         for (int i = 0; i < list.size(); i++) {
             PhaseLog.Phase p = list.get(i);
-            boolean current = !p.done() && p == s.current();
-            FontIcon mark = new FontIcon(p.done() ? MaterialDesignC.CHECK_CIRCLE_OUTLINE : MaterialDesignP.PROGRESS_CLOCK);
-            mark.getStyleClass().add(p.done() ? "success" : "accent");
-            Label name = new Label(p.name());
-            name.getStyleClass().add("open-phase");
-            name.setMinWidth(USE_PREF_SIZE);
-            if (current) {
-                name.setStyle("-fx-font-weight: bold;");
-            }
-            String time = Units.duration(p.millis() * 1_000_000);
-            Label figure = new Label(p.done() ? time : (p.fraction() > 0 ? Units.percent(p.fraction()) + "  \u00b7  " : "") + time);
-            figure.getStyleClass().add("open-phase-figure");
-            figure.setMinWidth(USE_PREF_SIZE);
-            phases.addRow(i, mark, name, figure);
+            rows.get(i).show(p, !p.done() && p == s.current());
         }
         if (s.remainingMillis().isPresent()) {
             long left = s.remainingMillis().getAsLong();

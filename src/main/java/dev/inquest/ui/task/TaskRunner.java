@@ -97,6 +97,17 @@ public final class TaskRunner {
      */
     private final ExecutorService opens = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("inquest-open-", 0).daemon(true).factory());
+    /** Opens under way in any window of the process (the process-wide lanes' warm-ups yield to them). */
+    private static final java.util.concurrent.atomic.AtomicInteger OPENS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Whether a file is being opened in any window: warm-up work (styling look-alike tables off
+     * screen) waits meanwhile, since on a 2-core laptop it took CPU from the open the user waits for.
+     */
+    public static boolean opening() {
+        return OPENS.get() > 0;
+    }
+
     /** Opens under way (any thread); background work the user did not ask for waits until none is. */
     private int opening;
     private final Object openingLock = new Object();
@@ -281,9 +292,11 @@ public final class TaskRunner {
             synchronized (openingLock) {
                 opening++;
             }
+            OPENS.incrementAndGet();
             try {
                 return work.run(p);
             } finally {
+                OPENS.decrementAndGet();
                 synchronized (openingLock) {
                     opening--;
                     openingLock.notifyAll();
