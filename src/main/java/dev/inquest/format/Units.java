@@ -104,6 +104,17 @@ public final class Units {
         return count(s / 86_400) + " d" + (s % 86_400 / 3_600 == 0 ? "" : " " + s % 86_400 / 3_600 + " h");
     }
 
+    /** A wait as people say it, whole seconds: "0 s", "42 s", "3 min 05 s", "1 h 02 min". */
+    public static String waitTime(long millis) {
+        long s = Math.max(0, Math.round(millis / 1000.0));
+        if (s < 60) {
+            return s + " s";
+        } else if (s < 3600) {
+            return String.format(Locale.ROOT, "%d min %02d s", s / 60, s % 60);
+        }
+        return String.format(Locale.ROOT, "%d h %02d min", s / 3600, s / 60 % 60);
+    }
+
     /** Exact bytes with separators, for tables where a reader compares with MAT: "28,032". */
     public static String exactBytes(long n) {
         return count(n);

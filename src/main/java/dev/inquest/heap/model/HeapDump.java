@@ -82,6 +82,18 @@ public final class HeapDump implements AutoCloseable {
     }
 
     public static HeapDump open(Path path, OpenOptions options, Progress progress) throws IOException {
+        return open(path, options, null, progress);
+    }
+
+    /**
+     * As {@link #open(Path, OpenOptions, Progress)}; when the file holds several dumps and
+     * {@code options} names none, {@code chooser} (if not null) picks one on this thread, after the
+     * one pass over the file's records that finds them (the window asks the user, and no longer
+     * reads the records twice: once to list the dumps, once to open one). An empty choice cancels.
+     */
+    public static HeapDump open(Path path, OpenOptions options,
+            java.util.function.Function<List<DumpChoice>, java.util.Optional<DumpChoice>> chooser, Progress progress)
+            throws IOException {
         long t0 = System.nanoTime();
         HprofFile f = HprofFile.open(path, progress);
         // Released on failure or cancel too: the index and tree live in shared arenas, which no GC frees.
@@ -99,10 +111,19 @@ public final class HeapDump implements AutoCloseable {
                 throw new BadInputException(path, "the file holds no heap dump records (HEAP_DUMP or HEAP_DUMP_SEGMENT)",
                         f.bytes().size());
             }
-            int which = options.dump() < 0 ? dumps.size() - 1 : options.dump();
+            int wanted = options.dump();
+            if (wanted < 0 && chooser != null && dumps.size() > 1) {
+                List<DumpChoice> choices = new ArrayList<>();
+                for (DumpRecords d : dumps) {
+                    choices.add(new DumpChoice(d.index(), d.firstRecord(), d.records(), d.complete()));
+                }
+                wanted = chooser.apply(choices).orElseThrow(() -> new java.util.concurrent.CancellationException("no dump chosen"))
+                        .index();
+            }
+            int which = wanted < 0 ? dumps.size() - 1 : wanted;
             if (which >= dumps.size()) {
                 throw new BadInputException(path, "the file holds " + dumps.size() + " heap dump(s), numbered 0 to "
-                        + (dumps.size() - 1) + "; there is no dump " + options.dump(), -1);
+                        + (dumps.size() - 1) + "; there is no dump " + wanted, -1);
             }
             IndexFile.Stamp stamp = options.useIndexFile() ? IndexFile.Stamp.of(path, which, options.keepUnreachable()) : null;
             if (stamp != null) {

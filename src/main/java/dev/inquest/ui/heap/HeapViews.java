@@ -6,7 +6,11 @@ import dev.inquest.heap.model.HeapSummary;
 import dev.inquest.heap.MemoryBudget;
 import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.launch.MemoryRelaunch;
+import dev.inquest.heap.model.OpenPhases;
+import dev.inquest.progress.PhaseLog;
 import dev.inquest.progress.Progress;
+import dev.inquest.ui.common.ProgressPage;
+import dev.inquest.ui.task.TaskRunner;
 import dev.inquest.input.FileKind;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
@@ -35,6 +39,8 @@ public final class HeapViews {
     private SuspectExtras suspectExtras;
     private Function<List<DumpChoice>, Optional<DumpChoice>> dumpChooser = this::askWhichDump;
     private OpenOptions openOptions = OpenOptions.DEFAULT;
+    /** Wraps the progress an open reports to (tests hold an open at a phase); identity otherwise. */
+    private java.util.function.UnaryOperator<Progress> progressHook = java.util.function.UnaryOperator.identity();
     /**
      * The memory share chosen in Settings (percent), or 0. It becomes a budget when a dump opens,
      * on the task's thread: the budget reads the cgroup's files, which the FX thread must not.
@@ -99,6 +105,11 @@ public final class HeapViews {
         this.dumpChooser = chooser;
     }
 
+    /** Tests: wraps the progress every open reports to, e.g. to hold it at a phase. */
+    void setProgressHook(java.util.function.UnaryOperator<Progress> hook) {
+        this.progressHook = hook;
+    }
+
     /** How dumps open (index file on or off, unreachable objects kept); the dump number is chosen per file. */
     public void setOpenOptions(OpenOptions options) {
         this.openOptions = options;
@@ -110,21 +121,18 @@ public final class HeapViews {
         return memoryPercent > 0 ? openOptions.withMemory(MemoryBudget.shareOfMachine(memoryPercent)) : openOptions;
     }
 
-    /** Lists the file's dumps off the FX thread, asks which one if there are several, then loads it. */
+    /**
+     * Opens the file's dump: its tab appears at once with the open's phases, time left and Cancel
+     * (issue 18), and shows the views when the open is done. A file with several dumps asks which
+     * one after the one pass over its records that finds them.
+     */
     public void open(Path file) {
         open(file, doc -> { });
     }
 
     /** As {@link #open(Path)}, then hands the new document to {@code opened} (evidence reopening). */
     public void open(Path file, java.util.function.Consumer<HeapDocument> opened) {
-        window.tasks().submitFor(file, "Reading " + file.getFileName(), p -> HeapDump.listDumps(file, p), dumps -> {
-            if (dumps.size() <= 1) {
-                load(file, -1, opened);
-                return;
-            }
-            Optional<DumpChoice> remembered = rememberedDump(file, dumps);
-            (remembered.isPresent() ? remembered : dumpChooser.apply(dumps)).ifPresent(choice -> load(file, choice.index(), opened));
-        }, t -> window.showError("Cannot open " + file.getFileName(), t));
+        load(file, opened);
     }
 
     /** Dumps being loaded because a restored layout asked for them, per file: two tabs of one file take different ones. */
@@ -171,24 +179,36 @@ public final class HeapViews {
         }
     }
 
-    private void load(Path file, int dump, java.util.function.Consumer<HeapDocument> onShown) {
+    private void load(Path file, java.util.function.Consumer<HeapDocument> onShown) {
         // A dump that opened but whose summary failed or was cancelled is closed by the failure
         // path through this holder; once returned, the Loaded owns it (the task runner closes a
         // result that arrives after a cancel).
         AtomicReference<HeapDump> opened = new AtomicReference<>();
-        window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
-            HeapDump heap = HeapDump.open(file, openOptions().withDump(dump), p);
+        java.util.concurrent.atomic.AtomicInteger chosen = new java.util.concurrent.atomic.AtomicInteger(-1);
+        PhaseLog log = new PhaseLog(OpenPhases.SHARES, 0);
+        TaskRunner.Handle[] handle = new TaskRunner.Handle[1];
+        Tab opening = openingTab(file, log, () -> handle[0].cancel());
+        handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
+            log.expect(OpenPhases.expectedMillis(java.nio.file.Files.size(file)));
+            Progress watched = progressHook.apply(log.watching(p));
+            HeapDump heap = HeapDump.open(file, openOptions(), dumps -> {
+                Optional<DumpChoice> c = chooseOnFx(file, dumps);
+                c.ifPresent(d -> chosen.set(d.index()));
+                return c;
+            }, watched);
             opened.set(heap);
-            p.phase("Summary", -1, Progress.Unit.ITEMS);
+            watched.phase("Summary", -1, Progress.Unit.ITEMS);
             HeapSummary summary = heap.summary();
             p.checkCancelled();
+            log.finish();
             opened.set(null);
             return new Loaded(heap, summary);
         }, loaded -> {
-            onShown.accept(show(file, loaded));
-            unclaim(file, dump);
+            onShown.accept(show(file, loaded, opening));
+            unclaim(file, chosen.get());
         }, t -> {
-            unclaim(file, dump);
+            unclaim(file, chosen.get());
+            window.documents().close(opening);
             HeapDump heap = opened.getAndSet(null);
             if (heap != null) {
                 heap.close();
@@ -197,7 +217,51 @@ public final class HeapViews {
         });
     }
 
-    private HeapDocument show(Path file, Loaded loaded) {
+    /**
+     * The tab an opening dump shows at once, where the user looks: its phases, the time left and
+     * Cancel. Closing it cancels the open too.
+     */
+    private Tab openingTab(Path file, PhaseLog log, Runnable cancel) {
+        ProgressPage page = new ProgressPage("Opening " + file.getFileName(), log, cancel);
+        Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignM.MEMORY), page);
+        tab.setId("tab-heap-opening");
+        tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
+        var closed = tab.getOnClosed();
+        tab.setOnClosed(e -> {
+            cancel.run(); // nothing once the open has settled
+            if (closed != null) {
+                closed.handle(e);
+            }
+        });
+        window.documents().add(tab);
+        return tab;
+    }
+
+    /**
+     * Which of a file's dumps to open, asked on the FX thread from the opening thread (which
+     * waits): the one a restored layout waits for, else the user's choice.
+     */
+    private Optional<DumpChoice> chooseOnFx(Path file, List<DumpChoice> dumps) {
+        java.util.concurrent.CompletableFuture<Optional<DumpChoice>> answer = new java.util.concurrent.CompletableFuture<>();
+        javafx.application.Platform.runLater(() -> {
+            try {
+                Optional<DumpChoice> remembered = rememberedDump(file, dumps);
+                answer.complete(remembered.isPresent() ? remembered : dumpChooser.apply(dumps));
+            } catch (Throwable t) {
+                answer.completeExceptionally(t);
+            }
+        });
+        try {
+            return answer.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.util.concurrent.CancellationException("interrupted while choosing a dump");
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
+    }
+
+    private HeapDocument show(Path file, Loaded loaded, Tab opening) {
         HeapDump heap = loaded.dump();
         HeapDocument doc = new HeapDocument(this, viewSet, file, heap, loaded.summary());
         String title = file.getFileName().toString();
@@ -218,7 +282,20 @@ public final class HeapViews {
                 closed.handle(e);
             }
         });
-        window.documents().add(tab);
+        // The views take the opening tab's place (and selection), unless a restored layout has a place for them.
+        javafx.scene.control.TabPane pane = opening.getTabPane();
+        String abs = file.toAbsolutePath().normalize().toString();
+        boolean awaited = window.documents().awaiting().stream().anyMatch(e -> abs.equals(e.file()));
+        if (pane != null && !awaited) {
+            boolean selected = opening.isSelected();
+            pane.getTabs().add(pane.getTabs().indexOf(opening), tab);
+            if (selected) {
+                pane.getSelectionModel().select(tab);
+            }
+        } else {
+            window.documents().add(tab);
+        }
+        window.documents().close(opening);
         window.status().setText("Opened heap dump " + file.getFileName());
         doc.prepareQueries();
         // After the tab's first layout, so the view is built at the size it will be shown at.

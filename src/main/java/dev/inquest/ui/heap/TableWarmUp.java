@@ -61,6 +61,19 @@ public final class TableWarmUp {
 
     /** One round per job, so a document's prebuild queued meanwhile waits for one round, not all. */
     private static void round(List<String> sheets, int n) {
+        if (dev.inquest.ui.task.TaskRunner.opening()) {
+            // An open is under way: it has the cores (issue 18: the warm-up was the window's biggest
+            // CPU user beside the open itself). Look again shortly; a prebuild queued meanwhile runs first.
+            try {
+                Thread.sleep(250);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                FINISHED.complete(null);
+                return;
+            }
+            Offscreen.submit(() -> round(sheets, n));
+            return;
+        }
         if (n < Integer.getInteger("inquest.warmUpRounds", 12)) {
             try {
                 run(sheets);

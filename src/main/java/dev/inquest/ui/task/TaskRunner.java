@@ -24,7 +24,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  *
  * <p>The one policy for background work in the window: every thread the window starts belongs
  * to a pool this class owns, all named {@code inquest-*}, all bounded. Per window: the work pool
- * ({@link #submit}, two threads) and a fork/join pool of parallelism one ({@link #onOneCore}).
+ * ({@link #submit}, two threads), the open pool ({@link #submitFor}, two threads) and a fork/join pool of parallelism one ({@link #onOneCore}).
  * Per process: the {@link Lane}s, one thread each, for work that must stay in order or apart
  * from the work pool. Outside this policy on purpose: {@code debug.FxWatchdog} (a diagnostic that
  * must watch the FX thread from outside everything it watches) and the training run's two
@@ -90,6 +90,27 @@ public final class TaskRunner {
 
     private final ExecutorService pool = Executors.newFixedThreadPool(2,
             Thread.ofPlatform().name("inquest-task-", 0).daemon(true).factory());
+    /**
+     * The opens of files ({@link #submitFor}), apart from the work pool: an open the user is
+     * waiting for never queues behind a view's query or a dump's background preparation (issue
+     * 18: with two dumps open, both work threads could be busy preparing, and the third open waited).
+     */
+    private final ExecutorService opens = Executors.newFixedThreadPool(2,
+            Thread.ofPlatform().name("inquest-open-", 0).daemon(true).factory());
+    /** Opens under way in any window of the process (the process-wide lanes' warm-ups yield to them). */
+    private static final java.util.concurrent.atomic.AtomicInteger OPENS = new java.util.concurrent.atomic.AtomicInteger();
+
+    /**
+     * Whether a file is being opened in any window: warm-up work (styling look-alike tables off
+     * screen) waits meanwhile, since on a 2-core laptop it took CPU from the open the user waits for.
+     */
+    public static boolean opening() {
+        return OPENS.get() > 0;
+    }
+
+    /** Opens under way (any thread); background work the user did not ask for waits until none is. */
+    private int opening;
+    private final Object openingLock = new Object();
     /** Created on first use: most windows never prepare a heap dump's queries. */
     private java.util.concurrent.ForkJoinPool oneCore;
     private final ReadOnlyBooleanWrapper running = new ReadOnlyBooleanWrapper(false);
@@ -137,7 +158,7 @@ public final class TaskRunner {
      * task reports a {@link CancellationException} to {@code onFailure}.
      */
     public <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return submit(title, work, onSuccess, onFailure, true);
+        return submit(title, work, onSuccess, onFailure, true, pool);
     }
 
     /**
@@ -146,11 +167,11 @@ public final class TaskRunner {
      * without taking the status bar from the task shown there. Counted in {@link #busyProperty}.
      */
     public <T> Handle submitQuietly(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return submit(title, work, onSuccess, onFailure, false);
+        return submit(title, work, onSuccess, onFailure, false, pool);
     }
 
     private <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
-            boolean shown) {
+            boolean shown, ExecutorService executor) {
         FxProgress progress = new FxProgress(title);
         boolean counted = Platform.isFxApplicationThread();
         if (counted) {
@@ -162,7 +183,7 @@ public final class TaskRunner {
                 busy.set(false);
             }
         };
-        pool.submit(() -> {
+        executor.submit(() -> {
             if (shown) {
                 current = progress;
                 Platform.runLater(() -> {
@@ -231,6 +252,12 @@ public final class TaskRunner {
      * the user did not ask for (preparing a dump's queries).
      */
     public <T> T onOneCore(java.util.concurrent.Callable<T> work) throws Exception {
+        // An open takes both cores while the user waits for it; preparation starts after it.
+        synchronized (openingLock) {
+            while (opening > 0) {
+                openingLock.wait();
+            }
+        }
         java.util.concurrent.ForkJoinPool one;
         synchronized (this) {
             if (oneCore == null) {
@@ -261,13 +288,28 @@ public final class TaskRunner {
             Consumer<Throwable> onFailure) {
         java.nio.file.Path key = subject.toAbsolutePath().normalize();
         Handle[] h = new Handle[1];
-        h[0] = submit(title, work, r -> {
+        Work<T> counted = p -> {
+            synchronized (openingLock) {
+                opening++;
+            }
+            OPENS.incrementAndGet();
+            try {
+                return work.run(p);
+            } finally {
+                OPENS.decrementAndGet();
+                synchronized (openingLock) {
+                    opening--;
+                    openingLock.notifyAll();
+                }
+            }
+        };
+        h[0] = submit(title, counted, r -> {
             bySubject.remove(key, h[0]);
             onSuccess.accept(r);
         }, t -> {
             bySubject.remove(key, h[0]);
             onFailure.accept(t);
-        });
+        }, true, opens);
         bySubject.put(key, h[0]);
         return h[0];
     }

@@ -49,4 +49,49 @@ class TaskRunnerTest {
         assertThat(closed).isTrue();
         assertThat(tasks.busyProperty().get()).isFalse();
     }
+
+    /**
+     * Issue 18: an open the user waits for never queues behind background work. With both work
+     * threads busy (a dump's query preparation, a view's query), the open still starts at once;
+     * and preparation on one core waits until no open is under way.
+     */
+    @Test
+    void anOpenRunsWhileTheWorkPoolIsBusyAndPreparationWaitsForIt(FxRobot robot) throws Exception {
+        TaskRunner tasks = new TaskRunner();
+        CountDownLatch releaseBusy = new CountDownLatch(1);
+        CountDownLatch busyStarted = new CountDownLatch(2);
+        CountDownLatch openStarted = new CountDownLatch(1);
+        CountDownLatch releaseOpen = new CountDownLatch(1);
+        List<String> order = new CopyOnWriteArrayList<>();
+        robot.interact(() -> {
+            for (int i = 0; i < 2; i++) {
+                tasks.submit("busy " + i, p -> {
+                    busyStarted.countDown();
+                    return releaseBusy.await(30, TimeUnit.SECONDS);
+                }, r -> { }, t -> { });
+            }
+        });
+        assertThat(busyStarted.await(10, TimeUnit.SECONDS)).isTrue();
+        robot.interact(() -> tasks.submitFor(java.nio.file.Path.of("a.hprof"), "Opening a.hprof", p -> {
+            openStarted.countDown();
+            boolean released = releaseOpen.await(30, TimeUnit.SECONDS);
+            order.add("open done");
+            return released;
+        }, r -> { }, t -> { }));
+        assertThat(openStarted.await(10, TimeUnit.SECONDS)).as("the open started though both work threads are busy").isTrue();
+
+        Thread preparing = Thread.ofPlatform().start(() -> {
+            try {
+                tasks.onOneCore(() -> order.add("prepared"));
+            } catch (Exception e) {
+                order.add(e.toString());
+            }
+        });
+        Thread.sleep(300);
+        assertThat(order).as("preparation waits while the open runs").isEmpty();
+        releaseOpen.countDown();
+        preparing.join(10_000);
+        assertThat(order).containsExactly("open done", "prepared");
+        releaseBusy.countDown();
+    }
 }

@@ -1,0 +1,154 @@
+package dev.inquest.ui.common;
+
+import dev.inquest.format.Units;
+import dev.inquest.progress.PhaseLog;
+import java.util.List;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+
+/**
+ * What an opening file's tab shows until its views are ready (issue 18): the phases done with
+ * their times, the one under way with its percentage, the time left as {@link PhaseLog}
+ * estimates it, and Cancel. It reads the log twice a second on the FX thread (the log is
+ * written by the work's thread and cheap to read), and stops reading when it leaves the scene.
+ */
+public final class ProgressPage extends VBox {
+    private final PhaseLog log;
+    private final GridPane phases = new GridPane();
+    private final ProgressBar overall = new ProgressBar(-1);
+    private final Label timeLeft = new Label();
+    private final Timeline ticks;
+    private final java.util.List<Row> rows = new java.util.ArrayList<>();
+
+    /** One phase's line: a mark (done or under way), its name, its time (and share done). */
+    private static final class Row {
+        final FontIcon mark = new FontIcon(MaterialDesignP.PROGRESS_CLOCK);
+        final Label name = new Label();
+        final Label figure = new Label();
+        private boolean done;
+        private boolean current;
+
+        Row() {
+            mark.getStyleClass().add("accent");
+            name.getStyleClass().add("open-phase");
+            name.setMinWidth(USE_PREF_SIZE);
+            figure.getStyleClass().add("open-phase-figure");
+            figure.setMinWidth(USE_PREF_SIZE);
+        }
+
+        void show(PhaseLog.Phase p, boolean isCurrent) {
+            name.setText(p.name());
+            if (p.done() && !done) {
+                done = true;
+                mark.setIconCode(MaterialDesignC.CHECK_CIRCLE_OUTLINE);
+                mark.getStyleClass().remove("accent");
+                mark.getStyleClass().add("success");
+            }
+            if (isCurrent != current) {
+                current = isCurrent;
+                name.setStyle(isCurrent ? "-fx-font-weight: bold;" : "");
+            }
+            String time = Units.duration(p.millis() * 1_000_000);
+            figure.setText(p.done() ? time : (p.fraction() > 0 ? Units.percent(p.fraction()) + "  \u00b7  " : "") + time);
+        }
+    }
+
+    /**
+     * @param title    "Opening after.hprof (305 MB)"
+     * @param log      the work's phases
+     * @param onCancel what Cancel does (cancels the work; the caller removes the page)
+     */
+    public ProgressPage(String title, PhaseLog log, Runnable onCancel) {
+        super(14);
+        this.log = log;
+        setId("open-progress");
+        getStyleClass().add("open-progress");
+        setPadding(new Insets(32));
+        setAlignment(Pos.TOP_LEFT);
+        setFillWidth(true);
+
+        Label heading = new Label(title);
+        heading.getStyleClass().add("title-3");
+        heading.setWrapText(true);
+        heading.setMinHeight(USE_PREF_SIZE);
+        overall.setId("open-progress-bar");
+        overall.setMaxWidth(560);
+        overall.setPrefWidth(560);
+        timeLeft.setId("open-time-left");
+        timeLeft.setMinWidth(USE_PREF_SIZE);
+        phases.setId("open-phases");
+        phases.setHgap(16);
+        phases.setVgap(6);
+        Button cancel = new Button("Cancel");
+        cancel.setId("open-cancel");
+        cancel.setGraphic(new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
+        cancel.setOnAction(e -> {
+            cancel.setDisable(true);
+            timeLeft.setText("Cancelling\u2026");
+            onCancel.run();
+        });
+        Label note = new Label("The first open of a dump builds its index; later opens of the same file take a moment.");
+        note.getStyleClass().add("text-muted");
+        note.setWrapText(true);
+        note.setMinHeight(USE_PREF_SIZE);
+        VBox.setVgrow(phases, Priority.NEVER);
+        getChildren().addAll(heading, overall, timeLeft, phases, cancel, note);
+
+        ticks = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
+        ticks.setCycleCount(Timeline.INDEFINITE);
+        sceneProperty().addListener((obs, was, is) -> {
+            if (is == null) {
+                ticks.stop();
+            } else {
+                ticks.play();
+            }
+        });
+        refresh();
+    }
+
+    /** The phases this page shows (the window-open benchmark reads them). */
+    public PhaseLog log() {
+        return log;
+    }
+
+    /** Shows the log's state now (also called by the timer). */
+    public void refresh() {
+        PhaseLog.Snapshot s = log.snapshot();
+        List<PhaseLog.Phase> list = s.phases();
+        // Rows are made once per phase and then only their texts change: a rebuild every tick
+        // restyled the whole grid on the FX thread while the open wanted the CPU.
+        while (rows.size() < list.size()) {
+            int i = rows.size();
+            Row row = new Row();
+            rows.add(row);
+            phases.addRow(i, row.mark, row.name, row.figure);
+        }
+        for (int i = 0; i < list.size(); i++) {
+            PhaseLog.Phase p = list.get(i);
+            rows.get(i).show(p, !p.done() && p == s.current());
+        }
+        if (s.remainingMillis().isPresent()) {
+            long left = s.remainingMillis().getAsLong();
+            long elapsed = s.elapsedMillis();
+            overall.setProgress(elapsed + left > 0 ? (double) elapsed / (elapsed + left) : -1);
+            if (!timeLeft.getText().startsWith("Cancelling")) {
+                timeLeft.setText("About " + Units.waitTime(left) + " left  \u00b7  " + Units.waitTime(elapsed) + " so far");
+            }
+        } else {
+            overall.setProgress(-1);
+            timeLeft.setText(Units.waitTime(s.elapsedMillis()) + " so far");
+        }
+    }
+}
