@@ -59,7 +59,8 @@ public final class Views {
                 Section.STRINGS, DuplicateStringsView::new,
                 Section.DUPLICATES, DuplicateObjectsView::new,
                 Section.LOADERS, ClassLoadersView::new,
-                Section.COLLECTIONS, CollectionsView::new),
-                InspectorView::new, PathsView::new, WhyAliveView::new);
+                Section.COLLECTIONS, CollectionsView::new,
+                Section.WHY_ALIVE, WhyAliveView::new),
+                InspectorView::new, PathsView::new);
     }
 }

@@ -50,7 +50,9 @@ public final class HeapDocument {
         STRINGS("Duplicate strings", MaterialDesignF.FORMAT_QUOTE_CLOSE),
         DUPLICATES("Duplicate objects", MaterialDesignC.CONTENT_COPY),
         LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
-        COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED);
+        COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED),
+        /** A class's merged paths from the GC roots: in the middle, not beside, as its tree needs the width. */
+        WHY_ALIVE("Why alive", MaterialDesignS.SITEMAP_OUTLINE);
 
         private final String label;
         private final Ikon icon;
@@ -78,14 +80,12 @@ public final class HeapDocument {
     private final TabPane side = new TabPane();
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab pathsTab = new Tab("Paths to GC roots");
-    private final Tab whyAliveTab = new Tab("Why alive");
     private final ListView<Section> nav = new ListView<>();
     private final Map<Section, HeapView> built = new EnumMap<>(Section.class);
     private final List<TaskRunner.Handle> running = new ArrayList<>();
     private final dev.inquest.ui.debug.FxCost fxCost = new dev.inquest.ui.debug.FxCost();
     private HeapView.Inspector inspector;
     private HeapView.Paths paths;
-    private HeapView.MergedPaths whyAlive;
     private volatile boolean closed;
     private Baseline baseline;
     private final List<Consumer<Baseline>> baselineListeners = new ArrayList<>();
@@ -129,8 +129,6 @@ public final class HeapDocument {
         });
         inspectorTab.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY));
         pathsTab.setGraphic(new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
-        whyAliveTab.setId("heap-side-why-alive");
-        whyAliveTab.setGraphic(new FontIcon(MaterialDesignS.SITEMAP_OUTLINE));
         split.getItems().add(viewHost);
         root.setCenter(split);
         if (dump.damage().partial()) {
@@ -440,21 +438,17 @@ public final class HeapDocument {
     }
 
     /**
-     * Shows why the instances of a class are alive beside the current view: their shortest paths
-     * from the GC roots merged into one tree (the command line's {@code heap why}).
+     * Shows why the instances of a class are alive: their shortest paths from the GC roots merged
+     * into one tree (the command line's {@code heap why}), in the "Why alive" view.
      */
     public void whyAlive(String className) {
-        if (whyAlive == null) {
-            whyAlive = viewSet.whyAlive().apply(context);
-            whyAliveTab.setContent(whyAlive.node());
-        }
-        showSide(whyAliveTab);
-        whyAlive.show(className);
+        show(Section.WHY_ALIVE);
+        viewOf(Section.WHY_ALIVE, HeapView.MergedPaths.class).show(className);
     }
 
     /** The why-alive view as its view class, or null before the first request. */
     public <V> V whyAlive(Class<V> type) {
-        return type.cast(whyAlive);
+        return hasView(Section.WHY_ALIVE) ? viewOf(Section.WHY_ALIVE, type) : null;
     }
 
     /** Inspects the instance of a class that retains the most (a class row's "Inspect"); says so when it has none. */

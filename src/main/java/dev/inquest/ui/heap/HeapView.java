@@ -20,7 +20,7 @@ public interface HeapView {
         HeapRow shownRow();
     }
 
-    /** Why the instances of a whole class are alive: their merged paths from the GC roots, beside the views. */
+    /** Why the instances of a whole class are alive: their merged paths from the GC roots. */
     interface MergedPaths extends HeapView {
         void show(String className);
     }

@@ -12,11 +12,9 @@ import java.util.function.Function;
  * @param sections  one factory per navigation entry
  * @param inspector the inspector beside the views
  * @param paths     the paths to GC roots beside the views
- * @param whyAlive  a class's merged paths to GC roots beside the views
  */
 public record HeapViewSet(Map<HeapDocument.Section, Function<HeapContext, HeapView>> sections,
-        Function<HeapContext, HeapView.Inspector> inspector, Function<HeapContext, HeapView.Paths> paths,
-        Function<HeapContext, HeapView.MergedPaths> whyAlive) {
+        Function<HeapContext, HeapView.Inspector> inspector, Function<HeapContext, HeapView.Paths> paths) {
     public HeapViewSet {
         sections = Map.copyOf(new EnumMap<>(sections));
         for (HeapDocument.Section s : HeapDocument.Section.values()) {

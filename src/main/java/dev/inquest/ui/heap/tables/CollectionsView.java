@@ -92,7 +92,8 @@ public final class CollectionsView implements HeapView {
         fill.setPrefWidth(110);
         fill.setMinWidth(96);
         instances.getColumns().setAll(List.of(
-                Columns.<CollectionFill.Instance>text("Object", i -> HeapCells.objectLabel(instancesOf, i.address()), 300),
+                // The class is in the title above: the short name leaves the figures their room.
+                Columns.<CollectionFill.Instance>text("Object", i -> HeapCells.objectLabel(HeapCells.shortPackages(instancesOf), i.address()), 200),
                 Columns.<CollectionFill.Instance>number("Elements", CollectionFill.Instance::size, HeapCells.Format.COUNT),
                 Columns.<CollectionFill.Instance>number("Slots", CollectionFill.Instance::capacity, HeapCells.Format.COUNT),
                 fill,

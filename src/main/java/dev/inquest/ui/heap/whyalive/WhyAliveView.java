@@ -47,6 +47,9 @@ public final class WhyAliveView implements HeapView.MergedPaths {
     public WhyAliveView(HeapContext doc) {
         this.doc = doc;
         root.setId("why-alive");
+        // A narrow side area shrinks the tree (its columns scroll), never shifts it out of sight.
+        root.setMinWidth(0);
+        tree.setMinWidth(0);
         status.setId("why-alive-status");
         status.getStyleClass().add("text-muted");
         status.setWrapText(true);
@@ -54,20 +57,23 @@ public final class WhyAliveView implements HeapView.MergedPaths {
         tree.setId("why-alive-tree");
         tree.getStyleClass().add("dense");
         tree.setShowRoot(false);
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The path takes what the figures leave: names are what a reader follows down the tree.
+        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         TreeTableColumn<WhyAlive.Group, WhyAlive.Group> path = new TreeTableColumn<>("Path from GC roots");
         path.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         path.setCellFactory(c -> new PathCell());
         path.setPrefWidth(320);
         TreeTableColumn<WhyAlive.Group, Long> objects = number("Objects", WhyAlive.Group::nodes, HeapCells.Format.COUNT);
-        TreeTableColumn<WhyAlive.Group, Long> held = number("Instances held", WhyAlive.Group::objects, HeapCells.Format.COUNT);
+        TreeTableColumn<WhyAlive.Group, Long> held = number("Held", WhyAlive.Group::objects, HeapCells.Format.COUNT);
         held.setId("why-alive-held");
-        TreeTableColumn<WhyAlive.Group, Long> shallow = number("Their shallow", WhyAlive.Group::objectsShallow, HeapCells.Format.BYTES);
+        TreeTableColumn<WhyAlive.Group, Long> shallow = number("Held shallow", WhyAlive.Group::objectsShallow, HeapCells.Format.BYTES);
         TreeTableColumn<WhyAlive.Group, String> roots = new TreeTableColumn<>("GC root");
         roots.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue().rootKinds()));
-        roots.setPrefWidth(110);
+        roots.setPrefWidth(80);
+        roots.setMinWidth(60);
+        roots.setMaxWidth(120);
         tree.getColumns().setAll(List.of(path, objects, held, shallow, roots));
-        tree.setPlaceholder(HeapPanes.placeholder("Choose a class: a row's \"Why alive?\"."));
+        tree.setPlaceholder(HeapPanes.placeholder("Right-click a class or an object in another view and choose \"Why alive?\"."));
         tree.setContextMenu(doc.actions().menu(this::selectedRow));
         tree.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
@@ -87,7 +93,9 @@ public final class WhyAliveView implements HeapView.MergedPaths {
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue().getValue().className() == null ? null
                 : f.applyAsLong(cd.getValue().getValue())));
         HeapCells.numeric(c, format);
-        c.setPrefWidth(96);
+        c.setPrefWidth(84);
+        c.setMinWidth(72);
+        c.setMaxWidth(110);
         return c;
     }
 
@@ -112,9 +120,8 @@ public final class WhyAliveView implements HeapView.MergedPaths {
 
     private void render(WhyAlive.Result r) {
         this.result = r;
-        status.setText(r.className() + ": " + Units.count(r.instances()) + " reachable instances, "
-                + Units.count(r.withPath()) + " through strong references"
-                + (r.unreached() > 0 ? ", " + Units.count(r.unreached()) + " only through weak/soft/phantom ones" : ""));
+        status.setText(Units.count(r.instances()) + " " + r.className() + ", " + Units.count(r.withPath()) + " held strongly"
+                + (r.unreached() > 0 ? ", " + Units.count(r.unreached()) + " only weakly/softly" : ""));
         TreeItem<WhyAlive.Group> top = new TreeItem<>();
         top.getChildren().setAll(items(r.roots()));
         tree.setRoot(top);
