@@ -2,6 +2,7 @@ package dev.inquest.ui;
 
 import dev.inquest.ui.heap.HeapDocument.Section;
 import dev.inquest.ui.heap.HeapViewSet;
+import dev.inquest.ui.heap.whyalive.WhyAliveView;
 import dev.inquest.ui.heap.HeapViews;
 import dev.inquest.ui.heap.compare.GrowthView;
 import dev.inquest.ui.heap.dominators.DominatorView;
@@ -58,7 +59,8 @@ public final class Views {
                 Section.STRINGS, DuplicateStringsView::new,
                 Section.DUPLICATES, DuplicateObjectsView::new,
                 Section.LOADERS, ClassLoadersView::new,
-                Section.COLLECTIONS, CollectionsView::new),
+                Section.COLLECTIONS, CollectionsView::new,
+                Section.WHY_ALIVE, WhyAliveView::new),
                 InspectorView::new, PathsView::new);
     }
 }

@@ -64,6 +64,28 @@ public final class ClassInstances {
     }
 
     /** The pseudo ordinal under which class objects are listed. */
+    /**
+     * The reachable instance of a class (of all classes of that name) that retains the most, or -1
+     * when it has none: what a class row's "Inspect" opens.
+     */
+    public static long largest(HeapDump dump, String className, Progress progress) {
+        ClassInstances all = of(dump, progress);
+        long best = -1;
+        for (var c : DumpInternals.of(dump).index().classes()) {
+            if (!c.name().equals(className)) {
+                continue;
+            }
+            for (long i = all.begin(c.ordinal()), end = all.end(c.ordinal()); i < end; i++) {
+                long v = all.node(i);
+                if (best < 0 || dump.retained(v) > dump.retained(best) || dump.retained(v) == dump.retained(best) && v < best) {
+                    best = v;
+                }
+            }
+            progress.checkCancelled();
+        }
+        return best;
+    }
+
     public int classObjects() {
         return start.length - 2;
     }

@@ -30,8 +30,8 @@ public interface HeapContext {
     /** Shows the dominator tree narrowed to the instances of one class. */
     void showClassInDominators(String className);
 
-    /** Asks for an earlier dump of the same application and compares with it. */
-    void chooseBaseline();
+    /** Asks for an earlier dump of the same application (the open ones first, in a menu below {@code anchor}) and compares with it. */
+    void chooseBaseline(Node anchor);
 
     /** Compares with another dump (see {@link HeapDocument#compareWith}). */
     void compareWith(Path baselineFile);

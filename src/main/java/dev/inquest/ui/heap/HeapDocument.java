@@ -15,7 +15,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.scene.Node;
+import javafx.scene.control.ContextMenu;
 import javafx.scene.control.ListCell;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.ListView;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -48,7 +50,9 @@ public final class HeapDocument {
         STRINGS("Duplicate strings", MaterialDesignF.FORMAT_QUOTE_CLOSE),
         DUPLICATES("Duplicate objects", MaterialDesignC.CONTENT_COPY),
         LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
-        COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED);
+        COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED),
+        /** A class's merged paths from the GC roots: in the middle, not beside, as its tree needs the width. */
+        WHY_ALIVE("Why alive", MaterialDesignS.SITEMAP_OUTLINE);
 
         private final String label;
         private final Ikon icon;
@@ -308,8 +312,70 @@ public final class HeapDocument {
         }
     }
 
-    /** Asks for an earlier dump of the same application and compares with it. */
-    public void chooseBaseline() {
+    /**
+     * Asks which earlier dump of the same application to compare with: the other dumps open in
+     * the window first (the baseline is usually open beside it), then "Other file..."; with no
+     * other dump open, straight to the file chooser.
+     */
+    public void chooseBaseline(Node anchor) {
+        ContextMenu menu = baselineChoices();
+        if (menu.getItems().size() == 1 || anchor == null || anchor.getScene() == null) {
+            menu.getItems().getLast().fire();
+        } else {
+            shownBaselineMenu = menu;
+            menu.show(anchor, javafx.geometry.Side.BOTTOM, 0, 0);
+        }
+    }
+
+    private ContextMenu shownBaselineMenu;
+
+    /** The menu {@link #chooseBaseline(Node)} showed last, or null (tests pick from it as a user would). */
+    public ContextMenu shownBaselineMenu() {
+        return shownBaselineMenu;
+    }
+
+    /** The choices of a baseline: one item per other open dump (ids {@code baseline-open-N}), then "Other file...". */
+    public ContextMenu baselineChoices() {
+        ContextMenu menu = new ContextMenu();
+        menu.setId("baseline-choices");
+        int i = 0;
+        for (HeapDocument other : otherOpenDumps()) {
+            MenuItem item = new MenuItem("Compare with " + other.title(), new FontIcon(MaterialDesignM.MEMORY));
+            item.setId("baseline-open-" + i++);
+            item.setMnemonicParsing(false);
+            int dumpIndex = other.summary().dump();
+            Path otherFile = other.file();
+            item.setOnAction(e -> compareWith(otherFile, dumpIndex));
+            menu.getItems().add(item);
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        MenuItem file = new MenuItem("Other file...", new FontIcon(MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        file.setId("baseline-other-file");
+        file.setOnAction(e -> chooseBaselineFile());
+        menu.getItems().add(file);
+        return menu;
+    }
+
+    /** The heap documents open in the window other than this one, in tab order. */
+    List<HeapDocument> otherOpenDumps() {
+        List<HeapDocument> out = new ArrayList<>();
+        for (Tab t : views.window().documents().allTabs()) {
+            HeapDocument d = HeapViews.documentOf(t);
+            if (d != null && d != this && !d.isClosed()) {
+                out.add(d);
+            }
+        }
+        return out;
+    }
+
+    /** The name the tab shows: the file, and the dump's number when the file holds several. */
+    String title() {
+        return file.getFileName() + (summary.dumps() > 1 ? " #" + summary.dump() : "");
+    }
+
+    private void chooseBaselineFile() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Choose a baseline heap dump (an earlier dump of the same application)");
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Heap dumps", "*.hprof", "*.hprof.gz", "*.bin"));
@@ -328,8 +394,16 @@ public final class HeapDocument {
      * path), and closes it again. The histogram's delta columns and the growth view follow.
      */
     public void compareWith(Path baselineFile) {
+        compareWith(baselineFile, -1);
+    }
+
+    /**
+     * As {@link #compareWith(Path)} with the dump of a file holding several: an open dump is
+     * compared as it is open, not as the file's last dump.
+     */
+    public void compareWith(Path baselineFile, int dumpIndex) {
         run("Comparing with " + baselineFile.getFileName(), p -> {
-            try (HeapDump other = HeapDump.open(baselineFile, views.openOptions().withDump(-1), p)) {
+            try (HeapDump other = HeapDump.open(baselineFile, views.openOptions().withDump(dumpIndex), p)) {
                 // Classes and packages: the histogram's delta columns are this comparison's rows.
                 var comparison = dev.inquest.heap.query.HeapComparison.compare(other, dump, true, p);
                 p.phase("Finding the grown dominators", -1, dev.inquest.progress.Progress.Unit.ITEMS);
@@ -361,6 +435,31 @@ public final class HeapDocument {
         }
         showSide(pathsTab);
         paths.show(node);
+    }
+
+    /**
+     * Shows why the instances of a class are alive: their shortest paths from the GC roots merged
+     * into one tree (the command line's {@code heap why}), in the "Why alive" view.
+     */
+    public void whyAlive(String className) {
+        show(Section.WHY_ALIVE);
+        viewOf(Section.WHY_ALIVE, HeapView.MergedPaths.class).show(className);
+    }
+
+    /** The why-alive view as its view class, or null before the first request. */
+    public <V> V whyAlive(Class<V> type) {
+        return hasView(Section.WHY_ALIVE) ? viewOf(Section.WHY_ALIVE, type) : null;
+    }
+
+    /** Inspects the instance of a class that retains the most (a class row's "Inspect"); says so when it has none. */
+    public void inspectLargest(String className) {
+        run("Largest " + className, p -> dev.inquest.heap.query.ClassInstances.largest(dump, className, p), node -> {
+            if (node >= 0) {
+                inspect(node);
+            } else {
+                views.window().status().setText("No reachable instance of " + className);
+            }
+        });
     }
 
     /**
@@ -566,8 +665,8 @@ public final class HeapDocument {
         }
 
         @Override
-        public void chooseBaseline() {
-            HeapDocument.this.chooseBaseline();
+        public void chooseBaseline(Node anchor) {
+            HeapDocument.this.chooseBaseline(anchor);
         }
 
         @Override

@@ -20,6 +20,11 @@ public interface HeapView {
         HeapRow shownRow();
     }
 
+    /** Why the instances of a whole class are alive: their merged paths from the GC roots. */
+    interface MergedPaths extends HeapView {
+        void show(String className);
+    }
+
     /** The paths from an object to GC roots beside the views. */
     interface Paths extends HeapView {
         void show(long node);

@@ -12,10 +12,11 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The context menu every heap row offers: copy as a Markdown table row, inspect, paths to GC
- * roots, and the hooks later features fill (pin as evidence; allocations in a recording).
+ * roots, why the row's class is alive (its instances' merged paths), and the hooks later features fill (pin as evidence; allocations in a recording).
  */
 public final class RowActions {
     static final String NEEDS_CASE = "needs a case/recording";
@@ -43,17 +44,24 @@ public final class RowActions {
         inspect.setId("row-inspect");
         MenuItem paths = new MenuItem("Paths to GC roots", new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
         paths.setId("row-paths");
+        MenuItem why = new MenuItem("Why alive? (merged paths of the class)", new FontIcon(MaterialDesignS.SITEMAP_OUTLINE));
+        why.setId("row-why-alive");
         MenuItem pin = new MenuItem("Pin as evidence", new FontIcon(MaterialDesignP.PIN_OUTLINE));
         pin.setId("row-pin");
         MenuItem alloc = new MenuItem("Where were these allocated?", new FontIcon(MaterialDesignF.FIRE));
         alloc.setId("row-allocations");
-        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, new SeparatorMenuItem(), pin, alloc);
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, why, new SeparatorMenuItem(), pin, alloc);
         ROWS.set(menu, new RowSource(selected));
         menu.setOnShowing(e -> {
             HeapRow row = selected.get();
             copy.setDisable(row == null);
-            inspect.setDisable(row == null || !row.isObject());
-            paths.setDisable(row == null || !row.isObject());
+            // A class row acts on its instances: the largest to inspect, all of them merged for the paths.
+            boolean classRow = row != null && row.classRow();
+            inspect.setDisable(row == null || !row.isObject() && !classRow);
+            inspect.setText(classRow ? "Inspect the largest instance" : "Inspect");
+            paths.setDisable(row == null || !row.isObject() && !classRow);
+            paths.setText(classRow ? "Paths to GC roots (all instances, merged)" : "Paths to GC roots");
+            why.setDisable(row == null || !row.isObject() && !classRow);
             boolean canPin = row != null && document.views().pinHandler() != null;
             pin.setDisable(!canPin);
             pin.setText(canPin ? "Pin as evidence" : "Pin as evidence (" + NEEDS_CASE + ")");
@@ -62,8 +70,25 @@ public final class RowActions {
             alloc.setText(canLink ? "Where were these allocated?" : "Where were these allocated? (open a recording)");
         });
         copy.setOnAction(e -> run(selected, this::copy));
-        inspect.setOnAction(e -> run(selected, r -> document.inspect(r.node())));
-        paths.setOnAction(e -> run(selected, r -> document.pathsToRoots(r.node())));
+        inspect.setOnAction(e -> run(selected, r -> {
+            if (r.isObject()) {
+                document.inspect(r.node());
+            } else if (r.classRow()) {
+                document.inspectLargest(r.title());
+            }
+        }));
+        paths.setOnAction(e -> run(selected, r -> {
+            if (r.isObject()) {
+                document.pathsToRoots(r.node());
+            } else if (r.classRow()) {
+                document.whyAlive(r.title());
+            }
+        }));
+        why.setOnAction(e -> run(selected, r -> {
+            if (r.isObject() || r.classRow()) {
+                document.whyAlive(className(r));
+            }
+        }));
         alloc.setOnAction(e -> run(selected, r -> document.views().window().links().showAllocations(className(r))));
         pin.setOnAction(e -> run(selected, r -> {
             if (document.views().pinHandler() != null) {

@@ -55,7 +55,7 @@ public final class GrowthView implements HeapView {
         Button compare = new Button("Compare with baseline...", new FontIcon(MaterialDesignS.SWAP_HORIZONTAL));
         compare.setId("growth-compare");
         compare.setTooltip(new Tooltip("Choose an earlier dump of the same application; the table shows which dominators grew"));
-        compare.setOnAction(e -> doc.chooseBaseline());
+        compare.setOnAction(e -> doc.chooseBaseline(compare));
         summary.setId("growth-summary");
         summary.getStyleClass().add("text-muted");
         summary.setWrapText(true);

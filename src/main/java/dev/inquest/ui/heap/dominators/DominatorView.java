@@ -201,6 +201,9 @@ public final class DominatorView implements HeapView.Filtered {
         }
         headers.addAll(List.of("Shallow", "Retained", "Percent"));
         cells.addAll(List.of(Units.bytes(r.shallow()), Units.bytes(r.retained()), Units.percent(r.share())));
+        if (!r.isObject() && groupBy.getValue() == GroupBy.CLASS) {
+            return HeapRow.ofClass(label, headers, cells);
+        }
         return new HeapRow(r.isObject() ? r.node() : -1, label, headers, cells);
     }
 

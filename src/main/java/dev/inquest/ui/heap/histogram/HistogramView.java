@@ -110,7 +110,7 @@ public final class HistogramView implements HeapView.Filtered {
         groupBy.valueProperty().addListener((obs, was, is) -> load(is));
         compare.setId("histogram-compare");
         compare.setTooltip(new Tooltip("Choose an earlier dump of the same application; the histogram shows what grew"));
-        compare.setOnAction(e -> doc.chooseBaseline());
+        compare.setOnAction(e -> doc.chooseBaseline(compare));
         status.setId("histogram-status");
         status.getStyleClass().add("text-muted");
         status.setMinWidth(Region.USE_PREF_SIZE);
@@ -197,7 +197,7 @@ public final class HistogramView implements HeapView.Filtered {
             cells.addAll(List.of(Units.countDelta(r.countDelta()), Units.bytesDelta(r.shallowDelta()),
                     Units.bytesDelta(r.retainedDelta())));
         }
-        return new HeapRow(-1, r.name(), headers, cells);
+        return groupBy.getValue() == GroupBy.CLASS ? HeapRow.ofClass(r.name(), headers, cells) : new HeapRow(-1, r.name(), headers, cells);
     }
 
     /**

@@ -57,7 +57,7 @@ public final class ClassLoadersView implements HeapView {
         Columns.inspectOnDoubleClick(loaders, doc, l -> l.address() == 0 ? -1 : l.node());
         duplicated.setContextMenu(doc.actions().menu(() -> {
             ClassLoaders.DuplicatedClass d = duplicated.getSelectionModel().getSelectedItem();
-            return d == null ? null : new HeapRow(-1, d.name(), List.of("Class", "Loaders", "Instances"),
+            return d == null ? null : HeapRow.ofClass(d.name(), List.of("Class", "Loaders", "Instances"),
                     List.of(MarkdownRow.code(d.name()), Units.count(d.loaders()), Units.count(d.instances())));
         }));
         Label dupTitle = new Label("Classes defined more than once");
