@@ -221,8 +221,9 @@ class KeyboardTest {
         List<MenuItem> items = window.viewItems();
         Menu view = menuBar(robot).getMenus().stream().filter(m -> "View".equals(m.getText())).findFirst().orElseThrow();
         assertThat(view.getItems()).containsAll(items);
-        assertThat(items).extracting(MenuItem::getText).containsExactly(
-                java.util.Arrays.stream(HeapDocument.Section.values()).map(HeapDocument.Section::label).toArray(String[]::new));
+        // Ctrl+1..9 reach the first nine views; a tenth (Why alive) is reached from the side bar and row menus.
+        assertThat(items).extracting(MenuItem::getText).containsExactly(java.util.Arrays.stream(HeapDocument.Section.values())
+                .limit(9).map(HeapDocument.Section::label).toArray(String[]::new));
         for (int n = 1; n <= 9; n++) {
             assertThat(items.get(n - 1).getAccelerator()).isEqualTo(new KeyCodeCombination(KeyCode.valueOf("DIGIT" + n), KeyCombination.SHORTCUT_DOWN));
             assertThat(items.get(n - 1).isVisible()).isTrue();

@@ -14,6 +14,10 @@ public final class TestWindows {
 
     /** A window on {@code stage} whose settings live in a fresh folder under {@code home}: no test sees another's recent files or layouts. */
     public static MainWindow withFreshSettings(Stage stage, Path home) throws IOException {
-        return new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        MainWindow w = new MainWindow(stage, new Settings(Files.createTempDirectory(home, "s").resolve("settings.properties")));
+        // TestFX shares one stage across test classes: a size an earlier class set explicitly (1024x700,
+        // say) would outlive its scene; every window starts at its scene's own 1280x800.
+        stage.sizeToScene();
+        return w;
     }
 }

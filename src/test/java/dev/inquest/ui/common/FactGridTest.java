@@ -37,6 +37,7 @@ class FactGridTest {
         GridPane grid = FactGrid.of(rows);
         robot.interact(() -> {
             stage.setScene(new Scene(new StackPane(grid), 300, 400));
+            stage.sizeToScene(); // the shared stage may keep a size an earlier test set
             stage.show();
             grid.applyCss();
             grid.layout();

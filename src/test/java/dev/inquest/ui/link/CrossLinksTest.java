@@ -71,9 +71,19 @@ class CrossLinksTest {
     private <T> T open(FxRobot robot, Path file, Class<T> type, java.util.function.Function<Tab, T> content) throws Exception {
         int before = window.documents().allTabs().size();
         robot.interact(() -> window.open(file));
-        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == before + 1);
+        // The tab appears at once with the opening page; its document replaces the page when ready.
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == before + 1
+                && type.isInstance(documentIn(window.documents().allTabs().getLast(), content)));
         WaitForAsyncUtils.waitForFxEvents();
         return content.apply(window.documents().allTabs().getLast());
+    }
+
+    private static <T> Object documentIn(Tab tab, java.util.function.Function<Tab, T> content) {
+        try {
+            return content.apply(tab);
+        } catch (ClassCastException stillOpening) {
+            return null;
+        }
     }
 
     @Test
