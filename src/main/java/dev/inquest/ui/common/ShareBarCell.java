@@ -26,6 +26,14 @@ public final class ShareBarCell {
                 setText(null);
                 setGraphic(empty || item == null ? null : bar.show(item));
             }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (getGraphic() != null) {
+                    FitColumn.fit(this, getTableColumn(), bar.text);
+                }
+            }
         };
     }
 
@@ -38,6 +46,14 @@ public final class ShareBarCell {
                 super.updateItem(item, empty);
                 setText(null);
                 setGraphic(empty || item == null ? null : bar.show(item));
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                if (getGraphic() != null) {
+                    FitColumn.fit(this, getTableColumn(), bar.text);
+                }
             }
         };
     }

@@ -39,8 +39,20 @@ public final class Tiles extends Pane {
     /** Columns at an inner width: at least one, at most the children and {@code maxColumns}. */
     public int columns(double inner) {
         int n = getManagedChildren().size();
-        int fit = (int) Math.floor((inner + hgap) / (minTile + hgap));
+        int fit = (int) Math.floor((inner + hgap) / (smallestTile() + hgap));
         return Math.max(1, Math.min(fit, Math.min(Math.max(n, 1), maxColumns)));
+    }
+
+    /**
+     * The narrowest a tile may be: {@code minTile}, or wider where a tile's minimum says so (a figure
+     * tile's value keeps its whole text, so larger type means fewer tiles a row, never "74.8 ...").
+     */
+    private double smallestTile() {
+        double w = minTile;
+        for (Node c : getManagedChildren()) {
+            w = Math.max(w, c.minWidth(-1));
+        }
+        return w;
     }
 
     private double tileWidth(double inner, int columns) {
@@ -54,12 +66,13 @@ public final class Tiles extends Pane {
 
     @Override
     protected double computeMinWidth(double height) {
-        // One column, as narrow as the pane gets: the tiles' text wraps, so nothing forces a scroll bar.
+        // One column, as narrow as the pane gets: the tiles' text wraps, so nothing forces a scroll
+        // bar, unless a tile's minimum (a figure kept whole) is wider than minTile.
         double widest = 0;
         for (Node c : getManagedChildren()) {
             widest = Math.max(widest, c.minWidth(-1));
         }
-        return horizontalInsets() + Math.min(minTile, widest);
+        return horizontalInsets() + widest;
     }
 
     @Override

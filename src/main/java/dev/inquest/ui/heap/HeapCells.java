@@ -56,6 +56,12 @@ public final class HeapCells {
                 super.updateItem(item, empty);
                 show(this, item, empty, format);
             }
+       
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                dev.inquest.ui.common.FitColumn.fit(this, getTableColumn());
+            }
         });
     }
 
@@ -74,6 +80,12 @@ public final class HeapCells {
             protected void updateItem(Long item, boolean empty) {
                 super.updateItem(item, empty);
                 show(this, item, empty, format);
+            }
+       
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                dev.inquest.ui.common.FitColumn.fit(this, getTableColumn());
             }
         });
     }

@@ -94,13 +94,15 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
                 doc.rangeProperty()));
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox bar = new HBox(8);
-        bar.setAlignment(Pos.CENTER_LEFT);
+        // A tool bar, not a box: what does not fit goes into its overflow menu (>>) whole, where a
+        // box cut every word ("We...", "whole recor...", "Compare wi...") in a narrow tab group.
+        javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar();
+        bar.getStyleClass().add("flame-tool-bar");
         bar.setPadding(new Insets(6, 10, 2, 10));
         if (mode == Mode.ALLOCATIONS) {
-            bar.getChildren().addAll(new Label("Weight"), weight);
+            bar.getItems().addAll(new Label("Weight"), weight);
         } else {
-            bar.getChildren().addAll(new Label("Thread"), thread);
+            bar.getItems().addAll(new Label("Thread"), thread);
         }
         Button compare = new Button("Compare with...", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
         compare.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-compare" : "jfr-cpu-compare");
@@ -112,9 +114,14 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         inHeap.setOnAction(e -> showSelectedClassInHeap());
         inHeap.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> selectedAllocatedClass() == null, flame.selectedFrameProperty(), flame.zoomedFrameProperty()));
-        bar.getChildren().addAll(new Label("Range"), rangeLabel, clearRange, spacer, totals, compare);
+        bar.getItems().addAll(new Label("Range"), rangeLabel, clearRange, spacer, totals, compare);
         if (mode == Mode.ALLOCATIONS) {
-            bar.getChildren().add(inHeap);
+            bar.getItems().add(inHeap);
+        }
+        for (javafx.scene.Node n : bar.getItems()) {
+            if (n instanceof Region r && n != spacer) {
+                r.setMinWidth(Region.USE_PREF_SIZE);
+            }
         }
         setTop(bar);
         flame.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-flame" : "jfr-cpu-flame");
@@ -348,6 +355,12 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             protected void updateItem(Long item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format.apply(item));
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                dev.inquest.ui.common.FitColumn.fit(this, getTableColumn());
             }
         });
         col.getStyleClass().add("numeric");

@@ -69,6 +69,7 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
 
         TableColumn<OldObjectReport.Group, String> key = new TableColumn<>("Type / allocation site");
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
+        key.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
         key.setPrefWidth(420);
         TableColumn<OldObjectReport.Group, Long> count = FlameView.numeric("Samples", gr -> (long) gr.count(), Units::count);
         TableColumn<OldObjectReport.Group, Long> size = FlameView.numeric("Sampled bytes", OldObjectReport.Group::totalSize,

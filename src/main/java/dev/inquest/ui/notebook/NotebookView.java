@@ -284,6 +284,9 @@ final class NotebookView {
         Label dateLabel = new Label(dates);
         dateLabel.setId("case-dates");
         dateLabel.getStyleClass().addAll("text-small", "text-muted");
+        // A narrow notebook wraps the dates to two lines rather than cutting one.
+        dateLabel.setWrapText(true);
+        dateLabel.setMinHeight(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
         HBox footer = new HBox(8, dateLabel, gap, saveState);

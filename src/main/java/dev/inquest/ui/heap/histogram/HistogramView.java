@@ -142,6 +142,8 @@ public final class HistogramView implements HeapView.Filtered {
         name.setId("col-name");
         name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
+        // The name has priority: its column widens to the widest name shown and the table scrolls.
+        name.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
         name.setPrefWidth(460);
         TableColumn<Row, Long> count = longColumn("Objects", Row::count, HeapCells.Format.COUNT);
         TableColumn<Row, Long> shallow = longColumn("Shallow", Row::shallow, HeapCells.Format.BYTES);

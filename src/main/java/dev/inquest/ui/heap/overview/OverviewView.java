@@ -108,6 +108,8 @@ public final class OverviewView implements HeapView {
     private static VBox figure(String label, String value, String tip) {
         Label v = new Label(value);
         v.getStyleClass().addAll("heap-figure-value");
+        // A figure is never elided: its tile is as wide as its value (Tiles wraps to fewer a row).
+        v.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label k = new Label(label);
         k.getStyleClass().add("heap-figure-label");
         VBox box = new VBox(2, v, k);

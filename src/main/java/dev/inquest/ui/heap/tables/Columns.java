@@ -14,6 +14,7 @@ final class Columns {
     static <S> TableColumn<S, String> text(String title, Function<S, String> value, double width) {
         TableColumn<S, String> c = new TableColumn<>(title);
         c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(value.apply(cd.getValue())));
+        c.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
         c.setPrefWidth(width);
         return c;
     }

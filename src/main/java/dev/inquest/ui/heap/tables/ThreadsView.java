@@ -45,6 +45,7 @@ public final class ThreadsView implements HeapView {
         name.setPrefWidth(200);
         TableColumn<ThreadOverview.Row, String> object = new TableColumn<>("Object");
         object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(HeapCells.objectLabel(c.getValue().className(), c.getValue().address())));
+        object.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
         object.setPrefWidth(300);
         TableColumn<ThreadOverview.Row, Long> retained = new TableColumn<>("Retained");
         retained.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().retained()));

@@ -1,0 +1,79 @@
+package dev.inquest.ui.common;
+
+import javafx.scene.control.IndexedCell;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableColumnBase;
+import javafx.scene.text.Font;
+import javafx.scene.text.Text;
+import javafx.util.Callback;
+
+/**
+ * Figure columns that are never elided (issue 18): after its layout a cell whose text does not fit
+ * raises its column's minimum width to the text's, measured in the cell's own font, so a larger type
+ * (zoom, 150 %, presentation) widens the column too. The constrained resize policies then take the
+ * room from the name column, or the table scrolls, instead of showing "616 b...". The minimum only
+ * grows: a column never jumps narrower under the reader as rows scroll by.
+ */
+public final class FitColumn {
+    /** One probe for the FX thread: a Text per measurement was garbage on every cell layout. */
+    private static final Text PROBE = new Text();
+    /** Rounding and the cell's text padding JavaFX adds beyond its insets. */
+    private static final double SLACK = 3;
+
+    private FitColumn() {
+    }
+
+    /** Call from the cell's {@code layoutChildren}, after {@code super.layoutChildren()}. */
+    public static void fit(IndexedCell<?> cell, TableColumnBase<?, ?> column) {
+        String text = cell.getText();
+        if (column == null || text == null || text.isEmpty() || cell.getGraphic() != null) {
+            return;
+        }
+        grow(column, width(text, cell.getFont()) + cell.snappedLeftInset() + cell.snappedRightInset());
+    }
+
+    /** As {@link #fit(IndexedCell, TableColumnBase)} for a cell that shows its figure in a label of its graphic (a share bar). */
+    public static void fit(IndexedCell<?> cell, TableColumnBase<?, ?> column, Labeled shown) {
+        String text = shown.getText();
+        if (column == null || text == null || text.isEmpty()) {
+            return;
+        }
+        grow(column, width(text, shown.getFont()) + shown.snappedLeftInset() + shown.snappedRightInset()
+                + cell.snappedLeftInset() + cell.snappedRightInset());
+    }
+
+    /** Text cells (class names, objects) whose column widens to the widest name shown: the table scrolls, the name stays whole. */
+    public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> textCells() {
+        return c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                fit(this, getTableColumn());
+            }
+        };
+    }
+
+    private static double width(String text, Font font) {
+        PROBE.setFont(font);
+        PROBE.setText(text);
+        return PROBE.getLayoutBounds().getWidth();
+    }
+
+    private static void grow(TableColumnBase<?, ?> column, double width) {
+        double needed = Math.ceil(width + SLACK);
+        if (needed > column.getMinWidth()) {
+            if (needed > column.getMaxWidth()) {
+                column.setMaxWidth(needed);
+            }
+            column.setMinWidth(needed);
+        }
+    }
+}
