@@ -66,8 +66,12 @@ class KeyboardTest {
     }
 
     @AfterEach
-    void lightAgain() {
+    void lightAgain(FxRobot robot) {
         javafx.application.Platform.runLater(Theme.LIGHT::apply);
+        WaitForAsyncUtils.waitForFxEvents();
+        // Close what each test opened: a dump left open keeps its file mapped for the classes after this one.
+        robot.interact(() -> window.documents().allTabs().stream().filter(t -> t.isClosable()).toList()
+                .forEach(window.documents()::close));
         WaitForAsyncUtils.waitForFxEvents();
     }
 

@@ -304,7 +304,10 @@ class LayoutMatrixTest {
     private Tab open(FxRobot robot, Path file) throws Exception {
         int before = window.documents().allTabs().size();
         robot.interact(() -> window.open(file));
-        waitFor(file.getFileName().toString(), 180, () -> window.documents().allTabs().size() > before);
+        // A dump's tab appears at once with the opening page; wait for the document that replaces it.
+        waitFor(file.getFileName().toString(), 180, () -> window.documents().allTabs().size() > before
+                && (HeapViews.documentOf(window.documents().allTabs().getLast()) != null
+                        || window.documents().allTabs().getLast().getContent() instanceof JfrDocument));
         return window.documents().allTabs().getLast();
     }
 
