@@ -2,7 +2,6 @@ package dev.inquest.cli;
 
 import dev.inquest.heap.model.DumpDamage;
 import dev.inquest.heap.model.HeapDump;
-import dev.inquest.input.FileProblems;
 import dev.inquest.heap.MemoryBudget;
 import dev.inquest.heap.model.OpenOptions;
 import java.io.IOException;
@@ -53,8 +52,7 @@ final class DumpArgument {
 
     /** Opens {@code file} (this one, or another such as compare's second dump) with this command's options. */
     HeapDump open(Path file) throws IOException {
-        // A directory, a FIFO, a device: named as what it is, and never opened (a FIFO would block).
-        FileProblems.requireRegularFile(file);
+        // A directory, a FIFO, a device is named as what it is and never opened: HprofFile.open checks.
         return Meter.run(progress -> HeapDump.open(file, new OpenOptions(dumpIndex, keepUnreachable, true,
                 memory == null ? null : MemoryBudget.setting(memory)), progress));
     }

@@ -67,7 +67,7 @@ public final class JfrDiffCommand implements Callable<Integer> {
     }
 
     private StackTree read(Path file, StackTreeQuery q, Progress progress) throws Exception {
-        try (Recording source = RecordingArgument.open(file, progress)) {
+        try (Recording source = Recording.open(file, progress)) {
             StackTree tree = source.stacks(q, progress);
             // After the read: it may have found damaged chunks.
             RecordingArgument.warnIfCutShort(source, file, spec.commandLine().getErr(), "using");

@@ -1,6 +1,5 @@
 package dev.inquest.cli;
 
-import dev.inquest.input.FileProblems;
 import dev.inquest.jfr.Recording;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
@@ -18,13 +17,8 @@ final class RecordingArgument {
         return file;
     }
 
+    /** The engine names a directory, a FIFO or a device as such and never opens it (JfrSource.open). */
     Recording open(Progress progress) throws IOException {
-        return open(file, progress);
-    }
-
-    /** Opens a recording named on the command line: a directory, a FIFO, a device is named as such, never opened. */
-    static Recording open(Path file, Progress progress) throws IOException {
-        FileProblems.requireRegularFile(file);
         return Recording.open(file, progress);
     }
 
