@@ -60,12 +60,15 @@ public final class JfrSource implements AutoCloseable {
         }
         boolean gz = FileKind.isGzip(head);
         if (!gz) {
+            // A phase of its own (named in jfr.OpenPhases): the window's opening page lists it.
+            progress.phase(SCANNING, -1, Progress.Unit.ITEMS);
             return new JfrSource(file, file, false, ChunkScanner.scan(file, file), null);
         }
         GzipCache.Inflated copy = GzipCache.inflate(file, GZIP_COPY, progress);
         // Held while open: reads reopen the copy by path, so another open's sweep must leave it.
         GzipCache.hold(copy.file());
         try {
+            progress.phase(SCANNING, -1, Progress.Unit.ITEMS);
             return new JfrSource(file, copy.file(), true, ChunkScanner.scan(copy.file(), file), copy);
         } catch (IOException | RuntimeException e) {
             GzipCache.release(copy.file());
@@ -81,6 +84,9 @@ public final class JfrSource implements AutoCloseable {
      * stream is corrupt gzip data at its byte, a cut one keeps its prefix (the chunk scan then
      * names the incomplete chunk); a copy too big for the disk is refused before it fills it.
      */
+    /** The chunk scan's phase, as {@code jfr.OpenPhases.SCANNING} names it (load cannot import the API package: a cycle). */
+    private static final String SCANNING = "Scanning chunks";
+
     private static final GzipCache.Format GZIP_COPY = new GzipCache.Format(".jfr",
             new byte[] {'F', 'L', 'R', 0}, false, (gz, needed, available, what, advice) ->
             new IOException(gz + ": " + what + ": needs about " + Units.bytes(needed) + ", " + Units.bytes(available)

@@ -60,7 +60,8 @@ public final class ProgressPage extends VBox {
                 current = isCurrent;
                 name.setStyle(isCurrent ? "-fx-font-weight: bold;" : "");
             }
-            String time = Units.duration(p.millis() * 1_000_000);
+            // The log counts whole milliseconds: a quick phase (a recording's chunk scan) read "0 ns".
+            String time = p.millis() == 0 ? "< 1 ms" : Units.duration(p.millis() * 1_000_000);
             figure.setText(p.done() ? time : (p.fraction() > 0 ? Units.percent(p.fraction()) + "  \u00b7  " : "") + time);
         }
     }
@@ -71,6 +72,13 @@ public final class ProgressPage extends VBox {
      * @param onCancel what Cancel does (cancels the work; the caller removes the page)
      */
     public ProgressPage(String title, PhaseLog log, Runnable onCancel) {
+        this(title, log, onCancel, "The first open of a dump builds its index; later opens of the same file take a moment.");
+    }
+
+    /**
+     * @param note the line under Cancel: what this open does, in the words of its kind of file
+     */
+    public ProgressPage(String title, PhaseLog log, Runnable onCancel, String note) {
         super(14);
         this.log = log;
         setId("open-progress");
@@ -99,12 +107,12 @@ public final class ProgressPage extends VBox {
             timeLeft.setText("Cancelling\u2026");
             onCancel.run();
         });
-        Label note = new Label("The first open of a dump builds its index; later opens of the same file take a moment.");
-        note.getStyleClass().add("text-muted");
-        note.setWrapText(true);
-        note.setMinHeight(USE_PREF_SIZE);
+        Label noteLabel = new Label(note);
+        noteLabel.getStyleClass().add("text-muted");
+        noteLabel.setWrapText(true);
+        noteLabel.setMinHeight(USE_PREF_SIZE);
         VBox.setVgrow(phases, Priority.NEVER);
-        getChildren().addAll(heading, overall, timeLeft, phases, cancel, note);
+        getChildren().addAll(heading, overall, timeLeft, phases, cancel, noteLabel);
 
         ticks = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
         ticks.setCycleCount(Timeline.INDEFINITE);

@@ -86,9 +86,9 @@ public final class FlameGraph extends BorderPane {
     private static final List<Double> MIN_WIDTHS = List.of(0.0, 0.0001, 0.001, 0.005, 0.01);
 
     private final FlameCanvas canvas = new FlameCanvas();
-    private final HBox crumbs = new HBox(2);
     private final Label status = new Label();
     private final HBox legend = new HBox(10);
+    private final CrumbBar crumbBar = new CrumbBar(legend);
     private final TextField searchField = new TextField();
     private final Label matchLabel = new Label();
     private final TextField excludeField = new TextField();
@@ -113,6 +113,8 @@ public final class FlameGraph extends BorderPane {
     private Predicate<FlameNode> focus;
     private Frame shown;
     private FlameSvg.Heading heading;
+    /** The status line's height so far while the pointer is over the frames (it does not shrink meanwhile). */
+    private double statusFloor;
 
     public FlameGraph() {
         getStyleClass().add("flame-graph");
@@ -124,6 +126,13 @@ public final class FlameGraph extends BorderPane {
         status.setId("flame-status");
         status.getStyleClass().add("flame-status");
         status.setMaxWidth(Double.MAX_VALUE);
+        // A deep frame's long name with its figures may need two lines in a narrow view (issue 18:
+        // the figures were cut). While the mouse moves over the frames the line only grows: a line
+        // that shrank back would move the frames under the pointer and change the one described.
+        status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
+        status.widthProperty().addListener((o, a, b) -> resetStatusHeight());
+        canvas.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_EXITED, e -> resetStatusHeight());
         setBottom(status);
 
         canvas.hoveredProperty().addListener((o, a, b) -> updateStatus());
@@ -519,18 +528,12 @@ public final class FlameGraph extends BorderPane {
         return b;
     }
 
-    private HBox buildCrumbBar() {
-        crumbs.setId("flame-crumbs");
-        crumbs.setAlignment(Pos.CENTER_LEFT);
-        crumbs.setMinWidth(0);
-        HBox.setHgrow(crumbs, Priority.ALWAYS);
+    private CrumbBar buildCrumbBar() {
         legend.setId("flame-legend");
         legend.setAlignment(Pos.CENTER_RIGHT);
         legend.setMinWidth(Region.USE_PREF_SIZE);
-        HBox bar = new HBox(12, crumbs, legend);
-        bar.getStyleClass().add("flame-crumbs");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        return bar;
+        crumbBar.getStyleClass().add("flame-crumbs");
+        return crumbBar;
     }
 
     private void applyExclude() {
@@ -550,26 +553,17 @@ public final class FlameGraph extends BorderPane {
     }
 
     private void updateCrumbs() {
-        crumbs.getChildren().clear();
         FrameInfo z = canvas.zoomedProperty().get();
         if (z == null) {
+            crumbBar.setPath(List.of(), () -> null, k -> null);
             return;
         }
         FlameIndex index = canvas.index();
         int[] path = index.pathTo(index.indexOf(z.node()) < 0 ? 0 : index.indexOf(z.node()));
-        // Long paths keep their first two and last four steps: the ends are what one navigates by.
+        // Every crumb whole (issue 18: a narrow view squeezed them all to "..."): the bar leaves out
+        // whole crumbs from the middle when the path is wider than the view, into its "…" menu.
+        List<Button> crumbs = new java.util.ArrayList<>();
         for (int k = 0; k < path.length; k++) {
-            if (path.length > 8 && k >= 2 && k < path.length - 4) {
-                if (k == 2) {
-                    crumbs.getChildren().add(new Label("\u2026"));
-                }
-                continue;
-            }
-            if (k > 0) {
-                FontIcon sep = new FontIcon(MaterialDesignC.CHEVRON_RIGHT);
-                sep.getStyleClass().add("flame-crumb-separator");
-                crumbs.getChildren().add(sep);
-            }
             int node = path[k];
             Button b = new Button(LabelFit.shortName(index.label(node)));
             b.setId("flame-crumb-" + k);
@@ -577,12 +571,20 @@ public final class FlameGraph extends BorderPane {
             b.getStyleClass().addAll("flat", "small", "flame-crumb");
             b.setTooltip(new Tooltip(index.label(node)));
             b.setDisable(k == path.length - 1);
-            if (k == 0 || k == path.length - 1) {
-                b.setMinWidth(Region.USE_PREF_SIZE);   // the ends stay readable, the middle shrinks
-            }
+            b.setMinWidth(Region.USE_PREF_SIZE);
             b.setOnAction(e -> canvas.zoomTo(node));
-            crumbs.getChildren().add(b);
+            crumbs.add(b);
         }
+        crumbBar.setPath(crumbs, () -> {
+            FontIcon sep = new FontIcon(MaterialDesignC.CHEVRON_RIGHT);
+            sep.getStyleClass().add("flame-crumb-separator");
+            return sep;
+        }, k -> {
+            MenuItem item = new MenuItem(index.label(path[k]));
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> canvas.zoomTo(path[k]));
+            return item;
+        });
     }
 
     private void updateStatus() {
@@ -591,6 +593,16 @@ public final class FlameGraph extends BorderPane {
             f = canvas.zoomedProperty().get();
         }
         status.setText(f == null ? "No data" : f.describe(unit));
+        if (status.getWidth() > 0) {
+            statusFloor = Math.max(statusFloor, status.prefHeight(status.getWidth()));
+            status.setMinHeight(statusFloor);
+        }
+    }
+
+    /** The status line's height follows its text again (the pointer left the frames, or the width changed). */
+    private void resetStatusHeight() {
+        statusFloor = 0;
+        status.setMinHeight(Region.USE_PREF_SIZE);
     }
 
     private void updateMatch() {

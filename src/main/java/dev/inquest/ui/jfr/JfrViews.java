@@ -1,7 +1,13 @@
 package dev.inquest.ui.jfr;
 
 import dev.inquest.input.FileKind;
+import dev.inquest.jfr.OpenPhases;
 import dev.inquest.jfr.Recording;
+import dev.inquest.progress.PhaseLog;
+import dev.inquest.progress.Progress;
+import dev.inquest.ui.common.ProgressPage;
+import dev.inquest.ui.task.TaskRunner;
+import java.util.function.UnaryOperator;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
@@ -16,11 +22,16 @@ import javafx.scene.control.Tooltip;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 
-/** Opens flight recordings in the window: one tab per recording with its views. */
+/**
+ * Opens flight recordings in the window: one tab per recording with its views, shown from the
+ * moment the open starts (the opening page until the summary is read).
+ */
 public final class JfrViews {
     private final MainWindow window;
     /** The recordings open in the window, in opening order. */
     private final javafx.collections.ObservableList<JfrDocument> openRecordings = javafx.collections.FXCollections.observableArrayList();
+    /** Wraps the progress an open reports to (tests hold an open at a phase); identity otherwise. */
+    private UnaryOperator<Progress> progressHook = UnaryOperator.identity();
 
     private JfrViews(MainWindow window) {
         this.window = window;
@@ -82,17 +93,28 @@ public final class JfrViews {
         }
     }
 
-    /** Opens the recording off the FX thread; the tab appears when its summary is ready. */
+    /**
+     * Opens the recording off the FX thread: its tab appears at once with the open's phases (named
+     * by the engine, {@link OpenPhases}), the time left and Cancel (issue 18), and shows the views
+     * when the summary is ready.
+     */
     public void open(Path file) {
         open(file, doc -> { });
     }
 
     /** As {@link #open(Path)}, then hands the new document to {@code opened}. */
     public void open(Path file, Consumer<JfrDocument> opened) {
-        window.tasks().submitFor(file, "Opening " + file.getFileName(), progress -> {
+        PhaseLog log = new PhaseLog(OpenPhases.SHARES, 0);
+        TaskRunner.Handle[] handle = new TaskRunner.Handle[1];
+        Tab opening = openingTab(file, log, () -> handle[0].cancel());
+        handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
+            log.expect(OpenPhases.expectedMillis(file));
+            Progress progress = progressHook.apply(log.watching(p));
             Recording source = Recording.open(file, progress);
             try {
-                return new Loaded(source, source.summary(progress));
+                RecordingSummary summary = source.summary(progress);
+                log.finish();
+                return new Loaded(source, summary);
             } catch (IOException | RuntimeException e) {
                 // The summary's failure is what the user needs to see; a close failure rides along.
                 try {
@@ -102,27 +124,74 @@ public final class JfrViews {
                 }
                 throw e;
             }
-        }, loaded -> {
-            JfrDocument doc = new JfrDocument(loaded.source(), loaded.summary(), window);
-            Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), doc);
-            dev.inquest.ui.shell.DocumentArea.setKey(tab, file.toAbsolutePath().normalize().toString());
-            dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
-            tab.setTooltip(new Tooltip(file.toAbsolutePath().normalize().toString()));
-            // Wrapping onClosed (not an event handler): closing a tab from code calls only onClosed.
-            var closed = tab.getOnClosed();
-            tab.setOnClosed(e -> {
-                openRecordings.remove(doc);
-                doc.close();
-                if (closed != null) {
-                    closed.handle(e);
-                }
-            });
+        }, loaded -> opened.accept(show(file, loaded, opening)), failure -> {
+            // Cancelled or failed: no tab stays behind (the status bar says "Cancelled." for a cancel).
+            window.documents().close(opening);
+            window.showError("Cannot open " + file.getFileName(), failure);
+        });
+    }
+
+    /**
+     * The tab an opening recording shows at once, where the user looks: the phases, the time left
+     * and Cancel. Closing it cancels the open too. It has no file: a restored layout waits for the
+     * document's tab, not this one.
+     */
+    private Tab openingTab(Path file, PhaseLog log, Runnable cancel) {
+        ProgressPage page = new ProgressPage("Opening " + file.getFileName(), log, cancel,
+                "The open counts the recording's events; each view reads what it shows when first selected.");
+        Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), page);
+        tab.setId("tab-jfr-opening");
+        tab.setTooltip(new Tooltip(file.toAbsolutePath().normalize().toString()));
+        var closed = tab.getOnClosed();
+        tab.setOnClosed(e -> {
+            cancel.run(); // nothing once the open has settled
+            if (closed != null) {
+                closed.handle(e);
+            }
+        });
+        window.documents().add(tab);
+        return tab;
+    }
+
+    /** The document's tab, in the opening tab's place (and selection) unless a restored layout has a place for it. */
+    private JfrDocument show(Path file, Loaded loaded, Tab opening) {
+        JfrDocument doc = new JfrDocument(loaded.source(), loaded.summary(), window);
+        Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), doc);
+        tab.setId("tab-jfr");
+        String abs = file.toAbsolutePath().normalize().toString();
+        dev.inquest.ui.shell.DocumentArea.setKey(tab, abs);
+        dev.inquest.ui.shell.DocumentArea.setFile(tab, file);
+        tab.setTooltip(new Tooltip(abs));
+        // Wrapping onClosed (not an event handler): closing a tab from code calls only onClosed.
+        var closed = tab.getOnClosed();
+        tab.setOnClosed(e -> {
+            openRecordings.remove(doc);
+            doc.close();
+            if (closed != null) {
+                closed.handle(e);
+            }
+        });
+        javafx.scene.control.TabPane pane = opening.getTabPane();
+        boolean awaited = window.documents().awaiting().stream().anyMatch(e -> abs.equals(e.file()));
+        if (pane != null && !awaited) {
+            boolean selected = opening.isSelected();
+            pane.getTabs().add(pane.getTabs().indexOf(opening), tab);
+            if (selected) {
+                pane.getSelectionModel().select(tab);
+            }
+        } else {
             window.documents().add(tab);
-            openRecordings.add(doc);
-            window.status().setText("Opened recording " + file.getFileName() + ": "
-                    + dev.inquest.format.Units.count(loaded.summary().events()) + " events");
-            opened.accept(doc);
-        }, failure -> window.showError("Cannot open " + file.getFileName(), failure));
+        }
+        window.documents().close(opening);
+        openRecordings.add(doc);
+        window.status().setText("Opened recording " + file.getFileName() + ": "
+                + dev.inquest.format.Units.count(loaded.summary().events()) + " events");
+        return doc;
+    }
+
+    /** Tests: wraps the progress every open reports to, e.g. to hold it at a phase. */
+    void setProgressHook(UnaryOperator<Progress> hook) {
+        this.progressHook = hook;
     }
 
     /**

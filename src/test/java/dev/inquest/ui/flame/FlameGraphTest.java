@@ -386,4 +386,48 @@ class FlameGraphTest {
         Button crumb = robot.lookup("#flame-crumb-1").queryButton();
         assertThat(crumb.isDisabled()).isTrue();
     }
+    /**
+     * Issue 18: in a narrow view the breadcrumb squeezed every crumb to "..." and drew over the
+     * legend. Now the legend takes a line of its own, whole crumbs leave from the middle into a
+     * "…" menu that zooms to them, and the root and the zoomed frame stay, unelided.
+     */
+    @Test
+    void aNarrowViewKeepsWholeCrumbsAndOffersTheOthersInAMenu(FxRobot robot) {
+        Frame deep = CollapsedStacks.parse("""
+                main_[j];service.OrderService.process_[j];service.OrderService.validate_[j];util.Checks.requireNonEmpty_[j];util.Strings.describeCollection_[j];java.lang.StringBuilder.append_[j];leaf_[j] 10
+                main_[j] 2
+                """);
+        robot.interact(() -> {
+            graph.setTree(deep, WeightUnit.BYTES);
+            stage.setWidth(420);
+        });
+        String[] stack = {"main", "service.OrderService.process", "service.OrderService.validate", "util.Checks.requireNonEmpty",
+                "util.Strings.describeCollection", "java.lang.StringBuilder.append", "leaf"};
+        robot.interact(() -> assertThat(graph.zoomTo(stack)).isTrue());
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            javafx.scene.Parent crumbs = (javafx.scene.Parent) graph.lookup("#flame-crumbs");
+            javafx.scene.Node legend = graph.lookup("#flame-legend");
+            javafx.geometry.Bounds crumbBounds = crumbs.localToScene(crumbs.getLayoutBounds());
+            javafx.geometry.Bounds legendBounds = legend.localToScene(legend.getLayoutBounds());
+            assertThat(legendBounds.getMinY()).as("the legend on a line below the crumbs").isGreaterThanOrEqualTo(crumbBounds.getMaxY() - 0.5);
+            java.util.List<Button> shown = crumbs.getChildrenUnmodifiable().stream()
+                    .filter(n -> n instanceof Button && n.isVisible() && n.getId().startsWith("flame-crumb-")).map(Button.class::cast).toList();
+            assertThat(shown.getFirst().getText()).isEqualTo("all");
+            assertThat(shown.getLast().getText()).isEqualTo("leaf");
+            for (Button b : shown) {
+                assertThat(b.getWidth()).as(b.getText() + " whole").isGreaterThanOrEqualTo(b.prefWidth(-1) - 0.5);
+                assertThat(crumbs.sceneToLocal(b.localToScene(b.getLayoutBounds())).getMaxX()).isLessThanOrEqualTo(crumbs.getLayoutBounds().getWidth() + 0.5);
+            }
+            assertThat(shown).hasSizeLessThan(stack.length + 1);
+            javafx.scene.control.MenuButton more = (javafx.scene.control.MenuButton) graph.lookup("#flame-crumbs-hidden");
+            assertThat(more.isVisible()).isTrue();
+            // The menu lists exactly the frames left out, by their full names, in path order.
+            java.util.List<String> hidden = more.getItems().stream().map(javafx.scene.control.MenuItem::getText).toList();
+            assertThat(hidden).isNotEmpty().hasSize(stack.length + 1 - shown.size()).contains("service.OrderService.process");
+            more.getItems().stream().filter(i -> i.getText().equals("service.OrderService.process")).findFirst().orElseThrow().fire();
+        });
+        assertThat(graph.zoomedFrameProperty().get().label()).isEqualTo("service.OrderService.process");
+        robot.interact(() -> stage.setWidth(1000));
+    }
 }

@@ -69,7 +69,9 @@ class JfrDamageBannerTest {
     private JfrDocument open(FxRobot robot, Path file) throws Exception {
         int before = window.documents().allTabs().size();
         robot.interact(() -> window.open(file));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == before + 1);
+        // The tab appears at once with the opening page; the document takes its place when read.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == before + 1
+                && window.documents().allTabs().getLast().getContent() instanceof JfrDocument);
         WaitForAsyncUtils.waitForFxEvents();
         return (JfrDocument) window.documents().allTabs().getLast().getContent();
     }

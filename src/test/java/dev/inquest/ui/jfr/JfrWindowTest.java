@@ -64,7 +64,9 @@ class JfrWindowTest {
 
     private JfrDocument openRecording(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(recording.file()));
-        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 2);
+        // The tab appears at once with the opening page; the document takes its place when read.
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 2
+                && window.documents().allTabs().getLast().getContent() instanceof JfrDocument);
         WaitForAsyncUtils.waitForFxEvents();
         Tab tab = window.documents().allTabs().getLast();
         assertThat(DocumentArea.title(tab)).isEqualTo(recording.file().getFileName().toString());

@@ -1,0 +1,174 @@
+package dev.inquest.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.demo.DemoResult;
+import dev.inquest.jfr.render.Frame;
+import dev.inquest.testing.DemoFiles;
+import dev.inquest.ui.flame.FlameGraph;
+import dev.inquest.ui.jfr.FlameView;
+import dev.inquest.ui.jfr.JfrDocument;
+import dev.inquest.ui.notebook.Notebook;
+import dev.inquest.ui.settings.Theme;
+import dev.inquest.ui.shell.MainWindow;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Tab;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Issue 18, point 3: the flame graph's tool bars and its breadcrumb in a small window with the
+ * notebook open. The layout matrix shows each flame view at its root, where the breadcrumb is one
+ * word; here each is zoomed into its deepest frame, so the breadcrumb is as long as it gets, and
+ * the layout must still have no cut word or figure (tool bars overflow whole items into their
+ * menu) and no breadcrumb drawn over the legend.
+ */
+@Tag("slow")
+@ExtendWith(ApplicationExtension.class)
+class FlameToolBarLayoutTest {
+    @TempDir
+    static Path home;
+
+    static DemoResult demo;
+
+    private Stage stage;
+    private MainWindow window;
+    private Notebook notebook;
+
+    @BeforeAll
+    static void runDemo() {
+        demo = DemoFiles.get();
+    }
+
+    @Start
+    void start(Stage stage) throws Exception {
+        this.stage = stage;
+        window = TestWindows.withFreshSettings(stage, home);
+        notebook = Views.installAll(window).notebook();
+        stage.setWidth(1024);
+        stage.setHeight(700);
+        stage.show();
+    }
+
+    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
+    }
+
+    /** The labels from the root's child down to a leaf, always through the heaviest child. */
+    private static String[] deepestHeaviestPath(Frame root) {
+        List<String> path = new ArrayList<>();
+        Frame f = root;
+        while (!f.children().isEmpty()) {
+            Frame next = f.children().getFirst();
+            for (Frame c : f.children()) {
+                if (c.total() > next.total()) {
+                    next = c;
+                }
+            }
+            path.add(next.label());
+            f = next;
+        }
+        return path.toArray(String[]::new);
+    }
+
+    private static Bounds sceneBounds(Node n) {
+        return n.localToScene(n.getLayoutBounds());
+    }
+
+    @Test
+    void zoomedFlameGraphsKeepTheirWordsAndTheBreadcrumbClearOfTheLegend(FxRobot robot) throws Exception {
+        robot.interact(() -> window.open(demo.recording()));
+        waitFor("recording", 120, () -> window.documents().allTabs().stream().anyMatch(t -> t.getContent() instanceof JfrDocument));
+        Tab[] tab = new Tab[1];
+        robot.interact(() -> tab[0] = window.documents().allTabs().stream().filter(t -> t.getContent() instanceof JfrDocument)
+                .findFirst().orElseThrow());
+        JfrDocument rec = (JfrDocument) tab[0].getContent();
+        robot.interact(() -> notebook.open(demo.caseFile()));
+        waitFor("case", 60, () -> notebook.session().isPresent());
+
+        List<String> problems = new ArrayList<>();
+        for (String view : List.of("jfr-alloc", "jfr-cpu")) {
+            FlameView flame = view.equals("jfr-alloc") ? rec.allocations() : rec.cpu();
+            robot.interact(() -> rec.select(view));
+            FlameGraph graph = flame.flameGraph();
+            waitFor(view, 120, () -> flame.tree() != null && !window.tasks().runningProperty().get()
+                    && graph.shownTree() != null && !graph.busyProperty().get());
+            String[] deepest = deepestHeaviestPath(graph.shownTree());
+            assertThat(deepest.length).as("a deep stack to zoom into").isGreaterThan(5);
+            robot.interact(() -> assertThat(graph.zoomTo(deepest)).isTrue());
+            // Notebook open at the laptop size in both themes, and a bigger type without the notebook.
+            for (String variant : List.of("1024x700 notebook", "1024x700 notebook-dark", "1024x700 plain-150", "1280x800 notebook")) {
+                boolean notebookShown = variant.contains("notebook");
+                robot.interact(() -> {
+                    (variant.contains("dark") ? Theme.DARK : Theme.LIGHT).apply();
+                    stage.setWidth(variant.startsWith("1024") ? 1024 : 1280);
+                    stage.setHeight(variant.startsWith("1024") ? 700 : 800);
+                    if (window.sidePanelShown() != notebookShown) {
+                        window.toggleSidePanel();
+                    }
+                    window.root().setStyle("-fx-font-size: " + (variant.endsWith("150") ? 13 * 1.5 : 13) + "px;");
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    String key = view + " zoomed " + variant;
+                    for (String p : LayoutMatrixTest.findProblems(stage.getScene())) {
+                        problems.add(key + ": " + p);
+                    }
+                    javafx.scene.Parent crumbs = (javafx.scene.Parent) graph.lookup("#flame-crumbs");
+                    Node legend = graph.lookup("#flame-legend");
+                    assertThat(crumbs.lookupAll(".flame-crumb")).as(key + ": the breadcrumb has the zoomed path").hasSizeGreaterThan(2);
+                    // The zoomed frame itself is always shown, whole.
+                    Node last = crumbs.lookup("#flame-crumb-" + deepest.length);
+                    assertThat(last.isVisible()).as(key + ": the zoomed frame's crumb").isTrue();
+                    assertThat(((javafx.scene.control.Labeled) last).getText()).isEqualTo(
+                            dev.inquest.jfr.render.LabelFit.shortName(deepest[deepest.length - 1]));
+                    // What the breadcrumb draws (within its clip) stays clear of the legend, beside it or above it.
+                    Bounds drawn = crumbs.getClip() == null ? sceneBounds(crumbs)
+                            : crumbs.localToScene(crumbs.getClip().getBoundsInParent());
+                    Bounds legendBounds = sceneBounds(legend);
+                    assertThat(sceneBounds(last).getMaxX()).as(key + ": the zoomed frame's crumb inside the bar")
+                            .isLessThanOrEqualTo(drawn.getMaxX() + 0.5);
+                    for (Node c : crumbs.getChildrenUnmodifiable()) {
+                        if (!c.isVisible()) {
+                            continue; // left out for the width, into the "…" menu
+                        }
+                        Bounds b = sceneBounds(c);
+                        double right = Math.min(b.getMaxX(), drawn.getMaxX());
+                        boolean besideOrOver = right > legendBounds.getMinX() + 0.5 && b.getMinX() < legendBounds.getMaxX();
+                        boolean sameLine = b.getMaxY() > legendBounds.getMinY() + 0.5 && b.getMinY() < legendBounds.getMaxY() - 0.5;
+                        assertThat(besideOrOver && sameLine).as(key + ": crumb " + c + " drawn over the legend").isFalse();
+                    }
+                    Screenshots.capture(stage.getScene(), "flame-zoomed-" + view + "-" + variant.replace(' ', '-'));
+                });
+            }
+            robot.interact(() -> {
+                Theme.LIGHT.apply();
+                window.restoreFontSize();
+                stage.setWidth(1024);
+                stage.setHeight(700);
+            });
+        }
+        assertThat(problems).as("cut words or figures, overlapping texts").isEmpty();
+    }
+}
