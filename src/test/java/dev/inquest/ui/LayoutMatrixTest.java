@@ -76,6 +76,13 @@ class LayoutMatrixTest {
 
     private static final int HEADLESS_SCREEN = 1000;
 
+    /**
+     * Lays out only the combinations whose "view size variant" matches this regex (found anywhere),
+     * e.g. {@code -Dinquest.matrix.only='heap-growth|inspector-dark-150'}: a fix is checked without
+     * the whole matrix. The listed clean ones outside the filter are then not asserted.
+     */
+    private static final Pattern ONLY = Pattern.compile(System.getProperty("inquest.matrix.only", ""));
+
     /** Window sizes of the issue: a laptop, the default, a desktop screen. */
     enum Size {
         S1024x700(1024, 700), S1280x800(1280, 800), S1920x1080(1920, 1080);
@@ -182,6 +189,20 @@ class LayoutMatrixTest {
             "heap-duplicates 1280x800 plain-150",
             "heap-duplicates 1920x1080 notebook",
             "heap-duplicates 1920x1080 notebook-dark",
+            // Growth slice (issue 18): the growth view gives the name and the retained figures the room first.
+            // Not presenting (the presenter's own labels are cut there, another slice). The inspector-dark-150
+            // rows lay the inspector out at 0 px (the split gives it what the view leaves: nothing at 150 %),
+            // so they check the growth table alone; see the slice's report.
+            "heap-growth 1024x700 inspector-dark-150",
+            "heap-growth 1024x700 notebook",
+            "heap-growth 1024x700 notebook-dark",
+            "heap-growth 1024x700 plain-150",
+            "heap-growth 1280x800 inspector-dark-150",
+            "heap-growth 1280x800 notebook",
+            "heap-growth 1280x800 notebook-dark",
+            "heap-growth 1280x800 plain-150",
+            "heap-growth 1920x1080 notebook",
+            "heap-growth 1920x1080 notebook-dark",
             "heap-histogram 1024x700 notebook",
             "heap-histogram 1024x700 notebook-dark",
             "heap-histogram 1024x700 plain-150",
@@ -263,11 +284,6 @@ class LayoutMatrixTest {
             "jfr-overview 1920x1080 notebook",
             "jfr-overview 1920x1080 notebook-dark"));
 
-    /**
-     * Which combinations to lay out ({@code -Dinquest.matrix.only=REGEX}, found in "view size
-     * variant"): a slice of the matrix while one view is being fixed; all of them by default.
-     */
-    static final Pattern ONLY = Pattern.compile(System.getProperty("inquest.matrix.only", ""));
 
     @BeforeAll
     static void runDemo() {

@@ -6,7 +6,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
 import javafx.scene.text.Font;
-import javafx.scene.text.Text;
 import javafx.util.Callback;
 
 /**
@@ -17,8 +16,6 @@ import javafx.util.Callback;
  * grows: a column never jumps narrower under the reader as rows scroll by.
  */
 public final class FitColumn {
-    /** One probe for the FX thread: a Text per measurement was garbage on every cell layout. */
-    private static final Text PROBE = new Text();
     /** Rounding and the cell's text padding JavaFX adds beyond its insets. */
     private static final double SLACK = 3;
 
@@ -44,6 +41,40 @@ public final class FitColumn {
                 + cell.snappedLeftInset() + cell.snappedRightInset());
     }
 
+    /**
+     * For a cell that chooses among shorter forms of its text ({@link FitText}): widens its column
+     * to the shortest form, with the cell's icon, so the column never cuts the name; the longer
+     * forms show where the column has more room.
+     */
+    public static void fitShortest(IndexedCell<?> cell, TableColumnBase<?, ?> column, String shortest) {
+        if (column == null || shortest == null || shortest.isEmpty()) {
+            return;
+        }
+        javafx.scene.Node g = cell.getGraphic();
+        double graphic = g == null ? 0 : g.prefWidth(-1) + cell.getGraphicTextGap();
+        grow(column, width(shortest, cell.getFont()) + graphic + cell.snappedLeftInset() + cell.snappedRightInset());
+    }
+
+    /**
+     * Widens every leaf column of a laid-out table to its header's title, measured in the header's
+     * own font, with room for the sort arrow: a figure column sized to "1" still reads "Before",
+     * not "B...". Call after the table's layout (its headers exist from its first layout).
+     */
+    public static void fitHeaders(javafx.scene.control.Control table) {
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
+                    && h.getTableColumn().getColumns().isEmpty() && h.getTableColumn().isVisible()) {
+                javafx.scene.Node l = h.lookup(".label");
+                if (l instanceof Labeled label && label.getText() != null && !label.getText().isEmpty()) {
+                    // The sort arrow takes about an em beside the title when the column is sorted.
+                    double arrow = label.getFont().getSize();
+                    grow(h.getTableColumn(), width(label.getText(), label.getFont()) + arrow + label.snappedLeftInset()
+                            + label.snappedRightInset() + h.snappedLeftInset() + h.snappedRightInset());
+                }
+            }
+        }
+    }
+
     /** Text cells (class names, objects) whose column widens to the widest name shown: the table scrolls, the name stays whole. */
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> textCells() {
         return c -> new TableCell<>() {
@@ -62,9 +93,9 @@ public final class FitColumn {
     }
 
     private static double width(String text, Font font) {
-        PROBE.setFont(font);
-        PROBE.setText(text);
-        return PROBE.getLayoutBounds().getWidth();
+        // FitText's probe, one per thread: tables are also laid out off-screen (TableWarmUp on the
+        // Offscreen lane), and one Text shared by two threads failed inside its text layout (a NPE).
+        return FitText.width(font, text);
     }
 
     private static void grow(TableColumnBase<?, ?> column, double width) {

@@ -9,52 +9,93 @@ import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
 /**
- * A label or cell that shows its full text where it fits and a compact form where it does not,
- * e.g. a class name with its packages cut to initials. What still does not fit is cut at the
- * start, where a class name is least specific, so the simple name and the address stay readable.
+ * A label or cell that shows its full text where it fits and a shorter form where it does not,
+ * e.g. a class name with its packages cut to initials, then without its packages. What the
+ * shortest form still does not fit is cut at the start, where a class name is least specific, so
+ * the simple name and the address stay readable.
  */
 public final class FitText {
-    /** A cell's item's two forms of its text. */
-    private record Texts(String full, String compact) {
+    /**
+     * A cell's item's forms of its text, longest first, with their widths in the font last measured
+     * (a scrolling table lays its cells out every frame).
+     */
+    private static final class Forms {
+        final String[] texts;
+        Font font;
+        double[] widths;
+
+        Forms(String[] texts) {
+            this.texts = texts;
+        }
+
+        /** The first form that fits in {@code room}, else the shortest. */
+        String choose(Font f, double room) {
+            if (widths == null || !f.equals(font)) {
+                font = f;
+                widths = new double[texts.length];
+                for (int i = 0; i < texts.length; i++) {
+                    widths[i] = width(f, texts[i]);
+                }
+            }
+            for (int i = 0; i < texts.length - 1; i++) {
+                // A pixel of slack: Text and the label's skin round text widths differently.
+                if (widths[i] <= room - 1) {
+                    return texts[i];
+                }
+            }
+            return texts[texts.length - 1];
+        }
     }
 
-    private static final NodeKey<Texts> TEXTS = NodeKey.of("fitText.texts", Texts.class);
+    private static final NodeKey<Forms> TEXTS = NodeKey.of("fitText.texts", Forms.class);
     /** The room the cell's text had at its last layout. */
     private static final NodeKey<Double> ROOM = NodeKey.of("fitText.room", Double.class);
-    private static final NodeKey<Measured> MEASURED = NodeKey.of("fitText.measured", Measured.class);
     /** One per thread: views are also laid out off-screen on the {@link Offscreen} thread. */
     private static final ThreadLocal<Text> PROBE = ThreadLocal.withInitial(Text::new);
 
     private FitText() {
     }
 
-    /** Makes {@code label} choose between {@code full} and {@code compact} on every width or font change. */
-    public static void fit(Label label, String full, String compact) {
+    /**
+     * Makes {@code label} choose between {@code full} and its {@code shorter} forms (longest first)
+     * on every width or font change.
+     */
+    public static void fit(Label label, String full, String... shorter) {
         label.setText(full);
         label.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-        if (full.equals(compact)) {
+        Forms forms = forms(full, shorter);
+        if (forms.texts.length == 1) {
             return;
         }
         InvalidationListener choose = o -> {
             Node g = label.getGraphic();
             double room = label.getWidth() - label.snappedLeftInset() - label.snappedRightInset()
                     - (g == null ? 0 : g.prefWidth(-1) + label.getGraphicTextGap());
-            label.setText(fits(label.getFont(), full, room) ? full : compact);
+            label.setText(forms.choose(label.getFont(), room));
         };
         label.widthProperty().addListener(choose);
         label.fontProperty().addListener(choose);
     }
 
     /**
-     * Gives a reused cell its item's two texts, choosing by the room its text had at the last
-     * layout, so a scrolled-in row appears in the right form at once; {@link #refit} after each
-     * layout corrects the choice when a column was resized.
+     * Gives a reused cell its item's forms of text ({@code full}, then {@code shorter} ones, longest
+     * first), choosing by the room its text had at the last layout, so a scrolled-in row appears in
+     * the right form at once; {@link #refit} after each layout corrects the choice when a column was
+     * resized.
      */
-    public static void set(Labeled cell, String full, String compact) {
+    public static void set(Labeled cell, String full, String... shorter) {
         cell.setTextOverrun(OverrunStyle.LEADING_ELLIPSIS);
-        TEXTS.set(cell, new Texts(full, compact));
+        Forms forms = forms(full, shorter);
+        TEXTS.set(cell, forms);
         Double room = ROOM.get(cell);
-        cell.setText(room != null && !fits(cell, full, room) ? compact : full);
+        cell.setText(room == null ? full : forms.choose(cell.getFont(), room));
+    }
+
+    private static Forms forms(String full, String... shorter) {
+        java.util.LinkedHashSet<String> distinct = new java.util.LinkedHashSet<>();
+        distinct.add(full);
+        distinct.addAll(java.util.List.of(shorter));
+        return new Forms(distinct.toArray(String[]::new));
     }
 
     /** A cell item without a compact form (a group row, a "next 100" row). */
@@ -67,17 +108,15 @@ public final class FitText {
      * the skin placed the text (after indentation, disclosure arrow and icon) to the right edge.
      */
     public static void refit(Labeled cell) {
-        Texts texts = TEXTS.get(cell);
-        if (texts == null) {
+        Forms forms = TEXTS.get(cell);
+        if (forms == null) {
             return;
         }
-        String full = texts.full();
-        String compact = texts.compact();
         for (Node n : cell.getChildrenUnmodifiable()) {
             if (n instanceof Text t && n != cell.getGraphic() && n.getStyleClass().contains("text")) {
                 double room = cell.getWidth() - cell.snappedRightInset() - t.getLayoutX();
                 ROOM.set(cell, room);
-                String want = fits(cell, full, room) ? full : compact;
+                String want = forms.choose(cell.getFont(), room);
                 if (!want.equals(cell.getText())) {
                     cell.setText(want);
                 }
@@ -86,26 +125,8 @@ public final class FitText {
         }
     }
 
-    /** A text's width in a font, kept on the cell: a scrolling table lays its cells out every frame. */
-    private record Measured(String text, Font font, double width) {
-    }
-
-    private static boolean fits(Labeled cell, String text, double room) {
-        Measured kept = MEASURED.get(cell);
-        Measured m = kept != null && kept.text().equals(text) && kept.font().equals(cell.getFont()) ? kept : null;
-        if (m == null) {
-            m = new Measured(text, cell.getFont(), width(cell.getFont(), text));
-            MEASURED.set(cell, m);
-        }
-        // A pixel of slack: Text and the label's skin round text widths differently.
-        return m.width() <= room - 1;
-    }
-
-    private static boolean fits(Font font, String text, double room) {
-        return width(font, text) <= room - 1;
-    }
-
-    private static double width(Font font, String text) {
+    /** A text's width in a font (no padding). */
+    public static double width(Font font, String text) {
         Text probe = PROBE.get();
         probe.setFont(font);
         probe.setText(text);

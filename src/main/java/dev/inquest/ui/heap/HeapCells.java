@@ -160,11 +160,39 @@ public final class HeapCells {
 
     /**
      * Shows "class @ address" in a cell, with the packages cut to initials where the whole name
-     * does not fit ({@link dev.inquest.ui.common.FitText}; the cell calls {@code FitText.refit}
-     * after its layout).
+     * does not fit, and left out where even that does not ({@link dev.inquest.ui.common.FitText};
+     * the cell calls {@code FitText.refit} after its layout).
      */
     public static void objectText(javafx.scene.control.Labeled cell, String className, long address) {
-        dev.inquest.ui.common.FitText.set(cell, objectLabel(className, address), objectLabel(shortPackages(className), address));
+        dev.inquest.ui.common.FitText.set(cell, objectLabel(className, address), objectLabels(className, address));
+    }
+
+    /**
+     * The shorter forms of an object's label, longest first: packages cut to initials, then left
+     * out. A narrow pane (the inspector beside the tree at a large type) then still shows the
+     * class's own name and the address whole rather than "...ss j.j.i.MetadataRepository @ 0x...".
+     */
+    public static String[] objectLabels(String className, long address) {
+        return new String[] {objectLabel(shortPackages(className), address), objectLabel(simpleName(className), address)};
+    }
+
+    /**
+     * A class name without its packages, "ConcurrentHashMap$Node[]"; a class object keeps its
+     * "class " prefix. The last resort of a narrow cell: the tooltip and the inspector have the rest.
+     */
+    public static String simpleName(String className) {
+        String prefix = className.startsWith("class ") ? "class " : "";
+        String name = className.substring(prefix.length());
+        // Only dots before the first '$', '[' or '+' separate packages (a lambda's "+0x..." has none after it).
+        int end = name.length();
+        for (char c : new char[] {'$', '[', '+'}) {
+            int i = name.indexOf(c);
+            if (i >= 0) {
+                end = Math.min(end, i);
+            }
+        }
+        int last = name.lastIndexOf('.', end - 1);
+        return last < 0 ? className : prefix + name.substring(last + 1);
     }
 
     /** "java.util.HashMap @ 0x7f00123" as MAT writes object labels. */

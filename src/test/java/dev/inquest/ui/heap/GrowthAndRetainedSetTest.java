@@ -122,8 +122,27 @@ class GrowthAndRetainedSetTest {
             assertThat(dump.retained(r.node())).isLessThanOrEqualTo(r.delta().retainedAfter());
         }
         @SuppressWarnings("unchecked")
-        TableColumn<GrowthRows.Row, Long> delta = (TableColumn<GrowthRows.Row, Long>) view.table().getVisibleLeafColumn(6);
+        TableColumn<GrowthRows.Row, Long> delta = (TableColumn<GrowthRows.Row, Long>) view.table().getVisibleLeafColumns().stream()
+                .filter(c -> "col-growth-delta".equals(c.getId())).findFirst().orElseThrow();
         assertThat(delta.getCellData(0)).isEqualTo(top.delta().retainedDelta());
+
+        // Narrow (issue 18): the holders and counts give way, the name and the figures stay whole;
+        // a column the reader brings back from the header's menu stays.
+        javafx.stage.Stage stage = (javafx.stage.Stage) view.table().getScene().getWindow();
+        double wide = stage.getWidth();
+        robot.interact(() -> stage.setWidth(560));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        TableColumn<?, ?> holders = column(view, "col-growth-holders");
+        assertThat(holders.isVisible()).as("holders hidden at 560 px").isFalse();
+        assertThat(delta.isVisible()).isTrue();
+        assertThat(wholeCells(view)).as("the name and the figures, as drawn").anyMatch(t -> t.endsWith("ArrayList"))
+                .contains(Units.bytesDelta(top.delta().retainedDelta()));
+        robot.interact(() -> holders.setVisible(true));
+        robot.interact(() -> stage.setWidth(600));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+        assertThat(holders.isVisible()).as("the reader's choice stays").isTrue();
+        robot.interact(() -> stage.setWidth(wide));
+        org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
         assertThat(view.summaryText()).contains("grow-1.hprof").contains(Units.bytes(expected.usedAfter()))
                 .contains(Units.count(expected.dominators().size()) + " dominator path");
 
@@ -214,5 +233,33 @@ class GrowthAndRetainedSetTest {
                 Inspection.ClassCount::shallow).containsExactly(
                         org.assertj.core.groups.Tuple.tuple("byte[]", 1L, 1_016L),
                         org.assertj.core.groups.Tuple.tuple("HeapShapes$Holder", 1L, 16L));
+    }
+
+    private static TableColumn<?, ?> column(GrowthView view, String id) {
+        java.util.ArrayDeque<TableColumn<GrowthRows.Row, ?>> todo = new java.util.ArrayDeque<>(view.table().getColumns());
+        while (!todo.isEmpty()) {
+            TableColumn<GrowthRows.Row, ?> c = todo.pop();
+            if (id.equals(c.getId())) {
+                return c;
+            }
+            todo.addAll(c.getColumns());
+        }
+        throw new AssertionError("no column " + id);
+    }
+
+    /** The texts of the table's cells as drawn; fails on a cell whose drawn text is elided. */
+    private static List<String> wholeCells(GrowthView view) {
+        List<String> shown = new java.util.ArrayList<>();
+        for (javafx.scene.Node n : view.table().lookupAll(".table-cell")) {
+            if (n instanceof javafx.scene.control.TableCell<?, ?> cell && cell.isVisible() && cell.getText() != null && !cell.isEmpty()) {
+                for (javafx.scene.Node t : cell.getChildrenUnmodifiable()) {
+                    if (t instanceof javafx.scene.text.Text text && t.getClass().getSimpleName().equals("LabeledText")) {
+                        assertThat(text.getText()).as("drawn text of a cell").isEqualTo(cell.getText());
+                        shown.add(text.getText());
+                    }
+                }
+            }
+        }
+        return shown;
     }
 }

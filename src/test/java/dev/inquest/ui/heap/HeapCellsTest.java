@@ -16,6 +16,18 @@ class HeapCellsTest {
     }
 
     @Test
+    void theLastResortLeavesThePackagesOutButKeepsNestedNamesAndTheClassPrefix() {
+        assertThat(HeapCells.simpleName("class jdk.jfr.internal.MetadataRepository")).isEqualTo("class MetadataRepository");
+        assertThat(HeapCells.simpleName("jdk.internal.loader.ClassLoaders$AppClassLoader")).isEqualTo("ClassLoaders$AppClassLoader");
+        assertThat(HeapCells.simpleName("java.util.concurrent.ConcurrentHashMap$Node[]")).isEqualTo("ConcurrentHashMap$Node[]");
+        assertThat(HeapCells.simpleName("com.acme.Cache$$Lambda+0x000001e2b3c4d5e6")).isEqualTo("Cache$$Lambda+0x000001e2b3c4d5e6");
+        assertThat(HeapCells.simpleName("byte[]")).isEqualTo("byte[]");
+        // An object's forms, longest first: the address is in every one.
+        assertThat(HeapCells.objectLabels("class jdk.jfr.internal.MetadataRepository", 0xf02e3678L)).containsExactly(
+                "class j.j.i.MetadataRepository @ 0xf02e3678", "class MetadataRepository @ 0xf02e3678");
+    }
+
+    @Test
     void anExactFilterReadsAsTypedAndMatchesOnlyThatClass() {
         String filter = HeapDocument.exactly("java.util.HashMap$Node[]");
         assertThat(filter).isEqualTo("^java\\.util\\.HashMap\\$Node\\[\\]$");

@@ -160,7 +160,7 @@ public final class OverviewView implements HeapView {
             DominatorRow r = top.get(i);
             Label name = new Label(null, HeapCells.iconFor(r.className(), false));
             FitText.fit(name, HeapCells.objectLabel(r.className(), r.address()),
-                    HeapCells.objectLabel(HeapCells.shortPackages(r.className()), r.address()));
+                    HeapCells.objectLabels(r.className(), r.address()));
             name.setMinWidth(120);
             name.setMaxWidth(Double.MAX_VALUE);
             name.setTooltip(new Tooltip(HeapCells.objectLabel(r.className(), r.address()) + "\nClick to inspect"));
