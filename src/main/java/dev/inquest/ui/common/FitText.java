@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -67,6 +68,16 @@ public final class FitText {
      * the skin placed the text (after indentation, disclosure arrow and icon) to the right edge.
      */
     public static void refit(Labeled cell) {
+        refit(cell, null);
+    }
+
+    /**
+     * As {@link #refit(Labeled)}, and when even the compact form does not fit, raises the column's
+     * minimum width until it does: the name gets the room first, the figure columns give theirs or
+     * the table scrolls (presentation's type, a narrow window), rather than "... @ 0xfef00628".
+     * Like {@link FitColumn}, the minimum only grows; the zoom ({@code ColumnZoom}) resets it.
+     */
+    public static void refit(Labeled cell, TableColumnBase<?, ?> column) {
         Texts texts = TEXTS.get(cell);
         if (texts == null) {
             return;
@@ -80,6 +91,9 @@ public final class FitText {
                 String want = fits(cell, full, room) ? full : compact;
                 if (!want.equals(cell.getText())) {
                     cell.setText(want);
+                }
+                if (column != null && !fits(cell, want, room)) {
+                    FitColumn.grow(column, cell.getWidth() + width(cell.getFont(), want) + 1 - room);
                 }
                 return;
             }

@@ -124,6 +124,9 @@ public final class FlameGraph extends BorderPane {
         status.setId("flame-status");
         status.getStyleClass().add("flame-status");
         status.setMaxWidth(Double.MAX_VALUE);
+        // The hovered frame's figures on a second line rather than cut, in a narrow pane or large type.
+        status.setWrapText(true);
+        status.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         setBottom(status);
 
         canvas.hoveredProperty().addListener((o, a, b) -> updateStatus());
