@@ -5,6 +5,8 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableColumnBase;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TreeTableView;
 import javafx.scene.text.Font;
 import javafx.util.Callback;
 
@@ -92,13 +94,30 @@ public final class FitColumn {
         };
     }
 
+    /**
+     * The table's constrained policy, with a scroll bar when the columns' minimum widths (grown as
+     * above) add up to more than the table's width. JavaFX hides the horizontal scroll bar for its
+     * own constrained policies, so a name column given its room pushed the figure columns out of
+     * sight with no way to them; this policy is not one of those and keeps the bar.
+     */
+    @SuppressWarnings("rawtypes")
+    public static Callback<TableView.ResizeFeatures, Boolean> scrolling(Callback<TableView.ResizeFeatures, Boolean> constrained) {
+        return constrained::call;
+    }
+
+    /** As {@link #scrolling(Callback)} for a tree table. */
+    @SuppressWarnings("rawtypes")
+    public static Callback<TreeTableView.ResizeFeatures, Boolean> scrollingTree(Callback<TreeTableView.ResizeFeatures, Boolean> constrained) {
+        return constrained::call;
+    }
+
     private static double width(String text, Font font) {
         // FitText's probe, one per thread: tables are also laid out off-screen (TableWarmUp on the
         // Offscreen lane), and one Text shared by two threads failed inside its text layout (a NPE).
         return FitText.width(font, text);
     }
 
-    private static void grow(TableColumnBase<?, ?> column, double width) {
+    static void grow(TableColumnBase<?, ?> column, double width) {
         double needed = Math.ceil(width + SLACK);
         if (needed > column.getMinWidth()) {
             if (needed > column.getMaxWidth()) {

@@ -5,6 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.OverrunStyle;
+import javafx.scene.control.TableColumnBase;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -44,6 +45,16 @@ public final class FitText {
                 }
             }
             return texts[texts.length - 1];
+        }
+
+        /** The width of one of the forms in the font {@link #choose} last measured. */
+        double widthOf(String text) {
+            for (int i = 0; i < texts.length; i++) {
+                if (texts[i].equals(text)) {
+                    return widths[i];
+                }
+            }
+            return FitText.width(font, text);
         }
     }
 
@@ -108,6 +119,16 @@ public final class FitText {
      * the skin placed the text (after indentation, disclosure arrow and icon) to the right edge.
      */
     public static void refit(Labeled cell) {
+        refit(cell, null);
+    }
+
+    /**
+     * As {@link #refit(Labeled)}, and when even the shortest form does not fit, raises the column's
+     * minimum width until it does: the name gets the room first, the figure columns give theirs or
+     * the table scrolls (presentation's type, a narrow window), rather than "... @ 0xfef00628".
+     * Like {@link FitColumn}, the minimum only grows; the zoom ({@code ColumnZoom}) resets it.
+     */
+    public static void refit(Labeled cell, TableColumnBase<?, ?> column) {
         Forms forms = TEXTS.get(cell);
         if (forms == null) {
             return;
@@ -119,6 +140,10 @@ public final class FitText {
                 String want = forms.choose(cell.getFont(), room);
                 if (!want.equals(cell.getText())) {
                     cell.setText(want);
+                }
+                double need = forms.widthOf(want);
+                if (column != null && need > room - 1) {
+                    FitColumn.grow(column, cell.getWidth() + need + 1 - room);
                 }
                 return;
             }

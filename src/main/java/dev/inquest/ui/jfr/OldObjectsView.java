@@ -61,8 +61,10 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         findInHeap.disableProperty().bind(samples.getSelectionModel().selectedItemProperty().isNull());
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox bar = new HBox(6, byType, bySite, hint, gap, findInHeap);
-        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        // A tool bar, not a box: what does not fit goes into its overflow menu whole, rather than
+        // every button cut to "By..." in a narrow pane or presentation's type (issue 18).
+        javafx.scene.control.ToolBar bar = new javafx.scene.control.ToolBar(byType, bySite, hint, gap, findInHeap);
+        bar.setId("jfr-old-bar");
         bar.setPadding(new Insets(6, 10, 4, 10));
         hint.getStyleClass().add("text-muted");
         setTop(bar);
@@ -77,7 +79,8 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         groups.getColumns().add(key);
         groups.getColumns().add(count);
         groups.getColumns().add(size);
-        groups.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The key column widens to its names (FitColumn); past the pane's width the table scrolls to the figures.
+        groups.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         groups.setPlaceholder(new Label("No jdk.OldObjectSample events in this recording"));
         groups.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> fillSamples(b));
         samples.setShowRoot(false);

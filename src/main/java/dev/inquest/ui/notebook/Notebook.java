@@ -612,16 +612,17 @@ public final class Notebook implements CaseDesk {
             }
             presenting = true;
             root.getStyleClass().add("presentation");
-            root.setStyle("-fx-font-size: " + Math.max(20, Math.round(window.fontSize() * 1.6)) + "px;");
+            window.overrideFontSize(Math.max(20, Math.round(window.fontSize() * 1.6)));
             if (!window.sidePanelShown()) {
                 window.toggleSidePanel();
             }
             presenter.show(session.current(), currentHypothesis);
             view.showInstead(presenter.node());
-            // Side by side at half and half: a statement in large type needs the room.
+            // Side by side, the view at three fifths: its names and figures are in large type too and
+            // are cut when squeezed, while the presenter's sentences wrap onto more lines (issue 18).
             splitPane().ifPresent(sp -> {
                 dividers = sp.getDividerPositions();
-                sp.setDividerPositions(0.5);
+                sp.setDividerPositions(0.6);
             });
             presentationKeys = e -> {
                 boolean typing = scene.getFocusOwner() instanceof TextInputControl;

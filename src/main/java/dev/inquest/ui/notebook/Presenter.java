@@ -12,8 +12,7 @@ import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.layout.HBox;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
 
 /**
@@ -98,43 +97,42 @@ final class Presenter {
         }
         Stop s = stops.get(at);
         Hypothesis h = s.hypothesis();
-        Label position = new Label(h.id() + "  ·  stop " + (at + 1) + " of " + stops.size());
+        Label position = wrapping(new Label(h.id() + "  ·  stop " + (at + 1) + " of " + stops.size()));
         position.setId("presenter-position");
         position.getStyleClass().add("text-muted");
         Label statement = new Label(h.statement());
         statement.setId("presenter-statement");
         statement.setWrapText(true);
         statement.getStyleClass().add("presenter-statement");
-        root.getChildren().addAll(new HBox(12, Chips.status(h.status()), position), statement);
+        root.getChildren().addAll(line(12, Chips.status(h.status()), position), statement);
         if (s.evidence() == null) {
             if (!h.notes().isBlank()) {
                 Label notes = new Label(h.notes());
                 notes.setWrapText(true);
                 root.getChildren().add(notes);
             }
-            Label counts = new Label(h.supporting().size() + " for, " + h.refuting().size() + " against"
-                    + (h.evidence().isEmpty() ? "" : ". PageDown walks through them."));
+            Label counts = wrapping(new Label(h.supporting().size() + " for, " + h.refuting().size() + " against"
+                    + (h.evidence().isEmpty() ? "" : ". PageDown walks through them.")));
             root.getChildren().add(counts);
         } else {
             Evidence e = s.evidence();
             VBox card = new VBox(10);
             card.getStyleClass().addAll("presenter-evidence", "stance-" + e.stance().word());
-            Label which = new Label("Evidence " + s.evidenceNumber() + " of " + h.evidence().size());
+            Label which = wrapping(new Label("Evidence " + s.evidenceNumber() + " of " + h.evidence().size()));
             which.getStyleClass().add("text-muted");
             Label summary = new Label(Chips.plain(e.summary()));
             summary.setId("presenter-evidence");
             summary.setWrapText(true);
             summary.getStyleClass().add("presenter-evidence-summary");
-            HBox top = new HBox(10, Chips.stance(e.stance()), which, Chips.kindIcon(e.kind()));
-            top.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-            card.getChildren().addAll(top, summary);
-            GridPane figures = new GridPane(24, 6);
-            int row = 0;
+            card.getChildren().addAll(line(10, Chips.stance(e.stance()), which, Chips.kindIcon(e.kind())), summary);
+            // Each figure on a line of its own, its name above its value: two columns side by side
+            // cut one or the other in a pane this narrow at presentation's type size.
+            VBox figures = new VBox(6);
             for (Figure f : e.figures()) {
-                Label name = new Label(f.name());
-                Label value = new Label(FigureText.value(f));
+                Label name = wrapping(new Label(f.name()));
+                Label value = wrapping(new Label(FigureText.value(f)));
                 value.getStyleClass().addAll("numeric", "presenter-figure");
-                figures.addRow(row++, name, value);
+                figures.getChildren().add(new VBox(0, name, value));
             }
             card.getChildren().add(figures);
             if (!e.path().isEmpty()) {
@@ -146,9 +144,32 @@ final class Presenter {
             }
             root.getChildren().add(card);
         }
-        Label keys = new Label("PageDown next  ·  PageUp previous  ·  Enter opens the evidence  ·  F5 ends");
+        Label keys = wrapping(new Label("PageDown next  ·  PageUp previous  ·  Enter opens the evidence  ·  F5 ends"));
         keys.getStyleClass().addAll("text-small", "text-muted");
-        keys.setWrapText(true);
         root.getChildren().add(keys);
+    }
+
+    /**
+     * The presenter is a narrow pane in large type: its texts wrap onto more lines rather than end
+     * in "...", however long a hypothesis id, a figure or a sentence is.
+     */
+    private static Label wrapping(Label l) {
+        l.setWrapText(true);
+        l.setMinWidth(0);
+        return l;
+    }
+
+    /** Chips and a label on one line while they fit, the label below them when they do not. */
+    private static FlowPane line(double gap, Node... nodes) {
+        FlowPane line = new FlowPane(gap, 6, nodes);
+        line.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        line.setMinWidth(0);
+        // A flow gives each child its preferred width: cap a label at the line's, so it wraps there.
+        for (Node n : nodes) {
+            if (n instanceof Label l) {
+                l.maxWidthProperty().bind(line.widthProperty());
+            }
+        }
+        return line;
     }
 }

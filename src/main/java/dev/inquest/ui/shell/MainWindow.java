@@ -77,6 +77,8 @@ public final class MainWindow {
     private final Map<FileKind, DocumentOpener> openers = new EnumMap<>(FileKind.class);
     private final Menu recentMenu = new Menu("Open Recent");
     private double fontSize;
+    /** Presentation's type size while presenting, 0 otherwise. */
+    private double modeFontSize;
     private Function<Stage, List<Path>> fileChooser = MainWindow::showFileChooser;
     private final CaseLayouts layouts;
     /** Null: the user's data folder ({@link dev.inquest.demo.Demo#defaultDir()}), read when the button is pressed. */
@@ -112,7 +114,7 @@ public final class MainWindow {
         // column back at it, nothing is walked.
         scene.addPostLayoutPulseListener(() -> {
             long now = System.nanoTime();
-            double scale = fontSize / BASE_FONT;
+            double scale = shownFontSize() / BASE_FONT;
             if ((scale != 1 || !columnZoom.settled(scale)) && now - lastColumnWalk > 200_000_000L) {
                 lastColumnWalk = now;
                 columnZoom.apply(root, scale);
@@ -247,8 +249,18 @@ public final class MainWindow {
         return root;
     }
 
-    /** Re-applies the user's font size after a mode (presentation) changed the root style. */
+    /**
+     * A mode's own type size (presentation's) over the user's, until {@link #restoreFontSize}: the
+     * table columns widen with it as with the zoom keys, or the larger figures would squeeze the names.
+     */
+    public void overrideFontSize(double px) {
+        modeFontSize = px;
+        applyFontSize();
+    }
+
+    /** Re-applies the user's font size after a mode (presentation) changed it. */
     public void restoreFontSize() {
+        modeFontSize = 0;
         applyFontSize();
     }
 
@@ -649,8 +661,13 @@ public final class MainWindow {
     private void applyFontSize() {
         // Text sizes in em follow the root font size; table columns are sized in pixels by their
         // views, so they are scaled by the same ratio (ColumnZoom), now and for views built later.
-        root.setStyle("-fx-font-size: " + fontSize + "px;");
-        columnZoom.apply(root, fontSize / BASE_FONT);
+        root.setStyle("-fx-font-size: " + shownFontSize() + "px;");
+        columnZoom.apply(root, shownFontSize() / BASE_FONT);
+    }
+
+    /** The type size on screen: a mode's while one is on, else the user's. */
+    private double shownFontSize() {
+        return modeFontSize > 0 ? modeFontSize : fontSize;
     }
 
     public double fontSize() {

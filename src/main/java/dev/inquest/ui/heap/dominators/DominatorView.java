@@ -2,6 +2,7 @@ package dev.inquest.ui.heap.dominators;
 
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.Grouping;
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.common.PagedTreeItem;
 import dev.inquest.ui.common.ShareBarCell;
@@ -111,7 +112,8 @@ public final class DominatorView implements HeapView.Filtered {
         table.setId("dominator-table");
         table.getStyleClass().add("dense");
         table.setShowRoot(false);
-        table.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // The object column takes the room its names need first (FitText); past the table's width it scrolls.
+        table.setColumnResizePolicy(FitColumn.scrollingTree(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
 
         TreeTableColumn<Row, Row> object = new TreeTableColumn<>("Object");
         object.setId("col-object");
@@ -319,7 +321,7 @@ public final class DominatorView implements HeapView.Filtered {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            FitText.refit(this);
+            FitText.refit(this, getTableColumn());
         }
 
         @Override

@@ -5,6 +5,7 @@ import dev.inquest.heap.model.Grouping;
 import dev.inquest.heap.model.HistogramRow;
 import dev.inquest.heap.query.ClassDelta;
 import dev.inquest.heap.query.Comparison;
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapContext;
 import dev.inquest.ui.heap.HeapPanes;
@@ -137,7 +138,8 @@ public final class HistogramView implements HeapView.Filtered {
     private void buildTable() {
         table.setId("histogram-table");
         table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        // Class names widen their column (FitColumn); past the table's width it scrolls to the figures.
+        table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         TableColumn<Row, String> name = new TableColumn<>("Class");
         name.setId("col-name");
         name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));
