@@ -92,7 +92,7 @@ final class NotebookView {
         render();
     }
 
-    Node node() {
+    BorderPane node() {
         return root;
     }
 
