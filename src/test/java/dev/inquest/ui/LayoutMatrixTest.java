@@ -163,6 +163,28 @@ class LayoutMatrixTest {
      * figure or tool-bar word and without overlapping texts. Grows as views are fixed.
      */
     static final Set<String> CLEAN = new TreeSet<>(List.of(
+            // Slice "layouts that give way" (issue 18): the notebook narrows at 1024 and the heap
+            // navigation collapses to icons, so the dominator tree's names are whole with the notebook
+            // open, and the heap views with the inspector at 150 % type have 124 px more than the
+            // character or two they lacked (clean in two full runs).
+            "heap-dominators 1024x700 notebook",
+            "heap-dominators 1024x700 notebook-dark",
+            "heap-dominators 1024x700 inspector-dark-150",
+            "heap-dominators 1280x800 inspector-dark-150",
+            "heap-overview 1024x700 inspector-dark-150",
+            "heap-overview 1280x800 inspector-dark-150",
+            "heap-histogram 1024x700 inspector-dark-150",
+            "heap-histogram 1280x800 inspector-dark-150",
+            "heap-threads 1024x700 inspector-dark-150",
+            "heap-threads 1280x800 inspector-dark-150",
+            "heap-strings 1024x700 inspector-dark-150",
+            "heap-strings 1280x800 inspector-dark-150",
+            "heap-duplicates 1024x700 inspector-dark-150",
+            "heap-duplicates 1280x800 inspector-dark-150",
+            "heap-loaders 1024x700 inspector-dark-150",
+            "heap-loaders 1280x800 inspector-dark-150",
+            "heap-collections 1024x700 inspector-dark-150",
+            "heap-collections 1280x800 inspector-dark-150",
             // Not the heap views with the inspector at 150 % type: the demo dump is made anew each run and
             // its biggest class names fit there by a character or two, or not (open on issue 18).
             "heap-collections 1024x700 notebook",
@@ -328,11 +350,7 @@ class LayoutMatrixTest {
             "jfr-heap 1920x1080 presenting-dark",
             "jfr-old 1024x700 presenting-dark",
             "jfr-old 1280x800 presenting-dark",
-            "jfr-old 1920x1080 presenting-dark",
-            "heap-dominators 1024x700 inspector-dark-150",
-            "heap-dominators 1280x800 inspector-dark-150",
-            "heap-histogram 1024x700 inspector-dark-150",
-            "heap-histogram 1280x800 inspector-dark-150"));
+            "jfr-old 1920x1080 presenting-dark"));
 
 
     @BeforeAll

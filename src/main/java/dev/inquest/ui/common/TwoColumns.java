@@ -28,9 +28,14 @@ public final class TwoColumns extends Pane {
         this.gap = gap;
     }
 
-    /** True when the parts sit side by side at this outer width. */
+    /**
+     * True when the parts sit side by side at this outer width: from the breakpoint on, and only
+     * while the right part gets its preferred width there (its names whole: a larger type size, or
+     * a narrower side pane giving the pane more room, must not put them beside the left part cut).
+     */
     public boolean sideBySide(double width) {
-        return width - horizontalInsets() >= breakpoint;
+        double inner = width - horizontalInsets();
+        return inner >= breakpoint && inner - leftWidth - gap >= right.prefWidth(-1);
     }
 
     @Override

@@ -81,6 +81,20 @@ public final class HeapDocument {
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab pathsTab = new Tab("Paths to GC roots");
     private final ListView<Section> nav = new ListView<>();
+    /** The navigation's width with the views' names. */
+    static final double NAV_WIDTH = 170;
+    /** The navigation's width with icons only: an icon (16 px) and the cell's padding (10 px each side). */
+    static final double NAV_ICON_WIDTH = 46;
+    /**
+     * The width the view beside the navigation needs before the navigation's names may take any:
+     * the documents' minimum the shell keeps ({@link dev.inquest.ui.shell.SidePanelSpace#DOCUMENTS_MIN},
+     * measured on the dominator tree, the widest name column, with the navigation as icons) less
+     * the icons' width, 674 px at the base type size, in proportion at a larger one. Below it the
+     * navigation shows icons only: at 1280x800 with the notebook open (854 px of documents, 684
+     * for the view) the names stay; at 1024x700 with the inspector beside the view they go.
+     */
+    static final double VIEW_MIN = dev.inquest.ui.shell.SidePanelSpace.DOCUMENTS_MIN - NAV_ICON_WIDTH;
+    private final javafx.beans.property.BooleanProperty navIcons = new javafx.beans.property.SimpleBooleanProperty();
     private final Map<Section, HeapView> built = new EnumMap<>(Section.class);
     private final List<TaskRunner.Handle> running = new ArrayList<>();
     private final dev.inquest.ui.debug.FxCost fxCost = new dev.inquest.ui.debug.FxCost();
@@ -106,11 +120,26 @@ public final class HeapDocument {
             @Override
             protected void updateItem(Section s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty || s == null ? null : s.label);
+                boolean icons = navIcons.get();
+                setText(empty || s == null || icons ? null : s.label);
                 setGraphic(empty || s == null ? null : new FontIcon(s.icon));
+                // Collapsed to icons, each still says what it is: on hover and to a screen reader.
+                setTooltip(empty || s == null || !icons ? null : new javafx.scene.control.Tooltip(s.label));
+                setAccessibleText(empty || s == null ? null : s.label);
             }
         });
-        nav.setPrefWidth(170);
+        nav.setPrefWidth(NAV_WIDTH);
+        // The navigation is a side pane: below VIEW_MIN it gives its width to the view
+        // (names and figures come before the views' names, which the icons, their tooltips and
+        // Ctrl+1..9 still give). Arrow keys still walk it; the selected view stays marked.
+        navIcons.addListener((obs, was, is) -> {
+            nav.setPrefWidth(is ? NAV_ICON_WIDTH : NAV_WIDTH);
+            nav.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("icons"), is);
+            nav.refresh();
+        });
+        // The view's width decides (the inspector beside it takes from it too); after the layout
+        // that gave it, so that the navigation's new width is laid out in the next pulse.
+        viewHost.widthProperty().addListener((obs, was, is) -> javafx.application.Platform.runLater(this::fitNavigation));
         nav.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 showSection(is);
@@ -483,6 +512,27 @@ public final class HeapDocument {
     }
 
     /** Closes the inspector / paths area (the views keep their state for the next inspect). */
+    /** Icons only while the view has less than {@link #VIEW_MIN} (in proportion to the type size), names again from a little more. */
+    private void fitNavigation() {
+        double view = viewHost.getWidth();
+        if (view <= 0) {
+            return;
+        }
+        double scale = nav.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell
+                ? cell.getFont().getSize() / 13 : 1;
+        double need = VIEW_MIN * scale;
+        if (!navIcons.get() && view < need) {
+            navIcons.set(true);
+        } else if (navIcons.get() && view - (NAV_WIDTH - NAV_ICON_WIDTH) >= need + 8) {
+            navIcons.set(false);
+        }
+    }
+
+    /** True while the navigation shows icons only (the view beside it is narrower than {@link #VIEW_MIN}). */
+    public boolean navigationIcons() {
+        return navIcons.get();
+    }
+
     public void hideSide() {
         side.getTabs().clear();
     }

@@ -317,9 +317,8 @@ public final class Notebook implements CaseDesk {
             newInvestigation();
         }
         if (view != null) {
-            if (!window.sidePanelShown()) {
-                window.toggleSidePanel();
-            }
+            // Beside the documents, or over them when the window is too narrow to keep it beside.
+            window.revealSidePanel();
             view.focusNewHypothesis();
         }
     }

@@ -83,6 +83,8 @@ final class NotebookView {
         scroll.getStyleClass().add("edge-to-edge");
         saveState.setId("save-state");
         saveState.getStyleClass().add("save-state");
+        // "Saved" keeps its word in a narrow notebook; the dates beside it wrap instead.
+        saveState.setMinWidth(Region.USE_PREF_SIZE);
         problemBar.setId("save-problem");
         problemBar.getStyleClass().add("save-problem");
         problemBar.setAlignment(Pos.CENTER_LEFT);
@@ -92,7 +94,7 @@ final class NotebookView {
         render();
     }
 
-    Node node() {
+    BorderPane node() {
         return root;
     }
 
@@ -276,7 +278,15 @@ final class NotebookView {
         subtaskLabel.getStyleClass().add("text-muted");
         Label statusLabel = new Label("Status");
         statusLabel.getStyleClass().add("text-muted");
-        HBox meta = new HBox(8, subtaskLabel, subtask, statusLabel, status);
+        // The notebook narrows in a small window (issue 18): each label stays with its field and
+        // keeps its word, and the status goes under the subtask when the two do not fit in a row.
+        subtaskLabel.setMinWidth(Region.USE_PREF_SIZE);
+        statusLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox subtaskPair = new HBox(8, subtaskLabel, subtask);
+        subtaskPair.setAlignment(Pos.CENTER_LEFT);
+        HBox statusPair = new HBox(8, statusLabel, status);
+        statusPair.setAlignment(Pos.CENTER_LEFT);
+        javafx.scene.layout.FlowPane meta = new javafx.scene.layout.FlowPane(12, 6, subtaskPair, statusPair);
         meta.setAlignment(Pos.CENTER_LEFT);
 
         String dates = "Created " + (c.created() == null ? "—" : c.created())

@@ -69,7 +69,8 @@ public final class MainWindow {
     private final BorderPane root = new BorderPane();
     private final DocumentArea documents = new DocumentArea();
     private final ClassLinks links = new ClassLinks();
-    private final SplitPane workArea = new SplitPane();
+    /** The documents and the notebook beside them, which gives way to them in a narrow window. */
+    private final SidePanelSpace workArea = new SidePanelSpace(documents.node(), root.getStyleClass());
     private Node sidePanel;
     private MenuBar menuBar;
     private final StatusBar status = new StatusBar();
@@ -98,8 +99,7 @@ public final class MainWindow {
         installTaskStatus();
 
         root.setTop(new VBox(buildMenuBar(), buildToolBar()));
-        workArea.getItems().add(documents.node());
-        root.setCenter(workArea);
+        root.setCenter(workArea.node());
         root.setBottom(status);
         showWelcome();
         installDragAndDrop();
@@ -203,36 +203,44 @@ public final class MainWindow {
 
     /**
      * Puts a panel (the case notebook) beside the document area, or removes it with null. The
-     * panel keeps its width when the window resizes; the documents take the rest.
+     * panel keeps its width when the window resizes while the documents have room; in a narrow
+     * window it narrows, then yields to a strip from which it opens over the documents
+     * ({@link SidePanelSpace}).
      */
-    public void setSidePanel(Node panel) {
-        if (sidePanel != null) {
-            workArea.getItems().remove(sidePanel);
-        }
+    public void setSidePanel(javafx.scene.layout.Region panel) {
         sidePanel = panel;
-        if (panel != null) {
-            workArea.getItems().add(panel);
-            SplitPane.setResizableWithParent(panel, false);
-            workArea.setDividerPositions(0.68);
-        }
+        workArea.setPanel(panel);
     }
 
-    /** Shows or hides the side panel without discarding it. */
+    /**
+     * Shows or hides the side panel without discarding it. While it has yielded to the strip (a
+     * narrow window), opens it over the documents or closes it back to the strip.
+     */
     public void toggleSidePanel() {
-        if (sidePanel == null) {
-            return;
-        }
-        if (workArea.getItems().contains(sidePanel)) {
-            workArea.getItems().remove(sidePanel);
-        } else {
-            workArea.getItems().add(sidePanel);
-            workArea.setDividerPositions(0.68);
-        }
+        workArea.toggle();
     }
 
-    /** True when the side panel is in the window (not hidden by {@link #toggleSidePanel()}). */
+    /** Brings the side panel into view: shown beside the documents, or over them in a narrow window. */
+    public void revealSidePanel() {
+        workArea.reveal();
+    }
+
+    /**
+     * True when the user has the side panel shown (not hidden by {@link #toggleSidePanel()}),
+     * beside the documents or, in a narrow window, yielded to its strip.
+     */
     public boolean sidePanelShown() {
-        return sidePanel != null && workArea.getItems().contains(sidePanel);
+        return sidePanel != null && workArea.wanted();
+    }
+
+    /** True while the side panel has given way to the documents: a strip at the edge, or open over them. */
+    public boolean sidePanelYielded() {
+        return workArea.yielded();
+    }
+
+    /** True while the yielded side panel is open over the documents. */
+    public boolean sidePanelOverlaid() {
+        return workArea.overlaid();
     }
 
     public Settings settings() {

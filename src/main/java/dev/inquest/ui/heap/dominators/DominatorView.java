@@ -94,7 +94,7 @@ public final class DominatorView implements HeapView.Filtered {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = HeapPanes.toolbar(8, filter, groupBy, gap, status);
+        javafx.scene.control.ToolBar bar = HeapPanes.toolbar(8, filter, groupBy, gap, status);
 
         buildTable();
         root.setTop(bar);

@@ -117,7 +117,7 @@ public final class HistogramView implements HeapView.Filtered {
         status.setMinWidth(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox bar = HeapPanes.toolbar(8, filter, groupBy, compare, gap, status);
+        javafx.scene.control.ToolBar bar = HeapPanes.toolbar(8, filter, groupBy, compare, gap, status);
 
         buildTable();
         root.setTop(bar);
