@@ -25,8 +25,12 @@ import java.util.regex.PatternSyntaxException;
  * </pre>
  */
 public final class Parser {
-    /** Deepest nesting of parentheses, NOT, minus and sub-selects: far beyond any real query, well within the stack. */
-    public static final int MAX_DEPTH = 100;
+    /**
+     * Deepest expression tree: nesting of parentheses, NOT, minus, calls and sub-selects, plus the
+     * length of each chain of operators and field steps (a left-deep tree). Far beyond a real query,
+     * well within the stack of the evaluator, which recurses on the tree.
+     */
+    public static final int MAX_DEPTH = 200;
 
     private static final Set<String> RESERVED = Set.of("select", "distinct", "objects", "as", "from", "instanceof",
             "where", "and", "or", "not", "like", "in", "group", "by", "having", "order", "asc", "desc", "limit",
@@ -245,7 +249,8 @@ public final class Parser {
             }
             f = new Ast.From(t.pos(), hex ? Ast.SourceKind.ADDRESS : Ast.SourceKind.OBJECT_ID, objects, instanceOf,
                     t.text(), null, n, null, null);
-        } else if (t.kind() == Token.Kind.IDENT && !RESERVED.contains(lower(t.text()))) {
+        } else if (t.kind() == Token.Kind.IDENT) {
+            // Any word: a source must follow FROM, so a class may be called Order or Set.
             f = new Ast.From(t.pos(), Ast.SourceKind.CLASS, objects, instanceOf, className(), null, 0, null, null);
         } else {
             throw expected("a class name, a quoted regular expression, an address (0x...) or '(' SELECT ... ')' after FROM");
@@ -287,22 +292,28 @@ public final class Parser {
     private Expr expr() throws SyntaxProblem {
         int start = peek().pos();
         Expr left = and();
+        int chain = 0;
         while (peek().is("or")) {
-            next();
+            deeper(next().pos());
+            chain++;
             Expr right = and();
             left = new Ast.Binary(start, span(start), "OR", left, right);
         }
+        depth -= chain;
         return left;
     }
 
     private Expr and() throws SyntaxProblem {
         int start = peek().pos();
         Expr left = not();
+        int chain = 0;
         while (peek().is("and")) {
-            next();
+            deeper(next().pos());
+            chain++;
             Expr right = not();
             left = new Ast.Binary(start, span(start), "AND", left, right);
         }
+        depth -= chain;
         return left;
     }
 
@@ -375,22 +386,32 @@ public final class Parser {
     private Expr sum() throws SyntaxProblem {
         int start = peek().pos();
         Expr left = product();
+        int chain = 0;
         while (peek().is("+") || peek().is("-")) {
-            String op = next().text();
+            Token opToken = next();
+            String op = opToken.text();
+            deeper(opToken.pos());
+            chain++;
             Expr right = product();
             left = new Ast.Binary(start, span(start), op, left, right);
         }
+        depth -= chain;
         return left;
     }
 
     private Expr product() throws SyntaxProblem {
         int start = peek().pos();
         Expr left = unary();
+        int chain = 0;
         while (peek().is("*") || peek().is("/")) {
-            String op = next().text();
+            Token opToken = next();
+            String op = opToken.text();
+            deeper(opToken.pos());
+            chain++;
             Expr right = unary();
             left = new Ast.Binary(start, span(start), op, left, right);
         }
+        depth -= chain;
         return left;
     }
 
@@ -415,7 +436,12 @@ public final class Parser {
     private Expr postfix() throws SyntaxProblem {
         int start = peek().pos();
         Expr e = primary();
+        int chain = 0;
         while (true) {
+            if (peek().is(".") || peek().is("[")) {
+                deeper(peek().pos());
+                chain++;
+            }
             if (peek().is(".")) {
                 next();
                 Token n = peek();
@@ -424,6 +450,10 @@ public final class Parser {
                     e = new Ast.Attribute(start, span(start), e, attribute(n));
                 } else if (n.kind() == Token.Kind.IDENT) {
                     next();
+                    if (peek().is("(")) {
+                        throw new SyntaxProblem(n.pos(), "method calls such as " + n.text() + "() are not supported;"
+                                + " use a field, an @attribute or a built-in function");
+                    }
                     e = new Ast.Field(start, span(start), e, n.text());
                 } else {
                     throw expected("a field name or @attribute after '.'");
@@ -436,6 +466,7 @@ public final class Parser {
                 expect("]", "']' after the array index");
                 e = new Ast.Index(start, span(start), e, i);
             } else {
+                depth -= chain;
                 return e;
             }
         }

@@ -257,7 +257,7 @@ class OqlQueryTest {
         syntax("SELECT * FROM java.lang.String s WHERE", 38, "expected an expression, found the end of the query");
         syntax("SELECT s.count, count(*) FROM java.lang.String s", 7, "neither a GROUP BY expression nor inside an aggregate");
         syntax("SELECT * FROM java.lang.String s LIMIT x", 39, "expected a whole number after LIMIT");
-        syntax("SELECT * FROM java.lang.String s WHERE " + "(".repeat(200) + "1", 39 + 100, "nests more than 100 levels");
+        syntax("SELECT * FROM java.lang.String s WHERE " + "(".repeat(300) + "1", 39 + 200, "nests more than 200 levels");
         syntax("SELECT * FROM java.lang.String s WHERE count(*) > 1", 39, "aggregate cannot be used in WHERE");
     }
 
