@@ -37,7 +37,8 @@ class ArchitectureTest {
 
     /** The heap engine's internals: only the heap engine itself may use them. */
     static final String[] HEAP_INTERNALS = {
-            "dev.inquest.heap.index..", "dev.inquest.heap.graph..", "dev.inquest.heap.hprof..", "dev.inquest.heap.store.."};
+            "dev.inquest.heap.index..", "dev.inquest.heap.graph..", "dev.inquest.heap.hprof..", "dev.inquest.heap.store..",
+            "dev.inquest.heap.oql.."};
 
     static final ArchRule ENGINES_IMPORT_NO_FACE = noClasses().that().resideInAnyPackage(ENGINES)
             .should().dependOnClassesThat().resideInAnyPackage(

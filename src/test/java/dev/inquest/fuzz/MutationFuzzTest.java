@@ -138,7 +138,9 @@ class MutationFuzzTest {
                         List.of("heap", "threads", f, "--json"),
                         List.of("heap", "loaders", f, "--json", "--top", "5"),
                         List.of("heap", "why", f, "--class", "byte[]", "--json"),
-                        List.of("heap", "holders", f, "--class", "byte[]", "--json", "--top", "5"))), 0);
+                        List.of("heap", "holders", f, "--class", "byte[]", "--json", "--top", "5"),
+                        List.of("heap", "query", f, "SELECT toString(o), o.x.y, o[1], o.@length, outbounds(o) FROM \".*\" o"
+                                + " WHERE o.@retainedHeapSize > 100 ORDER BY o.@retainedHeapSize DESC", "--json", "--limit", "5"))), 0);
     }
 
     @TestFactory

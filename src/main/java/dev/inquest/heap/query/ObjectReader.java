@@ -212,6 +212,17 @@ final class ObjectReader {
         };
     }
 
+    /** Index of a field in the class's field arrays ({@code fieldTypes}, {@code fieldOffsets}), or -1; the first of that name. */
+    public int fieldIndex(ClassInfo c, String field) {
+        String[] names = fieldNames(c);
+        for (int i = 0; i < names.length; i++) {
+            if (names[i].equals(field)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** Whether instances of the class have a field of that name (any type). */
     public boolean hasField(ClassInfo c, String field) {
         for (String n : fieldNames(c)) {

@@ -1,7 +1,8 @@
 /**
  * The heap engine's door, part two: one class per question over an open
  * {@link dev.inquest.heap.model.HeapDump} (leak suspects, comparison and growth paths, duplicate
- * strings and objects, collections, class loaders, threads, why-alive, the inspector), each
+ * strings and objects, collections, class loaders, threads, why-alive, the inspector, the object
+ * query language {@link dev.inquest.heap.query.OqlQuery}), each
  * answering with records used alike by the window and the command line. Public API, with the
  * records of {@code heap.model}; the rules (what is internal, where a new query goes) are in
  * {@link dev.inquest.heap.model}'s package documentation.
