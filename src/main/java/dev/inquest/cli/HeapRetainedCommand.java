@@ -68,9 +68,7 @@ public final class HeapRetainedCommand extends HeapVerb implements Callable<Inte
                 return 0;
             }
             PrintWriter o = out();
-            o.println("Retained set of " + r.label() + " (" + Units.count(r.members()) + (r.members() == 1 ? " object" : " objects")
-                    + "): " + Units.bytes(r.shallow()) + " in " + Units.count(r.objects()) + (r.objects() == 1 ? " object" : " objects")
-                    + (d.truncated() ? " (partial: the dump is cut short)" : ""));
+            o.println(r.sentence());
             o.println();
             o.println("By class (" + Units.count(r.histogram().size()) + (r.histogram().size() == 1 ? " class" : " classes")
                     + (r.histogram().size() > top.get() ? ", the " + top.get() + " largest" : "") + "):");

@@ -97,8 +97,25 @@ class HeapRetainedCliTest {
         CliRun r = CliRun.run("heap", "retained", file, "--class", HOLDER, "--top", "2");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Retained set of " + HOLDER + " (2 objects): " + dev.inquest.format.Units.bytes(bothSize)
-                + " in 6 objects").contains("By class (3 classes, the 2 largest):").contains("byte[]");
+                + " in 6 objects of 3 classes.").contains("By class (3 classes, the 2 largest):").contains("byte[]");
         assertThat(r.out()).doesNotContain("SharedRetained$Payload"); // the third class, past --top 2
+    }
+
+    @Test
+    void aCutDumpSaysItsFiguresArePartial(@org.junit.jupiter.api.io.TempDir java.nio.file.Path tmp) throws Exception {
+        byte[] b = java.nio.file.Files.readAllBytes(java.nio.file.Path.of(file));
+        String cut = java.nio.file.Files.write(tmp.resolve("cut.hprof"), java.util.Arrays.copyOf(b, b.length * 3 / 4)).toString();
+        CliRun text = CliRun.run("heap", "retained", cut, "--class", "java.lang.String");
+        assertThat(text.exit()).as(text.err()).isZero();
+        assertThat(text.out().lines().findFirst().orElseThrow()).startsWith("Retained set of java.lang.String (")
+                .endsWith(" Partial: the dump is cut short, so this covers its readable part.");
+        assertThat(text.err()).contains("inquest: warning: " + cut + " is truncated");
+        CliRun json = CliRun.run("heap", "retained", cut, "--class", "java.lang.String", "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode j = JSON.readTree(json.out());
+        assertThat(j.get("truncated").asBoolean()).isTrue();
+        assertThat(j.get("problems").size()).isPositive();
+        assertThat(j.get("members").asLong()).isPositive();
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.inquest.heap.query;
 
+import dev.inquest.format.Units;
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.graph.Reachability;
 import dev.inquest.heap.index.ClassInfo;
@@ -30,11 +31,23 @@ public final class RetainedSet {
      * The answer. {@code members}: the selection's reachable objects (unreachable ones retain
      * nothing); {@code objects} and {@code shallow}: the retained set's size, the members
      * included; {@code histogram}: the set by class (class objects under {@code java.lang.Class}),
-     * largest shallow size first.
+     * largest shallow size first; {@code partial}: the dump is cut short, so the figures cover its readable part.
      */
-    public record Result(String label, long members, long objects, long shallow, List<Inspection.ClassCount> histogram) {
+    public record Result(String label, long members, long objects, long shallow, List<Inspection.ClassCount> histogram,
+            boolean partial) {
         public Result {
             histogram = List.copyOf(histogram);
+        }
+
+        /**
+         * The answer in words, for both faces: "Retained set of Holder (2 objects): 197 KB in 6
+         * objects of 3 classes."
+         */
+        public String sentence() {
+            return "Retained set of " + label + " (" + Units.count(members) + (members == 1 ? " object" : " objects") + "): "
+                    + Units.bytes(shallow) + " in " + Units.count(objects) + (objects == 1 ? " object" : " objects") + " of "
+                    + Units.count(histogram.size()) + (histogram.size() == 1 ? " class." : " classes.")
+                    + (partial ? " Partial: the dump is cut short, so this covers its readable part." : "");
         }
     }
 
@@ -117,6 +130,6 @@ public final class RetainedSet {
         List<Inspection.ClassCount> rows = new ArrayList<>();
         byName.forEach((k, a) -> rows.add(new Inspection.ClassCount(k, a[0], a[1])));
         rows.sort(Comparator.comparingLong(Inspection.ClassCount::shallow).reversed().thenComparing(Inspection.ClassCount::className));
-        return new Result(label, members, size.objects(), size.shallowSize(), rows);
+        return new Result(label, members, size.objects(), size.shallowSize(), rows, dump.truncated());
     }
 }
