@@ -75,6 +75,7 @@ class HeapRetainedCliTest {
 
         JsonNode sub = json("--class", HOLDER, "--instanceof");
         assertThat(sub.get("instanceOf").asBoolean()).isTrue();
+        assertThat(sub.get("selection").asText()).isEqualTo(HOLDER + " and its subclasses");
         assertThat(sub.get("members").asLong()).isEqualTo(3);
         assertThat(sub.get("retainedObjects").asLong()).isEqualTo(9);
     }

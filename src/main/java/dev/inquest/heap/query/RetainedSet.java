@@ -82,7 +82,7 @@ public final class RetainedSet {
             }
         }
         progress.checkCancelled();
-        return forObjects(dump, instanceOf ? "instanceof " + className : className, members.toArray(), progress);
+        return forObjects(dump, instanceOf ? className + " and its subclasses" : className, members.toArray(), progress);
     }
 
     /** Whether {@code c} is named {@code name}, or with {@code instanceOf} has a superclass so named (the chain walked, cycles stopped). */

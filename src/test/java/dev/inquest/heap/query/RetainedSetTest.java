@@ -140,7 +140,7 @@ class RetainedSetTest {
 
         long special = dump.reachableInstances("SharedRetained$SpecialHolder", Progress.NONE).getFirst();
         RetainedSet.Result all = RetainedSet.forClass(dump, HOLDER, true, Progress.NONE);
-        assertThat(all.label()).isEqualTo("instanceof " + HOLDER);
+        assertThat(all.label()).isEqualTo(HOLDER + " and its subclasses");
         assertThat(all.members()).isEqualTo(3);
         assertThat(all.objects()).isEqualTo(9);
         assertThat(all.shallow()).isEqualTo(both.shallow() + dump.retained(special));
