@@ -27,6 +27,30 @@ public final class Screenshots {
         return write(node.snapshot(null, null), name);
     }
 
+    /**
+     * A window with a dialog over it, as the user sees them: the dialog's scene drawn onto the
+     * window's at its place on the screen, framed (a scene has no window border). Must run on the FX thread.
+     */
+    public static Path captureWithDialog(javafx.stage.Window window, javafx.stage.Window dialog, String name) {
+        WritableImage back = window.getScene().snapshot(null);
+        WritableImage front = dialog.getScene().snapshot(null);
+        int dx = (int) Math.round(dialog.getX() + dialog.getScene().getX() - window.getX() - window.getScene().getX());
+        int dy = (int) Math.round(dialog.getY() + dialog.getScene().getY() - window.getY() - window.getScene().getY());
+        javafx.scene.image.PixelWriter w = back.getPixelWriter();
+        javafx.scene.image.PixelReader r = front.getPixelReader();
+        for (int y = 0; y < (int) front.getHeight(); y++) {
+            for (int x = 0; x < (int) front.getWidth(); x++) {
+                int tx = dx + x;
+                int ty = dy + y;
+                if (tx >= 0 && ty >= 0 && tx < back.getWidth() && ty < back.getHeight()) {
+                    boolean edge = x == 0 || y == 0 || x == (int) front.getWidth() - 1 || y == (int) front.getHeight() - 1;
+                    w.setArgb(tx, ty, edge ? 0xFF8C959F : r.getArgb(x, y)); // a frame where the window's border would be
+                }
+            }
+        }
+        return write(back, name);
+    }
+
     private static Path write(WritableImage image, String name) {
         try {
             Path out = Path.of("target", "screenshots", name + ".png");

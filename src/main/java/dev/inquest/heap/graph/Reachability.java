@@ -37,6 +37,7 @@ public final class Reachability {
             BitSet64 seen = new BitSet64(arena, n);
             IndexArray queue = IndexArray.allocate(arena, n, wide);
             long tail = 0;
+            progress.phase("Retained set: what stays reachable", tree.reachableCount(), Progress.Unit.ITEMS);
             for (long i = 0, rc = graph.rootCount(); i < rc; i++) {
                 long r = graph.root(i);
                 if (!removed.get(r) && !seen.get(r)) {
@@ -55,11 +56,17 @@ public final class Reachability {
                 }
                 if ((head & (Dominators.CHECK_EVERY - 1)) == 0) {
                     progress.checkCancelled();
+                    progress.progress(head);
                 }
             }
+            progress.phase("Retained set: what is freed", n, Progress.Unit.ITEMS);
             long objects = 0;
             long shallow = 0;
             for (long x = 0; x < n; x++) {
+                if ((x & (Dominators.CHECK_EVERY - 1)) == 0) {
+                    progress.checkCancelled();
+                    progress.progress(x);
+                }
                 if (!seen.get(x) && tree.isReachable(x)) {
                     objects++;
                     shallow += graph.shallowSize(x);

@@ -79,7 +79,7 @@ public final class ObjectInspector {
         return List.copyOf(fields);
     }
 
-    private static void countNode(HeapIndex index, long v, int javaLangClass, int classes, long[] count, long[] shallow) {
+    static void countNode(HeapIndex index, long v, int javaLangClass, int classes, long[] count, long[] shallow) {
         int k = index.classOrdinal(v);
         if (k == javaLangClass && index.isClassObject(v)) {
             k = classes;

@@ -480,6 +480,75 @@ public final class HeapDocument {
         return hasView(Section.WHY_ALIVE) ? viewOf(Section.WHY_ALIVE, type) : null;
     }
 
+    private RetainedSetPanel retainedPanel;
+    private javafx.scene.control.Dialog<Void> retainedDialog;
+    private TaskRunner.Handle retainedTask;
+
+    /**
+     * Shows what a row keeps alive (MAT's retained set): an object's, or a class row's every
+     * instance together, computed in the background (a new request cancels the last). In a
+     * window of its own beside the main one, not the side area: with a case's notebook open the
+     * side area is left a hundred pixels, too narrow for class names.
+     */
+    public void retainedSet(HeapRow row) {
+        if (retainedPanel == null) {
+            retainedPanel = new RetainedSetPanel(this);
+            retainedDialog = new javafx.scene.control.Dialog<>();
+            if (views.window().stage() != null) {
+                retainedDialog.initOwner(views.window().stage());
+            }
+            retainedDialog.initModality(javafx.stage.Modality.NONE);
+            retainedDialog.setResizable(true);
+            retainedDialog.getDialogPane().setId("retained-set-dialog");
+            retainedDialog.getDialogPane().setContent(retainedPanel.node());
+            retainedDialog.getDialogPane().getButtonTypes().setAll(javafx.scene.control.ButtonType.CLOSE);
+            retainedDialog.getDialogPane().setPrefSize(660, 460);
+            // Closing it stops work nobody waits for any more.
+            retainedDialog.setOnHidden(e -> {
+                if (retainedTask != null) {
+                    retainedTask.cancel();
+                    retainedTask = null;
+                }
+            });
+        }
+        String what = row.isObject() ? dump.className(row.node()) + String.format(" @ 0x%x", dump.address(row.node()))
+                : "all " + row.title();
+        if (retainedTask != null) {
+            retainedTask.cancel();
+        }
+        retainedPanel.computing(what);
+        retainedDialog.setTitle("Retained set of " + what + " - " + file.getFileName());
+        if (!retainedDialog.isShowing()) {
+            retainedDialog.show();
+        }
+        RetainedSetPanel panel = retainedPanel;
+        TaskRunner.Handle[] task = new TaskRunner.Handle[1];
+        task[0] = run("Retained set of " + what, p -> row.isObject()
+                ? dev.inquest.heap.query.RetainedSet.forObjects(dump, what, new long[] {row.node()}, p)
+                : dev.inquest.heap.query.RetainedSet.forClass(dump, row.title(), false, p), r -> {
+                    if (retainedTask == task[0]) {
+                        retainedTask = null;
+                        panel.show(r);
+                    }
+                }, t -> {
+                    if (retainedTask == task[0]) {
+                        retainedTask = null;
+                        panel.failed(what, t);
+                    }
+                });
+        retainedTask = task[0];
+    }
+
+    /** The retained set shown, or null before the first request or while computing. */
+    public dev.inquest.heap.query.RetainedSet.Result retainedSetShown() {
+        return retainedPanel == null ? null : retainedPanel.result();
+    }
+
+    /** The retained set's window, or null before the first request. */
+    public javafx.scene.control.Dialog<Void> retainedSetDialog() {
+        return retainedDialog;
+    }
+
     /** Inspects the instance of a class that retains the most (a class row's "Inspect"); says so when it has none. */
     public void inspectLargest(String className) {
         run("Largest " + className, p -> dev.inquest.heap.query.ClassInstances.largest(dump, className, p), node -> {
@@ -629,6 +698,9 @@ public final class HeapDocument {
             return;
         }
         closed = true;
+        if (retainedDialog != null) {
+            retainedDialog.close(); // its rows stand for objects of the dump being released
+        }
         running.forEach(TaskRunner.Handle::cancel);
         if (running.isEmpty()) {
             release();

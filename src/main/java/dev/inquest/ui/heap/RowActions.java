@@ -16,7 +16,7 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
  * The context menu every heap row offers: copy as a Markdown table row, inspect, paths to GC
- * roots, why the row's class is alive (its instances' merged paths), and the hooks later features fill (pin as evidence; allocations in a recording).
+ * roots, why the row's class is alive (its instances' merged paths), what the row keeps alive (its retained set), and the hooks later features fill (pin as evidence; allocations in a recording).
  */
 public final class RowActions {
     static final String NEEDS_CASE = "needs a case/recording";
@@ -46,11 +46,13 @@ public final class RowActions {
         paths.setId("row-paths");
         MenuItem why = new MenuItem("Why alive? (merged paths of the class)", new FontIcon(MaterialDesignS.SITEMAP_OUTLINE));
         why.setId("row-why-alive");
+        MenuItem retained = new MenuItem("Retained set", new FontIcon(MaterialDesignS.SELECT_GROUP));
+        retained.setId("row-retained-set");
         MenuItem pin = new MenuItem("Pin as evidence", new FontIcon(MaterialDesignP.PIN_OUTLINE));
         pin.setId("row-pin");
         MenuItem alloc = new MenuItem("Where were these allocated?", new FontIcon(MaterialDesignF.FIRE));
         alloc.setId("row-allocations");
-        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, why, new SeparatorMenuItem(), pin, alloc);
+        ContextMenu menu = new ContextMenu(copy, new SeparatorMenuItem(), inspect, paths, why, retained, new SeparatorMenuItem(), pin, alloc);
         ROWS.set(menu, new RowSource(selected));
         menu.setOnShowing(e -> {
             HeapRow row = selected.get();
@@ -62,6 +64,8 @@ public final class RowActions {
             paths.setDisable(row == null || !row.isObject() && !classRow);
             paths.setText(classRow ? "Paths to GC roots (all instances, merged)" : "Paths to GC roots");
             why.setDisable(row == null || !row.isObject() && !classRow);
+            retained.setDisable(row == null || !row.isObject() && !classRow);
+            retained.setText(classRow ? "Retained set (all instances)" : "Retained set");
             boolean canPin = row != null && document.views().pinHandler() != null;
             pin.setDisable(!canPin);
             pin.setText(canPin ? "Pin as evidence" : "Pin as evidence (" + NEEDS_CASE + ")");
@@ -87,6 +91,11 @@ public final class RowActions {
         why.setOnAction(e -> run(selected, r -> {
             if (r.isObject() || r.classRow()) {
                 document.whyAlive(className(r));
+            }
+        }));
+        retained.setOnAction(e -> run(selected, r -> {
+            if (r.isObject() || r.classRow()) {
+                document.retainedSet(r);
             }
         }));
         alloc.setOnAction(e -> run(selected, r -> document.views().window().links().showAllocations(className(r))));

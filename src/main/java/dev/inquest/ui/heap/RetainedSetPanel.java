@@ -1,0 +1,102 @@
+package dev.inquest.ui.heap;
+
+import dev.inquest.format.Units;
+import dev.inquest.heap.query.Inspection;
+import dev.inquest.heap.query.RetainedSet;
+import java.util.List;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The retained set of a row (an object, or every instance of a class) in its own window, as MAT's
+ * "Show Retained Set" lists it: the total first, then the retained objects per class. The figures
+ * come whole from the engine ({@link RetainedSet}); this only shows them.
+ */
+final class RetainedSetPanel {
+    private final VBox root = new VBox(8);
+    private final Label total = new Label();
+    private final TableView<Inspection.ClassCount> table = new TableView<>();
+    private RetainedSet.Result result;
+
+    RetainedSetPanel(HeapDocument doc) {
+        root.setId("retained-set-panel");
+        root.setPadding(new Insets(10, 12, 0, 12));
+        root.setPrefSize(640, 400);
+        total.setId("retained-set-total");
+        total.setWrapText(true);
+        total.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wrap, never cut the sentence
+        total.getStyleClass().add("retained-set-total");
+        table.setId("retained-set-table");
+        table.getStyleClass().add("dense");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
+        name.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String s, boolean empty) {
+                super.updateItem(s, empty);
+                setText(empty ? null : s);
+                setGraphic(empty || s == null ? null : HeapCells.iconFor(s, false));
+            }
+        });
+        name.setPrefWidth(230);
+        TableColumn<Inspection.ClassCount, Long> count = new TableColumn<>("Objects");
+        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
+        HeapCells.numeric(count, HeapCells.Format.COUNT);
+        count.setPrefWidth(80);
+        TableColumn<Inspection.ClassCount, Long> shallow = new TableColumn<>("Shallow");
+        shallow.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().shallow()));
+        HeapCells.numeric(shallow, HeapCells.Format.BYTES);
+        shallow.setPrefWidth(80);
+        TableColumn<Inspection.ClassCount, Double> share = new TableColumn<>("Of the set");
+        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(result == null || result.shallow() == 0 ? null
+                : c.getValue().shallow() / (double) result.shallow()));
+        share.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
+        share.setPrefWidth(100);
+        table.getColumns().setAll(List.of(name, count, shallow, share));
+        table.setContextMenu(doc.actions().menu(() -> {
+            Inspection.ClassCount r = table.getSelectionModel().getSelectedItem();
+            return r == null ? null : HeapRow.ofClass(r.className(), List.of("Class", "Objects", "Shallow"),
+                    List.of(MarkdownRow.code(r.className()), Units.count(r.count()), Units.bytes(r.shallow())));
+        }));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        root.getChildren().setAll(total, table);
+    }
+
+    javafx.scene.Node node() {
+        return root;
+    }
+
+    /** While the engine works. */
+    void computing(String what) {
+        result = null;
+        total.setText("Computing the retained set of " + what + "...");
+        table.getItems().clear();
+        table.setPlaceholder(HeapPanes.placeholder("Marking what stays reachable without it..."));
+    }
+
+    void failed(String what, Throwable t) {
+        total.setText(t instanceof java.util.concurrent.CancellationException ? "Cancelled: the retained set of " + what + "."
+                : "Could not compute the retained set of " + what + ": " + t.getMessage());
+        table.setPlaceholder(HeapPanes.placeholder(""));
+    }
+
+    void show(RetainedSet.Result r) {
+        result = r;
+        total.setText(r.sentence());
+        table.setItems(FXCollections.observableArrayList(r.histogram()));
+        table.setPlaceholder(HeapPanes.placeholder("Nothing reachable is selected: the set is empty."));
+    }
+
+    /** The result shown, or null while computing. */
+    RetainedSet.Result result() {
+        return result;
+    }
+}
