@@ -117,30 +117,49 @@ class YieldingLayoutTest {
     /**
      * The measure behind {@code SidePanelSpace.DOCUMENTS_MIN} and {@code HeapDocument.VIEW_MIN}:
      * narrowing the window with the notebook hidden, the document-area width at which the dominator
-     * tree (the widest name column) starts cutting an object's name. Printed, and held: the names
-     * are whole at the chosen minimum and cut well below it, so the constant is neither a guess
-     * nor vacuous.
+     * tree (the widest name column) no longer shows its names whole beside its figures: its names
+     * never cut (the name column widens, {@code FitText.refit(cell, column)}), so the table then
+     * scrolls sideways and the figures leave the view. Printed, and held: the tree fits at the chosen
+     * minimum and not well below it, so the constant is neither a guess nor vacuous.
      */
     @Test
-    void measureWhereNamesStartCutting(FxRobot robot) throws Exception {
+    void measureWhereTheTreeStopsFitting(FxRobot robot) throws Exception {
         HeapDocument heap = openDump(robot);
         assertThat(window.sidePanelShown()).isFalse();
-        double firstCut = -1;
-        double lastWhole = -1;
+        double firstMiss = -1;
+        double lastFit = -1;
         for (int w = 1000; w >= 600; w -= 10) {
             resize(robot, w);
             boolean cut = !cutObjectNames(robot).isEmpty();
-            System.out.printf("[yield] window %d: documents %.0f px, navigation %s, names %s%n", w, documentsWidth(),
-                    heap.navigationIcons() ? "icons" : "names", cut ? "cut" : "whole");
-            if (!cut) {
-                lastWhole = documentsWidth();
-            } else if (firstCut < 0) {
-                firstCut = documentsWidth();
+            boolean scrolls = treeScrollsSideways(robot);
+            System.out.printf("[yield] window %d: documents %.0f px, navigation %s, names %s, %s%n", w, documentsWidth(),
+                    heap.navigationIcons() ? "icons" : "names", cut ? "cut" : "whole", scrolls ? "scrolls" : "fits");
+            assertThat(cut).as("names are never cut: the column widens and the table scrolls").isFalse();
+            if (!scrolls) {
+                lastFit = documentsWidth();
+            } else if (firstMiss < 0) {
+                firstMiss = documentsWidth();
             }
         }
-        System.out.printf("[yield] names whole down to %.0f px of documents, cut from %.0f px%n", lastWhole, firstCut);
-        assertThat(firstCut).as("the names are cut somewhere in the range (the measure is not vacuous)").isPositive();
-        assertThat(firstCut).as("the names are whole at the documents' minimum the shell keeps").isLessThan(dev.inquest.ui.shell.SidePanelSpace.DOCUMENTS_MIN);
+        System.out.printf("[yield] the tree fits down to %.0f px of documents, scrolls from %.0f px%n", lastFit, firstMiss);
+        assertThat(firstMiss).as("the tree stops fitting somewhere in the range (the measure is not vacuous)").isPositive();
+        assertThat(firstMiss).as("the tree fits at the documents' minimum the shell keeps")
+                .isLessThan(dev.inquest.ui.shell.SidePanelSpace.DOCUMENTS_MIN);
+    }
+
+    /** Whether the dominator tree shows its horizontal scroll bar (its columns wider than it). */
+    private boolean treeScrollsSideways(FxRobot robot) {
+        boolean[] shown = {false};
+        robot.interact(() -> {
+            Node table = window.root().getScene().lookup("#dominator-table");
+            for (Node n : table.lookupAll(".scroll-bar")) {
+                if (n instanceof javafx.scene.control.ScrollBar bar
+                        && bar.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && bar.isVisible()) {
+                    shown[0] = true;
+                }
+            }
+        });
+        return shown[0];
     }
 
     @Test
