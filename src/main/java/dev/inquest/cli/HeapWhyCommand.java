@@ -137,13 +137,13 @@ public final class HeapWhyCommand extends HeapVerb implements Callable<Integer> 
                 }
             }
             g.writeNumberField("depth", depth(r.roots()));
-            writeHolders(g, r.holders());
             g.writeBooleanField("truncated", truncated);
             g.writeArrayFieldStart("problems");
             for (String p : problems) {
                 g.writeString(p);
             }
             g.writeEndArray();
+            writeHolders(g, r.holders());
             g.writeEndObject();
         }
         o.println();

@@ -191,8 +191,7 @@ final class JsonShapes {
 
     /** A part of a split suspect (issue 19): like a suspect's own fields, the container flat, absent ones left out. */
     @JsonPropertyOrder({"holder", "field", "retained", "percent", "child", "accumulation", "accumulationRetained",
-        "containerKind", "containerType", "elementCount", "elementClass", "elementClassCount", "elementClassRetained",
-        "duplication"})
+        "container", "duplication"})
     interface PartShape {
         @JsonInclude(JsonInclude.Include.NON_NULL) String holder();
 
@@ -319,7 +318,7 @@ final class JsonShapes {
         @JsonProperty("class") String className();
     }
 
-    /** Issue 19: a collection (else immediate dominator) holding some of the objects; the same shape in {@code heap why}. */
+    /** Issue 19: a collection holding some of the objects; the same shape in {@code heap why}. */
     @JsonPropertyOrder({"holder", "objects", "kind", "container"})
     interface HoldingShape {
     }

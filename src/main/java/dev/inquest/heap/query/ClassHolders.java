@@ -44,7 +44,7 @@ public final class ClassHolders {
      * @param retained  their retained size as a set (as the histogram computes it)
      * @param holders   largest retained first, at most the limit asked for
      * @param groups    how many top-level dominators hold instances
-     * @param heldIn    the collections (else immediate dominators) the instances sit in, most
+     * @param heldIn    the collections the instances sit in, most
      *                  instances first, at most the limit asked for ({@link Holdings}, issue 19): one
      *                  top-level dominator can hold several collections of them
      */

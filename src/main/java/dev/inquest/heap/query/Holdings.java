@@ -14,14 +14,15 @@ import java.util.Map;
 /**
  * "Who holds these objects", split by the collection each sits in (issue 19): every object goes
  * to the nearest collection above it on the dominator tree (its own structure, the table, the
- * nodes, the backing array, counted as the collection), else to its immediate dominator; each
+ * nodes, the backing array, counted as the collection); an object with no collection within
+ * {@value #UP} dominators above it is not counted under any (the dominator view names those); each
  * holder is named by its field on the shortest strong path from a GC root, as the leak suspects
  * name theirs. So 135,000 wrappers under one class's statics read "ResponseLog.served holds
  * 100,000; AssetManager.assets holds 35,000", not "class Seeds holds 135,000". The leak suspects,
  * {@code heap why}, {@code heap holders} and the window's "Held by" pane share this one rule.
  */
 public final class Holdings {
-    /** Dominators looked at above an object for a collection: a holder deeper than this is the immediate dominator. */
+    /** Dominators looked at above an object for a collection; none within them, the object is not counted under a holder. */
     static final int UP = 32;
 
     /**
@@ -29,12 +30,12 @@ public final class Holdings {
      *
      * @param holder    "Class.field" of the holder on its shortest strong path from a GC root, or
      *                  null when it is a GC root itself
-     * @param container the holding object (the collection, or the immediate dominator)
-     * @param kind      the collection's kind, null when the holder is not a collection
+     * @param container the holding collection
+     * @param kind      the collection's kind
      * @param objects   how many of the objects asked about it holds
      */
     public record Holding(String holder, ObjectBrief container, ContainerKind kind, long objects) {
-        /** The holder field, else the holding object's class. */
+        /** The holder field, else the collection's class. */
         public String label() {
             return holder != null ? holder : LeakSuspects.simple(container.className());
         }
@@ -70,7 +71,10 @@ public final class Holdings {
             if (!tree.isReachable(v) || tree.idom(v) < 0) {
                 continue;
             }
-            count.computeIfAbsent(holderOf(v), k -> new long[1])[0]++;
+            long h = holderOf(v);
+            if (h >= 0) {
+                count.computeIfAbsent(h, k -> new long[1])[0]++;
+            }
         }
         List<Map.Entry<Long, long[]>> sorted = new ArrayList<>(count.entrySet());
         sorted.sort(Comparator.comparingLong((Map.Entry<Long, long[]> e) -> e.getValue()[0]).reversed()
@@ -83,7 +87,11 @@ public final class Holdings {
         return List.copyOf(out);
     }
 
-    /** The nearest collection dominating {@code v} (climbed to the collection its structure belongs to), else its immediate dominator. */
+    /**
+     * The nearest collection dominating {@code v} (climbed to the collection its structure belongs
+     * to), or -1 when none is within {@value #UP} dominators: the links of a chain are held each by
+     * the one before, and naming each of two million as a holder would say nothing.
+     */
     long holderOf(long v) {
         long x = tree.idom(v);
         long found = -1;
@@ -94,7 +102,7 @@ public final class Holdings {
             }
         }
         if (found < 0) {
-            return tree.idom(v);
+            return -1;
         }
         List<Long> remember = new ArrayList<>(2);
         while (true) {

@@ -98,7 +98,7 @@ public final class WhyAlive {
 
     /**
      * The answer: rows from the GC roots down; {@code unreached}: instances with no strong path;
-     * {@code holders}: the collections (else immediate dominators) the objects sit in, most objects
+     * {@code holders}: the collections the objects sit in, most objects
      * first, at most {@value #HOLDERS} ({@link Holdings}, issue 19: "who holds these" split by holder).
      */
     public record Result(String className, long instances, long withPath, long unreached, List<Group> roots,

@@ -97,6 +97,11 @@ public final class OverviewView implements HeapView {
         return suspects.getChildren().stream().map(n -> ((Label) ((VBox) n).getChildren().getFirst()).getText()).toList();
     }
 
+    /** The "Held by" lines of the split suspects' cards, in order (issue 19; tests read them). */
+    public List<String> suspectPartLines() {
+        return suspects.lookupAll(".suspect-part").stream().map(n -> ((Label) n).getText()).toList();
+    }
+
     /** Replaces the suspect cards; the leak suspect query calls it once it has run. */
     public void setSuspects(List<Node> cards) {
         suspects.getChildren().setAll(cards);
