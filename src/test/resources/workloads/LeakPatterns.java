@@ -32,6 +32,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *       {@value #EMPLOYEES} Employee with distinct id but only {@value #NAMES} names, {@value #TINY} Tiny (too few)</li>
  *   <li>grow-1.hprof, grow-2.hprof: {@code Store.items} grows from {@value #ITEMS_BEFORE} to
  *       {@value #ITEMS_AFTER} Item; {@code Store.stable} keeps {@value #THINGS} Thing in both</li>
+ *   <li>split.hprof (issue 19): the statics of {@code Seeds} hold a {@code ResponseLog} whose {@code served} list
+ *       keeps {@value #SERVED} AssetResponseWrapper and an {@code AssetManager} whose {@code assets} map keeps
+ *       {@value #MANAGED} more; every wrapper has its own AssetDto, the {@value #SERVED} served ones copies of
+ *       {@value #MANAGED} distinct assetId. No child of {@code Seeds} keeps 70 % of it: the walk splits.</li>
  * </ul>
  */
 public class LeakPatterns {
@@ -53,6 +57,8 @@ public class LeakPatterns {
     static final int EMPLOYEES = 2_000;
     static final int NAMES = 10;
     static final int TINY = 99;
+    static final int SERVED = 100_000;
+    static final int MANAGED = 35_000;
 
     // ---- queue ----
     static final class OutboundEvent {
@@ -217,13 +223,52 @@ public class LeakPatterns {
         static List<Object> all = new ArrayList<>();
     }
 
+    // ---- split (issue 19) ----
+    static final class AssetDto {
+        final String assetId;
+        final long size;
+
+        AssetDto(String assetId, long size) {
+            this.assetId = assetId;
+            this.size = size;
+        }
+    }
+
+    static final class AssetResponseWrapper {
+        final AssetDto dto;
+        final long servedAt;
+
+        AssetResponseWrapper(AssetDto dto, long servedAt) {
+            this.dto = dto;
+            this.servedAt = servedAt;
+        }
+    }
+
+    static final class ResponseLog {
+        final List<AssetResponseWrapper> served = new ArrayList<>();
+    }
+
+    static final class AssetManager {
+        final Map<String, AssetResponseWrapper> assets = new HashMap<>();
+    }
+
+    static final class Seeds {
+        static ResponseLog log = new ResponseLog();
+        static AssetManager manager = new AssetManager();
+    }
+
+    /** A fresh String per call: equal ids by content, never by identity. */
+    static String assetId(int i) {
+        return new StringBuilder("asset-").append(i).toString();
+    }
+
     // ---- churn ----
     static volatile Object sink;
 
     public static void main(String[] args) throws Exception {
         Path dir = Path.of(args[0]);
         List<String> which = args.length > 1 ? List.of(args).subList(1, args.length)
-                : List.of("queue", "cache", "listeners", "wrappers", "loaders", "churn", "duplicates", "grow");
+                : List.of("queue", "cache", "listeners", "wrappers", "loaders", "churn", "duplicates", "grow", "split");
         for (String s : which) {
             switch (s) {
                 case "queue" -> {
@@ -318,6 +363,17 @@ public class LeakPatterns {
                         Store.items.add(new Item(i));
                     }
                     dump(dir.resolve("grow-2.hprof"));
+                }
+                case "split" -> {
+                    for (int i = 0; i < MANAGED; i++) {
+                        Seeds.manager.assets.put(assetId(i), new AssetResponseWrapper(new AssetDto(assetId(i), i), i));
+                    }
+                    for (int i = 0; i < SERVED; i++) {
+                        Seeds.log.served.add(new AssetResponseWrapper(new AssetDto(assetId(i % MANAGED), i), i));
+                    }
+                    dump(dir.resolve("split.hprof"));
+                    Seeds.log = new ResponseLog();
+                    Seeds.manager = new AssetManager();
                 }
                 default -> throw new IllegalArgumentException("unknown scenario " + s);
             }

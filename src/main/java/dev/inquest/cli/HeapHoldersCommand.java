@@ -3,9 +3,11 @@ package dev.inquest.cli;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.query.ClassHolders;
+import dev.inquest.heap.query.Holdings;
 import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,8 +41,21 @@ public final class HeapHoldersCommand extends HeapVerb implements Callable<Integ
                 o.println("  " + Units.count(h.instances()) + " (" + Units.bytes(h.retained()) + ") held by " + name(h.holder())
                         + (h.top().node() != h.holder().node() ? ", under " + name(h.top()) : ""));
             }
+            printHeldIn(o, r.heldIn());
             o.flush();
             return 0;
+        }
+    }
+
+    /** Issue 19: the collections the objects sit in, one line each ("ResponseLog.served (list) holds 100,000"). */
+    static void printHeldIn(PrintWriter o, List<Holdings.Holding> heldIn) {
+        if (heldIn.isEmpty()) {
+            return;
+        }
+        o.println("Held in:");
+        for (Holdings.Holding h : heldIn) {
+            o.println("  " + h.label() + " (" + (h.kind() == null ? "" : h.kind().label() + ", ") + name(h.container())
+                    + ") holds " + Units.count(h.objects()));
         }
     }
 

@@ -6,6 +6,7 @@ import dev.inquest.heap.query.ContainerInfo;
 import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.LeakSuspects;
 import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectPart;
 import dev.inquest.heap.query.SuspectReport;
 import dev.inquest.progress.Progress;
 import java.io.PrintWriter;
@@ -55,6 +56,21 @@ public final class HeapSuspectsCommand extends HeapVerb implements Callable<Inte
             }
             if (s.holder() != null) {
                 o.println("  Held by:       " + s.holder());
+            }
+            for (SuspectPart p : s.parts()) {
+                // Issue 19: the walk split; each part as the suspect it would be on its own.
+                ContainerInfo pc = p.container();
+                o.println("  Part:          " + p.label() + (p.field() == null ? "" : " (field " + p.field() + ")") + ", "
+                        + Units.bytes(p.retained()) + " (" + Units.percent(p.percent() / 100) + ")"
+                        + (pc == null || pc.elementClass() == null ? "" : "; " + pc.kind().label() + " (" + pc.type() + ") of "
+                        + Units.count(pc.elementCount()) + " elements; " + Units.count(pc.elementClassCount()) + " "
+                        + pc.elementClass() + " retain " + Units.bytes(pc.elementClassRetained())));
+                Duplication pd = p.duplication();
+                if (pd != null) {
+                    o.println("                 duplicated: " + Units.count(pd.instances()) + " " + pd.className() + " for "
+                            + Units.count(pd.distinctKeys()) + " distinct " + pd.keyField() + "; "
+                            + Units.count(pd.redundantInstances()) + " redundant, about " + Units.bytes(pd.redundantRetained()));
+                }
             }
             Duplication d = s.duplication();
             if (d != null) {

@@ -3,6 +3,7 @@ package dev.inquest.cli;
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
+import dev.inquest.heap.query.Holdings;
 import dev.inquest.heap.query.WhyAlive;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public final class HeapWhyCommand extends HeapVerb implements Callable<Integer> 
             PrintWriter o = out();
             o.println(Units.count(r.instances()) + " " + r.className() + ": " + Units.count(r.withPath())
                     + " reached by strong references, " + Units.count(r.unreached()) + " only through weak/soft/phantom ones");
+            HeapHoldersCommand.printHeldIn(o, r.holders());
             print(o, r.roots());
             o.flush();
             return 0;
@@ -141,10 +143,29 @@ public final class HeapWhyCommand extends HeapVerb implements Callable<Integer> 
                 g.writeString(p);
             }
             g.writeEndArray();
+            writeHolders(g, r.holders());
             g.writeEndObject();
         }
         o.println();
         o.flush();
+    }
+
+    /** Issue 19: {@code "holders": [{"holder", "objects", "kind", "container": {address, class, retained}}]}. */
+    static void writeHolders(JsonGenerator g, List<Holdings.Holding> holders) throws IOException {
+        g.writeArrayFieldStart("holders");
+        for (Holdings.Holding h : holders) {
+            g.writeStartObject();
+            g.writeStringField("holder", h.holder());
+            g.writeNumberField("objects", h.objects());
+            g.writeStringField("kind", h.kind() == null ? null : h.kind().label());
+            g.writeObjectFieldStart("container");
+            g.writeStringField("address", HeapVerb.hex(h.container().address()));
+            g.writeStringField("class", h.container().className());
+            g.writeNumberField("retained", h.container().retained());
+            g.writeEndObject();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** Rows in the subtrees below {@code top}, counted with an explicit stack. */

@@ -28,8 +28,11 @@ import dev.inquest.heap.query.DuplicateObject;
 import dev.inquest.heap.query.DuplicateString;
 import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.ClassHolders;
+import dev.inquest.heap.query.Holdings;
 import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectPart;
+import java.util.List;
 import dev.inquest.heap.query.ThreadOverview;
 import java.io.IOException;
 
@@ -56,6 +59,7 @@ final class JsonShapes {
                 .addMixIn(PathResult.class, Paths.class)
                 .addMixIn(PathStep.class, Step.class)
                 .addMixIn(Suspect.class, SuspectShape.class)
+                .addMixIn(SuspectPart.class, PartShape.class)
                 .addMixIn(ObjectBrief.class, Brief.class)
                 .addMixIn(ContainerInfo.class, Container.class)
                 .addMixIn(ContainerKind.class, ContainerKindShape.class)
@@ -68,7 +72,8 @@ final class JsonShapes {
                 .addMixIn(StackFrame.class, Frame.class)
                 .addMixIn(ClassLoaders.Loader.class, Loader.class)
                 .addMixIn(ClassLoaders.DuplicatedClass.class, DuplicatedClass.class)
-                .addMixIn(ClassHolders.Result.class, Holders.class);
+                .addMixIn(ClassHolders.Result.class, Holders.class)
+                .addMixIn(Holdings.Holding.class, HoldingShape.class);
     }
 
     /** Views: one record, two shapes ({@code heap dominators} with and without {@code --group}; {@code heap compare --by}). */
@@ -173,6 +178,24 @@ final class JsonShapes {
         "dominator", "holder", "container", "duplication"})
     interface SuspectShape {
         @JsonProperty("class") String className();
+
+        @JsonSerialize(using = TwoDecimals.class) double percent();
+
+        @JsonUnwrapped ContainerInfo container();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) Duplication duplication();
+
+        /** Issue 19: only on a suspect that splits. */
+        @JsonInclude(JsonInclude.Include.NON_EMPTY) List<SuspectPart> parts();
+    }
+
+    /** A part of a split suspect (issue 19): like a suspect's own fields, the container flat, absent ones left out. */
+    @JsonPropertyOrder({"holder", "field", "retained", "percent", "child", "accumulation", "accumulationRetained",
+        "container", "duplication"})
+    interface PartShape {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String holder();
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) String field();
 
         @JsonSerialize(using = TwoDecimals.class) double percent();
 
@@ -290,9 +313,14 @@ final class JsonShapes {
         @JsonProperty("class") String name();
     }
 
-    @JsonPropertyOrder({"class", "instances", "retained", "groups", "holders"})
+    @JsonPropertyOrder({"class", "instances", "retained", "groups", "holders", "heldIn"})
     interface Holders {
         @JsonProperty("class") String className();
+    }
+
+    /** Issue 19: a collection holding some of the objects; the same shape in {@code heap why}. */
+    @JsonPropertyOrder({"holder", "objects", "kind", "container"})
+    interface HoldingShape {
     }
 
     // ---- how numbers are written ----

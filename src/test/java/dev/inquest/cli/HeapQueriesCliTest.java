@@ -50,6 +50,50 @@ class HeapQueriesCliTest {
         assertThat(s.get("path").get(0).get("address").asText()).startsWith("0x");
     }
 
+    /** Issue 19: the suspect that splits, in JSON and text; heap why and heap holders name the two collections. */
+    @Test
+    void splitSuspectAndItsHoldersOnTheCommandLine() throws Exception {
+        CliRun r = run("heap", "suspects", dump("split"), "--json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode s = JSON.readTree(r.out()).get(0);
+        assertThat(s.get("title").asText()).startsWith("LeakPatterns$ResponseLog.served holds 100,000 LeakPatterns$AssetResponseWrapper (")
+                .contains("; LeakPatterns$AssetManager.assets holds 35,000 (");
+        assertThat(s.get("class").asText()).isEqualTo("class LeakPatterns$Seeds");
+        JsonNode parts = s.get("parts");
+        assertThat(parts.size()).isEqualTo(2);
+        assertThat(parts.get(0).get("holder").asText()).isEqualTo("LeakPatterns$ResponseLog.served");
+        assertThat(parts.get(0).get("field").asText()).isEqualTo("log");
+        assertThat(parts.get(0).get("containerKind").asText()).isEqualTo("list");
+        assertThat(parts.get(0).get("elementClassCount").asLong()).isEqualTo(100_000);
+        assertThat(parts.get(0).get("duplication").get("distinctKeys").asLong()).isEqualTo(35_000);
+        assertThat(parts.get(1).get("holder").asText()).isEqualTo("LeakPatterns$AssetManager.assets");
+        assertThat(parts.get(1).get("field").asText()).isEqualTo("manager");
+        assertThat(parts.get(1).get("elementCount").asLong()).isEqualTo(35_000);
+        assertThat(parts.get(1).has("duplication")).isFalse();
+
+        CliRun text = run("heap", "suspects", dump("split"));
+        assertThat(text.out()).contains("  Part:          LeakPatterns$ResponseLog.served (field log), ")
+                .contains("duplicated: 100,000 LeakPatterns$AssetDto for 35,000 distinct assetId; 65,000 redundant");
+
+        CliRun why = run("heap", "why", dump("split"), "--class", "LeakPatterns$AssetResponseWrapper", "--json");
+        assertThat(why.exit()).as(why.err()).isZero();
+        JsonNode holders = JSON.readTree(why.out()).get("holders");
+        assertThat(holders.size()).isEqualTo(2);
+        assertThat(holders.get(0).get("holder").asText()).isEqualTo("LeakPatterns$ResponseLog.served");
+        assertThat(holders.get(0).get("objects").asLong()).isEqualTo(100_000);
+        assertThat(holders.get(1).get("holder").asText()).isEqualTo("LeakPatterns$AssetManager.assets");
+        assertThat(holders.get(1).get("objects").asLong()).isEqualTo(35_000);
+        CliRun whyText = run("heap", "why", dump("split"), "--class", "LeakPatterns$AssetResponseWrapper");
+        assertThat(whyText.out()).contains("Held in:\n  LeakPatterns$ResponseLog.served (list, java.util.ArrayList @ 0x")
+                .contains(") holds 100,000\n  LeakPatterns$AssetManager.assets (map, java.util.HashMap @ 0x")
+                .contains(") holds 35,000\n");
+        CliRun held = run("heap", "holders", dump("split"), "--class", "LeakPatterns$AssetResponseWrapper", "--json");
+        assertThat(held.exit()).as(held.err()).isZero();
+        JsonNode heldIn = JSON.readTree(held.out()).get("heldIn");
+        assertThat(heldIn.get(0).get("objects").asLong()).isEqualTo(100_000);
+        assertThat(heldIn.get(1).get("objects").asLong()).isEqualTo(35_000);
+    }
+
     @Test
     void suspectsTextSaysNoSuspectForChurn() {
         CliRun r = run("heap", "suspects", dump("churn"));
@@ -139,7 +183,11 @@ class HeapQueriesCliTest {
         CliRun r = run("heap", "holders", dump("wrappers"), "--class", "LeakPatterns$SessionView", "--json");
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode j = JSON.readTree(r.out());
-        assertThat(names(j)).containsExactly("class", "instances", "retained", "groups", "holders", "truncated", "problems");
+        // "heldIn" added by issue 19 (the collections the instances sit in).
+        assertThat(names(j)).containsExactly("class", "instances", "retained", "groups", "holders", "heldIn", "truncated",
+                "problems");
+        assertThat(j.get("heldIn").get(0).get("holder").asText()).isEqualTo("LeakPatterns$Dashboard.views");
+        assertThat(j.get("heldIn").get(0).get("objects").asLong()).isEqualTo(30_000);
         assertThat(j.get("instances").asLong()).isEqualTo(expected.instances());
         assertThat(j.get("retained").asLong()).isEqualTo(expected.retained());
         assertThat(j.get("groups").asInt()).isEqualTo(expected.groups());

@@ -17,7 +17,10 @@ import dev.inquest.heap.query.DuplicateObject;
 import dev.inquest.heap.query.DuplicateString;
 import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.ClassHolders;
+import dev.inquest.heap.query.Holdings;
 import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectPart;
 import dev.inquest.heap.query.ThreadOverview;
 import dev.inquest.heap.query.WhyAlive;
 import java.util.ArrayList;
@@ -96,6 +99,49 @@ class JsonShapesTest {
                 "accumulation", "path", "explanation", "kind", "dominator", "holder");
     }
 
+    /** Issue 19: a split suspect adds {@code parts}, each shaped like a suspect's own fields; heap why and holders add the holders. */
+    @Test
+    void splitSuspectPartsAndHoldersAreAddedFields() throws Exception {
+        ObjectBrief child = new ObjectBrief(2, 0x10, "a.Log", 16, 700);
+        ObjectBrief list = new ObjectBrief(3, 0x20, "java.util.ArrayList", 24, 680);
+        ContainerInfo container = new ContainerInfo(3, 0x20, "java.util.ArrayList", ContainerKind.LIST, "java.util.ArrayList",
+                100, "a.W", 100, 600, 100);
+        SuspectPart withList = new SuspectPart("log", child, list, "Log.served", container, 700, 63.456, 680,
+                new Duplication("a.Dto", 100, "id", 35, 65, 300));
+        SuspectPart bare = new SuspectPart(null, child, child, null, null, 300, 27.1, 300, null);
+        ObjectBrief seeds = new ObjectBrief(1, 0x08, "class a.Seeds", 0, 1000);
+        Suspect s = new Suspect("Log.served holds 100 a.W (680 B)", "single", "class a.Seeds", 1, 1000, 90.0, seeds, seeds,
+                null, "Object[].[1]", List.of(), null, "why", List.of(withList, bare));
+        JsonNode n = json(List.of(s)).get(0);
+        assertThat(names(n)).containsExactly("title", "class", "count", "retained", "percent", "accumulation", "path",
+                "explanation", "kind", "dominator", "holder", "parts");
+        JsonNode p = n.get("parts").get(0);
+        assertThat(names(p)).containsExactly("holder", "field", "retained", "percent", "child", "accumulation",
+                "accumulationRetained", "containerKind", "containerType", "elementCount", "elementClass",
+                "elementClassCount", "elementClassRetained", "duplication");
+        assertThat(p.get("percent").toString()).isEqualTo("63.46");
+        assertThat(p.get("containerKind").asText()).isEqualTo("list");
+        assertThat(names(p.get("child"))).containsExactly("address", "class", "retained");
+        assertThat(p.get("duplication").get("class").asText()).isEqualTo("a.Dto");
+        assertThat(names(n.get("parts").get(1))).containsExactly("retained", "percent", "child", "accumulation",
+                "accumulationRetained");
+
+        Holdings.Holding h = new Holdings.Holding("Log.served", list, ContainerKind.LIST, 100);
+        java.io.StringWriter text = new java.io.StringWriter();
+        HeapWhyCommand.writeJson(new java.io.PrintWriter(text), new WhyAlive.Result("a.W", 100, 100, 0, List.of(), List.of(h)),
+                false, List.of());
+        JsonNode w = READER.readTree(text.toString()).get("holders").get(0);
+        assertThat(names(w)).containsExactly("holder", "objects", "kind", "container");
+        assertThat(w.get("holder").asText()).isEqualTo("Log.served");
+        assertThat(w.get("objects").asLong()).isEqualTo(100);
+        assertThat(w.get("kind").asText()).isEqualTo("list");
+        assertThat(w.get("container").get("address").asText()).isEqualTo("0x20");
+        JsonNode held = json(new ClassHolders.Result("a.W", 100, 600, List.of(), 1, List.of(h)));
+        assertThat(names(held)).containsExactly("class", "instances", "retained", "groups", "holders", "heldIn");
+        assertThat(names(held.get("heldIn").get(0))).containsExactly("holder", "objects", "kind", "container");
+        assertThat(names(held.get("heldIn").get(0).get("container"))).containsExactly("address", "class", "retained");
+    }
+
     @Test
     void compareRowsPerClassAndPerPackage() throws Exception {
         ClassDelta d = new ClassDelta("a.B", true, 1, 4, 16, 64, 100, 400);
@@ -146,7 +192,8 @@ class JsonShapesTest {
         HeapWhyCommand.writeJson(new java.io.PrintWriter(text), new WhyAlive.Result("a.V", 4, 3, 1, List.of(root)), false, List.of());
         JsonNode w = READER.readTree(text.toString());
         assertThat(names(w)).containsExactly("class", "instances", "withPath", "unreached", "roots", "depth", "truncated",
-                "problems");
+                "problems", "holders");
+        assertThat(w.get("holders").size()).isZero();
         assertThat(w.get("depth").asInt()).isEqualTo(2);
         assertThat(w.get("truncated").asBoolean()).isFalse();
         assertThat(w.get("problems").size()).isZero();

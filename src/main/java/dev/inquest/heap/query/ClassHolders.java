@@ -44,8 +44,15 @@ public final class ClassHolders {
      * @param retained  their retained size as a set (as the histogram computes it)
      * @param holders   largest retained first, at most the limit asked for
      * @param groups    how many top-level dominators hold instances
+     * @param heldIn    the collections the instances sit in, most
+     *                  instances first, at most the limit asked for ({@link Holdings}, issue 19): one
+     *                  top-level dominator can hold several collections of them
      */
-    public record Result(String className, long instances, long retained, List<Holder> holders, int groups) {
+    public record Result(String className, long instances, long retained, List<Holder> holders, int groups,
+            List<Holdings.Holding> heldIn) {
+        public Result {
+            heldIn = heldIn == null ? List.of() : List.copyOf(heldIn);
+        }
     }
 
     private ClassHolders() {
@@ -65,6 +72,7 @@ public final class ClassHolders {
         long instances = 0;
         long retained = 0;
         long[] chain = new long[64];
+        dev.inquest.heap.store.LongList all = new dev.inquest.heap.store.LongList();
         long n = ordinals.isEmpty() ? 0 : index.nodeCount();
         for (long v = 0; v < n; v++) {
             if ((v & 0xFFFF) == 0) {
@@ -74,6 +82,7 @@ public final class ClassHolders {
                 continue;
             }
             instances++;
+            all.add(v);
             int len = 0;
             boolean nested = false;
             for (long d = v; d >= 0; d = tree.idom(d)) {
@@ -111,7 +120,8 @@ public final class ClassHolders {
             }
             out.add(new Holder(brief(dump, holder), List.copyOf(above), brief(dump, e.getKey()), g.instances, g.retained));
         }
-        return new Result(className, instances, retained, List.copyOf(out), groups.size());
+        List<Holdings.Holding> heldIn = Holdings.of(dump).holders(all.toArray(), limit, progress);
+        return new Result(className, instances, retained, List.copyOf(out), groups.size(), heldIn);
     }
 
     static ObjectBrief brief(HeapDump dump, long node) {

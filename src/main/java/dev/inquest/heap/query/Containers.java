@@ -247,6 +247,8 @@ final class Containers {
 
     private String lastMembersClass;
     private long[] lastMembers;
+    /** The element list {@link #lastMembers} was taken from: two containers of one element class must not share an answer. */
+    private long[] lastMembersOf;
 
     /**
      * The distinct elements of a container whose class name is {@code className}, sorted. The last
@@ -254,7 +256,7 @@ final class Containers {
      */
     public long[] members(long container, String className, Progress progress) {
         long[] elements = elementNodes(container, progress);
-        if (lastMembers == null || lastElements != elements || !className.equals(lastMembersClass)) {
+        if (lastMembers == null || lastMembersOf != elements || !className.equals(lastMembersClass)) {
             String[] nameByOrdinal = new String[reader.index().classes().size()];
             LongList members = new LongList();
             for (long t : elements) {
@@ -264,6 +266,7 @@ final class Containers {
             }
             lastMembers = members.distinct(reader.index().nodeCount());
             lastMembersClass = className;
+            lastMembersOf = elements;
         }
         return lastMembers;
     }

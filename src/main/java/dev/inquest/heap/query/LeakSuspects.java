@@ -5,7 +5,6 @@ import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.model.HeapDump;
-import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.progress.Progress;
 import java.util.ArrayList;
@@ -29,24 +28,39 @@ import java.util.Map;
  * strong path from a GC root; (3) elements (or group members) equal by a key field are reported
  * as duplication; (4) a JDK holder (class loader, thread, JDK class statics) is not blamed when
  * application code sits below it, and a JDK holder with nothing of the application below it is
- * dismissed as runtime infrastructure rather than reported. Each step is linear in what it walks.
+ * dismissed as runtime infrastructure rather than reported; (5) a walk that stops at an object or
+ * class whose retained size is shared by several children splits (issue 19): each child holding
+ * at least {@link #PART_SHARE} of the used heap (at most {@link #MAX_PARTS}, when two or more do)
+ * is walked on to its own accumulation point and named as a {@link SuspectPart}, and the title
+ * says what accumulates in each rather than naming the class that owns the statics. Each step is
+ * linear in what it walks.
  */
 public final class LeakSuspects {
     /** MAT's threshold: 10 % of the used heap. */
     public static final double THRESHOLD = 0.10;
     /** MAT's accumulation walk goes on while the biggest child keeps this share of its parent. */
     public static final double DOWN_RATIO = 0.7;
+    /**
+     * A child of the object where the walk stops is a part of a split suspect when it retains at
+     * least this share of the used heap: MAT's threshold, so each part would be a suspect of its
+     * own were it a top-level dominator. Two or more must qualify, or the suspect does not split.
+     */
+    public static final double PART_SHARE = THRESHOLD;
+    /** Parts a split suspect names at most (by retained size); with a 10 % floor there are at most 9 anyway. */
+    public static final int MAX_PARTS = 5;
 
     private final HeapDump dump;
     private final ObjectReader reader;
     private final Containers containers;
     private final DominatorTree tree;
+    private final Holdings holdings;
 
     public LeakSuspects(HeapDump dump) {
         this.dump = dump;
         this.reader = new ObjectReader(dump);
         this.containers = new Containers(reader);
         this.tree = DumpInternals.of(dump).dominatorTree();
+        this.holdings = new Holdings(dump, reader, containers);
     }
 
     public static SuspectReport find(HeapDump dump, Progress progress) {
@@ -141,20 +155,7 @@ public final class LeakSuspects {
 
     /** Whether {@code x}, dominated by {@code prev}, is part of prev's implementation (when prev is a container or its structure). */
     private boolean partOf(long prev, long x) {
-        if (containers.isStructure(x)) {
-            return true;
-        }
-        boolean prevIsCollection = containers.isStructure(prev)
-                || containers.isContainer(prev) && containers.kind(prev) != ContainerKind.ARRAY;
-        if (!prevIsCollection) {
-            return false;
-        }
-        ClassInfo c = reader.index().classOf(x);
-        if (!reader.index().isClassObject(x) && c.kind() == ClassInfo.Kind.OBJECT_ARRAY) {
-            return true; // ArrayList.elementData, ArrayDeque.elements ...
-        }
-        // A set's backing map or list.
-        return containers.kind(prev) == ContainerKind.SET && containers.isContainer(x);
+        return holdings.partOf(prev, x);
     }
 
     private Suspect single(long dominatorNode, long used, Progress progress) {
@@ -181,6 +182,10 @@ public final class LeakSuspects {
             blamed = walk.get(firstApp);
         } else if (jdkTop && appElements) {
             blamed = accNode;
+        }
+        List<SuspectPart> parts = acc == walk.size() - 1 ? split(accNode, used, progress) : List.of();
+        if (!parts.isEmpty()) {
+            return describeSplit(blamed, ObjectBrief.of(reader, dominatorNode), accNode, used, parts, progress);
         }
         return describe("single", blamed, 1, tree.retained(blamed), ObjectBrief.of(reader, dominatorNode), accNode,
                 container, used, null, progress);
@@ -226,12 +231,8 @@ public final class LeakSuspects {
 
     private Suspect describe(String kind, long blamed, long count, long retained, ObjectBrief dominator, long accNode,
                              ContainerInfo container, long used, Duplication groupDup, Progress progress) {
-        PathResult pr = dump.pathsToRoots(accNode, 1, true, progress);
-        List<PathStep> path = pr.paths().isEmpty() ? List.of() : pr.paths().getFirst();
-        String holder = null;
-        if (path.size() > 1) {
-            holder = simple(stripClass(path.get(1).className())) + "." + path.get(1).field();
-        }
+        List<PathStep> path = holdings.path(accNode, progress);
+        String holder = Holdings.holderName(path);
         Duplication dup = groupDup;
         if (dup == null && container != null && container.elementClass() != null) {
             dup = elementDuplication(container, progress);
@@ -264,6 +265,147 @@ public final class LeakSuspects {
         }
         return new Suspect(title, kind, blamedClass, count, retained, pct, dominator, ObjectBrief.of(reader, accNode),
                 container, holder, path, dup, explanation);
+    }
+
+    /**
+     * The children of {@code node} (where the walk stopped) that hold a significant share, each
+     * walked on to its accumulation point; empty when fewer than two qualify (see {@link #PART_SHARE}).
+     */
+    List<SuspectPart> split(long node, long used, Progress progress) {
+        long floor = (long) Math.ceil(used * PART_SHARE);
+        List<Long> kids = new ArrayList<>();
+        // Children are sorted by retained size, largest first (as walkDown relies on).
+        for (long i = 0, n = tree.childCount(node); i < n && kids.size() < MAX_PARTS; i++) {
+            long c = tree.child(node, i);
+            if (tree.retained(c) < floor) {
+                break;
+            }
+            kids.add(c);
+        }
+        if (kids.size() < 2) {
+            return List.of();
+        }
+        List<SuspectPart> parts = new ArrayList<>();
+        for (long c : kids) {
+            List<Long> walk = walkDown(c, progress);
+            long acc = walk.get(accumulationIndex(walk));
+            ContainerInfo container = containers.describe(acc, progress);
+            Duplication dup = null;
+            if (container != null && container.elementClass() != null) {
+                long[] members = containers.members(acc, container.elementClass(), progress);
+                dup = new DuplicateKeys(reader).find(members, progress);
+                if (dup == null) {
+                    dup = referencedDuplication(members, progress);
+                }
+            }
+            parts.add(new SuspectPart(fieldTo(node, c), ObjectBrief.of(reader, c), ObjectBrief.of(reader, acc),
+                    holdings.holderName(acc, progress), container, tree.retained(c), percent(tree.retained(c), used),
+                    tree.retained(acc), dup));
+        }
+        return List.copyOf(parts);
+    }
+
+    /** The field (static or instance) through which {@code from} references {@code to} directly, or null. */
+    private String fieldTo(long from, long to) {
+        if (reader.index().isClassObject(from)) {
+            for (dev.inquest.heap.model.ObjectRef ref : dump.outbound(from)) {
+                if (ref.node() == to) {
+                    return ref.field();
+                }
+            }
+            return null;
+        }
+        return reader.fieldTo(from, reader.index().address(to));
+    }
+
+    /**
+     * Duplication one reference away: the elements carry no key, but each references an
+     * application object (a DTO) through one field, and those are equal by theirs. The first
+     * such field (in field order) whose targets are duplicated answers.
+     */
+    private Duplication referencedDuplication(long[] members, Progress progress) {
+        if (members.length < DuplicateKeys.MIN_INSTANCES) {
+            return null;
+        }
+        List<String> fields = new ArrayList<>();
+        reader.forEachRef(members[0], (name, target) -> {
+            if (name != null && !ObjectReader.isJdkClassName(reader.className(target)) && !fields.contains(name)) {
+                fields.add(name);
+            }
+        });
+        for (String f : fields) {
+            long[] targets = new long[members.length];
+            int n = 0;
+            int ordinal = -1;
+            for (int i = 0; i < members.length; i++) {
+                if ((i & 0xFFFF) == 0) {
+                    progress.checkCancelled();
+                }
+                long t = reader.ref(members[i], f);
+                if (t < 0 || reader.index().isClassObject(t)) {
+                    continue;
+                }
+                int o = reader.index().classOrdinal(t);
+                if (ordinal < 0) {
+                    ordinal = o;
+                }
+                if (o == ordinal) {
+                    targets[n++] = t;
+                }
+            }
+            Duplication d = n == 0 ? null : new DuplicateKeys(reader).find(java.util.Arrays.copyOf(targets, n), progress);
+            if (d != null) {
+                return d;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * A split suspect: the title names what accumulates in each part ("ResponseLog.served holds
+     * 100,000 AssetResponseWrapper (13.2 MB); AssetManager.assets holds 35,000 (4.4 MB)"), the
+     * explanation why it split and each part's container and duplication.
+     */
+    private Suspect describeSplit(long blamed, ObjectBrief dominator, long accNode, long used, List<SuspectPart> parts,
+                                  Progress progress) {
+        List<PathStep> path = holdings.path(accNode, progress);
+        String holder = Holdings.holderName(path);
+        long retained = tree.retained(blamed);
+        double pct = percent(retained, used);
+        StringBuilder title = new StringBuilder();
+        StringBuilder why = new StringBuilder();
+        String previousElement = null;
+        for (SuspectPart p : parts) {
+            if (!title.isEmpty()) {
+                title.append("; ");
+                why.append("; ");
+            }
+            ContainerInfo c = p.container();
+            String size = Units.bytes(p.accumulationRetained());
+            if (c != null && c.elementClass() != null) {
+                String element = simple(c.elementClass());
+                title.append(p.label()).append(" holds ").append(Units.count(c.elementClassCount()))
+                        .append(element.equals(previousElement) ? "" : " " + element).append(" (").append(size).append(')');
+                previousElement = element;
+                why.append(p.label()).append(", a ").append(c.kind().label()).append(" (").append(simple(c.className()))
+                        .append(") of ").append(Units.count(c.elementCount())).append(" elements, ").append(size);
+                Duplication d = p.duplication();
+                if (d != null) {
+                    why.append(", duplicated: ").append(Units.count(d.instances())).append(' ').append(simple(d.className()))
+                            .append(" for ").append(Units.count(d.distinctKeys())).append(" distinct ").append(d.keyField());
+                }
+            } else {
+                title.append(p.label()).append(" retains ").append(size);
+                why.append(p.label()).append(", ").append(size);
+            }
+        }
+        String blamedClass = reader.className(blamed);
+        String explanation = simple(blamedClass) + " retains " + Units.bytes(retained) + ", " + Units.percent(pct / 100)
+                + " of the used heap, over the 10 % threshold; no child keeps 70 % of "
+                + (accNode == blamed ? "it" : simple(reader.className(accNode))) + ", so it splits into "
+                + Units.count(parts.size()) + " parts of at least 10 % of the used heap each: " + why + ".";
+        return new Suspect(title.toString(), "single", blamedClass, 1, retained, pct, dominator,
+                ObjectBrief.of(reader, accNode), null, holder, path, null, explanation, parts);
     }
 
     private Duplication elementDuplication(ContainerInfo container, Progress progress) {

@@ -20,8 +20,27 @@ import java.util.List;
  *     strong path from a GC root; null when the accumulation point is a root itself
  * @param path that path, from the accumulation point to the GC root (weak/soft/phantom referents excluded)
  * @param duplication instances of the element class equal by a key field, or null
+ * @param parts when the walk stopped at an object or class whose retained size is shared by
+ *     several children: the children holding a significant share, largest first (issue 19); empty otherwise
  */
 public record Suspect(String title, String kind, String className, long count, long retained, double percent,
         ObjectBrief dominator, ObjectBrief accumulation, ContainerInfo container, String holder, List<PathStep> path,
-        Duplication duplication, String explanation) {
+        Duplication duplication, String explanation, List<SuspectPart> parts) {
+
+    public Suspect {
+        parts = parts == null ? List.of() : List.copyOf(parts);
+    }
+
+    /** A suspect that does not split. */
+    public Suspect(String title, String kind, String className, long count, long retained, double percent,
+            ObjectBrief dominator, ObjectBrief accumulation, ContainerInfo container, String holder, List<PathStep> path,
+            Duplication duplication, String explanation) {
+        this(title, kind, className, count, retained, percent, dominator, accumulation, container, holder, path,
+                duplication, explanation, List.of());
+    }
+
+    /** Whether the suspect splits into parts. */
+    public boolean splits() {
+        return !parts.isEmpty();
+    }
 }

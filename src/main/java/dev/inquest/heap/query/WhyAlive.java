@@ -96,9 +96,25 @@ public final class WhyAlive {
         }
     }
 
-    /** The answer: rows from the GC roots down; {@code unreached}: instances with no strong path. */
-    public record Result(String className, long instances, long withPath, long unreached, List<Group> roots) {
+    /**
+     * The answer: rows from the GC roots down; {@code unreached}: instances with no strong path;
+     * {@code holders}: the collections the objects sit in, most objects
+     * first, at most {@value #HOLDERS} ({@link Holdings}, issue 19: "who holds these" split by holder).
+     */
+    public record Result(String className, long instances, long withPath, long unreached, List<Group> roots,
+            List<Holdings.Holding> holders) {
+        public Result {
+            holders = holders == null ? List.of() : List.copyOf(holders);
+        }
+
+        /** An answer without holders. */
+        public Result(String className, long instances, long withPath, long unreached, List<Group> roots) {
+            this(className, instances, withPath, unreached, roots, List.of());
+        }
     }
+
+    /** Holders a result names at most. */
+    public static final int HOLDERS = 10;
 
     private WhyAlive() {
     }
@@ -310,9 +326,13 @@ public final class WhyAlive {
 
     public static Result forObjects(HeapDump dump, String label, long[] nodes, Progress progress) {
         StrongParents.of(dump, progress); // built once per dump, with this query's progress and cancellation
+        Result merged;
         try (Arena arena = Arena.ofConfined()) {
-            return new Grouper(dump, arena).run(label, nodes, progress);
+            merged = new Grouper(dump, arena).run(label, nodes, progress);
         }
+        List<Holdings.Holding> holders = Holdings.of(dump).holders(nodes, HOLDERS, progress);
+        return new Result(merged.className(), merged.instances(), merged.withPath(), merged.unreached(), merged.roots(),
+                holders);
     }
 
     /**

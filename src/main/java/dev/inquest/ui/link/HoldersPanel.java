@@ -3,6 +3,7 @@ package dev.inquest.ui.link;
 import dev.inquest.ui.common.NodeKey;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.ClassHolders;
+import dev.inquest.heap.query.Holdings;
 import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapDocument;
@@ -61,6 +62,20 @@ final class HoldersPanel {
                 Label above = ChainMatchPanel.muted("    in " + h.above().stream().map(b -> ChainMatchPanel.simple(b.className()))
                         .collect(Collectors.joining(" \u2190 ")));
                 box.getChildren().add(above);
+            }
+        }
+        if (r.heldIn().size() > 1) {
+            // Issue 19: one dominator can hold several collections of them; name each with its count.
+            box.getChildren().add(ChainMatchPanel.heading("Held in"));
+            for (Holdings.Holding h : r.heldIn()) {
+                ObjectBrief o = h.container();
+                Label row = new Label(h.label() + " holds " + Units.count(h.objects())
+                        + (h.kind() == null ? "" : " (" + h.kind().label() + ")"), HeapCells.iconFor(o.className(), false));
+                row.getStyleClass().add("link-row");
+                row.setTooltip(new Tooltip(HeapCells.objectLabel(o.className(), o.address()) + " retains "
+                        + Units.bytes(o.retained()) + "\nClick to inspect"));
+                row.setOnMouseClicked(e -> doc.inspect(o.node()));
+                box.getChildren().add(row);
             }
         }
         if (r.groups() > r.holders().size()) {

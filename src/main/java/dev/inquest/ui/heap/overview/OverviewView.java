@@ -5,7 +5,10 @@ import dev.inquest.heap.model.DominatorRow;
 import dev.inquest.heap.model.HeapSummary;
 import dev.inquest.heap.query.LeakSuspects;
 import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.ContainerInfo;
+import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.Suspect;
+import dev.inquest.heap.query.SuspectPart;
 import dev.inquest.heap.query.SuspectReport;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapContext;
@@ -92,6 +95,11 @@ public final class OverviewView implements HeapView {
     /** The headlines of the suspect cards shown (a "looking" card while the analysis runs). */
     public List<String> suspectHeadlines() {
         return suspects.getChildren().stream().map(n -> ((Label) ((VBox) n).getChildren().getFirst()).getText()).toList();
+    }
+
+    /** The "Held by" lines of the split suspects' cards, in order (issue 19; tests read them). */
+    public List<String> suspectPartLines() {
+        return suspects.lookupAll(".suspect-part").stream().map(n -> ((Label) n).getText()).toList();
     }
 
     /** Replaces the suspect cards; the leak suspect query calls it once it has run. */
@@ -224,7 +232,7 @@ public final class OverviewView implements HeapView {
                         .append(s.count() > 1 ? " retain " : " retains ").append(Units.bytes(s.retained())).append(" (")
                         .append(Units.percent((double) s.retained() / used)).append(" of the used heap).");
             }
-            if (s.holder() != null) {
+            if (s.holder() != null && !s.splits()) {
                 text.append("\nHeld by ").append(s.holder()).append('.');
             }
             if (s.container() != null && s.container().elementClass() != null) {
@@ -234,6 +242,9 @@ public final class OverviewView implements HeapView {
             }
             Node card = card(s.title(), text.toString(), target == null ? null : target.node());
             card.getStyleClass().add("suspect");
+            if (s.splits()) {
+                ((VBox) card).getChildren().add(parts(s));
+            }
             Node extra = doc.suspectPanel(s);
             if (extra != null) {
                 ((VBox) card).getChildren().add(extra);
@@ -241,7 +252,7 @@ public final class OverviewView implements HeapView {
             HeapRow row = new HeapRow(target == null ? -1 : target.node(), s.title(),
                     List.of("Suspect", "Class", "Retained", "Percent", "Held by"),
                     List.of(MarkdownRow.text(s.title()), MarkdownRow.code(s.className()), Units.bytes(s.retained()),
-                            Units.percent((double) s.retained() / used), s.holder() == null ? "" : MarkdownRow.code(s.holder())));
+                            Units.percent((double) s.retained() / used), heldBy(s)));
             var menu = doc.actions().menu(() -> row);
             card.setOnContextMenuRequested(e -> menu.show(card, e.getScreenX(), e.getScreenY()));
             RowActions.offer(card, menu);
@@ -257,6 +268,57 @@ public final class OverviewView implements HeapView {
             cards.add(card("No leak suspect", text.toString(), null));
         }
         setSuspects(cards);
+    }
+
+    /** The "Held by" cell of a suspect's row: its holder, or each part's when it splits. */
+    private static String heldBy(Suspect s) {
+        if (s.splits()) {
+            return s.parts().stream().map(p -> MarkdownRow.code(p.label())).collect(java.util.stream.Collectors.joining(", "));
+        }
+        return s.holder() == null ? "" : MarkdownRow.code(s.holder());
+    }
+
+    /**
+     * Issue 19: a split suspect's holders, one line per part as the engine named it (holder field,
+     * count and class of what accumulates, size, duplication); a click inspects that part's
+     * accumulation point rather than the object where the walk split.
+     */
+    private Node parts(Suspect s) {
+        VBox box = new VBox(2);
+        box.setId("suspect-parts");
+        Label head = new Label("Held by");
+        head.getStyleClass().add("text-bold");
+        box.getChildren().add(head);
+        for (SuspectPart p : s.parts()) {
+            ContainerInfo c = p.container();
+            StringBuilder line = new StringBuilder(p.label());
+            if (c != null && c.elementClass() != null) {
+                line.append(": ").append(Units.count(c.elementClassCount())).append(' ')
+                        .append(HeapCells.shortPackages(c.elementClass())).append(" in a ").append(c.kind().label());
+            }
+            line.append(", ").append(Units.bytes(p.accumulationRetained()));
+            if (p.field() != null) {
+                line.append(" (field ").append(p.field()).append(')');
+            }
+            Duplication d = p.duplication();
+            if (d != null) {
+                line.append("; ").append(Units.count(d.instances())).append(' ').append(HeapCells.shortPackages(d.className()))
+                        .append(" for ").append(Units.count(d.distinctKeys())).append(" distinct ").append(d.keyField());
+            }
+            Label row = new Label(line.toString(), HeapCells.iconFor(p.accumulation().className(), false));
+            row.setWrapText(true);
+            row.setMinHeight(Region.USE_PREF_SIZE);
+            row.getStyleClass().add("suspect-part");
+            row.setTooltip(new Tooltip(HeapCells.objectLabel(p.accumulation().className(), p.accumulation().address())
+                    + "\nClick to inspect"));
+            long node = p.accumulation().node();
+            row.setOnMouseClicked(e -> {
+                e.consume();
+                doc.inspect(node);
+            });
+            box.getChildren().add(row);
+        }
+        return box;
     }
 
     /** A suspect card: a headline, a few lines of explanation, and an optional object to inspect. */
