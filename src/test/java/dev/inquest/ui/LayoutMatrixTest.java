@@ -34,6 +34,9 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -111,7 +114,14 @@ class LayoutMatrixTest {
         NOTEBOOK_DARK(true, true, Theme.DARK, 1.0, false),
         PLAIN_150(false, false, Theme.LIGHT, 1.5, false),
         INSPECTOR_DARK_150(false, true, Theme.DARK, 1.5, false),
-        PRESENTING_DARK(true, false, Theme.DARK, 1.0, true);
+        PRESENTING_DARK(true, false, Theme.DARK, 1.0, true),
+        /**
+         * The notebook's own texts at 150 % type, light and dark (issue 18, point 2). The notebook
+         * does not change with the view beside it, so these run beside two views only (a heap
+         * view with its tiles, a recording view), at the two laptop-ish sizes.
+         */
+        NOTEBOOK_150(true, false, Theme.LIGHT, 1.5, false),
+        NOTEBOOK_DARK_150(true, false, Theme.DARK, 1.5, false);
 
         final boolean notebook;
         final boolean inspector;
@@ -130,7 +140,21 @@ class LayoutMatrixTest {
         String label() {
             return name().toLowerCase().replace('_', '-');
         }
+
+        /** Whether this variant is laid out beside this view at this size. */
+        boolean runs(View view, Size size) {
+            if (inspector && !notebook && !view.isHeap()) {
+                return false;
+            }
+            if (notebook && font > 1.0) {
+                return size != Size.S1920x1080 && NOTEBOOK_TYPE_VIEWS.contains(view.name());
+            }
+            return size != Size.S1920x1080 || notebook;
+        }
     }
+
+    /** The views the notebook's 150 % variants are laid out beside. */
+    static final Set<String> NOTEBOOK_TYPE_VIEWS = Set.of("heap-overview", "jfr-overview");
 
     /** A view of the matrix: a heap section or a recording tab. */
     record View(String name, Section section, String jfrTab) {
@@ -350,7 +374,16 @@ class LayoutMatrixTest {
             "jfr-heap 1920x1080 presenting-dark",
             "jfr-old 1024x700 presenting-dark",
             "jfr-old 1280x800 presenting-dark",
-            "jfr-old 1920x1080 presenting-dark"));
+            "jfr-old 1920x1080 presenting-dark",
+            // Slice "notebook fit" (issue 18, point 2): the notebook's own texts at 150 % type, light and dark.
+            "heap-overview 1024x700 notebook-150",
+            "heap-overview 1024x700 notebook-dark-150",
+            "heap-overview 1280x800 notebook-150",
+            "heap-overview 1280x800 notebook-dark-150",
+            "jfr-overview 1024x700 notebook-150",
+            "jfr-overview 1024x700 notebook-dark-150",
+            "jfr-overview 1280x800 notebook-150",
+            "jfr-overview 1280x800 notebook-dark-150"));
 
 
     @BeforeAll
@@ -414,11 +447,8 @@ class LayoutMatrixTest {
         long started = System.nanoTime();
         for (View view : VIEWS) {
             for (Variant variant : Variant.values()) {
-                if (variant.inspector && !variant.notebook && !view.isHeap()) {
-                    continue;
-                }
                 for (Size size : Size.values()) {
-                    if (size == Size.S1920x1080 && !variant.notebook) {
+                    if (!variant.runs(view, size)) {
                         continue;
                     }
                     String key = view.name() + " " + size.label() + " " + variant.label();
@@ -525,6 +555,8 @@ class LayoutMatrixTest {
             }
             Theme.LIGHT.apply();
             window.restoreFontSize();
+            // A transient message of this layout ("Presentation mode ended") is not the next one's.
+            window.status().setText("Ready");
         });
     }
 
@@ -579,17 +611,38 @@ class LayoutMatrixTest {
             return;
         }
         if (node instanceof Labeled l && l.getText() != null && !l.getText().isBlank()) {
-            Bounds lb = intersect(here, l.localToScene(l.getLayoutBounds()));
+            // The notebook's texts are checked scrolled out of sight too: the reader scrolls to them.
+            Bounds lb = inNotebook(l) ? l.localToScene(l.getLayoutBounds()) : intersect(here, l.localToScene(l.getLayoutBounds()));
             if (lb != null && lb.getWidth() > 1 && lb.getHeight() > 1) {
                 String shown = drawnText(l);
                 if (shown != null && !shown.equals(l.getText()) && !l.getText().contains("\n")) {
                     String kind = MATTERS.matcher(l.getText()).find() ? "name or figure cut"
-                            : inToolBar(l) || l instanceof ButtonBase ? "word cut" : null;
+                            : inToolBar(l) || l instanceof ButtonBase ? "word cut"
+                            : inNotebook(l) ? "notebook text cut" : null;
                     if (kind != null) {
                         found.add(kind + ": \"" + l.getText() + "\" shown as \"" + shown + "\" in " + describe(l));
                     }
                 }
+                String broken = l.isWrapText() && inNotebook(l) ? brokenWord(l) : null;
+                if (broken != null) {
+                    found.add("notebook word broken: \"" + broken + "\" of \"" + l.getText() + "\" in " + describe(l));
+                }
             }
+        }
+        if (node instanceof TextField f && f.getText() != null && !f.getText().isBlank() && inNotebook(f)) {
+            // A field shows the start of a long text and cuts the rest without an ellipsis.
+            double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+            if (f.getWidth() > 1 && textWidth(f.getText(), f.getFont()) > room + 1) {
+                found.add("notebook field cut: \"" + f.getText() + "\" in " + round(f.localToScene(f.getLayoutBounds()))
+                        + " " + describe(f));
+            }
+        }
+        if (node instanceof TextArea a && a.getText() != null && !a.getText().isBlank() && inNotebook(a)
+                && a.lookup(".scroll-pane") instanceof ScrollPane sp && sp.lookup(".text") instanceof Text t
+                && t.getLayoutBounds().getHeight() > sp.getViewportBounds().getHeight() + 1) {
+            // A wrapping area shorter than its text scrolls the rest out of sight.
+            found.add("notebook area cut: \"" + a.getText() + "\" " + round(t.getLayoutBounds()) + " in a viewport of "
+                    + Math.round(sp.getViewportBounds().getHeight()) + " px, " + describe(a));
         }
         if (node instanceof Text t && t.getText() != null && !t.getText().isBlank()) {
             Bounds tb = intersect(here, t.localToScene(t.getBoundsInLocal()));
@@ -610,6 +663,51 @@ class LayoutMatrixTest {
         for (Node child : l.getChildrenUnmodifiable()) {
             if (child instanceof Text t && child.getClass().getSimpleName().equals("LabeledText")) {
                 return t.getText();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The notebook's own texts (issue 18, point 2): every word of them is checked, not only names and
+     * figures, since "Su..." for Subtask is as unreadable as a cut figure. Not the presenter, which
+     * presentation mode shows in the notebook's place and which has its own fit.
+     */
+    private static boolean inNotebook(Node n) {
+        boolean notebook = false;
+        for (Node p = n; p != null; p = p.getParent()) {
+            if ("presenter".equals(p.getId())) {
+                return false;
+            }
+            notebook |= "notebook".equals(p.getId());
+        }
+        return notebook;
+    }
+
+    private static final Text PROBE = new Text();
+
+    private static double textWidth(String text, javafx.scene.text.Font font) {
+        PROBE.setFont(font);
+        PROBE.setText(text);
+        PROBE.setWrappingWidth(0);
+        return PROBE.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * A word of a wrapping label that is wider than the label's line, so JavaFX breaks it inside
+     * ("Upd" / "ated"), or null. The word wrap between words is what wrapping is for; a word cut in
+     * two is not.
+     */
+    private static String brokenWord(Labeled l) {
+        for (Node child : l.getChildrenUnmodifiable()) {
+            if (child instanceof Text t && child.getClass().getSimpleName().equals("LabeledText")
+                    && t.getWrappingWidth() > 0) {
+                // Hair spaces are break opportunities too (the notebook's names wrap at their dots).
+                for (String word : t.getText().split("[\\s\u200A]+")) {
+                    if (!word.isEmpty() && textWidth(word, t.getFont()) > t.getWrappingWidth() + 0.5) {
+                        return word;
+                    }
+                }
             }
         }
         return null;

@@ -70,6 +70,22 @@ final class Chips {
         return Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
     }
 
+    /** A run of text without spaces long enough to be wider than a narrow notebook's line. */
+    private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("\\S{24,}");
+
+    /**
+     * Screen text whose long names and paths may wrap at their dots, slashes and dollars (issue 18):
+     * (and hyphens) a hair space after each, so "dev.inquest.demo.service." ends a line and "LeakyService$Receipt"
+     * starts the next, where JavaFX would otherwise break the name between two arbitrary letters.
+     * JavaFX wraps only at whitespace (a zero-width space is not one to it); a hair space is, and is
+     * about a pixel wide. Short words (figures such as "1.8") are left as they are. A piece still
+     * wider than the line (a 40-digit folder name) breaks between letters: whole, if not pretty.
+     */
+    static String breakable(String text) {
+        return LONG_WORD.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
+                m.group().replaceAll("([./\\\\$-])(?=\\S)", "$1\u200A")));
+    }
+
     /** Markdown summary as screen text: code spans lose their backticks. */
     static String plain(String markdown) {
         return markdown.replaceAll("`+([^`]*)`+", "$1");

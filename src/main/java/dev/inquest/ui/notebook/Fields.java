@@ -6,6 +6,8 @@ import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
+import javafx.scene.layout.Region;
+import javafx.scene.text.Text;
 
 /**
  * Inline editing: a field commits when the user presses Enter or leaves it, never per keystroke,
@@ -82,10 +84,14 @@ final class Fields {
     }
 
     static TextArea area(String text, String prompt, Consumer<String> commit) {
-        TextArea a = track(new TextArea(text), text);
+        return area(text, prompt, commit, 2);
+    }
+
+    /** A wrapping area of at least {@code minRows} rows that grows to show its whole text (see {@link FittingArea}). */
+    static TextArea area(String text, String prompt, Consumer<String> commit, int minRows) {
+        TextArea a = track(new FittingArea(text, minRows), text);
         a.setPromptText(prompt);
         a.setWrapText(true);
-        a.setPrefRowCount(Math.max(2, Math.min(6, text.split("\n", -1).length)));
         onLeave(a, text, commit);
         escapeReverts(a, text);
         a.setOnKeyPressed(e -> {
@@ -95,6 +101,100 @@ final class Fields {
             }
         });
         return a;
+    }
+
+    /**
+     * One line of text (a list item, a next step) that wraps instead of scrolling its end out of
+     * sight (issue 18): a text area as tall as its text at the notebook's width, where Enter commits
+     * as in a field and a pasted newline becomes a space.
+     */
+    static TextArea line(String text, String prompt, Consumer<String> commit) {
+        TextArea a = track(new FittingArea(text, 1), text);
+        a.setPromptText(prompt);
+        a.setWrapText(true);
+        a.getStyleClass().add("line");
+        a.textProperty().addListener((obs, was, now) -> {
+            if (now != null && now.indexOf('\n') >= 0) {
+                a.setText(now.replace('\n', ' '));
+            }
+        });
+        a.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                commitIfChanged(a, text, commit);
+            }
+        });
+        onLeave(a, text, commit);
+        escapeReverts(a, text);
+        return a;
+    }
+
+    /**
+     * A wrapping area as tall as its text needs at its width and font (at least {@code minRows}
+     * lines), so the text is never partly scrolled away: a narrower notebook or larger type, more
+     * lines (issue 18). The height is set, not a row count: the skin sizes rows from its preferred
+     * column count, not from the width the notebook gives it, and left an empty row under a long
+     * item. Measured after each of its layouts (as {@code FitColumn} does for cells): a new width,
+     * type size or padding always passes through one, in whatever order they arrive.
+     */
+    private static final class FittingArea extends TextArea {
+        private final int minRows;
+        private final Text probe = new Text();
+
+        FittingArea(String text, int minRows) {
+            super(text);
+            this.minRows = minRows;
+            setPrefRowCount(minRows);
+            setMinHeight(Region.USE_PREF_SIZE);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            double width = getWidth();
+            if (width <= 0) {
+                return;
+            }
+            double padX = snappedLeftInset() + snappedRightInset();
+            double padY = snappedTopInset() + snappedBottomInset();
+            for (String part : new String[] {".content", ".scroll-pane"}) {
+                if (lookup(part) instanceof Region r) {
+                    padX += r.snappedLeftInset() + r.snappedRightInset();
+                    padY += r.snappedTopInset() + r.snappedBottomInset();
+                }
+            }
+            Text shown = shownText(this);
+            // Measured as the skin draws: its font, bounds type and line spacing, at its wrapping
+            // width without a scroll bar (the one this height makes unnecessary).
+            probe.setFont(getFont());
+            if (shown != null) {
+                probe.setBoundsType(shown.getBoundsType());
+                probe.setLineSpacing(shown.getLineSpacing());
+            }
+            probe.setWrappingWidth(0);
+            probe.setText("X");
+            double line = probe.getLayoutBounds().getHeight();
+            double wrap = Math.max(1, width - padX);
+            probe.setWrappingWidth(wrap);
+            probe.setText(getText() == null || getText().isEmpty() ? "X" : getText());
+            double text = probe.getLayoutBounds().getHeight();
+            double height = Math.ceil(Math.max(text, minRows * line) + padY + 2);
+            if (Math.abs(height - getPrefHeight()) > 0.5) {
+                setPrefHeight(height);
+            }
+        }
+    }
+
+    /** The text node a text area's skin draws its text in, or null before it has a skin. */
+    private static Text shownText(TextArea a) {
+        if (a.lookup(".content") instanceof Region content) {
+            for (javafx.scene.Node n : content.lookupAll(".text")) {
+                if (n instanceof Text t && java.util.Objects.equals(t.getText(), a.getText())) {
+                    return t;
+                }
+            }
+        }
+        return null;
     }
 
     /** A field that adds an item on Enter and clears itself. */

@@ -43,6 +43,7 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -227,10 +228,10 @@ final class NotebookView {
 
     private Node header(Case c) {
         // A wrapping area, not a field: long titles stay readable in a narrow panel. Enter commits.
-        titleField = Fields.area(c.title(), "Title", t -> apply(Edits.title(t.strip().replace('\n', ' '))));
+        // As many rows as the title needs at the notebook's width and type size (Fields.fitRows).
+        titleField = Fields.area(c.title(), "Title", t -> apply(Edits.title(t.strip().replace('\n', ' '))), 1);
         titleField.setId("case-title");
         titleField.getStyleClass().add("case-title");
-        titleField.setPrefRowCount(c.title().length() > 34 ? 2 : 1);
         titleField.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER) {
                 e.consume();
@@ -274,33 +275,24 @@ final class NotebookView {
             }
         });
 
-        Label subtaskLabel = new Label("Subtask");
-        subtaskLabel.getStyleClass().add("text-muted");
-        Label statusLabel = new Label("Status");
-        statusLabel.getStyleClass().add("text-muted");
-        // The notebook narrows in a small window (issue 18): each label stays with its field and
-        // keeps its word, and the status goes under the subtask when the two do not fit in a row.
-        subtaskLabel.setMinWidth(Region.USE_PREF_SIZE);
-        statusLabel.setMinWidth(Region.USE_PREF_SIZE);
-        HBox subtaskPair = new HBox(8, subtaskLabel, subtask);
-        subtaskPair.setAlignment(Pos.CENTER_LEFT);
-        HBox statusPair = new HBox(8, statusLabel, status);
-        statusPair.setAlignment(Pos.CENTER_LEFT);
-        javafx.scene.layout.FlowPane meta = new javafx.scene.layout.FlowPane(12, 6, subtaskPair, statusPair);
+        // Each label stays whole beside its control; a narrow notebook or larger type moves the
+        // second pair to the next line instead of cutting "Subtask" to "Su..." (issue 18).
+        FlowPane meta = new FlowPane(14, 6, pair("Subtask", subtask), pair("Status", status));
         meta.setAlignment(Pos.CENTER_LEFT);
 
-        String dates = "Created " + (c.created() == null ? "—" : c.created())
-                + "   Updated " + (c.updated() == null ? "—" : c.updated());
-        Label dateLabel = new Label(dates);
-        dateLabel.setId("case-dates");
-        dateLabel.getStyleClass().addAll("text-small", "text-muted");
-        // A narrow notebook wraps the dates to two lines rather than cutting one.
-        dateLabel.setWrapText(true);
-        dateLabel.setMinHeight(Region.USE_PREF_SIZE);
-        Region gap = new Region();
-        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
-        HBox footer = new HBox(8, dateLabel, gap, saveState);
+        // Created and Updated are two whole units that wrap as units, never "Updated" alone at
+        // the end of a line and its date on the next; the save state keeps its word on the right.
+        FlowPane dates = new FlowPane(12, 2,
+                whole("Created " + (c.created() == null ? "—" : c.created()), "text-small", "text-muted"),
+                whole("Updated " + (c.updated() == null ? "—" : c.updated()), "text-small", "text-muted"));
+        dates.setId("case-dates");
+        dates.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(dates, javafx.scene.layout.Priority.ALWAYS);
+        dates.setMinWidth(0);
+        saveState.setMinWidth(Region.USE_PREF_SIZE);
+        HBox footer = new HBox(8, dates, saveState);
         footer.setAlignment(Pos.CENTER_LEFT);
+        footer.setMinHeight(Region.USE_PREF_SIZE);
 
         VBox header = new VBox(8, titleField, meta, footer);
         header.getStyleClass().add("case-header");
@@ -308,6 +300,21 @@ final class NotebookView {
         titleField.setDisable(session.readOnly());
         meta.setDisable(session.readOnly());
         return header;
+    }
+
+    /** A muted label and its control, kept together on one line. */
+    private static HBox pair(String label, Node control) {
+        HBox box = new HBox(8, whole(label, "text-muted"), control);
+        box.setAlignment(Pos.CENTER_LEFT);
+        return box;
+    }
+
+    /** A label never narrower than its text: its container wraps or gives way instead. */
+    private static Label whole(String text, String... styles) {
+        Label l = new Label(text);
+        l.getStyleClass().addAll(styles);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        return l;
     }
 
     private static Label sectionTitle(String text, String count) {
@@ -524,7 +531,7 @@ final class NotebookView {
     }
 
     private Node evidenceRow(Evidence e, boolean compact) {
-        Label summary = new Label(Chips.plain(e.summary().isBlank() ? Chips.kindLabel(e.kind()) : e.summary()),
+        Label summary = new Label(Chips.breakable(Chips.plain(e.summary().isBlank() ? Chips.kindLabel(e.kind()) : e.summary())),
                 Chips.kindIcon(e.kind()));
         summary.setWrapText(true);
         summary.getStyleClass().add("evidence-summary");
@@ -534,8 +541,8 @@ final class NotebookView {
             row.setId("evidence-" + e.id());
         }
         if (!e.figures().isEmpty()) {
-            Label figs = new Label(e.figures().stream().limit(compact ? 3 : 8).map(FigureText::named)
-                    .collect(Collectors.joining("  ·  ")));
+            Label figs = new Label(Chips.breakable(e.figures().stream().limit(compact ? 3 : 8).map(FigureText::named)
+                    .collect(Collectors.joining("  ·  "))));
             figs.setWrapText(true);
             figs.getStyleClass().addAll("evidence-figures", "text-small");
             row.getChildren().add(figs);
@@ -571,7 +578,8 @@ final class NotebookView {
         box.getChildren().add(sectionTitle(title, items.isEmpty() ? null : Integer.toString(items.size())));
         for (int i = 0; i < items.size(); i++) {
             int index = i;
-            TextField f = Fields.field(items.get(i), "", t -> apply(t.isBlank()
+            // Wrapping, not a field: a long fact reads whole at the notebook's width (issue 18).
+            var f = Fields.line(items.get(i), "", t -> apply(t.isBlank()
                     ? Edits.removeItem(section, index) : Edits.setItem(section, index, t.strip())));
             HBox.setHgrow(f, javafx.scene.layout.Priority.ALWAYS);
             Button up = iconButton(MaterialDesignC.CHEVRON_UP, "Move up");
@@ -580,7 +588,7 @@ final class NotebookView {
             Button delete = iconButton(MaterialDesignD.DELETE_OUTLINE, "Delete");
             delete.setOnAction(e -> apply(Edits.removeItem(section, index)));
             HBox row = new HBox(4, f, up, delete);
-            row.setAlignment(Pos.CENTER_LEFT);
+            row.setAlignment(Pos.TOP_LEFT);
             box.getChildren().add(row);
         }
         TextField add = Fields.adder(prompt, t -> apply(Edits.addItem(section, t)));
@@ -627,12 +635,12 @@ final class NotebookView {
         tick.setOnAction(e -> apply(Edits.tickNextStep(index)));
         Node text;
         if (s.done()) {
-            Label l = new Label(s.text());
+            Label l = new Label(Chips.breakable(s.text()));
             l.setWrapText(true);
             l.getStyleClass().add("step-done-text");
             text = l;
         } else {
-            TextField f = Fields.field(s.text(), "", t -> apply(t.isBlank() ? Edits.removeNextStep(index)
+            var f = Fields.line(s.text(), "", t -> apply(t.isBlank() ? Edits.removeNextStep(index)
                     : Edits.updateNextStep(index, x -> x.withText(t.strip()))));
             f.setId("step-text-" + index);
             text = f;
@@ -642,7 +650,7 @@ final class NotebookView {
         Button delete = iconButton(MaterialDesignD.DELETE_OUTLINE, "Delete step");
         delete.setOnAction(e -> apply(Edits.removeNextStep(index)));
         HBox top = new HBox(6, tick, text, delete);
-        top.setAlignment(Pos.CENTER_LEFT);
+        top.setAlignment(Pos.TOP_LEFT);
 
         ComboBox<String> priority = new ComboBox<>();
         priority.getItems().setAll("—", "P0", "P1", "P2", "P3");
@@ -669,9 +677,8 @@ final class NotebookView {
                 apply(Edits.updateNextStep(index, x -> x.withHypothesis(h)));
             }
         });
-        Label tests = new Label("tests");
-        tests.getStyleClass().add("text-muted");
-        HBox details = new HBox(6, priority, owner, tests, hypothesis);
+        // Flows onto a second line when the notebook is narrow or the type large, every control whole.
+        FlowPane details = new FlowPane(6, 4, priority, owner, pair("tests", hypothesis));
         details.setAlignment(Pos.CENTER_LEFT);
         details.setPadding(new Insets(0, 0, 0, 26));
         VBox row = new VBox(4, top, details);
@@ -697,7 +704,7 @@ final class NotebookView {
         for (int i = 0; i < c.references().size(); i++) {
             Reference r = c.references().get(i);
             int index = i;
-            Label l = new Label(r.link() == null ? r.title() : r.title() + "  (" + r.link() + ")");
+            Label l = new Label(Chips.breakable(r.link() == null ? r.title() : r.title() + "  (" + r.link() + ")"));
             l.setWrapText(true);
             HBox.setHgrow(l, javafx.scene.layout.Priority.ALWAYS);
             l.setMaxWidth(Double.MAX_VALUE);
@@ -752,7 +759,7 @@ final class NotebookView {
     private final java.util.Map<Artifact, String> artifactStates = new java.util.HashMap<>();
 
     private static void showState(Label l, Artifact a, String state) {
-        l.setText(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")");
+        l.setText(Chips.breakable(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")"));
         l.getStyleClass().removeIf(style -> style.startsWith("artifact-"));
         l.getStyleClass().add("artifact-" + state);
     }
