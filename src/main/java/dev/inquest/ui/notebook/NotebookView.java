@@ -383,12 +383,17 @@ final class NotebookView {
         statement.setWrapText(true);
         statement.getStyleClass().add("hypothesis-statement");
         statement.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(statement, javafx.scene.layout.Priority.ALWAYS);
+        statement.setMinHeight(Region.USE_PREF_SIZE);
         Label counts = new Label(h.supporting().size() + " for · " + h.refuting().size() + " against");
         counts.getStyleClass().addAll("text-small", "text-muted");
         FontIcon chevron = new FontIcon(open ? MaterialDesignC.CHEVRON_UP : MaterialDesignC.CHEVRON_DOWN);
-        HBox top = new HBox(8, handle, chip, id, statement, chevron);
-        top.setAlignment(Pos.TOP_LEFT);
+        Region gap = new Region();
+        HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        HBox chips = new HBox(8, handle, chip, id, gap, chevron);
+        chips.setAlignment(Pos.CENTER_LEFT);
+        // The statement has the card's whole width under its chips: beside them, a narrow notebook
+        // at a large type left it less than a word's width ("or/der", issue 18).
+        VBox top = new VBox(4, chips, statement);
         top.getStyleClass().add("hypothesis-header");
         top.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.isStillSincePress()) {
