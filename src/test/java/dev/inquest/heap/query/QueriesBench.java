@@ -86,6 +86,29 @@ public final class QueriesBench {
                         ? "java.lang.String" : suspects[0].suspects().getFirst().container().elementClass();
                 time(round, "why alive (" + cls + ")", () -> WhyAlive.forClass(d, cls, Progress.NONE),
                         r -> String.format(Locale.ROOT, "%,d instances, %d top rows", r.instances(), r.roots().size()));
+                // Issue 19's query language: a WHERE on a field over a class of 1.9M instances, a GROUP
+                // BY over every object, and how soon the first row of a streamed query arrives.
+                time(round, "OQL: WHERE on a field, 1.9M instances", () -> oql(d,
+                        "SELECT e.name, e.code FROM HeapWorkload$Event e WHERE e.code > 495"),
+                        r -> String.format(Locale.ROOT, "%,d rows", r.rows().size()));
+                time(round, "OQL: GROUP BY class over all objects", () -> oql(d,
+                        "SELECT toString(classof(o)) AS cls, count(*) AS n, sum(o.@usedHeapSize) AS shallow"
+                                + " FROM INSTANCEOF java.lang.Object o GROUP BY toString(classof(o))"),
+                        r -> String.format(Locale.ROOT, "%,d groups", r.rows().size()));
+                long[] firstRow = {-1};
+                long streamStart = System.nanoTime();
+                time(round, "OQL: first streamed row (all Strings, LIKE)", () -> {
+                    try {
+                        return OqlQuery.parse("SELECT s FROM java.lang.String s WHERE toString(s) LIKE \"session-f.*\"")
+                                .run(d, -1, row -> {
+                                    if (firstRow[0] < 0) {
+                                        firstRow[0] = ms(streamStart);
+                                    }
+                                }, Progress.NONE);
+                    } catch (QuerySyntaxError e) {
+                        throw new IllegalStateException(e);
+                    }
+                }, r -> String.format(Locale.ROOT, "%,d rows, first after %,d ms", r.rows().size(), firstRow[0]));
                 long top = DumpInternals.of(d).dominatorTree().topLevel(0);
                 time(round, "inspect top dominator", () -> ObjectInspector.inspect(d, top, false, Progress.NONE),
                         r -> r.retainedSet().size() + " classes in the retained set");
@@ -138,6 +161,14 @@ public final class QueriesBench {
 
     private static String comparison(Comparison c) {
         return c.classes().size() + " classes, " + c.dominators().size() + " grown dominators";
+    }
+
+    private static OqlResult oql(HeapDump d, String query) {
+        try {
+            return OqlQuery.parse(query).run(d, -1, null, Progress.NONE);
+        } catch (QuerySyntaxError e) {
+            throw new IllegalStateException(query + ": " + e.getMessage(), e);
+        }
     }
 
     private static <T> T time(int round, String what, Supplier<T> query, Function<T, String> size) {
