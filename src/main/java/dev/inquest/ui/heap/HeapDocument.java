@@ -93,7 +93,29 @@ public final class HeapDocument {
      * navigation shows icons only: at 1280x800 with the notebook open (854 px of documents, 684
      * for the view) the names stay; at 1024x700 with the inspector beside the view they go.
      */
-    static final double VIEW_MIN = dev.inquest.ui.shell.SidePanelSpace.DOCUMENTS_MIN - NAV_ICON_WIDTH;
+    public static final double VIEW_MIN = dev.inquest.ui.shell.SidePanelSpace.DOCUMENTS_MIN - NAV_ICON_WIDTH;
+    /**
+     * The inspector's minimum width at the base type size (in proportion at a larger one): beside
+     * the view only while it gets this and the view {@link #VIEW_MIN}; else it goes below the view.
+     */
+    public static final double INSPECTOR_MIN = SidePlacement.SIDE_MIN;
+
+    /** Where the inspector / paths area is. */
+    public enum SidePlace {
+        /** Beside the view, on its right. */
+        BESIDE,
+        /** Below the view, at the full width: the window was too narrow for both side by side. */
+        BELOW,
+        /** Not shown: nothing inspected yet, or the user closed its tabs. */
+        HIDDEN
+    }
+
+    /** The side's width the user last dragged the divider to while beside (NaN: not chosen). */
+    private double userSide = Double.NaN;
+    /** The view's share of the height the user last chose while the side was below (NaN: not chosen). */
+    private double userViewShareBelow = Double.NaN;
+    /** A press on the split's own divider: its release records the user's choice. */
+    private boolean draggingDivider;
     private final javafx.beans.property.BooleanProperty navIcons = new javafx.beans.property.SimpleBooleanProperty();
     private final Map<Section, HeapView> built = new EnumMap<>(Section.class);
     private final List<TaskRunner.Handle> running = new ArrayList<>();
@@ -140,6 +162,23 @@ public final class HeapDocument {
         // The view's width decides (the inspector beside it takes from it too); after the layout
         // that gave it, so that the navigation's new width is laid out in the next pulse.
         viewHost.widthProperty().addListener((obs, was, is) -> javafx.application.Platform.runLater(this::fitNavigation));
+        // The side's place follows the room: recomputed after each layout that changed the split's size.
+        split.widthProperty().addListener((obs, was, is) -> javafx.application.Platform.runLater(this::placeSide));
+        split.heightProperty().addListener((obs, was, is) -> javafx.application.Platform.runLater(this::placeSide));
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_PRESSED, e -> draggingDivider = isOwnDivider(e.getTarget()));
+        split.addEventFilter(javafx.scene.input.MouseEvent.MOUSE_RELEASED, e -> {
+            if (draggingDivider && split.getItems().contains(side)) {
+                // The user's divider is kept while it fits: as the side's width beside, as the view's share below.
+                // From the divider's position, not the panes' sizes: those follow at the next layout.
+                double position = split.getDividerPositions()[0];
+                if (split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL) {
+                    userSide = split.getWidth() * (1 - position) - SidePlacement.DIVIDER / 2;
+                } else {
+                    userViewShareBelow = position;
+                }
+            }
+            draggingDivider = false;
+        });
         nav.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 showSection(is);
@@ -147,6 +186,7 @@ public final class HeapDocument {
         });
         root.setLeft(nav);
 
+        viewHost.setId("heap-view-host");
         side.setId("heap-side");
         side.getTabs().addAll(inspectorTab, pathsTab);
         // Closing both side tabs gives the view the whole width back; inspecting brings them back.
@@ -158,6 +198,7 @@ public final class HeapDocument {
         });
         inspectorTab.setGraphic(new FontIcon(MaterialDesignM.MAGNIFY));
         pathsTab.setGraphic(new FontIcon(MaterialDesignM.MAP_MARKER_PATH));
+        split.setId("heap-document-split");
         split.getItems().add(viewHost);
         root.setCenter(split);
         if (dump.damage().partial()) {
@@ -580,16 +621,13 @@ public final class HeapDocument {
         return side.getTabs().stream().filter(t -> id.equals(t.getId())).map(Tab::getContent).findFirst().orElse(null);
     }
 
-    /** Closes the inspector / paths area (the views keep their state for the next inspect). */
     /** Icons only while the view has less than {@link #VIEW_MIN} (in proportion to the type size), names again from a little more. */
     private void fitNavigation() {
         double view = viewHost.getWidth();
         if (view <= 0) {
             return;
         }
-        double scale = nav.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell
-                ? cell.getFont().getSize() / 13 : 1;
-        double need = VIEW_MIN * scale;
+        double need = VIEW_MIN * typeScale();
         if (!navIcons.get() && view < need) {
             navIcons.set(true);
         } else if (navIcons.get() && view - (NAV_WIDTH - NAV_ICON_WIDTH) >= need + 8) {
@@ -602,6 +640,54 @@ public final class HeapDocument {
         return navIcons.get();
     }
 
+    /** The type size against the base 13 px, from the navigation's cells (View > Bigger type, presentation). */
+    private double typeScale() {
+        return nav.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell ? cell.getFont().getSize() / 13 : 1;
+    }
+
+    /** Whether a mouse target is this document's split divider (not the inspector's own inner one). */
+    private boolean isOwnDivider(Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != split; n = n.getParent()) {
+            if (n.getStyleClass().contains("split-pane-divider")) {
+                return n.getParent() == split;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Puts the side area beside the view while both get their minimum ({@link #VIEW_MIN},
+     * {@link #INSPECTOR_MIN}, in proportion to the type), else below it: never 0 px wide.
+     */
+    private void placeSide() {
+        if (!split.getItems().contains(side) || split.getWidth() <= 0) {
+            return;
+        }
+        double scale = typeScale();
+        // The width the split has with the navigation as icons: beside the side, the view is below
+        // VIEW_MIN plus the names' width, so the navigation gives its names up (fitNavigation).
+        double width = split.getWidth() + (navIcons.get() ? 0 : NAV_WIDTH - NAV_ICON_WIDTH);
+        boolean wasBeside = split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL;
+        SidePlacement.Placement p = SidePlacement.choose(width, scale, VIEW_MIN * scale, userSide, userViewShareBelow, wasBeside);
+        if (p.beside()) {
+            split.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
+            // The side keeps its width as the window changes (not resizable with the split), the view takes the rest.
+            split.setDividerPositions(Math.max(0.05, p.dividerBeside(split.getWidth())));
+        } else {
+            split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+            split.setDividerPositions(p.viewShareBelow());
+        }
+    }
+
+    /** Where the inspector / paths area is shown. */
+    public SidePlace sidePlace() {
+        if (!split.getItems().contains(side)) {
+            return SidePlace.HIDDEN;
+        }
+        return split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL ? SidePlace.BESIDE : SidePlace.BELOW;
+    }
+
+    /** Closes the inspector / paths area (the views keep their state for the next inspect). */
     public void hideSide() {
         side.getTabs().clear();
     }
@@ -623,8 +709,10 @@ public final class HeapDocument {
         if (!split.getItems().contains(side)) {
             split.getItems().add(side);
             SplitPane.setResizableWithParent(side, false);
-            split.setDividerPositions(0.58);
         }
+        placeSide();
+        // Again after the layout that gave the split its size (the first show, a new type size).
+        javafx.application.Platform.runLater(this::placeSide);
         side.getSelectionModel().select(tab);
     }
 

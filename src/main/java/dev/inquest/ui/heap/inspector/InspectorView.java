@@ -5,6 +5,7 @@ import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
 import dev.inquest.heap.query.Inspection;
 import dev.inquest.heap.query.ObjectInspector;
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.ui.common.FitText;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapContext;
@@ -51,8 +52,13 @@ public final class InspectorView implements HeapView.Inspector {
     static final int MAX_STRING = 400;
     static final String REDACTED = "•••";
 
-    /** A field row: the name, the type, the value as text, and the referenced node (-1 for primitives). */
-    public record FieldRow(String name, String type, String value, boolean textValue, long target, boolean isStatic) {
+    /**
+     * A field row: the name, the type, the value as text, and the referenced node (-1 for primitives);
+     * for a reference shown as an object label, its class and address (else null and 0), so the cell
+     * can shorten the packages rather than cut the label.
+     */
+    public record FieldRow(String name, String type, String value, boolean textValue, long target, boolean isStatic,
+            String targetClass, long targetAddress) {
     }
 
     /** Everything shown for one object, read in the background. */
@@ -108,6 +114,10 @@ public final class InspectorView implements HeapView.Inspector {
         facts.setId("inspector-facts");
         facts.getStyleClass().add("text-muted");
         facts.setWrapText(true);
+        // Wrapped over as many lines as they need: in a low pane (below a view) the fields give up
+        // height, the object's name does not (it was "class ..." there).
+        title.setMinHeight(Region.USE_PREF_SIZE);
+        facts.setMinHeight(Region.USE_PREF_SIZE);
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
         HBox nav = new HBox(2, back, forward, gap, redact);
@@ -132,6 +142,36 @@ public final class InspectorView implements HeapView.Inspector {
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(fields, refs);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.5);
+        // Below a heap view (a narrow window) the inspector is wide and low: the object's head and
+        // fields on the left, the references on the right, each with the whole height; beside a
+        // view, head, fields and references one above the other.
+        VBox left = new VBox();
+        VBox.setVgrow(fields, Priority.ALWAYS);
+        javafx.beans.InvalidationListener shape = o -> {
+            boolean wide = root.getWidth() > 2.2 * root.getHeight();
+            var want = wide ? javafx.geometry.Orientation.HORIZONTAL : javafx.geometry.Orientation.VERTICAL;
+            if (split.getOrientation() == want && root.getTop() != null == !wide) {
+                return;
+            }
+            split.setOrientation(want);
+            if (wide) {
+                root.setTop(null);
+                left.getChildren().setAll(head, fields);
+                split.getItems().setAll(left, refs);
+            } else {
+                left.getChildren().clear();
+                split.getItems().setAll(fields, refs);
+                root.setTop(head);
+            }
+            split.setDividerPositions(0.5);
+        };
+        root.widthProperty().addListener(shape);
+        root.heightProperty().addListener(shape);
+        // Column titles whole too ("Type", "Through field", not "..."), measured after the layout
+        // that sized the headers, and again when the type size changes the table's width.
+        for (TableView<?> t : List.of(fields, outbound, inbound, retainedSet)) {
+            t.widthProperty().addListener((obs, was, is) -> javafx.application.Platform.runLater(() -> FitColumn.fitHeaders(t)));
+        }
         root.setTop(head);
         root.setCenter(split);
         updateButtons();
@@ -145,12 +185,16 @@ public final class InspectorView implements HeapView.Inspector {
     private void buildFields() {
         fields.setId("inspector-fields");
         fields.getStyleClass().add("dense");
-        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Names, types and object labels widen their columns (FitColumn, FitText); past the pane's
+        // width the table scrolls to the values rather than cutting "java.util.HashMap @ 0x...".
+        fields.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         TableColumn<FieldRow, String> name = new TableColumn<>("Field");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().isStatic() ? "static " : "") + c.getValue().name()));
+        name.setCellFactory(FitColumn.textCells());
         name.setPrefWidth(130);
         TableColumn<FieldRow, String> type = new TableColumn<>("Type");
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type().equals("reference") ? "ref" : c.getValue().type()));
+        type.setCellFactory(FitColumn.textCells());
         type.setPrefWidth(64);
         TableColumn<FieldRow, FieldRow> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -158,7 +202,32 @@ public final class InspectorView implements HeapView.Inspector {
             @Override
             protected void updateItem(FieldRow r, boolean empty) {
                 super.updateItem(r, empty);
-                setText(empty || r == null ? null : shown(r));
+                FitText.clear(this);
+                getStyleClass().remove(FREE_TEXT);
+                setTextOverrun(javafx.scene.control.OverrunStyle.ELLIPSIS);
+                if (empty || r == null) {
+                    setText(null);
+                } else if (r.targetClass() != null) {
+                    HeapCells.objectText(this, r.targetClass(), r.targetAddress());
+                } else {
+                    setText(shown(r));
+                    if (r.textValue()) {
+                        // A string's text (up to MAX_STRING characters) is the dump's data, not a
+                        // name or a figure: it may end in "...", as the facts above show it whole.
+                        getStyleClass().add(FREE_TEXT);
+                    }
+                }
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                FieldRow r = getItem();
+                if (r != null && r.targetClass() != null) {
+                    FitText.refit(this, getTableColumn());
+                } else if (r != null && !r.textValue()) {
+                    FitColumn.fit(this, getTableColumn());
+                }
             }
         });
         value.setPrefWidth(280);
@@ -179,6 +248,12 @@ public final class InspectorView implements HeapView.Inspector {
         }));
     }
 
+    /**
+     * The style class of a cell whose text is the dump's free text (a string's value), which may be
+     * elided; the layout matrix checks names and figures, not these.
+     */
+    public static final String FREE_TEXT = "free-text";
+
     private String shown(FieldRow r) {
         return redact.isSelected() && (r.textValue() || r.target() < 0) ? REDACTED : r.value();
     }
@@ -187,9 +262,11 @@ public final class InspectorView implements HeapView.Inspector {
         TableView<ObjectRef> t = new TableView<>();
         t.setId(id);
         t.getStyleClass().add("dense");
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // The object column takes its names' room first (FitText), then the table scrolls.
+        t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         TableColumn<ObjectRef, String> field = new TableColumn<>(fieldTitle);
         field.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field()));
+        field.setCellFactory(FitColumn.textCells());
         field.setPrefWidth(120);
         TableColumn<ObjectRef, ObjectRef> object = new TableColumn<>(objectTitle);
         object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
@@ -198,7 +275,7 @@ public final class InspectorView implements HeapView.Inspector {
             @Override
             protected void layoutChildren() {
                 super.layoutChildren();
-                FitText.refit(this);
+                FitText.refit(this, getTableColumn());
             }
 
             @Override
@@ -283,7 +360,9 @@ public final class InspectorView implements HeapView.Inspector {
         List<FieldRow> rows = new ArrayList<>();
         for (Inspection.Field f : ObjectInspector.fields(dump, node, true, MAX_STRING)) {
             boolean isText = f.text() != null;
-            rows.add(new FieldRow(f.name(), f.type(), isText ? '"' + f.text() + '"' : f.value(), isText, f.target(), f.isStatic()));
+            boolean object = !isText && f.target() >= 0;
+            rows.add(new FieldRow(f.name(), f.type(), isText ? '"' + f.text() + '"' : f.value(), isText, f.target(), f.isStatic(),
+                    object ? dump.className(f.target()) : null, object ? dump.address(f.target()) : 0));
         }
         List<ObjectRef> out = dump.outbound(node);
         if (out.size() > MAX_REFS) {
@@ -324,15 +403,28 @@ public final class InspectorView implements HeapView.Inspector {
     private void buildRetainedSet() {
         retainedSet.setId("inspector-retained-set");
         retainedSet.getStyleClass().add("dense");
-        retainedSet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        retainedSet.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
         name.setCellFactory(c -> new TableCell<>() {
             @Override
             protected void updateItem(String s, boolean empty) {
                 super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setGraphic(empty || s == null ? null : HeapCells.iconFor(s, false));
+                if (empty || s == null) {
+                    FitText.clear(this);
+                    setText(null);
+                    setGraphic(null);
+                } else {
+                    // Packages to initials, then left out, before the class's own name is cut.
+                    FitText.set(this, s, HeapCells.shortPackages(s), HeapCells.simpleName(s));
+                    setGraphic(HeapCells.iconFor(s, false));
+                }
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                FitText.refit(this, getTableColumn());
             }
         });
         name.setPrefWidth(230);
