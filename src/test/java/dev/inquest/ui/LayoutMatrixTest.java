@@ -383,7 +383,7 @@ class LayoutMatrixTest {
             "jfr-overview 1024x700 notebook-150",
             "jfr-overview 1024x700 notebook-dark-150",
             "jfr-overview 1280x800 notebook-150",
-            "jfr-overview 1280x800 notebook-dark-150"),
+            "jfr-overview 1280x800 notebook-dark-150",
             // Inspector slice (issue 18): the inspector goes below the view where both cannot have their
             // minimum side by side (HeapDocument.placeSide), never 0 px, and the inspector variants now
             // fail when it is not shown (inspectorShown); its tables keep names and figures whole. Every
