@@ -125,6 +125,7 @@ public final class QueryView implements HeapView.Query {
         table.setId("query-table");
         table.getStyleClass().add("dense");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
+        table.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         table.setPlaceholder(HeapPanes.placeholder("No result yet."));
         table.setContextMenu(doc.actions().menu(this::selectedRow));
         table.setOnMouseClicked(e -> {
@@ -138,6 +139,7 @@ public final class QueryView implements HeapView.Query {
 
         VBox top = new VBox(HeapPanes.toolbar(6, run, cancel, history, pin, status), editor, error);
         VBox.setMargin(error, new javafx.geometry.Insets(2, 8, 4, 8));
+        VBox.setVgrow(editor, javafx.scene.layout.Priority.ALWAYS);
         BorderPane lower = new BorderPane(table);
         root = new SplitPane(top, lower);
         root.setOrientation(Orientation.VERTICAL);
@@ -231,6 +233,9 @@ public final class QueryView implements HeapView.Query {
             for (OqlRow r; (r = arrived.poll()) != null; ) {
                 batch.add(r);
             }
+            if (table.getItems().isEmpty() && !batch.isEmpty()) {
+                shapeColumns(batch.getFirst());
+            }
             table.getItems().addAll(batch);
             status.setText("Running... " + Units.count(table.getItems().size()) + " rows so far");
         };
@@ -241,7 +246,12 @@ public final class QueryView implements HeapView.Query {
             }
         }, p), (OqlResult r) -> {
             done.set(true);
-            finished(handle[0]);
+            if (!finished(handle[0])) {
+                return;
+            }
+            if (!r.rows().isEmpty()) {
+                shapeColumns(r.rows().getFirst());
+            }
             table.getItems().setAll(r.rows());
             shownMore = r.more();
             pin.setDisable(r.rows().isEmpty());
@@ -249,7 +259,10 @@ public final class QueryView implements HeapView.Query {
             doc.queryRan(text);
         }, t -> {
             done.set(true);
-            finished(handle[0]);
+            // A run replaced by a newer one says nothing: the table is the newer one's.
+            if (!finished(handle[0])) {
+                return;
+            }
             if (t instanceof QuerySyntaxError e) {
                 showError(e);
                 status.setText("");
@@ -266,12 +279,15 @@ public final class QueryView implements HeapView.Query {
         cancel.setDisable(false);
     }
 
-    private void finished(TaskRunner.Handle h) {
-        if (running == h) {
-            running = null;
-            run.setDisable(false);
-            cancel.setDisable(true);
+    /** Ends the run {@code h}; false when it is no longer the view's current run. */
+    private boolean finished(TaskRunner.Handle h) {
+        if (running != h) {
+            return false;
         }
+        running = null;
+        run.setDisable(false);
+        cancel.setDisable(true);
+        return true;
     }
 
     /** "1,234 rows", or "the first 10,000 rows; more rows match". */
@@ -308,11 +324,30 @@ public final class QueryView implements HeapView.Query {
             c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(index < cd.getValue().values().size()
                     ? cd.getValue().values().get(index) : null));
             c.setCellFactory(col -> new QueryCell(name));
-            c.setPrefWidth(columns.size() == 1 ? 480 : i == 0 ? 340 : 130);
+            c.setPrefWidth(columns.size() == 1 ? 480 : i == 0 ? 260 : 160);
             c.setSortable(false);
             out.add(c);
         }
         table.getColumns().setAll(out);
+    }
+
+    /**
+     * Once the first row shows what the columns hold: figures and true/false need little room
+     * (as in every heap table), the names take the rest.
+     */
+    private void shapeColumns(OqlRow first) {
+        for (int i = 0; i < table.getColumns().size() && i < first.values().size(); i++) {
+            Object v = first.values().get(i);
+            TableColumn<OqlRow, ?> c = table.getColumns().get(i);
+            if (v instanceof Number || v instanceof Boolean) {
+                c.getStyleClass().add("numeric-column");
+                c.setMinWidth(78);
+                c.setMaxWidth(150);
+                c.setPrefWidth(100);
+            } else {
+                c.setPrefWidth(v instanceof ObjectBrief ? 260 : 200);
+            }
+        }
     }
 
     /** A cell: an object as its label (packages shortened where it does not fit), figures right-aligned in their units. */
@@ -341,7 +376,7 @@ public final class QueryView implements HeapView.Query {
             dev.inquest.ui.common.FitText.clear(this);
             setGraphic(null);
             setText(OqlCells.text(column, item));
-            if (item instanceof Number) {
+            if (item instanceof Number || item instanceof Boolean) {
                 getStyleClass().add("numeric");
             }
         }
@@ -349,7 +384,12 @@ public final class QueryView implements HeapView.Query {
         @Override
         protected void layoutChildren() {
             super.layoutChildren();
-            dev.inquest.ui.common.FitText.refit(this);
+            if (getGraphic() != null) {
+                dev.inquest.ui.common.FitText.refit(this, getTableColumn());
+            } else if (getStyleClass().contains("numeric")) {
+                // Figures are never cut; text (a string's value may be long) keeps the column's width.
+                dev.inquest.ui.common.FitColumn.fit(this, getTableColumn());
+            }
         }
     }
 
