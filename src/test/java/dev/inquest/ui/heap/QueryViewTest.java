@@ -224,6 +224,12 @@ class QueryViewTest {
         String md = ReportExporter.export(notebook.session().orElseThrow().current(), ExportOptions.DEFAULT).markdown();
         assertThat(md).contains("```sql\n" + OPEN + "\n```");
 
+        // Reopening the evidence shows its query in the editor.
+        robot.interact(() -> view.setQuery(""));
+        robot.interact(() -> notebook.reopen(pinned));
+        HeapViewsTest.waitFor("reopened", 30, () -> OPEN.equals(view.editor().getText()));
+        assertThat(doc.shownSection()).isEqualTo(Section.QUERY);
+
         // The history keeps the query with the case: switch to another case and back.
         assertThat(view.historyItems()).extracting(MenuItem::getText).containsExactly(OPEN);
         Path other = home.resolve("other-" + System.nanoTime() + ".inquest");

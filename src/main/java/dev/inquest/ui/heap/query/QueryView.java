@@ -464,17 +464,15 @@ public final class QueryView implements HeapView.Query {
      * Nothing opens where no name is expected.
      */
     public void complete() {
-        String text = editor.getText() == null ? "" : editor.getText();
-        // The typed dot is not in the text yet when the key event arrives: the completion runs after it.
+        // On a typed dot the key event comes before the text has the dot: read the text after it.
         Platform.runLater(() -> {
             String now = editor.getText() == null ? "" : editor.getText();
             int caret = editor.getCaretPosition();
-            OqlCompletion.at(now, caret).ifPresent(req -> doc.run("Completing", p -> OqlCompletion.candidates(doc.dump(), req, COMPLETIONS),
-                    (List<String> names) -> offer(req, caret, names)));
+            OqlCompletion.at(now, caret).ifPresentOrElse(
+                    req -> doc.run("Completing", p -> OqlCompletion.candidates(doc.dump(), req, COMPLETIONS),
+                            (List<String> names) -> offer(req, caret, names)),
+                    completion::hide);
         });
-        if (text.isEmpty()) {
-            completion.hide();
-        }
     }
 
     private void offer(OqlCompletion.Request req, int caret, List<String> names) {
