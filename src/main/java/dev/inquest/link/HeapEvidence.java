@@ -67,6 +67,44 @@ public final class HeapEvidence {
                 .build();
     }
 
+    /**
+     * Rows of a query's result, the query as the source's locator (its provenance, which the
+     * export shows as a code block). Each row is one line of its cells' text, {@code |} between
+     * them, under a line of the column names; rows holding text read from the heap (a string's
+     * characters) are values, withheld by exports unless asked. Reads nothing from the dump.
+     *
+     * @param artifact the case's artifact id for the dump, or its absolute path
+     * @param rows     the rows pinned (the first of the result, or the selected ones)
+     * @param total    how many rows the result shows; {@code more} when the result was cut
+     */
+    public static Evidence ofQuery(String artifact, String query, List<String> columns,
+            List<dev.inquest.heap.query.OqlRow> rows, long total, boolean more) {
+        List<String> lines = new ArrayList<>();
+        lines.add(String.join(" | ", columns));
+        boolean heapText = false;
+        for (dev.inquest.heap.query.OqlRow r : rows) {
+            List<String> cells = new ArrayList<>();
+            for (int i = 0; i < r.values().size(); i++) {
+                Object v = r.values().get(i);
+                heapText |= dev.inquest.heap.query.OqlCells.heapText(v);
+                cells.add(dev.inquest.heap.query.OqlCells.text(i < columns.size() ? columns.get(i) : "", v).replace('\n', ' '));
+            }
+            lines.add(String.join(" | ", cells));
+        }
+        String flat = query.strip().replaceAll("\\s+", " ");
+        String shown = rows.size() == total && !more ? Units.count(total) + (total == 1 ? " row" : " rows")
+                : Units.count(rows.size()) + " of " + Units.count(total) + (more ? "+" : "") + " rows";
+        Evidence.Builder b = Evidence.builder(EvidenceKind.QUERY_RESULT)
+                .summary("Query " + Markdown.code(flat.length() > 120 ? flat.substring(0, 117) + "..." : flat) + ": " + shown)
+                .count("rows", rows.size());
+        if (heapText) {
+            lines.forEach(b::value);
+        } else {
+            b.path(lines);
+        }
+        return b.source(artifact, EvidenceView.HEAP_QUERY, new Locator.HeapQuery(query)).build();
+    }
+
     /** A path to a GC root as evidence lines: {@code HashMap$Node .value [JNI global]}. */
     static List<String> pathLines(List<PathStep> steps) {
         List<String> path = new ArrayList<>();

@@ -10,6 +10,7 @@ import dev.inquest.ui.heap.histogram.HistogramView;
 import dev.inquest.ui.heap.inspector.InspectorView;
 import dev.inquest.ui.heap.overview.OverviewView;
 import dev.inquest.ui.heap.paths.PathsView;
+import dev.inquest.ui.heap.query.QueryView;
 import dev.inquest.ui.heap.tables.ClassLoadersView;
 import dev.inquest.ui.heap.tables.CollectionsView;
 import dev.inquest.ui.heap.tables.DuplicateObjectsView;
@@ -50,17 +51,18 @@ public final class Views {
 
     /** The heap document's views, by navigation entry, and the inspector and paths beside them. */
     public static HeapViewSet heapViews() {
-        return new HeapViewSet(Map.of(
-                Section.OVERVIEW, OverviewView::new,
-                Section.DOMINATORS, DominatorView::new,
-                Section.HISTOGRAM, HistogramView::new,
-                Section.GROWTH, GrowthView::new,
-                Section.THREADS, ThreadsView::new,
-                Section.STRINGS, DuplicateStringsView::new,
-                Section.DUPLICATES, DuplicateObjectsView::new,
-                Section.LOADERS, ClassLoadersView::new,
-                Section.COLLECTIONS, CollectionsView::new,
-                Section.WHY_ALIVE, WhyAliveView::new),
+        return new HeapViewSet(Map.ofEntries(
+                Map.entry(Section.OVERVIEW, OverviewView::new),
+                Map.entry(Section.DOMINATORS, DominatorView::new),
+                Map.entry(Section.HISTOGRAM, HistogramView::new),
+                Map.entry(Section.GROWTH, GrowthView::new),
+                Map.entry(Section.THREADS, ThreadsView::new),
+                Map.entry(Section.STRINGS, DuplicateStringsView::new),
+                Map.entry(Section.DUPLICATES, DuplicateObjectsView::new),
+                Map.entry(Section.LOADERS, ClassLoadersView::new),
+                Map.entry(Section.COLLECTIONS, CollectionsView::new),
+                Map.entry(Section.WHY_ALIVE, WhyAliveView::new),
+                Map.entry(Section.QUERY, QueryView::new)),
                 InspectorView::new, PathsView::new);
     }
 }

@@ -62,7 +62,7 @@ final class ObjectReader {
         return n;
     }
 
-    private String[] fieldNames(ClassInfo c) {
+    String[] fieldNames(ClassInfo c) {
         String[] n = fieldNames[c.ordinal()];
         if (n == null) {
             n = new String[c.fieldNameIds().length];

@@ -7,6 +7,7 @@ import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceKind;
+import dev.inquest.investigation.model.Locator;
 import dev.inquest.investigation.model.FigureUnit;
 import dev.inquest.investigation.model.EvidenceSource;
 import dev.inquest.investigation.model.Hypothesis;
@@ -235,7 +236,17 @@ public final class ReportExporter {
         for (Evidence e : h.evidence()) {
             // Ids come from the case file: they name figure files too, so only plain characters.
             String name = e.id() != null && e.id().matches("[A-Za-z0-9_-]{1,32}") ? e.id() : "E" + (h.evidence().indexOf(e) + 1);
-            if (!e.path().isEmpty() && e.kind() != EvidenceKind.FLAME_FRAME && e.kind() != EvidenceKind.HEAP_TREND) {
+            if (e.kind() == EvidenceKind.QUERY_RESULT) {
+                // The query is the result's provenance: shown as code, so it can be run again as written.
+                Locator.HeapQuery.in(e.source()).ifPresent(q -> {
+                    out.add("**Query (" + name + "):**");
+                    out.add(Markdown.fence(q.query(), "sql"));
+                });
+                if (!e.path().isEmpty()) {
+                    out.add("**Rows (" + name + "):**");
+                    out.add(Markdown.fence(String.join("\n", e.path()), ""));
+                }
+            } else if (!e.path().isEmpty() && e.kind() != EvidenceKind.FLAME_FRAME && e.kind() != EvidenceKind.HEAP_TREND) {
                 out.add("**Path (" + name + "):**");
                 out.add(Markdown.fence(pathText(e.path()), ""));
             }

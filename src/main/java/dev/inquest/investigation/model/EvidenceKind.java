@@ -26,6 +26,8 @@ public sealed interface EvidenceKind permits EvidenceKind.Known, EvidenceKind.Ot
     EvidenceKind OLD_OBJECT_SAMPLE = Known.OLD_OBJECT_SAMPLE;
     /** A leak suspect. */
     EvidenceKind SUSPECT = Known.SUSPECT;
+    /** Rows of a heap query's result; the query itself is the source's locator (its provenance). */
+    EvidenceKind QUERY_RESULT = Known.QUERY_RESULT;
 
     /** The word stored in the case file. */
     @JsonValue
@@ -46,7 +48,8 @@ public sealed interface EvidenceKind permits EvidenceKind.Known, EvidenceKind.Ot
     /** The kinds this build drafts and draws. */
     enum Known implements EvidenceKind {
         NOTE("note"), DOMINATOR_ROW("dominatorRow"), HISTOGRAM_ROW("histogramRow"), HISTOGRAM_DELTA("histogramDelta"),
-        FLAME_FRAME("flameFrame"), HEAP_TREND("heapTrend"), OLD_OBJECT_SAMPLE("oldObjectSample"), SUSPECT("suspect");
+        FLAME_FRAME("flameFrame"), HEAP_TREND("heapTrend"), OLD_OBJECT_SAMPLE("oldObjectSample"), SUSPECT("suspect"),
+        QUERY_RESULT("queryResult");
 
         private final String word;
 

@@ -19,6 +19,8 @@ public sealed interface EvidenceView permits EvidenceView.Known, EvidenceView.Ot
     EvidenceView HEAP_HISTOGRAM = Known.HEAP_HISTOGRAM;
     EvidenceView HEAP_DOMINATORS = Known.HEAP_DOMINATORS;
     EvidenceView HEAP_COMPARE = Known.HEAP_COMPARE;
+    /** The query view of a heap dump (locator {@link Locator.HeapQuery}). */
+    EvidenceView HEAP_QUERY = Known.HEAP_QUERY;
     /** The allocation flame graph of a recording (locator {@link Locator.FlameFrame}). */
     EvidenceView JFR_ALLOC = Known.JFR_ALLOC;
     /** The CPU flame graph of a recording (locator {@link Locator.FlameFrame}). */
@@ -56,7 +58,7 @@ public sealed interface EvidenceView permits EvidenceView.Known, EvidenceView.Ot
     /** The views this build pins from or reopens. */
     enum Known implements EvidenceView {
         HEAP_OBJECT("heap.object"), HEAP_CLASS("heap.class"), HEAP_HISTOGRAM("heap.histogram"),
-        HEAP_DOMINATORS("heap.dominators"), HEAP_COMPARE("heap.compare"),
+        HEAP_DOMINATORS("heap.dominators"), HEAP_COMPARE("heap.compare"), HEAP_QUERY("heap.query"),
         JFR_ALLOC("jfr.alloc"), JFR_CPU("jfr.cpu"), JFR_FLAME("jfr.flame"), JFR_HEAP_TREND("jfr.heapTrend"),
         JFR_OLD_OBJECTS("jfr.oldObjects");
 

@@ -69,6 +69,23 @@ public sealed interface Locator {
         }
     }
 
+    /** A heap query as it was run: the provenance of a pinned result. */
+    record HeapQuery(String query) implements Locator {
+        public HeapQuery {
+            Objects.requireNonNull(query, "query");
+        }
+
+        @Override
+        public Map<String, String> entries() {
+            return Map.of(LocatorKey.QUERY.word(), query);
+        }
+
+        /** The query a source names, if it names one. */
+        public static Optional<HeapQuery> in(EvidenceSource source) {
+            return source == null ? Optional.empty() : source.get(LocatorKey.QUERY).map(HeapQuery::new);
+        }
+    }
+
     /** What a flame graph weighs its frames by; stored as the name in lower case. */
     enum FlameWeight {
         BYTES, COUNT, NANOS;

@@ -18,7 +18,9 @@ public enum LocatorKey {
     TO("to"),
     /** An old-object group's key, and whether groups were by {@code type} or by {@code site}. */
     GROUP("group"),
-    BY("by");
+    BY("by"),
+    /** A heap query's text, as it was run. */
+    QUERY("query");
 
     private final String word;
 

@@ -54,4 +54,17 @@ public interface HeapContext {
 
     /** What other features add to a leak suspect's card (a recording's allocation sites), or null. */
     Node suspectPanel(Suspect suspect);
+
+    /** Whether a query result can be pinned (a case is open to receive it). */
+    boolean canPinQuery();
+
+    /** Pins rows of a query's result as evidence whose provenance is the query. */
+    void pinQuery(String query, java.util.List<String> columns, java.util.List<dev.inquest.heap.query.OqlRow> rows,
+            long total, boolean more);
+
+    /** The queries run in this case's documents, newest first (this session's without a case). */
+    java.util.List<String> queryHistory();
+
+    /** Records a query that ran (FX thread). */
+    void queryRan(String query);
 }

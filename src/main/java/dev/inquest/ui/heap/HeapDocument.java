@@ -52,7 +52,9 @@ public final class HeapDocument {
         LOADERS("Class loaders", MaterialDesignL.LAYERS_OUTLINE),
         COLLECTIONS("Collection fill", MaterialDesignF.FORMAT_LIST_BULLETED),
         /** A class's merged paths from the GC roots: in the middle, not beside, as its tree needs the width. */
-        WHY_ALIVE("Why alive", MaterialDesignS.SITEMAP_OUTLINE);
+        WHY_ALIVE("Why alive", MaterialDesignS.SITEMAP_OUTLINE),
+        /** Questions no other view foresaw, in MAT's object query language. */
+        QUERY("Query", MaterialDesignC.CONSOLE_LINE);
 
         private final String label;
         private final Ikon icon;
@@ -516,6 +518,12 @@ public final class HeapDocument {
         viewOf(Section.WHY_ALIVE, HeapView.MergedPaths.class).show(className);
     }
 
+    /** Shows the query view with {@code query} in its editor (a pinned result reopened), without running it. */
+    public void showQuery(String query) {
+        show(Section.QUERY);
+        viewOf(Section.QUERY, HeapView.Query.class).setQuery(query);
+    }
+
     /** The why-alive view as its view class, or null before the first request. */
     public <V> V whyAlive(Class<V> type) {
         return hasView(Section.WHY_ALIVE) ? viewOf(Section.WHY_ALIVE, type) : null;
@@ -903,6 +911,29 @@ public final class HeapDocument {
         @Override
         public void showError(String title, Throwable failure) {
             views.window().showError(title, failure);
+        }
+
+        @Override
+        public boolean canPinQuery() {
+            return views.queryPinHandler() != null;
+        }
+
+        @Override
+        public void pinQuery(String query, List<String> columns, List<dev.inquest.heap.query.OqlRow> rows, long total,
+                boolean more) {
+            if (views.queryPinHandler() != null) {
+                views.queryPinHandler().pin(HeapDocument.this, query, columns, rows, total, more);
+            }
+        }
+
+        @Override
+        public List<String> queryHistory() {
+            return views.queryHistory().queries();
+        }
+
+        @Override
+        public void queryRan(String query) {
+            views.queryHistory().ran(query);
         }
 
         @Override

@@ -29,4 +29,10 @@ public interface HeapView {
     interface Paths extends HeapView {
         void show(long node);
     }
+
+    /** The query view: an editor and the result's table. */
+    interface Query extends HeapView {
+        /** Puts a query in the editor, not running it. */
+        void setQuery(String query);
+    }
 }

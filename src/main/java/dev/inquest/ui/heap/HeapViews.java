@@ -53,6 +53,72 @@ public final class HeapViews {
         void pin(HeapDocument document, HeapRow row);
     }
 
+    /** Receives a query result the user pinned (the first rows or the selected ones); the case notebook implements it. */
+    @FunctionalInterface
+    public interface QueryPinHandler {
+        void pin(HeapDocument document, String query, List<String> columns, List<dev.inquest.heap.query.OqlRow> rows,
+                long total, boolean more);
+    }
+
+    /** The queries run in a case's documents, newest first. */
+    interface QueryHistory {
+        List<String> queries();
+
+        /** Called (FX thread) when a query ran without a syntax error. */
+        void ran(String query);
+    }
+
+    /** How many queries a history keeps. */
+    public static final int HISTORY_MAX = 50;
+
+    /** The session's history, used while no case is open. */
+    private final QueryHistory sessionHistory = new QueryHistory() {
+        private final List<String> queries = new java.util.ArrayList<>();
+
+        @Override
+        public List<String> queries() {
+            return List.copyOf(queries);
+        }
+
+        @Override
+        public void ran(String query) {
+            queries.remove(query);
+            queries.addFirst(query);
+            while (queries.size() > HISTORY_MAX) {
+                queries.removeLast();
+            }
+        }
+    };
+    private QueryPinHandler queryPinHandler;
+
+    /** Enables "Pin" in the query view (null disables it again). */
+    public void setQueryPinHandler(QueryPinHandler handler) {
+        this.queryPinHandler = handler;
+    }
+
+    QueryPinHandler queryPinHandler() {
+        return queryPinHandler;
+    }
+
+    /** The open case's history (kept with its layout, {@code CaseLayouts}); this window's session's while no case is open. */
+    QueryHistory queryHistory() {
+        var layouts = window.caseLayouts();
+        if (layouts.currentCase() == null) {
+            return sessionHistory;
+        }
+        return new QueryHistory() {
+            @Override
+            public List<String> queries() {
+                return layouts.queries();
+            }
+
+            @Override
+            public void ran(String query) {
+                layouts.queryRan(query);
+            }
+        };
+    }
+
     /** Adds a panel to each leak suspect card (the cross links: the suspect's allocation sites in a recording). */
     @FunctionalInterface
     public interface SuspectExtras {

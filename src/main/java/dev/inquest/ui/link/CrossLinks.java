@@ -81,6 +81,10 @@ public final class CrossLinks {
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
                 nb -> draft(doc, row, nb::pin),
                 () -> window.status().setText("Open or create a case to pin evidence")));
+        // A query result is drafted from the rows shown (it reads nothing more from the dump).
+        heap.setQueryPinHandler((doc, query, columns, rows, total, more) -> Notebook.of(window).ifPresentOrElse(
+                nb -> nb.pin(HeapEvidence.ofQuery(doc.file().toAbsolutePath().normalize().toString(), query, columns, rows, total, more)),
+                () -> window.status().setText("Open or create a case to pin evidence")));
         Notebook.of(window).ifPresent(nb -> {
             nb.addReopener((source, file) -> reopen(window, heap, source, file));
             // Ctrl+P on a heap tab: the row the user is on, drafted exactly as its context menu's pin.
@@ -205,6 +209,11 @@ public final class CrossLinks {
             return false;
         }
         Consumer<HeapDocument> show = doc -> {
+            Optional<Locator.HeapQuery> query = Locator.HeapQuery.in(source);
+            if (query.isPresent()) {
+                doc.showQuery(query.get().query());
+                return;
+            }
             Optional<Locator.HeapObject> object = Locator.HeapObject.in(source);
             if (object.isPresent()) {
                 long node = doc.dump().node(object.get().address());

@@ -60,11 +60,18 @@ public final class CaseLayouts {
      * The stored file: which case it belongs to (hash collisions, moved folders), the case's
      * {@link #identity} (null in version 1 files and for cases without a date), and the layout.
      */
-    record Stored(int version, String caseFile, String caseId, Layout layout) {
+    record Stored(int version, String caseFile, String caseId, Layout layout, List<String> queries) {
+        Stored {
+            // Files written before issue 19 have no queries; a query is text, never null.
+            queries = queries == null ? List.of() : queries.stream().filter(Objects::nonNull).limit(QUERIES_MAX).toList();
+        }
     }
 
+    /** How many queries a case's history keeps (the newest). */
+    public static final int QUERIES_MAX = 50;
+
     /** A layout found for a case; {@code adoptedFrom} is the file of a moved case's layout, else null. */
-    private record Found(Layout layout, Path adoptedFrom) {
+    private record Found(Layout layout, Path adoptedFrom, List<String> queries) {
     }
 
     /** Tab property: the case open when the tab opened ({@link #NO_CASE} when none). */
@@ -80,6 +87,8 @@ public final class CaseLayouts {
     private final PauseTransition soon = new PauseTransition(Duration.millis(600));
     private Path current;
     private Supplier<String> currentId = () -> null;
+    /** The current case's query history, newest first. */
+    private final List<String> queries = new ArrayList<>();
     /** Files asked for and not arrived yet, with the case open when they were asked for. */
     private final java.util.Map<Path, String> requested = new java.util.HashMap<>();
     private boolean closed;
@@ -155,6 +164,43 @@ public final class CaseLayouts {
         }
     }
 
+    /**
+     * The queries run in the current case's heap documents, newest first (issue 19): kept beside
+     * the layout, not in the case file, for the layout's reasons (one person's working state, not a
+     * case edit to undo). Empty while no case is open.
+     */
+    public List<String> queries() {
+        return List.copyOf(queries);
+    }
+
+    /** Remembers a query run while the current case is open (the newest first, once); written a moment later. */
+    public void queryRan(String query) {
+        if (current == null || closed || query == null || query.isBlank()) {
+            return;
+        }
+        queries.remove(query);
+        queries.addFirst(query);
+        while (queries.size() > QUERIES_MAX) {
+            queries.removeLast();
+        }
+        soon.playFromStart();
+    }
+
+    /** The queries stored for a case (a layout file with none, or none at all: empty). */
+    private List<String> readQueries(Path caseFile) {
+        Path f = fileFor(caseFile);
+        if (!Files.isRegularFile(f)) {
+            return List.of();
+        }
+        try {
+            Stored s = JSON.readValue(f.toFile(), Stored.class);
+            boolean same = s.caseFile() != null && Path.of(s.caseFile()).equals(caseFile.toAbsolutePath().normalize());
+            return same ? s.queries() : List.of();
+        } catch (IOException | RuntimeException e) {
+            return List.of();
+        }
+    }
+
     /** The case whose layout is being remembered, or null. */
     public Path currentCase() {
         return current;
@@ -186,6 +232,10 @@ public final class CaseLayouts {
         }
         current = next;
         currentId = identity;
+        queries.clear();
+        if (next != null) {
+            queries.addAll(found.map(Found::queries).orElseGet(() -> readQueries(next)));
+        }
         found.ifPresent(f -> {
             if (f.adoptedFrom() != null) {
                 adopt(f, next, identity.get());
@@ -228,7 +278,7 @@ public final class CaseLayouts {
     private Optional<Found> find(Path caseFile, String id) {
         Optional<Layout> here = read(caseFile);
         if (here.isPresent() || id == null) {
-            return here.map(l -> new Found(l, null));
+            return here.map(l -> new Found(l, null, readQueries(caseFile)));
         }
         Path dir = folder.resolve("layouts");
         if (!Files.isDirectory(dir)) {
@@ -247,7 +297,8 @@ public final class CaseLayouts {
                     long time = Files.getLastModifiedTime(f).toMillis();
                     if (time > bestTime) {
                         bestTime = time;
-                        best = new Found(movedWith(s.layout(), Path.of(s.caseFile()).getParent(), caseFile.getParent()), f);
+                        best = new Found(movedWith(s.layout(), Path.of(s.caseFile()).getParent(), caseFile.getParent()), f,
+                                s.queries());
                     }
                 } catch (IOException | RuntimeException e) {
                     // Another case's broken layout is no reason to lose this one's.
@@ -282,7 +333,7 @@ public final class CaseLayouts {
 
     /** A moved case's layout moves to the key of its new path (written now, not at the next change). */
     private void adopt(Found f, Path caseFile, String id) {
-        Stored s = new Stored(2, caseFile.toString(), id, f.layout());
+        Stored s = new Stored(2, caseFile.toString(), id, f.layout(), f.queries());
         Path target = fileFor(caseFile);
         if (closed) {
             return;
@@ -374,7 +425,7 @@ public final class CaseLayouts {
             // A closed window's layout was written when it closed; nothing later belongs to it.
             return java.util.concurrent.CompletableFuture.completedFuture(null);
         }
-        Stored s = new Stored(2, caseFile.toString(), currentId.get(), window.documents().layout());
+        Stored s = new Stored(2, caseFile.toString(), currentId.get(), window.documents().layout(), List.copyOf(queries));
         return TaskRunner.Lane.WRITES.submit(() -> write(fileFor(caseFile), s));
     }
 
