@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.inspector;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
@@ -121,7 +122,11 @@ public final class InspectorView implements HeapView.Inspector {
         buildRetainedSet();
         retainedTab.setContent(retainedSet);
         retainedTab.setTooltip(new Tooltip("The objects this object alone keeps alive, by class (its dominator subtree)"));
-        TabPane refs = new TabPane(outTab, inTab, retainedTab);
+        // Icons, so the tabs not selected give way to them in a narrow inspector (issue 18: "Re").
+        outTab.setGraphic(new FontIcon(MaterialDesignA.ARROW_RIGHT));
+        inTab.setGraphic(new FontIcon(MaterialDesignA.ARROW_LEFT));
+        retainedTab.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHART_PIE));
+        TabPane refs = new dev.inquest.ui.common.IconTabs(outTab, inTab, retainedTab);
         refs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // Linear in the retained set, which can be most of the heap: computed only when looked at.
         retainedTab.selectedProperty().addListener((obs, was, is) -> {
@@ -145,13 +150,18 @@ public final class InspectorView implements HeapView.Inspector {
     private void buildFields() {
         fields.setId("inspector-fields");
         fields.getStyleClass().add("dense");
-        fields.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        fields.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
+        fields.setMinWidth(80);
         TableColumn<FieldRow, String> name = new TableColumn<>("Field");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().isStatic() ? "static " : "") + c.getValue().name()));
         name.setPrefWidth(130);
+        // The field's name and type keep their room as the value's does; the table scrolls past its width.
+        name.setCellFactory(FitColumn.textCells());
         TableColumn<FieldRow, String> type = new TableColumn<>("Type");
         type.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().type().equals("reference") ? "ref" : c.getValue().type()));
         type.setPrefWidth(64);
+        type.setCellFactory(FitColumn.textCells());
         TableColumn<FieldRow, FieldRow> value = new TableColumn<>("Value");
         value.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         value.setCellFactory(c -> new TableCell<>() {
@@ -159,6 +169,15 @@ public final class InspectorView implements HeapView.Inspector {
             protected void updateItem(FieldRow r, boolean empty) {
                 super.updateItem(r, empty);
                 setText(empty || r == null ? null : shown(r));
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                // A reference's class and address stay whole (the table scrolls); a string's text may be long and is cut.
+                if (getTableRow() != null && getTableRow().getItem() instanceof FieldRow r && !r.textValue()) {
+                    FitColumn.fit(this, getTableColumn());
+                }
             }
         });
         value.setPrefWidth(280);
@@ -187,10 +206,13 @@ public final class InspectorView implements HeapView.Inspector {
         TableView<ObjectRef> t = new TableView<>();
         t.setId(id);
         t.getStyleClass().add("dense");
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
+        t.setMinWidth(80);
         TableColumn<ObjectRef, String> field = new TableColumn<>(fieldTitle);
         field.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field()));
         field.setPrefWidth(120);
+        field.setCellFactory(FitColumn.textCells());
         TableColumn<ObjectRef, ObjectRef> object = new TableColumn<>(objectTitle);
         object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         object.setComparator(java.util.Comparator.comparing(r -> HeapCells.objectLabel(r.className(), r.address())));
@@ -198,7 +220,8 @@ public final class InspectorView implements HeapView.Inspector {
             @Override
             protected void layoutChildren() {
                 super.layoutChildren();
-                FitText.refit(this);
+                // The object's shortest name stays whole: its column widens and the table scrolls.
+                FitText.refit(this, getTableColumn());
             }
 
             @Override
@@ -324,7 +347,9 @@ public final class InspectorView implements HeapView.Inspector {
     private void buildRetainedSet() {
         retainedSet.setId("inspector-retained-set");
         retainedSet.getStyleClass().add("dense");
-        retainedSet.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        retainedSet.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
+        retainedSet.setMinWidth(80);
         TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
         name.setCellFactory(c -> new TableCell<>() {
