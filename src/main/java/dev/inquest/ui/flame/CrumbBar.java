@@ -17,7 +17,7 @@ import javafx.scene.shape.Rectangle;
  * The line above the frames: the zoomed frame's path (breadcrumb) on the left, the colour legend
  * on the right. Issue 18: in a narrow view the crumbs were squeezed to "..." and drawn over the
  * legend. Here no crumb is ever elided: the legend moves to a line of its own when the whole path
- * and the legend do not fit side by side, and a path wider than the view hides whole crumbs from
+ * and the legend do not fit side by side (and wraps its swatches when even that line is too narrow), and a path wider than the view hides whole crumbs from
  * its middle behind a "…" menu that lists them (the root and the zoomed frame stay).
  */
 final class CrumbBar extends Region {
@@ -48,12 +48,16 @@ final class CrumbBar extends Region {
     }
 
     private boolean oneRow(double contentWidth) {
-        return crumbs.isEmpty() || contentWidth < 0
-                || crumbs.prefWidth(-1) + GAP + legend.prefWidth(-1) <= contentWidth;
+        return contentWidth < 0 || crumbs.prefWidth(-1) + (crumbs.isEmpty() ? 0 : GAP) + legend.prefWidth(-1) <= contentWidth;
     }
 
     private double rowHeight() {
         return Math.max(crumbs.prefHeight(-1), legend.prefHeight(-1));
+    }
+
+    /** The legend's height at {@code width}: more than a line when its swatches wrap. */
+    private double legendHeight(double width) {
+        return legend.prefHeight(Math.min(width, legend.prefWidth(-1)));
     }
 
     @Override
@@ -77,8 +81,11 @@ final class CrumbBar extends Region {
     protected double computePrefHeight(double width) {
         Insets in = getInsets();
         double content = width < 0 ? -1 : width - in.getLeft() - in.getRight();
-        double row = rowHeight();
-        return in.getTop() + in.getBottom() + (oneRow(content) ? row : 2 * row + ROW_GAP);
+        if (oneRow(content)) {
+            return in.getTop() + in.getBottom() + rowHeight();
+        }
+        double legendRows = legendHeight(content);
+        return in.getTop() + in.getBottom() + (crumbs.isEmpty() ? legendRows : crumbs.prefHeight(-1) + ROW_GAP + legendRows);
     }
 
     @Override
@@ -87,14 +94,20 @@ final class CrumbBar extends Region {
         double x = in.getLeft();
         double y = in.getTop();
         double w = getWidth() - in.getLeft() - in.getRight();
-        double row = rowHeight();
         double legendWidth = Math.min(w, legend.prefWidth(-1));
         if (oneRow(w)) {
+            double row = rowHeight();
             layoutInArea(crumbs, x, y, Math.max(0, w - legendWidth - GAP), row, 0, HPos.LEFT, VPos.CENTER);
             layoutInArea(legend, x + w - legendWidth, y, legendWidth, row, 0, HPos.RIGHT, VPos.CENTER);
         } else {
-            layoutInArea(crumbs, x, y, w, row, 0, HPos.LEFT, VPos.CENTER);
-            layoutInArea(legend, x + w - legendWidth, y + row + ROW_GAP, legendWidth, row, 0, HPos.RIGHT, VPos.CENTER);
+            // The path on a line of its own (when there is one), the legend below, wrapped to the width.
+            double top = y;
+            if (!crumbs.isEmpty()) {
+                double row = crumbs.prefHeight(-1);
+                layoutInArea(crumbs, x, y, w, row, 0, HPos.LEFT, VPos.CENTER);
+                top += row + ROW_GAP;
+            }
+            layoutInArea(legend, x + w - legendWidth, top, legendWidth, legendHeight(w), 0, HPos.RIGHT, VPos.TOP);
         }
     }
 

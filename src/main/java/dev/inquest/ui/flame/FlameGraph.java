@@ -87,7 +87,8 @@ public final class FlameGraph extends BorderPane {
 
     private final FlameCanvas canvas = new FlameCanvas();
     private final Label status = new Label();
-    private final HBox legend = new HBox(10);
+    /** Whole swatches that wrap onto more lines in a narrow view (presentation's type at 1024 px), never wider than it. */
+    private final javafx.scene.layout.FlowPane legend = new javafx.scene.layout.FlowPane(10, 2);
     private final CrumbBar crumbBar = new CrumbBar(legend);
     private final TextField searchField = new TextField();
     private final Label matchLabel = new Label();
@@ -531,7 +532,9 @@ public final class FlameGraph extends BorderPane {
     private CrumbBar buildCrumbBar() {
         legend.setId("flame-legend");
         legend.setAlignment(Pos.CENTER_RIGHT);
-        legend.setMinWidth(Region.USE_PREF_SIZE);
+        // One line while it fits (FlowPane's own preference wraps at 400 px); its minimum is its
+        // widest swatch, so the view no longer runs under the notebook for a legend.
+        legend.setPrefWrapLength(1e6);
         crumbBar.getStyleClass().add("flame-crumbs");
         return crumbBar;
     }

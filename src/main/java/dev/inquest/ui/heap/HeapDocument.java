@@ -82,7 +82,12 @@ public final class HeapDocument {
     private final TabPane side = new TabPane();
     private final Tab inspectorTab = new Tab("Inspector");
     private final Tab pathsTab = new Tab("Paths to GC roots");
-    private final ListView<Section> nav = new ListView<>();
+    private final ListView<Section> nav = new ListView<>() {
+        @Override
+        protected double computePrefWidth(double height) {
+            return navIcons.get() ? NAV_ICON_WIDTH : namesWidth();
+        }
+    };
     /** The navigation's width with the views' names. */
     static final double NAV_WIDTH = 170;
     /** The navigation's width with icons only: an icon (16 px) and the cell's padding (10 px each side). */
@@ -141,6 +146,13 @@ public final class HeapDocument {
         nav.getStyleClass().add("heap-nav");
         nav.getItems().setAll(Section.values());
         nav.setCellFactory(lv -> new ListCell<>() {
+            {
+                // The navigation never scrolls sideways (issue 18: at 150 % type it did, "Dominator
+                // tr"): a cell asks for no width, so the list has no horizontal scroll bar, and the
+                // list's own width (namesWidth) is what gives the names their room.
+                setPrefWidth(0);
+            }
+
             @Override
             protected void updateItem(Section s, boolean empty) {
                 super.updateItem(s, empty);
@@ -152,12 +164,11 @@ public final class HeapDocument {
                 setAccessibleText(empty || s == null ? null : s.label);
             }
         });
-        nav.setPrefWidth(NAV_WIDTH);
         // The navigation is a side pane: below VIEW_MIN it gives its width to the view
         // (names and figures come before the views' names, which the icons, their tooltips and
         // Ctrl+1..9 still give). Arrow keys still walk it; the selected view stays marked.
         navIcons.addListener((obs, was, is) -> {
-            nav.setPrefWidth(is ? NAV_ICON_WIDTH : NAV_WIDTH);
+            nav.requestLayout();
             nav.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("icons"), is);
             nav.refresh();
         });
@@ -638,9 +649,27 @@ public final class HeapDocument {
         double need = VIEW_MIN * typeScale();
         if (!navIcons.get() && view < need) {
             navIcons.set(true);
-        } else if (navIcons.get() && view - (NAV_WIDTH - NAV_ICON_WIDTH) >= need + 8) {
+        } else if (navIcons.get() && view - (namesWidth() - NAV_ICON_WIDTH) >= need + 8) {
             navIcons.set(false);
         }
+    }
+
+    /**
+     * The navigation's width with the views' names: {@link #NAV_WIDTH}, or the widest name with its
+     * icon and the cell's padding in the cells' font when that is more (a larger type).
+     */
+    private double namesWidth() {
+        if (!(nav.lookup(".list-cell") instanceof javafx.scene.control.ListCell<?> cell)) {
+            return NAV_WIDTH;
+        }
+        double widest = 0;
+        for (Section s : Section.values()) {
+            widest = Math.max(widest, dev.inquest.ui.common.FitText.width(cell.getFont(), s.label));
+        }
+        // The icon (16 px), the gap to the name, the cell's padding, the list's border and a pixel of rounding.
+        double need = widest + 16 + cell.getGraphicTextGap() + cell.snappedLeftInset() + cell.snappedRightInset()
+                + nav.snappedLeftInset() + nav.snappedRightInset() + 2;
+        return Math.max(NAV_WIDTH, Math.ceil(need));
     }
 
     /** True while the navigation shows icons only (the view beside it is narrower than {@link #VIEW_MIN}). */

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.ui.common.Offscreen;
 import dev.inquest.ui.common.ShareBarCell;
 import java.util.List;
@@ -100,7 +101,7 @@ public final class TableWarmUp {
         TreeTableView<Row> tree = new TreeTableView<>();
         tree.getStyleClass().add("dense");
         tree.setShowRoot(false);
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        tree.setColumnResizePolicy(FitColumn.scrollingTree(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         TreeTableColumn<Row, Row> name = new TreeTableColumn<>("Object");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         name.setCellFactory(c -> new TreeTableCell<>() {

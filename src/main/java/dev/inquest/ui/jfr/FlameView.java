@@ -1,5 +1,6 @@
 package dev.inquest.ui.jfr;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.Recording;
 import dev.inquest.jfr.alloc.AllocationTables;
@@ -329,7 +330,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         share.setCellFactory(col -> dev.inquest.ui.common.ShareBarCell.forTable());
         share.setPrefWidth(140);
         t.getColumns().add(share);
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         t.setPlaceholder(new Label("No allocation events in this range"));
         return t;
     }
@@ -342,7 +343,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         t.getColumns().add(name);
         t.getColumns().add(numeric("During recording", AllocationTables.ThreadRow::allocatedDuringRecording, Units::bytes));
         t.getColumns().add(numeric("Since thread start", AllocationTables.ThreadRow::allocatedSinceStart, Units::bytes));
-        t.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         t.setPlaceholder(new Label("No jdk.ThreadAllocationStatistics in this recording"));
         return t;
     }

@@ -45,7 +45,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
     private final RecordingSummary summary;
     private final MainWindow window;
     private final JfrContext context = new Context();
-    private final TabPane views = new TabPane();
+    private final dev.inquest.ui.common.IconTabs views = new dev.inquest.ui.common.IconTabs();
     private final ObjectProperty<Range> range = new SimpleObjectProperty<>();
     private final List<Runnable> closers = new ArrayList<>();
     private final FlameView allocations;
@@ -82,10 +82,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
     }
 
     private void add(String title, String id, FontIcon icon, javafx.scene.Node content) {
-        Tab tab = new Tab(title, content);
-        tab.setId(id);
-        tab.setGraphic(icon);
-        views.getTabs().add(tab);
+        // Icons only for the tabs not selected when the names do not all fit (presentation at 1024 px).
+        views.add(title, icon, content).setId(id);
     }
 
     private void showing(Tab tab) {

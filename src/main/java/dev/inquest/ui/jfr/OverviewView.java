@@ -1,5 +1,6 @@
 package dev.inquest.ui.jfr;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.jfr.summary.RecordingSummary;
 import dev.inquest.ui.common.FactGrid;
@@ -82,7 +83,7 @@ final class OverviewView extends ScrollPane {
         byCount.sort(Map.Entry.<String, Long>comparingByValue().reversed());
         events.setItems(FXCollections.observableArrayList(byCount));
         events.setPrefHeight(320);
-        events.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        events.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
 
         Label factsTitle = new Label("Recording");
         factsTitle.getStyleClass().add("title-4");

@@ -103,7 +103,7 @@ class FlameGraphTest {
     }
 
     private java.util.List<String> legendTexts(FxRobot robot) {
-        return robot.lookup("#flame-legend").queryAs(javafx.scene.layout.HBox.class).getChildren().stream()
+        return robot.lookup("#flame-legend").queryAs(javafx.scene.layout.Pane.class).getChildren().stream()
                 .map(n -> ((Label) n).getText()).toList();
     }
 

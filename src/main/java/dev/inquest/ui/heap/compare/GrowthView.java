@@ -104,7 +104,7 @@ public final class GrowthView implements HeapView {
     private void buildTable() {
         table.setId("growth-table");
         table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         // The secondary columns a narrow window hides can be shown again from the header's menu.
         table.setTableMenuButtonVisible(true);
         dominator.setId("col-growth-dominator");

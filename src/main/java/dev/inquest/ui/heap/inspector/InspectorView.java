@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.inspector;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.ObjectRef;
@@ -131,7 +132,11 @@ public final class InspectorView implements HeapView.Inspector {
         buildRetainedSet();
         retainedTab.setContent(retainedSet);
         retainedTab.setTooltip(new Tooltip("The objects this object alone keeps alive, by class (its dominator subtree)"));
-        TabPane refs = new TabPane(outTab, inTab, retainedTab);
+        // Icons, so the tabs not selected give way to them in a narrow inspector (issue 18: "Re").
+        outTab.setGraphic(new FontIcon(MaterialDesignA.ARROW_RIGHT));
+        inTab.setGraphic(new FontIcon(MaterialDesignA.ARROW_LEFT));
+        retainedTab.setGraphic(new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignC.CHART_PIE));
+        TabPane refs = new dev.inquest.ui.common.IconTabs(outTab, inTab, retainedTab);
         refs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         // Linear in the retained set, which can be most of the heap: computed only when looked at.
         retainedTab.selectedProperty().addListener((obs, was, is) -> {
@@ -188,6 +193,8 @@ public final class InspectorView implements HeapView.Inspector {
         // Names, types and object labels widen their columns (FitColumn, FitText); past the pane's
         // width the table scrolls to the values rather than cutting "java.util.HashMap @ 0x...".
         fields.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
+        fields.setMinWidth(80);
         TableColumn<FieldRow, String> name = new TableColumn<>("Field");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>((c.getValue().isStatic() ? "static " : "") + c.getValue().name()));
         name.setCellFactory(FitColumn.textCells());
@@ -229,6 +236,15 @@ public final class InspectorView implements HeapView.Inspector {
                     FitColumn.fit(this, getTableColumn());
                 }
             }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                // A reference's class and address stay whole (the table scrolls); a string's text may be long and is cut.
+                if (getTableRow() != null && getTableRow().getItem() instanceof FieldRow r && !r.textValue()) {
+                    FitColumn.fit(this, getTableColumn());
+                }
+            }
         });
         value.setPrefWidth(280);
         fields.getColumns().setAll(List.of(name, type, value));
@@ -264,6 +280,8 @@ public final class InspectorView implements HeapView.Inspector {
         t.getStyleClass().add("dense");
         // The object column takes its names' room first (FitText), then the table scrolls.
         t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
+        t.setMinWidth(80);
         TableColumn<ObjectRef, String> field = new TableColumn<>(fieldTitle);
         field.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field()));
         field.setCellFactory(FitColumn.textCells());
@@ -404,6 +422,8 @@ public final class InspectorView implements HeapView.Inspector {
         retainedSet.setId("inspector-retained-set");
         retainedSet.getStyleClass().add("dense");
         retainedSet.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
+        retainedSet.setMinWidth(80);
         TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
         name.setCellFactory(c -> new TableCell<>() {

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.tables;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.ClassLoaders;
 import dev.inquest.ui.heap.HeapCells;
@@ -32,8 +33,8 @@ public final class ClassLoadersView implements HeapView {
         loaders.getStyleClass().add("dense");
         duplicated.getStyleClass().add("dense");
         duplicated.setId("loaders-duplicates");
-        loaders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
-        duplicated.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        loaders.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        duplicated.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         loaders.getColumns().setAll(List.of(
                 Columns.<ClassLoaders.Loader>text("Class loader", l -> l.address() == 0 ? "<bootstrap loader>"
                         : HeapCells.objectLabel(l.className(), l.address()), 380),

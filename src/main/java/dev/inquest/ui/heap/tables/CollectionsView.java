@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.tables;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.CollectionFill;
 import dev.inquest.ui.heap.HeapCells;
@@ -45,7 +46,7 @@ public final class CollectionsView implements HeapView {
         this.doc = doc;
         table.setId("collections-table");
         table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         TableColumn<CollectionFill.Row, Double> fill = new TableColumn<>("Fill");
         fill.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fillRatio()));
         fill.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
@@ -85,7 +86,7 @@ public final class CollectionsView implements HeapView {
     private void buildInstances() {
         instances.setId("collection-instances");
         instances.getStyleClass().add("dense");
-        instances.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        instances.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         TableColumn<CollectionFill.Instance, Double> fill = new TableColumn<>("Fill");
         fill.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fillRatio()));
         fill.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.tables;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.progress.Progress;
 import dev.inquest.ui.heap.HeapContext;
 import dev.inquest.ui.heap.HeapPanes;
@@ -49,7 +50,7 @@ final class RedactedTable<T> {
         this.values = new CheckBox(valuesLabel);
         table.setId(id + "-table");
         table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         table.setPlaceholder(HeapPanes.placeholder(loading));
         values.setId(id + "-values");
         values.selectedProperty().addListener((obs, was, is) -> load());

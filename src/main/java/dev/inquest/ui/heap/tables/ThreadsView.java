@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.tables;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.heap.model.StackFrame;
 import dev.inquest.heap.query.ThreadOverview;
@@ -39,7 +40,7 @@ public final class ThreadsView implements HeapView {
         table.getStyleClass().add("dense");
         stack.getStyleClass().add("dense");
         stack.setId("threads-stack");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         TableColumn<ThreadOverview.Row, String> name = new TableColumn<>("Thread");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name() == null ? "<unnamed>" : c.getValue().name()));
         name.setPrefWidth(200);

@@ -1,5 +1,6 @@
 package dev.inquest.ui.heap.whyalive;
 
+import dev.inquest.ui.common.FitColumn;
 import dev.inquest.format.Units;
 import dev.inquest.heap.query.WhyAlive;
 import dev.inquest.ui.heap.HeapCells;
@@ -58,7 +59,7 @@ public final class WhyAliveView implements HeapView.MergedPaths {
         tree.getStyleClass().add("dense");
         tree.setShowRoot(false);
         // The path takes what the figures leave: names are what a reader follows down the tree.
-        tree.setColumnResizePolicy(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        tree.setColumnResizePolicy(FitColumn.scrollingTree(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         TreeTableColumn<WhyAlive.Group, WhyAlive.Group> path = new TreeTableColumn<>("Path from GC roots");
         path.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         path.setCellFactory(c -> new PathCell());
