@@ -72,6 +72,13 @@ final class OverviewView extends ScrollPane {
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : Units.count(item));
             }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                // A count is a figure: its column widens to it (150 % type, a narrow notebook), never "1...".
+                FitColumn.fit(this, getTableColumn());
+            }
         });
         count.getStyleClass().add("numeric");
         count.setPrefWidth(140);

@@ -236,15 +236,6 @@ public final class InspectorView implements HeapView.Inspector {
                     FitColumn.fit(this, getTableColumn());
                 }
             }
-
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                // A reference's class and address stay whole (the table scrolls); a string's text may be long and is cut.
-                if (getTableRow() != null && getTableRow().getItem() instanceof FieldRow r && !r.textValue()) {
-                    FitColumn.fit(this, getTableColumn());
-                }
-            }
         });
         value.setPrefWidth(280);
         fields.getColumns().setAll(List.of(name, type, value));
