@@ -289,18 +289,7 @@ public final class HeapViews {
      */
     private Tab openingTab(Path file, PhaseLog log, Runnable cancel) {
         ProgressPage page = new ProgressPage("Opening " + file.getFileName(), log, cancel);
-        Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignM.MEMORY), page);
-        tab.setId("tab-heap-opening");
-        tab.setTooltip(new Tooltip(file.toAbsolutePath().toString()));
-        var closed = tab.getOnClosed();
-        tab.setOnClosed(e -> {
-            cancel.run(); // nothing once the open has settled
-            if (closed != null) {
-                closed.handle(e);
-            }
-        });
-        window.documents().add(tab);
-        return tab;
+        return window.documents().addOpeningTab(file, new FontIcon(MaterialDesignM.MEMORY), "tab-heap-opening", page, cancel);
     }
 
     /**

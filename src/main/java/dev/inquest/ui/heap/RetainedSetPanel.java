@@ -1,15 +1,10 @@
 package dev.inquest.ui.heap;
 
-import dev.inquest.format.Units;
 import dev.inquest.heap.query.Inspection;
 import dev.inquest.heap.query.RetainedSet;
-import java.util.List;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.collections.FXCollections;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -36,36 +31,8 @@ final class RetainedSetPanel {
         table.setId("retained-set-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
-        name.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                setText(empty ? null : s);
-                setGraphic(empty || s == null ? null : HeapCells.iconFor(s, false));
-            }
-        });
-        name.setPrefWidth(230);
-        TableColumn<Inspection.ClassCount, Long> count = new TableColumn<>("Objects");
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        HeapCells.numeric(count, HeapCells.Format.COUNT);
-        count.setPrefWidth(80);
-        TableColumn<Inspection.ClassCount, Long> shallow = new TableColumn<>("Shallow");
-        shallow.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().shallow()));
-        HeapCells.numeric(shallow, HeapCells.Format.BYTES);
-        shallow.setPrefWidth(80);
-        TableColumn<Inspection.ClassCount, Double> share = new TableColumn<>("Of the set");
-        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(result == null || result.shallow() == 0 ? null
-                : c.getValue().shallow() / (double) result.shallow()));
-        share.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
-        share.setPrefWidth(100);
-        table.getColumns().setAll(List.of(name, count, shallow, share));
-        table.setContextMenu(doc.actions().menu(() -> {
-            Inspection.ClassCount r = table.getSelectionModel().getSelectedItem();
-            return r == null ? null : HeapRow.ofClass(r.className(), List.of("Class", "Objects", "Shallow"),
-                    List.of(MarkdownRow.code(r.className()), Units.count(r.count()), Units.bytes(r.shallow())));
-        }));
+        ClassCountColumns.install(table, "Of the set", () -> result == null ? 0 : result.shallow());
+        table.setContextMenu(doc.actions().menu(() -> ClassCountColumns.row(table.getSelectionModel().getSelectedItem())));
         VBox.setVgrow(table, Priority.ALWAYS);
         root.getChildren().setAll(total, table);
     }

@@ -139,18 +139,7 @@ public final class JfrViews {
     private Tab openingTab(Path file, PhaseLog log, Runnable cancel) {
         ProgressPage page = new ProgressPage("Opening " + file.getFileName(), log, cancel,
                 "The open counts the recording's events; each view reads what it shows when first selected.");
-        Tab tab = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignF.FIRE), page);
-        tab.setId("tab-jfr-opening");
-        tab.setTooltip(new Tooltip(file.toAbsolutePath().normalize().toString()));
-        var closed = tab.getOnClosed();
-        tab.setOnClosed(e -> {
-            cancel.run(); // nothing once the open has settled
-            if (closed != null) {
-                closed.handle(e);
-            }
-        });
-        window.documents().add(tab);
-        return tab;
+        return window.documents().addOpeningTab(file, new FontIcon(MaterialDesignF.FIRE), "tab-jfr-opening", page, cancel);
     }
 
     /** The document's tab, in the opening tab's place (and selection) unless a restored layout has a place for it. */

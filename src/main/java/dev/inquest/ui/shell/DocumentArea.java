@@ -178,6 +178,26 @@ public final class DocumentArea {
         return tab;
     }
 
+    /**
+     * The tab an opening file shows at once (its page: phases, time left, Cancel), added and
+     * selected; closing it runs {@code cancel} too (nothing once the open has settled). It has no
+     * file: a restored layout waits for the document's tab, not this one.
+     */
+    public Tab addOpeningTab(java.nio.file.Path file, Node icon, String id, Node page, Runnable cancel) {
+        Tab tab = newTab(file.getFileName().toString(), icon, page);
+        tab.setId(id);
+        tab.setTooltip(new javafx.scene.control.Tooltip(file.toAbsolutePath().normalize().toString()));
+        var closed = tab.getOnClosed();
+        tab.setOnClosed(e -> {
+            cancel.run();
+            if (closed != null) {
+                closed.handle(e);
+            }
+        });
+        add(tab);
+        return tab;
+    }
+
     /** The title shown on a tab created by {@link #newTab}. */
     public static String title(Tab tab) {
         return tab.getGraphic() instanceof Label l ? l.getText() : tab.getText();

@@ -8,6 +8,7 @@ import dev.inquest.heap.query.Inspection;
 import dev.inquest.heap.query.ObjectInspector;
 import dev.inquest.ui.common.FitColumn;
 import dev.inquest.ui.common.FitText;
+import dev.inquest.ui.heap.ClassCountColumns;
 import dev.inquest.ui.heap.HeapCells;
 import dev.inquest.ui.heap.HeapContext;
 import dev.inquest.ui.heap.HeapPanes;
@@ -415,50 +416,9 @@ public final class InspectorView implements HeapView.Inspector {
         retainedSet.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         // It scrolls: its columns' widths are not the inspector's minimum (the split would give it nothing).
         retainedSet.setMinWidth(80);
-        TableColumn<Inspection.ClassCount, String> name = new TableColumn<>("Class");
-        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().className()));
-        name.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String s, boolean empty) {
-                super.updateItem(s, empty);
-                if (empty || s == null) {
-                    FitText.clear(this);
-                    setText(null);
-                    setGraphic(null);
-                } else {
-                    // Packages to initials, then left out, before the class's own name is cut.
-                    FitText.set(this, s, HeapCells.shortPackages(s), HeapCells.simpleName(s));
-                    setGraphic(HeapCells.iconFor(s, false));
-                }
-            }
-
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                FitText.refit(this, getTableColumn());
-            }
-        });
-        name.setPrefWidth(230);
-        TableColumn<Inspection.ClassCount, Long> count = new TableColumn<>("Objects");
-        count.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().count()));
-        HeapCells.numeric(count, HeapCells.Format.COUNT);
-        count.setPrefWidth(80);
-        TableColumn<Inspection.ClassCount, Long> shallow = new TableColumn<>("Shallow");
-        shallow.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().shallow()));
-        HeapCells.numeric(shallow, HeapCells.Format.BYTES);
-        shallow.setPrefWidth(80);
-        TableColumn<Inspection.ClassCount, Double> share = new TableColumn<>("Of retained");
-        share.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(current == null || current.retained() == 0 ? null
-                : c.getValue().shallow() / (double) current.retained()));
-        share.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
-        share.setPrefWidth(100);
-        retainedSet.getColumns().setAll(List.of(name, count, shallow, share));
+        ClassCountColumns.install(retainedSet, "Of retained", () -> current == null ? 0 : current.retained());
         retainedSet.setPlaceholder(HeapPanes.placeholder("Computing the retained set..."));
-        retainedSet.setContextMenu(doc.actions().menu(() -> {
-            Inspection.ClassCount r = retainedSet.getSelectionModel().getSelectedItem();
-            return r == null ? null : new HeapRow(-1, r.className(), List.of("Class", "Objects", "Shallow"),
-                    List.of(MarkdownRow.code(r.className()), Units.count(r.count()), Units.bytes(r.shallow())));
-        }));
+        retainedSet.setContextMenu(doc.actions().menu(() -> ClassCountColumns.row(retainedSet.getSelectionModel().getSelectedItem())));
     }
 
     private void retainedTabText() {
