@@ -76,18 +76,30 @@ class FlameToolBarLayoutTest {
     }
 
     /** The labels from the root's child down to a leaf, always through the heaviest child. */
+    /**
+     * The labels down to the deepest frame (the heaviest among the deepest): the breadcrumb's
+     * hardest case. The heaviest path alone was 4 frames deep in some demo runs.
+     */
     private static String[] deepestHeaviestPath(Frame root) {
-        List<String> path = new ArrayList<>();
-        Frame f = root;
-        while (!f.children().isEmpty()) {
-            Frame next = f.children().getFirst();
-            for (Frame c : f.children()) {
-                if (c.total() > next.total()) {
-                    next = c;
-                }
+        java.util.Map<Frame, Frame> parent = new java.util.IdentityHashMap<>();
+        java.util.ArrayDeque<Frame> queue = new java.util.ArrayDeque<>(List.of(root));
+        java.util.Map<Frame, Integer> depth = new java.util.IdentityHashMap<>(java.util.Map.of(root, 0));
+        Frame best = root;
+        while (!queue.isEmpty()) {
+            Frame f = queue.poll();
+            int d = depth.get(f);
+            if (d > depth.get(best) || (d == depth.get(best) && f.total() > best.total())) {
+                best = f;
             }
-            path.add(next.label());
-            f = next;
+            for (Frame c : f.children()) {
+                parent.put(c, f);
+                depth.put(c, d + 1);
+                queue.add(c);
+            }
+        }
+        List<String> path = new ArrayList<>();
+        for (Frame f = best; f != root; f = parent.get(f)) {
+            path.addFirst(f.label());
         }
         return path.toArray(String[]::new);
     }

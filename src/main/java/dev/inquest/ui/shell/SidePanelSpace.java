@@ -66,6 +66,12 @@ public final class SidePanelSpace {
 
     SidePanelSpace(Node documents, javafx.collections.ObservableList<String> rootClasses) {
         this.rootClasses = rootClasses;
+        // The room the documents keep is this class's decision (DOCUMENTS_MIN); their own computed
+        // minimum (tables whose columns grew to their names) would hold the divider where a narrow
+        // window left it, and the notebook would come back at its minimum when the window grows.
+        if (documents instanceof Region r) {
+            r.setMinWidth(0);
+        }
         split.getItems().add(documents);
 
         open = new Button(null, new FontIcon(MaterialDesignN.NOTEBOOK_OUTLINE));
