@@ -74,7 +74,8 @@ class OverviewNarrowTest {
 
         double viewport = scroll.getViewportBounds().getWidth();
         assertThat(group.getWidth()).isBetween(600.0, 660.0);
-        assertThat(viewport).as("the overview's width in a half-width group").isLessThan(480);
+        // The heap navigation shows icons only at this width (issue 18), so the view has all but 46 px of the group.
+        assertThat(viewport).as("the overview's width in a half-width group").isLessThan(600);
         // Nothing needs more than the viewport: no horizontal scrolling, nothing cut at the right edge.
         assertThat(content.minWidth(-1)).isLessThanOrEqualTo(viewport);
         for (String id : List.of("#overview-figures", "#overview-facts", "#overview-dominators", "#overview-suspects")) {
@@ -109,7 +110,9 @@ class OverviewNarrowTest {
         List<Label> names = bars.stream().filter(l -> l.getText().contains(" @ 0x")).toList();
         assertThat(names).hasSizeGreaterThanOrEqualTo(5);
         assertThat(names).extracting(Label::getText).anyMatch(t -> t.startsWith("j.i.l.ClassLoaders$AppClassLoader @ 0x"));
-        assertThat(names).extracting(Label::getText).anyMatch(t -> t.startsWith("j.u.c.ConcurrentHashMap @ 0x"));
+        // A shorter name is whole where it fits (the navigation's icons left the view more room, issue 18).
+        assertThat(names).extracting(Label::getText).anyMatch(t -> t.startsWith("j.u.c.ConcurrentHashMap @ 0x")
+                || t.startsWith("java.util.concurrent.ConcurrentHashMap @ 0x"));
         for (Label l : names) {
             String label = l.getText();
             String shown = ((Text) l.lookup(".text")).getText();
@@ -138,8 +141,11 @@ class OverviewNarrowTest {
             }
         }));
         assertThat(cells).hasSizeGreaterThan(5);
-        // Too narrow for "jdk.internal.loader.ClassLoaders$AppClassLoader @ 0x...": packages go to initials first.
-        assertThat(cells).extracting(c -> c.getText()).anyMatch(t -> t.startsWith("j.i.l.ClassLoaders$AppClassLoader @ 0x"));
+        // Too narrow for "jdk.internal.loader.ClassLoaders$AppClassLoader @ 0x...": packages go to
+        // initials first, then (an indented row has less room) out; the class's own name stays.
+        assertThat(cells).extracting(c -> c.getText()).anyMatch(t -> t.startsWith("j.i.l.ClassLoaders$AppClassLoader @ 0x")
+                || t.startsWith("ClassLoaders$AppClassLoader @ 0x"));
+        assertThat(cells).extracting(c -> c.getText()).noneMatch(t -> t.startsWith("jdk.internal.loader.ClassLoaders$AppClassLoader"));
         for (var c : cells) {
             String text = c.getText();
             String shown = ((Text) c.getChildrenUnmodifiable().stream()
