@@ -109,6 +109,10 @@ public final class SidePanelSpace {
         // After the pulse that resized the window: the split keeps a non-resizable panel's width
         // when it is itself resized, so a divider set before that layout would be undone by it.
         node.widthProperty().addListener((obs, was, is) -> fitLater());
+        // And after the split itself took the new width: a divider set before that layout is
+        // undone by it (the split keeps the non-resizable panel's old width), which under a busy
+        // FX thread left the notebook at its minimum after the window grew back.
+        split.widthProperty().addListener((obs, was, is) -> fitLater());
         rootClasses.addListener((javafx.collections.ListChangeListener<String>) c -> fit());
         // A drag of the divider is the user's width for the panel, kept when the window narrows and grows.
         split.addEventFilter(MouseEvent.MOUSE_RELEASED, e -> {
