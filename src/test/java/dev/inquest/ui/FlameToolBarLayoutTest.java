@@ -14,8 +14,6 @@ import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.Tab;
@@ -64,17 +62,6 @@ class FlameToolBarLayoutTest {
         stage.show();
     }
 
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     /** The labels from the root's child down to a leaf, always through the heaviest child. */
     /**
      * The labels down to the deepest frame (the heaviest among the deepest): the breadcrumb's
@@ -111,20 +98,20 @@ class FlameToolBarLayoutTest {
     @Test
     void zoomedFlameGraphsKeepTheirWordsAndTheBreadcrumbClearOfTheLegend(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(demo.recording()));
-        waitFor("recording", 120, () -> window.documents().allTabs().stream().anyMatch(t -> t.getContent() instanceof JfrDocument));
+        TestWindows.waitFor("recording", 120, () -> window.documents().allTabs().stream().anyMatch(t -> t.getContent() instanceof JfrDocument));
         Tab[] tab = new Tab[1];
         robot.interact(() -> tab[0] = window.documents().allTabs().stream().filter(t -> t.getContent() instanceof JfrDocument)
                 .findFirst().orElseThrow());
         JfrDocument rec = (JfrDocument) tab[0].getContent();
         robot.interact(() -> notebook.open(demo.caseFile()));
-        waitFor("case", 60, () -> notebook.session().isPresent());
+        TestWindows.waitFor("case", 60, () -> notebook.session().isPresent());
 
         List<String> problems = new ArrayList<>();
         for (String view : List.of("jfr-alloc", "jfr-cpu")) {
             FlameView flame = view.equals("jfr-alloc") ? rec.allocations() : rec.cpu();
             robot.interact(() -> rec.select(view));
             FlameGraph graph = flame.flameGraph();
-            waitFor(view, 120, () -> flame.tree() != null && !window.tasks().runningProperty().get()
+            TestWindows.waitFor(view, 120, () -> flame.tree() != null && !window.tasks().runningProperty().get()
                     && graph.shownTree() != null && !graph.busyProperty().get());
             String[] deepest = deepestHeaviestPath(graph.shownTree());
             assertThat(deepest.length).as("a deep stack to zoom into").isGreaterThan(5);

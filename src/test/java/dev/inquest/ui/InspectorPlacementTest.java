@@ -11,8 +11,6 @@ import dev.inquest.ui.notebook.Notebook;
 import dev.inquest.ui.settings.Theme;
 import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
@@ -58,32 +56,21 @@ class InspectorPlacementTest {
         stage.show();
     }
 
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private HeapDocument openDump(FxRobot robot, boolean withNotebook) throws Exception {
         robot.interact(() -> window.open(demo.after()));
-        waitFor("the dump", 180, () -> !window.documents().allTabs().isEmpty()
+        TestWindows.waitFor("the dump", 180, () -> !window.documents().allTabs().isEmpty()
                 && HeapViews.documentOf(window.documents().allTabs().getLast()) != null);
         HeapDocument heap = HeapViews.documentOf(window.documents().allTabs().getLast());
         if (withNotebook) {
             robot.interact(() -> notebook.open(demo.caseFile()));
-            waitFor("case", 60, () -> notebook.session().isPresent());
+            TestWindows.waitFor("case", 60, () -> notebook.session().isPresent());
         }
         idle();
         return heap;
     }
 
     private void idle() throws Exception {
-        waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
+        TestWindows.waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 

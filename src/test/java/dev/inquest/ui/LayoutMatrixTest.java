@@ -22,7 +22,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Bounds;
@@ -43,7 +42,6 @@ import javafx.scene.control.skin.TableColumnHeader;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
@@ -435,29 +433,18 @@ class LayoutMatrixTest {
         stage.show();
     }
 
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private Tab open(FxRobot robot, Path file) throws Exception {
         int before = window.documents().allTabs().size();
         robot.interact(() -> window.open(file));
         // A dump's tab appears at once with the opening page; wait for the document that replaces it.
-        waitFor(file.getFileName().toString(), 180, () -> window.documents().allTabs().size() > before
+        TestWindows.waitFor(file.getFileName().toString(), 180, () -> window.documents().allTabs().size() > before
                 && (HeapViews.documentOf(window.documents().allTabs().getLast()) != null
                         || window.documents().allTabs().getLast().getContent() instanceof JfrDocument));
         return window.documents().allTabs().getLast();
     }
 
     private void idle() throws Exception {
-        waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
+        TestWindows.waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
         WaitForAsyncUtils.waitForFxEvents();
     }
 
@@ -468,10 +455,10 @@ class LayoutMatrixTest {
         Tab jfrTab = open(robot, demo.recording());
         JfrDocument rec = (JfrDocument) jfrTab.getContent();
         robot.interact(() -> notebook.open(demo.caseFile()));
-        waitFor("case", 60, () -> notebook.session().isPresent());
+        TestWindows.waitFor("case", 60, () -> notebook.session().isPresent());
         idle();
         robot.interact(() -> heap.compareWith(demo.baseline()));
-        waitFor("baseline", 180, () -> heap.baseline().isPresent());
+        TestWindows.waitFor("baseline", 180, () -> heap.baseline().isPresent());
         idle();
         // The largest object of the dump, shown in the inspector for the inspector variants.
         long biggest = heap.dump().topDominators(1).getFirst().node();

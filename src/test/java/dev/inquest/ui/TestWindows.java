@@ -5,7 +5,10 @@ import dev.inquest.ui.shell.MainWindow;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
 
 /** Windows for GUI tests. */
 public final class TestWindows {
@@ -19,5 +22,20 @@ public final class TestWindows {
         // say) would outlive its scene; every window starts at its scene's own 1280x800.
         stage.sizeToScene();
         return w;
+    }
+
+    /**
+     * Waits, letting the FX thread run, until {@code condition} holds; a timeout fails the test
+     * naming {@code what}.
+     */
+    public static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
+        try {
+            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
+                WaitForAsyncUtils.waitForFxEvents();
+                return condition.getAsBoolean();
+            });
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("timed out waiting for " + what, e);
+        }
     }
 }

@@ -12,8 +12,6 @@ import dev.inquest.ui.shell.MainWindow;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ToolBar;
 import javafx.scene.layout.Region;
@@ -69,24 +67,13 @@ class YieldingLayoutTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
-    }
-
     private HeapDocument openDump(FxRobot robot) throws Exception {
         robot.interact(() -> window.open(demo.after()));
-        waitFor("the dump", 180, () -> !window.documents().allTabs().isEmpty()
+        TestWindows.waitFor("the dump", 180, () -> !window.documents().allTabs().isEmpty()
                 && HeapViews.documentOf(window.documents().allTabs().getLast()) != null);
         HeapDocument heap = HeapViews.documentOf(window.documents().allTabs().getLast());
         robot.interact(() -> heap.show(Section.DOMINATORS));
-        waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
+        TestWindows.waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
         return heap;
     }
 
@@ -176,7 +163,7 @@ class YieldingLayoutTest {
     void notebookNarrowsThenYieldsAndComesBackAsTheWindowGrows(FxRobot robot) throws Exception {
         HeapDocument heap = openDump(robot);
         robot.interact(() -> notebook.open(demo.caseFile()));
-        waitFor("case", 60, () -> notebook.session().isPresent());
+        TestWindows.waitFor("case", 60, () -> notebook.session().isPresent());
         assertThat(window.sidePanelShown()).isTrue();
 
         resize(robot, 1280);
@@ -222,7 +209,7 @@ class YieldingLayoutTest {
         assertThat(window.sidePanelYielded()).isFalse();
         assertThat(strip.isVisible()).isFalse();
         // The split gives a returning item its minimum for one layout; the width comes a pulse later.
-        waitFor("the notebook back at its width", 10, () -> Math.abs(panel.getWidth() - wide) <= 6);
+        TestWindows.waitFor("the notebook back at its width", 10, () -> Math.abs(panel.getWidth() - wide) <= 6);
         assertThat(panel.getWidth()).isCloseTo(wide, org.assertj.core.data.Offset.offset(6.0));
         assertThat(heap.navigationIcons()).isFalse();
 
@@ -239,9 +226,9 @@ class YieldingLayoutTest {
     void heapToolBarsOverflowIntoTheirMenuInsteadOfCuttingWords(FxRobot robot) throws Exception {
         HeapDocument heap = openDump(robot);
         robot.interact(() -> notebook.open(demo.caseFile()));
-        waitFor("case", 60, () -> notebook.session().isPresent());
+        TestWindows.waitFor("case", 60, () -> notebook.session().isPresent());
         robot.interact(() -> heap.show(Section.HISTOGRAM));
-        waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
+        TestWindows.waitFor("idle", 120, () -> !window.tasks().runningProperty().get());
         resize(robot, 1024);
         Region view = robot.lookup("#heap-view-histogram").queryAs(Region.class);
         ToolBar bar = (ToolBar) view.lookup(".heap-toolbar");

@@ -1,5 +1,7 @@
 package dev.inquest.ui.jfr;
 
+import dev.inquest.ui.TestWindows;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.jfr.AllocRecording;
@@ -15,7 +17,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.layout.GridPane;
@@ -66,7 +67,7 @@ class JfrOpeningPageTest {
     @AfterEach
     void closeTabs(FxRobot robot) throws Exception {
         release.countDown();
-        waitFor("idle", 60, () -> !window.tasks().busyProperty().get());
+        TestWindows.waitFor("idle", 60, () -> !window.tasks().busyProperty().get());
         robot.interact(() -> window.documents().allTabs().stream()
                 .filter(t -> t.getContent() instanceof JfrDocument || t.getContent() instanceof ProgressPage).toList()
                 .forEach(window.documents()::close));
@@ -100,17 +101,6 @@ class JfrOpeningPageTest {
                 return p.isCancelled();
             }
         };
-    }
-
-    private static void waitFor(String what, int seconds, BooleanSupplier condition) throws Exception {
-        try {
-            WaitForAsyncUtils.waitFor(seconds, TimeUnit.SECONDS, () -> {
-                WaitForAsyncUtils.waitForFxEvents();
-                return condition.getAsBoolean();
-            });
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("timed out waiting for " + what, e);
-        }
     }
 
     private Tab tab(FxRobot robot, String id) {
@@ -160,7 +150,7 @@ class JfrOpeningPageTest {
                 .allSatisfy(l -> assertThat(l.getText()).matches(".*\\d+(\\.\\d+)? (ms|s|µs)"));
 
         release.countDown();
-        waitFor("views", 60, () -> tab(robot, "tab-jfr") != null);
+        TestWindows.waitFor("views", 60, () -> tab(robot, "tab-jfr") != null);
         Tab views = tab(robot, "tab-jfr");
         assertThat(views.getContent()).isInstanceOf(JfrDocument.class);
         JfrDocument doc = (JfrDocument) views.getContent();
@@ -178,7 +168,7 @@ class JfrOpeningPageTest {
         robot.interact(() -> before[0] = window.documents().allTabs().size());
         openAndHold(robot, AllocRecording.get().file());
         robot.interact(() -> robot.lookup("#open-cancel").queryButton().fire());
-        waitFor("cancelled", 30, () -> tab(robot, "tab-jfr-opening") == null && !window.tasks().busyProperty().get());
+        TestWindows.waitFor("cancelled", 30, () -> tab(robot, "tab-jfr-opening") == null && !window.tasks().busyProperty().get());
         assertThat(tab(robot, "tab-jfr")).as("a cancelled open shows no views").isNull();
         robot.interact(() -> assertThat(window.documents().allTabs()).hasSize(before[0]));
         assertThat(recordings.openRecordings()).as("nothing half open stays behind").isEmpty();
@@ -188,7 +178,7 @@ class JfrOpeningPageTest {
     @Test
     void screenshotsOfTheOpeningPageWithTheNotebook(FxRobot robot) throws Exception {
         robot.interact(() -> notebook.create(home.resolve("opening.inquest"), "Why does the service allocate so much?"));
-        waitFor("notebook", 30, () -> notebook.session().isPresent());
+        TestWindows.waitFor("notebook", 30, () -> notebook.session().isPresent());
         openAndHold(robot, AllocRecording.get().file());
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             robot.interact(() -> {
