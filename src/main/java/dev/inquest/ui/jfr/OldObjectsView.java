@@ -81,9 +81,6 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         groups.getColumns().add(size);
         // The key column widens to its names (FitColumn); past the pane's width the table scrolls to the figures.
         groups.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
-        // It scrolls past its width, so its columns' grown minimums must not become the window's:
-        // a split beside it (the notebook) would otherwise stay narrowed after the window grows back.
-        groups.setMinWidth(0);
         groups.setPlaceholder(new Label("No jdk.OldObjectSample events in this recording"));
         groups.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> fillSamples(b));
         samples.setShowRoot(false);

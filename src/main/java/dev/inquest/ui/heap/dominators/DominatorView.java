@@ -114,9 +114,6 @@ public final class DominatorView implements HeapView.Filtered {
         table.setShowRoot(false);
         // The object column takes the room its names need first (FitText); past the table's width it scrolls.
         table.setColumnResizePolicy(FitColumn.scrollingTree(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
-        // It scrolls past its width, so its columns' grown minimums must not become the window's:
-        // a split beside it (the notebook) would otherwise stay narrowed after the window grows back.
-        table.setMinWidth(0);
 
         TreeTableColumn<Row, Row> object = new TreeTableColumn<>("Object");
         object.setId("col-object");

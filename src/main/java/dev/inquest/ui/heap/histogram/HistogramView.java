@@ -140,9 +140,6 @@ public final class HistogramView implements HeapView.Filtered {
         table.getStyleClass().add("dense");
         // Class names widen their column (FitColumn); past the table's width it scrolls to the figures.
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
-        // It scrolls past its width, so its columns' grown minimums must not become the window's:
-        // a split beside it (the notebook) would otherwise stay narrowed after the window grows back.
-        table.setMinWidth(0);
         TableColumn<Row, String> name = new TableColumn<>("Class");
         name.setId("col-name");
         name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));
