@@ -2,7 +2,6 @@ package dev.inquest.heap.query;
 
 import dev.inquest.heap.graph.DominatorTree;
 import dev.inquest.heap.model.HeapDump;
-import dev.inquest.heap.model.PathResult;
 import dev.inquest.heap.model.PathStep;
 import dev.inquest.progress.Progress;
 import java.util.ArrayList;
@@ -144,10 +143,41 @@ public final class Holdings {
         return containers.kind(prev) == ContainerKind.SET && containers.isContainer(x);
     }
 
-    /** The shortest strong path from a GC root to {@code node}, node first (empty when it has none). */
+    /**
+     * The shortest strong path from a GC root to {@code node}, node first (empty when it has none),
+     * up the tree of shortest strong paths that "why alive" keeps (built once per dump and stored
+     * beside the index): a search from the object up its inbound references would need the
+     * inbound index, which is not kept beside a big dump and cost every {@code heap why} and
+     * {@code heap suspects} process a second to rebuild. Among several shortest paths it is the
+     * breadth-first search's, as in the merged paths.
+     */
     List<PathStep> path(long node, Progress progress) {
-        PathResult pr = dump.pathsToRoots(node, 1, true, progress);
-        return pr.paths().isEmpty() ? List.of() : pr.paths().getFirst();
+        WhyAlive.StrongParents tree = WhyAlive.StrongParents.of(dump, progress);
+        if (tree.entry(node) == 0) {
+            return List.of();
+        }
+        List<PathStep> steps = new ArrayList<>();
+        long previous = -1;
+        long n = reader.index().nodeCount();
+        // Bounded by the node count: a damaged column cannot make it loop.
+        for (long x = node, guard = 0; guard <= n; guard++) {
+            long p = tree.entry(x);
+            String field = null;
+            if (previous >= 0) {
+                field = dump.fieldName(x, previous);
+                if (field == null) {
+                    field = "<local>";
+                }
+            }
+            boolean root = p == 1;
+            steps.add(new PathStep(x, dump.address(x), dump.className(x), field, root ? dump.rootKinds(x) : null));
+            if (root || p < 2) {
+                break;
+            }
+            previous = x;
+            x = p - 2;
+        }
+        return List.copyOf(steps);
     }
 
     /** "Class.field" through which {@code node} is held on its shortest strong path, or null when it is a root. */

@@ -184,6 +184,11 @@ public final class WhyAlive {
             this.parent = parent;
         }
 
+        /** {@code node}'s entry: 0 = not reached, 1 = a root, p + 2 = reached from p. */
+        long entry(long node) {
+            return parent.get(node);
+        }
+
         static StrongParents of(HeapDump dump, Progress progress) {
             return dump.derived(StrongParents.class, d -> DumpInternals.of(d).derivedStore().loadOrBuild(STORED, 1, s -> {
                 NodeColumn stored = NodeColumn.wrap(s.getFirst(), DumpInternals.of(d).index().nodeCount());
