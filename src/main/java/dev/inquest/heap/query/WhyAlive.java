@@ -184,6 +184,17 @@ public final class WhyAlive {
             this.parent = parent;
         }
 
+        /** Whether a strong path from a GC root reaches {@code node} (for {@link OffHeap}). */
+        boolean reached(long node) {
+            return parent.get(node) != 0;
+        }
+
+        /** The object before {@code node} on its shortest strong path, or -1 for a root or an object not reached. */
+        long parentOf(long node) {
+            long p = parent.get(node);
+            return p >= 2 ? p - 2 : -1;
+        }
+
         static StrongParents of(HeapDump dump, Progress progress) {
             return dump.derived(StrongParents.class, d -> DumpInternals.of(d).derivedStore().loadOrBuild(STORED, 1, s -> {
                 NodeColumn stored = NodeColumn.wrap(s.getFirst(), DumpInternals.of(d).index().nodeCount());
