@@ -41,15 +41,11 @@ public final class HeapOffheapCommand extends HeapVerb implements Callable<Integ
             if (!b.holders().isEmpty()) {
                 o.println("Held by:");
                 for (OffHeap.Holder h : b.holders()) {
-                    o.println("  " + h.label() + (h.kind() == null ? "" : " (" + h.kind().label() + ")") + " holds "
-                            + Units.count(h.buffers()) + (h.buffers() == 1 ? " buffer, " : " buffers, ") + Units.bytes(h.bytes()));
+                    o.println("  " + h.describe());
                 }
             }
             OffHeap.ThreadStacks t = r.threadStacks();
-            o.println("Thread stacks: " + Units.count(t.threads()) + " threads, "
-                    + (t.totalBytes() >= 0 ? Units.bytes(t.totalBytes()) + " reserved" : "total unknown"));
-            o.println("  default stack size: " + (t.defaultSize() > 0 ? Units.bytes(t.defaultSize()) + " (" + t.defaultSource() + ")"
-                    : "unknown (no -Xss in the dump's system properties)"));
+            o.println("Thread stacks: " + t.describe());
             for (OffHeap.SizeCount s : t.sizes()) {
                 o.println("  " + Units.count(s.threads()) + (s.threads() == 1 ? " thread" : " threads") + " with "
                         + (s.stackSize() == 0 ? "the default size" : Units.bytes(s.stackSize())));

@@ -63,7 +63,8 @@ class HeapOffheapCliTest {
         assertThat(r.out()).contains("Buffers: 9.2 MB off the heap in 9 buffers (8.0 MB direct, 256 KB mapped, 1.0 MB in 2 awaiting their cleaner)")
                 .contains("  OffHeapBuffers.pool (list) holds 8 buffers, 8.0 MB")
                 .contains("  OffHeapBuffers.mapped holds 1 buffer, 256 KB")
-                .contains("  default stack size: 768 KB (system property org.gradle.jvmargs)")
+                .containsPattern("Thread stacks: \\d+ threads, [0-9.]+ MB of stack reserved \\(3 with a size of their own, 1.5 MB\\); "
+                        + "default stack size 768 KB \\(system property org.gradle.jvmargs\\)")
                 .contains("  3 threads with 512 KB");
     }
 

@@ -61,6 +61,8 @@ public final class OffHeap {
     public static final double SIGNIFICANT_SHARE = 0.10;
     /** ... or more than this many bytes, whatever the heap. */
     public static final long SIGNIFICANT_BYTES = 64L * 1024 * 1024;
+    /** The class whose instances hold the memory (mapped buffers are instances of it too): what "why alive" asks about. */
+    public static final String BUFFER_CLASS = "java.nio.DirectByteBuffer";
     /** Holders named at most. */
     public static final int HOLDERS = 10;
     /** {@code att} links followed at most (the JDK makes them one deep: a view's att is its root's attachment). */
@@ -112,6 +114,12 @@ public final class OffHeap {
         public String label() {
             return holder != null ? holder : via == null ? "a GC root" : LeakSuspects.simple(via.className());
         }
+
+        /** "OffHeapBuffers.pool (list) holds 8 buffers, 8.0 MB": the line both faces show. */
+        public String describe() {
+            return label() + (kind == null ? "" : " (" + kind.label() + ")") + " holds " + Units.count(buffers)
+                    + (buffers == 1 ? " buffer, " : " buffers, ") + Units.bytes(bytes);
+        }
     }
 
     /**
@@ -139,6 +147,14 @@ public final class OffHeap {
      */
     public record ThreadStacks(long threads, long ownSize, long ownSizeBytes, long defaultSize, String defaultSource,
             long totalBytes, List<SizeCount> sizes) {
+        /** "13 threads, 9.6 MB of stack reserved; default stack size 768 KB (system property ...)": the line both faces show. */
+        public String describe() {
+            return Units.count(threads) + (threads == 1 ? " thread, " : " threads, ")
+                    + (totalBytes >= 0 ? Units.bytes(totalBytes) + " of stack reserved" : "stack total unknown")
+                    + (ownSize > 0 ? " (" + Units.count(ownSize) + " with a size of their own, " + Units.bytes(ownSizeBytes) + ")" : "")
+                    + "; default stack size " + (defaultSize > 0 ? Units.bytes(defaultSize) + " (" + defaultSource + ")"
+                    : "unknown (no -Xss in the dump's system properties)");
+        }
     }
 
     /** Threads with one configured stack size (0: the JVM's default). */
