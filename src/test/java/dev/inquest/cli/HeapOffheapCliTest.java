@@ -28,7 +28,8 @@ class HeapOffheapCliTest {
         j.fieldNames().forEachRemaining(top::add);
         assertThat(top).containsExactly("usedHeap", "buffers", "threadStacks", "significant", "truncated", "problems");
         JsonNode b = j.get("buffers");
-        assertThat(b.get("count").asLong()).isEqualTo(14);
+        assertThat(b.get("count").asLong()).isEqualTo(15);
+        assertThat(b.get("freed").asLong()).isEqualTo(1);
         assertThat(b.get("views").asLong()).isEqualTo(3);
         assertThat(b.get("direct").asLong()).isEqualTo(8);
         assertThat(b.get("directBytes").asLong()).isEqualTo(8L * MB);

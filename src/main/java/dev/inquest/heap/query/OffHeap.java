@@ -237,15 +237,22 @@ public final class OffHeap {
     }
 
     private Buffers buffers(Progress progress) {
-        Map<Integer, Layout> layouts = new HashMap<>();
-        Set<Integer> deallocators = new HashSet<>();
+        // By class ordinal, so the pass over every object boxes nothing.
+        Layout[] layoutOf = new Layout[index.classes().size()];
+        boolean[] isDeallocator = new boolean[layoutOf.length];
+        Set<Integer> bufferClasses = new HashSet<>();
         for (ClassInfo c : index.classes()) {
             if (isDirectBufferClass(c)) {
-                layouts.put(c.ordinal(), new Layout(reader.fieldOffset(c, "att"), reader.fieldOffset(c, "cleaner"),
-                        reader.fieldOffset(c, "fd"), reader.fieldOffset(c, "capacity")));
+                layoutOf[c.ordinal()] = new Layout(reader.fieldOffset(c, "att"), reader.fieldOffset(c, "cleaner"),
+                        reader.fieldOffset(c, "fd"), reader.fieldOffset(c, "capacity"));
+                bufferClasses.add(c.ordinal());
             } else if (c.name().equals("java.nio.DirectByteBuffer$Deallocator")) {
-                deallocators.add(c.ordinal());
+                isDeallocator[c.ordinal()] = true;
             }
+        }
+        boolean anyDeallocator = false;
+        for (boolean b : isDeallocator) {
+            anyDeallocator |= b;
         }
         long count = 0;
         long views = 0;
@@ -263,8 +270,9 @@ public final class OffHeap {
         Set<Long> claimed = new HashSet<>(); // deallocators of owners in the dump
         long[] deallocatorNodes = new long[16];
         int deallocatorCount = 0;
-        WhyAlive.StrongParents strong = layouts.isEmpty() && deallocators.isEmpty() ? null : WhyAlive.StrongParents.of(dump, progress);
-        long n = layouts.isEmpty() && deallocators.isEmpty() ? 0 : index.nodeCount();
+        boolean none = bufferClasses.isEmpty() && !anyDeallocator;
+        WhyAlive.StrongParents strong = none ? null : WhyAlive.StrongParents.of(dump, progress);
+        long n = none ? 0 : index.nodeCount();
         for (long v = 0; v < n; v++) {
             if ((v & 0xFFFF) == 0) {
                 progress.checkCancelled();
@@ -273,14 +281,17 @@ public final class OffHeap {
                 continue;
             }
             int ordinal = index.classOrdinal(v);
-            if (deallocators.contains(ordinal)) {
+            if (ordinal < 0 || ordinal >= layoutOf.length) {
+                continue;
+            }
+            if (isDeallocator[ordinal]) {
                 if (deallocatorCount == deallocatorNodes.length) {
                     deallocatorNodes = java.util.Arrays.copyOf(deallocatorNodes, deallocatorCount * 2);
                 }
                 deallocatorNodes[deallocatorCount++] = v;
                 continue;
             }
-            Layout l = layouts.get(ordinal);
+            Layout l = layoutOf[ordinal];
             if (l == null) {
                 continue;
             }
@@ -296,7 +307,8 @@ public final class OffHeap {
             boolean live = strong.reached(v);
             if (cleaner >= 0) {
                 reader.forEachRef(cleaner, (field, target) -> {
-                    if (deallocators.contains(index.classOrdinal(target))) {
+                    int o = index.isClassObject(target) ? -1 : index.classOrdinal(target);
+                    if (o >= 0 && o < isDeallocator.length && isDeallocator[o]) {
                         claimed.add(target);
                     }
                 });
@@ -338,7 +350,7 @@ public final class OffHeap {
         classes.sort(Comparator.comparingLong(ClassCount::count).reversed().thenComparing(ClassCount::className));
         return new Buffers(count, views, direct, directBytes, mapped, mappedBytes, external, externalBytes, pending,
                 pendingBytes, freed, directBytes + mappedBytes + externalBytes + pendingBytes, List.copyOf(classes),
-                holders(liveOwners, layouts.keySet(), strong, progress), jdkCounters());
+                holders(liveOwners, bufferClasses, strong, progress), jdkCounters());
     }
 
     /** A {@code java.nio} class named {@code Direct...Buffer...}: the JDK's direct buffers and their views. */
