@@ -106,7 +106,8 @@ public final class OffHeap {
      *                GC root (as the leak suspects name theirs), else the field that references the buffer
      *                itself; null when a GC root holds it directly
      * @param kind    the collection's kind, null when no collection holds them
-     * @param via     the collection, else the object (or class) referencing the buffer
+     * @param via     the collection, else the object (or class) referencing the buffer; the one holding the most
+     *                when several of one name are counted together
      * @param buffers owners it holds
      * @param bytes   their capacity
      */
@@ -466,8 +467,16 @@ public final class OffHeap {
                     : LeakSuspects.simple(LeakSuspects.stripClass(reader.className(referrer))) + "." + field;
             out.add(new Holder(name, null, referrer < 0 ? null : ObjectBrief.of(reader, referrer), acc[0], acc[1]));
         });
+        // One line per name: six PerfCounter objects each holding one buffer in its field lb read "PerfCounter.lb holds 6".
         out.sort(Comparator.comparingLong(Holder::bytes).reversed().thenComparing(Holder::label));
-        return List.copyOf(out.subList(0, Math.min(HOLDERS, out.size())));
+        Map<String, Holder> merged = new java.util.LinkedHashMap<>();
+        for (Holder h : out) {
+            merged.merge(h.label() + "\u0000" + h.kind(), h,
+                    (a, b) -> new Holder(a.holder(), a.kind(), a.via(), a.buffers() + b.buffers(), a.bytes() + b.bytes()));
+        }
+        List<Holder> named = new ArrayList<>(merged.values());
+        named.sort(Comparator.comparingLong(Holder::bytes).reversed().thenComparing(Holder::label));
+        return List.copyOf(named.subList(0, Math.min(HOLDERS, named.size())));
     }
 
     /** The field (static for a class, instance otherwise; "[]" for an array slot) through which {@code from} references {@code to}. */

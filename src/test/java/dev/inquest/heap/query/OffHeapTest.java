@@ -140,6 +140,12 @@ class OffHeapTest {
             assertThat(b.count()).isGreaterThanOrEqualTo(b.views() + b.direct() + b.mapped() + b.external() + b.freed());
             assertThat(b.offHeapBytes()).isEqualTo(b.directBytes() + b.mappedBytes() + b.externalBytes() + b.pendingBytes());
             assertThat(r.threadStacks().threads()).isLessThanOrEqualTo(d.threads().size());
+            if (name.contains("jdk8")) {
+                // JDK 8's performance counters: six JNI buffers, each behind a typed view in one PerfCounter's field.
+                assertThat(b.external()).isEqualTo(6);
+                assertThat(b.views()).isEqualTo(6);
+                assertThat(b.holders()).extracting(OffHeap.Holder::describe).containsExactly("PerfCounter.lb holds 6 buffers, 48 bytes");
+            }
             if (name.contains("jdk11")) {
                 // The runtime's own modules image, mapped through JNI: external, shown, but not a reason for the row.
                 assertThat(b.external()).isEqualTo(7);
