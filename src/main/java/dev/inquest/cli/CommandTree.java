@@ -22,7 +22,7 @@ final class CommandTree {
                     HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class, HeapStringsCommand.class,
                     HeapDuplicatesCommand.class, HeapCollectionsCommand.class, HeapThreadsCommand.class,
                     HeapLoadersCommand.class, HeapWhyCommand.class, HeapInspectCommand.class,
-                    HeapHoldersCommand.class, HeapQueryCommand.class, HeapRetainedCommand.class),
+                    HeapHoldersCommand.class, HeapQueryCommand.class, HeapRetainedCommand.class, HeapOffheapCommand.class),
             JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class,
                     JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,

@@ -30,6 +30,7 @@ import dev.inquest.heap.query.Duplication;
 import dev.inquest.heap.query.ClassHolders;
 import dev.inquest.heap.query.Holdings;
 import dev.inquest.heap.query.ObjectBrief;
+import dev.inquest.heap.query.OffHeap;
 import dev.inquest.heap.query.Suspect;
 import dev.inquest.heap.query.SuspectPart;
 import java.util.List;
@@ -73,7 +74,9 @@ final class JsonShapes {
                 .addMixIn(ClassLoaders.Loader.class, Loader.class)
                 .addMixIn(ClassLoaders.DuplicatedClass.class, DuplicatedClass.class)
                 .addMixIn(ClassHolders.Result.class, Holders.class)
-                .addMixIn(Holdings.Holding.class, HoldingShape.class);
+                .addMixIn(Holdings.Holding.class, HoldingShape.class)
+                .addMixIn(OffHeap.ClassCount.class, OffHeapClassShape.class)
+                .addMixIn(OffHeap.Holder.class, OffHeapHolderShape.class);
     }
 
     /** Views: one record, two shapes ({@code heap dominators} with and without {@code --group}; {@code heap compare --by}). */
@@ -321,6 +324,17 @@ final class JsonShapes {
     /** Issue 19: a collection holding some of the objects; the same shape in {@code heap why}. */
     @JsonPropertyOrder({"holder", "objects", "kind", "container"})
     interface HoldingShape {
+    }
+
+    /** Issue 20, {@code heap offheap}: buffer objects of one class. */
+    @JsonPropertyOrder({"class", "count"})
+    interface OffHeapClassShape {
+        @JsonProperty("class") String className();
+    }
+
+    /** Issue 20, {@code heap offheap}: who holds buffers; {@code via} is the collection, else the referrer. */
+    @JsonPropertyOrder({"holder", "kind", "via", "buffers", "bytes"})
+    interface OffHeapHolderShape {
     }
 
     // ---- how numbers are written ----

@@ -55,7 +55,7 @@ class DamagedDumpCliTest {
     static final List<List<String>> OBJECT_VERBS = List.of(List.of("summary"), List.of("loaders"),
             List.of("path", "--object", "OBJECT"), List.of("inspect", "--object", "OBJECT"),
             List.of("why", "--class", "java.lang.String"), List.of("holders", "--class", "java.lang.String"),
-            List.of("retained", "--class", "java.lang.String"), List.of("retained", "--objects", "OBJECT"));
+            List.of("retained", "--class", "java.lang.String"), List.of("retained", "--objects", "OBJECT"), List.of("offheap"));
 
     static CliRun run(Path dump, List<String> verb, String... more) {
         List<String> args = new java.util.ArrayList<>(List.of("heap", verb.getFirst(), dump.toString()));

@@ -153,7 +153,7 @@ public final class Holdings {
      */
     List<PathStep> path(long node, Progress progress) {
         WhyAlive.StrongParents tree = WhyAlive.StrongParents.of(dump, progress);
-        if (tree.entry(node) == 0) {
+        if (!tree.reached(node)) {
             return List.of();
         }
         List<PathStep> steps = new ArrayList<>();
@@ -161,7 +161,7 @@ public final class Holdings {
         long n = reader.index().nodeCount();
         // Bounded by the node count: a damaged column cannot make it loop.
         for (long x = node, guard = 0; guard <= n; guard++) {
-            long p = tree.entry(x);
+            long p = tree.parentOf(x);
             String field = null;
             if (previous >= 0) {
                 field = dump.fieldName(x, previous);
@@ -169,13 +169,13 @@ public final class Holdings {
                     field = "<local>";
                 }
             }
-            boolean root = p == 1;
+            boolean root = p < 0; // every object on the path is reached: -1 is a root
             steps.add(new PathStep(x, dump.address(x), dump.className(x), field, root ? dump.rootKinds(x) : null));
-            if (root || p < 2) {
+            if (root) {
                 break;
             }
             previous = x;
-            x = p - 2;
+            x = p;
         }
         return List.copyOf(steps);
     }

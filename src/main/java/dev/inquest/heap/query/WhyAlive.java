@@ -184,9 +184,15 @@ public final class WhyAlive {
             this.parent = parent;
         }
 
-        /** {@code node}'s entry: 0 = not reached, 1 = a root, p + 2 = reached from p. */
-        long entry(long node) {
-            return parent.get(node);
+        /** Whether a strong path from a GC root reaches {@code node} (for {@link OffHeap} and {@link Holdings}). */
+        boolean reached(long node) {
+            return parent.get(node) != 0;
+        }
+
+        /** The object before {@code node} on its shortest strong path, or -1 for a root or an object not reached. */
+        long parentOf(long node) {
+            long p = parent.get(node);
+            return p >= 2 ? p - 2 : -1;
         }
 
         static StrongParents of(HeapDump dump, Progress progress) {

@@ -30,6 +30,9 @@ public interface HeapContext {
     /** Shows the dominator tree narrowed to the instances of one class. */
     void showClassInDominators(String className);
 
+    /** Shows why the instances of a class are alive (the "Why alive" view: merged paths, the collections holding them). */
+    void whyAlive(String className);
+
     /** Asks for an earlier dump of the same application (the open ones first, in a menu below {@code anchor}) and compares with it. */
     void chooseBaseline(Node anchor);
 

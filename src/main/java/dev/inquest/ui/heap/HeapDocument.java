@@ -912,6 +912,11 @@ public final class HeapDocument {
         }
 
         @Override
+        public void whyAlive(String className) {
+            HeapDocument.this.whyAlive(className);
+        }
+
+        @Override
         public void chooseBaseline(Node anchor) {
             HeapDocument.this.chooseBaseline(anchor);
         }

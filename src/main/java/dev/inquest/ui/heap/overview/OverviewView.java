@@ -4,6 +4,7 @@ import dev.inquest.format.Units;
 import dev.inquest.heap.model.DominatorRow;
 import dev.inquest.heap.model.HeapSummary;
 import dev.inquest.heap.query.LeakSuspects;
+import dev.inquest.heap.query.OffHeap;
 import dev.inquest.heap.query.ObjectBrief;
 import dev.inquest.heap.query.ContainerInfo;
 import dev.inquest.heap.query.Duplication;
@@ -49,6 +50,9 @@ public final class OverviewView implements HeapView {
     private final VBox root = new VBox(18);
     /** Cards side by side while they fit at 380 px each (at most 560 wide), else below each other. */
     private final Tiles suspects = new Tiles(380, 560, 3, 12, 12);
+    /** The "Beyond the heap" row: empty and hidden until the buffers are counted and significant. */
+    private final VBox offHeap = new VBox(4);
+    private OffHeap.Report offHeapReport;
 
     public OverviewView(HeapContext doc) {
         this.doc = doc;
@@ -76,7 +80,13 @@ public final class OverviewView implements HeapView {
         suspects.setId("overview-suspects");
         suspects.getChildren().add(card("Looking for leak suspects...", "The suspects appear here when the analysis is done.", null));
         doc.run("Leak suspects", p -> LeakSuspects.find(doc.dump(), p), this::showSuspects);
-        root.getChildren().addAll(title, figures, columns, section("Leak suspects"), suspects);
+        // Issue 20: a row on memory beyond the heap, shown only when the engine finds the buffers significant.
+        offHeap.setId("overview-offheap");
+        offHeap.getStyleClass().addAll("suspect-card", "offheap-row");
+        offHeap.setVisible(false);
+        offHeap.setManaged(false);
+        doc.run("Direct and mapped buffers", p -> OffHeap.of(doc.dump(), p), this::showOffHeap);
+        root.getChildren().addAll(title, figures, offHeap, columns, section("Leak suspects"), suspects);
         // A cut dump's sentence is the document's banner, above this view and every other one.
     }
 
@@ -100,6 +110,63 @@ public final class OverviewView implements HeapView {
     /** The "Held by" lines of the split suspects' cards, in order (issue 19; tests read them). */
     public List<String> suspectPartLines() {
         return suspects.lookupAll(".suspect-part").stream().map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** The off-heap figures once counted (null before), whether or not the row shows. */
+    public OffHeap.Report offHeapReport() {
+        return offHeapReport;
+    }
+
+    /** The "Beyond the heap" row's lines, headline first; empty while it is hidden. */
+    public List<String> offHeapLines() {
+        if (!offHeap.isVisible()) {
+            return List.of();
+        }
+        return offHeap.getChildren().stream().filter(n -> n instanceof Label).map(n -> ((Label) n).getText()).toList();
+    }
+
+    /** The row's link to the holders (null while hidden); tests fire it. */
+    public javafx.scene.control.Hyperlink offHeapLink() {
+        return (javafx.scene.control.Hyperlink) offHeap.lookup("#overview-offheap-holders");
+    }
+
+    /**
+     * Issue 20: the buffers' headline, who holds them, the thread stacks, and a link to the
+     * "Why alive" view of {@code DirectByteBuffer} (merged paths and the collections holding them);
+     * shown only when the engine's rule ({@link OffHeap#significant}) says so.
+     */
+    private void showOffHeap(OffHeap.Report r) {
+        offHeapReport = r;
+        if (!r.significant()) {
+            return;
+        }
+        Label head = new Label("Beyond the heap: " + r.headline());
+        head.getStyleClass().add("text-bold");
+        head.setWrapText(true);
+        head.setMinHeight(Region.USE_PREF_SIZE);
+        offHeap.getChildren().add(head);
+        for (OffHeap.Holder h : r.buffers().holders().subList(0, Math.min(3, r.buffers().holders().size()))) {
+            Label l = new Label(h.describe(), h.via() == null ? null : HeapCells.iconFor(h.via().className(), false));
+            l.setWrapText(true);
+            l.setMinHeight(Region.USE_PREF_SIZE);
+            if (h.via() != null) {
+                long node = h.via().node();
+                l.getStyleClass().add("overview-bar-row");
+                l.setTooltip(new Tooltip(HeapCells.objectLabel(h.via().className(), h.via().address()) + "\nClick to inspect"));
+                l.setOnMouseClicked(e -> doc.inspect(node));
+            }
+            offHeap.getChildren().add(l);
+        }
+        Label stacks = new Label("Thread stacks: " + r.threadStacks().describe());
+        stacks.setWrapText(true);
+        stacks.setMinHeight(Region.USE_PREF_SIZE);
+        offHeap.getChildren().add(stacks);
+        javafx.scene.control.Hyperlink why = new javafx.scene.control.Hyperlink("Why are the buffers alive?");
+        why.setId("overview-offheap-holders");
+        why.setOnAction(e -> doc.whyAlive(OffHeap.BUFFER_CLASS));
+        offHeap.getChildren().add(why);
+        offHeap.setManaged(true);
+        offHeap.setVisible(true);
     }
 
     /** Replaces the suspect cards; the leak suspect query calls it once it has run. */
