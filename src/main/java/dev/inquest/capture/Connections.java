@@ -23,6 +23,12 @@ final class Connections {
         if (ProcessHandle.of(pid).isEmpty()) {
             throw new CaptureException(target.describe() + ": no such process");
         }
+        // Only a process that says it is a JVM (its perf data file): attaching signals the process
+        // (SIGQUIT), which would stop a program that is not a JVM.
+        if (VirtualMachine.list().stream().noneMatch(d -> d.id().equals(Long.toString(pid)))) {
+            throw new CaptureException(target.describe() + " is not a Java process this user can attach to"
+                    + " (a JVM run with -XX:-UsePerfData is not seen here: reach it over JMX)");
+        }
         String address;
         try {
             VirtualMachine vm = VirtualMachine.attach(Long.toString(pid));
@@ -31,11 +37,7 @@ final class Connections {
             } finally {
                 vm.detach();
             }
-        } catch (AttachNotSupportedException e) {
-            boolean listed = VirtualMachine.list().stream().anyMatch(d -> d.id().equals(Long.toString(pid)));
-            throw new CaptureException(target.describe() + (listed ? " " + Jvms.reason(pid, e)
-                    : " is not a Java process this user can attach to"), e);
-        } catch (IOException | RuntimeException e) {
+        } catch (AttachNotSupportedException | IOException | RuntimeException e) {
             throw new CaptureException(target.describe() + " " + Jvms.reason(pid, e), e);
         }
         try {

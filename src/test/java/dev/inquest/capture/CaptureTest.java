@@ -220,10 +220,20 @@ class CaptureTest {
     }
 
     @Test
-    void processesThatCannotBeCapturedSaySo() {
+    void processesThatCannotBeCapturedSaySo() throws Exception {
         long self = ProcessHandle.current().pid();
         assertThatThrownBy(() -> Jvms.connect(new Target.Local(self), Progress.NONE))
                 .isInstanceOf(CaptureException.class).hasMessage("pid " + self + " is Inquest itself; choose another JVM");
+        // Not a JVM: refused without signalling it (attaching sends SIGQUIT, which would stop it).
+        Process sleeper = new ProcessBuilder("sleep", "60").start();
+        try {
+            assertThatThrownBy(() -> Jvms.connect(new Target.Local(sleeper.pid()), Progress.NONE))
+                    .isInstanceOf(CaptureException.class).hasMessage("pid " + sleeper.pid() + " is not a Java process this user "
+                            + "can attach to (a JVM run with -XX:-UsePerfData is not seen here: reach it over JMX)");
+            assertThat(sleeper.isAlive()).isTrue();
+        } finally {
+            sleeper.destroyForcibly();
+        }
         long gone = deadPid();
         assertThatThrownBy(() -> Jvms.connect(new Target.Local(gone), Progress.NONE))
                 .isInstanceOf(CaptureException.class).hasMessage("pid " + gone + ": no such process");

@@ -85,13 +85,25 @@ class JvmCliTest {
     @Test
     void recordSavesARecordingWithTheSettingsAsked(@TempDir Path dir) throws Exception {
         Path out = dir.resolve("cli.jfr");
-        CliRun r = CliRun.run("jvm", "record", pid, "--duration", "2s", "--out", out.toString(), "--settings", "profile");
+        // A settings file of the user's: CPU samples and nothing else.
+        Path jfc = Files.writeString(dir.resolve("cpu only.jfc"), """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <configuration version="2.0" label="CPU only">
+                  <event name="jdk.ExecutionSample"><setting name="enabled">true</setting><setting name="period">10 ms</setting></event>
+                </configuration>
+                """);
+        CliRun r = CliRun.run("jvm", "record", pid, "--duration", "2s", "--out", out.toString(), "--settings", jfc.toString());
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).startsWith("Flight recording of pid " + pid + " (" + CaptureTarget.class.getName() + ") written to " + out.toAbsolutePath())
-                .containsPattern("Equivalent: jcmd " + pid + " JFR.start name=inquest-\\S+ settings=profile duration=2s filename=");
+                .contains(" JFR.start name=inquest-").contains(" settings='" + jfc.toAbsolutePath() + "' duration=2s filename=" + out.toAbsolutePath());
         try (Recording rec = Recording.open(out, Progress.NONE)) {
-            assertThat(rec.summary(Progress.NONE).byType()).containsKey("jdk.ExecutionSample");
+            assertThat(rec.summary(Progress.NONE).byType()).containsKey("jdk.ExecutionSample")
+                    .doesNotContainKey("jdk.ObjectAllocationSample").doesNotContainKey("jdk.GarbageCollection");
         }
+        CliRun missing = CliRun.run("jvm", "record", pid, "--duration", "1s", "--out", dir.resolve("m.jfr").toString(),
+                "--settings", dir.resolve("none.jfc").toString());
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("inquest: " + dir.resolve("none.jfc") + ": no such file\n");
     }
 
     @Test
