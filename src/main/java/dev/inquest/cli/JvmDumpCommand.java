@@ -25,7 +25,7 @@ public final class JvmDumpCommand implements Callable<Integer> {
     @CommandLine.Option(names = "--live", description = "Only live objects (the JVM runs a full GC first); default: all objects.")
     boolean live;
 
-    @CommandLine.Option(names = "--gz", description = "Compressed (gzip), where the JVM supports it (Java 15 and later).")
+    @CommandLine.Option(names = "--gz", description = "Compressed: the chunked gzip jcmd's -gz writes (compressed here, for any local JVM; not with --jmx).")
     boolean gz;
 
     @Override
