@@ -17,6 +17,10 @@ module dev.inquest {
     requires java.management;
     requires jdk.management;
     requires jdk.jfr;
+    requires jdk.attach;
+    requires jdk.management.jfr;
+    requires java.management.rmi;
+    requires java.rmi;
 
     requires javafx.controls;
     requires javafx.swing;
@@ -58,6 +62,9 @@ module dev.inquest {
     exports dev.inquest.investigation.importer;
     exports dev.inquest.investigation.artifact;
     exports dev.inquest.investigation.store;
+
+    // Capture from running JVMs: Jvms, JvmConnection and the records they answer with.
+    exports dev.inquest.capture;
 
     // The link between a heap dump and a recording.
     exports dev.inquest.link;

@@ -74,4 +74,41 @@ class AppImageIT {
             assertThat(out.get("truncated").asBoolean()).isFalse();
         }
     }
+
+    /**
+     * The runtime image carries the modules capture needs (jdk.attach, jdk.management,
+     * jdk.management.jfr, java.management.rmi): the installed launcher lists a child JVM and dumps it.
+     */
+    @Test
+    void launcherListsAndDumpsARunningJvm(@TempDir Path dir) throws Exception {
+        Path launcher = launcher();
+        try (dev.inquest.testing.RunningJvm child = dev.inquest.testing.RunningJvm.start(
+                dev.inquest.testing.CaptureTarget.class, List.of("-Xmx64m"), "777")) {
+            JsonNode found = null;
+            // A JVM that does not answer within the list's 10 s is listed as such: on a loaded build
+            // machine the child's first JMX agent start can take that long, so ask again.
+            for (int attempt = 0; attempt < 3 && (found == null || !found.get("attachable").asBoolean()); attempt++) {
+                ChildJvm.Result list = ChildJvm.run(List.of(launcher.toString(), "jvm", "list", "--json"), dir, 120);
+                JsonNode jvms = new ObjectMapper().readTree(list.output().substring(list.output().indexOf('{'))).get("jvms");
+                found = null;
+                for (JsonNode j : jvms) {
+                    if (j.get("pid").asLong() == child.pid()) {
+                        found = j;
+                    }
+                }
+                assertThat(found).as(list.output()).isNotNull();
+            }
+            assertThat(found.get("mainClass").asText()).isEqualTo(dev.inquest.testing.CaptureTarget.class.getName());
+            assertThat(found.get("attachable").asBoolean()).as(found.toString()).isTrue();
+
+            Path dump = dir.resolve("from-launcher.hprof");
+            ChildJvm.run(List.of(launcher.toString(), "jvm", "dump", Long.toString(child.pid()), "--out", dump.toString(),
+                    "--live"), dir, 120);
+            try (HeapDump d = HeapDump.open(dump, OpenOptions.DEFAULT.withIndexFile(false), Progress.NONE)) {
+                assertThat(d.histogram(dev.inquest.heap.model.Grouping.CLASS).stream()
+                        .filter(h -> h.name().equals(dev.inquest.testing.CaptureTarget.Held.class.getName()))
+                        .mapToLong(dev.inquest.heap.model.HistogramRow::count).sum()).isEqualTo(777);
+            }
+        }
+    }
 }

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ArchitectureTest {
     /** The engines: plain Java, no faces, no JavaFX. */
     static final String[] ENGINES = {
-            "dev.inquest.heap..", "dev.inquest.jfr..", "dev.inquest.investigation..",
+            "dev.inquest.heap..", "dev.inquest.jfr..", "dev.inquest.investigation..", "dev.inquest.capture..",
             "dev.inquest.progress..", "dev.inquest.input..", "dev.inquest.format..", "dev.inquest.concurrent.."};
 
     /** The heap engine's internals: only the heap engine itself may use them. */
@@ -44,7 +44,7 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.inquest.ui..", "dev.inquest.cli..", "dev.inquest.link..", "dev.inquest.demo..",
                     "dev.inquest.launch..", "javafx..", "org.controlsfx..", "atlantafx..", "org.kordamp..", "picocli..")
-            .as("engine packages (heap, jfr, investigation and the shared kernel) import no face, no link and no JavaFX");
+            .as("engine packages (heap, jfr, investigation, capture and the shared kernel) import no face, no link and no JavaFX");
 
     static final ArchRule LINK_IMPORTS_NO_FACE = noClasses().that().resideInAPackage("dev.inquest.link..")
             .should().dependOnClassesThat().resideInAnyPackage(

@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
  */
 final class CommandTree {
     private static final Map<Class<?>, List<Class<?>>> CHILDREN = Map.of(
-            InquestCommand.class, List.of(HeapCommand.class, JfrCommand.class, CaseCommand.class, DemoCommand.class,
+            InquestCommand.class, List.of(HeapCommand.class, JfrCommand.class, CaseCommand.class, JvmCommand.class, DemoCommand.class,
                     CommandLine.HelpCommand.class),
             HeapCommand.class, List.of(HeapSummaryCommand.class, HeapHistogramCommand.class, HeapDominatorsCommand.class,
                     HeapPathCommand.class, HeapSuspectsCommand.class, HeapCompareCommand.class, HeapStringsCommand.class,
@@ -26,7 +26,9 @@ final class CommandTree {
             JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class,
                     JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,
-                    CaseImportCommand.class));
+                    CaseImportCommand.class),
+            JvmCommand.class, List.of(JvmListCommand.class, JvmDumpCommand.class, JvmRecordCommand.class,
+                    JvmHistogramCommand.class, JvmThreadsCommand.class, JvmNativeCommand.class));
 
     private CommandTree() {
     }

@@ -57,6 +57,11 @@ public final class InquestCommand implements Runnable {
             err.println("inquest: " + bad.getMessage());
             return 1;
         }
+        if (e instanceof dev.inquest.capture.CaptureException capture) {
+            // A JVM that cannot be reached, refuses or exits: bad input, not a bug.
+            err.println("inquest: " + capture.getMessage());
+            return 1;
+        }
         if (e instanceof CancellationException) {
             err.println("inquest: cancelled");
             return 1;
