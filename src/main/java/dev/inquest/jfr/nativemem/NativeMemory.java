@@ -33,8 +33,8 @@ public record NativeMemory(Duration length, List<Series> series, Gap gap, long d
 
     /** What a series measures, from which event; the unit is bytes except for {@link #DIRECT_BUFFER_COUNT}. */
     public enum Kind {
-        RSS("resident set size", "jdk.ResidentSetSize", "jdk.ResidentSetSize is recorded by JDK 21 and later"
-                + " (Linux, macOS, Windows) with the default and profile settings"),
+        RSS("resident set size", "jdk.ResidentSetSize", "jdk.ResidentSetSize is written by JDK 21 and"
+                + " later, with the default and profile settings"),
         HEAP_COMMITTED("heap committed", "jdk.GCHeapSummary", "the heap's size is recorded at each GC"
                 + " (jdk.GCHeapSummary) and at each chunk's start and end (jdk.GCHeapMemoryUsage)"),
         HEAP_AFTER_GC("heap used after GC", "jdk.GCHeapSummary", "no GC was recorded (jdk.GCHeapSummary)"),
