@@ -76,7 +76,8 @@ final class JsonShapes {
                 .addMixIn(ClassHolders.Result.class, Holders.class)
                 .addMixIn(Holdings.Holding.class, HoldingShape.class)
                 .addMixIn(OffHeap.ClassCount.class, OffHeapClassShape.class)
-                .addMixIn(OffHeap.Holder.class, OffHeapHolderShape.class);
+                .addMixIn(OffHeap.Holder.class, OffHeapHolderShape.class)
+                .addMixIn(dev.inquest.jfr.nativemem.NativeMemory.Kind.class, NativeKindShape.class);
     }
 
     /** Views: one record, two shapes ({@code heap dominators} with and without {@code --group}; {@code heap compare --by}). */
@@ -222,6 +223,11 @@ final class JsonShapes {
         @JsonProperty("containerKind") ContainerKind kind();
 
         @JsonProperty("containerType") String type();
+    }
+
+    /** {@code jfr native}: a series' kind by its stable name ("rss", "nmtCategory"). */
+    interface NativeKindShape {
+        @JsonValue String id();
     }
 
     interface ContainerKindShape {
