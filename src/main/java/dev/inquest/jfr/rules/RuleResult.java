@@ -1,5 +1,6 @@
 package dev.inquest.jfr.rules;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Comparator;
 import java.util.List;
@@ -28,7 +29,8 @@ public record RuleResult(RuleId rule, Verdict verdict, Double score, String expl
         evidence = evidence == null ? List.of() : List.copyOf(evidence);
     }
 
-    /** The rule's name as shown. */
+    /** The rule's name as shown (in the JSON too, beside the rule's id). */
+    @JsonProperty("title")
     public String title() {
         return rule.title();
     }
