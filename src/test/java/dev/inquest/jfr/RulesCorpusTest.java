@@ -59,6 +59,27 @@ class RulesCorpusTest {
         }
     }
 
+    /**
+     * async-profiler's allocation events are weighted samples (example.jfr's 260 outside-TLAB events
+     * weigh 130 GB in 10 s): the TLAB and pressure rules say why they do not judge them.
+     */
+    @Test
+    void asyncProfilersWeightedSamplesAreNotJudgedAsEveryAllocation() throws Exception {
+        try (Recording r = Recording.open(Corpus.file("jfr/example.jfr"), Progress.NONE)) {
+            RuleReport report = r.rules(Progress.NONE);
+            RuleResult tlab = report.result(RuleId.TLAB_RATIO).orElseThrow();
+            assertThat(tlab.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+            assertThat(tlab.explanation()).contains("async-profiler's allocation samples");
+            RuleResult pressure = report.result(RuleId.ALLOCATION_PRESSURE).orElseThrow();
+            assertThat(pressure.verdict()).isEqualTo(Verdict.NOT_APPLICABLE);
+            assertThat(pressure.explanation()).contains("async-profiler's samples");
+        }
+        // A JDK recording with the same events is judged.
+        try (Recording r = Recording.open(Corpus.file("jfr/hotmethods.jfr"), Progress.NONE)) {
+            assertThat(r.rules(Progress.NONE).result(RuleId.TLAB_RATIO).orElseThrow().verdict()).isEqualTo(Verdict.OK);
+        }
+    }
+
     /** A recording the engine cannot read is bad input: exit 1 and one line naming file, problem and offset. */
     @ParameterizedTest
     @ValueSource(strings = {"jfr/8u60.jfr", "jfr/transitions_R28.2.jfr"})

@@ -35,6 +35,9 @@ final class AllocationPressureRule implements Rule<AllocationProbe> {
         if (fromThreads > 0) {
             total = fromThreads;
             source = "as the threads' allocation counters (jdk.ThreadAllocationStatistics) tell";
+        } else if (fromTlabs > 0 && a.asyncProfiler) {
+            return RuleResult.notApplicable(id(), "The only allocation events are async-profiler's samples, whose weights"
+                    + " are its estimates, and the recording has no jdk.ThreadAllocationStatistics to state a rate from.");
         } else if (fromTlabs > 0) {
             total = fromTlabs;
             source = "from the TLAB events";

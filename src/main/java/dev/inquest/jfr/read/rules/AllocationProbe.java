@@ -26,7 +26,7 @@ final class AllocationProbe implements Probe<AllocationProbe> {
     // The TLAB events can be millions (15 million in the 240 MB benchmark recording): only their
     // sizes' totals are wanted, summed on the raw bytes while the chunks are filtered.
     static final Kind<AllocationProbe> KIND = new Kind<>("allocation", Set.of("jdk.ObjectAllocationSample",
-            "jdk.ThreadAllocationStatistics", "jdk.BooleanFlag"),
+            "jdk.ThreadAllocationStatistics", "jdk.BooleanFlag", "jdk.ActiveRecording"),
             Map.of(IN_NEW_TLAB, "tlabSize", OUTSIDE_TLAB, "allocationSize"), AllocationProbe::new);
 
     private final IdentityHashMap<RecordedClass, long[]> byClassId = new IdentityHashMap<>();
@@ -50,6 +50,11 @@ final class AllocationProbe implements Probe<AllocationProbe> {
     /** Per thread id: the first and last cumulative allocated bytes of jdk.ThreadAllocationStatistics. */
     final Map<Long, long[]> threadTotals = new HashMap<>();
     Boolean stringDeduplication;
+    /**
+     * Written by async-profiler (its jdk.ActiveRecording is named so): its allocation events are
+     * samples carrying estimated weights, not every TLAB or object.
+     */
+    boolean asyncProfiler;
 
     @Override
     public void subscribe(EventStream s, Runnable tick) {
@@ -97,6 +102,11 @@ final class AllocationProbe implements Probe<AllocationProbe> {
                     a[3] = v;
                 }
             }
+        });
+        s.onEvent("jdk.ActiveRecording", e -> {
+            tick.run();
+            String name = e.getString("name");
+            asyncProfiler |= name != null && name.startsWith("async-profiler");
         });
         s.onEvent("jdk.BooleanFlag", e -> {
             tick.run();
@@ -172,6 +182,7 @@ final class AllocationProbe implements Probe<AllocationProbe> {
             }
             return r;
         }));
+        asyncProfiler |= o.asyncProfiler;
         if (stringDeduplication == null) {
             stringDeduplication = o.stringDeduplication;
         }

@@ -26,6 +26,11 @@ final class TlabRatioRule implements Rule<AllocationProbe> {
             return RuleResult.notApplicable(id(), "The recording has no jdk.ObjectAllocationInNewTLAB or"
                     + " jdk.ObjectAllocationOutsideTLAB events (they are off by default).");
         }
+        if (a.asyncProfiler) {
+            return RuleResult.notApplicable(id(), "The TLAB events are async-profiler's allocation samples, each carrying"
+                    + " an estimated weight rather than one TLAB or object: their sizes do not give the share allocated"
+                    + " outside TLABs.");
+        }
         double total = a.tlabBytes + a.outsideBytes;
         double outside = total == 0 ? 0 : a.outsideBytes / total;
         double score = a.tlabEvents == 0 ? 75 : Scores.interp(outside, 0, 0, 0.2, 25, 0.5, 75, 1, 100);
