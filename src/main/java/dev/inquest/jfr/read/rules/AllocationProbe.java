@@ -26,7 +26,8 @@ final class AllocationProbe implements Probe<AllocationProbe> {
     // The TLAB events can be millions (15 million in the 240 MB benchmark recording): only their
     // sizes' totals are wanted, summed on the raw bytes while the chunks are filtered.
     static final Kind<AllocationProbe> KIND = new Kind<>("allocation", Set.of("jdk.ObjectAllocationSample",
-            "jdk.ThreadAllocationStatistics", "jdk.BooleanFlag", "jdk.ActiveRecording"),
+            "jdk.ThreadAllocationStatistics", "jdk.BooleanFlag", "jdk.ActiveRecording", "jdk.GCHeapSummary",
+            "jdk.GCHeapConfiguration"),
             Map.of(IN_NEW_TLAB, "tlabSize", OUTSIDE_TLAB, "allocationSize"), AllocationProbe::new);
 
     private final IdentityHashMap<RecordedClass, long[]> byClassId = new IdentityHashMap<>();
@@ -55,6 +56,9 @@ final class AllocationProbe implements Probe<AllocationProbe> {
      * samples carrying estimated weights, not every TLAB or object.
      */
     boolean asyncProfiler;
+    /** The largest heap used after a GC, and the maximum heap: how full the heap runs (string deduplication). */
+    long maxUsedAfterGc = -1;
+    long maxHeap = -1;
 
     @Override
     public void subscribe(EventStream s, Runnable tick) {
@@ -102,6 +106,16 @@ final class AllocationProbe implements Probe<AllocationProbe> {
                     a[3] = v;
                 }
             }
+        });
+        s.onEvent("jdk.GCHeapSummary", e -> {
+            tick.run();
+            if ("After GC".equals(e.getString("when"))) {
+                maxUsedAfterGc = Math.max(maxUsedAfterGc, e.getLong("heapUsed"));
+            }
+        });
+        s.onEvent("jdk.GCHeapConfiguration", e -> {
+            tick.run();
+            maxHeap = Math.max(maxHeap, e.getLong("maxSize"));
         });
         s.onEvent("jdk.ActiveRecording", e -> {
             tick.run();
@@ -183,6 +197,8 @@ final class AllocationProbe implements Probe<AllocationProbe> {
             return r;
         }));
         asyncProfiler |= o.asyncProfiler;
+        maxUsedAfterGc = Math.max(maxUsedAfterGc, o.maxUsedAfterGc);
+        maxHeap = Math.max(maxHeap, o.maxHeap);
         if (stringDeduplication == null) {
             stringDeduplication = o.stringDeduplication;
         }

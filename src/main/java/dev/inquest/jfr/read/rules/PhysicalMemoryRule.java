@@ -27,7 +27,8 @@ final class PhysicalMemoryRule implements Rule<MiscProbe> {
         MiscProbe.Physical worst = m.physical.stream().filter(p -> p.total() > 0)
                 .max(java.util.Comparator.comparingDouble(p -> (double) p.used() / p.total())).orElse(m.physical.getFirst());
         double share = worst.total() <= 0 ? 0 : (double) worst.used() / worst.total();
-        double score = Scores.interp(share, 0, 0, 0.9, 25, 0.95, 75, 1, 100);
+        // JMC's limits: info at 85 % used, warning at 95 %.
+        double score = Scores.interp(share, 0, 0, 0.85, 25, 0.95, 75, 1, 100);
         List<RuleEvidence.Point> points = m.physical.stream().map(p -> new RuleEvidence.Point(p.time(), p.used())).toList();
         return RuleResult.scored(id(), score, "At most " + Units.percent(share) + " of the machine's physical memory was in use ("
                         + Units.bytes(worst.used()) + " of " + Units.bytes(worst.total()) + "). "
