@@ -55,6 +55,7 @@ module dev.inquest {
     exports dev.inquest.jfr.oldobj;
     exports dev.inquest.jfr.diff;
     exports dev.inquest.jfr.render;
+    exports dev.inquest.jfr.rules;
 
     // The case: its model, the session that edits it, its Markdown export and import.
     exports dev.inquest.investigation.model;
@@ -79,5 +80,6 @@ module dev.inquest {
     opens dev.inquest.heap.query to com.fasterxml.jackson.databind;
     opens dev.inquest.jfr.summary to com.fasterxml.jackson.databind;
     opens dev.inquest.jfr.stack to com.fasterxml.jackson.databind;
+    opens dev.inquest.jfr.rules to com.fasterxml.jackson.databind;
     opens dev.inquest.ui.shell to com.fasterxml.jackson.databind;
 }

@@ -13,6 +13,8 @@ import dev.inquest.jfr.read.NativeMemoryReader;
 import dev.inquest.jfr.read.OldObjectReader;
 import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.jfr.read.SummaryReader;
+import dev.inquest.jfr.read.rules.RuleSet;
+import dev.inquest.jfr.rules.RuleReport;
 import dev.inquest.jfr.stack.StackTree;
 import dev.inquest.jfr.stack.StackTreeQuery;
 import dev.inquest.jfr.summary.ChunkDamage;
@@ -31,7 +33,7 @@ import java.util.Optional;
  *
  * <p>Every question the window and the command line ask of a recording goes through here and comes
  * back as a record of the API packages ({@code jfr.stack}, {@code jfr.summary}, {@code jfr.alloc},
- * {@code jfr.heap}, {@code jfr.nativemem}, {@code jfr.oldobj}, {@code jfr.diff}); the chunk scanning ({@code jfr.load}) and
+ * {@code jfr.heap}, {@code jfr.nativemem}, {@code jfr.oldobj}, {@code jfr.diff}, {@code jfr.rules}); the chunk scanning ({@code jfr.load}) and
  * the event readers ({@code jfr.read}) behind it are internal. Each query reads only the event types
  * it needs, the chunks in parallel, so asking twice reads twice: callers keep the answers they reuse.
  *
@@ -121,6 +123,14 @@ public final class Recording implements AutoCloseable {
     /** Old-object samples with their reference chains to GC roots, where they were recorded. */
     public OldObjectReport oldObjects(Progress progress) throws IOException {
         return OldObjectReader.read(source, progress);
+    }
+
+    /**
+     * Every rule over the recording (live set, GC pauses, allocation, metaspace, class loading,
+     * code cache...), in one pass over the events they read; worst first.
+     */
+    public RuleReport rules(Progress progress) throws IOException {
+        return RuleSet.run(source, progress);
     }
 
     /** The differential tree of two stack trees read with the same query (from two recordings). */

@@ -8,6 +8,9 @@ import dev.inquest.investigation.model.EvidenceView;
 import dev.inquest.investigation.model.Locator;
 import dev.inquest.jfr.heap.HeapTimeline;
 import dev.inquest.jfr.oldobj.OldObjectReport;
+import dev.inquest.jfr.rules.RuleEvidence;
+import dev.inquest.jfr.rules.RuleFigure;
+import dev.inquest.jfr.rules.RuleResult;
 import dev.inquest.jfr.stack.Weight;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,5 +145,56 @@ public final class RecordingEvidence {
         }
         List<String> stack = s.allocationStack();
         return group.key().equals(stack.isEmpty() ? "<no stack trace>" : stack.getFirst());
+    }
+
+    /**
+     * A rule's result, pinnable like any other evidence: one line with the verdict, the score and the
+     * rule's explanation, its figures, and the way back (the allocation flame graph at the frame the
+     * rule names, else the findings with the rule's time range).
+     */
+    public static Evidence ruleResult(String recording, String artifact, RuleResult result) {
+        String verdict = switch (result.verdict()) {
+            case WARNING -> "Warning";
+            case INFO -> "Info";
+            case OK -> "OK";
+            case NOT_APPLICABLE -> "Not applicable";
+        };
+        String score = result.score() == null ? "" : String.format(Locale.ROOT, " (score %d)", (int) Math.floor(result.score()));
+        Evidence.Builder b = Evidence.builder(EvidenceKind.RULE_RESULT)
+                .summary("**" + verdict + "**" + score + " \u2014 " + Markdown.text(result.title()) + ": "
+                        + Markdown.text(result.explanation()) + " (" + Markdown.text(recording) + ")");
+        if (result.score() != null) {
+            b.figure(new dev.inquest.investigation.model.Figure("score", Math.floor(result.score()),
+                    dev.inquest.investigation.model.FigureUnit.NONE));
+        }
+        for (RuleFigure f : result.figures()) {
+            b.figure(figure(f));
+        }
+        Optional<RuleEvidence.Frame> frame = result.evidence().stream().filter(RuleEvidence.Frame.class::isInstance)
+                .map(RuleEvidence.Frame.class::cast).findFirst();
+        if (frame.isPresent() && frame.get().flame() == RuleEvidence.FlameKind.ALLOCATION) {
+            List<String> stack = frame.get().path().isEmpty() ? List.of(frame.get().method()) : frame.get().path();
+            return b.path(stack).source(artifact, EvidenceView.JFR_ALLOC,
+                    new Locator.FlameFrame(stack, Locator.FlameWeight.BYTES, null)).build();
+        }
+        Optional<RuleEvidence.TimeRange> range = result.evidence().stream().filter(RuleEvidence.TimeRange.class::isInstance)
+                .map(RuleEvidence.TimeRange.class::cast).findFirst();
+        return b.source(artifact, EvidenceView.JFR_FINDINGS, range.<Locator>map(r -> new Locator.TimeRange(r.from(), r.to()))
+                .orElse(Locator.NONE)).build();
+    }
+
+    /** A rule's figure as a case figure: rates in MB/s (a case figure has no per-second unit of its own). */
+    private static dev.inquest.investigation.model.Figure figure(RuleFigure f) {
+        return switch (f.unit()) {
+            case BYTES -> dev.inquest.investigation.model.Figure.bytes(f.name(), Math.round(f.value()));
+            case PERCENT -> dev.inquest.investigation.model.Figure.percent(f.name(), f.value());
+            case COUNT -> dev.inquest.investigation.model.Figure.count(f.name(), Math.round(f.value()));
+            case MILLISECONDS -> new dev.inquest.investigation.model.Figure(f.name(), f.value(),
+                    dev.inquest.investigation.model.FigureUnit.MILLISECONDS);
+            case SECONDS -> new dev.inquest.investigation.model.Figure(f.name(), f.value(),
+                    dev.inquest.investigation.model.FigureUnit.SECONDS);
+            case BYTES_PER_SECOND -> new dev.inquest.investigation.model.Figure(f.name(),
+                    Math.round(f.value() / (1024.0 * 1024) * 100) / 100.0, dev.inquest.investigation.model.FigureUnit.of("MB/s"));
+        };
     }
 }

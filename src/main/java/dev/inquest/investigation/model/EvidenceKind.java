@@ -28,6 +28,8 @@ public sealed interface EvidenceKind permits EvidenceKind.Known, EvidenceKind.Ot
     EvidenceKind SUSPECT = Known.SUSPECT;
     /** Rows of a heap query's result; the query itself is the source's locator (its provenance). */
     EvidenceKind QUERY_RESULT = Known.QUERY_RESULT;
+    /** A rule's verdict over a recording: its score, explanation and figures. */
+    EvidenceKind RULE_RESULT = Known.RULE_RESULT;
 
     /** The word stored in the case file. */
     @JsonValue
@@ -49,7 +51,7 @@ public sealed interface EvidenceKind permits EvidenceKind.Known, EvidenceKind.Ot
     enum Known implements EvidenceKind {
         NOTE("note"), DOMINATOR_ROW("dominatorRow"), HISTOGRAM_ROW("histogramRow"), HISTOGRAM_DELTA("histogramDelta"),
         FLAME_FRAME("flameFrame"), HEAP_TREND("heapTrend"), OLD_OBJECT_SAMPLE("oldObjectSample"), SUSPECT("suspect"),
-        QUERY_RESULT("queryResult");
+        QUERY_RESULT("queryResult"), RULE_RESULT("ruleResult");
 
         private final String word;
 

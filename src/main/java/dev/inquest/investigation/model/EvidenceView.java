@@ -30,6 +30,8 @@ public sealed interface EvidenceView permits EvidenceView.Known, EvidenceView.Ot
     EvidenceView JFR_HEAP_TREND = Known.JFR_HEAP_TREND;
     /** The old-object samples of a recording (locator {@link Locator.OldObjectGroup}). */
     EvidenceView JFR_OLD_OBJECTS = Known.JFR_OLD_OBJECTS;
+    /** The rules' findings on a recording's overview (locator {@link Locator.TimeRange} where the rule names one). */
+    EvidenceView JFR_FINDINGS = Known.JFR_FINDINGS;
 
     /** Which engine's views an id belongs to. */
     enum Engine { HEAP, JFR, OTHER }
@@ -60,7 +62,7 @@ public sealed interface EvidenceView permits EvidenceView.Known, EvidenceView.Ot
         HEAP_OBJECT("heap.object"), HEAP_CLASS("heap.class"), HEAP_HISTOGRAM("heap.histogram"),
         HEAP_DOMINATORS("heap.dominators"), HEAP_COMPARE("heap.compare"), HEAP_QUERY("heap.query"),
         JFR_ALLOC("jfr.alloc"), JFR_CPU("jfr.cpu"), JFR_FLAME("jfr.flame"), JFR_HEAP_TREND("jfr.heapTrend"),
-        JFR_OLD_OBJECTS("jfr.oldObjects");
+        JFR_OLD_OBJECTS("jfr.oldObjects"), JFR_FINDINGS("jfr.findings");
 
         private final String id;
 
