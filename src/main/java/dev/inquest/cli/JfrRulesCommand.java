@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
 public final class JfrRulesCommand extends RecordingVerb<RuleReport> {
     @Override
     RuleReport ask(Recording r, Progress progress) throws IOException {
+        // A few seconds of the JDK's JFR parser, as for the flame graph: C1 only pays off.
+        ShortRunJit.applyFor(r.file());
         return r.rules(progress);
     }
 

@@ -42,8 +42,13 @@ public final class ChunkFilter {
     /**
      * @param countsByName counts per event type name of all events in the chunk (kept or not)
      * @param keptEvents   how many events of the wanted types were kept
+     * @param sums         per event type asked for, the sum of the field asked for over all its events in
+     *                     the chunk (kept or not); null when a field could not be summed on the raw bytes
      */
-    public record Result(byte[] chunk, Map<String, Long> countsByName, long keptEvents) {
+    public record Result(byte[] chunk, Map<String, Long> countsByName, long keptEvents, Map<String, Long> sums) {
+        public Result(byte[] chunk, Map<String, Long> countsByName, long keptEvents) {
+            this(chunk, countsByName, keptEvents, Map.of());
+        }
     }
 
     /**
@@ -74,6 +79,15 @@ public final class ChunkFilter {
      * @throws Damaged when the chunk's records are damaged
      */
     public static Result filter(Path file, ChunkHeader chunk, Set<String> keep) throws IOException {
+        return filter(file, chunk, keep, Map.of());
+    }
+
+    /**
+     * Same as {@link #filter(Path, ChunkHeader, Set)}, also summing one numeric field per event type
+     * named in {@code sum} (type name to field name) during the raw scan, for every event of that type
+     * whether kept or not: a figure over millions of events (TLAB sizes) without the JDK parser.
+     */
+    public static Result filter(Path file, ChunkHeader chunk, Set<String> keep, Map<String, String> sum) throws IOException {
         if ((chunk.flags() & 1) == 0 || chunk.size() > Integer.MAX_VALUE) {
             return null;
         }
@@ -83,7 +97,7 @@ public final class ChunkFilter {
         }
         ByteBuffer buf = ByteBuffer.wrap(bytes, 0, (int) chunk.size()).slice();
         try {
-            return filter(buf, bytes, (int) chunk.size(), keep);
+            return filter(buf, bytes, (int) chunk.size(), keep, sum);
         } catch (Damaged e) {
             throw e;
         } catch (RuntimeException e) {
@@ -228,7 +242,7 @@ public final class ChunkFilter {
         return bytes;
     }
 
-    private static Result filter(ByteBuffer b, byte[] a, int size, Set<String> keep) {
+    private static Result filter(ByteBuffer b, byte[] a, int size, Set<String> keep, Map<String, String> sum) {
         long metaPos = b.getLong(24);
         Metadata meta;
         try {
@@ -243,6 +257,7 @@ public final class ChunkFilter {
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")");
         }
         Map<Long, String> names = meta.names;
+        boolean summable = meta.prepareSums(sum);
         boolean[] keepId = new boolean[256];
         for (Map.Entry<Long, String> e : names.entrySet()) {
             if (keep.contains(e.getValue())) {
@@ -345,7 +360,14 @@ public final class ChunkFilter {
                 byName.merge(names.get(id), c, Long::sum);
             }
         });
-        return new Result(dst, byName, kept);
+        Map<String, Long> sums = null;
+        if (summable) {
+            sums = new HashMap<>();
+            for (String type : sum.keySet()) {
+                sums.put(type, meta.sumOf(type));
+            }
+        }
+        return new Result(dst, byName, kept, sums);
     }
 
     private static final class Records {
@@ -429,6 +451,9 @@ public final class ChunkFilter {
             }
             if (meta != null && type > CONSTANT_POOL) {
                 meta.checkEventSize(a, b, pos, fields, (int) len, type, cursor);
+                if (meta.sumAt != null && type < meta.sumAt.length && meta.sumAt[(int) type] >= 0) {
+                    meta.addToSum(a, fields, (int) type);
+                }
             }
             pos += (int) len;
         }
@@ -673,6 +698,85 @@ public final class ChunkFilter {
 
         long idOf(String name) {
             return ids.getOrDefault(name, -1L);
+        }
+
+        /** Per type id, how many flat values precede the field summed, or -1; null when nothing is summed. */
+        int[] sumAt;
+        private long[] sums;
+
+        /**
+         * Prepares to sum, per event type, the named field: a number, preceded only by fixed-layout
+         * fields (numbers, constant-pool references), as the TLAB events' sizes are.
+         *
+         * @return false when some type's field cannot be read that way (the caller falls back to the
+         *         JDK parser); types absent from this chunk sum to 0
+         */
+        boolean prepareSums(Map<String, String> sum) {
+            if (sum.isEmpty()) {
+                return true;
+            }
+            sumAt = new int[kinds.length];
+            Arrays.fill(sumAt, -1);
+            sums = new long[kinds.length];
+            for (Map.Entry<String, String> e : sum.entrySet()) {
+                long id = idOf(e.getKey());
+                if (id < 0) {
+                    continue;
+                }
+                Field[] fs = id < kinds.length ? structFields[(int) id] : null;
+                if (fs == null || flat[(int) id] == null) {
+                    return false;
+                }
+                int before = -1;
+                for (int i = 0; i < fs.length; i++) {
+                    Field f = fs[i];
+                    byte kind = f.constantPool ? VARINT : f.type >= 0 && f.type < kinds.length ? kinds[(int) f.type] : UNKNOWN;
+                    if (f.name.equals(e.getValue())) {
+                        if (!f.constantPool && f.dimension == 0 && kind == VARINT) {
+                            before = i;
+                        }
+                        break;
+                    }
+                    if (f.dimension > 0 || kind == STRUCT || kind == UNKNOWN) {
+                        break; // a nested or variable layout before the field: not on this fast path
+                    }
+                }
+                if (before < 0) {
+                    return false;
+                }
+                sumAt[(int) id] = before;
+            }
+            return true;
+        }
+
+        /** Adds the summed field of the event of {@code type} whose fields start at {@code p}. */
+        void addToSum(byte[] a, int p, int type) {
+            byte[] ops = flat[type];
+            int skip = sumAt[type];
+            for (int i = 0; i < skip; i++) {
+                switch (ops[i]) {
+                    case ONE_BYTE -> p++;
+                    case VARINT -> p = skipVarint(a, p);
+                    case FLOAT -> p += 4;
+                    case DOUBLE -> p += 8;
+                    default -> throw new IllegalStateException("not a fixed-layout field");
+                }
+            }
+            long v = 0;
+            for (int i = 0; i < 8; i++) {
+                byte x = a[p++];
+                v |= (long) (x & 0x7f) << (7 * i);
+                if (x >= 0) {
+                    sums[type] += v;
+                    return;
+                }
+            }
+            sums[type] += v | (long) (a[p] & 0xff) << 56;
+        }
+
+        long sumOf(String type) {
+            long id = idOf(type);
+            return id < 0 || sums == null ? 0 : sums[(int) id];
         }
 
         /** The stack trace key of an event whose fields start at {@code p}, or NO_FIELD. */

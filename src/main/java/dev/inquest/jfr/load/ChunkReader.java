@@ -53,8 +53,13 @@ public final class ChunkReader {
      * @param results one per group of chunks read together (one group per worker thread), in no particular order
      * @param counts  events per type over all chunks (every type, not only the wanted ones), or
      *                null when some chunk had to be parsed unfiltered
+     * @param sums    the fields summed on the raw bytes, per event type, over all chunks; null when
+     *                none were asked for or some chunk could not be summed that way
      */
-    public record Outcome<R>(List<R> results, Map<String, Long> counts) {
+    public record Outcome<R>(List<R> results, Map<String, Long> counts, Map<String, Long> sums) {
+        public Outcome(List<R> results, Map<String, Long> counts) {
+            this(results, counts, null);
+        }
     }
 
     /** Same as {@link #read(JfrSource, String, Set, Supplier, Progress)} without filtering. */
@@ -70,6 +75,15 @@ public final class ChunkReader {
      */
     public static <R> Outcome<R> read(JfrSource source, String phase, Set<String> wanted,
                                       Supplier<? extends ChunkTask<R>> factory, Progress progress) throws IOException {
+        return read(source, phase, wanted, Map.of(), factory, progress);
+    }
+
+    /**
+     * Reads every complete chunk, and sums one numeric field per event type named in {@code sum}
+     * (type name to field name) on the raw bytes while filtering, without parsing those events.
+     */
+    public static <R> Outcome<R> read(JfrSource source, String phase, Set<String> wanted, Map<String, String> sum,
+                                      Supplier<? extends ChunkTask<R>> factory, Progress progress) throws IOException {
         List<ChunkHeader> chunks = source.chunks();
         int threads = Math.min(threads(), chunks.size());
         progress.phase(phase, source.readableBytes(), Progress.Unit.BYTES);
@@ -78,6 +92,8 @@ public final class ChunkReader {
         boolean filter = wanted != null && !Boolean.getBoolean("inquest.jfr.nofilter");
         @SuppressWarnings("unchecked")
         Map<String, Long>[] counts = new Map[chunks.size()];
+        @SuppressWarnings("unchecked")
+        Map<String, Long>[] sums = new Map[chunks.size()];
         List<R> results = java.util.Collections.synchronizedList(new ArrayList<>());
         // Each worker filters the chunks it takes into one file of its own, then parses that file
         // with one stream: the JDK parser reads unchanged metadata once per file, not once per
@@ -93,8 +109,9 @@ public final class ChunkReader {
                         ChunkHeader c = chunks.get(idx);
                         if (source.skipped(c)) {
                             counts[idx] = Map.of(); // found damaged by an earlier read
+                            sums[idx] = Map.of();
                         } else {
-                            g.add(idx, c, copy(source, c, filter, wanted, out, counts, idx));
+                            g.add(idx, c, copy(source, c, filter, wanted, sum, out, counts, sums, idx));
                         }
                         progress.progress(done.addAndGet(c.size() / 2));
                     }
@@ -158,7 +175,20 @@ public final class ChunkReader {
             }
             m.forEach((k, v) -> merged.merge(k, v, Long::sum));
         }
-        return new Outcome<>(List.copyOf(results), complete ? merged : null);
+        Map<String, Long> summed = null;
+        if (!sum.isEmpty()) {
+            summed = new HashMap<>();
+            for (Map<String, Long> m : sums) {
+                if (m == null) {
+                    summed = null;
+                    break;
+                }
+                for (Map.Entry<String, Long> e : m.entrySet()) {
+                    summed.merge(e.getKey(), e.getValue(), Long::sum);
+                }
+            }
+        }
+        return new Outcome<>(List.copyOf(results), complete ? merged : null, summed);
     }
 
     private static void write(FileChannel out, ByteBuffer b) throws IOException {
@@ -197,12 +227,13 @@ public final class ChunkReader {
      * @return the events of the wanted types it adds, {@link #WHOLE} for a chunk copied whole, or
      *         {@link #DAMAGED} when it is damaged and skipped
      */
-    private static long copy(JfrSource source, ChunkHeader c, boolean filter, Set<String> wanted, FileChannel out,
-                             Map<String, Long>[] counts, int idx) throws IOException {
+    private static long copy(JfrSource source, ChunkHeader c, boolean filter, Set<String> wanted, Map<String, String> sum,
+                             FileChannel out, Map<String, Long>[] counts, Map<String, Long>[] sums, int idx) throws IOException {
         try {
-            ChunkFilter.Result r = filter ? ChunkFilter.filter(source.work(), c, wanted) : null;
+            ChunkFilter.Result r = filter ? ChunkFilter.filter(source.work(), c, wanted, sum) : null;
             if (r != null) {
                 counts[idx] = r.countsByName();
+                sums[idx] = r.sums();
                 if (r.keptEvents() > 0) {
                     write(out, ByteBuffer.wrap(r.chunk()));
                 }
@@ -212,6 +243,7 @@ public final class ChunkReader {
         } catch (ChunkFilter.Damaged d) {
             source.damaged(c, d.position, d.getMessage());
             counts[idx] = Map.of();
+            sums[idx] = Map.of();
             return DAMAGED;
         }
         try (FileChannel in = FileChannel.open(source.work())) {
@@ -289,7 +321,9 @@ public final class ChunkReader {
                 for (int i = 0; i < g.chunks.size(); i++) {
                     ChunkHeader c = g.chunks.get(i);
                     if (!source.skipped(c)) {
-                        again.add(g.indexes.get(i), c, copy(source, c, filter, wanted, out, counts, g.indexes.get(i)));
+                        // The sums were taken on the first copy; this one only rebuilds the group's file.
+                        again.add(g.indexes.get(i), c, copy(source, c, filter, wanted, Map.of(), out, counts,
+                                new Map[counts.length], g.indexes.get(i)));
                     }
                 }
             }
@@ -313,7 +347,7 @@ public final class ChunkReader {
                 try (FileChannel out = FileChannel.open(one, StandardOpenOption.WRITE)) {
                     @SuppressWarnings("unchecked")
                     Map<String, Long>[] ignored = new Map[1];
-                    single.add(0, c, copy(source, c, filter, wanted, out, ignored, 0));
+                    single.add(0, c, copy(source, c, filter, wanted, Map.of(), out, ignored, new Map[1], 0));
                 }
                 if (single.events > 0) {
                     Parsed<?> p = parse(one, factory.get(), single.expected >= 0, Progress.NONE);

@@ -1,5 +1,6 @@
 package dev.inquest.jfr.read.rules;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import jdk.jfr.consumer.EventStream;
@@ -20,7 +21,21 @@ interface Probe<P extends Probe<P>> {
     default void finish() {
     }
 
-    /** A kind of probe: the event types it reads and how to make one. Rules name the kind they read. */
-    record Kind<P extends Probe<P>>(String name, Set<String> events, Supplier<P> factory) {
+    /**
+     * Hands the merged probe the fields it asked to have summed ({@link Kind#sums}), with the event
+     * counts of those types; called once, before {@link #finish}.
+     */
+    default void summed(Map<String, Long> sums, Map<String, Long> counts) {
+    }
+
+    /**
+     * A kind of probe: the event types it reads through the JDK's parser, how to make one, and the
+     * numeric fields it wants summed on the raw bytes instead (event type to field name): for types
+     * with millions of events (the TLAB events) that only a total is wanted of.
+     */
+    record Kind<P extends Probe<P>>(String name, Set<String> events, Map<String, String> sums, Supplier<P> factory) {
+        Kind(String name, Set<String> events, Supplier<P> factory) {
+            this(name, events, Map.of(), factory);
+        }
     }
 }

@@ -7,6 +7,7 @@ import dev.inquest.jfr.rules.RuleResult;
 import dev.inquest.progress.Progress;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -32,17 +33,32 @@ public final class RuleSet {
         long t0 = System.nanoTime();
         List<Probe.Kind<?>> kinds = new ArrayList<>();
         Set<String> events = new HashSet<>();
+        Map<String, String> sums = new HashMap<>();
         for (Rule<?> r : RULES) {
             if (!kinds.contains(r.probe())) {
                 kinds.add(r.probe());
                 events.addAll(r.probe().events());
+                sums.putAll(r.probe().sums());
             }
         }
-        List<Map<Probe.Kind<?>, Probe<?>>> groups = ChunkReader.read(source, "Running the rules", events,
-                () -> new Pass(kinds), progress).results();
+        ChunkReader.Outcome<Map<Probe.Kind<?>, Probe<?>>> outcome = ChunkReader.read(source, "Running the rules", events,
+                sums, () -> new Pass(kinds), progress);
+        Map<String, Long> summed = outcome.sums();
+        Map<String, Long> counts = outcome.counts();
+        if (!sums.isEmpty() && (summed == null || counts == null)) {
+            // A chunk the raw scan could not sum (an unusual layout, or read unfiltered): the JDK's
+            // parser sums those events instead, slower but the same figures.
+            Summing all = new Summing(sums);
+            for (Summing part : ChunkReader.read(source, "Running the rules", sums.keySet(), () -> new Summing(sums),
+                    progress).results()) {
+                all.add(part);
+            }
+            summed = all.sums;
+            counts = all.counts;
+        }
         Map<Probe.Kind<?>, Probe<?>> merged = new LinkedHashMap<>();
         for (Probe.Kind<?> k : kinds) {
-            merged.put(k, merge(k, groups));
+            merged.put(k, merge(k, outcome.results(), summed, counts));
         }
         RecordingFacts facts = new RecordingFacts(source.start(), source.end());
         boolean partial = source.truncation().isPresent() || !source.damage().isEmpty();
@@ -55,13 +71,47 @@ public final class RuleSet {
     }
 
     @SuppressWarnings("unchecked")
-    private static <P extends Probe<P>> P merge(Probe.Kind<?> kind, List<Map<Probe.Kind<?>, Probe<?>>> groups) {
+    private static <P extends Probe<P>> P merge(Probe.Kind<?> kind, List<Map<Probe.Kind<?>, Probe<?>>> groups,
+                                                Map<String, Long> summed, Map<String, Long> counts) {
         P all = ((Probe.Kind<P>) kind).factory().get();
         for (Map<Probe.Kind<?>, Probe<?>> g : groups) {
             all.merge((P) g.get(kind));
         }
+        if (!kind.sums().isEmpty()) {
+            all.summed(summed, counts);
+        }
         all.finish();
         return all;
+    }
+
+    /** The fallback: the summed fields read through the JDK's parser. */
+    private static final class Summing implements ChunkReader.ChunkTask<Summing> {
+        private final Map<String, String> fields;
+        final Map<String, Long> sums = new HashMap<>();
+        final Map<String, Long> counts = new HashMap<>();
+
+        Summing(Map<String, String> fields) {
+            this.fields = fields;
+        }
+
+        @Override
+        public void subscribe(EventStream stream, Runnable tick) {
+            fields.forEach((type, field) -> stream.onEvent(type, e -> {
+                tick.run();
+                sums.merge(type, e.getLong(field), Long::sum);
+                counts.merge(type, 1L, Long::sum);
+            }));
+        }
+
+        void add(Summing o) {
+            o.sums.forEach((k, v) -> sums.merge(k, v, Long::sum));
+            o.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+        }
+
+        @Override
+        public Summing result() {
+            return this;
+        }
     }
 
     @SuppressWarnings("unchecked")
