@@ -47,6 +47,7 @@ module dev.inquest {
     exports dev.inquest.jfr.summary;
     exports dev.inquest.jfr.alloc;
     exports dev.inquest.jfr.heap;
+    exports dev.inquest.jfr.nativemem;
     exports dev.inquest.jfr.oldobj;
     exports dev.inquest.jfr.diff;
     exports dev.inquest.jfr.render;

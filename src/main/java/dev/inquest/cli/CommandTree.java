@@ -25,7 +25,7 @@ final class CommandTree {
                     HeapHoldersCommand.class, HeapQueryCommand.class, HeapRetainedCommand.class),
             JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class,
                     JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class,
-                    JfrRulesCommand.class),
+                    JfrRulesCommand.class, JfrNativeCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,
                     CaseImportCommand.class));
 

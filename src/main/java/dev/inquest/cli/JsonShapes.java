@@ -73,7 +73,8 @@ final class JsonShapes {
                 .addMixIn(ClassLoaders.Loader.class, Loader.class)
                 .addMixIn(ClassLoaders.DuplicatedClass.class, DuplicatedClass.class)
                 .addMixIn(ClassHolders.Result.class, Holders.class)
-                .addMixIn(Holdings.Holding.class, HoldingShape.class);
+                .addMixIn(Holdings.Holding.class, HoldingShape.class)
+                .addMixIn(dev.inquest.jfr.nativemem.NativeMemory.Kind.class, NativeKindShape.class);
     }
 
     /** Views: one record, two shapes ({@code heap dominators} with and without {@code --group}; {@code heap compare --by}). */
@@ -219,6 +220,11 @@ final class JsonShapes {
         @JsonProperty("containerKind") ContainerKind kind();
 
         @JsonProperty("containerType") String type();
+    }
+
+    /** {@code jfr native}: a series' kind by its stable name ("rss", "nmtCategory"). */
+    interface NativeKindShape {
+        @JsonValue String id();
     }
 
     interface ContainerKindShape {

@@ -5,9 +5,11 @@ import dev.inquest.jfr.diff.DiffBuilder;
 import dev.inquest.jfr.diff.DiffTree;
 import dev.inquest.jfr.heap.HeapTimeline;
 import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.nativemem.NativeMemory;
 import dev.inquest.jfr.oldobj.OldObjectReport;
 import dev.inquest.jfr.read.AllocationTablesReader;
 import dev.inquest.jfr.read.HeapTimelineReader;
+import dev.inquest.jfr.read.NativeMemoryReader;
 import dev.inquest.jfr.read.OldObjectReader;
 import dev.inquest.jfr.read.StackTreeReader;
 import dev.inquest.jfr.read.SummaryReader;
@@ -31,7 +33,7 @@ import java.util.Optional;
  *
  * <p>Every question the window and the command line ask of a recording goes through here and comes
  * back as a record of the API packages ({@code jfr.stack}, {@code jfr.summary}, {@code jfr.alloc},
- * {@code jfr.heap}, {@code jfr.oldobj}, {@code jfr.diff}, {@code jfr.rules}); the chunk scanning ({@code jfr.load}) and
+ * {@code jfr.heap}, {@code jfr.nativemem}, {@code jfr.oldobj}, {@code jfr.diff}, {@code jfr.rules}); the chunk scanning ({@code jfr.load}) and
  * the event readers ({@code jfr.read}) behind it are internal. Each query reads only the event types
  * it needs, the chunks in parallel, so asking twice reads twice: callers keep the answers they reuse.
  *
@@ -108,6 +110,14 @@ public final class Recording implements AutoCloseable {
     /** Heap before and after each GC, committed heap and resident set size over time. */
     public HeapTimeline heapTimeline(Progress progress) throws IOException {
         return HeapTimelineReader.read(source, progress);
+    }
+
+    /**
+     * Memory beyond the heap over time: resident set, committed heap, metaspace, code cache, direct
+     * buffers and native memory tracking per category, and the gap between resident set and heap.
+     */
+    public NativeMemory nativeMemory(Progress progress) throws IOException {
+        return NativeMemoryReader.read(source, progress);
     }
 
     /** Old-object samples with their reference chains to GC roots, where they were recorded. */

@@ -26,9 +26,10 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * One recording in the window: overview, allocation and CPU flame graphs, heap over time and
- * old-object samples. Each view reads the recording when first shown (only the event types it
- * needs), through the window's task runner, so opening a big recording shows its summary at once.
+ * One recording in the window: overview, allocation and CPU flame graphs, heap over time,
+ * old-object samples and memory beyond the heap. Each view reads the recording when first shown
+ * (only the event types it needs), through the window's task runner, so opening a big recording
+ * shows its summary at once.
  *
  * <p>A time range dragged on the heap chart narrows the flame graphs to that range.
  */
@@ -72,6 +73,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(context));
         oldObjects = new OldObjectsView(context);
         add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
+        add("Native memory", "jfr-native", new FontIcon(MaterialDesignM.MEMORY), new NativeMemoryView(context));
         setCenter(views);
         damage = DamageBanner.of("jfr-damage-banner", source.damageReport().sentence());
         setTop(damage);
