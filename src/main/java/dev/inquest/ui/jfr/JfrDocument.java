@@ -208,7 +208,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
 
         @Override
         public void series(dev.inquest.jfr.rules.RuleEvidence.Series series) {
-            select("jfr-heap");
+            select(series.series().nativeMemory() ? "jfr-native" : "jfr-heap");
         }
     }
 
