@@ -81,8 +81,10 @@ class JfrNativeCliTest {
         NativeMemory.Stats rss = m.of(Kind.RSS).stats();
         assertThat(r.out()).containsPattern("resident set size +" + java.util.regex.Pattern.quote(
                 dev.inquest.format.Units.bytes(rss.first())) + " +" + java.util.regex.Pattern.quote(dev.inquest.format.Units.bytes(rss.last())));
-        assertThat(r.out()).contains("\nNot in this recording:\n  NMT committed, total: native memory tracking events are"
-                + " recorded only when the JVM runs with -XX:NativeMemoryTracking=summary (or detail), JDK 20 and later\n");
+        assertThat(r.out()).contains("\nNot in this recording:\n  NMT committed total: native memory tracking events are"
+                + " written only when the JVM runs with -XX:NativeMemoryTracking=summary or detail, JDK 20 and later\n"
+                + "  NMT committed per category: native memory tracking events are written only when the JVM runs with"
+                + " -XX:NativeMemoryTracking=summary or detail, JDK 20 and later\n");
         assertThat(r.out()).contains("\nMaximum heap: 32.0 MB\n");
     }
 

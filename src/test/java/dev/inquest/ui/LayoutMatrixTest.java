@@ -187,7 +187,7 @@ class LayoutMatrixTest {
         for (Section s : Section.values()) {
             VIEWS.add(View.heap(s));
         }
-        for (String t : List.of("jfr-overview", "jfr-alloc", "jfr-cpu", "jfr-heap", "jfr-old")) {
+        for (String t : List.of("jfr-overview", "jfr-alloc", "jfr-cpu", "jfr-heap", "jfr-old", "jfr-native")) {
             VIEWS.add(View.jfr(t));
         }
     }
@@ -415,7 +415,20 @@ class LayoutMatrixTest {
             "heap-why_alive 1024x700 plain-150",
             "heap-why_alive 1280x800 notebook",
             "heap-why_alive 1280x800 plain-150",
-            "heap-why_alive 1920x1080 notebook"));
+            "heap-why_alive 1920x1080 notebook",
+            // Native memory view (issue 20): its figure columns widen to their figures (FitColumn) and the
+            // table scrolls; every combination clean.
+            "jfr-native 1024x700 notebook",
+            "jfr-native 1024x700 notebook-dark",
+            "jfr-native 1024x700 plain-150",
+            "jfr-native 1024x700 presenting-dark",
+            "jfr-native 1280x800 notebook",
+            "jfr-native 1280x800 notebook-dark",
+            "jfr-native 1280x800 plain-150",
+            "jfr-native 1280x800 presenting-dark",
+            "jfr-native 1920x1080 notebook",
+            "jfr-native 1920x1080 notebook-dark",
+            "jfr-native 1920x1080 presenting-dark"));
 
 
     @BeforeAll

@@ -27,29 +27,32 @@ public record NativeMemory(Duration length, List<Series> series, Gap gap, long d
     /** Points spanning less than this and a per-minute rate extrapolates beyond what was observed. */
     public static final Duration MIN_SPAN_FOR_RATE = Duration.ofMinutes(1);
 
+    /** Why NMT series are absent. */
+    static final String NMT_ABSENT = "native memory tracking events are written only when the JVM runs with"
+            + " -XX:NativeMemoryTracking=summary or detail, JDK 20 and later";
+
     public NativeMemory {
         series = List.copyOf(series);
     }
 
     /** What a series measures, from which event; the unit is bytes except for {@link #DIRECT_BUFFER_COUNT}. */
     public enum Kind {
-        RSS("resident set size", "jdk.ResidentSetSize", "jdk.ResidentSetSize is written by JDK 21 and"
-                + " later, with the default and profile settings"),
-        HEAP_COMMITTED("heap committed", "jdk.GCHeapSummary", "the heap's size is recorded at each GC"
-                + " (jdk.GCHeapSummary) and at each chunk's start and end (jdk.GCHeapMemoryUsage)"),
-        HEAP_AFTER_GC("heap used after GC", "jdk.GCHeapSummary", "no GC was recorded (jdk.GCHeapSummary)"),
-        METASPACE("metaspace committed", "jdk.MetaspaceSummary", "metaspace is recorded at each GC"
-                + " (jdk.MetaspaceSummary); no GC was recorded"),
-        CODE_CACHE("code cache used", "jdk.CodeCacheStatistics", "jdk.CodeCacheStatistics (each chunk's start and"
-                + " end with the default settings) is not in this recording"),
-        DIRECT_BUFFERS("direct buffers", "jdk.DirectBufferStatistics", "jdk.DirectBufferStatistics (every 5 s with"
-                + " the default settings) is not in this recording"),
-        DIRECT_BUFFER_COUNT("direct buffer count", "jdk.DirectBufferStatistics", "jdk.DirectBufferStatistics (every 5 s"
-                + " with the default settings) is not in this recording"),
-        NMT_TOTAL("NMT committed, total", "jdk.NativeMemoryUsageTotal", "native memory tracking events are recorded"
-                + " only when the JVM runs with -XX:NativeMemoryTracking=summary (or detail), JDK 20 and later"),
-        NMT_CATEGORY("NMT committed", "jdk.NativeMemoryUsage", "native memory tracking events are recorded"
-                + " only when the JVM runs with -XX:NativeMemoryTracking=summary (or detail), JDK 20 and later"),
+        RSS("resident set size", "jdk.ResidentSetSize", "jdk.ResidentSetSize is written by JDK 21 and later, with the"
+                + " default and profile settings"),
+        HEAP_COMMITTED("heap committed", "jdk.GCHeapSummary", "the heap's size is written at each GC by"
+                + " jdk.GCHeapSummary and at each chunk's start and end by jdk.GCHeapMemoryUsage"),
+        HEAP_AFTER_GC("heap used after GC", "jdk.GCHeapSummary", "no GC was recorded: jdk.GCHeapSummary is written at"
+                + " each GC"),
+        METASPACE("metaspace committed", "jdk.MetaspaceSummary", "no GC was recorded: jdk.MetaspaceSummary is written"
+                + " at each GC"),
+        CODE_CACHE("code cache used", "jdk.CodeCacheStatistics", "jdk.CodeCacheStatistics is not in this recording;"
+                + " the default settings write it at each chunk's start and end"),
+        DIRECT_BUFFERS("direct buffers", "jdk.DirectBufferStatistics", "jdk.DirectBufferStatistics is not in this"
+                + " recording; the default settings write it every 5 s"),
+        DIRECT_BUFFER_COUNT("direct buffer count", "jdk.DirectBufferStatistics", "jdk.DirectBufferStatistics is not in"
+                + " this recording; the default settings write it every 5 s"),
+        NMT_TOTAL("NMT committed total", "jdk.NativeMemoryUsageTotal", NMT_ABSENT),
+        NMT_CATEGORY("NMT committed", "jdk.NativeMemoryUsage", NMT_ABSENT),
         GAP("resident set minus committed heap", "jdk.ResidentSetSize", "needs both the resident set size and the"
                 + " committed heap");
 
@@ -121,7 +124,10 @@ public record NativeMemory(Duration length, List<Series> series, Gap gap, long d
         }
 
         static String label(Kind kind, String category) {
-            return category == null ? kind.label() : kind.label() + ": " + category;
+            if (category == null) {
+                return kind == Kind.NMT_CATEGORY ? kind.label() + " per category" : kind.label();
+            }
+            return kind.label() + ": " + category;
         }
     }
 
@@ -147,12 +153,16 @@ public record NativeMemory(Duration length, List<Series> series, Gap gap, long d
      * @param fittedGrowth    the slope over the gap's span: the growth with the noise of the two ends averaged out
      * @param span            from the first to the last point
      * @param recordingLength the recording's length, so that a rate from seconds is read as such
+     * @param heapNotResident the committed heap exceeded the resident set at some point (heap committed but
+     *                        never touched is not resident): the gap is then negative, and its growth may
+     *                        follow the heap shrinking back rather than memory outside it
      * @param rssGrowth       the resident set's growth over the same points
      * @param heapAfterGcGrowth the heap after GC's growth (last minus first), or null when no GC was recorded
      * @param caveat          why not to state the slope as a per-minute rate, or null
      */
     public record Gap(long first, long last, long min, long max, long growth, double perMinute, long fittedGrowth,
-                      Duration span, Duration recordingLength, int points, boolean rateStated, long rssGrowth,
+                      Duration span, Duration recordingLength, int points, boolean rateStated, boolean heapNotResident,
+                      long rssGrowth,
                       Long heapAfterGcGrowth, String caveat) {
     }
 

@@ -152,16 +152,22 @@ public final class NativeMemoryReader {
         }
         NativeMemory.Stats s = stats(gap);
         double fitted = s.perMinute() * (s.span().toNanos() / 60e9);
-        String caveat = null;
+        List<String> caveats = new ArrayList<>();
         if (s.points() < NativeMemory.MIN_POINTS_FOR_RATE) {
-            caveat = "only " + s.points() + " resident-set samples: too few to tell a trend from noise";
+            caveats.add("only " + s.points() + " resident-set samples: too few to tell a trend from noise");
         } else if (!s.rateStated()) {
-            caveat = String.format(Locale.ROOT, "the samples span only %.1f s; a per-minute rate would extrapolate well"
-                    + " beyond what was observed", s.span().toMillis() / 1000.0);
+            caveats.add(String.format(Locale.ROOT, "the samples span only %.1f s; a per-minute rate would extrapolate well"
+                    + " beyond what was observed", s.span().toMillis() / 1000.0));
         }
+        boolean notResident = s.min() < 0;
+        if (notResident) {
+            caveats.add("the committed heap exceeded the resident set at times (heap pages never touched are not"
+                    + " resident), so the gap understates memory outside the heap there and follows the heap's size");
+        }
+        String caveat = caveats.isEmpty() ? null : String.join("; ", caveats);
         Long heapGrowth = heapAfterGc.isEmpty() ? null : heapAfterGc.getLast().value() - heapAfterGc.getFirst().value();
         return new NativeMemory.Gap(s.first(), s.last(), s.min(), s.max(), s.growth(), s.perMinute(), Math.round(fitted),
-                s.span(), length, s.points(), s.rateStated(), rss.getLast().value() - rss.getFirst().value(), heapGrowth, caveat);
+                s.span(), length, s.points(), s.rateStated(), notResident, rss.getLast().value() - rss.getFirst().value(), heapGrowth, caveat);
     }
 
     /** A field this JDK's event lacks (an older or newer layout): no point, rather than a failed read. */
@@ -178,6 +184,11 @@ public final class NativeMemoryReader {
         final Map<Instant, Long> code = new HashMap<>();
         long directLimit = -1;
         long heapMax = -1;
+
+        /** One point of a series, as an event would give it (tests build the shapes no workload makes reliably). */
+        public void point(Kind k, Instant time, long value) {
+            points.computeIfAbsent(k, x -> new ArrayList<>()).add(new Point(time, value));
+        }
 
         private void add(Kind k, RecordedEvent e, long value) {
             if (value != MISSING) {

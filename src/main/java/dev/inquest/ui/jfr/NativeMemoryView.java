@@ -190,6 +190,13 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
                 super.updateItem(item, empty);
                 setText(empty || item == null ? null : format(item.series, f.applyAsLong(item.series.stats()), delta));
             }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                // The column widens to its widest figure; past the pane's width the table scrolls.
+                dev.inquest.ui.common.FitColumn.fit(this, getTableColumn());
+            }
         });
         col.getStyleClass().add("numeric");
         return col;
@@ -222,7 +229,7 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
                 byReason.computeIfAbsent(s.absence(), k -> new ArrayList<>()).add(s.label());
             }
             absent.setText("Not in this recording: " + byReason.entrySet().stream()
-                    .map(e -> String.join(", ", e.getValue()) + " (" + e.getKey() + ")").collect(Collectors.joining("; ")) + ".");
+                    .map(e -> names(e.getValue()) + " (" + e.getKey() + ")").collect(Collectors.joining("; ")) + ".");
             absent.setManaged(true);
         }
         Set<Series> growers = m.nmtCategories().stream().filter(s -> s.stats().growth() >= GROWTH_SHOWN)
@@ -240,6 +247,12 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         table.setPlaceholder(new Label("No memory series in this recording"));
         this.memory = m;
         redraw();
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String names(List<String> labels) {
+        return labels.size() == 1 ? labels.getFirst()
+                : String.join(", ", labels.subList(0, labels.size() - 1)) + " and " + labels.getLast();
     }
 
     /** The chart's lines: the ticked rows, each thinned to at most {@link #MAX_DRAWN} points. */

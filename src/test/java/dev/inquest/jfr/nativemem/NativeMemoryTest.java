@@ -78,6 +78,9 @@ class NativeMemoryTest {
         assertThat(gap.perMinute()).isGreaterThan(0);
         // Seconds of recording: no per-minute rate stated, and the caveat says why.
         assertThat(gap.rateStated()).isFalse();
+        // The heap is pre-touched: all of it is resident, so the gap never goes below zero.
+        assertThat(gap.heapNotResident()).isFalse();
+        assertThat(gap.min()).isPositive();
         assertThat(gap.caveat()).startsWith("the samples span only");
         assertThat(gap.recordingLength()).isGreaterThanOrEqualTo(gap.span()).isEqualTo(m.length());
         assertThat(m.headline()).startsWith("Outside the heap (resident set minus committed heap): ").doesNotContain("/ min");

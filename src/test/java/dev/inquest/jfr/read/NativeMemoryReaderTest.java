@@ -77,6 +77,28 @@ class NativeMemoryReaderTest {
                 + " The samples span only 2.9 s; a per-minute rate would extrapolate well beyond what was observed.");
     }
 
+    /**
+     * Heap committed but never touched is not resident: the demo's recording has 256 MB committed
+     * against an 81 MB resident set, then the heap shrinks. The gap is negative and its growth
+     * follows the heap, which the caveat says and the flag lets a rule see.
+     */
+    @Test
+    void aCommittedHeapLargerThanTheResidentSetIsFlagged() {
+        List<Point> rss = List.of(at(0, 81_000_000L), at(1000, 80_000_000L), at(2000, 79_000_000L));
+        List<Point> committed = List.of(at(0, 256_000_000L), at(1500, 27_000_000L));
+        List<Point> gap = NativeMemoryReader.gap(rss, committed);
+        NativeMemory.Gap g = NativeMemoryReader.gapTrend(gap, rss, List.of(), Duration.ofSeconds(3));
+        assertThat(g.min()).isEqualTo(-176_000_000L);
+        assertThat(g.growth()).isEqualTo(227_000_000L);
+        assertThat(g.rssGrowth()).isEqualTo(-2_000_000L);
+        assertThat(g.heapNotResident()).isTrue();
+        assertThat(g.heapAfterGcGrowth()).isNull();
+        assertThat(g.caveat()).endsWith("; the committed heap exceeded the resident set at times (heap pages never touched"
+                + " are not resident), so the gap understates memory outside the heap there and follows the heap's size");
+        assertThat(NativeMemoryReader.gapTrend(NativeMemoryReader.gap(rss, List.of(at(0, 1_000_000L))), rss, List.of(),
+                Duration.ofSeconds(3)).heapNotResident()).isFalse();
+    }
+
     @Test
     void anAbsentSeriesHasAReasonAndNoFigures() {
         NativeMemory.Series s = NativeMemory.Series.absent(Kind.NMT_TOTAL, null);
@@ -84,6 +106,7 @@ class NativeMemoryReaderTest {
         assertThat(s.stats()).isNull();
         assertThat(s.points()).isEmpty();
         assertThat(s.absence()).contains("-XX:NativeMemoryTracking=summary");
+        assertThat(NativeMemory.Series.absent(Kind.NMT_CATEGORY, null).label()).isEqualTo("NMT committed per category");
         // Absent is not zero: a series cannot be recorded without points, nor absent with them.
         assertThatThrownBy(() -> new NativeMemory.Series(Kind.RSS, null, "x", "e", true, null, null, List.of()))
                 .isInstanceOf(IllegalArgumentException.class);

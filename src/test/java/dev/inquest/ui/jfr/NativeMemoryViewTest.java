@@ -86,7 +86,7 @@ class NativeMemoryViewTest {
         // The main series and the NMT category that grew ("Other": the direct buffers and arena memory) are drawn;
         // the direct-buffer count is a count, not bytes, and has no line.
         assertThat(lines(view)).contains("resident set size", "heap committed", "heap used after GC", "metaspace committed",
-                "code cache used", "direct buffers", "NMT committed, total", "resident set minus committed heap",
+                "code cache used", "direct buffers", "NMT committed total", "resident set minus committed heap",
                 "NMT committed: Other").doesNotContain("direct buffer count", "NMT committed: Java Heap");
         // Each line is the engine's series, in MiB at seconds since the start.
         XYChart.Series<Number, Number> rss = view.chart().getData().stream()
@@ -130,9 +130,9 @@ class NativeMemoryViewTest {
     void saysWhatTheRecordingLacks(FxRobot robot) throws Exception {
         NativeMemoryView view = open(robot, NativeRecordings.flat().file());
         assertThat(view.absent().isVisible()).isTrue();
-        assertThat(view.absent().getText()).isEqualTo("Not in this recording: NMT committed, total, NMT committed"
-                + " (native memory tracking events are recorded only when the JVM runs with"
-                + " -XX:NativeMemoryTracking=summary (or detail), JDK 20 and later).");
+        assertThat(view.absent().getText()).isEqualTo("Not in this recording: NMT committed total and NMT committed per"
+                + " category (native memory tracking events are written only when the JVM runs with"
+                + " -XX:NativeMemoryTracking=summary or detail, JDK 20 and later).");
         assertThat(lines(view)).contains("resident set size", "resident set minus committed heap")
                 .noneMatch(n -> n.startsWith("NMT"));
         assertThat(view.table().getItems()).noneMatch(r -> r.series().kind() == Kind.NMT_TOTAL);

@@ -18,6 +18,14 @@ final class NativeProbe implements Probe<NativeProbe> {
     private final List<NativeMemoryReader.Part> parts = new ArrayList<>(List.of(new NativeMemoryReader.Part()));
     private NativeMemory memory;
 
+    NativeProbe() {
+    }
+
+    /** A probe that found {@code memory} (tests of the rules' judgement on shapes no workload makes reliably). */
+    NativeProbe(NativeMemory memory) {
+        this.memory = memory;
+    }
+
     @Override
     public void subscribe(EventStream stream, Runnable tick) {
         parts.getFirst().subscribe(stream, tick);

@@ -14,7 +14,7 @@ import java.util.List;
  * allocations, direct and mapped buffers, metaspace, code, thread stacks, the allocator's
  * fragmentation), judged on the least-squares growth over the samples rather than on the two ends,
  * relative to the resident set: 10 % is worth a look, 25 % a warning. Under 16 MB is allocator noise
- * whatever its share. The sentence is the Native memory view's own ({@link NativeMemory#headline}).
+ * whatever its share, and no more than the resident set itself grew counts. The sentence is the Native memory view's own ({@link NativeMemory#headline}).
  */
 final class ResidentSetRule implements Rule<NativeProbe> {
     static final long NOISE = 16L << 20;
@@ -41,9 +41,13 @@ final class ResidentSetRule implements Rule<NativeProbe> {
                     + " (jdk.ResidentSetSize is written every second in the default settings).");
         }
         long rss = m.of(Kind.RSS).stats().last();
-        double share = (double) g.fittedGrowth() / Math.max(1, rss);
-        double score = g.fittedGrowth() <= 0 ? 0 : Scores.interp(share, 0, 0, 0.05, 10, 0.10, 25, 0.25, 75, 0.5, 100);
-        if (g.fittedGrowth() < NOISE) {
+        // The process cannot have grown outside its heap by more than it grew at all: where the
+        // committed heap was not all resident (heap reserved and committed but never touched), the
+        // gap starts negative and "grows" as that heap shrinks back while the resident set stays.
+        long growth = Math.min(g.fittedGrowth(), g.rssGrowth());
+        double share = (double) growth / Math.max(1, rss);
+        double score = growth <= 0 ? 0 : Scores.interp(share, 0, 0, 0.05, 10, 0.10, 25, 0.25, 75, 0.5, 100);
+        if (growth < NOISE) {
             score = Math.min(score, 20);
         }
         String verdict = score >= 75
@@ -52,10 +56,15 @@ final class ResidentSetRule implements Rule<NativeProbe> {
                   + " memory view charts the gap beside each part the recording measured."
                 : score >= 25 ? " Memory outside the heap grew; the Native memory view shows which part."
                 : " Memory outside the heap stayed about level.";
+        if (g.heapNotResident()) {
+            verdict += " The committed heap was larger than the resident set at times (heap committed but not yet"
+                    + " touched), so only the resident set's own growth is counted.";
+        }
         List<RuleFigure> figures = new ArrayList<>(List.of(
                 Figures.bytes("outside the heap, first", g.first()),
                 Figures.bytes("outside the heap, last", g.last()),
                 Figures.bytes("fitted growth", g.fittedGrowth()),
+                Figures.bytes("growth judged", growth),
                 Figures.percent("fitted growth of the resident set", share),
                 Figures.bytes("resident set growth", g.rssGrowth())));
         if (g.heapAfterGcGrowth() != null) {
