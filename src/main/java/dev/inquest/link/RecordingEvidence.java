@@ -153,12 +153,7 @@ public final class RecordingEvidence {
      * rule names, else the findings with the rule's time range).
      */
     public static Evidence ruleResult(String recording, String artifact, RuleResult result) {
-        String verdict = switch (result.verdict()) {
-            case WARNING -> "Warning";
-            case INFO -> "Info";
-            case OK -> "OK";
-            case NOT_APPLICABLE -> "Not applicable";
-        };
+        String verdict = result.verdict().label();
         String score = result.score() == null ? "" : String.format(Locale.ROOT, " (score %d)", (int) Math.floor(result.score()));
         Evidence.Builder b = Evidence.builder(EvidenceKind.RULE_RESULT)
                 .summary("**" + verdict + "**" + score + " \u2014 " + Markdown.text(result.title()) + ": "

@@ -25,7 +25,8 @@ import jdk.jfr.consumer.RecordedObject;
 
 /** Reads {@link NativeMemory}: one pass over the chunks, only the event types it charts. */
 public final class NativeMemoryReader {
-    private static final Set<String> EVENTS = Set.of("jdk.ResidentSetSize", "jdk.GCHeapSummary", "jdk.GCHeapMemoryUsage",
+    /** The event types the series are read from (the rule set's native probe reads the same). */
+    public static final Set<String> EVENTS = Set.of("jdk.ResidentSetSize", "jdk.GCHeapSummary", "jdk.GCHeapMemoryUsage",
             "jdk.MetaspaceSummary", "jdk.CodeCacheStatistics", "jdk.DirectBufferStatistics", "jdk.NativeMemoryUsage",
             "jdk.NativeMemoryUsageTotal", "jdk.GCHeapConfiguration");
 
@@ -34,6 +35,11 @@ public final class NativeMemoryReader {
 
     public static NativeMemory read(JfrSource source, Progress progress) throws IOException {
         List<Part> parts = ChunkReader.read(source, "Reading memory beyond the heap", EVENTS, Part::new, progress).results();
+        return build(parts, source.duration());
+    }
+
+    /** The series from the parts of a pass over the chunks (this reader's own, or the rule set's). */
+    public static NativeMemory build(List<Part> parts, Duration length) {
         Map<Kind, List<Point>> points = new EnumMap<>(Kind.class);
         Map<String, List<Point>> nmt = new HashMap<>();
         // Code cache: one event per code heap at the same instant; summed per instant.
@@ -73,7 +79,6 @@ public final class NativeMemoryReader {
                 series.add(p == null || p.isEmpty() ? Series.absent(k, null) : series(k, null, p));
             }
         }
-        Duration length = source.duration();
         return new NativeMemory(length, series, gapTrend(gapPoints, points.getOrDefault(Kind.RSS, List.of()),
                 points.getOrDefault(Kind.HEAP_AFTER_GC, List.of()), length), directLimit, heapMax);
     }
@@ -172,12 +177,18 @@ public final class NativeMemoryReader {
         return o != null && o.hasField(name) ? o.getLong(name) : MISSING;
     }
 
-    private static final class Part implements ChunkReader.ChunkTask<Part> {
+    /** What one group of chunks holds of the series; {@link #build} folds the groups together. */
+    public static final class Part implements ChunkReader.ChunkTask<Part> {
         final Map<Kind, List<Point>> points = new EnumMap<>(Kind.class);
         final Map<String, List<Point>> nmt = new HashMap<>();
         final Map<Instant, Long> code = new HashMap<>();
         long directLimit = -1;
         long heapMax = -1;
+
+        /** One point of a series, as an event would give it (tests build the shapes no workload makes reliably). */
+        public void point(Kind k, Instant time, long value) {
+            points.computeIfAbsent(k, x -> new ArrayList<>()).add(new Point(time, value));
+        }
 
         private void add(Kind k, RecordedEvent e, long value) {
             if (value != MISSING) {

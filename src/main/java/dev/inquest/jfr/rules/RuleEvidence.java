@@ -42,7 +42,20 @@ public sealed interface RuleEvidence {
     }
 
     /** The chart series a rule reads. */
-    enum SeriesKind { HEAP_AFTER_GC, METASPACE_AFTER_GC, CLASSES_LOADED, GC_PAUSES, CODE_CACHE_FREE, PHYSICAL_MEMORY_USED }
+    enum SeriesKind {
+        HEAP_AFTER_GC, METASPACE_AFTER_GC, CLASSES_LOADED, GC_PAUSES, CODE_CACHE_FREE, PHYSICAL_MEMORY_USED,
+        /** Resident set minus committed heap: the recording's Native memory chart. */
+        OUTSIDE_HEAP,
+        /** Memory held by direct buffers: the Native memory chart. */
+        DIRECT_BUFFERS,
+        /** One native memory tracking category's committed memory: the Native memory chart. */
+        NMT_CATEGORY;
+
+        /** Whether the recording's Native memory view draws this series (else the heap chart does). */
+        public boolean nativeMemory() {
+            return this == OUTSIDE_HEAP || this == DIRECT_BUFFERS || this == NMT_CATEGORY;
+        }
+    }
 
     /** One point of a series. */
     record Point(Instant time, double value) {

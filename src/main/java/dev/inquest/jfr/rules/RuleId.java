@@ -15,7 +15,10 @@ public enum RuleId {
     CODE_CACHE("Code cache"),
     FINALIZERS("Finalizers"),
     STRING_DEDUPLICATION("String deduplication"),
-    PHYSICAL_MEMORY("Physical memory");
+    PHYSICAL_MEMORY("Physical memory"),
+    RESIDENT_SET_VS_HEAP("Process memory outside the heap"),
+    DIRECT_BUFFERS("Direct buffer memory"),
+    NATIVE_MEMORY_TRACKING("Native memory by category (NMT)");
 
     private final String title;
 

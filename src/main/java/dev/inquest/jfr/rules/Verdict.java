@@ -18,6 +18,16 @@ public enum Verdict {
         return score >= WARNING_FROM ? WARNING : score >= INFO_FROM ? INFO : OK;
     }
 
+    /** The word the faces and the case show: "Warning", "Info", "OK", "Not applicable". */
+    public String label() {
+        return switch (this) {
+            case WARNING -> "Warning";
+            case INFO -> "Info";
+            case OK -> "OK";
+            case NOT_APPLICABLE -> "Not applicable";
+        };
+    }
+
     /** How bad, for sorting worst first: warning 3 ... not applicable 0. */
     public int rank() {
         return ordinal();

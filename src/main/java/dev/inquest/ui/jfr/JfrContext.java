@@ -46,6 +46,9 @@ interface JfrContext {
     /** The jumps from a recording to the heap dumps open in the window. */
     ClassLinks links();
 
+    /** Pins what the selected view offers, as Ctrl+P does (a card's own Pin button). */
+    void pinSelection();
+
     /** Opens {@code content} in a tab of its own (a comparison with another recording). */
     void openTab(String title, Node icon, Node content);
 }

@@ -52,6 +52,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
     private final FlameView allocations;
     private final FlameView cpu;
     private final OldObjectsView oldObjects;
+    private final OverviewView overview;
     /** Above every view: why events are missing, as the engine words it; updated after each query. */
     private final DamageBanner damage;
 
@@ -65,7 +66,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
 
         allocations = new FlameView(context, FlameView.Mode.ALLOCATIONS);
         cpu = new FlameView(context, FlameView.Mode.CPU);
-        add("Overview", "jfr-overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), new OverviewView(summary));
+        overview = new OverviewView(context, new Shows());
+        add("Overview", "jfr-overview", new FontIcon(MaterialDesignI.INFORMATION_OUTLINE), overview);
         add("Allocations", "jfr-alloc", new FontIcon(MaterialDesignF.FIRE), allocations);
         add("CPU", "jfr-cpu", new FontIcon(MaterialDesignC.CPU_64_BIT), cpu);
         add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(context));
@@ -76,6 +78,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         damage = DamageBanner.of("jfr-damage-banner", source.damageReport().sentence());
         setTop(damage);
         views.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> showing(is));
+        // The overview is what a recording opens on: its findings are checked at once.
+        overview.findings().load();
         range.addListener((obs, was, is) -> {
             allocations.invalidate();
             cpu.invalidate();
@@ -173,6 +177,41 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         damage.show(source.damageReport().sentence());
     }
 
+    OverviewView overview() {
+        return overview;
+    }
+
+    /** Where a finding's evidence opens. */
+    private final class Shows implements FindingsPane.Shows {
+        @Override
+        public void frame(dev.inquest.jfr.rules.RuleEvidence.Frame frame) {
+            List<String> stack = frame.path().isEmpty() ? List.of(frame.method()) : frame.path();
+            switch (frame.flame()) {
+                case ALLOCATION -> {
+                    select("jfr-alloc");
+                    allocations.reveal(stack);
+                }
+                case CPU -> {
+                    select("jfr-cpu");
+                    cpu.reveal(stack);
+                }
+                case LOCK -> window.status().setText("Lock contention at " + frame.method()
+                        + ": inquest jfr flame RECORDING --event lock draws it");
+            }
+        }
+
+        @Override
+        public void range(dev.inquest.jfr.rules.RuleEvidence.TimeRange r) {
+            range.set(new Range(r.from(), r.to()));
+            select("jfr-heap");
+        }
+
+        @Override
+        public void series(dev.inquest.jfr.rules.RuleEvidence.Series series) {
+            select(series.series().nativeMemory() ? "jfr-native" : "jfr-heap");
+        }
+    }
+
     /** What the views see of the document and the window: {@link JfrContext}, delegating here. */
     private final class Context implements JfrContext {
         @Override
@@ -221,6 +260,11 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         @Override
         public void status(String text) {
             window.status().setText(text);
+        }
+
+        @Override
+        public void pinSelection() {
+            window.caseDesk().ifPresent(dev.inquest.ui.view.CaseDesk::pinSelection);
         }
 
         @Override

@@ -66,6 +66,7 @@ public final class JfrViews {
                     Locator.FlameFrame.stackIn(source).ifPresent(view::reveal);
                 }
                 case EvidenceView.Known.JFR_HEAP_TREND -> doc.select("jfr-heap");
+                case EvidenceView.Known.JFR_FINDINGS -> doc.select("jfr-overview");
                 case EvidenceView.Known.JFR_OLD_OBJECTS -> {
                     doc.select("jfr-old");
                     Locator.OldObjectGroup.in(source).ifPresent(g -> doc.oldObjects().reveal(g.group(), g.bySite()));

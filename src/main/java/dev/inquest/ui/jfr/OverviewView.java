@@ -25,13 +25,20 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignA;
 
 /**
- * What the recording is: JVM, duration, GC and heap settings, event counts, and the warnings that
+ * What the recording says and what it is: the findings of the rules (worst first, each linking to
+ * its evidence), then JVM, duration, GC and heap settings, event counts, and the warnings that
  * tell the analyst what the recording cannot answer, with the recording options that would fix it.
  */
-final class OverviewView extends ScrollPane {
+final class OverviewView extends ScrollPane implements dev.inquest.ui.view.EvidenceSourceView {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss z").withZone(ZoneId.systemDefault());
 
-    OverviewView(RecordingSummary s) {
+    private final FindingsPane findings;
+    private final JfrContext doc;
+
+    OverviewView(JfrContext doc, FindingsPane.Shows shows) {
+        this.doc = doc;
+        RecordingSummary s = doc.summary();
+        findings = new FindingsPane(doc, shows);
         setFitToWidth(true);
         setId("jfr-overview-view");
         String[][] rows = {
@@ -96,7 +103,9 @@ final class OverviewView extends ScrollPane {
         factsTitle.getStyleClass().add("title-4");
         Label eventsTitle = new Label("Events by type");
         eventsTitle.getStyleClass().add("title-4");
-        VBox box = new VBox(12, factsTitle, facts);
+        Label findingsTitle = new Label("Findings");
+        findingsTitle.getStyleClass().add("title-4");
+        VBox box = new VBox(12, findingsTitle, findings, factsTitle, facts);
         if (!warnings.getChildren().isEmpty()) {
             Label wt = new Label("What this recording cannot tell you");
             wt.getStyleClass().add("title-4");
@@ -105,6 +114,17 @@ final class OverviewView extends ScrollPane {
         box.getChildren().addAll(eventsTitle, events);
         box.setPadding(new Insets(16, 20, 16, 20));
         setContent(box);
+    }
+
+    FindingsPane findings() {
+        return findings;
+    }
+
+    /** The finding clicked last, as a rule-result evidence. */
+    @Override
+    public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
+        return findings.selection().map(r -> dev.inquest.link.RecordingEvidence.ruleResult(doc.summary().file(),
+                doc.artifactPath(), r));
     }
 
     /** Plain-language gaps, each with the recording option that closes it. */

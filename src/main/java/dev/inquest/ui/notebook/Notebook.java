@@ -368,6 +368,11 @@ public final class Notebook implements CaseDesk {
      *
      * @return true when a draft was handed to the pin dialog or is being built for it
      */
+    @Override
+    public boolean pinSelection() {
+        return pinFromSelection();
+    }
+
     public boolean pinFromSelection() {
         Tab tab = window.documents().selectedTab();
         Node content = tab == null ? null : tab.getContent();

@@ -11,4 +11,7 @@ public interface CaseDesk {
 
     /** Adds a Ctrl+P source for tabs whose content is not an {@link EvidenceSourceView}. */
     void addTabEvidence(TabEvidence source);
+
+    /** Pins what the selected tab offers, as Ctrl+P does (for a view's own Pin button); false when it offers nothing. */
+    boolean pinSelection();
 }

@@ -24,7 +24,8 @@ public final class RuleSet {
     static final List<Rule<?>> RULES = List.of(new LiveSetRule(), new GcPauseRatioRule(), new LongGcPauseRule(),
             new FullGcRule(), new SystemGcRule(), new AllocationStallRule(), new AllocationPressureRule(),
             new TlabRatioRule(), new MetaspaceRule(), new ClassLoadingRule(), new CodeCacheRule(),
-            new FinalizerRule(), new StringDeduplicationRule(), new PhysicalMemoryRule());
+            new FinalizerRule(), new StringDeduplicationRule(), new PhysicalMemoryRule(), new ResidentSetRule(),
+            new DirectBufferRule(), new NativeTrackingRule());
 
     private RuleSet() {
     }
