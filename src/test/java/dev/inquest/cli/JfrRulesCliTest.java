@@ -64,7 +64,7 @@ class JfrRulesCliTest {
         CliRun text = CliRun.run("jfr", "rules", leak.toString());
         assertThat(text.exit()).isZero();
         String[] lines = text.out().split("\n");
-        assertThat(lines[0]).startsWith("14 rules over ").endsWith(" of recording, worst first");
+        assertThat(lines[0]).startsWith(dev.inquest.jfr.rules.RuleId.values().length + " rules over ").endsWith(" of recording, worst first");
         assertThat(lines[2]).startsWith("WARNING ");
         assertThat(text.out()).contains("  Live set after GC growing\n  Over ");
     }
