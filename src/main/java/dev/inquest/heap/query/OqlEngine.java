@@ -382,8 +382,12 @@ final class OqlEngine {
             } finally {
                 pool.shutdown();
                 try {
+                    // Waits for slower workers: their chunks are part of the answer. Stopping them after a
+                    // second (as this loop did) dropped their rows without a word on a busy machine.
                     while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                        stop.set(true);
+                        if (progress.isCancelled()) {
+                            stop.set(true);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();

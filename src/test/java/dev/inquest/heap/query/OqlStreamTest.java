@@ -87,4 +87,39 @@ class OqlStreamTest {
         assertThat(doneAtFirstRow[0]).isPositive().isLessThan(total[0]);
         assertThat(events.indexOf("first row")).isLessThan(events.indexOf("progress " + total[0]));
     }
+
+    @Test
+    void aSlowWorkerIsWaitedForNotDropped() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Runtime.getRuntime().availableProcessors() > 1, "needs a second worker");
+        OqlQuery q = OqlQuery.parse(ALL);
+        long all = q.run(dump, -1, null, Progress.NONE).rows().size();
+        Thread caller = Thread.currentThread();
+        // The other workers take 1.5 s a chunk (a busy machine): longer than the caller waits between checks.
+        Progress slow = new Progress() {
+            @Override
+            public void phase(String name, long total, Unit unit) {
+            }
+
+            @Override
+            public void progress(long done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                if (Thread.currentThread() != caller && Thread.currentThread().getName().equals("inquest-query")) {
+                    try {
+                        Thread.sleep(1_500);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+                return false;
+            }
+        };
+        long[] streamed = {0};
+        OqlResult r = q.stream(dump, -1, row -> streamed[0]++, slow);
+        assertThat(r.count()).isEqualTo(all);
+        assertThat(streamed[0]).isEqualTo(all);
+        assertThat(r.more()).isFalse();
+    }
 }
