@@ -936,6 +936,10 @@ final class OqlEngine {
         if (c.fn().aggregate()) {
             return null; // only reachable through a group's slot
         }
+        if (c.fn() == Ast.Fn.DUMPTIME) {
+            java.time.Instant at = dump.takenAt();
+            return at == null ? null : at.toEpochMilli(); // a header without a time: null, as a missing field
+        }
         Object v = eval(c.args().getFirst(), node, alias, g);
         return switch (c.fn()) {
             case TO_STRING -> v instanceof Obj o ? text(o.node()) : v == null ? null : String.valueOf(v);
