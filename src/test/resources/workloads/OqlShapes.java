@@ -45,6 +45,15 @@ public class OqlShapes {
     static class Derived extends Base {
     }
 
+    /** A web session; {@code lastAccess} in ms since 1970, as System.currentTimeMillis gives it. */
+    static class Session {
+        final long lastAccess;
+
+        Session(long lastAccess) {
+            this.lastAccess = lastAccess;
+        }
+    }
+
     static Object[] keep;
     static long[] numbers = {7, 8, 9};
 
@@ -93,7 +102,10 @@ public class OqlShapes {
             conns[i] = new Connection(b, i >= 9, 2000); // 4 open, 1 closed
         }
         Base[] shapes = {new Base(), new Base(), new Derived(), new Derived(), new Derived()};
-        keep = new Object[] {big1, big2, smalls, orders, conns, shapes};
+        long now = System.currentTimeMillis();
+        // Idle two hours, an hour and a half, a minute: two are older than the dump by an hour.
+        Session[] sessions = {new Session(now - 2 * 3_600_000L), new Session(now - 90 * 60_000L), new Session(now - 60_000L)};
+        keep = new Object[] {big1, big2, smalls, orders, conns, shapes, sessions};
         ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class).dumpHeap(args[0], true);
         System.out.println("dumped");
     }

@@ -41,6 +41,18 @@ final class OutputFormat {
 
     /** Prints rows as a table: a header, a rule, then the rows, each column as wide as its widest cell. */
     void table(List<String> header, List<List<String>> rows, boolean[] rightAligned) {
+        int[] w = widths(header, rows);
+        PrintWriter o = out();
+        o.println(line(header, w, rightAligned));
+        o.println(rule(w));
+        for (List<String> r : rows) {
+            o.println(line(r, w, rightAligned));
+        }
+        o.flush();
+    }
+
+    /** Each column's width: its widest cell among the header and {@code rows}. */
+    static int[] widths(List<String> header, List<List<String>> rows) {
         int[] w = new int[header.size()];
         for (int i = 0; i < w.length; i++) {
             w[i] = header.get(i).length();
@@ -50,29 +62,29 @@ final class OutputFormat {
                 w[i] = Math.max(w[i], r.get(i).length());
             }
         }
-        PrintWriter o = out();
-        printRow(o, header, w, rightAligned);
+        return w;
+    }
+
+    /** The rule under the header. */
+    static String rule(int[] w) {
         StringBuilder rule = new StringBuilder();
         for (int i = 0; i < w.length; i++) {
             rule.append(i == 0 ? "" : "  ").append("-".repeat(w[i]));
         }
-        o.println(rule);
-        for (List<String> r : rows) {
-            printRow(o, r, w, rightAligned);
-        }
-        o.flush();
+        return rule.toString();
     }
 
-    private static void printRow(PrintWriter o, List<String> cells, int[] w, boolean[] right) {
+    /** One line of a table; a cell wider than its column pushes the rest of the line out. */
+    static String line(List<String> cells, int[] w, boolean[] right) {
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < w.length; i++) {
             if (i > 0) {
                 sb.append("  ");
             }
             String c = cells.get(i);
-            String pad = " ".repeat(w[i] - c.length());
+            String pad = " ".repeat(Math.max(0, w[i] - c.length()));
             sb.append(right[i] ? pad + c : (i == w.length - 1 ? c : c + pad));
         }
-        o.println(sb.toString().stripTrailing());
+        return sb.toString().stripTrailing();
     }
 }

@@ -83,4 +83,45 @@ class HeapQueryCliTest {
         assertThat(both.exit()).isEqualTo(2);
         assertThat(both.err()).contains("--json and --csv exclude each other");
     }
+
+    @Test
+    void aBigResultIsPrintedRowByRowInEveryFormat() throws Exception {
+        String all = "SELECT * FROM INSTANCEOF java.lang.Object o";
+        long n;
+        try (dev.inquest.heap.model.HeapDump d = dev.inquest.heap.model.HeapDump.open(OqlDump.path(),
+                dev.inquest.heap.model.OpenOptions.DEFAULT.withIndexFile(false), dev.inquest.progress.Progress.NONE)) {
+            n = dev.inquest.heap.query.OqlQuery.parse(all).run(d, -1, null, dev.inquest.progress.Progress.NONE).rows().size();
+        }
+        assertThat(n).isGreaterThan(10_000);
+
+        CliRun csv = CliRun.run("heap", "query", dump(), all, "--csv");
+        assertThat(csv.exit()).as(csv.err()).isZero();
+        List<String> lines = csv.out().lines().toList();
+        assertThat(lines).hasSize((int) n + 1);
+        assertThat(lines.get(0)).isEqualTo("object,shallow,retained");
+        assertThat(lines.get(1)).matches("\\S.* @ 0x[0-9a-f]+,\\d+,\\d+");
+
+        CliRun text = CliRun.run("heap", "query", dump(), all);
+        assertThat(text.exit()).as(text.err()).isZero();
+        List<String> t = text.out().lines().toList();
+        assertThat(t).hasSize((int) n + 3);
+        assertThat(t.get(0)).matches("object\\s+shallow\\s+retained");
+        assertThat(t.get(1)).matches("-+  -+  -+");
+        assertThat(t.get(2)).matches("\\S.* @ 0x[0-9a-f]+\\s+[\\d,]+\\s+[\\d,]+");
+        assertThat(t.getLast()).isEqualTo(n + " rows");
+
+        CliRun json = CliRun.run("heap", "query", dump(), all, "--json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        JsonNode j = JSON.readTree(json.out());
+        assertThat(j.size()).isEqualTo((int) n);
+        assertThat(j.get(j.size() - 1).get("object").get("address").asText()).startsWith("0x");
+        assertThat(j.get(j.size() - 1).get("truncated").asBoolean()).isFalse();
+
+        CliRun none = CliRun.run("heap", "query", dump(), "SELECT * FROM OqlShapes$Derived d WHERE d.@usedHeapSize < 0", "--json");
+        assertThat(none.exit()).as(none.err()).isZero();
+        assertThat(JSON.readTree(none.out()).isArray()).isTrue();
+        assertThat(JSON.readTree(none.out()).size()).isZero();
+        CliRun noneText = CliRun.run("heap", "query", dump(), "SELECT * FROM OqlShapes$Derived d WHERE d.@usedHeapSize < 0");
+        assertThat(noneText.out().lines().toList()).containsExactly("object  shallow  retained", "------  -------  --------", "0 rows");
+    }
 }

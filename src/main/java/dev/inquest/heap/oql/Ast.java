@@ -83,6 +83,8 @@ public final class Ast {
     public enum Fn {
         TO_STRING("toString", 1), TO_HEX("toHex", 1), DOMINATORS("dominators", 1), DOMINATOROF("dominatorof", 1),
         INBOUNDS("inbounds", 1), OUTBOUNDS("outbounds", 1), CLASSOF("classof", 1),
+        /** Beyond MAT: when the dump was written (its header's time, ms since 1970), for "older than the dump by an hour". */
+        DUMPTIME("dumptime", 0),
         COUNT("count", 1), SUM("sum", 1), MIN("min", 1), MAX("max", 1), AVG("avg", 1);
 
         public final String word;

@@ -9,7 +9,8 @@ package dev.inquest.heap.query;
  *     of a map's entries, items of a list or queue, keys of a set, non-null slots of an array
  * @param elementClass the most frequent class among the elements (null when empty)
  * @param elementClassCount how many elements are of that class
- * @param elementClassRetained retained size of those elements taken together (each object counted once)
+ * @param elementClassRetained retained size of those elements taken together: the exact retained set,
+ *     so an object only several elements share counts once, and counts
  * @param sizeField the container's own count ({@code size}, {@code count}), -1 when it keeps none
  */
 public record ContainerInfo(long node, long address, String className, ContainerKind kind, String type,

@@ -297,7 +297,7 @@ final class Containers {
         }
         long elementRetained = 0;
         if (bestCount > 0) {
-            elementRetained = reader.tree().retainedSizeOfSet(members(container, elementClass, progress));
+            elementRetained = reader.retainedOfSet(members(container, elementClass, progress), progress);
         }
         Shape s = c.kind() == ClassInfo.Kind.OBJECT_ARRAY ? null : shape(c);
         long size = -1;

@@ -117,7 +117,7 @@ public final class DuplicateKeys {
         if (k == null) {
             return null;
         }
-        long retained = reader.tree().retainedSizeOfSet(instances);
+        long retained = reader.retainedOfSet(instances, progress);
         return new Duplication(k.type().name(), instances.length, k.keyField(), k.distinct(), k.surplus(),
                 Math.round((double) retained * k.surplus() / instances.length));
     }

@@ -1,6 +1,7 @@
 package dev.inquest.heap.query;
 
 import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.graph.Reachability;
 import dev.inquest.heap.hprof.HprofBytes;
 import dev.inquest.heap.hprof.RecordLayout;
 import dev.inquest.heap.hprof.Tags;
@@ -8,6 +9,8 @@ import dev.inquest.heap.index.ClassInfo;
 import dev.inquest.heap.index.DumpInternals;
 import dev.inquest.heap.index.HeapIndex;
 import dev.inquest.heap.model.HeapDump;
+import dev.inquest.progress.Progress;
+import java.util.Arrays;
 
 /**
  * Fast field access for queries that touch many objects: field names are resolved once per
@@ -44,6 +47,40 @@ final class ObjectReader {
     public HeapIndex index() {
         return index;
     }
+
+    /**
+     * The exact retained size of a set of objects (the shallow size of what freeing them all would
+     * free), members that share a structure counting it once: not the sum of the members'
+     * retained sizes, which misses what only several members together keep alive.
+     */
+    public synchronized long retainedOfSet(long[] nodes, Progress progress) {
+        // The suspects ask twice for one set (the container's elements, then their duplication): one search does.
+        if (Arrays.equals(lastSet, nodes)) {
+            return lastSetRetained;
+        }
+        // A figure inside a larger computation: its phases would replace the caller's, so only cancelling passes.
+        Progress quiet = new Progress() {
+            @Override
+            public void phase(String name, long total, Unit unit) {
+            }
+
+            @Override
+            public void progress(long done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled();
+            }
+        };
+        long retained = Reachability.retainedSet(index(), tree(), nodes, null, quiet).shallowSize();
+        lastSet = nodes.clone();
+        lastSetRetained = retained;
+        return retained;
+    }
+
+    private long[] lastSet;
+    private long lastSetRetained;
 
     public DominatorTree tree() {
         return DumpInternals.of(dump).dominatorTree();

@@ -215,6 +215,11 @@ final class OqlEngine {
     // ---- running ---------------------------------------------------------------------------
 
     OqlResult run(Ast.Query q, long callerLimit, Consumer<OqlRow> onRow) {
+        return run(q, callerLimit, onRow, true);
+    }
+
+    /** {@code keep} false: rows go to {@code onRow} only, and the answer holds none (a result of millions of rows streamed). */
+    OqlResult run(Ast.Query q, long callerLimit, Consumer<OqlRow> onRow, boolean keep) {
         Plan p = plan(q);
         long limit = q.limit() < 0 ? callerLimit : callerLimit < 0 ? q.limit() : Math.min(q.limit(), callerLimit);
         List<Chunk> chunks = source(q.from());
@@ -223,7 +228,7 @@ final class OqlEngine {
             total += c.to() - c.from();
         }
         progress.phase("Running the query", total, Progress.Unit.ITEMS);
-        Sink sink = new Sink(p, limit, onRow);
+        Sink sink = new Sink(p, limit, onRow, keep);
         if (p.grouped) {
             grouped(p, chunks, sink);
         } else if (q.mode() == Ast.Mode.RETAINED_SET) {
@@ -238,7 +243,7 @@ final class OqlEngine {
         } else {
             parallel(chunks, c -> rows(p, c), sink::acceptAll);
         }
-        return new OqlResult(p.columns, List.copyOf(sink.out), sink.more, listsCut.get());
+        return new OqlResult(p.columns, List.copyOf(sink.out), sink.more, listsCut.get(), sink.count);
     }
 
     /** Applies DISTINCT and the limit, converts cells, and passes rows on. */
@@ -246,14 +251,17 @@ final class OqlEngine {
         final Plan p;
         final long limit;
         final Consumer<OqlRow> onRow;
+        final boolean keep;
         final List<OqlRow> out = new ArrayList<>();
         final Set<Object> seen = new HashSet<>();
+        long count;
         boolean more;
 
-        Sink(Plan p, long limit, Consumer<OqlRow> onRow) {
+        Sink(Plan p, long limit, Consumer<OqlRow> onRow, boolean keep) {
             this.p = p;
             this.limit = limit;
             this.onRow = onRow;
+            this.keep = keep;
         }
 
         /** False once the limit is reached (the scan may stop). */
@@ -274,7 +282,7 @@ final class OqlEngine {
                     return true;
                 }
             }
-            if (limit >= 0 && out.size() >= limit) {
+            if (limit >= 0 && count >= limit) {
                 more = true;
                 return false;
             }
@@ -283,7 +291,10 @@ final class OqlEngine {
                 cells.add(cell(r.values()[i]));
             }
             OqlRow row = new OqlRow(r.node(), java.util.Collections.unmodifiableList(cells));
-            out.add(row);
+            count++;
+            if (keep) {
+                out.add(row);
+            }
             if (onRow != null) {
                 onRow.accept(row);
             }
@@ -371,8 +382,12 @@ final class OqlEngine {
             } finally {
                 pool.shutdown();
                 try {
+                    // Waits for slower workers: their chunks are part of the answer. Stopping them after a
+                    // second (as this loop did) dropped their rows without a word on a busy machine.
                     while (!pool.awaitTermination(1, TimeUnit.SECONDS)) {
-                        stop.set(true);
+                        if (progress.isCancelled()) {
+                            stop.set(true);
+                        }
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -920,6 +935,10 @@ final class OqlEngine {
     private Object call(Ast.Call c, long node, String alias, Group g) {
         if (c.fn().aggregate()) {
             return null; // only reachable through a group's slot
+        }
+        if (c.fn() == Ast.Fn.DUMPTIME) {
+            java.time.Instant at = dump.takenAt();
+            return at == null ? null : at.toEpochMilli(); // a header without a time: null, as a missing field
         }
         Object v = eval(c.args().getFirst(), node, alias, g);
         return switch (c.fn()) {

@@ -71,8 +71,23 @@ public final class OqlQuery {
      * @throws java.util.concurrent.CancellationException when {@code progress} is cancelled
      */
     public OqlResult run(HeapDump dump, long limit, Consumer<OqlRow> onRow, Progress progress) throws QuerySyntaxError {
+        return run(dump, limit, onRow, true, progress);
+    }
+
+    /**
+     * Runs the query as {@link #run} does, but the rows go to {@code onRow} only: the answer keeps
+     * none ({@link OqlResult#rows()} is empty, {@link OqlResult#count()} says how many there were),
+     * so a query over millions of objects costs the memory of one chunk of rows, not of them all
+     * (ORDER BY, GROUP BY and DISTINCT still hold what they must to sort, group and compare).
+     */
+    public OqlResult stream(HeapDump dump, long limit, Consumer<OqlRow> onRow, Progress progress) throws QuerySyntaxError {
+        return run(dump, limit, java.util.Objects.requireNonNull(onRow), false, progress);
+    }
+
+    private OqlResult run(HeapDump dump, long limit, Consumer<OqlRow> onRow, boolean keep, Progress progress)
+            throws QuerySyntaxError {
         try {
-            return new OqlEngine(dump, progress).run(query, limit, onRow);
+            return new OqlEngine(dump, progress).run(query, limit, onRow, keep);
         } catch (OqlEngine.Unresolved u) {
             throw new QuerySyntaxError(u.offset, u.getMessage());
         }

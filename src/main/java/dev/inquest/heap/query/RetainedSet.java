@@ -23,8 +23,9 @@ import java.util.Map;
  * member dominates when members share a structure (two holders of one cache: each alone retains
  * little, both together retain the cache), so it is not summed from the dominator tree
  * ({@link DominatorTree#retainedSizeOfSet} gives only that lower bound) but found by one
- * breadth-first search from the roots that does not enter the members
- * ({@link Reachability#retainedSet}): linear in the dump, no recursion, cancellable, with progress.
+ * breadth-first search that does not enter the members ({@link Reachability#retainedSet}): within
+ * the subtree of the members' lowest common dominator when they have one, else from the roots;
+ * linear in what it walks, no recursion, cancellable, with progress.
  */
 public final class RetainedSet {
     /**

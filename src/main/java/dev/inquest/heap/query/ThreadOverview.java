@@ -17,8 +17,9 @@ import java.util.Map;
 /**
  * Threads with their stacks (the dump's TRACE/FRAME records) and what their local variables
  * keep alive. The locals of a thread are the objects of its JAVA_FRAME, JNI_LOCAL, NATIVE_STACK
- * and THREAD_BLOCK roots; {@code localsRetained} is the retained size of those the thread alone
- * keeps alive (dominated by the thread object), each counted once. Linear in the root records.
+ * and THREAD_BLOCK roots; {@code localsRetained} is the exact retained size of the set of those the
+ * thread alone keeps alive (dominated by the thread object): an object two locals share counts
+ * once, and counts at all. Linear in the root records plus each thread's dominator subtree.
  */
 public final class ThreadOverview {
     /** One thread, largest retained first. */
@@ -59,7 +60,7 @@ public final class ThreadOverview {
             }
             biggest.sort(Comparator.comparingLong(ObjectBrief::retained).reversed());
             rows.add(new Row(t.serial(), t.node(), t.address(), t.name(), t.className(), t.retained(), distinct.length,
-                    tree.retainedSizeOfSet(ownedNodes), List.copyOf(biggest.subList(0, Math.min(10, biggest.size()))),
+                    r.retainedOfSet(ownedNodes, progress), List.copyOf(biggest.subList(0, Math.min(10, biggest.size()))),
                     t.frames()));
         }
         rows.sort(Comparator.comparingLong(Row::retained).reversed().thenComparingLong(Row::serial));

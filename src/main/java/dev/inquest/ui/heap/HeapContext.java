@@ -58,6 +58,9 @@ public interface HeapContext {
     /** What other features add to a leak suspect's card (a recording's allocation sites), or null. */
     Node suspectPanel(Suspect suspect);
 
+    /** Shows what {@code nodes} keep alive together (their retained set) in the retained set's window; {@code what} names them. */
+    void retainedSet(long[] nodes, String what);
+
     /** Whether a query result can be pinned (a case is open to receive it). */
     boolean canPinQuery();
 

@@ -551,6 +551,23 @@ public final class HeapDocument {
      * side area is left a hundred pixels, too narrow for class names.
      */
     public void retainedSet(HeapRow row) {
+        String what = row.isObject() ? dump.className(row.node()) + String.format(" @ 0x%x", dump.address(row.node()))
+                : "all " + row.title();
+        showRetainedSet(what, p -> row.isObject()
+                ? dev.inquest.heap.query.RetainedSet.forObjects(dump, what, new long[] {row.node()}, p)
+                : dev.inquest.heap.query.RetainedSet.forClass(dump, row.title(), false, p));
+    }
+
+    /**
+     * Shows what several objects keep alive together (a selection of query rows), in the same
+     * window as a row's: what they share counts, though none of them alone retains it.
+     */
+    public void retainedSet(long[] nodes, String what) {
+        long[] members = nodes.clone();
+        showRetainedSet(what, p -> dev.inquest.heap.query.RetainedSet.forObjects(dump, what, members, p));
+    }
+
+    private void showRetainedSet(String what, TaskRunner.Work<dev.inquest.heap.query.RetainedSet.Result> work) {
         if (retainedPanel == null) {
             retainedPanel = new RetainedSetPanel(this);
             retainedDialog = new javafx.scene.control.Dialog<>();
@@ -571,8 +588,6 @@ public final class HeapDocument {
                 }
             });
         }
-        String what = row.isObject() ? dump.className(row.node()) + String.format(" @ 0x%x", dump.address(row.node()))
-                : "all " + row.title();
         if (retainedTask != null) {
             retainedTask.cancel();
         }
@@ -583,9 +598,7 @@ public final class HeapDocument {
         }
         RetainedSetPanel panel = retainedPanel;
         TaskRunner.Handle[] task = new TaskRunner.Handle[1];
-        task[0] = run("Retained set of " + what, p -> row.isObject()
-                ? dev.inquest.heap.query.RetainedSet.forObjects(dump, what, new long[] {row.node()}, p)
-                : dev.inquest.heap.query.RetainedSet.forClass(dump, row.title(), false, p), r -> {
+        task[0] = run("Retained set of " + what, work, r -> {
                     if (retainedTask == task[0]) {
                         retainedTask = null;
                         panel.show(r);
@@ -945,6 +958,11 @@ public final class HeapDocument {
         @Override
         public void showError(String title, Throwable failure) {
             views.window().showError(title, failure);
+        }
+
+        @Override
+        public void retainedSet(long[] nodes, String what) {
+            HeapDocument.this.retainedSet(nodes, what);
         }
 
         @Override

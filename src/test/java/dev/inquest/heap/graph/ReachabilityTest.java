@@ -80,4 +80,29 @@ class ReachabilityTest {
         assertThat(Reachability.retainedSet(g, tree, new long[] {1, 2}, null, Progress.NONE))
                 .isEqualTo(new Reachability.RetainedSet(3, 156));
     }
+
+    @Test
+    void aSetUnderOneObjectIsSearchedInItsSubtreeEvenDownALongChain() {
+        // 0 -> 1 -> ... -> n-1, and 0 -> n (a bystander): the members' lowest common dominator bounds the search.
+        int n = 200_000;
+        List<long[]> out = new java.util.ArrayList<>();
+        for (int i = 0; i < n - 1; i++) {
+            out.add(i == 0 ? new long[] {1, n} : new long[] {i + 1});
+        }
+        out.add(new long[0]);
+        out.add(new long[0]);
+        long[] shallow = new long[n + 1];
+        Arrays.fill(shallow, 16);
+        TestGraph g = TestGraph.of(out, new long[] {0}, shallow);
+        DominatorTree tree = Dominators.compute(g, Progress.NONE);
+        long[] all = new long[n - 1];
+        Arrays.setAll(all, i -> i + 1);
+        assertThat(Reachability.commonDominator(tree, all)).isEqualTo(1);
+        assertThat(Reachability.commonDominator(tree, new long[] {n - 1, n - 2})).isEqualTo(n - 2);
+        assertThat(Reachability.commonDominator(tree, new long[] {n - 1, n})).isZero();
+        assertThat(Reachability.retainedSet(g, tree, all, null, Progress.NONE))
+                .isEqualTo(new Reachability.RetainedSet(n - 1, 16L * (n - 1)));
+        assertThat(Reachability.retainedSet(g, tree, new long[] {n - 1, n}, null, Progress.NONE))
+                .isEqualTo(new Reachability.RetainedSet(2, 32));
+    }
 }

@@ -122,6 +122,19 @@ class OqlQueryTest {
         assertThat(r.rows().get(0).values().get(2)).isEqualTo(3 * (dump.shallow(instances("OqlShapes$Connection").getFirst()) + bufferA));
     }
 
+    @Test
+    void sessionsOlderThanTheDumpByAnHour() throws Exception {
+        long taken = dump.takenAt().toEpochMilli();
+        OqlResult old = run("SELECT s, s.lastAccess AS last FROM OqlShapes$Session s WHERE s.lastAccess < dumptime() - 3600000");
+        assertThat(old.rows()).hasSize(2)
+                .allSatisfy(r -> assertThat((Long) r.values().get(1)).isLessThan(taken - 3_600_000L));
+        OqlResult all = run("SELECT dumptime() AS taken, s.lastAccess FROM OqlShapes$Session s ORDER BY 2");
+        assertThat(all.rows()).hasSize(3).allSatisfy(r -> assertThat(r.values().getFirst()).isEqualTo(taken));
+        assertThat((Long) all.rows().getLast().values().get(1)).isGreaterThan(taken - 3_600_000L);
+        assertThatThrownBy(() -> OqlQuery.parse("SELECT dumptime(1) FROM OqlShapes$Session s"))
+                .isInstanceOf(QuerySyntaxError.class).hasMessageContaining("dumptime takes 0 arguments, not 1");
+    }
+
     // ---- MAT's documented forms ----------------------------------------------------------------
 
     @Test

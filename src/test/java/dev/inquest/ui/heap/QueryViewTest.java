@@ -249,6 +249,89 @@ class QueryViewTest {
     }
 
     @Test
+    void pinsAndMeasuresSeveralSelectedRowsTogether(FxRobot robot) throws Exception {
+        HeapDocument doc = openDump(robot);
+        QueryView view = query(robot, doc);
+        run(robot, view, OPEN);
+        assertThat(view.table().getItems()).hasSize(7);
+        javafx.scene.control.ContextMenu menu = view.table().getContextMenu();
+        MenuItem pinAll = menu.getItems().stream().filter(m -> "query-pin-selection".equals(m.getId())).findFirst().orElseThrow();
+        MenuItem retained = menu.getItems().stream().filter(m -> "query-retained-selection".equals(m.getId())).findFirst().orElseThrow();
+
+        // One row selected: the menu is the common one, the selection's items hidden.
+        robot.interact(() -> view.table().getSelectionModel().select(0));
+        robot.interact(() -> menu.show(view.table(), javafx.geometry.Side.BOTTOM, 0, 0));
+        assertThat(pinAll.isVisible()).isFalse();
+        assertThat(retained.isVisible()).isFalse();
+        robot.interact(menu::hide);
+
+        robot.interact(() -> {
+            view.table().getSelectionModel().clearSelection();
+            view.table().getSelectionModel().selectIndices(1, 3, 4);
+        });
+        List<OqlRow> chosen = List.copyOf(view.table().getSelectionModel().getSelectedItems());
+        long[] nodes = chosen.stream().mapToLong(OqlRow::node).toArray();
+        assertThat(nodes).hasSize(3).doesNotContain(-1L);
+        robot.interact(() -> menu.show(view.table(), javafx.geometry.Side.TOP, 40, 120));
+        assertThat(pinAll.isVisible()).isTrue();
+        assertThat(pinAll.isDisable()).isFalse();
+        assertThat(pinAll.getText()).isEqualTo("Pin the 3 selected rows (one evidence)");
+        assertThat(retained.isVisible()).isTrue();
+        assertThat(retained.getText()).isEqualTo("Retained set of the 3 selected objects, together");
+        for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
+            robot.interact(() -> {
+                stage.setWidth(size[0]);
+                stage.setHeight(size[1]);
+            });
+            for (Theme theme : Theme.values()) {
+                robot.interact(theme::apply);
+                WaitForAsyncUtils.waitForFxEvents();
+                Path[] out = new Path[1];
+                String name = "heap-query-selection-menu-" + size[0] + "x" + size[1] + "-" + theme.name().toLowerCase();
+                robot.interact(() -> out[0] = Screenshots.captureWithDialog(stage, menu, name));
+                assertThat(Files.size(out[0])).as(name).isLessThan(900_000);
+            }
+        }
+        robot.interact(Theme.LIGHT::apply);
+        robot.interact(menu::hide);
+
+        // The retained set of the three together: the engine's figure, in the retained set's window.
+        robot.interact(retained::fire);
+        HeapViewsTest.waitFor("retained set of the selection", 60,
+                () -> doc.retainedSetShown() != null && doc.retainedSetShown().members() == 3);
+        dev.inquest.heap.query.RetainedSet.Result expected = dev.inquest.heap.query.RetainedSet.forObjects(doc.dump(),
+                "the selected query rows", nodes, Progress.NONE);
+        assertThat(doc.retainedSetShown()).isEqualTo(expected);
+        assertThat(expected.shallow()).isGreaterThanOrEqualTo(java.util.Arrays.stream(nodes).map(doc.dump()::retained).sum());
+        assertThat(doc.retainedSetDialog().getTitle()).isEqualTo("Retained set of the selected query rows - oql.hprof");
+        assertThat(doc.retainedSetShown().sentence()).startsWith("Retained set of the selected query rows (3 objects): ");
+        Path[] shot = new Path[1];
+        robot.interact(() -> shot[0] = Screenshots.captureWithDialog(stage, doc.retainedSetDialog().getDialogPane().getScene().getWindow(),
+                "heap-query-selection-retained-1024x700"));
+        assertThat(Files.size(shot[0])).isLessThan(900_000);
+        robot.interact(() -> doc.retainedSetDialog().close());
+
+        // Pinned together: one evidence, the query as provenance, the three rows in their order.
+        robot.interact(pinAll::fire);
+        HeapViewsTest.waitFor("pin dialog", 60, () -> robot.lookup("#pin-hypothesis").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        ComboBox<Hypothesis> target = robot.lookup("#pin-hypothesis").queryAs(ComboBox.class);
+        robot.interact(() -> target.setValue(target.getItems().stream().filter(h -> h.id().equals("H1")).findFirst().orElseThrow()));
+        robot.clickOn("#pin-ok");
+        WaitForAsyncUtils.waitForFxEvents();
+        List<Evidence> evidence = notebook.session().orElseThrow().current().hypothesis("H1").orElseThrow().evidence();
+        assertThat(evidence).hasSize(1);
+        Evidence pinned = evidence.getFirst();
+        assertThat(pinned.kind()).isEqualTo(EvidenceKind.QUERY_RESULT);
+        assertThat(pinned.source().locator()).containsEntry("query", OPEN);
+        assertThat(pinned.path()).hasSize(1 + 3);
+        for (int k = 0; k < 3; k++) {
+            String address = String.format("0x%x", doc.dump().address(nodes[k]));
+            assertThat(pinned.path().get(1 + k)).contains(address);
+        }
+    }
+
+    @Test
     void screenshotsWithTheNotebookOpen(FxRobot robot) throws Exception {
         HeapDocument doc = openDump(robot);
         QueryView view = query(robot, doc);

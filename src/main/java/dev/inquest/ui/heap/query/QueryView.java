@@ -127,7 +127,7 @@ public final class QueryView implements HeapView.Query {
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         table.setPlaceholder(HeapPanes.placeholder("No result yet."));
-        table.setContextMenu(doc.actions().menu(this::selectedRow));
+        table.setContextMenu(selectionMenu(doc.actions().menu(this::selectedRow)));
         table.setOnMouseClicked(e -> {
             OqlRow r = table.getSelectionModel().getSelectedItem();
             if (r != null && e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && r.node() >= 0) {
@@ -413,6 +413,57 @@ public final class QueryView implements HeapView.Query {
             title = doc.dump().className(r.node());
         }
         return new HeapRow(r.node(), title == null ? "row" : title, shownColumns, cells);
+    }
+
+    /**
+     * The common row menu (it acts on the row under the cursor), plus what acts on several
+     * selected rows together, shown when more than one is selected: pin them as one evidence, and
+     * their objects' retained set (what they keep alive together, MAT's "Show Retained Set").
+     */
+    private ContextMenu selectionMenu(ContextMenu menu) {
+        javafx.scene.control.SeparatorMenuItem line = new javafx.scene.control.SeparatorMenuItem();
+        MenuItem pinAll = new MenuItem("Pin the selected rows", new FontIcon(MaterialDesignP.PIN_OUTLINE));
+        pinAll.setId("query-pin-selection");
+        pinAll.setOnAction(e -> pin());
+        MenuItem retained = new MenuItem("Retained set of the selected rows",
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignS.SELECT_GROUP));
+        retained.setId("query-retained-selection");
+        retained.setOnAction(e -> retainedSetOfSelection());
+        menu.getItems().addAll(line, pinAll, retained);
+        javafx.event.EventHandler<javafx.stage.WindowEvent> common = menu.getOnShowing();
+        menu.setOnShowing(e -> {
+            if (common != null) {
+                common.handle(e);
+            }
+            int rows = table.getSelectionModel().getSelectedItems().size();
+            long objects = selectedObjects().length;
+            for (MenuItem i : List.of(line, pinAll, retained)) {
+                i.setVisible(rows > 1);
+            }
+            pinAll.setText("Pin the " + Units.count(rows) + " selected rows (one evidence)");
+            pinAll.setDisable(!doc.canPinQuery());
+            retained.setText(objects == 0 ? "Retained set of the selected rows (they hold no objects)"
+                    : "Retained set of the " + Units.count(objects) + " selected objects, together");
+            retained.setDisable(objects == 0);
+        });
+        return menu;
+    }
+
+    /** The distinct objects the selected rows stand for (GROUP BY rows stand for none), in row order. */
+    public long[] selectedObjects() {
+        return table.getSelectionModel().getSelectedItems().stream().mapToLong(OqlRow::node).filter(n -> n >= 0).distinct().toArray();
+    }
+
+    /** Shows the retained set of the selected rows' objects taken together, in the retained set's window. */
+    public void retainedSetOfSelection() {
+        long[] nodes = selectedObjects();
+        if (nodes.length == 0) {
+            status.setText("The selected rows hold no objects");
+            return;
+        }
+        doc.retainedSet(nodes, nodes.length == 1
+                ? doc.dump().className(nodes[0]) + String.format(java.util.Locale.ROOT, " @ 0x%x", doc.dump().address(nodes[0]))
+                : "the selected query rows");
     }
 
     // ---- pin -------------------------------------------------------------------------------
