@@ -11,4 +11,13 @@ public interface CaseDesk {
 
     /** Adds a Ctrl+P source for tabs whose content is not an {@link EvidenceSourceView}. */
     void addTabEvidence(TabEvidence source);
+
+    /** The open case, if any (captures add their artifacts to it). */
+    java.util.Optional<dev.inquest.investigation.session.CaseSession> session();
+
+    /** Applies an edit to the open case (autosaved, undoable); says so in the status bar when none is open. */
+    void apply(dev.inquest.investigation.session.CaseEdit edit);
+
+    /** Starts a new case at once in the cases folder, without asking (a capture with no case open). */
+    void newInvestigation();
 }

@@ -1,0 +1,229 @@
+package dev.inquest.ui.capture;
+
+import dev.inquest.capture.CaptureArtifacts;
+import dev.inquest.capture.CaptureKind;
+import dev.inquest.capture.CaptureResult;
+import dev.inquest.capture.HeapDumpRequest;
+import dev.inquest.capture.JvmConnection;
+import dev.inquest.capture.JvmDescriptor;
+import dev.inquest.capture.Jvms;
+import dev.inquest.capture.RecordingRequest;
+import dev.inquest.capture.RecordingSettings;
+import dev.inquest.capture.TextSnapshot;
+import dev.inquest.investigation.session.CaseSession;
+import dev.inquest.investigation.session.Edits;
+import dev.inquest.ui.shell.ErrorPresenter;
+import dev.inquest.ui.shell.MainWindow;
+import dev.inquest.ui.view.CaseDesk;
+import dev.inquest.ui.task.TaskRunner;
+import dev.inquest.ui.welcome.WelcomePage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.Tooltip;
+import org.kordamp.ikonli.javafx.FontIcon;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+
+/**
+ * Capture from running JVMs in the window (issue 21): File > Capture from a Running JVM... and the
+ * welcome page open the {@link CapturePage}; each capture runs on the window's task runner, is saved
+ * to the captures folder beside the open case (a new case when none is open), becomes an artifact
+ * of the case with its provenance, and opens in its view.
+ */
+public final class Captures implements CapturePage.Actions {
+    private final MainWindow window;
+    private final CaseDesk notebook;
+    private CapturePage page;
+    private Tab tab;
+    private boolean listing;
+    private TaskRunner.Handle running;
+
+    private Captures(MainWindow window, CaseDesk notebook) {
+        this.window = window;
+        this.notebook = notebook;
+    }
+
+    /** Wires the Capture page into a window whose case notebook is installed ({@code MainWindow.caseDesk()}). */
+    public static Captures install(MainWindow window) {
+        Captures c = new Captures(window, window.caseDesk().orElseThrow(
+                () -> new IllegalStateException("the notebook is installed before captures")));
+        MenuItem item = new MenuItem("Capture from a Running JVM...", new FontIcon(MaterialDesignL.LAN_CONNECT));
+        item.setId("menu-capture");
+        item.setOnAction(e -> c.show());
+        window.addFileItem(item);
+        for (Tab t : window.documents().allTabs()) {
+            if (t.getContent() instanceof WelcomePage welcome) {
+                welcome.addStartAction("welcome-capture", "Capture from a running JVM", new FontIcon(MaterialDesignL.LAN_CONNECT),
+                        c::show);
+            }
+        }
+        return c;
+    }
+
+    /** Shows the Capture page (opening its tab, or bringing it to the front) and lists the JVMs. */
+    public void show() {
+        if (tab == null || tab.getTabPane() == null) {
+            page = new CapturePage(this);
+            tab = window.documents().newTab("JVMs", new FontIcon(MaterialDesignL.LAN_CONNECT), page);
+            tab.setId("tab-capture");
+            tab.setTooltip(new Tooltip("Capture from a running JVM"));
+            window.documents().add(tab);
+        } else {
+            tab.getTabPane().getSelectionModel().select(tab);
+        }
+        refresh();
+    }
+
+    /** The page, while its tab is open (tests). */
+    public Optional<CapturePage> page() {
+        return Optional.ofNullable(tab != null && tab.getTabPane() != null ? page : null);
+    }
+
+    // ---------------------------------------------------------------- listing
+
+    @Override
+    public void refresh() {
+        if (listing) {
+            return; // one listing at a time: a slow JVM must not pile them up
+        }
+        listing = true;
+        CapturePage shown = page;
+        // Attaching reads each JVM's memory over its local agent: never on the FX thread.
+        window.tasks().submitQuietly("Listing JVMs", p -> Jvms.list(), (List<JvmDescriptor> jvms) -> {
+            listing = false;
+            shown.showJvms(jvms);
+        }, t -> {
+            listing = false;
+            shown.showListFailed(ErrorPresenter.describe(t));
+        });
+    }
+
+    // ---------------------------------------------------------------- taking
+
+    @Override
+    public void heapDump(JvmDescriptor jvm, boolean live, boolean gz) {
+        take(jvm, CaptureKind.HEAP_DUMP, gz, (c, out, p) -> c.heapDump(new HeapDumpRequest(out, live, gz), p));
+    }
+
+    @Override
+    public void record(JvmDescriptor jvm, java.time.Duration duration, RecordingSettings settings) {
+        take(jvm, CaptureKind.RECORDING, false, (c, out, p) -> c.record(new RecordingRequest(out, duration, settings), p));
+    }
+
+    @Override
+    public void snapshot(JvmDescriptor jvm, CaptureKind kind) {
+        take(jvm, kind, false, (c, out, p) -> {
+            p.phase("Asking for the " + kind.label(), -1, dev.inquest.progress.Progress.Unit.ITEMS);
+            TextSnapshot s = c.snapshot(kind);
+            p.checkCancelled();
+            CaptureResult r = JvmConnection.save(s, out);
+            lastText = s;
+            return r;
+        });
+    }
+
+    /** The text snapshot the last text capture answered with (set on the task's thread, read after it). */
+    private volatile TextSnapshot lastText;
+
+    @Override
+    public void cancel() {
+        if (running != null) {
+            running.cancel();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Take {
+        CaptureResult run(JvmConnection connection, Path out, dev.inquest.progress.Progress progress) throws Exception;
+    }
+
+    private void take(JvmDescriptor jvm, CaptureKind kind, boolean gz, Take work) {
+        CaseSession session = caseForCapture();
+        if (session == null) {
+            return;
+        }
+        Path caseDir = session.path().map(p -> p.toAbsolutePath().getParent()).orElse(null);
+        if (caseDir == null) {
+            page.showMessage("The open case has no file, so there is no folder for captures: save it first", true);
+            return;
+        }
+        Path folder = caseDir.resolve(CaptureArtifacts.FOLDER);
+        Path out = CaptureArtifacts.fileFor(folder, jvm.pid(), jvm.mainClass(), kind, Instant.now(), gz);
+        String what = kind.label().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + kind.label().substring(1)
+                + " of pid " + jvm.pid();
+        CapturePage shown = page;
+        running = window.tasks().submit(what, p -> {
+            Files.createDirectories(folder);
+            try (JvmConnection c = Jvms.connect(jvm.target(), p)) {
+                return work.run(c, out, p);
+            }
+        }, (CaptureResult r) -> {
+            running = null;
+            landed(session, caseDir, r, shown);
+        }, t -> {
+            running = null;
+            boolean cancelled = isCancel(t);
+            shown.showDone(cancelled ? what + ": cancelled, nothing kept" : what + " failed: " + ErrorPresenter.describe(t), true);
+            window.status().setText(cancelled ? what + " cancelled" : what + " failed");
+        });
+        shown.showRunning(what, window.tasks().fractionProperty(), window.tasks().messageProperty());
+    }
+
+    private static boolean isCancel(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof CancellationException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The open case, or a new one when none is open; null (said so) when it is read-only. */
+    private CaseSession caseForCapture() {
+        if (notebook.session().isEmpty()) {
+            notebook.newInvestigation();
+        }
+        Optional<CaseSession> s = notebook.session();
+        if (s.isEmpty()) {
+            page.showMessage("No case to keep the capture in: Case > New Investigation (Ctrl+N) starts one", true);
+            return null;
+        }
+        if (s.get().readOnly()) {
+            page.showMessage("The open case is read-only (" + s.get().readOnlyReason() + "): open or start another to capture into", true);
+            return null;
+        }
+        return s.get();
+    }
+
+    /** A capture done: an artifact of the case it was taken for, then open in its view. */
+    private void landed(CaseSession session, Path caseDir, CaptureResult r, CapturePage shown) {
+        if (notebook.session().orElse(null) == session) {
+            notebook.apply(Edits.addArtifact(CaptureArtifacts.artifact(r, caseDir)));
+        }
+        String where = caseDir.relativize(r.file()).toString();
+        shown.showDone("Took the " + r.kind().label() + " of " + r.jvm().describe() + " in "
+                + dev.inquest.format.Units.elapsed(r.millis()) + ": " + where + "  (" + r.command() + ")", false);
+        if (r.kind().isText()) {
+            TextSnapshot s = lastText;
+            if (s != null) {
+                openText(s, r.file());
+            }
+        } else {
+            window.open(r.file());
+        }
+        window.status().setText("Captured " + r.kind().label() + " " + r.file().getFileName());
+    }
+
+    private void openText(TextSnapshot s, Path file) {
+        TextSnapshotView view = new TextSnapshotView(s, file.toString());
+        Tab t = window.documents().newTab(file.getFileName().toString(), new FontIcon(MaterialDesignC.CONSOLE_LINE), view);
+        t.setTooltip(new Tooltip(file.toString()));
+        window.documents().add(t);
+    }
+}
