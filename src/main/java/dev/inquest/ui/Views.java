@@ -43,6 +43,11 @@ public final class Views {
         HeapViews heap = heap(window);
         CrossLinks.install(window, heap, recordings);
         Captures captures = Captures.install(window);
+        // A baseline pair's second dump opens compared with the first, on its Growth view.
+        captures.setComparer((after, baseline) -> heap.open(after, doc -> {
+            doc.compareWith(baseline);
+            doc.show(dev.inquest.ui.heap.HeapDocument.Section.GROWTH);
+        }));
         return new Installed(notebook, recordings, heap, captures);
     }
 

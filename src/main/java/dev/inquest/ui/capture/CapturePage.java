@@ -56,6 +56,12 @@ public final class CapturePage extends BorderPane {
         void snapshot(JvmDescriptor jvm, dev.inquest.capture.CaptureKind kind);
 
         void cancel();
+
+        /** A baseline heap dump now, and a second one in {@code minutes} compared with it. */
+        void baseline(JvmDescriptor jvm, int minutes);
+
+        /** Takes the second dump of a baseline pair now rather than when its time comes. */
+        void secondNow();
     }
 
     private final TableView<JvmDescriptor> table = new TableView<>();
@@ -69,6 +75,9 @@ public final class CapturePage extends BorderPane {
     private final Label runningText = new Label();
     private final ProgressBar runningBar = new ProgressBar();
     private final List<Button> takes;
+    private final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
+    private final Button secondNow = new Button("Take the second dump now");
+    private final Label baselineState = new Label();
     private final Timeline timer;
     private boolean busy;
     private Function<Window, Path> jfcChooser = CapturePage::chooseJfc;
@@ -95,13 +104,28 @@ public final class CapturePage extends BorderPane {
         table.setId("capture-jvms");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No other JVM runs on this machine as this user."));
-        table.getColumns().add(column("PID", 70, d -> Long.toString(d.pid())));
-        table.getColumns().add(column("Main class or jar", 280, d -> d.mainClass().isEmpty() ? "(not said)" : d.mainClass()));
-        table.getColumns().add(column("Java", 110, d -> d.version() == null ? "" : d.version()));
-        table.getColumns().add(column("Uptime", 90, d -> d.uptimeMillis() < 0 ? "" : Units.elapsed(d.uptimeMillis())));
-        table.getColumns().add(column("Heap used", 90, d -> d.heapUsed() < 0 ? "" : Units.bytes(d.heapUsed())));
-        table.getColumns().add(column("Heap max", 90, d -> d.heapMax() < 0 ? "" : Units.bytes(d.heapMax())));
-        table.getColumns().add(column("Attach", 220, d -> d.attachable() ? "yes" : d.problem()));
+        table.getColumns().add(column("PID", 70, 64, d -> Long.toString(d.pid())));
+        TableColumn<JvmDescriptor, String> main = column("Main class or jar", 280, 140,
+                d -> d.mainClass().isEmpty() ? "(not said)" : d.mainClass());
+        // The end of a main class or jar path is what tells JVMs apart: cut at the start, whole in a tooltip.
+        main.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            {
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+        table.getColumns().add(main);
+        table.getColumns().add(column("Java", 120, 115, d -> d.version() == null ? "" : d.version()));
+        table.getColumns().add(column("Uptime", 100, 95, d -> d.uptimeMillis() < 0 ? "" : Units.elapsed(d.uptimeMillis())));
+        table.getColumns().add(column("Heap used", 100, 95, d -> d.heapUsed() < 0 ? "" : Units.bytes(d.heapUsed())));
+        table.getColumns().add(column("Heap max", 100, 90, d -> d.heapMax() < 0 ? "" : Units.bytes(d.heapMax())));
+        table.getColumns().add(column("Attach", 160, 90, d -> d.attachable() ? "yes" : d.problem()));
         setCenter(table);
 
         live.setId("capture-live");
@@ -144,17 +168,36 @@ public final class CapturePage extends BorderPane {
                 j -> actions.snapshot(j, dev.inquest.capture.CaptureKind.THREAD_DUMP));
         Button nativeMemory = take("capture-native", "Native memory", new FontIcon(MaterialDesignC.CHIP),
                 j -> actions.snapshot(j, dev.inquest.capture.CaptureKind.NATIVE_MEMORY));
-        takes = List.of(dump, record, histogram, threads, nativeMemory);
+        Button baseline = take("capture-baseline", "Baseline dump now", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL),
+                j -> actions.baseline(j, minutes.getValue()));
+        baseline.setTooltip(new Tooltip("A live heap dump now and another later; the second opens compared with the first "
+                + "(what grew in between)"));
+        minutes.setId("capture-baseline-minutes");
+        minutes.setEditable(true);
+        minutes.setPrefWidth(90);
+        secondNow.setId("capture-second-now");
+        secondNow.setOnAction(e -> actions.secondNow());
+        baselineState.setId("capture-baseline-state");
+        baselineState.getStyleClass().add("text-muted");
+        setShown(secondNow, false);
+        takes = List.of(dump, record, histogram, threads, nativeMemory, baseline);
 
         FlowPane dumpRow = row(dump, live, gz);
         FlowPane recordRow = row(record, new Label("for"), seconds, new Label("s with settings"), settings, jfc);
         FlowPane textRow = row(histogram, threads, nativeMemory);
+        FlowPane baselineRow = row(baseline, new Label("then another in"), minutes, new Label("min, compared"), secondNow,
+                baselineState);
 
         runningText.setId("capture-running-text");
         runningBar.setPrefWidth(220);
         Button cancel = new Button("Cancel", new FontIcon(MaterialDesignC.CLOSE_CIRCLE_OUTLINE));
         cancel.setId("capture-cancel");
         cancel.setOnAction(e -> actions.cancel());
+        cancel.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        runningBar.setMinWidth(120);
+        runningText.setMinWidth(0);
+        runningText.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(runningText, Priority.ALWAYS);
         running.getChildren().addAll(runningBar, runningText, cancel);
         running.setAlignment(Pos.CENTER_LEFT);
         running.setId("capture-running");
@@ -166,7 +209,7 @@ public final class CapturePage extends BorderPane {
                 + "is open), becomes one of its artifacts and opens.");
         where.getStyleClass().add("text-small");
         where.setWrapText(true);
-        VBox bottom = new VBox(8, dumpRow, recordRow, textRow, running, message, where);
+        VBox bottom = new VBox(8, dumpRow, recordRow, textRow, baselineRow, running, message, where);
         bottom.setPadding(new Insets(10, 0, 0, 0));
         setBottom(bottom);
 
@@ -208,9 +251,11 @@ public final class CapturePage extends BorderPane {
         return b;
     }
 
-    private static TableColumn<JvmDescriptor, String> column(String name, double width, Function<JvmDescriptor, String> text) {
+    private static TableColumn<JvmDescriptor, String> column(String name, double width, double min,
+            Function<JvmDescriptor, String> text) {
         TableColumn<JvmDescriptor, String> c = new TableColumn<>(name);
         c.setPrefWidth(width);
+        c.setMinWidth(min);
         c.setCellValueFactory(f -> new ReadOnlyStringWrapper(text.apply(f.getValue())));
         return c;
     }
@@ -249,7 +294,9 @@ public final class CapturePage extends BorderPane {
             javafx.beans.value.ObservableValue<String> text) {
         busy = true;
         runningBar.progressProperty().bind(fraction);
-        runningText.textProperty().bind(javafx.beans.binding.Bindings.concat(what, ": ", text));
+        // The task's own words ("Recording pid 4242 (...)", "Writing the heap dump: 120 MB"); what was asked, in the tooltip.
+        runningText.textProperty().bind(text);
+        runningText.setTooltip(new Tooltip(what));
         setShown(running, true);
         message.setText("");
         updateButtons();
@@ -262,6 +309,12 @@ public final class CapturePage extends BorderPane {
         setShown(running, false);
         showMessage(text, failed);
         updateButtons();
+    }
+
+    /** While a baseline waits for its second dump: when it comes, and the button to take it now; null: none waits. */
+    void showBaselineWaiting(String text) {
+        baselineState.setText(text == null ? "" : text);
+        setShown(secondNow, text != null);
     }
 
     void showMessage(String text, boolean failed) {

@@ -143,7 +143,67 @@ public final class Captures implements CapturePage.Actions {
         CaptureResult run(JvmConnection connection, Path out, dev.inquest.progress.Progress progress) throws Exception;
     }
 
+    // ---------------------------------------------------------------- a baseline and a second dump
+
+    /** Opens the second dump compared with the baseline; the composition root sets the heap views' way (null: just open it). */
+    private java.util.function.BiConsumer<Path, Path> comparer;
+    private javafx.animation.PauseTransition secondTimer;
+    private JvmDescriptor baselineJvm;
+    private Path baselineFile;
+
+    /** How the second dump of a baseline pair opens compared with the first ({@code (second, baseline)}). */
+    public void setComparer(java.util.function.BiConsumer<Path, Path> comparer) {
+        this.comparer = comparer;
+    }
+
+    @Override
+    public void baseline(JvmDescriptor jvm, int minutes) {
+        take(jvm, CaptureKind.HEAP_DUMP, false, (c, out, p) -> c.heapDump(new HeapDumpRequest(out, true, false), p), r -> {
+            baselineFile = r.file();
+            baselineJvm = jvm;
+            java.time.LocalTime due = java.time.LocalTime.now().plusMinutes(minutes).withNano(0);
+            page.showBaselineWaiting("Baseline " + r.file().getFileName() + "; the second dump at " + due);
+            secondTimer = new javafx.animation.PauseTransition(javafx.util.Duration.minutes(minutes));
+            secondTimer.setOnFinished(e -> secondNow());
+            secondTimer.play();
+        });
+    }
+
+    @Override
+    public void secondNow() {
+        if (baselineFile == null) {
+            return;
+        }
+        if (running != null) {
+            // Another capture is under way: the second dump follows it.
+            secondTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
+            secondTimer.setOnFinished(e -> secondNow());
+            secondTimer.play();
+            return;
+        }
+        if (secondTimer != null) {
+            secondTimer.stop();
+        }
+        Path base = baselineFile;
+        baselineFile = null;
+        page.showBaselineWaiting(null);
+        take(baselineJvm, CaptureKind.HEAP_DUMP, false, (c, out, p) -> c.heapDump(new HeapDumpRequest(out, true, false), p),
+                r -> {
+                    if (comparer != null) {
+                        comparer.accept(r.file(), base);
+                    } else {
+                        window.open(r.file());
+                    }
+                });
+    }
+
     private void take(JvmDescriptor jvm, CaptureKind kind, boolean gz, Take work) {
+        take(jvm, kind, gz, work, null);
+    }
+
+    /** Takes a capture into the case; {@code then} replaces opening it in its view (null: open it). */
+    private void take(JvmDescriptor jvm, CaptureKind kind, boolean gz, Take work,
+            java.util.function.Consumer<CaptureResult> then) {
         CaseSession session = caseForCapture();
         if (session == null) {
             return;
@@ -165,7 +225,7 @@ public final class Captures implements CapturePage.Actions {
             }
         }, (CaptureResult r) -> {
             running = null;
-            landed(session, caseDir, r, shown);
+            landed(session, caseDir, r, shown, then);
         }, t -> {
             running = null;
             boolean cancelled = isCancel(t);
@@ -202,14 +262,17 @@ public final class Captures implements CapturePage.Actions {
     }
 
     /** A capture done: an artifact of the case it was taken for, then open in its view. */
-    private void landed(CaseSession session, Path caseDir, CaptureResult r, CapturePage shown) {
+    private void landed(CaseSession session, Path caseDir, CaptureResult r, CapturePage shown,
+            java.util.function.Consumer<CaptureResult> then) {
         if (notebook.session().orElse(null) == session) {
             notebook.apply(Edits.addArtifact(CaptureArtifacts.artifact(r, caseDir)));
         }
         String where = caseDir.relativize(r.file()).toString();
         shown.showDone("Took the " + r.kind().label() + " of " + r.jvm().describe() + " in "
                 + dev.inquest.format.Units.elapsed(r.millis()) + ": " + where + "  (" + r.command() + ")", false);
-        if (r.kind().isText()) {
+        if (then != null) {
+            then.accept(r);
+        } else if (r.kind().isText()) {
             TextSnapshot s = lastText;
             if (s != null) {
                 openText(s, r.file());

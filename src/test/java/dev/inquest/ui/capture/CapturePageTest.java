@@ -82,7 +82,9 @@ class CapturePageTest {
         robot.interact(() -> ((Button) window.root().lookup("#welcome-capture")).fire());
         CapturePage page = installed.captures().page().orElseThrow();
         // Generous: the machine runs other builds, and the child's JMX agent starts on the first listing.
-        TestWindows.waitFor("the child JVM listed", 120, () -> row(page).isPresent());
+        // Attachable: on a loaded machine one listing may find it too slow to answer; the page lists again every 5 s.
+        TestWindows.waitFor("the child JVM listed as attachable", 120,
+                () -> row(page).filter(JvmDescriptor::attachable).isPresent());
         robot.interact(() -> page.select(child.pid()));
         return page;
     }
@@ -103,7 +105,9 @@ class CapturePageTest {
     private void fire(FxRobot robot, String id) {
         robot.interact(() -> {
             Button b = (Button) window.root().lookup(id);
-            assertThat(b.isDisabled()).as(id + " enabled").isFalse();
+            CapturePage page = installed.captures().page().orElseThrow();
+            assertThat(b.isDisabled()).as(id + " enabled; selected: " + page.table().getSelectionModel().getSelectedItem())
+                    .isFalse();
             b.fire();
         });
     }
@@ -233,5 +237,31 @@ class CapturePageTest {
         Path file = cases.resolve(a.path());
         TestWindows.waitFor("the recording's tab", 60, () -> tabOf(file).isPresent());
         assertThat(running.isVisible()).isFalse();
+    }
+
+    @Test
+    void aBaselineAndASecondDumpOpenComparedWithEachOther(FxRobot robot) throws Exception {
+        robot.interact(() -> installed.notebook().newInvestigation());
+        CapturePage page = pageWithChildSelected(robot);
+        fire(robot, "#capture-baseline");
+        TestWindows.waitFor("the baseline in the case", 180, () -> currentCase().artifacts().size() == 1);
+        Path baseline = cases.resolve(currentCase().artifacts().getFirst().path());
+        Node second = page.lookup("#capture-second-now");
+        TestWindows.waitFor("the wait for the second dump", 30, second::isVisible);
+        assertThat(((Label) page.lookup("#capture-baseline-state")).getText()).contains(baseline.getFileName().toString())
+                .contains("the second dump at");
+        assertThat(tabOf(baseline)).as("the baseline is kept, not opened").isEmpty();
+
+        fire(robot, "#capture-second-now");
+        TestWindows.waitFor("the second dump in the case", 180, () -> currentCase().artifacts().size() == 2);
+        Artifact after = currentCase().artifacts().get(1);
+        assertThat(after.kind()).isEqualTo("heap dump");
+        Path afterFile = cases.resolve(after.path());
+        assertThat(afterFile).isNotEqualTo(baseline);
+        assertThat(second.isVisible()).isFalse();
+        TestWindows.waitFor("the second dump compared with the baseline", 180, () -> tabOf(afterFile)
+                .map(dev.inquest.ui.heap.HeapViews::documentOf)
+                .flatMap(doc -> doc.baseline())
+                .filter(b -> b.file().equals(baseline)).isPresent());
     }
 }
