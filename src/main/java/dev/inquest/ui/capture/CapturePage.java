@@ -2,6 +2,8 @@ package dev.inquest.ui.capture;
 
 import dev.inquest.capture.JvmDescriptor;
 import dev.inquest.capture.RecordingSettings;
+import dev.inquest.capture.Target;
+import dev.inquest.capture.Credentials;
 import dev.inquest.format.Units;
 import java.nio.file.Path;
 import java.time.LocalTime;
@@ -49,16 +51,16 @@ public final class CapturePage extends BorderPane {
     interface Actions {
         void refresh();
 
-        void heapDump(JvmDescriptor jvm, boolean live, boolean gz);
+        void heapDump(Target jvm, boolean live, boolean gz);
 
-        void record(JvmDescriptor jvm, java.time.Duration duration, RecordingSettings settings);
+        void record(Target jvm, java.time.Duration duration, RecordingSettings settings);
 
-        void snapshot(JvmDescriptor jvm, dev.inquest.capture.CaptureKind kind);
+        void snapshot(Target jvm, dev.inquest.capture.CaptureKind kind);
 
         void cancel();
 
         /** A baseline heap dump now, and a second one in {@code minutes} compared with it. */
-        void baseline(JvmDescriptor jvm, int minutes);
+        void baseline(Target jvm, int minutes);
 
         /** Takes the second dump of a baseline pair now rather than when its time comes. */
         void secondNow();
@@ -78,6 +80,11 @@ public final class CapturePage extends BorderPane {
     private final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
     private final Button secondNow = new Button("Take the second dump now");
     private final Label baselineState = new Label();
+    private final CheckBox useRemote = new CheckBox("Take from a remote JVM (JMX):");
+    private final javafx.scene.control.TextField jmxAddress = new javafx.scene.control.TextField();
+    private final CheckBox jmxTls = new CheckBox("TLS");
+    private final javafx.scene.control.TextField jmxUser = new javafx.scene.control.TextField();
+    private final javafx.scene.control.PasswordField jmxPassword = new javafx.scene.control.PasswordField();
     private final Timeline timer;
     private boolean busy;
     private Function<Window, Path> jfcChooser = CapturePage::chooseJfc;
@@ -126,7 +133,6 @@ public final class CapturePage extends BorderPane {
         table.getColumns().add(column("Heap used", 100, 95, d -> d.heapUsed() < 0 ? "" : Units.bytes(d.heapUsed())));
         table.getColumns().add(column("Heap max", 100, 90, d -> d.heapMax() < 0 ? "" : Units.bytes(d.heapMax())));
         table.getColumns().add(column("Attach", 160, 90, d -> d.attachable() ? "yes" : d.problem()));
-        setCenter(table);
 
         live.setId("capture-live");
         live.setSelected(true);
@@ -185,6 +191,25 @@ public final class CapturePage extends BorderPane {
         FlowPane dumpRow = row(dump, live, gz);
         FlowPane recordRow = row(record, new Label("for"), seconds, new Label("s with settings"), settings, jfc);
         FlowPane textRow = row(histogram, threads, nativeMemory);
+        useRemote.setId("capture-use-remote");
+        useRemote.setTooltip(new Tooltip("A recording and the text captures over a JVM's JMX port "
+                + "(-Dcom.sun.management.jmxremote.port); the user and password are used for the connection only, never kept"));
+        jmxAddress.setId("capture-jmx");
+        jmxAddress.setPromptText("host:port");
+        jmxAddress.setPrefColumnCount(14);
+        jmxTls.setId("capture-jmx-tls");
+        jmxUser.setId("capture-jmx-user");
+        jmxUser.setPromptText("user (optional)");
+        jmxUser.setPrefColumnCount(8);
+        jmxPassword.setId("capture-jmx-password");
+        jmxPassword.setPromptText("password");
+        jmxPassword.setPrefColumnCount(8);
+        for (javafx.scene.Node n : List.of(jmxAddress, jmxTls, jmxUser, jmxPassword)) {
+            n.disableProperty().bind(useRemote.selectedProperty().not());
+        }
+        useRemote.selectedProperty().addListener((obs, was, is) -> updateButtons());
+        jmxAddress.textProperty().addListener((obs, was, is) -> updateButtons());
+        FlowPane remoteRow = row(useRemote, jmxAddress, jmxTls, jmxUser, jmxPassword);
         FlowPane baselineRow = row(baseline, new Label("then another in"), minutes, new Label("min, compared"), secondNow,
                 baselineState);
 
@@ -209,9 +234,20 @@ public final class CapturePage extends BorderPane {
                 + "is open), becomes one of its artifacts and opens.");
         where.getStyleClass().add("text-small");
         where.setWrapText(true);
-        VBox bottom = new VBox(8, dumpRow, recordRow, textRow, baselineRow, running, message, where);
-        bottom.setPadding(new Insets(10, 0, 0, 0));
-        setBottom(bottom);
+        VBox bottom = new VBox(8, remoteRow, dumpRow, recordRow, textRow, baselineRow, running, message, where);
+        bottom.setPadding(new Insets(10, 4, 4, 0));
+        // In a short window the controls scroll and the list keeps a few rows: the JVM a capture is for stays in sight.
+        javafx.scene.control.ScrollPane controls = new javafx.scene.control.ScrollPane(bottom);
+        controls.setId("capture-controls");
+        controls.setFitToWidth(true);
+        controls.setMinHeight(0);
+        controls.getStyleClass().add("edge-to-edge");
+        controls.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        table.setMinHeight(150);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        VBox.setVgrow(controls, Priority.SOMETIMES);
+        VBox body = new VBox(table, controls);
+        setCenter(body);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> updateButtons());
         updateButtons();
@@ -239,13 +275,27 @@ public final class CapturePage extends BorderPane {
         return p;
     }
 
-    private Button take(String id, String text, FontIcon icon, java.util.function.Consumer<JvmDescriptor> action) {
+    private Button take(String id, String text, FontIcon icon, java.util.function.Consumer<Target> action) {
         Button b = new Button(text, icon);
         b.setId(id);
         b.setOnAction(e -> {
+            if (useRemote.isSelected()) {
+                Target.Remote remote;
+                try {
+                    String user = jmxUser.getText() == null ? "" : jmxUser.getText().strip();
+                    // The password goes into the connection only: never into the case, the settings or a message.
+                    remote = Target.Remote.parse(jmxAddress.getText() == null ? "" : jmxAddress.getText().strip(),
+                            jmxTls.isSelected(), user.isEmpty() ? null : new Credentials(user, jmxPassword.getText().toCharArray()));
+                } catch (IllegalArgumentException ex) {
+                    showMessage(ex.getMessage(), true);
+                    return;
+                }
+                action.accept(remote);
+                return;
+            }
             JvmDescriptor j = table.getSelectionModel().getSelectedItem();
             if (j != null && j.attachable()) {
-                action.accept(j);
+                action.accept(j.target());
             }
         });
         return b;
@@ -267,7 +317,8 @@ public final class CapturePage extends BorderPane {
 
     private void updateButtons() {
         JvmDescriptor j = table.getSelectionModel().getSelectedItem();
-        boolean can = j != null && j.attachable() && !busy;
+        boolean can = !busy && (useRemote.isSelected() ? jmxAddress.getText() != null && !jmxAddress.getText().isBlank()
+                : j != null && j.attachable());
         takes.forEach(b -> b.setDisable(!can));
     }
 

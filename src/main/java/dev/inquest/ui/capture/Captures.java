@@ -9,6 +9,7 @@ import dev.inquest.capture.JvmDescriptor;
 import dev.inquest.capture.Jvms;
 import dev.inquest.capture.RecordingRequest;
 import dev.inquest.capture.RecordingSettings;
+import dev.inquest.capture.Target;
 import dev.inquest.capture.TextSnapshot;
 import dev.inquest.investigation.session.CaseSession;
 import dev.inquest.investigation.session.Edits;
@@ -107,17 +108,17 @@ public final class Captures implements CapturePage.Actions {
     // ---------------------------------------------------------------- taking
 
     @Override
-    public void heapDump(JvmDescriptor jvm, boolean live, boolean gz) {
+    public void heapDump(Target jvm, boolean live, boolean gz) {
         take(jvm, CaptureKind.HEAP_DUMP, gz, (c, out, p) -> c.heapDump(new HeapDumpRequest(out, live, gz), p));
     }
 
     @Override
-    public void record(JvmDescriptor jvm, java.time.Duration duration, RecordingSettings settings) {
+    public void record(Target jvm, java.time.Duration duration, RecordingSettings settings) {
         take(jvm, CaptureKind.RECORDING, false, (c, out, p) -> c.record(new RecordingRequest(out, duration, settings), p));
     }
 
     @Override
-    public void snapshot(JvmDescriptor jvm, CaptureKind kind) {
+    public void snapshot(Target jvm, CaptureKind kind) {
         take(jvm, kind, false, (c, out, p) -> {
             p.phase("Asking for the " + kind.label(), -1, dev.inquest.progress.Progress.Unit.ITEMS);
             TextSnapshot s = c.snapshot(kind);
@@ -148,7 +149,7 @@ public final class Captures implements CapturePage.Actions {
     /** Opens the second dump compared with the baseline; the composition root sets the heap views' way (null: just open it). */
     private java.util.function.BiConsumer<Path, Path> comparer;
     private javafx.animation.PauseTransition secondTimer;
-    private JvmDescriptor baselineJvm;
+    private Target baselineJvm;
     private Path baselineFile;
 
     /** How the second dump of a baseline pair opens compared with the first ({@code (second, baseline)}). */
@@ -157,7 +158,7 @@ public final class Captures implements CapturePage.Actions {
     }
 
     @Override
-    public void baseline(JvmDescriptor jvm, int minutes) {
+    public void baseline(Target jvm, int minutes) {
         take(jvm, CaptureKind.HEAP_DUMP, false, (c, out, p) -> c.heapDump(new HeapDumpRequest(out, true, false), p), r -> {
             baselineFile = r.file();
             baselineJvm = jvm;
@@ -197,12 +198,12 @@ public final class Captures implements CapturePage.Actions {
                 });
     }
 
-    private void take(JvmDescriptor jvm, CaptureKind kind, boolean gz, Take work) {
+    private void take(Target jvm, CaptureKind kind, boolean gz, Take work) {
         take(jvm, kind, gz, work, null);
     }
 
     /** Takes a capture into the case; {@code then} replaces opening it in its view (null: open it). */
-    private void take(JvmDescriptor jvm, CaptureKind kind, boolean gz, Take work,
+    private void take(Target jvm, CaptureKind kind, boolean gz, Take work,
             java.util.function.Consumer<CaptureResult> then) {
         CaseSession session = caseForCapture();
         if (session == null) {
@@ -214,13 +215,20 @@ public final class Captures implements CapturePage.Actions {
             return;
         }
         Path folder = caseDir.resolve(CaptureArtifacts.FOLDER);
-        Path out = CaptureArtifacts.fileFor(folder, jvm.pid(), jvm.mainClass(), kind, Instant.now(), gz);
+        if (kind == CaptureKind.HEAP_DUMP && jvm instanceof Target.Remote) {
+            // Over JMX the JVM writes its dump on its own machine: not a file this case can keep.
+            page.showMessage(jvm.describe() + ": over JMX a heap dump is written on the JVM's own machine, not here; "
+                    + "take it there with: inquest jvm dump --jmx " + jvm.describe() + " --out /path/there.hprof", true);
+            return;
+        }
         String what = kind.label().substring(0, 1).toUpperCase(java.util.Locale.ROOT) + kind.label().substring(1)
-                + " of pid " + jvm.pid();
+                + " of " + jvm.describe();
         CapturePage shown = page;
         running = window.tasks().submit(what, p -> {
             Files.createDirectories(folder);
-            try (JvmConnection c = Jvms.connect(jvm.target(), p)) {
+            try (JvmConnection c = Jvms.connect(jvm, p)) {
+                // Named after the JVM as it says it is (a remote one is only known once connected).
+                Path out = CaptureArtifacts.fileFor(folder, c.identity().pid(), c.identity().mainClass(), kind, Instant.now(), gz);
                 return work.run(c, out, p);
             }
         }, (CaptureResult r) -> {

@@ -49,6 +49,7 @@ class CapturePageTest {
     @TempDir
     static Path home;
     static RunningJvm child;
+    static int port;
 
     private MainWindow window;
     private Views.Installed installed;
@@ -57,7 +58,16 @@ class CapturePageTest {
 
     @BeforeAll
     static void startChild() {
-        child = RunningJvm.start(CaptureTarget.class, List.of("-Xmx64m"), "4321");
+        // Also on a loopback JMX port without authentication: the same child is the remote JVM of the JMX test.
+        try (java.net.ServerSocket free = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            port = free.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        child = RunningJvm.start(CaptureTarget.class, List.of("-Xmx64m",
+                "-Dcom.sun.management.jmxremote.port=" + port, "-Dcom.sun.management.jmxremote.rmi.port=" + port,
+                "-Dcom.sun.management.jmxremote.host=127.0.0.1", "-Djava.rmi.server.hostname=127.0.0.1",
+                "-Dcom.sun.management.jmxremote.authenticate=false", "-Dcom.sun.management.jmxremote.ssl=false"), "4321");
     }
 
     @AfterAll
@@ -263,5 +273,30 @@ class CapturePageTest {
                 .map(dev.inquest.ui.heap.HeapViews::documentOf)
                 .flatMap(doc -> doc.baseline())
                 .filter(b -> b.file().equals(baseline)).isPresent());
+    }
+
+    @Test
+    void aRemoteJvmOverJmxGivesAThreadDumpIntoTheCaseAndSaysWhereAHeapDumpWouldGo(FxRobot robot) throws Exception {
+        robot.interact(() -> installed.notebook().newInvestigation());
+        robot.interact(() -> ((Button) window.root().lookup("#welcome-capture")).fire());
+        CapturePage page = installed.captures().page().orElseThrow();
+        robot.interact(() -> {
+            ((javafx.scene.control.CheckBox) page.lookup("#capture-use-remote")).setSelected(true);
+            ((javafx.scene.control.TextField) page.lookup("#capture-jmx")).setText("127.0.0.1:" + port);
+        });
+        fire(robot, "#capture-heap-dump");
+        assertThat(page.message().getText()).contains("127.0.0.1:" + port).contains("written on the JVM's own machine")
+                .contains("inquest jvm dump --jmx");
+        assertThat(currentCase().artifacts()).isEmpty();
+
+        fire(robot, "#capture-threads");
+        TestWindows.waitFor("the remote thread dump in the case", 120, () -> currentCase().artifacts().size() == 1);
+        Artifact a = currentCase().artifacts().getFirst();
+        assertThat(a.kind()).isEqualTo("thread dump");
+        assertThat(a.provenance().jmx()).isEqualTo("127.0.0.1:" + port);
+        assertThat(a.provenance().pid()).isEqualTo(child.pid());
+        assertThat(a.provenance().command()).contains("Thread.print");
+        TestWindows.waitFor("the text view", 30, () -> textView().isPresent());
+        assertThat(textView().orElseThrow().text()).contains(CaptureTarget.WORKER);
     }
 }
