@@ -17,6 +17,7 @@ import dev.inquest.ui.heap.tables.DuplicateObjectsView;
 import dev.inquest.ui.heap.tables.DuplicateStringsView;
 import dev.inquest.ui.heap.tables.ThreadsView;
 import dev.inquest.ui.jfr.JfrViews;
+import dev.inquest.ui.capture.Captures;
 import dev.inquest.ui.link.CrossLinks;
 import dev.inquest.ui.notebook.Notebook;
 import dev.inquest.ui.shell.MainWindow;
@@ -32,7 +33,7 @@ public final class Views {
     }
 
     /** What {@link #installAll} put into a window, for the callers that drive it (training, tests). */
-    public record Installed(Notebook notebook, JfrViews recordings, HeapViews heap) {
+    public record Installed(Notebook notebook, JfrViews recordings, HeapViews heap, Captures captures) {
     }
 
     /** Everything a window shows. The notebook first: the others register their evidence reopeners with it. */
@@ -41,7 +42,13 @@ public final class Views {
         JfrViews recordings = JfrViews.install(window);
         HeapViews heap = heap(window);
         CrossLinks.install(window, heap, recordings);
-        return new Installed(notebook, recordings, heap);
+        Captures captures = Captures.install(window);
+        // A baseline pair's second dump opens compared with the first, on its Growth view.
+        captures.setComparer((after, baseline) -> heap.open(after, doc -> {
+            doc.compareWith(baseline);
+            doc.show(dev.inquest.ui.heap.HeapDocument.Section.GROWTH);
+        }));
+        return new Installed(notebook, recordings, heap, captures);
     }
 
     /** The heap dump views alone, without links to recordings. */

@@ -3,6 +3,7 @@ package dev.inquest.investigation.export;
 import dev.inquest.format.Markdown;
 import dev.inquest.format.Units;
 import dev.inquest.investigation.model.Artifact;
+import dev.inquest.investigation.model.Provenance;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
 import dev.inquest.investigation.model.Evidence;
@@ -203,6 +204,34 @@ public final class ReportExporter {
                     .append(a.fingerprint() == null ? Markdown.UNKNOWN : Units.bytes(a.fingerprint().size())).append(" | ")
                     .append(a.fingerprint() == null || a.fingerprint().modified() == null ? Markdown.UNKNOWN
                             : a.fingerprint().modified().toString()).append(" |");
+        }
+        // A captured artifact says where it came from, one line each under the table (issue 21).
+        StringBuilder captured = new StringBuilder();
+        for (Artifact a : c.artifacts()) {
+            if (a.provenance() != null) {
+                captured.append("\n- ").append(provenanceLine(a));
+            }
+        }
+        if (!captured.isEmpty()) {
+            sb.append("\n").append(captured);
+        }
+        return sb.toString();
+    }
+
+    /** "A1 captured 2026-12-05T10:15:30Z from pid 4242 (com.example.Main), Java 25.0.1: `jcmd ...`". */
+    static String provenanceLine(Artifact a) {
+        Provenance p = a.provenance();
+        StringBuilder sb = new StringBuilder(Markdown.safeLine(a.id() == null ? Markdown.UNKNOWN : a.id()))
+                .append(" captured ").append(p.taken() == null ? Markdown.UNKNOWN : p.taken().toString())
+                .append(" from ").append(Markdown.safeLine(p.jvm()));
+        if (p.host() != null && p.jmx() == null) {
+            sb.append(" on ").append(Markdown.safeLine(p.host()));
+        }
+        if (p.javaVersion() != null) {
+            sb.append(", Java ").append(Markdown.safeLine(p.javaVersion()));
+        }
+        if (p.command() != null) {
+            sb.append(": ").append(Markdown.code(p.command()));
         }
         return sb.toString();
     }

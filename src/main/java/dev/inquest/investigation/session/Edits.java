@@ -230,9 +230,8 @@ public final class Edits {
     /** Adds an artifact with the next free id (A1, A2...) unless it has one. */
     public static CaseEdit addArtifact(Artifact artifact) {
         return edit("Add artifact", b -> {
-            Artifact a = artifact.id() != null ? artifact : new Artifact(
-                    nextId("A", b.artifacts.stream().map(Artifact::id).toList()), artifact.kind(), artifact.path(),
-                    artifact.fingerprint());
+            Artifact a = artifact.id() != null ? artifact
+                    : artifact.withId(nextId("A", b.artifacts.stream().map(Artifact::id).toList()));
             b.artifacts.add(a);
             return b;
         });

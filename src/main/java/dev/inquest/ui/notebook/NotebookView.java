@@ -764,7 +764,9 @@ final class NotebookView {
     private final java.util.Map<Artifact, String> artifactStates = new java.util.HashMap<>();
 
     private static void showState(Label l, Artifact a, String state) {
-        l.setText(Chips.breakable(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")"));
+        String from = a.provenance() == null ? ""
+                : "\ncaptured from " + a.provenance().jvm() + ", " + a.provenance().taken() + ": " + a.provenance().command();
+        l.setText(Chips.breakable(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")" + from));
         l.getStyleClass().removeIf(style -> style.startsWith("artifact-"));
         l.getStyleClass().add("artifact-" + state);
     }

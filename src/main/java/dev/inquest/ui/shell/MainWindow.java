@@ -77,6 +77,7 @@ public final class MainWindow {
     private final TaskRunner tasks = new TaskRunner();
     private final Map<FileKind, DocumentOpener> openers = new EnumMap<>(FileKind.class);
     private final Menu recentMenu = new Menu("Open Recent");
+    private Menu fileMenu;
     private double fontSize;
     /** Presentation's type size while presenting, 0 otherwise. */
     private double modeFontSize;
@@ -252,6 +253,11 @@ public final class MainWindow {
         menuBar.getMenus().add(Math.max(0, menuBar.getMenus().size() - 1), menu);
     }
 
+    /** Adds an item to the File menu after Open Recent (File > Capture from a Running JVM...). */
+    public void addFileItem(MenuItem item) {
+        fileMenu.getItems().add(fileMenu.getItems().indexOf(recentMenu) + 1, item);
+    }
+
     /** The root of the window's scene: presentation mode adds a style class and a font size to it. */
     public BorderPane root() {
         return root;
@@ -412,6 +418,7 @@ public final class MainWindow {
         Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), close, new SeparatorMenuItem(),
                 settingsItem, new SeparatorMenuItem(), exit);
         file.setId("menu-file");
+        fileMenu = file;
 
         ToggleGroup themes = new ToggleGroup();
         Menu themeMenu = new Menu("Theme");

@@ -14,4 +14,13 @@ public interface CaseDesk {
 
     /** Pins what the selected tab offers, as Ctrl+P does (for a view's own Pin button); false when it offers nothing. */
     boolean pinSelection();
+
+    /** The open case, if any (captures add their artifacts to it). */
+    java.util.Optional<dev.inquest.investigation.session.CaseSession> session();
+
+    /** Applies an edit to the open case (autosaved, undoable); says so in the status bar when none is open. */
+    void apply(dev.inquest.investigation.session.CaseEdit edit);
+
+    /** Starts a new case at once in the cases folder, without asking (a capture with no case open). */
+    void newInvestigation();
 }
