@@ -50,6 +50,7 @@ module dev.inquest {
     exports dev.inquest.jfr.oldobj;
     exports dev.inquest.jfr.diff;
     exports dev.inquest.jfr.render;
+    exports dev.inquest.jfr.events;
 
     // The case: its model, the session that edits it, its Markdown export and import.
     exports dev.inquest.investigation.model;

@@ -22,15 +22,17 @@ import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignF;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignI;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignL;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 
 /**
- * One recording in the window: overview, allocation and CPU flame graphs, heap over time and
- * old-object samples. Each view reads the recording when first shown (only the event types it
+ * One recording in the window: overview, allocation, CPU and lock flame graphs, heap over time,
+ * old-object samples and every event (the event browser). Each view reads the recording when first shown (only the event types it
  * needs), through the window's task runner, so opening a big recording shows its summary at once.
  *
- * <p>A time range dragged on the heap chart narrows the flame graphs to that range.
+ * <p>A time range dragged on the heap chart narrows the flame graphs and the events to that range.
  */
 public final class JfrDocument extends BorderPane implements EvidenceSourceView, dev.inquest.ui.view.DocumentViews {
     /** A time range of the recording, or null for all of it. */
@@ -50,6 +52,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
     private final List<Runnable> closers = new ArrayList<>();
     private final FlameView allocations;
     private final FlameView cpu;
+    private final FlameView locks;
+    private final EventsView events;
     private final OldObjectsView oldObjects;
     /** Above every view: why events are missing, as the engine words it; updated after each query. */
     private final DamageBanner damage;
@@ -70,6 +74,12 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(context));
         oldObjects = new OldObjectsView(context);
         add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
+        // Added after the first five, whose places (and Ctrl+1..5) users and tests know.
+        locks = new FlameView(context, FlameView.Mode.LOCKS);
+        add("Locks", "jfr-lock", new FontIcon(MaterialDesignL.LOCK_OUTLINE), locks);
+        events = new EventsView(context);
+        add("Events", "jfr-events", new FontIcon(MaterialDesignT.TABLE_LARGE), events);
+        closers.add(events::close);
         setCenter(views);
         damage = DamageBanner.of("jfr-damage-banner", source.damageReport().sentence());
         setTop(damage);
@@ -77,7 +87,9 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         range.addListener((obs, was, is) -> {
             allocations.invalidate();
             cpu.invalidate();
-            window.status().setText(is == null ? "Whole recording" : "Flame graphs limited to " + is.describe(summary.start()));
+            locks.invalidate();
+            events.invalidate();
+            window.status().setText(is == null ? "Whole recording" : "Flame graphs and events limited to " + is.describe(summary.start()));
         });
     }
 
@@ -142,6 +154,14 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
 
     public FlameView cpu() {
         return cpu;
+    }
+
+    public FlameView locks() {
+        return locks;
+    }
+
+    public EventsView events() {
+        return events;
     }
 
     public OldObjectsView oldObjects() {
