@@ -72,5 +72,6 @@ module dev.inquest {
     opens dev.inquest.heap.query to com.fasterxml.jackson.databind;
     opens dev.inquest.jfr.summary to com.fasterxml.jackson.databind;
     opens dev.inquest.jfr.stack to com.fasterxml.jackson.databind;
+    opens dev.inquest.jfr.events to com.fasterxml.jackson.databind;
     opens dev.inquest.ui.shell to com.fasterxml.jackson.databind;
 }

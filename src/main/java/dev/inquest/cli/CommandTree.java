@@ -24,7 +24,8 @@ final class CommandTree {
                     HeapLoadersCommand.class, HeapWhyCommand.class, HeapInspectCommand.class,
                     HeapHoldersCommand.class, HeapQueryCommand.class, HeapRetainedCommand.class),
             JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class,
-                    JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class),
+                    JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class,
+                    JfrEventsCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,
                     CaseImportCommand.class));
 
