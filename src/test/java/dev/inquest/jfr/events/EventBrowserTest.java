@@ -94,6 +94,14 @@ class EventBrowserTest {
                 assertThat(Duration.between(Instant.parse(e[e.length - 1]), Instant.parse(g[g.length - 1])).abs())
                         .isLessThan(Duration.ofNanos(1000));
             }
+            // Each chunk's events run forward in time (the JDK reads them as each thread's buffer was flushed).
+            for (int i = 1; i < all.size(); i++) {
+                if (all.get(i).chunk() == all.get(i - 1).chunk()) {
+                    Instant was = (Instant) all.get(i - 1).values().get(start), is = (Instant) all.get(i).values().get(start);
+                    assertThat(is).as("row %d", i).isAfterOrEqualTo(was);
+                }
+            }
+            assertThat(all).extracting(EventRow::chunk).isSorted();
             assertThat(all).extracting(EventRow::index).containsExactlyElementsOf(
                     java.util.stream.LongStream.range(0, all.size()).boxed().toList());
             EventRow first = all.getFirst();
