@@ -105,6 +105,11 @@ public final class EventTableReader implements EventTable {
 
     @Override
     public long size(Progress progress) throws IOException {
+        java.util.Map<String, Long> counts = source.counts();
+        if (!query.filtersEvents() && counts != null && source.damage().isEmpty()) {
+            // The summary's raw scan counted the type in every chunk: no need to copy them all now.
+            return counts.getOrDefault(query.type(), 0L);
+        }
         progress.phase("Finding " + query.type() + " events", chunks.length, Progress.Unit.ITEMS);
         long n = 0;
         for (Chunk c : chunks) {

@@ -83,7 +83,9 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
         VBox typePane = new VBox(4, findType, types);
         VBox.setVgrow(types, Priority.ALWAYS);
         typePane.setPadding(new Insets(4));
-        typePane.setMinWidth(160);
+        // Wide enough for a type's label and its count at any type size (about 14 em).
+        typePane.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> findType.getFont().getSize() * 14, findType.fontProperty()));
 
         thread.setId("jfr-events-thread");
         thread.setPromptText("all threads");
@@ -262,6 +264,8 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
             TableColumn<Slot, String> col = new TableColumn<>(c.label());
             col.setId("jfr-events-col-" + c.name());
             col.setSortable(false);
+            // Each column widens to the widest value shown (the table scrolls): names and times stay whole.
+            col.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
             col.setCellValueFactory(cell -> new ReadOnlyStringWrapper(cell.getValue().row() == null ? "\u2026"
                     : c.format(cell.getValue().row().values().get(at))));
             if (c.kind().numeric()) {
@@ -463,6 +467,10 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
             n.setMinWidth(Region.USE_PREF_SIZE);
             name.setMinWidth(0);
             box = new HBox(8, name, gap, n);
+            // Not as wide as its label: the list would scroll sideways and hide the counts; the cell
+            // gives the box its own width (layoutChildren).
+            box.setMinWidth(0);
+            box.setPrefWidth(1);
         }
 
         @Override
@@ -477,6 +485,18 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
             n.setText(Units.count(t.count()));
             setTooltip(new javafx.scene.control.Tooltip(t.name() + (t.category().isEmpty() ? "" : "\n" + String.join(" / ", t.category()))));
             setGraphic(box);
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            // The label gives way (its tooltip has the name), the count stays whole at the right.
+            if (getGraphic() == box) {
+                double x = snappedLeftInset();
+                double y = snappedTopInset();
+                box.resizeRelocate(x, y, Math.max(0, getWidth() - x - snappedRightInset()),
+                        Math.max(0, getHeight() - y - snappedBottomInset()));
+            }
         }
     }
 }

@@ -199,6 +199,18 @@ class EventBrowserTest {
             assertThat(t.sizeKnown()).isFalse();
             assertThat(t.sizeSoFar()).isPositive().isLessThan(samples.size());
         }
+        // Once the summary has counted every chunk (as the window's open does), the size is its count,
+        // and the last page is read without the chunks before it being counted first.
+        try (Recording r = Recording.open(file, Progress.NONE)) {
+            r.summary(Progress.NONE);
+            try (EventTable t = r.events(EventQuery.of(SAMPLE), Progress.NONE)) {
+                assertThat(t.size(Progress.NONE)).isEqualTo(samples.size());
+                assertThat(t.sizeKnown()).isFalse();
+                List<EventRow> last = t.rows(samples.size() - 1, 5, Progress.NONE);
+                assertThat(last).hasSize(1);
+                assertThat(last.getFirst().index()).isEqualTo(samples.size() - 1);
+            }
+        }
     }
 
     @Test
