@@ -56,6 +56,7 @@ module dev.inquest {
     exports dev.inquest.jfr.diff;
     exports dev.inquest.jfr.render;
     exports dev.inquest.jfr.rules;
+    exports dev.inquest.jfr.events;
 
     // The case: its model, the session that edits it, its Markdown export and import.
     exports dev.inquest.investigation.model;
@@ -81,5 +82,6 @@ module dev.inquest {
     opens dev.inquest.jfr.summary to com.fasterxml.jackson.databind;
     opens dev.inquest.jfr.stack to com.fasterxml.jackson.databind;
     opens dev.inquest.jfr.rules to com.fasterxml.jackson.databind;
+    opens dev.inquest.jfr.events to com.fasterxml.jackson.databind;
     opens dev.inquest.ui.shell to com.fasterxml.jackson.databind;
 }

@@ -25,7 +25,7 @@ final class CommandTree {
                     HeapHoldersCommand.class, HeapQueryCommand.class, HeapRetainedCommand.class, HeapOffheapCommand.class),
             JfrCommand.class, List.of(JfrSummaryCommand.class, JfrFlameCommand.class, JfrDiffCommand.class,
                     JfrAllocationsCommand.class, JfrHeapCommand.class, JfrOldObjectsCommand.class,
-                    JfrRulesCommand.class, JfrNativeCommand.class),
+                    JfrRulesCommand.class, JfrNativeCommand.class, JfrEventsCommand.class),
             CaseCommand.class, List.of(CaseNewCommand.class, CaseShowCommand.class, CaseExportCommand.class,
                     CaseImportCommand.class),
             JvmCommand.class, List.of(JvmListCommand.class, JvmDumpCommand.class, JvmRecordCommand.class,

@@ -133,6 +133,20 @@ public final class Recording implements AutoCloseable {
         return RuleSet.run(source, progress);
     }
 
+    /** Every event type in the recording with its count, label and category, the most frequent first. */
+    public List<dev.inquest.jfr.events.EventTypeInfo> eventTypes(Progress progress) throws IOException {
+        return dev.inquest.jfr.read.EventTypesReader.read(source, progress);
+    }
+
+    /**
+     * The events of one type the query matches, as a table read page by page (the event browser);
+     * close it when done. Opening reads only up to the first chunk that holds the type.
+     */
+    public dev.inquest.jfr.events.EventTable events(dev.inquest.jfr.events.EventQuery query, Progress progress)
+            throws IOException {
+        return dev.inquest.jfr.read.EventTableReader.open(source, query, progress);
+    }
+
     /** The differential tree of two stack trees read with the same query (from two recordings). */
     public static DiffTree diff(StackTree baseline, StackTree after) {
         return DiffBuilder.diff(baseline, after);

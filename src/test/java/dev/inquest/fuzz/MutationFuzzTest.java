@@ -154,7 +154,10 @@ class MutationFuzzTest {
                         List.of("jfr", "flame", f, "--event", "lock"),
                         List.of("jfr", "allocations", f, "--json", "--top", "5"),
                         List.of("jfr", "heap", f, "--json"),
-                        List.of("jfr", "old-objects", f, "--json"))), 1);
+                        List.of("jfr", "old-objects", f, "--json"),
+                        List.of("jfr", "events", f, "--json"),
+                        List.of("jfr", "events", f, "--type", "jdk.ObjectAllocationSample", "--thread", "alloc",
+                                "--limit", "5", "--json"))), 1);
     }
 
     @TestFactory

@@ -242,9 +242,10 @@ class KeyboardTest {
 
         front(robot, rec);
         robot.interact(window::refreshViewItems);
-        assertThat(items.subList(0, 6)).extracting(MenuItem::getText)
-                .containsExactly("Overview", "Allocations", "CPU", "Heap over time", "Old objects", "Native memory");
-        assertThat(items.subList(6, 9)).noneMatch(MenuItem::isVisible);
+        assertThat(items.subList(0, 8)).extracting(MenuItem::getText)
+                .containsExactly("Overview", "Allocations", "CPU", "Heap over time", "Old objects", "Native memory", "Locks",
+                        "Events");
+        assertThat(items.subList(8, 9)).noneMatch(MenuItem::isVisible);
         robot.clickOn("#status-bar");
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT2);
         assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).isEqualTo("jfr-alloc");

@@ -187,7 +187,8 @@ class LayoutMatrixTest {
         for (Section s : Section.values()) {
             VIEWS.add(View.heap(s));
         }
-        for (String t : List.of("jfr-overview", "jfr-alloc", "jfr-cpu", "jfr-heap", "jfr-old", "jfr-native")) {
+        for (String t : List.of("jfr-overview", "jfr-alloc", "jfr-cpu", "jfr-heap", "jfr-old", "jfr-native", "jfr-lock",
+                "jfr-events")) {
             VIEWS.add(View.jfr(t));
         }
     }
@@ -299,6 +300,29 @@ class LayoutMatrixTest {
             "heap-threads 1280x800 plain-150",
             "heap-threads 1920x1080 notebook",
             "heap-threads 1920x1080 notebook-dark",
+            // Issue 20: the lock flame graph and the event browser (clean in the runs of their slice).
+            "jfr-events 1024x700 notebook",
+            "jfr-events 1280x800 notebook",
+            "jfr-events 1920x1080 notebook",
+            "jfr-events 1024x700 notebook-dark",
+            "jfr-events 1280x800 notebook-dark",
+            "jfr-events 1920x1080 notebook-dark",
+            "jfr-events 1024x700 plain-150",
+            "jfr-events 1280x800 plain-150",
+            "jfr-events 1024x700 presenting-dark",
+            "jfr-events 1280x800 presenting-dark",
+            "jfr-events 1920x1080 presenting-dark",
+            "jfr-lock 1024x700 notebook",
+            "jfr-lock 1280x800 notebook",
+            "jfr-lock 1920x1080 notebook",
+            "jfr-lock 1024x700 notebook-dark",
+            "jfr-lock 1280x800 notebook-dark",
+            "jfr-lock 1920x1080 notebook-dark",
+            "jfr-lock 1024x700 plain-150",
+            "jfr-lock 1280x800 plain-150",
+            "jfr-lock 1024x700 presenting-dark",
+            "jfr-lock 1280x800 presenting-dark",
+            "jfr-lock 1920x1080 presenting-dark",
             "jfr-alloc 1024x700 notebook",
             "jfr-alloc 1024x700 notebook-dark",
             "jfr-alloc 1024x700 plain-150",

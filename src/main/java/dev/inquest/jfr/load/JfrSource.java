@@ -92,6 +92,19 @@ public final class JfrSource implements AutoCloseable {
             new IOException(gz + ": " + what + ": needs about " + Units.bytes(needed) + ", " + Units.bytes(available)
                     + " free; " + advice));
 
+    /** Event counts by type from the last count of every chunk (the summary's), or null before one. */
+    private volatile java.util.Map<String, Long> counts;
+
+    /** Keeps the counts a read of every chunk found: later questions about types need no second scan. */
+    public void rememberCounts(java.util.Map<String, Long> byType) {
+        counts = java.util.Map.copyOf(byType);
+    }
+
+    /** The counts remembered by {@link #rememberCounts}, or null. */
+    public java.util.Map<String, Long> counts() {
+        return counts;
+    }
+
     /** The user's file, as given. */
     public Path file() {
         return file;

@@ -49,12 +49,27 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
  * when the weight, the thread or the time range changes.
  */
 public final class FlameView extends BorderPane implements JfrDocument.LazyView, EvidenceSourceView {
-    enum Mode { ALLOCATIONS, CPU }
+    /** Which events the graph is built from; LOCKS is the command line's {@code --kind lock}: the same query. */
+    enum Mode {
+        ALLOCATIONS("jfr-alloc", EventKind.ALLOC, "allocations"),
+        CPU("jfr-cpu", EventKind.CPU, "CPU samples"),
+        LOCKS("jfr-lock", EventKind.LOCK, "lock contention");
+
+        final String id;
+        final EventKind kind;
+        final String what;
+
+        Mode(String id, EventKind kind, String what) {
+            this.id = id;
+            this.kind = kind;
+            this.what = what;
+        }
+    }
 
     private final JfrContext doc;
     private final Mode mode;
     private final FlameGraph flame = new FlameGraph();
-    private final ChoiceBox<Weight> weight = new ChoiceBox<>(FXCollections.observableArrayList(Weight.BYTES, Weight.COUNT));
+    private final ChoiceBox<Weight> weight;
     private final TextField thread = new TextField();
     private final Label rangeLabel = new Label();
     private final Label totals = new Label();
@@ -69,17 +84,24 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     FlameView(JfrContext doc, Mode mode) {
         this.doc = doc;
         this.mode = mode;
-        setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-view" : "jfr-cpu-view");
-        weight.setValue(Weight.BYTES);
+        setId(mode.id + "-view");
+        weight = new ChoiceBox<>(FXCollections.observableArrayList(mode == Mode.LOCKS
+                ? List.of(Weight.NANOS, Weight.COUNT) : List.of(Weight.BYTES, Weight.COUNT)));
+        weight.setId(mode.id + "-weight");
+        weight.setValue(mode.kind.defaultWeight());
         weight.setConverter(new javafx.util.StringConverter<>() {
             @Override
             public String toString(Weight w) {
-                return w == Weight.BYTES ? "by bytes" : "by count";
+                return switch (w) {
+                    case BYTES -> "by bytes";
+                    case NANOS -> "by blocked time";
+                    case COUNT -> "by count";
+                };
             }
 
             @Override
             public Weight fromString(String s) {
-                return s.contains("bytes") ? Weight.BYTES : Weight.COUNT;
+                return s.contains("bytes") ? Weight.BYTES : s.contains("time") ? Weight.NANOS : Weight.COUNT;
             }
         });
         weight.valueProperty().addListener((o, a, b) -> invalidate());
@@ -102,15 +124,18 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         bar.setPadding(new Insets(6, 10, 2, 10));
         if (mode == Mode.ALLOCATIONS) {
             bar.getItems().addAll(new Label("Weight"), weight);
+        } else if (mode == Mode.LOCKS) {
+            // Blocked time by default (what the command line weighs), or how often threads blocked.
+            bar.getItems().addAll(new Label("Weight"), weight, new Label("Thread"), thread);
         } else {
             bar.getItems().addAll(new Label("Thread"), thread);
         }
         Button compare = new Button("Compare with...", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
-        compare.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-compare" : "jfr-cpu-compare");
+        compare.setId(mode.id + "-compare");
         compare.setTooltip(new javafx.scene.control.Tooltip("Differential flame graph against a baseline recording"));
         compare.setOnAction(e -> chooseBaseline());
         Button inHeap = new Button("Show in heap dump", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MEMORY));
-        inHeap.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-in-heap" : "jfr-cpu-in-heap");
+        inHeap.setId(mode.id + "-in-heap");
         inHeap.setTooltip(new javafx.scene.control.Tooltip("Instances of the selected allocated class in an open heap dump"));
         inHeap.setOnAction(e -> showSelectedClassInHeap());
         inHeap.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
@@ -125,7 +150,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             }
         }
         setTop(bar);
-        flame.setId(mode == Mode.ALLOCATIONS ? "jfr-alloc-flame" : "jfr-cpu-flame");
+        flame.setId(mode.id + "-flame");
         if (mode == Mode.ALLOCATIONS) {
             byClass.setContextMenu(classRowMenu());
             TabPane tables = new TabPane(new Tab("By class", byClass), new Tab("By top frame", byFrame), new Tab("By thread", byThread));
@@ -279,10 +304,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
     }
 
     private StackTreeQuery query() {
-        StackTreeQuery q = StackTreeQuery.of(mode == Mode.ALLOCATIONS ? EventKind.ALLOC : EventKind.CPU);
-        if (mode == Mode.ALLOCATIONS) {
+        StackTreeQuery q = StackTreeQuery.of(mode.kind);
+        if (mode != Mode.CPU) {
             q = q.withWeight(weight.getValue());
-        } else if (!thread.getText().isBlank()) {
+        }
+        if (mode != Mode.ALLOCATIONS && !thread.getText().isBlank()) {
             q = q.withThread(thread.getText().strip());
         }
         JfrDocument.Range r = doc.rangeProperty().get();
@@ -297,7 +323,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
 
     private void load() {
         StackTreeQuery q = query();
-        String what = mode == Mode.ALLOCATIONS ? "allocations" : "CPU samples";
+        String what = mode.what;
         doc.run("Reading " + what, p -> {
             StackTree t = doc.recording().stacks(q, p);
             AllocationTables tables = mode == Mode.ALLOCATIONS ? doc.recording().allocationTables(t, p) : null;
@@ -309,7 +335,9 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         this.tree = t;
         flame.setTree(StackTreeFlame.of(t), StackTreeFlame.unit(t.weight()));
         flame.setHeading(FlameGraphSvg.heading(t, FlameGraphSvg.title(query().kind(), fileName(), query().thread())));
-        totals.setText(Units.count(t.events()) + " events, " + StackTreeFlame.unit(t.weight()).format(t.total()));
+        totals.setText(t.events() == 0 && mode == Mode.LOCKS
+                ? "No " + String.join(" or ", mode.kind.eventTypes()) + " events"
+                : Units.count(t.events()) + " events, " + StackTreeFlame.unit(t.weight()).format(t.total()));
         applyReveal();
         if (tables != null) {
             byClass.setItems(FXCollections.observableArrayList(tables.byClass()));
@@ -379,7 +407,8 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         if (f == null) {
             f = flame.zoomedFrameProperty().get();
         }
-        if (f == null || tree == null || f.stack().isEmpty()) {
+        // Lock frames have no evidence kind of their own yet (the case model names alloc and cpu only).
+        if (f == null || tree == null || f.stack().isEmpty() || mode == Mode.LOCKS) {
             return Optional.empty();
         }
         return Optional.of(RecordingEvidence.flameFrame(doc.summary().file(), doc.artifactPath(), mode == Mode.ALLOCATIONS,
@@ -445,7 +474,11 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             g.setId("jfr-diff-flame");
             g.setTree(new DiffFlame(diff.root()), StackTreeFlame.unit(diff.weight()));
             g.setHeading(FlameGraphSvg.heading(diff, FlameGraphSvg.diffTitle(q.kind(), baseline.getFileName().toString(), fileName())));
-            Label header = new Label((mode == Mode.ALLOCATIONS ? "Allocations" : "CPU") + ": " + baseline.getFileName()
+            Label header = new Label(switch (mode) {
+                case ALLOCATIONS -> "Allocations";
+                case CPU -> "CPU";
+                case LOCKS -> "Lock contention";
+            } + ": " + baseline.getFileName()
                     + " (baseline, " + StackTreeFlame.unit(diff.weight()).format(diff.baselineTotal()) + ") \u2192 "
                     + doc.summary().file() + " (" + StackTreeFlame.unit(diff.weight()).format(diff.afterTotal())
                     + "). Red grew, blue shrank, as a share of each recording's total.");

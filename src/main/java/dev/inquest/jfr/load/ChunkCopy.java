@@ -1,0 +1,244 @@
+package dev.inquest.jfr.load;
+
+import dev.inquest.input.GzipCache;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Set;
+
+/**
+ * One chunk of a recording written to a file of its own, cut down to the wanted event types when
+ * {@link ChunkFilter} can: the event browser reads a chunk at a time, page by page, and keeps these
+ * copies (small: one type's events and the chunk's pools) for the pages that follow. Named as the
+ * cache's slices are ({@code chunk-*.jfr}), so a copy a killed process left is swept.
+ *
+ * @param file   the copy, in the cache directory; the caller deletes it
+ * @param events events of the wanted types in it, or -1 when the chunk was copied whole (not counted)
+ */
+public record ChunkCopy(Path file, long events) {
+
+    /**
+     * Copies chunk {@code index} of {@code source}; empty (null) when the chunk is damaged (the
+     * source records it, as every read does) or holds none of the wanted events.
+     */
+    public static ChunkCopy of(JfrSource source, int index, Set<String> wanted) throws IOException {
+        return of(source, index, wanted, false);
+    }
+
+    /** As {@link #of(JfrSource, int, Set)}; {@code evenEmpty} copies a chunk without wanted events too (its metadata). */
+    public static ChunkCopy of(JfrSource source, int index, Set<String> wanted, boolean evenEmpty) throws IOException {
+        ChunkHeader c = source.chunks().get(index);
+        if (source.skipped(c)) {
+            return null;
+        }
+        try {
+            ChunkFilter.Result r;
+            try {
+                r = ChunkFilter.filter(source.work(), c, wanted);
+            } catch (ChunkFilter.Damaged d) {
+                source.damaged(c, d.position, d.getMessage());
+                return null;
+            }
+            if (r != null && r.keptEvents() == 0 && !evenEmpty) {
+                return null;
+            }
+            Path out = Files.createTempFile(GzipCache.cacheDir(), "chunk-", ".jfr");
+            try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
+                if (r != null) {
+                    ByteBuffer b = ByteBuffer.wrap(byStartTime(r.chunk()));
+                    while (b.hasRemaining()) {
+                        ch.write(b);
+                    }
+                    return new ChunkCopy(out, r.keptEvents());
+                }
+                try {
+                    ChunkFilter.validate(source.work(), c);
+                } catch (ChunkFilter.Damaged d) {
+                    source.damaged(c, d.position, d.getMessage());
+                    Files.deleteIfExists(out);
+                    return null;
+                }
+                try (FileChannel in = FileChannel.open(source.work())) {
+                    long copied = 0;
+                    while (copied < c.size()) {
+                        copied += in.transferTo(c.offset() + copied, c.size() - copied, ch);
+                    }
+                }
+                return new ChunkCopy(out, -1);
+            } catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(out);
+                throw e;
+            }
+        } finally {
+            // Browsing threads are the window's pool: do not keep a chunk-sized buffer on each.
+            ChunkFilter.releaseBuffer();
+        }
+    }
+
+    /**
+     * The event types the chunks' metadata describe, read by the JDK from each chunk's metadata
+     * alone (no event is parsed); null when the file's chunks do not chain to its end (cut short
+     * or damaged), where the caller reads a chunk's copy instead.
+     */
+    public static java.util.List<jdk.jfr.EventType> eventTypes(JfrSource source) {
+        if (source.truncation().isPresent() || !source.damage().isEmpty()) {
+            return null;
+        }
+        try (jdk.jfr.consumer.RecordingFile f = new jdk.jfr.consumer.RecordingFile(source.work())) {
+            return f.readEventTypes();
+        } catch (IOException | RuntimeException unreadable) {
+            return null;
+        }
+    }
+
+    /**
+     * The filtered chunk with its events in start-time order (the JDK reads a chunk's events in
+     * file order, each thread's buffer as it was flushed), so the browser's pages run forward in
+     * time. The metadata and constant pools go after the events, in their order, their links
+     * (the header's offsets, each pool's 9-byte delta to the previous one, as {@link ChunkFilter}
+     * writes them) moved with them. A chunk laid out otherwise is returned as it is.
+     */
+    static byte[] byStartTime(byte[] chunk) {
+        try {
+            return sorted(chunk);
+        } catch (RuntimeException unexpected) {
+            return chunk; // file order is still a correct answer
+        }
+    }
+
+    private static byte[] sorted(byte[] c) {
+        ByteBuffer b = ByteBuffer.wrap(c);
+        int size = (int) b.getLong(8);
+        if (size != c.length) {
+            return c;
+        }
+        int n = 0;
+        int[] pos = new int[1024];
+        int[] len = new int[1024];
+        long[] start = new long[1024];
+        boolean[] event = new boolean[1024];
+        int[] at = {ChunkHeader.SIZE};
+        int events = 0;
+        while (at[0] < size) {
+            int p = at[0];
+            long l = varLong(c, at);
+            long type = varLong(c, at);
+            if (l <= 0 || p + l > size) {
+                return c;
+            }
+            if (n == pos.length) {
+                pos = java.util.Arrays.copyOf(pos, n * 2);
+                len = java.util.Arrays.copyOf(len, n * 2);
+                start = java.util.Arrays.copyOf(start, n * 2);
+                event = java.util.Arrays.copyOf(event, n * 2);
+            }
+            pos[n] = p;
+            len[n] = (int) l;
+            event[n] = type > 1; // 0 metadata, 1 constant pool
+            // Every event's first field is its start time (ticks); metadata and pools have one there too.
+            start[n] = varLong(c, at);
+            if (event[n]) {
+                events++;
+            }
+            n++;
+            at[0] = p + (int) l;
+        }
+        Integer[] order = new Integer[events];
+        int k = 0;
+        for (int i = 0; i < n; i++) {
+            if (event[i]) {
+                order[k++] = i;
+            }
+        }
+        long[] st = start;
+        // Stable: events that start together keep their file order.
+        java.util.Arrays.sort(order, java.util.Comparator.comparingLong((Integer i) -> st[i]));
+        byte[] out = new byte[size];
+        System.arraycopy(c, 0, out, 0, ChunkHeader.SIZE);
+        int w = ChunkHeader.SIZE;
+        for (int i : order) {
+            System.arraycopy(c, pos[i], out, w, len[i]);
+            w += len[i];
+        }
+        java.util.Map<Integer, Integer> moved = new java.util.HashMap<>();
+        for (int i = 0; i < n; i++) {
+            if (!event[i]) {
+                moved.put(pos[i], w);
+                System.arraycopy(c, pos[i], out, w, len[i]);
+                w += len[i];
+            }
+        }
+        // The pools' chain: each delta (the fifth value of a pool record, 9 bytes wide) to its neighbour.
+        for (int i = 0; i < n; i++) {
+            if (event[i]) {
+                continue;
+            }
+            int[] cur = {pos[i]};
+            varLong(c, cur);
+            long type = varLong(c, cur);
+            if (type != 1) {
+                continue;
+            }
+            varLong(c, cur);
+            varLong(c, cur);
+            int deltaAt = cur[0];
+            long delta = varLong(c, cur);
+            if (cur[0] - deltaAt != 9) {
+                return c; // not as ChunkFilter writes pools: leave the order alone
+            }
+            long newDelta = 0;
+            if (delta != 0) {
+                Integer target = moved.get((int) (pos[i] + delta));
+                if (target == null) {
+                    return c;
+                }
+                newDelta = target - moved.get(pos[i]);
+            }
+            writePadded(out, moved.get(pos[i]) + (deltaAt - pos[i]), newDelta);
+        }
+        ByteBuffer o = ByteBuffer.wrap(out);
+        for (int field : new int[] {16, 24}) {
+            Integer to = moved.get((int) b.getLong(field));
+            if (to == null) {
+                return c;
+            }
+            o.putLong(field, to);
+        }
+        return out;
+    }
+
+    private static long varLong(byte[] a, int[] at) {
+        long v = 0;
+        for (int shift = 0; shift < 56; shift += 7) {
+            byte x = a[at[0]++];
+            v |= (long) (x & 0x7f) << shift;
+            if (x >= 0) {
+                return v;
+            }
+        }
+        return v | ((long) (a[at[0]++] & 0xff) << 56);
+    }
+
+    /** {@code v} as a LEB128 value of exactly 9 bytes (every JFR reader accepts the padding). */
+    private static void writePadded(byte[] a, int at, long v) {
+        for (int i = 0; i < 8; i++) {
+            a[at + i] = (byte) ((v & 0x7f) | 0x80);
+            v >>>= 7;
+        }
+        a[at + 8] = (byte) v;
+    }
+
+    /** Records that a parse of this chunk's copy failed at its start: later reads skip it. */
+    public static void damaged(JfrSource source, int index, String problem) {
+        source.damaged(source.chunks().get(index), 0, problem);
+    }
+
+    /** The chunk's start and end on the recording's clock, in epoch nanoseconds. */
+    public static long[] span(JfrSource source, int index) {
+        ChunkHeader c = source.chunks().get(index);
+        return new long[] {c.startNanos(), c.startNanos() + c.durationNanos()};
+    }
+}
