@@ -215,8 +215,10 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
                     select("jfr-cpu");
                     cpu.reveal(stack);
                 }
-                case LOCK -> window.status().setText("Lock contention at " + frame.method()
-                        + ": inquest jfr flame RECORDING --event lock draws it");
+                case LOCK -> {
+                    select("jfr-lock");
+                    locks.reveal(stack);
+                }
             }
         }
 
