@@ -35,7 +35,9 @@ import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignR;
+import org.kordamp.ikonli.materialdesign2.MaterialDesignS;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
 
 /**
@@ -54,6 +56,15 @@ public final class CapturePage extends BorderPane {
         void heapDump(Target jvm, boolean live, boolean gz);
 
         void record(Target jvm, java.time.Duration duration, RecordingSettings settings);
+
+        /** Starts a recording with no end: it runs until {@link #stopRecording}. */
+        void startRecording(Target jvm, RecordingSettings settings);
+
+        /** Saves what the started recording holds so far; it goes on recording. */
+        void dumpRecordingSoFar();
+
+        /** Stops the started recording and keeps all of it. */
+        void stopRecording();
 
         void snapshot(Target jvm, dev.inquest.capture.CaptureKind kind);
 
@@ -77,6 +88,10 @@ public final class CapturePage extends BorderPane {
     private final Label runningText = new Label();
     private final ProgressBar runningBar = new ProgressBar();
     private final List<Button> takes;
+    private final List<Button> recordingActions;
+    private final Button start;
+    private final HBox recordingRow = new HBox(8);
+    private final Label recordingState = new Label();
     private final Spinner<Integer> minutes = new Spinner<>(1, 24 * 60, 5);
     private final Button secondNow = new Button("Take the second dump now");
     private final Label baselineState = new Label();
@@ -109,22 +124,35 @@ public final class CapturePage extends BorderPane {
         setTop(top);
 
         table.setId("capture-jvms");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
         table.setPlaceholder(new Label("No other JVM runs on this machine as this user."));
         table.getColumns().add(column("PID", 70, 64, d -> Long.toString(d.pid())));
         TableColumn<JvmDescriptor, String> main = column("Main class or jar", 280, 140,
                 d -> d.mainClass().isEmpty() ? "(not said)" : d.mainClass());
-        // The end of a main class or jar path is what tells JVMs apart: cut at the start, whole in a tooltip.
+        // The end of a main class or jar path is what tells JVMs apart: the whole name while it fits,
+        // else the class's simple name or the jar's file name, and the column widens rather than cut
+        // that (issue 18's rule: names before the columns of figures); whole in a tooltip.
         main.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
-            {
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-            }
-
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                if (empty || item == null) {
+                    dev.inquest.ui.common.FitText.clear(this);
+                    setText(null);
+                    setTooltip(null);
+                } else {
+                    int cut = Math.max(item.lastIndexOf('/'), item.lastIndexOf(java.io.File.separatorChar));
+                    String last = cut >= 0 ? item.substring(cut + 1)
+                            : item.substring(item.lastIndexOf('.', item.endsWith(".jar") ? item.length() - 5 : item.length()) + 1);
+                    dev.inquest.ui.common.FitText.set(this, item, last);
+                    setTooltip(new Tooltip(item));
+                }
+            }
+
+            @Override
+            protected void layoutChildren() {
+                super.layoutChildren();
+                dev.inquest.ui.common.FitText.refit(this, getTableColumn());
             }
         });
         table.getColumns().add(main);
@@ -158,16 +186,24 @@ public final class CapturePage extends BorderPane {
                 settings.setValue(f.toString());
             }
         });
-        Button record = take("capture-record", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE), j -> {
-            RecordingSettings chosen;
-            try {
-                chosen = RecordingSettings.parse(settings.getEditor().getText());
-            } catch (IllegalArgumentException ex) {
-                showMessage(ex.getMessage(), true);
-                return;
-            }
-            actions.record(j, java.time.Duration.ofSeconds(seconds.getValue()), chosen);
-        });
+        Button record = take("capture-record", "Record", new FontIcon(MaterialDesignR.RECORD_CIRCLE_OUTLINE), j ->
+                chosenSettings().ifPresent(chosen -> actions.record(j, java.time.Duration.ofSeconds(seconds.getValue()), chosen)));
+        start = take("capture-record-start", "Start recording", new FontIcon(MaterialDesignP.PLAY_CIRCLE_OUTLINE),
+                j -> chosenSettings().ifPresent(chosen -> actions.startRecording(j, chosen)));
+        start.setTooltip(new Tooltip("A recording with no end, with the settings chosen: save what it has so far "
+                + "whenever you like, stop it when you have what you need"));
+        Button soFar = new Button("Save what it has so far", new FontIcon(MaterialDesignC.CONTENT_SAVE_OUTLINE));
+        soFar.setId("capture-record-so-far");
+        soFar.setOnAction(e -> actions.dumpRecordingSoFar());
+        Button stop = new Button("Stop and keep", new FontIcon(MaterialDesignS.STOP_CIRCLE_OUTLINE));
+        stop.setId("capture-record-stop");
+        stop.setOnAction(e -> actions.stopRecording());
+        recordingState.setId("capture-recording-state");
+        recordingState.setMinWidth(0);
+        recordingRow.getChildren().addAll(recordingState, soFar, stop);
+        recordingRow.setId("capture-recording");
+        recordingRow.setAlignment(Pos.CENTER_LEFT);
+        setShown(recordingRow, false);
         Button histogram = take("capture-histogram", "Class histogram", new FontIcon(MaterialDesignT.TABLE),
                 j -> actions.snapshot(j, dev.inquest.capture.CaptureKind.CLASS_HISTOGRAM));
         Button threads = take("capture-threads", "Thread dump", new FontIcon(MaterialDesignT.TEXT_BOX_OUTLINE),
@@ -186,10 +222,12 @@ public final class CapturePage extends BorderPane {
         baselineState.setId("capture-baseline-state");
         baselineState.getStyleClass().add("text-muted");
         setShown(secondNow, false);
-        takes = List.of(dump, record, histogram, threads, nativeMemory, baseline);
+        takes = List.of(dump, record, start, histogram, threads, nativeMemory, baseline);
+        recordingActions = List.of(soFar, stop);
 
         FlowPane dumpRow = row(dump, live, gz);
-        FlowPane recordRow = row(record, new Label("for"), seconds, new Label("s with settings"), settings, jfc);
+        FlowPane recordRow = row(record, new Label("for"), seconds, new Label("s, or"), start, new Label("with settings"),
+                settings, jfc);
         FlowPane textRow = row(histogram, threads, nativeMemory);
         useRemote.setId("capture-use-remote");
         useRemote.setTooltip(new Tooltip("A recording and the text captures over a JVM's JMX port "
@@ -234,7 +272,7 @@ public final class CapturePage extends BorderPane {
                 + "is open), becomes one of its artifacts and opens.");
         where.getStyleClass().add("text-small");
         where.setWrapText(true);
-        VBox bottom = new VBox(8, remoteRow, dumpRow, recordRow, textRow, baselineRow, running, message, where);
+        VBox bottom = new VBox(8, remoteRow, dumpRow, recordRow, recordingRow, textRow, baselineRow, running, message, where);
         bottom.setPadding(new Insets(10, 4, 4, 0));
         // In a short window the controls scroll and the list keeps a few rows: the JVM a capture is for stays in sight.
         javafx.scene.control.ScrollPane controls = new javafx.scene.control.ScrollPane(bottom);
@@ -320,6 +358,26 @@ public final class CapturePage extends BorderPane {
         boolean can = !busy && (useRemote.isSelected() ? jmxAddress.getText() != null && !jmxAddress.getText().isBlank()
                 : j != null && j.attachable());
         takes.forEach(b -> b.setDisable(!can));
+        // One open-ended recording at a time: it is stopped (or saved from) before another starts.
+        start.setDisable(!can || recordingRow.isVisible());
+        recordingActions.forEach(b -> b.setDisable(busy));
+    }
+
+    /** The settings field as settings, or empty (said on the page) when it names nothing usable. */
+    private java.util.Optional<RecordingSettings> chosenSettings() {
+        try {
+            return java.util.Optional.of(RecordingSettings.parse(settings.getEditor().getText()));
+        } catch (IllegalArgumentException ex) {
+            showMessage(ex.getMessage(), true);
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** While an open-ended recording runs: what and since when, and its two buttons; null: none runs. */
+    void showRecording(String text) {
+        recordingState.setText(text == null ? "" : text);
+        setShown(recordingRow, text != null);
+        updateButtons();
     }
 
     /** Shows a new listing, keeping the selected JVM selected while it still runs. */

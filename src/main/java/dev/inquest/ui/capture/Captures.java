@@ -117,6 +117,55 @@ public final class Captures implements CapturePage.Actions {
         take(jvm, CaptureKind.RECORDING, false, (c, out, p) -> c.record(new RecordingRequest(out, duration, settings), p));
     }
 
+    /** The open-ended recording started from the page, and the JVM it runs in; null when none runs. */
+    private Target recordingJvm;
+    private dev.inquest.capture.RunningRecording recording;
+
+    @Override
+    public void startRecording(Target jvm, RecordingSettings settings) {
+        String what = "Starting a recording in " + jvm.describe();
+        CapturePage shown = page;
+        running = window.tasks().submit(what, p -> {
+            try (JvmConnection c = Jvms.connect(jvm, p)) {
+                return c.startRecording(settings);
+            }
+        }, (dev.inquest.capture.RunningRecording r) -> {
+            running = null;
+            recording = r;
+            recordingJvm = jvm;
+            shown.showDone("Recording " + r.name() + " runs in " + jvm.describe() + ": save what it has so far, or stop it"
+                    + " and keep it", false);
+            shown.showRecording("Recording " + r.name() + " in " + jvm.describe() + " since "
+                    + java.time.LocalTime.ofInstant(r.started(), java.time.ZoneId.systemDefault()).withNano(0));
+        }, t -> {
+            running = null;
+            shown.showDone(what + " failed: " + ErrorPresenter.describe(t), true);
+        });
+        shown.showRunning(what, window.tasks().fractionProperty(), window.tasks().messageProperty());
+    }
+
+    @Override
+    public void dumpRecordingSoFar() {
+        dev.inquest.capture.RunningRecording r = recording;
+        if (r != null) {
+            take(recordingJvm, CaptureKind.RECORDING, false, (c, out, p) -> c.dumpRecording(r, out, p));
+        }
+    }
+
+    @Override
+    public void stopRecording() {
+        dev.inquest.capture.RunningRecording r = recording;
+        if (r == null) {
+            return;
+        }
+        take(recordingJvm, CaptureKind.RECORDING, false, (c, out, p) -> c.stopRecording(r, out, p), result -> {
+            recording = null;
+            recordingJvm = null;
+            page.showRecording(null);
+            window.open(result.file());
+        });
+    }
+
     @Override
     public void snapshot(Target jvm, CaptureKind kind) {
         take(jvm, kind, false, (c, out, p) -> {

@@ -249,6 +249,49 @@ class CapturePageTest {
         assertThat(running.isVisible()).isFalse();
     }
 
+    /** A recording with no end: started, saved so far (it goes on), then stopped and kept; each lands and opens. */
+    @Test
+    void aStartedRecordingIsSavedSoFarThenStoppedAndKept(FxRobot robot) throws Exception {
+        robot.interact(() -> installed.notebook().newInvestigation());
+        CapturePage page = pageWithChildSelected(robot);
+        fire(robot, "#capture-record-start");
+        Node recording = page.lookup("#capture-recording");
+        TestWindows.waitFor("the running recording's row", 60, recording::isVisible);
+        String state = ((Label) page.lookup("#capture-recording-state")).getText();
+        assertThat(state).startsWith("Recording inquest-").contains("pid " + child.pid()).contains(" since ");
+        assertThat(((Button) page.lookup("#capture-record-start")).isDisabled()).as("one open-ended recording at a time")
+                .isTrue();
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> Screenshots.capture(stage.getScene(), "capture-recording-1280-light"));
+        Thread.sleep(2000); // some events to save
+
+        fire(robot, "#capture-record-so-far");
+        TestWindows.waitFor("what it had so far, in the case", 120, () -> currentCase().artifacts().size() == 1);
+        Artifact soFar = currentCase().artifacts().getFirst();
+        assertThat(soFar.kind()).isEqualTo("flight recording");
+        assertThat(soFar.provenance().command()).contains("JFR.dump").contains(state.split(" ")[1]);
+        Path soFarFile = cases.resolve(soFar.path());
+        TestWindows.waitFor("its tab", 60, () -> tabOf(soFarFile).isPresent());
+        assertThat(recording.isVisible()).as("it goes on recording").isTrue();
+
+        robot.interact(() -> installed.captures().page().orElseThrow().select(child.pid()));
+        fire(robot, "#capture-record-stop");
+        TestWindows.waitFor("the whole recording, in the case", 120, () -> currentCase().artifacts().size() == 2);
+        Artifact all = currentCase().artifacts().get(1);
+        assertThat(all.provenance().command()).contains("JFR.stop");
+        Path allFile = cases.resolve(all.path());
+        TestWindows.waitFor("its tab", 60, () -> tabOf(allFile).isPresent());
+        assertThat(recording.isVisible()).isFalse();
+        assertThat(Files.size(allFile)).isGreaterThan(0);
+        try (dev.inquest.jfr.Recording r = dev.inquest.jfr.Recording.open(allFile, dev.inquest.progress.Progress.NONE)) {
+            assertThat(r.summary(dev.inquest.progress.Progress.NONE).events()).isPositive();
+        }
+    }
+
     @Test
     void aBaselineAndASecondDumpOpenComparedWithEachOther(FxRobot robot) throws Exception {
         robot.interact(() -> installed.notebook().newInvestigation());
