@@ -331,6 +331,8 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         share.setPrefWidth(140);
         t.getColumns().add(share);
         t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(t);
         t.setPlaceholder(new Label("No allocation events in this range"));
         return t;
     }
@@ -344,6 +346,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         t.getColumns().add(numeric("During recording", AllocationTables.ThreadRow::allocatedDuringRecording, Units::bytes));
         t.getColumns().add(numeric("Since thread start", AllocationTables.ThreadRow::allocatedSinceStart, Units::bytes));
         t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(t);
         t.setPlaceholder(new Label("No jdk.ThreadAllocationStatistics in this recording"));
         return t;
     }

@@ -78,9 +78,9 @@ final class Fields {
         return field(text, java.util.List.of(prompt), commit);
     }
 
-    /** As {@link #field(String, String, Consumer)} with a hint in several lengths, longest first (see {@link HintField}). */
+    /** As {@link #field(String, String, Consumer)} with a hint in several lengths, longest first (see {@link dev.inquest.ui.common.HintField}). */
     static TextField field(String text, java.util.List<String> prompts, Consumer<String> commit) {
-        TextField f = track(new HintField(text, prompts), text);
+        TextField f = track(new dev.inquest.ui.common.HintField(text, prompts), text);
         f.setOnAction(e -> commitIfChanged(f, text, commit));
         onLeave(f, text, commit);
         escapeReverts(f, text);
@@ -203,10 +203,10 @@ final class Fields {
 
     /**
      * A field that adds an item on Enter and clears itself; its hint in several lengths, longest
-     * first (see {@link HintField}).
+     * first (see {@link dev.inquest.ui.common.HintField}).
      */
     static TextField adder(java.util.List<String> prompts, Consumer<String> add) {
-        TextField f = track(new HintField("", prompts), "");
+        TextField f = track(new dev.inquest.ui.common.HintField("", prompts), "");
         f.getStyleClass().add("adder");
         f.setOnAction(e -> {
             String t = f.getText().strip();
@@ -216,40 +216,6 @@ final class Fields {
             }
         });
         return f;
-    }
-
-    /**
-     * A text field whose hint is the longest of its forms that fits its width, at every layout
-     * (issue 18: "New hypothesis, as a question (Ctrl-" in the narrowed notebook, "Tags, comma
-     * sep" at 150 % type); the longest form is always its tooltip.
-     */
-    static final class HintField extends TextField {
-        private final java.util.List<String> prompts;
-
-        HintField(String text, java.util.List<String> prompts) {
-            super(text);
-            this.prompts = java.util.List.copyOf(prompts);
-            setPromptText(this.prompts.getFirst());
-            if (this.prompts.size() > 1) {
-                setTooltip(new javafx.scene.control.Tooltip(this.prompts.getFirst()));
-            }
-        }
-
-        @Override
-        protected void layoutChildren() {
-            double room = getWidth() - snappedLeftInset() - snappedRightInset();
-            String fits = prompts.getLast();
-            for (String p : prompts) {
-                if (dev.inquest.ui.common.FitText.width(getFont(), p) <= room - 1) {
-                    fits = p;
-                    break;
-                }
-            }
-            if (!fits.equals(getPromptText())) {
-                setPromptText(fits);
-            }
-            super.layoutChildren();
-        }
     }
 
     private static void onLeave(TextInputControl c, String original, Consumer<String> commit) {
