@@ -452,7 +452,16 @@ class LayoutMatrixTest {
             "jfr-native 1280x800 presenting-dark",
             "jfr-native 1920x1080 notebook",
             "jfr-native 1920x1080 notebook-dark",
-            "jfr-native 1920x1080 presenting-dark"));
+            "jfr-native 1920x1080 presenting-dark",
+            // Leftover slice (issue 18): column titles are checked too ("column title cut": they stay whole,
+            // FitColumn.keepTitlesWhole) and so are empty fields' hints in the notebook and the filters
+            // ("hint cut": HintField shows the longest form that fits). The Query view was clean in two runs.
+            "heap-query 1024x700 notebook",
+            "heap-query 1024x700 notebook-dark",
+            "heap-query 1024x700 inspector-dark-150",
+            "heap-query 1280x800 notebook",
+            "heap-query 1280x800 notebook-dark",
+            "heap-query 1280x800 inspector-dark-150"));
 
 
     @BeforeAll
@@ -728,6 +737,7 @@ class LayoutMatrixTest {
                 if (shown != null && !shown.equals(l.getText()) && !l.getText().contains("\n")) {
                     String kind = MATTERS.matcher(l.getText()).find() ? "name or figure cut"
                             : inToolBar(l) || l instanceof ButtonBase ? "word cut"
+                            : inColumnHeader(l) ? "column title cut"
                             : inNotebook(l) ? "notebook text cut" : null;
                     if (kind != null) {
                         found.add(kind + ": \"" + l.getText() + "\" shown as \"" + shown + "\" in " + describe(l));
@@ -748,6 +758,17 @@ class LayoutMatrixTest {
             if (f.getWidth() > 1 && textWidth(f.getText(), f.getFont()) > room + 1) {
                 found.add("notebook field cut: \"" + f.getText() + "\" in " + round(f.localToScene(f.getLayoutBounds()))
                         + " " + describe(f));
+            }
+        }
+        if (node instanceof TextField f && (f.getText() == null || f.getText().isEmpty()) && f.getPromptText() != null
+                && !f.getPromptText().isBlank() && (inNotebook(f) || f instanceof dev.inquest.ui.common.HintField)
+                && f.getWidth() > 1) {
+            // An empty field's hint is what tells the reader what to type: cut, "New hypothesis, as a question (Ctrl-".
+            // The notebook's fields, and the views' fields whose hint has shorter forms (the filters).
+            double room = f.getWidth() - f.snappedLeftInset() - f.snappedRightInset();
+            if (textWidth(f.getPromptText(), f.getFont()) > room + 1) {
+                found.add((inNotebook(f) ? "notebook " : "") + "hint cut: \"" + f.getPromptText() + "\" in " + Math.round(room)
+                        + " px, " + describe(f));
             }
         }
         if (node instanceof TextArea a && a.getText() != null && !a.getText().isBlank() && inNotebook(a)
@@ -920,8 +941,8 @@ class LayoutMatrixTest {
         for (Node child : l.getChildrenUnmodifiable()) {
             if (child instanceof Text t && child.getClass().getSimpleName().equals("LabeledText")
                     && t.getWrappingWidth() > 0) {
-                // Hair spaces are break opportunities too (the notebook's names wrap at their dots).
-                for (String word : t.getText().split("[\\s\u200A]+")) {
+                // Zero-width spaces are break opportunities too (the notebook's names wrap at their dots).
+                for (String word : t.getText().split("[\\s\u200A\u200B\u200C]+")) {
                     if (!word.isEmpty() && textWidth(word, t.getFont()) > t.getWrappingWidth() + 0.5) {
                         return word;
                     }
@@ -929,6 +950,19 @@ class LayoutMatrixTest {
             }
         }
         return null;
+    }
+
+    /**
+     * A column's title (issue 18: "Retain..." for Retained): a title is a word the reader needs to
+     * know what the figures below it are, so it is whole or a short form the column defines.
+     */
+    private static boolean inColumnHeader(Node n) {
+        for (Node p = n.getParent(); p != null; p = p.getParent()) {
+            if (p instanceof TableColumnHeader) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean inToolBar(Node n) {

@@ -67,6 +67,11 @@ public final class FitColumn {
             if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
                     && h.getTableColumn().getColumns().isEmpty() && h.getTableColumn().isVisible()) {
                 javafx.scene.Node l = h.lookup(".label");
+                if (l instanceof Labeled label && table.getProperties().get(TITLES_WHOLE) instanceof javafx.beans.InvalidationListener refit
+                        && label.getProperties().putIfAbsent(TITLES_WHOLE, Boolean.TRUE) == null) {
+                    // A larger type at the same table width: the title grows, the column with it.
+                    label.fontProperty().addListener(refit);
+                }
                 if (l instanceof Labeled label && label.getText() != null && !label.getText().isEmpty()) {
                     // The sort arrow takes about an em beside the title when the column is sorted.
                     double arrow = label.getFont().getSize();
@@ -76,6 +81,27 @@ public final class FitColumn {
             }
         }
     }
+
+    /**
+     * Keeps every column title of this table whole (issue 18: "Retain...", "Most co...", "Instan..."
+     * at 1280x800 with the notebook open): {@link #fitHeaders} after each layout that changes the
+     * table's width or its shown columns, and whenever a title's font changes (zoom, 150 % type,
+     * presentation). Call once, where the table is built.
+     */
+    public static void keepTitlesWhole(javafx.scene.control.Control table) {
+        javafx.beans.InvalidationListener refit = o -> javafx.application.Platform.runLater(() -> fitHeaders(table));
+        table.widthProperty().addListener(refit);
+        table.skinProperty().addListener(refit);
+        if (table instanceof TableView<?> t) {
+            t.getVisibleLeafColumns().addListener(refit);
+        } else if (table instanceof TreeTableView<?> t) {
+            t.getVisibleLeafColumns().addListener(refit);
+        }
+        table.getProperties().put(TITLES_WHOLE, refit);
+    }
+
+    /** The key under which a table kept by {@link #keepTitlesWhole} holds its refit, which its titles' fonts call too. */
+    private static final Object TITLES_WHOLE = new Object();
 
     /** Text cells (class names, objects) whose column widens to the widest name shown: the table scrolls, the name stays whole. */
     public static <S> Callback<TableColumn<S, String>, TableCell<S, String>> textCells() {

@@ -166,7 +166,7 @@ public final class HeapDocument {
         });
         // The navigation is a side pane: below VIEW_MIN it gives its width to the view
         // (names and figures come before the views' names, which the icons, their tooltips and
-        // Ctrl+1..9 still give). Arrow keys still walk it; the selected view stays marked.
+        // Ctrl+1..9 and Ctrl+Shift+1..9 still give). Arrow keys still walk it; the selected view stays marked.
         navIcons.addListener((obs, was, is) -> {
             nav.requestLayout();
             nav.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("icons"), is);
@@ -718,7 +718,8 @@ public final class HeapDocument {
         // VIEW_MIN plus the names' width, so the navigation gives its names up (fitNavigation).
         double width = split.getWidth() + (navIcons.get() ? 0 : NAV_WIDTH - NAV_ICON_WIDTH);
         boolean wasBeside = split.getOrientation() == javafx.geometry.Orientation.HORIZONTAL;
-        SidePlacement.Placement p = SidePlacement.choose(width, scale, VIEW_MIN * scale, userSide, userViewShareBelow, wasBeside);
+        SidePlacement.Placement p = SidePlacement.choose(width, split.getHeight(), scale, VIEW_MIN * scale, userSide, userViewShareBelow,
+                wasBeside);
         if (p.beside()) {
             split.setOrientation(javafx.geometry.Orientation.HORIZONTAL);
             // The side keeps its width as the window changes (not resizable with the split), the view takes the rest.

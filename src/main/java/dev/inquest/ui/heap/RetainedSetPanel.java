@@ -30,7 +30,10 @@ final class RetainedSetPanel {
         total.getStyleClass().add("retained-set-total");
         table.setId("retained-set-table");
         table.getStyleClass().add("dense");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // Scrolls when its titles and figures need more than its width (FitColumn).
+        table.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         ClassCountColumns.install(table, "Of the set", () -> result == null ? 0 : result.shallow());
         table.setContextMenu(doc.actions().menu(() -> ClassCountColumns.row(table.getSelectionModel().getSelectedItem())));
         VBox.setVgrow(table, Priority.ALWAYS);

@@ -351,6 +351,9 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         TableColumn<AllocationTables.Row, String> key = new TableColumn<>(keyTitle);
         key.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().key()));
         key.setPrefWidth(520);
+        // Class names and frames whole: the column widens to them and the table scrolls (issue 18:
+        // the title-wide figure columns took the room, "jdk.jfr.internal.util.Timesp..." presenting).
+        key.setCellFactory(FitColumn.textCells());
         t.getColumns().add(key);
         t.getColumns().add(numeric("Bytes", AllocationTables.Row::bytes, Units::bytes));
         TableColumn<AllocationTables.Row, Double> share = new TableColumn<>("Share");
@@ -359,6 +362,8 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         share.setPrefWidth(140);
         t.getColumns().add(share);
         t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(t);
         t.setPlaceholder(new Label("No allocation events in this range"));
         return t;
     }
@@ -368,10 +373,12 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         TableColumn<AllocationTables.ThreadRow, String> name = new TableColumn<>("Thread");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().thread()));
         name.setPrefWidth(420);
+        name.setCellFactory(FitColumn.textCells());
         t.getColumns().add(name);
         t.getColumns().add(numeric("During recording", AllocationTables.ThreadRow::allocatedDuringRecording, Units::bytes));
         t.getColumns().add(numeric("Since thread start", AllocationTables.ThreadRow::allocatedSinceStart, Units::bytes));
         t.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(t);
         t.setPlaceholder(new Label("No jdk.ThreadAllocationStatistics in this recording"));
         return t;
     }

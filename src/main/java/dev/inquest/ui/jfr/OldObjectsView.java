@@ -81,6 +81,8 @@ public final class OldObjectsView extends BorderPane implements JfrDocument.Lazy
         groups.getColumns().add(size);
         // The key column widens to its names (FitColumn); past the pane's width the table scrolls to the figures.
         groups.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(groups);
         groups.setPlaceholder(new Label("No jdk.OldObjectSample events in this recording"));
         groups.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> fillSamples(b));
         samples.setShowRoot(false);

@@ -98,6 +98,8 @@ final class OverviewView extends ScrollPane implements dev.inquest.ui.view.Evide
         events.setItems(FXCollections.observableArrayList(byCount));
         events.setPrefHeight(320);
         events.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(events);
 
         Label factsTitle = new Label("Recording");
         factsTitle.getStyleClass().add("title-4");

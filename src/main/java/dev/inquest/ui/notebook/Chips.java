@@ -3,6 +3,7 @@ package dev.inquest.ui.notebook;
 import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.HypothesisStatus;
 import dev.inquest.investigation.model.Stance;
+import dev.inquest.ui.common.FitText;
 import javafx.scene.control.Label;
 import org.kordamp.ikonli.Ikon;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -74,16 +75,82 @@ final class Chips {
     private static final java.util.regex.Pattern LONG_WORD = java.util.regex.Pattern.compile("\\S{24,}");
 
     /**
-     * Screen text whose long names and paths may wrap at their dots, slashes and dollars (issue 18):
-     * (and hyphens) a hair space after each, so "dev.inquest.demo.service." ends a line and "LeakyService$Receipt"
-     * starts the next, where JavaFX would otherwise break the name between two arbitrary letters.
-     * JavaFX wraps only at whitespace (a zero-width space is not one to it); a hair space is, and is
-     * about a pixel wide. Short words (figures such as "1.8") are left as they are. A piece still
-     * wider than the line (a 40-digit folder name) breaks between letters: whole, if not pretty.
+     * A wrapping label for screen text whose long names and paths may wrap at their dots, slashes,
+     * dollars and hyphens (issue 18): "dev.inquest.demo.service." ends a line and
+     * "LeakyService$Receipt" starts the next, where JavaFX would otherwise break the name between
+     * two arbitrary letters. JavaFX wraps only at whitespace, so a name wider than the label's line
+     * gets a line break at its last separator that fits, computed from the label's width and font
+     * and again when they change. Before, a hair space after each separator was the break
+     * opportunity, and showed as a gap at 150 % type; a zero-width space is none to JavaFX's plain
+     * layout and drew boxes in its complex one. A piece still wider than the line (a 40-digit folder
+     * name) breaks between letters: whole, if not pretty.
      */
-    static String breakable(String text) {
-        return LONG_WORD.matcher(text).replaceAll(m -> java.util.regex.Matcher.quoteReplacement(
-                m.group().replaceAll("([./\\\\$-])(?=\\S)", "$1\u200A")));
+    static Label breakingLabel(String text, javafx.scene.Node graphic) {
+        Label l = new Label(text, graphic);
+        setBreakable(l, text);
+        return l;
+    }
+
+    /** Sets the text of a label made by {@link #breakingLabel}, or makes {@code l} one. */
+    static void setBreakable(Label l, String text) {
+        l.getProperties().put(RAW_TEXT, text);
+        if (l.getProperties().putIfAbsent(BREAKS, Boolean.TRUE) == null) {
+            l.setWrapText(true);
+            // The container's width, not the text's: the broken text's narrower lines do not narrow it.
+            l.setMaxWidth(Double.MAX_VALUE);
+            javafx.beans.InvalidationListener fit = o -> l.setText(broken((String) l.getProperties().get(RAW_TEXT),
+                    l.getFont(), lineWidth(l)));
+            l.widthProperty().addListener(fit);
+            l.fontProperty().addListener(fit);
+            l.graphicProperty().addListener(fit);
+        }
+        l.setText(broken(text, l.getFont(), lineWidth(l)));
+    }
+
+    private static final Object RAW_TEXT = new Object();
+    private static final Object BREAKS = new Object();
+
+    /** The width a line of the label's text has: its width less its padding and its graphic beside the text. */
+    private static double lineWidth(Label l) {
+        double w = l.getWidth() - l.snappedLeftInset() - l.snappedRightInset();
+        if (l.getGraphic() != null) {
+            w -= l.getGraphic().prefWidth(-1) + l.getGraphicTextGap();
+        }
+        return l.getWidth() <= 0 ? 0 : w;
+    }
+
+    /** Separators a name may wrap after, when another character follows. */
+    private static final java.util.regex.Pattern AFTER_SEPARATOR = java.util.regex.Pattern.compile("(?<=[./\\\\$-])(?=\\S)");
+
+    /**
+     * {@code text} with a line break inside each run without spaces that is wider than {@code width}:
+     * after the last separator that keeps a line within it. A width of 0 (not laid out yet) leaves it.
+     */
+    static String broken(String text, javafx.scene.text.Font font, double width) {
+        if (text == null || width <= 0) {
+            return text;
+        }
+        java.util.regex.Matcher m = LONG_WORD.matcher(text);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String word = m.group();
+            String replacement = word;
+            if (FitText.width(font, word) > width - 1) {
+                StringBuilder lines = new StringBuilder();
+                StringBuilder line = new StringBuilder();
+                for (String piece : AFTER_SEPARATOR.split(word)) {
+                    if (!line.isEmpty() && FitText.width(font, line + piece) > width - 1) {
+                        lines.append(line).append('\n');
+                        line.setLength(0);
+                    }
+                    line.append(piece);
+                }
+                replacement = lines.append(line).toString();
+            }
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
     }
 
     /** Markdown summary as screen text: code spans lose their backticks. */

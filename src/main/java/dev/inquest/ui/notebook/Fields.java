@@ -75,8 +75,12 @@ final class Fields {
     }
 
     static TextField field(String text, String prompt, Consumer<String> commit) {
-        TextField f = track(new TextField(text), text);
-        f.setPromptText(prompt);
+        return field(text, java.util.List.of(prompt), commit);
+    }
+
+    /** As {@link #field(String, String, Consumer)} with a hint in several lengths, longest first (see {@link dev.inquest.ui.common.HintField}). */
+    static TextField field(String text, java.util.List<String> prompts, Consumer<String> commit) {
+        TextField f = track(new dev.inquest.ui.common.HintField(text, prompts), text);
         f.setOnAction(e -> commitIfChanged(f, text, commit));
         onLeave(f, text, commit);
         escapeReverts(f, text);
@@ -197,10 +201,12 @@ final class Fields {
         return null;
     }
 
-    /** A field that adds an item on Enter and clears itself. */
-    static TextField adder(String prompt, Consumer<String> add) {
-        TextField f = track(new TextField(), "");
-        f.setPromptText(prompt);
+    /**
+     * A field that adds an item on Enter and clears itself; its hint in several lengths, longest
+     * first (see {@link dev.inquest.ui.common.HintField}).
+     */
+    static TextField adder(java.util.List<String> prompts, Consumer<String> add) {
+        TextField f = track(new dev.inquest.ui.common.HintField("", prompts), "");
         f.getStyleClass().add("adder");
         f.setOnAction(e -> {
             String t = f.getText().strip();

@@ -143,9 +143,9 @@ final class NotebookView {
         }
         Node[] parts = {
             hypotheses(c),
-            itemList(c, Section.CONTEXT, "Context", "Add a fact that framed the investigation"),
-            itemList(c, Section.FINDINGS, "Findings", "Add a finding"),
-            itemList(c, Section.ACTIONS, "Actions taken", "Add an action (past tense)"),
+            itemList(c, Section.CONTEXT, "Context", "Add a fact that framed the investigation", "Add a fact"),
+            itemList(c, Section.FINDINGS, "Findings", "Add a finding", "Add a finding"),
+            itemList(c, Section.ACTIONS, "Actions taken", "Add an action (past tense)", "Add an action"),
             nextSteps(c),
             references(c),
             artifacts(c)};
@@ -334,7 +334,7 @@ final class NotebookView {
         for (int i = 0; i < c.hypotheses().size(); i++) {
             box.getChildren().add(hypothesisCard(c, c.hypotheses().get(i), i));
         }
-        newHypothesisField = Fields.adder("New hypothesis, as a question (Ctrl+H)", text -> {
+        newHypothesisField = Fields.adder(List.of("New hypothesis, as a question (Ctrl+H)", "New hypothesis (Ctrl+H)", "New hypothesis"), text -> {
             String before = lastHypothesisId();
             apply(Edits.addHypothesis(text));
             String added = lastHypothesisId();
@@ -501,7 +501,7 @@ final class NotebookView {
                 Edits.updateHypothesis(h.id(), "Edit hypothesis", x -> x.withStatement(t.strip()))));
         statement.setId("statement-" + h.id());
         statement.setPrefRowCount(2);
-        TextField tags = Fields.field(String.join(", ", h.tags()), "Tags, comma separated", t -> apply(
+        TextField tags = Fields.field(String.join(", ", h.tags()), List.of("Tags, comma separated", "Tags"), t -> apply(
                 Edits.updateHypothesis(h.id(), "Edit tags", x -> x.withTags(Arrays.stream(t.split(","))
                         .map(String::strip).filter(s -> !s.isEmpty()).toList()))));
         tags.setId("tags-" + h.id());
@@ -536,9 +536,8 @@ final class NotebookView {
     }
 
     private Node evidenceRow(Evidence e, boolean compact) {
-        Label summary = new Label(Chips.breakable(Chips.plain(e.summary().isBlank() ? Chips.kindLabel(e.kind()) : e.summary())),
+        Label summary = Chips.breakingLabel(Chips.plain(e.summary().isBlank() ? Chips.kindLabel(e.kind()) : e.summary()),
                 Chips.kindIcon(e.kind()));
-        summary.setWrapText(true);
         summary.getStyleClass().add("evidence-summary");
         VBox row = new VBox(2, summary);
         row.getStyleClass().addAll("evidence-row", "stance-" + e.stance().word());
@@ -546,9 +545,8 @@ final class NotebookView {
             row.setId("evidence-" + e.id());
         }
         if (!e.figures().isEmpty()) {
-            Label figs = new Label(Chips.breakable(e.figures().stream().limit(compact ? 3 : 8).map(FigureText::named)
-                    .collect(Collectors.joining("  ·  "))));
-            figs.setWrapText(true);
+            Label figs = Chips.breakingLabel(e.figures().stream().limit(compact ? 3 : 8).map(FigureText::named)
+                    .collect(Collectors.joining("  ·  ")), null);
             figs.getStyleClass().addAll("evidence-figures", "text-small");
             row.getChildren().add(figs);
         }
@@ -576,7 +574,7 @@ final class NotebookView {
 
     // ---------------------------------------------------------------- plain lists
 
-    private Node itemList(Case c, Section section, String title, String prompt) {
+    private Node itemList(Case c, Section section, String title, String prompt, String shortPrompt) {
         VBox box = new VBox(6);
         box.setId("list-" + section.key());
         List<String> items = c.items(section);
@@ -596,7 +594,7 @@ final class NotebookView {
             row.setAlignment(Pos.TOP_LEFT);
             box.getChildren().add(row);
         }
-        TextField add = Fields.adder(prompt, t -> apply(Edits.addItem(section, t)));
+        TextField add = Fields.adder(List.of(prompt, shortPrompt), t -> apply(Edits.addItem(section, t)));
         add.setId("add-" + section.key());
         box.getChildren().add(add);
         return box;
@@ -623,7 +621,7 @@ final class NotebookView {
         for (int i = 0; i < c.nextSteps().size(); i++) {
             box.getChildren().add(stepRow(c.nextSteps().get(i), i, hypothesisIds));
         }
-        TextField add = Fields.adder("Add a next step, e.g. P1 Bound the cache", t -> {
+        TextField add = Fields.adder(List.of("Add a next step, e.g. P1 Bound the cache", "Add a next step"), t -> {
             Matcher m = Pattern.compile("^\\[?(P[0-3])]?:?\\s+(.+)$").matcher(t);
             NextStep step = m.matches() ? NextStep.of(m.group(2)).withPriority(Priority.parse(m.group(1))) : NextStep.of(t);
             apply(Edits.addNextStep(step));
@@ -640,8 +638,7 @@ final class NotebookView {
         tick.setOnAction(e -> apply(Edits.tickNextStep(index)));
         Node text;
         if (s.done()) {
-            Label l = new Label(Chips.breakable(s.text()));
-            l.setWrapText(true);
+            Label l = Chips.breakingLabel(s.text(), null);
             l.getStyleClass().add("step-done-text");
             text = l;
         } else {
@@ -709,8 +706,7 @@ final class NotebookView {
         for (int i = 0; i < c.references().size(); i++) {
             Reference r = c.references().get(i);
             int index = i;
-            Label l = new Label(Chips.breakable(r.link() == null ? r.title() : r.title() + "  (" + r.link() + ")"));
-            l.setWrapText(true);
+            Label l = Chips.breakingLabel(r.link() == null ? r.title() : r.title() + "  (" + r.link() + ")", null);
             HBox.setHgrow(l, javafx.scene.layout.Priority.ALWAYS);
             l.setMaxWidth(Double.MAX_VALUE);
             Button delete = iconButton(MaterialDesignD.DELETE_OUTLINE, "Delete reference");
@@ -719,7 +715,7 @@ final class NotebookView {
             row.setAlignment(Pos.CENTER_LEFT);
             box.getChildren().add(row);
         }
-        TextField add = Fields.adder("Add a reference: [title](link) or a name", t -> {
+        TextField add = Fields.adder(List.of("Add a reference: [title](link) or a name", "Add a reference"), t -> {
             Matcher m = LINK.matcher(t);
             apply(Edits.addReference(m.matches() ? Reference.of(m.group(1), m.group(2))
                     : Reference.of(t.replaceAll("^\\[|]$", ""), null)));
@@ -766,7 +762,7 @@ final class NotebookView {
     private static void showState(Label l, Artifact a, String state) {
         String from = a.provenance() == null ? ""
                 : "\ncaptured from " + a.provenance().jvm() + ", " + a.provenance().taken() + ": " + a.provenance().command();
-        l.setText(Chips.breakable(a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")" + from));
+        Chips.setBreakable(l, a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")" + from);
         l.getStyleClass().removeIf(style -> style.startsWith("artifact-"));
         l.getStyleClass().add("artifact-" + state);
     }

@@ -314,21 +314,34 @@ public final class MainWindow {
     public static final KeyCombination NOTEBOOK_KEYS =
             new KeyCodeCombination(KeyCode.B, KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
 
-    /** Ctrl+1..9: the current document's views, named after the document in front. */
+    /** Ctrl+1..9, Ctrl+Shift+1..9: the current document's views, named after the document in front. */
     private final List<MenuItem> viewItems = buildViewItems();
     /** Keys that are not menu accelerators (presentation's PageDown), listed on the shortcut sheet. */
     private final List<ShortcutSheet.Entry> otherKeys = new java.util.ArrayList<>();
     private final ColumnZoom columnZoom = new ColumnZoom();
     private long lastColumnWalk;
 
+    /**
+     * How many views of the front document have a key: Ctrl+1..9, then Ctrl+Shift+1..9 for the tenth
+     * to the eighteenth (issue 18: a heap dump has eleven views, and Why alive and Query had none;
+     * Ctrl+0 is Actual Size, as in browsers).
+     */
+    static final int VIEW_KEYS = 18;
+
+    /** The key of the document's view {@code n} (1-based): Ctrl+n up to 9, then Ctrl+Shift+(n - 9). */
+    static KeyCombination viewKey(int n) {
+        return n <= 9 ? new KeyCodeCombination(ShortcutSheet.digit(n), KeyCombination.SHORTCUT_DOWN)
+                : new KeyCodeCombination(ShortcutSheet.digit(n - 9), KeyCombination.SHORTCUT_DOWN, KeyCombination.SHIFT_DOWN);
+    }
+
     private List<MenuItem> buildViewItems() {
         List<MenuItem> items = new java.util.ArrayList<>();
-        for (int n = 1; n <= 9; n++) {
+        for (int n = 1; n <= VIEW_KEYS; n++) {
             int index = n - 1;
             MenuItem item = new MenuItem("View " + n + " of the document in front");
             item.setId("menu-view-" + n);
             item.setMnemonicParsing(false);
-            item.setAccelerator(new KeyCodeCombination(ShortcutSheet.digit(n), KeyCombination.SHORTCUT_DOWN));
+            item.setAccelerator(viewKey(n));
             item.setOnAction(e -> currentViews().ifPresent(v -> {
                 if (index < v.viewNames().size()) {
                     v.showView(index);
@@ -348,7 +361,7 @@ public final class MainWindow {
     }
 
     /**
-     * Names Ctrl+1..9 after the front document's views; the items beyond its views are hidden (their
+     * Names the view keys after the front document's views; the items beyond its views are hidden (their
      * keys do nothing there). Runs when the View menu opens and when another tab comes to the front.
      */
     public void refreshViewItems() {
@@ -360,7 +373,7 @@ public final class MainWindow {
         }
     }
 
-    /** The View menu's Ctrl+1..9 items, in order (tests). */
+    /** The View menu's view items (Ctrl+1..9, then Ctrl+Shift+1..9), in order (tests). */
     public List<MenuItem> viewItems() {
         return viewItems;
     }

@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * A document's views in the order its navigation shows them (a heap dump's sections, a
- * recording's tabs): the window's View menu offers the first nine as Ctrl+1..9 without knowing
+ * recording's tabs): the window's View menu offers them as Ctrl+1..9, then Ctrl+Shift+1..9, without knowing
  * which document it is. Implemented by the node a document tab holds.
  */
 public interface DocumentViews {

@@ -105,6 +105,8 @@ public final class GrowthView implements HeapView {
         table.setId("growth-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         // The secondary columns a narrow window hides can be shown again from the header's menu.
         table.setTableMenuButtonVisible(true);
         dominator.setId("col-growth-dominator");

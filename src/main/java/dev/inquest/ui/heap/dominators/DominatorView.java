@@ -68,7 +68,8 @@ public final class DominatorView implements HeapView.Filtered {
     private final HeapContext doc;
     private final DominatorRows rows;
     private final TreeTableView<Row> table = new TreeTableView<>();
-    private final TextField filter = new TextField();
+    private final TextField filter = new dev.inquest.ui.common.HintField("",
+            List.of("Filter top level by class (regex)", "Filter by class (regex)", "Filter by class"));
     private final ChoiceBox<GroupBy> groupBy = new ChoiceBox<>();
     private final Label status = new Label();
     private final PauseTransition debounce = new PauseTransition(Duration.millis(120));
@@ -81,7 +82,6 @@ public final class DominatorView implements HeapView.Filtered {
         this.rows = new DominatorRows(doc.dump(), doc.summary().usedHeap());
 
         filter.setId("dominator-filter");
-        filter.setPromptText("Filter top level by class (regex)");
         filter.setPrefColumnCount(22);
         filter.textProperty().addListener((obs, was, is) -> debounce.playFromStart());
         debounce.setOnFinished(e -> refresh());
@@ -114,6 +114,8 @@ public final class DominatorView implements HeapView.Filtered {
         table.setShowRoot(false);
         // The object column takes the room its names need first (FitText); past the table's width it scrolls.
         table.setColumnResizePolicy(FitColumn.scrollingTree(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
 
         TreeTableColumn<Row, Row> object = new TreeTableColumn<>("Object");
         object.setId("col-object");

@@ -86,7 +86,8 @@ public final class HistogramView implements HeapView.Filtered {
     private List<Row> unsorted = List.of();
     private final ObservableList<Row> shown = FXCollections.observableArrayList();
     private final TableView<Row> table = new TableView<>();
-    private final TextField filter = new TextField();
+    private final TextField filter = new dev.inquest.ui.common.HintField("",
+            List.of("Filter by name (regex; plain text matches anywhere)", "Filter by name (regex)", "Filter by name"));
     private final ChoiceBox<GroupBy> groupBy = new ChoiceBox<>();
     private final Button compare = new Button("Compare with baseline...");
     private final Label status = new Label();
@@ -101,7 +102,6 @@ public final class HistogramView implements HeapView.Filtered {
     public HistogramView(HeapContext doc) {
         this.doc = doc;
         filter.setId("histogram-filter");
-        filter.setPromptText("Filter by name (regex; plain text matches anywhere)");
         filter.setPrefColumnCount(30);
         filter.textProperty().addListener((obs, was, is) -> debounce.playFromStart());
         debounce.setOnFinished(e -> applyFilter());
@@ -140,6 +140,8 @@ public final class HistogramView implements HeapView.Filtered {
         table.getStyleClass().add("dense");
         // Class names widen their column (FitColumn); past the table's width it scrolls to the figures.
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         TableColumn<Row, String> name = new TableColumn<>("Class");
         name.setId("col-name");
         name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));

@@ -148,35 +148,36 @@ public final class InspectorView implements HeapView.Inspector {
         javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(fields, refs);
         split.setOrientation(javafx.geometry.Orientation.VERTICAL);
         split.setDividerPositions(0.5);
-        // Below a heap view (a narrow window) the inspector is wide and low: the object's head and
-        // fields on the left, the references on the right, each with the whole height; beside a
-        // view, head, fields and references one above the other.
-        VBox left = new VBox();
-        VBox.setVgrow(fields, Priority.ALWAYS);
+        // Below a heap view (a narrow window) the inspector is wide and low: the object's head in
+        // one line across the top (the title beside the buttons, where it does not wrap into three
+        // lines of a half width), then the fields on the left and the references on the right, each
+        // with the rest of the height, so both show their rows (issue 18: at 150 % type the fields
+        // showed none below the head). Beside a view, head, fields and references one above the other.
         javafx.beans.InvalidationListener shape = o -> {
             boolean wide = root.getWidth() > 2.2 * root.getHeight();
             var want = wide ? javafx.geometry.Orientation.HORIZONTAL : javafx.geometry.Orientation.VERTICAL;
-            if (split.getOrientation() == want && root.getTop() != null == !wide) {
+            if (split.getOrientation() == want && nav.getChildren().contains(title) == wide) {
                 return;
             }
             split.setOrientation(want);
             if (wide) {
-                root.setTop(null);
-                left.getChildren().setAll(head, fields);
-                split.getItems().setAll(left, refs);
+                HBox.setHgrow(title, Priority.ALWAYS);
+                title.setMaxWidth(Double.MAX_VALUE);
+                nav.getChildren().setAll(back, forward, title, redact);
+                head.getChildren().setAll(nav, facts);
             } else {
-                left.getChildren().clear();
-                split.getItems().setAll(fields, refs);
-                root.setTop(head);
+                HBox.setHgrow(title, Priority.NEVER);
+                nav.getChildren().setAll(back, forward, gap, redact);
+                head.getChildren().setAll(nav, title, facts);
             }
             split.setDividerPositions(0.5);
         };
         root.widthProperty().addListener(shape);
         root.heightProperty().addListener(shape);
         // Column titles whole too ("Type", "Through field", not "..."), measured after the layout
-        // that sized the headers, and again when the type size changes the table's width.
+        // that sized the headers, and again when the type size changes.
         for (TableView<?> t : List.of(fields, outbound, inbound, retainedSet)) {
-            t.widthProperty().addListener((obs, was, is) -> javafx.application.Platform.runLater(() -> FitColumn.fitHeaders(t)));
+            FitColumn.keepTitlesWhole(t);
         }
         root.setTop(head);
         root.setCenter(split);

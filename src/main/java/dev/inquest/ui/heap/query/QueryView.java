@@ -126,6 +126,8 @@ public final class QueryView implements HeapView.Query {
         table.getStyleClass().add("dense");
         table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         table.setColumnResizePolicy(dev.inquest.ui.common.FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         table.setPlaceholder(HeapPanes.placeholder("No result yet."));
         table.setContextMenu(selectionMenu(doc.actions().menu(this::selectedRow)));
         table.setOnMouseClicked(e -> {

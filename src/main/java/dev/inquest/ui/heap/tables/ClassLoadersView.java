@@ -34,7 +34,10 @@ public final class ClassLoadersView implements HeapView {
         duplicated.getStyleClass().add("dense");
         duplicated.setId("loaders-duplicates");
         loaders.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(loaders);
         duplicated.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(duplicated);
         loaders.getColumns().setAll(List.of(
                 Columns.<ClassLoaders.Loader>text("Class loader", l -> l.address() == 0 ? "<bootstrap loader>"
                         : HeapCells.objectLabel(l.className(), l.address()), 380),

@@ -47,6 +47,8 @@ public final class CollectionsView implements HeapView {
         table.setId("collections-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         TableColumn<CollectionFill.Row, Double> fill = new TableColumn<>("Fill");
         fill.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fillRatio()));
         fill.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());
@@ -87,6 +89,7 @@ public final class CollectionsView implements HeapView {
         instances.setId("collection-instances");
         instances.getStyleClass().add("dense");
         instances.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(instances);
         TableColumn<CollectionFill.Instance, Double> fill = new TableColumn<>("Fill");
         fill.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().fillRatio()));
         fill.setCellFactory(c -> dev.inquest.ui.common.ShareBarCell.forTable());

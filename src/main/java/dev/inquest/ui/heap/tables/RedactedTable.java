@@ -51,6 +51,8 @@ final class RedactedTable<T> {
         table.setId(id + "-table");
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         table.setPlaceholder(HeapPanes.placeholder(loading));
         values.setId(id + "-values");
         values.selectedProperty().addListener((obs, was, is) -> load());

@@ -41,9 +41,13 @@ public final class ThreadsView implements HeapView {
         stack.getStyleClass().add("dense");
         stack.setId("threads-stack");
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         TableColumn<ThreadOverview.Row, String> name = new TableColumn<>("Thread");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name() == null ? "<unnamed>" : c.getValue().name()));
         name.setPrefWidth(200);
+        // A thread's name is how the reader knows it ("Signal Dispat..." at 1024x700): whole, the table scrolls.
+        name.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
         TableColumn<ThreadOverview.Row, String> object = new TableColumn<>("Object");
         object.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(HeapCells.objectLabel(c.getValue().className(), c.getValue().address())));
         object.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());

@@ -60,6 +60,8 @@ public final class WhyAliveView implements HeapView.MergedPaths {
         tree.setShowRoot(false);
         // The path takes what the figures leave: names are what a reader follows down the tree.
         tree.setColumnResizePolicy(FitColumn.scrollingTree(TreeTableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
+        // Its column titles whole, not "Retain..." (issue 18).
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(tree);
         TreeTableColumn<WhyAlive.Group, WhyAlive.Group> path = new TreeTableColumn<>("Path from GC roots");
         path.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().getValue()));
         path.setCellFactory(c -> new PathCell());
