@@ -270,9 +270,11 @@ class KeyboardTest {
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT4);
         assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).isEqualTo("jfr-heap");
         keys(robot, KeyCode.CONTROL, KeyCode.DIGIT8);
-        assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).as("no 8th view: nothing moves").isEqualTo("jfr-heap");
+        assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).isEqualTo("jfr-events");
+        keys(robot, KeyCode.CONTROL, KeyCode.DIGIT9);
+        assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).as("no 9th view: nothing moves").isEqualTo("jfr-events");
         keys(robot, KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.DIGIT1);
-        assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).as("no 10th view: nothing moves").isEqualTo("jfr-heap");
+        assertThat(rec.views().getSelectionModel().getSelectedItem().getId()).as("no 10th view: nothing moves").isEqualTo("jfr-events");
         assertThat(heap.shownSection()).as("the dump behind is untouched").isEqualTo(HeapDocument.Section.COLLECTIONS);
     }
 
