@@ -96,20 +96,7 @@ public final class Demo {
 
         progress.phase("Comparing the two heap dumps", -1, Progress.Unit.ITEMS);
         // The engines' own phases would drown the demo's few steps: pass on only cancellation.
-        Progress quiet = new Progress() {
-            @Override
-            public void phase(String name, long total, Unit unit) {
-            }
-
-            @Override
-            public void progress(long done) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return progress.isCancelled();
-            }
-        };
+        Progress quiet = Progress.cancelledWith(progress);
         Map<String, Long> before = counts(baseline, quiet);
         Map<String, Long> later = counts(after, quiet);
         String grewMost = null;

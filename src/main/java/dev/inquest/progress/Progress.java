@@ -68,4 +68,25 @@ public interface Progress {
             }
         };
     }
+
+    /**
+     * Only {@code progress}'s cancellation: for work inside a larger one whose phases would replace
+     * the caller's (a figure computed within a query, the engines' steps within the demo's few).
+     */
+    static Progress cancelledWith(Progress progress) {
+        return new Progress() {
+            @Override
+            public void phase(String name, long total, Unit unit) {
+            }
+
+            @Override
+            public void progress(long done) {
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return progress.isCancelled();
+            }
+        };
+    }
 }

@@ -59,20 +59,7 @@ final class ObjectReader {
             return lastSetRetained;
         }
         // A figure inside a larger computation: its phases would replace the caller's, so only cancelling passes.
-        Progress quiet = new Progress() {
-            @Override
-            public void phase(String name, long total, Unit unit) {
-            }
-
-            @Override
-            public void progress(long done) {
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return progress.isCancelled();
-            }
-        };
+        Progress quiet = Progress.cancelledWith(progress);
         long retained = Reachability.retainedSet(index(), tree(), nodes, null, quiet).shallowSize();
         lastSet = nodes.clone();
         lastSetRetained = retained;

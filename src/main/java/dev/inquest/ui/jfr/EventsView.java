@@ -95,13 +95,8 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
         text.setPromptText("any field contains");
         text.setPrefColumnCount(14);
         text.setOnAction(e -> reload());
-        Button clearRange = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
-        clearRange.getStyleClass().addAll("button-icon", "flat");
-        clearRange.setOnAction(e -> doc.rangeProperty().set(null));
-        clearRange.visibleProperty().bind(doc.rangeProperty().isNotNull());
-        rangeLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> doc.rangeProperty().get() == null ? "whole recording" : doc.rangeProperty().get().describe(doc.summary().start()),
-                doc.rangeProperty()));
+        Button clearRange = RangeControls.clearButton(doc);
+        RangeControls.show(rangeLabel, doc);
         count.setId("jfr-events-count");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

@@ -108,13 +108,8 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         thread.setPromptText("all threads");
         thread.setPrefColumnCount(16);
         thread.setOnAction(e -> invalidate());
-        Button clearRange = new Button(null, new FontIcon(MaterialDesignC.CLOSE));
-        clearRange.getStyleClass().addAll("button-icon", "flat");
-        clearRange.setOnAction(e -> doc.rangeProperty().set(null));
-        clearRange.visibleProperty().bind(doc.rangeProperty().isNotNull());
-        rangeLabel.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> doc.rangeProperty().get() == null ? "whole recording" : doc.rangeProperty().get().describe(doc.summary().start()),
-                doc.rangeProperty()));
+        Button clearRange = RangeControls.clearButton(doc);
+        RangeControls.show(rangeLabel, doc);
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         // A tool bar, not a box: what does not fit goes into its overflow menu (>>) whole, where a
