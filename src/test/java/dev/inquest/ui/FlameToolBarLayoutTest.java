@@ -115,7 +115,12 @@ class FlameToolBarLayoutTest {
                     && graph.shownTree() != null && !graph.busyProperty().get());
             String[] deepest = deepestHeaviestPath(graph.shownTree());
             assertThat(deepest.length).as("a deep stack to zoom into").isGreaterThan(5);
-            robot.interact(() -> assertThat(graph.zoomTo(deepest)).isTrue());
+            // The canvas indexes a new tree after the graph says it is shown: zoom once the frame is there.
+            boolean[] zoomed = new boolean[1];
+            TestWindows.waitFor("the deepest frame to zoom into", 30, () -> {
+                robot.interact(() -> zoomed[0] = graph.zoomTo(deepest));
+                return zoomed[0];
+            });
             // Notebook open at the laptop size in both themes, and a bigger type without the notebook.
             for (String variant : List.of("1024x700 notebook", "1024x700 notebook-dark", "1024x700 plain-150", "1280x800 notebook")) {
                 boolean notebookShown = variant.contains("notebook");

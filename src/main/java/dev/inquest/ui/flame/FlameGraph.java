@@ -92,7 +92,8 @@ public final class FlameGraph extends BorderPane {
     private final CrumbBar crumbBar = new CrumbBar(legend);
     private final TextField searchField = new TextField();
     private final Label matchLabel = new Label();
-    private final TextField excludeField = new TextField();
+    // A hint that gives way whole ("Exclude regex", then "Exclude") rather than read "Exclude rege" (issue 18).
+    private final TextField excludeField = new dev.inquest.ui.common.HintField("", java.util.List.of("Exclude regex", "Exclude"));
     private final ToggleButton reverseButton = new ToggleButton(null, new FontIcon(MaterialDesignS.SWAP_VERTICAL));
     private final ToggleButton recursionButton = new ToggleButton(null, new FontIcon(MaterialDesignR.REPEAT_OFF));
     private final ToggleButton icicleButton = new ToggleButton(null, new FontIcon(MaterialDesignF.FLIP_VERTICAL));
@@ -452,7 +453,6 @@ public final class FlameGraph extends BorderPane {
         minWidthBox.valueProperty().addListener((o, a, b) -> rebuild());
 
         excludeField.setId("flame-exclude");
-        excludeField.setPromptText("Exclude regex");
         excludeField.setPrefColumnCount(7);
         excludeField.setTooltip(new Tooltip("Drop the stacks through frames matching this regex (Enter)"));
         excludeField.setOnAction(e -> applyExclude());
