@@ -83,9 +83,10 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
         VBox typePane = new VBox(4, findType, types);
         VBox.setVgrow(types, Priority.ALWAYS);
         typePane.setPadding(new Insets(4));
-        // Wide enough for a type's label and its count at any type size (about 14 em).
+        // Wide enough for a type's label and its count at any type size (about 17 em: "GC Phase Pause Level 2" and
+        // its count in presentation's type).
         typePane.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> findType.getFont().getSize() * 14, findType.fontProperty()));
+                () -> findType.getFont().getSize() * 17, findType.fontProperty()));
 
         thread.setId("jfr-events-thread");
         thread.setPromptText("all threads");
@@ -113,6 +114,7 @@ public final class EventsView extends BorderPane implements JfrDocument.LazyView
         setTop(bar);
 
         table.setId("jfr-events-table");
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         table.setItems(rows);
         table.setPlaceholder(new Label("Choose an event type"));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);

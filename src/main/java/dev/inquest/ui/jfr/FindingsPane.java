@@ -14,7 +14,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.TitledPane;
-import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -143,11 +143,13 @@ final class FindingsPane extends VBox {
             Label verdict = new Label(result.verdict().label() + " \u00b7 " + (int) Math.floor(result.score()));
             verdict.getStyleClass().add("finding-verdict");
             verdict.setMinWidth(Region.USE_PREF_SIZE);
-            Region gap = new Region();
-            HBox.setHgrow(gap, Priority.ALWAYS);
-            HBox head = new HBox(8, title, gap, verdict);
-            head.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(title, Priority.SOMETIMES);
+            // Title and verdict on one line while they fit, the verdict under the title when not.
+            BorderPane head = new BorderPane();
+            head.setCenter(title);
+            BorderPane.setAlignment(title, Pos.CENTER_LEFT);
+            title.setMaxWidth(Double.MAX_VALUE);
+            head.setRight(verdict);
+            BorderPane.setAlignment(verdict, Pos.CENTER_RIGHT);
             Label text = new Label(result.explanation());
             text.setWrapText(true);
             text.setMinHeight(Region.USE_PREF_SIZE);
@@ -161,11 +163,13 @@ final class FindingsPane extends VBox {
                 figures.getStyleClass().addAll("text-muted", "finding-figures");
                 body.getChildren().add(figures);
             }
-            FlowPane links = new FlowPane(4, 0);
+            // One link a line, wrapping: a link names a GC or a frame and may be wider than a narrow card.
+            VBox links = new VBox(2);
             for (RuleEvidence e : result.evidence()) {
                 links.getChildren().add(link(e));
             }
             Hyperlink pin = new Hyperlink("Pin", new FontIcon(MaterialDesignP.PIN_OUTLINE));
+            pin.setMinWidth(Region.USE_PREF_SIZE);
             pin.getStyleClass().add("finding-pin");
             pin.setOnAction(a -> {
                 select(this);
@@ -189,6 +193,9 @@ final class FindingsPane extends VBox {
                 case RuleEvidence.Series s -> s.label() + " over time";
             });
             h.getStyleClass().add("finding-evidence");
+            h.setWrapText(true);
+            h.setMaxWidth(Double.MAX_VALUE);
+            h.setMinHeight(Region.USE_PREF_SIZE);
             h.setOnAction(a -> {
                 select(this);
                 switch (e) {

@@ -150,6 +150,7 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
 
     private void buildTable() {
         table.setId("jfr-native-table");
+        dev.inquest.ui.common.FitColumn.keepTitlesWhole(table);
         table.setEditable(true);
         TableColumn<Row, Boolean> shown = new TableColumn<>("Chart");
         shown.setCellValueFactory(c -> c.getValue().shown);
