@@ -45,6 +45,11 @@ final class ResidentSetRule implements Rule<NativeProbe> {
         // committed heap was not all resident (heap reserved and committed but never touched), the
         // gap starts negative and "grows" as that heap shrinks back while the resident set stays.
         long growth = Math.min(g.fittedGrowth(), g.rssGrowth());
+        if (g.heapNotResident() && g.heapAfterGcGrowth() != null) {
+            // Heap pages become resident as the live set grows into them: that part of the resident
+            // set's growth is the heap's, not memory outside it.
+            growth = Math.min(growth, g.rssGrowth() - Math.max(0, g.heapAfterGcGrowth()));
+        }
         double share = (double) growth / Math.max(1, rss);
         double score = growth <= 0 ? 0 : Scores.interp(share, 0, 0, 0.05, 10, 0.10, 25, 0.25, 75, 0.5, 100);
         if (growth < NOISE) {
@@ -57,8 +62,7 @@ final class ResidentSetRule implements Rule<NativeProbe> {
                 : score >= 25 ? " Memory outside the heap grew; the Native memory view shows which part."
                 : " Memory outside the heap stayed about level.";
         if (g.heapNotResident()) {
-            verdict += " The committed heap was larger than the resident set at times (heap committed but not yet"
-                    + " touched), so only the resident set's own growth is counted.";
+            verdict += " So the growth judged is the resident set's own, less what the heap after GC grew.";
         }
         List<RuleFigure> figures = new ArrayList<>(List.of(
                 Figures.bytes("outside the heap, first", g.first()),

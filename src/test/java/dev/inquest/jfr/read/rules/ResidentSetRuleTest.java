@@ -21,12 +21,16 @@ class ResidentSetRuleTest {
     private static final Instant T0 = Instant.parse("2026-12-05T10:00:00Z");
 
     private static RuleResult judge(long[] rss, long[] committed) {
+        return judge(rss, committed, new long[] {20 * MB, 20 * MB, 20 * MB, 20 * MB, 20 * MB});
+    }
+
+    private static RuleResult judge(long[] rss, long[] committed, long[] afterGc) {
         NativeMemoryReader.Part part = new NativeMemoryReader.Part();
         for (int i = 0; i < rss.length; i++) {
             Instant t = T0.plusSeconds(i);
             part.point(Kind.RSS, t, rss[i]);
             part.point(Kind.HEAP_COMMITTED, t, committed[i]);
-            part.point(Kind.HEAP_AFTER_GC, t, 20 * MB);
+            part.point(Kind.HEAP_AFTER_GC, t, afterGc[i]);
         }
         Duration length = Duration.ofSeconds(rss.length);
         NativeProbe probe = new NativeProbe(NativeMemoryReader.build(List.of(part), length));
@@ -41,7 +45,17 @@ class ResidentSetRuleTest {
         assertThat(r.figure("fitted growth").orElseThrow().value()).isGreaterThan(150 * MB);
         assertThat(r.figure("growth judged").orElseThrow().value()).isLessThanOrEqualTo(0);
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.OK);
-        assertThat(r.explanation()).contains("larger than the resident set");
+        assertThat(r.explanation()).contains("less what the heap after GC grew");
+    }
+
+    /** A live set growing into heap pages committed but never touched: the resident set grows, the heap's own. */
+    @Test
+    void aLiveSetGrowingIntoUntouchedHeapIsNotGrowthOutsideIt() {
+        RuleResult r = judge(new long[] {60 * MB, 68 * MB, 76 * MB, 84 * MB, 92 * MB},
+                new long[] {256 * MB, 256 * MB, 256 * MB, 256 * MB, 256 * MB},
+                new long[] {10 * MB, 18 * MB, 26 * MB, 34 * MB, 44 * MB});
+        assertThat(r.figure("growth judged").orElseThrow().value()).isLessThanOrEqualTo(0);
+        assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.OK);
     }
 
     @Test
@@ -50,6 +64,6 @@ class ResidentSetRuleTest {
                 new long[] {64 * MB, 64 * MB, 64 * MB, 64 * MB, 64 * MB});
         assertThat(r.figure("growth judged").orElseThrow().value()).isEqualTo(160 * MB);
         assertThat(r.verdict()).as(r.explanation()).isEqualTo(Verdict.WARNING);
-        assertThat(r.explanation()).doesNotContain("larger than the resident set");
+        assertThat(r.explanation()).doesNotContain("less what the heap after GC grew");
     }
 }
