@@ -37,11 +37,11 @@ class InquestCommandTest {
         assertThat(summary.getSubcommands().get("heap").getSubcommands().keySet()).containsExactly("summary");
         CommandLine all = InquestCommand.newCommandLine();
         assertThat(all.getSubcommands().keySet()).containsExactly("heap", "jfr", "case", "jvm", "demo", "help"); // jvm: issue 21
-        assertThat(all.getSubcommands().get("heap").getSubcommands()).hasSize(16); // with query and retained (issue 19)
+        assertThat(all.getSubcommands().get("heap").getSubcommands()).hasSize(17); // with query and retained (issue 19), offheap (issue 20)
         assertThat(InquestCommand.newCommandLine("--version").getSubcommands()).isEmpty();
         // Help and typos see the whole level, so they read as with the full tree.
         assertThat(InquestCommand.newCommandLine("help", "heap").getSubcommands()).hasSize(6);
-        assertThat(InquestCommand.newCommandLine("heap", "sumary").getSubcommands().get("heap").getSubcommands()).hasSize(16); // with query and retained (issue 19)
+        assertThat(InquestCommand.newCommandLine("heap", "sumary").getSubcommands().get("heap").getSubcommands()).hasSize(17); // with query and retained (issue 19), offheap (issue 20)
         assertThat(run("--help").out()).isEqualTo(usage(all));
         assertThat(run("heap", "--help").out()).isEqualTo(usage(all.getSubcommands().get("heap")));
         CliRun typo = run("heap", "sumary", "x");
