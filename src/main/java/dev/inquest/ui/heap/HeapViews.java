@@ -338,19 +338,7 @@ public final class HeapViews {
             }
         });
         // The views take the opening tab's place (and selection), unless a restored layout has a place for them.
-        javafx.scene.control.TabPane pane = opening.getTabPane();
-        String abs = file.toAbsolutePath().normalize().toString();
-        boolean awaited = window.documents().awaiting().stream().anyMatch(e -> abs.equals(e.file()));
-        if (pane != null && !awaited) {
-            boolean selected = opening.isSelected();
-            pane.getTabs().add(pane.getTabs().indexOf(opening), tab);
-            if (selected) {
-                pane.getSelectionModel().select(tab);
-            }
-        } else {
-            window.documents().add(tab);
-        }
-        window.documents().close(opening);
+        window.documents().replaceOpening(opening, tab, file);
         window.status().setText("Opened heap dump " + file.getFileName());
         doc.prepareQueries();
         // After the tab's first layout, so the view is built at the size it will be shown at.

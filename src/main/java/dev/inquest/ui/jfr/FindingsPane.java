@@ -4,7 +4,6 @@ import dev.inquest.jfr.rules.RuleEvidence;
 import dev.inquest.jfr.rules.RuleReport;
 import dev.inquest.jfr.rules.RuleResult;
 import dev.inquest.jfr.rules.Verdict;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -49,7 +48,6 @@ final class FindingsPane extends VBox {
     private final Shows shows;
     private final Label status = new Label("Checking the recording against the rules\u2026");
     private final VBox cards = new VBox(8);
-    private final List<Card> all = new ArrayList<>();
     private Card selected;
     private RuleReport report;
 
@@ -83,7 +81,6 @@ final class FindingsPane extends VBox {
     void show(RuleReport r) {
         report = r;
         cards.getChildren().clear();
-        all.clear();
         List<RuleResult> judged = r.results().stream().filter(x -> x.verdict() != Verdict.NOT_APPLICABLE).toList();
         List<RuleResult> notApplicable = r.results().stream().filter(x -> x.verdict() == Verdict.NOT_APPLICABLE).toList();
         long warnings = judged.stream().filter(x -> x.verdict() == Verdict.WARNING).count();
@@ -94,9 +91,7 @@ final class FindingsPane extends VBox {
         status.setText(r.partial() ? counts + " The recording is damaged or cut short: the figures count only what could be read."
                 : counts);
         for (RuleResult result : judged) {
-            Card c = new Card(result);
-            all.add(c);
-            cards.getChildren().add(c);
+            cards.getChildren().add(new Card(result));
         }
         if (!notApplicable.isEmpty()) {
             VBox reasons = new VBox(4);

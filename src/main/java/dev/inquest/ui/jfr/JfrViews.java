@@ -161,18 +161,7 @@ public final class JfrViews {
                 closed.handle(e);
             }
         });
-        javafx.scene.control.TabPane pane = opening.getTabPane();
-        boolean awaited = window.documents().awaiting().stream().anyMatch(e -> abs.equals(e.file()));
-        if (pane != null && !awaited) {
-            boolean selected = opening.isSelected();
-            pane.getTabs().add(pane.getTabs().indexOf(opening), tab);
-            if (selected) {
-                pane.getSelectionModel().select(tab);
-            }
-        } else {
-            window.documents().add(tab);
-        }
-        window.documents().close(opening);
+        window.documents().replaceOpening(opening, tab, file);
         openRecordings.add(doc);
         window.status().setText("Opened recording " + file.getFileName() + ": "
                 + dev.inquest.format.Units.count(loaded.summary().events()) + " events");

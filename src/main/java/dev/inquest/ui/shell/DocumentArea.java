@@ -198,6 +198,26 @@ public final class DocumentArea {
         return tab;
     }
 
+    /**
+     * A document's tab in its opening tab's place (and selection), unless a restored layout has a
+     * place for {@code file}'s document; the opening tab goes.
+     */
+    public void replaceOpening(Tab opening, Tab tab, java.nio.file.Path file) {
+        javafx.scene.control.TabPane pane = opening.getTabPane();
+        String abs = file.toAbsolutePath().normalize().toString();
+        boolean awaited = awaiting().stream().anyMatch(e -> abs.equals(e.file()));
+        if (pane != null && !awaited) {
+            boolean selected = opening.isSelected();
+            pane.getTabs().add(pane.getTabs().indexOf(opening), tab);
+            if (selected) {
+                pane.getSelectionModel().select(tab);
+            }
+        } else {
+            add(tab);
+        }
+        close(opening);
+    }
+
     /** The title shown on a tab created by {@link #newTab}. */
     public static String title(Tab tab) {
         return tab.getGraphic() instanceof Label l ? l.getText() : tab.getText();
