@@ -15,7 +15,7 @@ public interface ObjectGraph {
     /** First edge of {@code node}; its edges are {@code edgeStart(node) .. edgeEnd(node)-1}. */
     long edgeStart(long node);
 
-    /** One past the last edge of {@code node}. */
+    /** One past the last edge of {@code node}; rows are in node order, so this never decreases as {@code node} grows. */
     long edgeEnd(long node);
 
     /** The node an edge points at. */
