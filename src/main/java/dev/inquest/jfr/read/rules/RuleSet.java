@@ -161,6 +161,7 @@ public final class RuleSet {
 
         @Override
         public Map<Probe.Kind<?>, Probe<?>> result() {
+            probes.values().forEach(Probe::done);
             return probes;
         }
     }
