@@ -35,7 +35,8 @@ import java.util.Optional;
  * back as a record of the API packages ({@code jfr.stack}, {@code jfr.summary}, {@code jfr.alloc},
  * {@code jfr.heap}, {@code jfr.nativemem}, {@code jfr.oldobj}, {@code jfr.diff}, {@code jfr.rules}); the chunk scanning ({@code jfr.load}) and
  * the event readers ({@code jfr.read}) behind it are internal. Each query reads only the event types
- * it needs, the chunks in parallel, so asking twice reads twice: callers keep the answers they reuse.
+ * it needs, the chunks in parallel, so asking twice reads twice: callers keep the answers they reuse
+ * (the native memory series excepted: the rules' pass builds them too, and they are kept here).
  *
  * <p>To add a query: a reader in {@code jfr.read} returning a record of an API package, and one
  * method here that calls it.
@@ -117,7 +118,37 @@ public final class Recording implements AutoCloseable {
      * buffers and native memory tracking per category, and the gap between resident set and heap.
      */
     public NativeMemory nativeMemory(Progress progress) throws IOException {
-        return NativeMemoryReader.read(source, progress);
+        NativeMemory known = knownNativeMemory();
+        if (known != null) {
+            return known;
+        }
+        return keep(NativeMemoryReader.read(source, progress));
+    }
+
+    /**
+     * The native memory series, once built for this recording, by {@link #nativeMemory} or by the
+     * rules' pass (which reads the same events for its rules on memory beyond the heap): the
+     * overview's findings and the Native memory view then read those events once. Two asked at the
+     * same time may both read; the first kept answers from then on.
+     */
+    private NativeMemory nativeMemory;
+    /** How many times the series were built for this recording (tests: once, whoever asks first). */
+    private int nativeBuilds;
+
+    private synchronized NativeMemory knownNativeMemory() {
+        return nativeMemory;
+    }
+
+    private synchronized NativeMemory keep(NativeMemory built) {
+        nativeBuilds++;
+        if (nativeMemory == null) {
+            nativeMemory = built;
+        }
+        return nativeMemory;
+    }
+
+    synchronized int nativeBuilds() {
+        return nativeBuilds;
     }
 
     /** Old-object samples with their reference chains to GC roots, where they were recorded. */
@@ -130,7 +161,7 @@ public final class Recording implements AutoCloseable {
      * code cache...), in one pass over the events they read; worst first.
      */
     public RuleReport rules(Progress progress) throws IOException {
-        return RuleSet.run(source, progress);
+        return RuleSet.run(source, knownNativeMemory(), this::keep, progress);
     }
 
     /** Every event type in the recording with its count, label and category, the most frequent first. */

@@ -262,6 +262,56 @@ class JfrDamageTest {
         assertThat(d.problem()).matches("a [\\w.]+ event declares " + 2 * size + " bytes but its fields take " + size);
     }
 
+    /**
+     * Issue 20: the raw walk checks events a slice of records at a time, layouts of numbers and
+     * constant-pool references (the TLAB events', the module exports') walked inline; an event's
+     * size doubled over its twin deep in a chunk, well past the first slices, is found as the first
+     * one was.
+     */
+    @Test
+    void anEventDoubledDeepInAChunkSkipsThatChunk() throws Exception {
+        Path file = AllocRecording.get().file();
+        ChunkHeader c = chunks(file).get(1);
+        byte[] whole = Files.readAllBytes(file);
+        java.util.Map<Long, Long> byType = new java.util.HashMap<>();
+        int[] at = {(int) c.offset() + ChunkHeader.SIZE};
+        // The most frequent event type of the chunk (module exports, allocation samples): runs of equal sizes.
+        while (at[0] < c.end()) {
+            int start = at[0];
+            long size = varLong(whole, at);
+            byType.merge(varLong(whole, at), 1L, Long::sum);
+            at[0] = start + (int) size;
+        }
+        long commonest = byType.entrySet().stream().filter(e -> e.getKey() > 1)
+                .max(java.util.Map.Entry.comparingByValue()).orElseThrow().getKey();
+        at[0] = (int) c.offset() + ChunkHeader.SIZE;
+        int index = 0;
+        int previous = -1;
+        long previousSize = -1;
+        int twin = -1;
+        while (at[0] < c.end() && twin < 0) {
+            int start = at[0];
+            long size = varLong(whole, at);
+            boolean oneByte = at[0] == start + 1;
+            long type = varLong(whole, at);
+            boolean candidate = type == commonest && oneByte && 2 * size < 128;
+            if (index++ > 600 && candidate && size == previousSize) {
+                twin = previous;
+            }
+            previous = candidate ? start : -1;
+            previousSize = candidate ? size : -1;
+            at[0] = start + (int) size;
+        }
+        assertThat(twin).as("two events of the same size, one after the other, deep in chunk 2").isPositive();
+        int event = twin;
+        int size = whole[event];
+        Path damaged = mutated(file, "deep-twin.jfr", b -> b[event] = (byte) (2 * size));
+        ChunkDamage d = assertSkipped(damaged, without(file, c), 2);
+        assertThat(d.offset()).isEqualTo(event);
+        assertThat(d.problem()).matches("a jdk\\.\\w+ event declares " + 2 * size
+                + " bytes but its fields take " + size);
+    }
+
     /** A one-chunk recording whose only chunk is damaged has nothing to answer from: bad input, with the offset. */
     @Test
     void theOnlyChunkDamagedIsBadInputNamingIt() throws Exception {

@@ -135,7 +135,13 @@ final class AllocationProbe implements Probe<AllocationProbe> {
         return "[B".equals(n) || "[C".equals(n) || "byte[]".equals(n) || "char[]".equals(n);
     }
 
-    /** Names what was kept by identity; called once per group before merging. */
+    /** Names the group's sums in its worker: each distinct stack's frames are read there, in parallel. */
+    @Override
+    public void done() {
+        name();
+    }
+
+    /** Names what was kept by identity; called once per group before merging (a no-op once named). */
     private void name() {
         byClassId.forEach((c, v) -> byClass.merge(FrameNames.className(c.getName()), v[0], Long::sum));
         byThreadId.forEach((t, v) -> byThread.merge(threadName(t), v[0], Long::sum));

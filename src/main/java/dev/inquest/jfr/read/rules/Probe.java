@@ -14,6 +14,13 @@ interface Probe<P extends Probe<P>> {
     /** Registers this probe's handlers; {@code tick} runs once per event (cancellation). */
     void subscribe(EventStream stream, Runnable tick);
 
+    /**
+     * Called in the worker once its group of chunks is read: work on what the JDK's parser handed
+     * back (naming constants) done there, on each core, rather than on the merged probe.
+     */
+    default void done() {
+    }
+
     /** Adds another group's findings to this one. */
     void merge(P other);
 

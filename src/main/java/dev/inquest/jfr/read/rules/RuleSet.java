@@ -2,6 +2,7 @@ package dev.inquest.jfr.read.rules;
 
 import dev.inquest.jfr.load.ChunkReader;
 import dev.inquest.jfr.load.JfrSource;
+import dev.inquest.jfr.nativemem.NativeMemory;
 import dev.inquest.jfr.rules.RuleReport;
 import dev.inquest.jfr.rules.RuleResult;
 import dev.inquest.progress.Progress;
@@ -13,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
 
 /**
@@ -31,11 +33,25 @@ public final class RuleSet {
     }
 
     public static RuleReport run(JfrSource source, Progress progress) throws IOException {
+        return run(source, null, m -> { }, progress);
+    }
+
+    /**
+     * @param nativeMemory the recording's native memory series when already built (its events are
+     *                     then not read for them), or null
+     * @param built        handed the series this pass built (when {@code nativeMemory} was null), so
+     *                     the recording keeps them for the Native memory view
+     */
+    public static RuleReport run(JfrSource source, NativeMemory nativeMemory, Consumer<NativeMemory> built,
+                                 Progress progress) throws IOException {
         long t0 = System.nanoTime();
         List<Probe.Kind<?>> kinds = new ArrayList<>();
         Set<String> events = new HashSet<>();
         Map<String, String> sums = new HashMap<>();
         for (Rule<?> r : RULES) {
+            if (nativeMemory != null && r.probe() == NativeProbe.KIND) {
+                continue; // judged from the series given
+            }
             if (!kinds.contains(r.probe())) {
                 kinds.add(r.probe());
                 events.addAll(r.probe().events());
@@ -62,11 +78,18 @@ public final class RuleSet {
             merged.put(k, merge(k, outcome.results(), summed, counts));
         }
         RecordingFacts facts = new RecordingFacts(source.start(), source.end());
+        NativeProbe nativeProbe = nativeMemory != null ? new NativeProbe(nativeMemory) : (NativeProbe) merged.get(NativeProbe.KIND);
+        if (nativeProbe != null) {
+            merged.put(NativeProbe.KIND, nativeProbe);
+        }
         boolean partial = source.truncation().isPresent() || !source.damage().isEmpty();
         List<RuleResult> results = new ArrayList<>();
         for (Rule<?> r : RULES) {
             RuleResult res = evaluate(r, merged, facts);
             results.add(partial ? res.asPartial() : res);
+        }
+        if (nativeMemory == null && nativeProbe != null) {
+            built.accept(nativeProbe.memory(facts.length()));
         }
         return new RuleReport(facts.length().toMillis(), partial, (System.nanoTime() - t0) / 1_000_000, results);
     }
@@ -138,6 +161,7 @@ public final class RuleSet {
 
         @Override
         public Map<Probe.Kind<?>, Probe<?>> result() {
+            probes.values().forEach(Probe::done);
             return probes;
         }
     }
