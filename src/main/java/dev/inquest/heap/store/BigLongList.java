@@ -54,6 +54,25 @@ public final class BigLongList implements AutoCloseable {
         return size;
     }
 
+    /** Appends {@code values[0 .. count-1]}. */
+    public void addAll(long[] values, int count) {
+        int done = 0;
+        while (done < count) {
+            long pos = size & MASK;
+            if (pos == 0) {
+                int c = (int) (size >>> SHIFT);
+                if (c == chunks.length) {
+                    chunks = Arrays.copyOf(chunks, c * 2);
+                }
+                current = chunks[c] = NativeMemory.allocate(arena, CHUNK * Long.BYTES);
+            }
+            int n = (int) Math.min(count - done, CHUNK - pos);
+            MemorySegment.copy(values, done, current, L, pos * Long.BYTES, n);
+            size += n;
+            done += n;
+        }
+    }
+
     /** Appends all of {@code other} (which stays usable). */
     public void addAll(BigLongList other) {
         for (long i = 0; i < other.size; i++) {

@@ -1,0 +1,63 @@
+package dev.inquest.heap.index;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.inquest.heap.hprof.HeapScanner;
+import dev.inquest.heap.hprof.HprofFile;
+import dev.inquest.heap.store.Spill;
+import dev.inquest.progress.Progress;
+import dev.inquest.testing.Corpus;
+import java.nio.file.Path;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The build on every core (edge pass in small chunks, heads first, sort and id map in parts) gives
+ * the same index as the build on the calling thread alone, node for node and edge for edge.
+ */
+class HeapIndexBuilderParallelTest {
+    private static HeapIndex build(HprofFile f, boolean parallel, int chunk) throws Exception {
+        return HeapIndexBuilder.build(f, HeapScanner.scan(f, f.dumps().getLast(), Progress.NONE), false, Spill.NONE,
+                Progress.NONE, parallel, chunk);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"hprof/hprof-32.bin", "hprof/sun_jdk6_32bit.hprof", "hprof/oracle_jdk8_05_x64.hprof",
+        "hprof/sun_jdk6_30_x64_compressedOops.hprof", "hprof/oracle_jdk7_21_hprofagent.hprof"})
+    void bothWaysGiveTheSameIndex(String dump) throws Exception {
+        Path p = Corpus.file(dump);
+        try (HprofFile f1 = HprofFile.open(p, Progress.NONE); HprofFile f2 = HprofFile.open(p, Progress.NONE)) {
+            HeapIndex alone = build(f1, false, 1 << 16);
+            HeapIndex split = build(f2, true, 64);
+            try {
+                long n = alone.nodeCount();
+                assertThat(n).isGreaterThan(1000);
+                assertThat(split.nodeCount()).isEqualTo(n);
+                assertThat(split.edgeCount()).isEqualTo(alone.edgeCount());
+                long firstNodeDiffering = -1;
+                for (long v = 0; v < n && firstNodeDiffering < 0; v++) {
+                    if (split.address(v) != alone.address(v) || split.recordOffset(v) != alone.recordOffset(v)
+                            || split.classOrdinal(v) != alone.classOrdinal(v) || split.shallowSize(v) != alone.shallowSize(v)
+                            || split.edgeStart(v) != alone.edgeStart(v) || split.node(alone.address(v)) != v) {
+                        firstNodeDiffering = v;
+                    }
+                }
+                assertThat(firstNodeDiffering).as("first node whose columns differ").isEqualTo(-1);
+                long firstEdgeDiffering = -1;
+                for (long e = 0; e < alone.edgeCount() && firstEdgeDiffering < 0; e++) {
+                    if (split.edgeTarget(e) != alone.edgeTarget(e)) {
+                        firstEdgeDiffering = e;
+                    }
+                }
+                assertThat(firstEdgeDiffering).as("first edge whose target differs").isEqualTo(-1);
+                assertThat(split.rootCount()).isEqualTo(alone.rootCount());
+                for (long i = 0; i < alone.rootCount(); i++) {
+                    assertThat(split.root(i)).isEqualTo(alone.root(i));
+                }
+            } finally {
+                alone.closeColumns();
+                split.closeColumns();
+            }
+        }
+    }
+}
