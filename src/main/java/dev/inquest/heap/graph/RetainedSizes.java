@@ -49,6 +49,11 @@ public final class RetainedSizes {
         return v != OVERFLOW ? v & 0xffffffffL : big.get(node);
     }
 
+    /** Whether {@code thread} may read these sizes (their memory is not confined to another thread). */
+    public boolean accessibleBy(Thread thread) {
+        return (wide != null ? wide.segment() : narrow.segment()).isAccessibleBy(thread);
+    }
+
     public long length() {
         return wide != null ? wide.length() : narrow.length();
     }
@@ -73,14 +78,7 @@ public final class RetainedSizes {
                     sizes[i] = get(from + g + i);
                 }
             }
-            long anyOver = 0;
-            for (int i = 0; i < m; i++) {
-                long v = sizes[i];
-                long over = ~((v - 0xffffffffL) >> 63); // v >= 0xffffffff: all ones
-                stored[i] = (int) ((v & ~over) | (OVERFLOW & over));
-                anyOver |= over;
-            }
-            if (anyOver != 0) {
+            if (packGroup(sizes, stored, m)) {
                 for (int i = 0; i < m; i++) {
                     if (sizes[i] >= 0xffffffffL) {
                         overflow.add(from + g + i);
@@ -90,5 +88,21 @@ public final class RetainedSizes {
             }
             MemorySegment.copy(stored, 0, into, ValueLayout.JAVA_INT_UNALIGNED, 4L * g, m);
         }
+    }
+
+    /**
+     * The stored form of {@code sizes[0 .. m-1]} into {@code stored}; true when one overflows. A
+     * method of its own, called once a group: compiled as a method early on, not replaced in the
+     * middle of one long loop.
+     */
+    private static boolean packGroup(long[] sizes, int[] stored, int m) {
+        long anyOver = 0;
+        for (int i = 0; i < m; i++) {
+            long v = sizes[i];
+            long over = ~((v - 0xffffffffL) >> 63); // v >= 0xffffffff: all ones
+            stored[i] = (int) ((v & ~over) | (OVERFLOW & over));
+            anyOver |= over;
+        }
+        return anyOver != 0;
     }
 }

@@ -718,28 +718,33 @@ public final class HeapIndexBuilder {
             // The dump's pages are done with: drop them before the edges are copied into place,
             // the pass's other memory peak.
             b.releaseResident();
-            long edgeCount = 0;
-            for (long i = 1; i <= n; i++) {
-                edgeCount += counts.get(i);
+            // Each task's first edge goes after all the earlier tasks' edges: the edge starts
+            // follow task by task, side by side, instead of in one pass over every node.
+            long[] taskBase = new long[tasks + 1];
+            for (int t = 0; t < tasks; t++) {
+                taskBase[t + 1] = taskBase[t] + sinks[t].size();
             }
-            if (IndexArray.needsWide(edgeCount)) {
-                starts = IndexArray.allocate(arena, n + 1, true);
-                for (long i = 0; i < n; i++) {
-                    starts.set(i + 1, starts.get(i) + counts.get(i + 1));
+            long edgeCount = taskBase[tasks];
+            boolean wideStarts = IndexArray.needsWide(edgeCount);
+            IndexArray placed = wideStarts ? IndexArray.allocate(arena, n + 1, true) : IndexArray.wrap(counts.segment(), false);
+            IntStream byTask = IntStream.range(0, tasks);
+            (parallel ? byTask.parallel() : byTask).forEach(t -> {
+                long run = taskBase[t];
+                for (long i = taskStarts[t]; i < taskStarts[t + 1]; i++) {
+                    run += counts.get(i + 1);
+                    placed.set(i + 1, run);
                 }
+            });
+            if (wideStarts) {
                 out.extraArenas.remove(countsArena);
                 countsArena.close();
-            } else {
-                starts = IndexArray.wrap(counts.segment(), false);
-                for (long i = 0; i < n; i++) {
-                    starts.set(i + 1, starts.get(i) + starts.get(i + 1));
-                }
             }
-            IndexArray placed = starts;
+            starts = placed;
             MemorySegment targets = compact ? IntArray.allocate(arena, edgeCount).segment()
                     : LongArray.allocate(arena, edgeCount).segment();
-            IntStream.range(0, tasks).parallel().forEach(c -> {
-                long at = placed.get(taskStarts[c]) * width;
+            IntStream copies = IntStream.range(0, tasks);
+            (parallel ? copies.parallel() : copies).forEach(c -> {
+                long at = taskBase[c] * width;
                 for (Piece piece : sinks[c].pieces) {
                     MemorySegment.copy(piece.segment(), 0, targets, at, piece.segment().byteSize());
                     at += piece.segment().byteSize();

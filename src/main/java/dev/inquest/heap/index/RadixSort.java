@@ -281,24 +281,27 @@ final class RadixSort {
                 }
             }
             BigLongList rk = runKeys[top];
-            BigLongList rv = runValues[top];
             long p = pos[top];
             long e = to[top];
             long k = head[top];
-            while (true) {
-                keys.set(at, k);
-                values.set(at, rv.get(p));
-                at++;
-                if (++p >= e) {
-                    break;
-                }
-                k = rk.get(p);
-                if (next >= 0 && (k > head[next] || (k == head[next] && top > next))) {
-                    break;
+            // The stretch ends at the first key the runner-up goes before: found by reading the
+            // keys alone, then keys and values copied in bulk (a third of the accesses one by one).
+            long q = next < 0 ? e : p + 1;
+            if (next >= 0) {
+                long limit = head[next];
+                boolean topWinsTies = top < next;
+                for (; q < e; q++) {
+                    k = rk.get(q);
+                    if (k > limit || (k == limit && !topWinsTies)) {
+                        break;
+                    }
                 }
             }
-            pos[top] = p;
-            if (p < e) {
+            rk.copyTo(p, q - p, keys.segment(), 8 * at);
+            runValues[top].copyTo(p, q - p, values.segment(), 8 * at);
+            at += q - p;
+            pos[top] = q;
+            if (q < e) {
                 head[top] = k;
             } else {
                 heap[0] = heap[--heapSize];

@@ -73,6 +73,18 @@ public final class BigLongList implements AutoCloseable {
         }
     }
 
+    /** Copies entries {@code from .. from+count-1} to {@code dst} at byte {@code dstOffset}. */
+    public void copyTo(long from, long count, MemorySegment dst, long dstOffset) {
+        while (count > 0) {
+            long pos = from & MASK;
+            long n = Math.min(count, CHUNK - pos);
+            MemorySegment.copy(chunks[(int) (from >>> SHIFT)], pos * Long.BYTES, dst, dstOffset, n * Long.BYTES);
+            from += n;
+            dstOffset += n * Long.BYTES;
+            count -= n;
+        }
+    }
+
     /** Appends all of {@code other} (which stays usable). */
     public void addAll(BigLongList other) {
         for (long i = 0; i < other.size; i++) {

@@ -7,7 +7,13 @@ import dev.inquest.heap.hprof.HprofFile;
 import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
 import dev.inquest.testing.Corpus;
+import dev.inquest.heap.graph.DominatorTree;
+import dev.inquest.heap.graph.Dominators;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -59,5 +65,29 @@ class HeapIndexBuilderParallelTest {
                 split.closeColumns();
             }
         }
+    }
+
+    /** The whole index file, built and written on every core or on the caller alone, to the byte. */
+    @Test
+    void theIndexFileIsTheSameBuiltAndWrittenEitherWay(@TempDir Path dir) throws Exception {
+        Path p = Corpus.file("hprof/oracle_jdk8_05_x64.hprof");
+        Path[] written = new Path[2];
+        for (int way = 0; way < 2; way++) {
+            boolean parallel = way == 1;
+            try (HprofFile f = HprofFile.open(p, Progress.NONE)) {
+                HeapIndex index = build(f, parallel, parallel ? 64 : 1 << 16);
+                try {
+                    IndexFile.Stamp stamp = IndexFile.Stamp.of(p, f.dumps().size() - 1, false);
+                    DominatorTree tree = Dominators.compute(index, Progress.NONE);
+                    try (IndexFile.Writer w = IndexFile.Writer.start(dir.resolve(way + ".inquest-index"), index, parallel)) {
+                        written[way] = w.finish(stamp, tree, List.of("a problem"));
+                    }
+                } finally {
+                    index.closeColumns();
+                }
+            }
+        }
+        assertThat(Files.size(written[0])).isGreaterThan(100_000);
+        assertThat(Files.mismatch(written[0], written[1])).isEqualTo(-1L);
     }
 }
