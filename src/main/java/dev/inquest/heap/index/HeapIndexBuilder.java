@@ -675,39 +675,46 @@ public final class HeapIndexBuilder {
             // Each worker takes the next task from one counter, in the plan's order: small heads
             // spread over the whole dump first, then the rest (see EdgeTasks).
             java.util.concurrent.atomic.AtomicInteger nextTask = new java.util.concurrent.atomic.AtomicInteger();
+            // A worker that fails (a cancel, a damaged record) stops the others at their next task.
+            java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
             int workers = parallel ? Math.max(1, Math.min(tasks, Runtime.getRuntime().availableProcessors())) : 1;
             Runnable worker = () -> {
-                EdgeReader reader = new EdgeReader();
-                for (int t = nextTask.getAndIncrement(); t < tasks; t = nextTask.getAndIncrement()) {
-                    progress.checkCancelled();
-                    int task = plan.order(t);
-                    long from = taskStarts[task];
-                    long to = taskStarts[task + 1];
-                    EdgeSink edges = new EdgeSink(scratch);
-                    long node = from;
-                    int thread = java.util.Arrays.binarySearch(threadNodes, from);
-                    thread = thread >= 0 ? thread : -thread - 1;
-                    while (node < to) {
-                        long stop = thread < threadNodes.length ? Math.min(to, threadNodes[thread]) : to;
-                        reader.nodes(node, stop, edges, classOf, shallow, counts, huge, loaderNode, loaderClass);
-                        node = stop;
-                        if (node < to) {
-                            long before = edges.size();
-                            reader.nodes(node, node + 1, edges, classOf, shallow, counts, huge, loaderNode, loaderClass);
-                            LongList extra = threadLists.get((int) threadSlot.get(node));
-                            for (long i = 0; i < extra.size(); i++) {
-                                edges.add(extra.get(i));
+                try {
+                    EdgeReader reader = new EdgeReader();
+                    for (int t = nextTask.getAndIncrement(); t < tasks && !failed.get(); t = nextTask.getAndIncrement()) {
+                        progress.checkCancelled();
+                        int task = plan.order(t);
+                        long from = taskStarts[task];
+                        long to = taskStarts[task + 1];
+                        EdgeSink edges = new EdgeSink(scratch);
+                        long node = from;
+                        int thread = java.util.Arrays.binarySearch(threadNodes, from);
+                        thread = thread >= 0 ? thread : -thread - 1;
+                        while (node < to) {
+                            long stop = thread < threadNodes.length ? Math.min(to, threadNodes[thread]) : to;
+                            reader.nodes(node, stop, edges, classOf, shallow, counts, huge, loaderNode, loaderClass);
+                            node = stop;
+                            if (node < to) {
+                                long before = edges.size();
+                                reader.nodes(node, node + 1, edges, classOf, shallow, counts, huge, loaderNode, loaderClass);
+                                LongList extra = threadLists.get((int) threadSlot.get(node));
+                                for (long i = 0; i < extra.size(); i++) {
+                                    edges.add(extra.get(i));
+                                }
+                                counts.set(node + 1, (int) (edges.size() - before));
+                                node++;
+                                thread++;
                             }
-                            counts.set(node + 1, (int) (edges.size() - before));
-                            node++;
-                            thread++;
                         }
+                        edges.finish();
+                        sinks[task] = edges;
+                        progress.progress(done.addAndGet(to - from));
+                        // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
+                        b.readAbout(b.size() / Math.max(1, n) * (to - from), HeapScanner.RESIDENT_BUDGET);
                     }
-                    edges.finish();
-                    sinks[task] = edges;
-                    progress.progress(done.addAndGet(to - from));
-                    // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
-                    b.readAbout(b.size() / Math.max(1, n) * (to - from), HeapScanner.RESIDENT_BUDGET);
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
                 }
             };
             if (workers == 1) {

@@ -90,4 +90,40 @@ class HeapIndexBuilderParallelTest {
         assertThat(Files.size(written[0])).isGreaterThan(100_000);
         assertThat(Files.mismatch(written[0], written[1])).isEqualTo(-1L);
     }
+
+    /** A cancel during the parallel edge pass ends it within a task per worker, as a cancel. */
+    @Test
+    void aCancelInTheEdgePassStopsItsWorkers() throws Exception {
+        Path p = Corpus.file("hprof/oracle_jdk8_05_x64.hprof");
+        java.util.concurrent.atomic.AtomicLong tasksAfterCancel = new java.util.concurrent.atomic.AtomicLong();
+        Progress cancelling = new Progress() {
+            volatile boolean edges;
+            volatile long reports;
+
+            @Override
+            public void phase(String name, long total, Unit unit) {
+                edges = name.equals("Extracting references");
+            }
+
+            @Override
+            public void progress(long done) {
+                if (edges && ++reports > 3) {
+                    tasksAfterCancel.incrementAndGet();
+                }
+            }
+
+            @Override
+            public boolean isCancelled() {
+                return edges && reports >= 3;
+            }
+        };
+        try (HprofFile f = HprofFile.open(p, Progress.NONE)) {
+            var scan = HeapScanner.scan(f, f.dumps().getLast(), Progress.NONE);
+            org.assertj.core.api.Assertions.assertThatThrownBy(
+                    () -> HeapIndexBuilder.build(f, scan, false, Spill.NONE, cancelling, true, 64))
+                    .isInstanceOf(java.util.concurrent.CancellationException.class);
+        }
+        // Thousands of tasks of 64 nodes: each worker looks for the cancel before its next one.
+        assertThat(tasksAfterCancel.get()).isLessThan(10);
+    }
 }
