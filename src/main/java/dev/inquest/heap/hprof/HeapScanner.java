@@ -25,6 +25,20 @@ public final class HeapScanner {
     /** Class ids noted recently (direct-mapped): instances of a few classes alternate, skip the hash put. */
     private final long[] seenClasses = new long[512];
     private final boolean[] seenValid = new boolean[512];
+    /** The same for object arrays' class ids. */
+    private final long[] seenArrayClasses = new long[512];
+    private final boolean[] seenArrayValid = new boolean[512];
+    /**
+     * Ids and offsets collected here and appended to the columns {@value #BUFFERED} at a time: the
+     * per-object path is then two array stores and a test that is true every few thousand
+     * objects, which the JIT sees taken while it profiles. Appending to the columns one by one,
+     * "start a new 8 MB chunk" came first after a million objects, after compilation, and each
+     * such first time threw the scan's compiled code away (three recompilations of it per open).
+     */
+    private static final int BUFFERED = 1 << 12;
+    private final long[] idBuffer = new long[BUFFERED];
+    private final long[] offsetBuffer = new long[BUFFERED];
+    private int buffered;
 
     private HeapScanner(HprofFile file, AtomicLong done, Spill spill) {
         this.done = done;
@@ -110,6 +124,7 @@ public final class HeapScanner {
                 break;
             }
         }
+        flush();
         return out;
     }
 
@@ -207,7 +222,13 @@ public final class HeapScanner {
                     return -1;
                 }
                 long objId = b.id(RecordLayout.objectIdAt(p), id);
-                out.arrayClassIds.put(b.id(RecordLayout.objArrayClassIdAt(p, id), id), 1);
+                long arrayClassId = b.id(RecordLayout.objArrayClassIdAt(p, id), id);
+                int arraySlot = (int) ((arrayClassId * 0x9E3779B97F4A7C15L) >>> 55);
+                if (!seenArrayValid[arraySlot] || seenArrayClasses[arraySlot] != arrayClassId) {
+                    out.arrayClassIds.put(arrayClassId, 1);
+                    seenArrayClasses[arraySlot] = arrayClassId;
+                    seenArrayValid[arraySlot] = true;
+                }
                 if (id == 8 && prevArrayId >= 0 && Long.compareUnsigned(objId, prevArrayId) > 0
                         && Long.compareUnsigned(objId, prevArrayId + 16 + 8 * prevArrayLength) < 0) {
                     // Only 4-byte references let the next array start inside the span 8-byte ones would need.
@@ -259,11 +280,19 @@ public final class HeapScanner {
     }
 
     private void object(long objId, long offset) {
-        ids.add(objId);
-        offsets.add(offset);
-        if (Long.compareUnsigned(objId, out.maxId) > 0) {
-            out.maxId = objId;
+        idBuffer[buffered] = objId;
+        offsetBuffer[buffered] = offset;
+        // The unsigned maximum without a branch (rarely taken after the first objects, see above).
+        out.maxId = Math.max(objId ^ Long.MIN_VALUE, out.maxId ^ Long.MIN_VALUE) ^ Long.MIN_VALUE;
+        if (++buffered == BUFFERED) {
+            flush();
         }
+    }
+
+    private void flush() {
+        ids.addAll(idBuffer, buffered);
+        offsets.addAll(offsetBuffer, buffered);
+        buffered = 0;
     }
 
     private long classDump(long p, long end) {

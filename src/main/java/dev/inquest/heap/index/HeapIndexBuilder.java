@@ -36,6 +36,8 @@ import java.util.stream.IntStream;
  */
 public final class HeapIndexBuilder {
     private static final int CHUNK_NODES = 1 << 16;
+    /** Nodes of each chunk read first, across the whole dump, before any chunk's rest (see EdgeTasks). */
+    private static final int HEAD_NODES = 32;
 
     private final HprofFile file;
     private final HprofBytes b;
@@ -43,6 +45,10 @@ public final class HeapIndexBuilder {
     private final int id;
     private final boolean keepUnreachable;
     private final Spill spill;
+    /** Whether the edge pass runs on every core (tests force the one-core path to compare). */
+    private final boolean parallel;
+    /** Nodes per chunk of the edge pass ({@link #CHUNK_NODES}; tests use small ones). */
+    private final int chunkNodes;
     private final HeapIndex.Builder out = new HeapIndex.Builder();
     private final List<ClassInfo> classes = new ArrayList<>();
     private final LongLongMap ordinalById = new LongLongMap(1 << 12, -1);
@@ -54,8 +60,11 @@ public final class HeapIndexBuilder {
     private LongArray builtOffsets;
     private int align;
 
-    private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill) {
+    private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill, boolean parallel,
+            int chunkNodes) {
         this.spill = spill;
+        this.parallel = parallel;
+        this.chunkNodes = chunkNodes;
         this.file = file;
         this.b = file.bytes();
         this.scan = scan;
@@ -65,7 +74,17 @@ public final class HeapIndexBuilder {
 
     /** The index of {@code scan}, its big columns in {@code spill}'s files when it is active. */
     public static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill, Progress progress) {
-        return new HeapIndexBuilder(file, scan, keepUnreachable, spill).run(progress);
+        return build(file, scan, keepUnreachable, spill, progress, Runtime.getRuntime().availableProcessors() > 1,
+                CHUNK_NODES);
+    }
+
+    /**
+     * As above; {@code parallel} false runs every pass on the calling thread alone, and
+     * {@code chunkNodes} sets the edge pass's chunks (tests compare both ways on small dumps).
+     */
+    static HeapIndex build(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill, Progress progress,
+            boolean parallel, int chunkNodes) {
+        return new HeapIndexBuilder(file, scan, keepUnreachable, spill, parallel, chunkNodes).run(progress);
     }
 
     private HeapIndex run(Progress progress) {
@@ -83,7 +102,8 @@ public final class HeapIndexBuilder {
             align = alignment();
             out.objectAlign = align;
             layoutClasses();
-            out.idMap = new IdMap(arena, out.ids, out.nodeCount);
+            out.idMap = new IdMap(arena, out.ids, out.nodeCount,
+                    parallel && out.nodeCount >= 1 << 20 ? Runtime.getRuntime().availableProcessors() : 1);
             long[] classNodes = new long[classes.size()];
             LongLongMap classByNode = new LongLongMap(classes.size() + 16, -1);
             for (ClassInfo c : classes) {
@@ -463,17 +483,18 @@ public final class HeapIndexBuilder {
 
     private void sortNodes() {
         long n = scan.objectCount();
-        RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n, spill);
+        RadixSort.Sorted sorted = RadixSort.sort(scan.idParts, scan.offsetParts, n, spill, parallel);
         scan.releaseObjects();
         out.extraArenas.add(sorted.arena());
         out.idsArena = sorted.arena();
         LongArray ids = sorted.keys();
         LongArray offs = sorted.values();
-        // Drop duplicate ids (damaged dumps): the first record in file order wins.
-        long w = 0;
+        // Drop duplicate ids (damaged dumps): the first record in file order wins. Looked for
+        // first, on every core: a sound dump has none, and then nothing needs rewriting.
+        long w = repeatsId(ids, n) ? 0 : n;
         long repeats = 0;
         long firstRepeat = Long.MAX_VALUE;
-        for (long i = 0; i < n; i++) {
+        for (long i = w; i < n; i++) {
             long v = ids.get(i);
             if (w > 0 && ids.get(w - 1) == v) {
                 long off = offs.get(i);
@@ -496,6 +517,21 @@ public final class HeapIndexBuilder {
         out.ids = LongArray.wrap(ids.segment().asSlice(0, w * 8));
         builtOffsets = LongArray.wrap(offs.segment().asSlice(0, w * 8));
         out.offsets = OffsetColumn.of(builtOffsets);
+    }
+
+    /** Whether two neighbours of the sorted {@code ids} are equal. */
+    private boolean repeatsId(LongArray ids, long n) {
+        int parts = parallel && n >= 1 << 20 ? Runtime.getRuntime().availableProcessors() : 1;
+        return IntStream.range(0, parts).parallel().anyMatch(part -> {
+            long from = Math.max(1, n * part / parts);
+            long to = n * (part + 1) / parts;
+            long same = 0;
+            for (long i = from; i < to; i++) {
+                long d = ids.get(i) ^ ids.get(i - 1);
+                same |= ~((d | -d) >> 63); // all ones when equal, without a branch the JIT never saw taken
+            }
+            return same != 0;
+        });
     }
 
     /** MAT: gcd of gaps between consecutive sorted addresses of real objects, clamped to [8, 256]. */
@@ -612,80 +648,110 @@ public final class HeapIndexBuilder {
         LongLongMap huge = new LongLongMap(16, 0);
         LongLongMap threadSlot = new LongLongMap(threadEdges.size() + 4, -1);
         List<LongList> threadLists = new ArrayList<>();
-        // A bit per node says "has thread-local edges", so the common case costs no hash probe.
-        Bits isThread = new Bits(arena, n);
         for (Map.Entry<Long, LongList> e : threadEdges.entrySet()) {
             threadSlot.put(e.getKey(), threadLists.size());
             threadLists.add(e.getValue());
-            isThread.set(e.getKey());
         }
-        int chunks = (int) ((n + CHUNK_NODES - 1) / CHUNK_NODES);
+        EdgeTasks plan = EdgeTasks.of(n, chunkNodes, Math.min(HEAD_NODES, chunkNodes / 2));
+        long[] taskStarts = plan.starts();
+        int tasks = plan.count();
         boolean compact = n < Integer.MAX_VALUE;
         // Targets are ints while node indices fit (half the memory), longs beyond.
         int width = compact ? Integer.BYTES : Long.BYTES;
-        EdgeSink[] sinks = new EdgeSink[chunks];
+        EdgeSink[] sinks = new EdgeSink[tasks];
         AtomicLong done = new AtomicLong();
         progress.phase("Extracting references", n, Progress.Unit.ITEMS);
         long loaderNode = pseudoLoaderId == Long.MIN_VALUE ? -1 : out.idMap.index(pseudoLoaderId);
         int loaderClass = pseudoLoaderClass();
+        // Nodes with thread-local roots take their extra edges outside the per-node loop, so that
+        // loop has no branch its first thousands of nodes never take (each such branch cost a
+        // deoptimisation and a recompilation of the loop mid-pass).
+        long[] threadNodes = new long[threadLists.size()];
+        for (long t : threadSlot.keys()) {
+            threadNodes[(int) threadSlot.get(t)] = t;
+        }
+        java.util.Arrays.sort(threadNodes);
         try (Scratch scratch = new Scratch(spill, width)) {
-            IntStream.range(0, chunks).parallel().forEach(c -> {
-                progress.checkCancelled();
-                long from = (long) c * CHUNK_NODES;
-                long to = Math.min(n, from + CHUNK_NODES);
-                EdgeSink edges = new EdgeSink(scratch);
-                EdgeReader reader = new EdgeReader();
-                for (long node = from; node < to; node++) {
-                    long before = edges.size();
-                    long size = reader.node(node, edges, classOf, loaderNode, loaderClass);
-                    long slot = isThread.get(node) ? threadSlot.get(node) : -1;
-                    if (slot >= 0) {
-                        LongList extra = threadLists.get((int) slot);
-                        for (long i = 0; i < extra.size(); i++) {
-                            edges.add(extra.get(i));
+            // Each worker takes the next task from one counter, in the plan's order: small heads
+            // spread over the whole dump first, then the rest (see EdgeTasks).
+            java.util.concurrent.atomic.AtomicInteger nextTask = new java.util.concurrent.atomic.AtomicInteger();
+            // A worker that fails (a cancel, a damaged record) stops the others at their next task.
+            java.util.concurrent.atomic.AtomicBoolean failed = new java.util.concurrent.atomic.AtomicBoolean();
+            int workers = parallel ? Math.max(1, Math.min(tasks, Runtime.getRuntime().availableProcessors())) : 1;
+            Runnable worker = () -> {
+                try {
+                    EdgeReader reader = new EdgeReader();
+                    for (int t = nextTask.getAndIncrement(); t < tasks && !failed.get(); t = nextTask.getAndIncrement()) {
+                        progress.checkCancelled();
+                        int task = plan.order(t);
+                        long from = taskStarts[task];
+                        long to = taskStarts[task + 1];
+                        EdgeSink edges = new EdgeSink(scratch);
+                        long node = from;
+                        int thread = java.util.Arrays.binarySearch(threadNodes, from);
+                        thread = thread >= 0 ? thread : -thread - 1;
+                        while (node < to) {
+                            long stop = thread < threadNodes.length ? Math.min(to, threadNodes[thread]) : to;
+                            reader.nodes(node, stop, edges, classOf, shallow, counts, huge, loaderNode, loaderClass);
+                            node = stop;
+                            if (node < to) {
+                                long before = edges.size();
+                                reader.nodes(node, node + 1, edges, classOf, shallow, counts, huge, loaderNode, loaderClass);
+                                LongList extra = threadLists.get((int) threadSlot.get(node));
+                                for (long i = 0; i < extra.size(); i++) {
+                                    edges.add(extra.get(i));
+                                }
+                                counts.set(node + 1, (int) (edges.size() - before));
+                                node++;
+                                thread++;
+                            }
                         }
+                        edges.finish();
+                        sinks[task] = edges;
+                        progress.progress(done.addAndGet(to - from));
+                        // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
+                        b.readAbout(b.size() / Math.max(1, n) * (to - from), HeapScanner.RESIDENT_BUDGET);
                     }
-                    if (size > Integer.MAX_VALUE) {
-                        synchronized (huge) {
-                            huge.put(node, size);
-                        }
-                        shallow.set(node, -1);
-                    } else {
-                        shallow.set(node, (int) size);
-                    }
-                    counts.set(node + 1, (int) (edges.size() - before));
+                } catch (RuntimeException | Error e) {
+                    failed.set(true);
+                    throw e;
                 }
-                edges.finish();
-                sinks[c] = edges;
-                progress.progress(done.addAndGet(to - from));
-                // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
-                b.readAbout(b.size() / n * (to - from), HeapScanner.RESIDENT_BUDGET);
-            });
+            };
+            if (workers == 1) {
+                worker.run();
+            } else {
+                IntStream.range(0, workers).parallel().forEach(w -> worker.run());
+            }
             // The dump's pages are done with: drop them before the edges are copied into place,
             // the pass's other memory peak.
             b.releaseResident();
-            long edgeCount = 0;
-            for (long i = 1; i <= n; i++) {
-                edgeCount += counts.get(i);
+            // Each task's first edge goes after all the earlier tasks' edges: the edge starts
+            // follow task by task, side by side, instead of in one pass over every node.
+            long[] taskBase = new long[tasks + 1];
+            for (int t = 0; t < tasks; t++) {
+                taskBase[t + 1] = taskBase[t] + sinks[t].size();
             }
-            if (IndexArray.needsWide(edgeCount)) {
-                starts = IndexArray.allocate(arena, n + 1, true);
-                for (long i = 0; i < n; i++) {
-                    starts.set(i + 1, starts.get(i) + counts.get(i + 1));
+            long edgeCount = taskBase[tasks];
+            boolean wideStarts = IndexArray.needsWide(edgeCount);
+            IndexArray placed = wideStarts ? IndexArray.allocate(arena, n + 1, true) : IndexArray.wrap(counts.segment(), false);
+            IntStream byTask = IntStream.range(0, tasks);
+            (parallel ? byTask.parallel() : byTask).forEach(t -> {
+                long run = taskBase[t];
+                for (long i = taskStarts[t]; i < taskStarts[t + 1]; i++) {
+                    run += counts.get(i + 1);
+                    placed.set(i + 1, run);
                 }
+            });
+            if (wideStarts) {
                 out.extraArenas.remove(countsArena);
                 countsArena.close();
-            } else {
-                starts = IndexArray.wrap(counts.segment(), false);
-                for (long i = 0; i < n; i++) {
-                    starts.set(i + 1, starts.get(i) + starts.get(i + 1));
-                }
             }
-            IndexArray placed = starts;
+            starts = placed;
             MemorySegment targets = compact ? IntArray.allocate(arena, edgeCount).segment()
                     : LongArray.allocate(arena, edgeCount).segment();
-            IntStream.range(0, chunks).parallel().forEach(c -> {
-                long at = placed.get((long) c * CHUNK_NODES) * width;
+            IntStream copies = IntStream.range(0, tasks);
+            (parallel ? copies.parallel() : copies).forEach(c -> {
+                long at = taskBase[c] * width;
                 for (Piece piece : sinks[c].pieces) {
                     MemorySegment.copy(piece.segment(), 0, targets, at, piece.segment().byteSize());
                     at += piece.segment().byteSize();
@@ -722,11 +788,17 @@ public final class HeapIndexBuilder {
      */
     private static final class Scratch implements AutoCloseable {
         static final long BLOCK_EDGES = 1 << 20;
+        /**
+         * A worker's first block; each next one is twice the last, up to {@link #BLOCK_EDGES}. Small
+         * first blocks make "this block is full" happen while the JIT still profiles the pass, so
+         * its compiled code keeps that path instead of trapping (and recompiling) on it later.
+         */
+        static final long FIRST_BLOCK_EDGES = 1 << 12;
         final Spill spill;
         final int width;
         final List<Block> all = java.util.Collections.synchronizedList(new ArrayList<>());
         /** The calling worker's block being filled; starts full so the first edge takes a fresh one. */
-        final ThreadLocal<Block> current = ThreadLocal.withInitial(() -> new Block(null, null, BLOCK_EDGES));
+        final ThreadLocal<Block> current = ThreadLocal.withInitial(() -> new Block(null, null, FIRST_BLOCK_EDGES / 2, FIRST_BLOCK_EDGES / 2));
 
         Scratch(Spill spill, int width) {
             this.spill = spill;
@@ -735,7 +807,8 @@ public final class HeapIndexBuilder {
 
         Block fresh() {
             Arena arena = spill.shared();
-            Block b = new Block(arena, NativeMemory.allocate(arena, BLOCK_EDGES * width), 0);
+            long capacity = Math.min(BLOCK_EDGES, 2 * current.get().capacity);
+            Block b = new Block(arena, NativeMemory.allocate(arena, capacity * width), 0, capacity);
             all.add(b);
             current.set(b);
             return b;
@@ -757,10 +830,13 @@ public final class HeapIndexBuilder {
         final java.util.concurrent.atomic.AtomicBoolean released = new java.util.concurrent.atomic.AtomicBoolean();
         long used;
 
-        Block(Arena arena, MemorySegment segment, long used) {
+        final long capacity;
+
+        Block(Arena arena, MemorySegment segment, long used, long capacity) {
             this.arena = arena;
             this.segment = segment;
             this.used = used;
+            this.capacity = capacity;
         }
 
         /** One of this block's pieces is in place; the last one frees the block. */
@@ -796,7 +872,7 @@ public final class HeapIndexBuilder {
         }
 
         void add(long target) {
-            if (block.used == Scratch.BLOCK_EDGES) {
+            if (block.used == block.capacity) {
                 finish();
                 block = scratch.fresh();
                 pieceStart = 0;
@@ -807,6 +883,27 @@ public final class HeapIndexBuilder {
                 block.segment.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, block.used++, target);
             }
             size++;
+        }
+
+        /**
+         * Adds {@code target} unless it is -1 (a reference to no object in the dump), without a
+         * branch on which: such references are rare, and a branch the JIT never saw taken traps
+         * and recompiles the pass's hottest method the first time it is.
+         */
+        void addFound(long target) {
+            if (block.used == block.capacity) {
+                finish();
+                block = scratch.fresh();
+                pieceStart = 0;
+            }
+            if (scratch.width == Integer.BYTES) {
+                block.segment.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, block.used, (int) target);
+            } else {
+                block.segment.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, block.used, target);
+            }
+            long one = 1 + (target >> 63); // 0 for -1, else 1
+            block.used += one;
+            size += one;
         }
 
         long size() {
@@ -847,10 +944,7 @@ public final class HeapIndexBuilder {
 
         private void edge(long targetId, EdgeSink edges) {
             if (targetId != 0) {
-                long t = out.idMap.index(targetId);
-                if (t >= 0) {
-                    edges.add(t);
-                }
+                edges.addFound(out.idMap.index(targetId));
             }
         }
 
@@ -858,6 +952,24 @@ public final class HeapIndexBuilder {
             long t = out.classNodes[ordinal];
             if (t >= 0) {
                 edges.add(t);
+            }
+        }
+
+        /** Nodes {@code from .. to-1}: their edges, classes, shallow sizes and edge counts. */
+        void nodes(long from, long to, EdgeSink edges, ClassColumn classOf, IntArray shallow, IntArray counts,
+                LongLongMap huge, long loaderNode, int loaderClass) {
+            for (long node = from; node < to; node++) {
+                long before = edges.size();
+                long size = node(node, edges, classOf, loaderNode, loaderClass);
+                if (size > Integer.MAX_VALUE) {
+                    synchronized (huge) {
+                        huge.put(node, size);
+                    }
+                    shallow.set(node, -1);
+                } else {
+                    shallow.set(node, (int) size);
+                }
+                counts.set(node + 1, (int) (edges.size() - before));
             }
         }
 

@@ -24,6 +24,11 @@ public final class IdMap {
     private final long buckets;
 
     public IdMap(Arena arena, LongArray sortedIds, long n) {
+        this(arena, sortedIds, n, n >= 1 << 20 ? Runtime.getRuntime().availableProcessors() : 1);
+    }
+
+    /** The map over {@code sortedIds}, its directory filled in {@code threads} parts side by side (1: the caller alone). */
+    IdMap(Arena arena, LongArray sortedIds, long n, int threads) {
         this.ids = sortedIds::get;
         this.n = n;
         if (n == 0) {
@@ -42,16 +47,34 @@ public final class IdMap {
         boolean compact = n < Integer.MAX_VALUE;
         directory = compact ? null : LongArray.allocate(arena, buckets + 1);
         directory32 = compact ? dev.inquest.heap.store.IntArray.allocate(arena, buckets + 1) : null;
-        long i = 0;
-        for (long bkt = 0; bkt <= buckets; bkt++) {
-            while (i < n && ((sortedIds.get(i) - min) >>> s) < bkt) {
-                i++;
+        // Each bucket starts at the first id in it or after it. Ranges of ids fill disjoint runs
+        // of buckets (those whose start lies in the range), so they can run side by side.
+        Thread other = Thread.ofPlatform().unstarted(() -> { });
+        boolean shared = sortedIds.segment().isAccessibleBy(other) && directorySegment().isAccessibleBy(other);
+        int parts = shared ? (int) Math.max(1, Math.min(threads, n)) : 1; // a confined arena stays on its thread
+        java.util.stream.IntStream.range(0, parts).parallel().forEach(part -> {
+            long from = n * part / parts;
+            long to = n * (part + 1) / parts;
+            long bucket = from == 0 ? -1 : (sortedIds.get(from - 1) - min) >>> s;
+            for (long i = from; i < to; i++) {
+                long bk = (sortedIds.get(i) - min) >>> s;
+                for (; bucket < bk; bucket++) {
+                    setStart(bucket + 1, i);
+                }
             }
-            if (compact) {
-                directory32.set(bkt, (int) i);
-            } else {
-                directory.set(bkt, i);
+            if (to == n) {
+                for (; bucket < buckets; bucket++) {
+                    setStart(bucket + 1, n);
+                }
             }
+        });
+    }
+
+    private void setStart(long bucket, long node) {
+        if (directory32 != null) {
+            directory32.set(bucket, (int) node);
+        } else {
+            directory.set(bucket, node);
         }
     }
 
@@ -106,37 +129,39 @@ public final class IdMap {
         return directory32 != null ? directory32.segment() : directory.segment();
     }
 
-    /** The node of {@code id}, or -1 when no object has it. */
+    /**
+     * The node of {@code id}, or -1 when no object has it. Written without a branch on "found":
+     * the edge pass calls this for every reference, nearly all found, and a branch the JIT never
+     * saw taken traps and recompiles that pass's code the first time a dangling one comes.
+     */
     public long index(long id) {
-        long rel = id - min;
-        if (n == 0 || rel < 0) {
+        if (n == 0) {
             return -1;
         }
-        long b = rel >>> shift;
-        if (b >= buckets) {
-            return -1;
-        }
+        // An id outside the span searches the first or last bucket and is not found there.
+        long b = Math.min(Math.max(id - min, 0) >>> shift, buckets - 1);
         long lo;
         long hi;
         if (directory32 != null) {
             lo = directory32.get(b);
-            hi = directory32.get(b + 1) - 1;
+            hi = directory32.get(b + 1);
         } else {
             lo = directory.get(b);
-            hi = directory.get(b + 1) - 1;
+            hi = directory.get(b + 1);
         }
-        while (lo <= hi) {
+        // The first of the bucket's ids not below id (or the bucket's end).
+        while (lo < hi) {
             long mid = (lo + hi) >>> 1;
-            long v = ids.id(mid);
-            if (v < id) {
+            if (ids.id(mid) < id) {
                 lo = mid + 1;
-            } else if (v > id) {
-                hi = mid - 1;
             } else {
-                return mid;
+                hi = mid;
             }
         }
-        return -1;
+        // Past a bucket's end lies the next bucket's first id (or the last id), which is not id.
+        long at = Math.min(lo, n - 1);
+        long differs = ids.id(at) ^ id;
+        return at | ((differs | -differs) >> 63);
     }
 
     public long id(long node) {

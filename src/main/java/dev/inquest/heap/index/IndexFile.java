@@ -130,9 +130,12 @@ public final class IndexFile {
         private volatile boolean stop;
         private volatile Throwable failure;
         private boolean finished;
+        /** Whether {@link #finish} packs retained sizes on a second thread (tests compare both ways). */
+        private final boolean parallel;
 
-        private Writer(Path target, HeapIndex idx) throws IOException {
+        private Writer(Path target, HeapIndex idx, boolean parallel) throws IOException {
             this.target = target;
+            this.parallel = parallel;
             this.idx = idx;
             this.graph = new MemorySegment[] {
                 // No ids: each object's record starts with its id (HeapIndex.idInDump). Record
@@ -168,7 +171,12 @@ public final class IndexFile {
 
         /** Creates the temporary file and starts writing the graph's sections. */
         public static Writer start(Path target, HeapIndex idx) throws IOException {
-            Writer w = new Writer(target, idx);
+            return start(target, idx, Runtime.getRuntime().availableProcessors() > 1);
+        }
+
+        /** As above; {@code parallel} false writes the tree's sections on the caller alone. */
+        static Writer start(Path target, HeapIndex idx, boolean parallel) throws IOException {
+            Writer w = new Writer(target, idx, parallel);
             w.thread.start();
             return w;
         }
@@ -269,18 +277,51 @@ public final class IndexFile {
             int overflowSlot = section("retainedOverflow") - GRAPH_SECTIONS;
             long[] lengths = new long[rest.length];
             long pos = offsets[GRAPH_SECTIONS];
-            for (int i = 0; i < rest.length; i++) {
+            // The sections before the overflow table have known lengths: placed first, then written
+            // side by side, retained sizes (packed as they go) on a second thread while this one
+            // writes the tree and starts it on its way to disk.
+            for (int i = 0; i < overflowSlot; i++) {
                 offsets[GRAPH_SECTIONS + i] = pos;
-                if (i == retainedSlot) {
-                    lengths[i] = writeNarrow(retained, pos, overflow);
-                } else if (i == overflowSlot) {
-                    MemorySegment table = MemorySegment.ofArray(SparseLongs.of(overflow).stored());
-                    writeSection(table, pos);
-                    lengths[i] = table.byteSize();
-                } else {
-                    writeSection(rest[i], pos);
-                    lengths[i] = rest[i].byteSize();
+                lengths[i] = i == retainedSlot ? 4 * retained.length() : rest[i].byteSize();
+                pos = align8(pos + lengths[i]);
+            }
+            long retainedAt = offsets[GRAPH_SECTIONS + retainedSlot];
+            Throwable[] packFailure = new Throwable[1];
+            Runnable pack = () -> {
+                try {
+                    writeNarrow(retained, retainedAt, overflow);
+                } catch (Throwable t) {
+                    packFailure[0] = t;
                 }
+            };
+            Thread packer = parallel && retained.accessibleBy(Thread.ofPlatform().unstarted(() -> { }))
+                    ? Thread.ofPlatform().name("inquest-index-packer").daemon().start(pack) : null;
+            try {
+                if (packer == null) {
+                    pack.run();
+                }
+                for (int i = 0; i < overflowSlot; i++) {
+                    if (i != retainedSlot) {
+                        writeSection(rest[i], offsets[GRAPH_SECTIONS + i]);
+                    }
+                }
+                if (packer != null) {
+                    // On disk while the retained sizes are packed: the last force has less to wait for.
+                    ch.force(false);
+                }
+            } finally {
+                if (packer != null) {
+                    Threads.joinUninterruptibly(packer);
+                }
+            }
+            if (packFailure[0] != null) {
+                throw packFailure[0] instanceof IOException e ? e : new IOException("writing the index failed", packFailure[0]);
+            }
+            rest[overflowSlot] = MemorySegment.ofArray(SparseLongs.of(overflow).stored());
+            for (int i = overflowSlot; i < rest.length; i++) {
+                offsets[GRAPH_SECTIONS + i] = pos;
+                writeSection(rest[i], pos);
+                lengths[i] = rest[i].byteSize();
                 pos = align8(pos + lengths[i]);
             }
             ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);

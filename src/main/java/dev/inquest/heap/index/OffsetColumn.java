@@ -80,35 +80,62 @@ final class OffsetColumn {
         long[] bases = new long[(int) ((n + block - 1) >>> BLOCK_SHIFT)];
         LongList exceptions = new LongList();
         MemorySegment src = offsets.segment();
+        // Through Java arrays a group of blocks at a time: plain array loops, which the JIT
+        // compiles once (the same loops over the native column were compiled seven times in one
+        // open, after failed speculations, on the core the dominators run on).
+        int group = 64 * block;
+        long[] built = new long[group];
+        int[] distances = new int[group];
         for (long from = 0; from < n; from += piece) {
             int count = (int) Math.min(piece, n - from);
-            for (int b = 0; b < count; b += block) {
-                long first = from + b;
-                int inBlock = (int) Math.min(block, n - first);
-                long base = Long.MAX_VALUE;
-                for (int i = 0; i < inBlock; i++) {
-                    long off = src.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, first + i);
-                    if (off >= 0 && off < base) {
-                        base = off;
-                    }
+            for (int g = 0; g < count; g += group) {
+                int m = Math.min(group, count - g);
+                MemorySegment.copy(src, ValueLayout.JAVA_LONG_UNALIGNED, 8 * (from + g), built, 0, m);
+                for (int b = 0; b < m; b += block) {
+                    long first = from + g + b;
+                    bases[(int) (first >>> BLOCK_SHIFT)] = packBlock(built, b, Math.min(block, m - b), distances, first,
+                            exceptions);
                 }
-                base = base == Long.MAX_VALUE ? 0 : base;
-                bases[(int) (first >>> BLOCK_SHIFT)] = base;
-                for (int i = 0; i < inBlock; i++) {
-                    long off = src.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, first + i);
-                    long d = off - base;
-                    if (off < 0 || d >= Integer.MAX_VALUE) {
-                        buffer.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, b + i, EXCEPTION);
-                        exceptions.add(first + i);
-                        exceptions.add(off);
-                    } else {
-                        buffer.setAtIndex(ValueLayout.JAVA_INT_UNALIGNED, b + i, (int) d);
-                    }
-                }
+                MemorySegment.copy(distances, 0, buffer, ValueLayout.JAVA_INT_UNALIGNED, 4L * g, m);
             }
             sink.accept(from, buffer, count);
         }
         return new Packing(bases, SparseLongs.of(exceptions));
+    }
+
+    /**
+     * One block of {@code built[at .. at+count-1]} (nodes from {@code firstNode}): its base, and
+     * its distances into {@code distances} at the same places. Branch-free but for blocks with
+     * exceptions (the first, for the pseudo class loader, and the last, for the synthetic
+     * classes): a branch first taken after the JIT compiled the loop costs a recompilation.
+     */
+    private static long packBlock(long[] built, int at, int count, int[] distances, long firstNode,
+            LongList exceptions) {
+        long base = Long.MAX_VALUE;
+        for (int i = at; i < at + count; i++) {
+            long off = built[i];
+            long negative = off >> 63;
+            base = Math.min(base, (off & ~negative) | (Long.MAX_VALUE & negative)); // negative offsets count as +inf
+        }
+        base = base == Long.MAX_VALUE ? 0 : base;
+        long anyException = 0;
+        for (int i = at; i < at + count; i++) {
+            long off = built[i];
+            long d = off - base;
+            long exception = (off >> 63) | ((Integer.MAX_VALUE - 1 - d) >> 63); // off < 0 or d >= 2^31-1: all ones
+            distances[i] = (int) ((d & ~exception) | (EXCEPTION & exception));
+            anyException |= exception;
+        }
+        if (anyException != 0) {
+            for (int i = at; i < at + count; i++) {
+                long off = built[i];
+                if (off < 0 || off - base >= Integer.MAX_VALUE) {
+                    exceptions.add(firstNode + (i - at));
+                    exceptions.add(off);
+                }
+            }
+        }
+        return base;
     }
 
     /** Offsets as stored; null when the parts disagree (a damaged file). */

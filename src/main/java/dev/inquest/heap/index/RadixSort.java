@@ -27,6 +27,44 @@ final class RadixSort {
     }
 
     static Sorted sort(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, Spill spill) {
+        return sort(keyParts, valueParts, n, spill, Runtime.getRuntime().availableProcessors() > 1);
+    }
+
+    /** One part's keys as the first pass sees them: their range and their ascending runs. */
+    private record PartRuns(long min, long max, long first, long last, boolean ascending, long runs,
+                            dev.inquest.heap.store.LongList runStarts) {
+        static PartRuns of(BigLongList part) {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            boolean ascending = true;
+            long runs = 0;
+            dev.inquest.heap.store.LongList starts = new dev.inquest.heap.store.LongList();
+            long runPrev = Long.MAX_VALUE;
+            long size = part.size();
+            for (long i = 0; i < size; i++) {
+                long k = part.get(i);
+                min = Math.min(min, k);
+                max = Math.max(max, k);
+                if (k < runPrev) {
+                    ascending &= i == 0;
+                    if (++runs <= MAX_RUNS) {
+                        starts.add(i);
+                    }
+                }
+                runPrev = k;
+            }
+            return new PartRuns(min, max, size == 0 ? 0 : part.get(0), size == 0 ? 0 : part.get(size - 1), ascending,
+                    runs, starts);
+        }
+    }
+
+    /** {@code parallel} reads the parts' runs side by side (tests compare both ways). */
+    static Sorted sort(List<BigLongList> keyParts, List<BigLongList> valueParts, long n, Spill spill, boolean parallel) {
+        // Each part on its own (its first key starts a run), then in order: the same figures as
+        // one pass over the parts, in about half the time on two cores.
+        PartRuns[] partRuns = new PartRuns[keyParts.size()];
+        java.util.stream.IntStream parts = java.util.stream.IntStream.range(0, keyParts.size());
+        (parallel ? parts.parallel() : parts).forEach(p -> partRuns[p] = PartRuns.of(keyParts.get(p)));
         long min = Long.MAX_VALUE;
         long max = Long.MIN_VALUE;
         boolean sorted = true;
@@ -34,23 +72,20 @@ final class RadixSort {
         long runs = 0;
         // Where each ascending run starts (part, index), noted while there are few enough to merge.
         dev.inquest.heap.store.LongList runStarts = new dev.inquest.heap.store.LongList();
-        for (int p = 0; p < keyParts.size(); p++) {
-            BigLongList part = keyParts.get(p);
-            long runPrev = Long.MAX_VALUE;
-            for (long i = 0, size = part.size(); i < size; i++) {
-                long k = part.get(i);
-                min = Math.min(min, k);
-                max = Math.max(max, k);
-                sorted &= k >= prev;
-                prev = k;
-                if (k < runPrev) {
-                    if (++runs <= MAX_RUNS) {
-                        runStarts.add(p);
-                        runStarts.add(i);
-                    }
-                }
-                runPrev = k;
+        for (int p = 0; p < partRuns.length; p++) {
+            PartRuns r = partRuns[p];
+            if (keyParts.get(p).size() == 0) {
+                continue;
             }
+            min = Math.min(min, r.min());
+            max = Math.max(max, r.max());
+            sorted &= r.ascending() && r.first() >= prev;
+            prev = r.last();
+            for (long i = 0; i < r.runStarts().size() && runs + i < MAX_RUNS; i++) {
+                runStarts.add(p);
+                runStarts.add(r.runStarts().get(i));
+            }
+            runs += r.runs();
         }
         if (!sorted && runs <= MAX_RUNS && runs <= n / 64) {
             return merge(keyParts, valueParts, n, runStarts, spill);
@@ -246,24 +281,27 @@ final class RadixSort {
                 }
             }
             BigLongList rk = runKeys[top];
-            BigLongList rv = runValues[top];
             long p = pos[top];
             long e = to[top];
             long k = head[top];
-            while (true) {
-                keys.set(at, k);
-                values.set(at, rv.get(p));
-                at++;
-                if (++p >= e) {
-                    break;
-                }
-                k = rk.get(p);
-                if (next >= 0 && (k > head[next] || (k == head[next] && top > next))) {
-                    break;
+            // The stretch ends at the first key the runner-up goes before: found by reading the
+            // keys alone, then keys and values copied in bulk (a third of the accesses one by one).
+            long q = next < 0 ? e : p + 1;
+            if (next >= 0) {
+                long limit = head[next];
+                boolean topWinsTies = top < next;
+                for (; q < e; q++) {
+                    k = rk.get(q);
+                    if (k > limit || (k == limit && !topWinsTies)) {
+                        break;
+                    }
                 }
             }
-            pos[top] = p;
-            if (p < e) {
+            rk.copyTo(p, q - p, keys.segment(), 8 * at);
+            runValues[top].copyTo(p, q - p, values.segment(), 8 * at);
+            at += q - p;
+            pos[top] = q;
+            if (q < e) {
                 head[top] = k;
             } else {
                 heap[0] = heap[--heapSize];

@@ -54,6 +54,37 @@ public final class BigLongList implements AutoCloseable {
         return size;
     }
 
+    /** Appends {@code values[0 .. count-1]}. */
+    public void addAll(long[] values, int count) {
+        int done = 0;
+        while (done < count) {
+            long pos = size & MASK;
+            if (pos == 0) {
+                int c = (int) (size >>> SHIFT);
+                if (c == chunks.length) {
+                    chunks = Arrays.copyOf(chunks, c * 2);
+                }
+                current = chunks[c] = NativeMemory.allocate(arena, CHUNK * Long.BYTES);
+            }
+            int n = (int) Math.min(count - done, CHUNK - pos);
+            MemorySegment.copy(values, done, current, L, pos * Long.BYTES, n);
+            size += n;
+            done += n;
+        }
+    }
+
+    /** Copies entries {@code from .. from+count-1} to {@code dst} at byte {@code dstOffset}. */
+    public void copyTo(long from, long count, MemorySegment dst, long dstOffset) {
+        while (count > 0) {
+            long pos = from & MASK;
+            long n = Math.min(count, CHUNK - pos);
+            MemorySegment.copy(chunks[(int) (from >>> SHIFT)], pos * Long.BYTES, dst, dstOffset, n * Long.BYTES);
+            from += n;
+            dstOffset += n * Long.BYTES;
+            count -= n;
+        }
+    }
+
     /** Appends all of {@code other} (which stays usable). */
     public void addAll(BigLongList other) {
         for (long i = 0; i < other.size; i++) {

@@ -40,4 +40,27 @@ class RetainedSizesTest {
             assertThat(RetainedSizes.wrap(narrow, MemorySegment.ofArray(new byte[15]))).isNull();
         }
     }
+
+    @Test
+    void longRangesPackAcrossGroupsWithTheirOverflowsInNodeOrder() {
+        int n = 10_000; // more than one group of the packing loop
+        try (Arena arena = Arena.ofConfined()) {
+            LongArray wide = LongArray.allocate(arena, n);
+            for (int i = 0; i < n; i++) {
+                wide.set(i, i % 4099 == 7 ? (long) i << 32 : 24L * i);
+            }
+            MemorySegment narrow = arena.allocate(4L * n);
+            dev.inquest.heap.store.LongList pairs = new dev.inquest.heap.store.LongList();
+            RetainedSizes.of(wide).storeNarrow(0, n, narrow, pairs);
+            assertThat(pairs.size()).isEqualTo(2 * 3); // nodes 7, 4106 and 8205
+            RetainedSizes stored = RetainedSizes.wrap(narrow, MemorySegment.ofArray(dev.inquest.heap.store.SparseLongs.of(pairs).stored()));
+            long firstWrong = -1;
+            for (int i = 0; i < n && firstWrong < 0; i++) {
+                if (stored.get(i) != wide.get(i)) {
+                    firstWrong = i;
+                }
+            }
+            assertThat(firstWrong).isEqualTo(-1);
+        }
+    }
 }

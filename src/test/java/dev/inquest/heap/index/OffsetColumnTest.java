@@ -40,4 +40,35 @@ class OffsetColumnTest {
                     MemorySegment.ofArray(p.exceptions().stored()), n)).as("distances of the wrong length").isNull();
         }
     }
+
+    @Test
+    void longColumnsPackAcrossGroupsAndPieces() throws Exception {
+        int n = 20_000; // several groups of the packing loop per piece, and several pieces
+        try (Arena arena = Arena.ofConfined()) {
+            LongArray built = LongArray.allocate(arena, n);
+            long at = 3L << 30;
+            for (int i = 0; i < n; i++) {
+                at += 16 + (i % 5) * 8;
+                built.set(i, at);
+            }
+            built.set(0, -1);
+            built.set(4095, -2 - 3);
+            built.set(4096, 1L << 40);
+            built.set(n - 1, -2 - 4);
+            MemorySegment file = arena.allocate(4L * n, 8);
+            MemorySegment buffer = arena.allocate(4L * 8192, 8);
+            OffsetColumn.Packing p = OffsetColumn.pack(built, buffer,
+                    (first, distances, count) -> MemorySegment.copy(distances, 0, file, 4 * first, 4L * count));
+            assertThat(p.exceptions().nodes()).containsExactly(0, 4095, 4096, n - 1);
+            OffsetColumn stored = OffsetColumn.stored(file, MemorySegment.ofArray(p.storedBases()),
+                    MemorySegment.ofArray(p.exceptions().stored()), n);
+            long firstWrong = -1;
+            for (int i = 0; i < n && firstWrong < 0; i++) {
+                if (stored.get(i) != built.get(i)) {
+                    firstWrong = i;
+                }
+            }
+            assertThat(firstWrong).isEqualTo(-1);
+        }
+    }
 }

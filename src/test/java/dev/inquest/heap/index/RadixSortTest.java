@@ -30,20 +30,23 @@ class RadixSortTest {
             order[i] = i;
         }
         Arrays.sort(order, Comparator.comparingLong(i -> keys[i]));
-        RadixSort.Sorted s = RadixSort.sort(kp, vp, keys.length, dev.inquest.heap.store.Spill.NONE);
-        try {
-            int firstWrong = -1;
-            for (int i = 0; i < keys.length && firstWrong < 0; i++) {
-                if (s.keys().get(i) != keys[order[i]] || s.values().get(i) != order[i]) {
-                    firstWrong = i;
+        for (boolean parallel : new boolean[] {false, true}) {
+            RadixSort.Sorted s = RadixSort.sort(kp, vp, keys.length, dev.inquest.heap.store.Spill.NONE, parallel);
+            try {
+                int firstWrong = -1;
+                for (int i = 0; i < keys.length && firstWrong < 0; i++) {
+                    if (s.keys().get(i) != keys[order[i]] || s.values().get(i) != order[i]) {
+                        firstWrong = i;
+                    }
                 }
+                assertThat(firstWrong).as("first position where key or stable order differs (parallel %s)", parallel)
+                        .isEqualTo(-1);
+            } finally {
+                s.arena().close();
             }
-            assertThat(firstWrong).as("first position where key or stable order differs").isEqualTo(-1);
-        } finally {
-            s.arena().close();
-            kp.forEach(BigLongList::close);
-            vp.forEach(BigLongList::close);
         }
+        kp.forEach(BigLongList::close);
+        vp.forEach(BigLongList::close);
     }
 
     @Test
