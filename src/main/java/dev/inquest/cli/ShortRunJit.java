@@ -50,17 +50,17 @@ final class ShortRunJit {
 
     /**
      * Starts building the platform MBean server on a daemon thread when {@code args} name a
-     * command that will call {@link #applyFor}. Building it takes about 0.2 s of CPU (it describes
-     * every diagnostic command of the JVM, the JFR ones by parsing their settings files), 12 % of
-     * the allocation flame graph's whole run when done in line. Done here, it overlaps the command
-     * line's start, and the command never waits for it: {@link #apply} leaves the directive to
-     * this thread if the server is not built yet (what C2 compiles meanwhile is the first chunks'
-     * scan, which it does well). Only a head start: {@link #applyFor} still decides from the real
-     * inputs whether the directive applies.
+     * command that will call {@link #applyFor} and the directive cannot be added {@link Direct
+     * directly}. Building it takes about 0.2 s of CPU (it describes every diagnostic command of the
+     * JVM, the JFR ones by parsing their settings files), 12 % of the allocation flame graph's whole
+     * run when done in line. Done here, it overlaps the command line's start, and the command never
+     * waits for it: {@link #apply} leaves the directive to this thread if the server is not built
+     * yet. Only a head start: {@link #applyFor} still decides from the real inputs whether the
+     * directive applies.
      */
     static void prepare(String[] args) {
         if (args.length < 2 || !"jfr".equals(args[0]) || !JFR_COMMANDS.contains(args[1])
-                || Boolean.getBoolean("inquest.c2")) {
+                || Boolean.getBoolean("inquest.c2") || Direct.AVAILABLE) {
             return;
         }
         synchronized (LOCK) {
@@ -128,6 +128,9 @@ final class ShortRunJit {
         if (Boolean.getBoolean("inquest.c2")) {
             return;
         }
+        if (Direct.AVAILABLE && ownProcess() && Direct.add()) {
+            return;
+        }
         MBeanServer mbeans;
         synchronized (LOCK) {
             if (preparing) {
@@ -147,6 +150,64 @@ final class ShortRunJit {
             return; // only a speed hint
         }
         addDirective(mbeans);
+    }
+
+    /**
+     * The diagnostic command behind the MBean, called without building the MBean server (0.2 s of
+     * CPU against well under a millisecond): the jar's manifest opens the JDK's internal
+     * {@code com.sun.management.internal} package to Inquest for this ({@code Add-Opens}). Not
+     * available when Inquest runs without that manifest (on a class path, or from the app image's
+     * launcher), or on a JDK whose internals differ: then the MBean server, with its head start.
+     */
+    static final class Direct {
+        private static final String IMPL = "com.sun.management.internal.DiagnosticCommandImpl";
+        private static final java.lang.reflect.Method GET;
+        private static final java.lang.reflect.Method EXECUTE;
+        static final boolean AVAILABLE;
+
+        static {
+            java.lang.reflect.Method get = null;
+            java.lang.reflect.Method execute = null;
+            try {
+                Class<?> c = Class.forName(IMPL);
+                get = c.getDeclaredMethod("getDiagnosticCommandMBean");
+                execute = c.getDeclaredMethod("executeDiagnosticCommand", String.class);
+                if (!get.trySetAccessible() || !execute.trySetAccessible()) {
+                    get = null;
+                }
+            } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                get = null;
+            }
+            GET = get;
+            EXECUTE = execute;
+            AVAILABLE = get != null;
+        }
+
+        private Direct() {
+        }
+
+        /** Adds {@link #DIRECTIVE}; false when it could not (the caller goes through the MBean server). */
+        static boolean add() {
+            try {
+                // Its static initialiser loads the native library the command's method lives in.
+                Class.forName("com.sun.management.internal.PlatformMBeanProviderImpl", true,
+                        ShortRunJit.class.getClassLoader());
+                Object impl = GET.invoke(null);
+                if (impl == null) {
+                    return false; // this JVM offers no diagnostic commands to Java code
+                }
+                Path directives = Files.createTempFile("inquest-jit", ".json");
+                try {
+                    Files.writeString(directives, DIRECTIVE);
+                    EXECUTE.invoke(impl, "Compiler.directives_add \"" + directives + "\"");
+                    return true;
+                } finally {
+                    Files.deleteIfExists(directives);
+                }
+            } catch (Exception | LinkageError e) {
+                return false;
+            }
+        }
     }
 
     private static void addDirective(MBeanServer mbeans) {

@@ -44,4 +44,32 @@ class ShortRunJitTest {
         }
         assertThat(ShortRunJit.ready()).isNull();
     }
+
+    /**
+     * Issue 20: Inquest's own process adds the directive straight through the diagnostic command
+     * when the jar's manifest opens the JDK's package (here the same opening on the command line),
+     * without building the platform MBean server; without the opening, through the server. Either
+     * way C2 is excluded (the JIT says so for each method it leaves to C1).
+     */
+    @Test
+    void theDirectiveIsAddedWithoutTheMBeanServerWhenThePackageIsOpened(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path recording = dev.inquest.testing.Corpus.file("jfr/example.jfr");
+        for (boolean opened : new boolean[] {true, false}) {
+            java.nio.file.Path classes = dir.resolve("classes-" + opened + ".log");
+            java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of(
+                    dev.inquest.testing.ChildJvm.java().toString(), "-XX:+PrintCompilation",
+                    "-Xlog:class+load:file=" + classes, "-Dinquest.cache=" + dir.resolve("cache")));
+            if (opened) {
+                cmd.add("--add-opens=jdk.management/com.sun.management.internal=ALL-UNNAMED");
+            }
+            cmd.addAll(java.util.List.of("-cp", System.getProperty("java.class.path"), "dev.inquest.Main", "jfr",
+                    "flame", recording.toString(), "--event", "alloc", "--collapsed", dir.resolve("out.collapsed").toString()));
+            dev.inquest.testing.ChildJvm.Result r = dev.inquest.testing.ChildJvm.run(cmd, dir, 120);
+            assertThat(r.exitCode()).isZero();
+            assertThat(r.output()).as("opened: %s", opened).contains("excluded by CompileCommand");
+            assertThat(java.nio.file.Files.readString(classes)).as("opened: %s", opened)
+                    .satisfies(log -> assertThat(log.contains("com.sun.jmx.mbeanserver.JmxMBeanServer ")).isEqualTo(!opened));
+        }
+    }
 }
