@@ -699,9 +699,30 @@ public final class ChunkFilter {
         record Field(String name, long type, boolean constantPool, int dimension) {
         }
 
-        final Map<Long, String> names = new HashMap<>();
-        final Map<Long, Field[]> fields = new HashMap<>();
-        private final Map<String, Long> ids = new HashMap<>();
+        final Map<Long, String> names;
+        final Map<Long, Field[]> fields;
+        private final Map<String, Long> ids;
+
+        Metadata() {
+            names = new HashMap<>();
+            fields = new HashMap<>();
+            ids = new HashMap<>();
+        }
+
+        /** Another chunk's view of the same metadata: the layouts shared (read only), its own sums. */
+        private Metadata(Metadata same) {
+            names = same.names;
+            fields = same.fields;
+            ids = same.ids;
+            kinds = same.kinds;
+            structFields = same.structFields;
+            flat = same.flat;
+            varints = same.varints;
+        }
+
+        Metadata forAnotherChunk() {
+            return new Metadata(this);
+        }
 
         long idOf(String name) {
             return ids.getOrDefault(name, -1L);
@@ -1039,6 +1060,18 @@ public final class ChunkFilter {
                 case DOUBLE -> c[0] += 8;
                 case STRING -> skipString(b, c);
                 case STRUCT -> {
+                    byte[] ops = flat[(int) type];
+                    if (ops != null && b.hasArray()) {
+                        // A layout without arrays (a stack frame, a method, a class): skipped
+                        // straight on the bytes, as the size check does. This skip runs for every
+                        // frame of every stack trace in the pools.
+                        int p = skipFlat(b.array(), b.arrayOffset() + c[0], ops) - b.arrayOffset();
+                        if (p > b.limit()) {
+                            throw new IndexOutOfBoundsException("a value runs past the chunk's end");
+                        }
+                        c[0] = p;
+                        return;
+                    }
                     Field[] fs = structFields[(int) type];
                     if (fs == null) {
                         throw new IllegalStateException("no fields for type " + type);
@@ -1085,10 +1118,18 @@ public final class ChunkFilter {
         }
     }
 
+    /**
+     * The metadata of the chunks read last, by their metadata record's bytes after its header
+     * (start time, duration and id differ per chunk; the descriptions rarely do): a recording's
+     * chunks mostly repeat the same record, and parsing it took 3 ms per chunk.
+     */
+    private static final java.util.ArrayDeque<Map.Entry<byte[], Metadata>> PARSED = new java.util.ArrayDeque<>();
+    private static final int PARSED_KEPT = 4;
+
     /** Type names and field layouts from the chunk's metadata record. */
     static Metadata metadata(ByteBuffer b, int metaPos) {
         int[] c = {metaPos};
-        readVarLong(b, c); // size
+        long size = readVarLong(b, c);
         long type = readVarLong(b, c);
         if (type != METADATA) {
             throw new IllegalStateException("no metadata record at " + metaPos);
@@ -1096,6 +1137,19 @@ public final class ChunkFilter {
         readVarLong(b, c); // start
         readVarLong(b, c); // duration
         readVarLong(b, c); // metadata id
+        int from = c[0];
+        long end = metaPos + size;
+        boolean cacheable = size > 0 && end > from && end <= b.limit();
+        if (cacheable) {
+            ByteBuffer body = b.slice(from, (int) end - from);
+            synchronized (PARSED) {
+                for (Map.Entry<byte[], Metadata> e : PARSED) {
+                    if (e.getKey().length == body.remaining() && body.mismatch(ByteBuffer.wrap(e.getKey())) < 0) {
+                        return e.getValue().forAnotherChunk();
+                    }
+                }
+            }
+        }
         long count = readVarLong(b, c);
         if (count < 0 || count > b.limit() - c[0]) {
             throw new IllegalStateException("metadata declares " + count + " strings");
@@ -1107,6 +1161,17 @@ public final class ChunkFilter {
         Metadata m = new Metadata();
         readElement(b, c, strings, m, null, 0);
         m.resolve();
+        // Only a parse that stayed within the record's bytes is theirs alone to repeat.
+        if (cacheable && c[0] <= end) {
+            byte[] key = new byte[(int) end - from];
+            b.get(from, key);
+            synchronized (PARSED) {
+                if (PARSED.size() == PARSED_KEPT) {
+                    PARSED.removeLast();
+                }
+                PARSED.addFirst(Map.entry(key, m.forAnotherChunk()));
+            }
+        }
         return m;
     }
 
