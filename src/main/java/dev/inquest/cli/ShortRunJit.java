@@ -156,8 +156,8 @@ final class ShortRunJit {
      * The diagnostic command behind the MBean, called without building the MBean server (0.2 s of
      * CPU against well under a millisecond): the jar's manifest opens the JDK's internal
      * {@code com.sun.management.internal} package to Inquest for this ({@code Add-Opens}). Not
-     * available when Inquest runs without that manifest (on a class path, or from the app image's
-     * launcher), or on a JDK whose internals differ: then the MBean server, with its head start.
+     * available when Inquest runs without that manifest (on a class path, or from a launcher that
+     * does not read it), or on a JDK whose internals differ: then the MBean server, with its head start.
      */
     static final class Direct {
         private static final String IMPL = "com.sun.management.internal.DiagnosticCommandImpl";
