@@ -25,7 +25,7 @@ public final class Main {
             launchWindow(args);
             return;
         }
-        System.exit(InquestCommand.run(args));
+        System.exit(InquestCommand.runMain(args));
     }
 
     static boolean opensWindow(String[] args) {

@@ -36,6 +36,12 @@ public final class InquestCommand implements Runnable {
         return newCommandLine(args).execute(args);
     }
 
+    /** {@link #run} for this process's own command line ({@code Main}): a JIT head start first ({@link ShortRunJit#prepare}). */
+    public static int runMain(String... args) {
+        ShortRunJit.prepare(args);
+        return run(args);
+    }
+
     /** The whole command tree (help, documentation checks). */
     public static CommandLine newCommandLine() {
         return newCommandLine(new String[0]);
