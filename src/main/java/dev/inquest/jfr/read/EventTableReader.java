@@ -197,15 +197,33 @@ public final class EventTableReader implements EventTable {
         return new EventStack(List.copyOf(frames), st.isTruncated());
     }
 
-    /** The chunk's event of the type at {@code ordinal}, going on from the cursor when it is before it. */
+    /**
+     * The chunk's event of the type at {@code ordinal}, going on from the cursor when it is a little
+     * before it; else from the copy's nearest mark at or before it (a jump, or a step back, parses at
+     * most a mark's span of events), or from the copy's start when it has no marks.
+     */
     private RecordedEvent eventAt(Chunk c, int ordinal, Progress progress) throws IOException {
         ChunkCopy copy = c.copy(false);
         if (copy == null) {
             return null;
         }
-        if (cursor == null || cursor.chunk != c.index || cursor.next > ordinal) {
+        long[] marks = copy.marks();
+        if (cursor == null || cursor.chunk != c.index || cursor.next > ordinal
+                || (marks != null && ordinal - cursor.next >= GO_ON)) {
             closeCursor();
-            cursor = new Cursor(c.index, new RecordingFile(copy.file()));
+            int m = marks == null ? 0 : Math.min(ordinal / ChunkCopy.MARK, marks.length - 2);
+            if (m > 0) {
+                java.nio.file.Path tail = copy.from(m);
+                try {
+                    cursor = new Cursor(c.index, new RecordingFile(tail), tail);
+                } catch (IOException | RuntimeException e) {
+                    Files.deleteIfExists(tail);
+                    throw e;
+                }
+                cursor.next = m * ChunkCopy.MARK;
+            } else {
+                cursor = new Cursor(c.index, new RecordingFile(copy.file()), null);
+            }
         }
         try {
             while (cursor.file.hasMoreEvents()) {
@@ -236,6 +254,13 @@ public final class EventTableReader implements EventTable {
             } catch (IOException ignored) {
                 // a read-only file: nothing to lose
             }
+            if (cursor.tail != null) {
+                try {
+                    Files.deleteIfExists(cursor.tail);
+                } catch (IOException ignored) {
+                    // the cache's sweep removes what is left
+                }
+            }
             cursor = null;
         }
     }
@@ -254,15 +279,26 @@ public final class EventTableReader implements EventTable {
         }
     }
 
-    /** An open copy of one chunk and the ordinal of the next event of the type it will read. */
+    /**
+     * Events ahead of the cursor that are read through rather than jumped to from a mark: opening a
+     * cut copy parses its constant pools again, which costs about as much as parsing this many events.
+     */
+    private static final int GO_ON = 4 * ChunkCopy.MARK;
+
+    /**
+     * An open copy of one chunk (or of its tail from a mark, a file of the cursor's own) and the
+     * ordinal of the next event of the type it will read.
+     */
     private static final class Cursor {
         final int chunk;
         final RecordingFile file;
+        final java.nio.file.Path tail;
         int next;
 
-        Cursor(int chunk, RecordingFile file) {
+        Cursor(int chunk, RecordingFile file, java.nio.file.Path tail) {
             this.chunk = chunk;
             this.file = file;
+            this.tail = tail;
         }
     }
 
@@ -302,6 +338,12 @@ public final class EventTableReader implements EventTable {
         /** The number of matches, reading the chunk when the filters need its events. */
         synchronized long ensure(Progress progress) throws IOException {
             if (count >= 0) {
+                return count;
+            }
+            java.util.List<java.util.Map<String, Long>> known = source.chunkCounts();
+            if (!query.filtersEvents() && known != null && source.damage().isEmpty()) {
+                // The summary's raw scan counted the type in this chunk: a page further on needs no copy of it.
+                count = known.get(index).getOrDefault(query.type(), 0L);
                 return count;
             }
             long[] span = ChunkCopy.span(source, index);

@@ -41,9 +41,10 @@ import javafx.util.StringConverter;
  * ticked, per category) and the gap between resident set and committed heap. Above it the engine's
  * sentence on the gap and what the recording lacks; below it the series' figures, each row's box
  * putting the series on the chart or taking it off. Hovering the chart gives every shown series'
- * value at that moment.
+ * value at that moment. The selected row pins as evidence (Ctrl+P): the engine's figures of that
+ * series over the range dragged on the heap chart, shown above the chart.
  */
-final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView {
+final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
     /** Shown when the view opens; NMT categories wait for a tick, except those that grew most. */
     private static final Set<Kind> SHOWN = EnumSet.of(Kind.RSS, Kind.HEAP_COMMITTED, Kind.HEAP_AFTER_GC, Kind.METASPACE,
             Kind.CODE_CACHE, Kind.DIRECT_BUFFERS, Kind.NMT_TOTAL, Kind.GAP);
@@ -89,8 +90,11 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
     private final Label hover = new Label();
     private final Pane overlay = new Pane(hover);
     private final TableView<Row> table = new TableView<>();
+    private final Label rangeLabel = new Label();
     private boolean loaded;
     private NativeMemory memory;
+    /** A series a pinned locator named before the series were read: selected once they are. */
+    private String[] pendingReveal;
 
     NativeMemoryView(JfrContext doc) {
         this.doc = doc;
@@ -135,9 +139,18 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         absent.setWrapText(true);
         absent.setManaged(false);
         absent.visibleProperty().bind(absent.managedProperty());
-        Label hint = new Label("Tick a row to chart it; hover the chart for the values at a moment.");
+        Label hint = new Label("Tick a row to chart it; hover the chart for the values at a moment; select a row"
+                + " and pin it (Ctrl+P) as evidence over the range.");
         hint.getStyleClass().add("text-muted");
-        VBox header = new VBox(4, headline, absent, hint);
+        hint.setWrapText(true);
+        // The range pinned figures cover: the one dragged on the heap chart, as the flame graphs' bars say it.
+        rangeLabel.setId("jfr-native-range");
+        RangeControls.show(rangeLabel, doc);
+        Label rangeTitle = new Label("Range");
+        rangeTitle.getStyleClass().add("text-muted");
+        javafx.scene.layout.HBox range = new javafx.scene.layout.HBox(6, rangeTitle, rangeLabel, RangeControls.clearButton(doc));
+        range.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox header = new VBox(4, headline, absent, hint, range);
         header.setPadding(new Insets(10, 16, 4, 16));
         setTop(header);
 
@@ -248,6 +261,47 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         table.setPlaceholder(new Label("No memory series in this recording"));
         this.memory = m;
         redraw();
+        if (pendingReveal != null) {
+            String[] r = pendingReveal;
+            pendingReveal = null;
+            reveal(r[0], r[1]);
+        }
+    }
+
+    /**
+     * The selected series as evidence: the engine's sentence and figures over the document's range
+     * (the whole recording when none), with the way back to this tab on that series; empty with no
+     * row selected or no point of it in the range.
+     */
+    @Override
+    public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
+        Row r = table.getSelectionModel().getSelectedItem();
+        if (r == null || memory == null) {
+            return java.util.Optional.empty();
+        }
+        return dev.inquest.link.RecordingEvidence.nativeSeries(doc.summary().file(), doc.artifactPath(), r.series,
+                doc.summary().start(), doc.rangeLocator());
+    }
+
+    /**
+     * Selects (and charts) the series a pinned locator names: its kind's id ("rss") and, for an NMT
+     * category, the category; once the series are read when they are not yet.
+     */
+    void reveal(String seriesId, String category) {
+        if (memory == null) {
+            pendingReveal = new String[] {seriesId, category};
+            ensureLoaded();
+            return;
+        }
+        for (Row r : table.getItems()) {
+            if (r.series.kind().id().equals(seriesId) && java.util.Objects.equals(r.series.category(), category)) {
+                r.shown.set(r.series.kind().bytes() || r.shown.get());
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+                return;
+            }
+        }
+        doc.status("This recording has no " + (category == null ? seriesId : seriesId + " " + category) + " series");
     }
 
     /** "a", "a and b", "a, b and c". */
