@@ -114,6 +114,9 @@ public final class EventTableReader implements EventTable {
         long n = 0;
         for (Chunk c : chunks) {
             progress.checkCancelled();
+            if (c.countIfKnown() < 0) {
+                countAhead(c.index);
+            }
             n += c.ensure(progress);
             progress.progress(c.index + 1);
         }
@@ -147,6 +150,9 @@ public final class EventTableReader implements EventTable {
             if (out.size() >= count) {
                 break;
             }
+            if (c.countIfKnown() < 0) {
+                countAhead(c.index);
+            }
             long n = c.ensure(progress);
             long end = from + count;
             if (before + n > from && before < end) {
@@ -171,6 +177,46 @@ public final class EventTableReader implements EventTable {
             out.add(row(e, before + m, c.index, ordinal));
         }
     }
+
+    /**
+     * While this thread counts chunk {@code at}'s matches (a copy and, with a filter, a scan), the
+     * read-ahead thread counts the next chunk not counted yet: a filter's count, or a jump past
+     * chunks not read yet, can take down to half as long on two cores (not measured).
+     */
+    private synchronized void countAhead(int at) {
+        if (!query.filtersEvents() && source.chunkCounts() != null) {
+            return; // each chunk's count is the summary's: nothing to read ahead
+        }
+        for (int i = at + 1; i < chunks.length; i++) {
+            Chunk next = chunks[i];
+            if (next.countIfKnown() >= 0 || next.countingAhead) {
+                continue;
+            }
+            next.countingAhead = true;
+            AHEAD.execute(() -> {
+                try {
+                    if (!closed) {
+                        next.ensure(Progress.NONE);
+                    }
+                } catch (IOException | RuntimeException skipped) {
+                    // Closed meanwhile, or damaged: the page that needs the chunk reads it again and says so.
+                }
+            });
+            return;
+        }
+    }
+
+    /**
+     * The read-ahead thread, shared by every table; it ends when idle. (Copying the next chunk ahead
+     * while scrolling was tried: on two cores, pages read back to back, it slowed the pages more
+     * than it saved at the chunk boundary.)
+     */
+    private static final java.util.concurrent.ExecutorService AHEAD = new java.util.concurrent.ThreadPoolExecutor(0, 1,
+            5, java.util.concurrent.TimeUnit.SECONDS, new java.util.concurrent.LinkedBlockingQueue<>(), r -> {
+                Thread t = new Thread(r, "jfr-events-read-ahead");
+                t.setDaemon(true);
+                return t;
+            });
 
     private EventRow row(RecordedEvent e, long index, int chunk, int ordinal) {
         Object[] values = new Object[columns.size()];
@@ -311,6 +357,8 @@ public final class EventTableReader implements EventTable {
         private long count = -1;
         /** The ordinals of the matches, or null when every event of the type matches. */
         private int[] matches;
+        /** Whether the read-ahead thread was asked to count its matches; guarded by the table. */
+        boolean countingAhead;
 
         Chunk(int index) {
             this.index = index;

@@ -88,7 +88,10 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
     private final Label headline = new Label();
     private final Label absent = new Label();
     private final Label hover = new Label();
-    private final Pane overlay = new Pane(hover);
+    /** The document's range on the chart (dragged here or on the heap chart): what a pinned series covers. */
+    private final javafx.scene.shape.Rectangle band = new javafx.scene.shape.Rectangle();
+    private final Pane overlay = new Pane(band, hover);
+    private double dragStart = Double.NaN;
     private final TableView<Row> table = new TableView<>();
     private final Label rangeLabel = new Label();
     private boolean loaded;
@@ -130,6 +133,17 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
         StackPane stack = new StackPane(chart, overlay);
         chart.setOnMouseMoved(e -> showHover(e.getSceneX(), e.getSceneY()));
         chart.setOnMouseExited(e -> hover.setVisible(false));
+        band.getStyleClass().add("range-band");
+        band.setId("jfr-native-band");
+        band.setManaged(false);
+        band.setVisible(false);
+        installRangeDrag();
+        // The band follows the range, and the axis when the chart is resized or its lines change.
+        doc.rangeProperty().addListener((o, was, is) -> placeBand());
+        x.lowerBoundProperty().addListener((o, was, is) -> placeBand());
+        x.upperBoundProperty().addListener((o, was, is) -> placeBand());
+        chart.widthProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(this::placeBand));
+        chart.heightProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(this::placeBand));
 
         headline.setId("jfr-native-headline");
         headline.getStyleClass().add("title-4");
@@ -139,8 +153,8 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
         absent.setWrapText(true);
         absent.setManaged(false);
         absent.visibleProperty().bind(absent.managedProperty());
-        Label hint = new Label("Tick a row to chart it; hover the chart for the values at a moment; select a row"
-                + " and pin it (Ctrl+P) as evidence over the range.");
+        Label hint = new Label("Tick a row to chart it; hover the chart for the values at a moment; drag across it"
+                + " for a range; select a row and pin it (Ctrl+P) as evidence over the range.");
         hint.getStyleClass().add("text-muted");
         hint.setWrapText(true);
         // The range pinned figures cover: the one dragged on the heap chart, as the flame graphs' bars say it.
@@ -304,6 +318,79 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
         doc.status("This recording has no " + (category == null ? seriesId : seriesId + " " + category) + " series");
     }
 
+    /** Dragging across the chart sets the document's range (as on the heap chart); a click leaves it. */
+    private void installRangeDrag() {
+        chart.setOnMousePressed(e -> dragStart = xValue(e.getSceneX(), e.getSceneY()));
+        chart.setOnMouseDragged(e -> {
+            double at = xValue(e.getSceneX(), e.getSceneY());
+            if (!Double.isNaN(dragStart) && !Double.isNaN(at)) {
+                showBand(Math.min(dragStart, at), Math.max(dragStart, at));
+            }
+        });
+        chart.setOnMouseReleased(e -> {
+            double end = xValue(e.getSceneX(), e.getSceneY());
+            if (!Double.isNaN(dragStart) && !Double.isNaN(end) && Math.abs(end - dragStart) > 0.05) {
+                selectRange(Math.min(dragStart, end), Math.max(dragStart, end));
+            } else {
+                placeBand();
+            }
+            dragStart = Double.NaN;
+        });
+    }
+
+    private double xValue(double sceneX, double sceneY) {
+        Point2D p = x.sceneToLocal(sceneX, sceneY);
+        return p == null ? Double.NaN : x.getValueForDisplay(p.getX()).doubleValue();
+    }
+
+    /** Sets the document's range from seconds since the recording started. */
+    void selectRange(double fromSeconds, double toSeconds) {
+        Instant start = doc.summary().start();
+        doc.rangeProperty().set(new JfrDocument.Range(start.plusMillis(Math.round(fromSeconds * 1000)),
+                start.plusMillis(Math.round(toSeconds * 1000))));
+    }
+
+    /** The band over the document's range, clipped to the plot; hidden for the whole recording. */
+    private void placeBand() {
+        JfrDocument.Range r = doc.rangeProperty().get();
+        if (r == null || chart.getData().isEmpty()) {
+            band.setVisible(false);
+            return;
+        }
+        double from = Math.max(x.getLowerBound(), seconds(r.from()));
+        double to = Math.min(x.getUpperBound(), seconds(r.to()));
+        if (to <= from) {
+            band.setVisible(false);
+            return;
+        }
+        showBand(from, to);
+    }
+
+    private void showBand(double fromSeconds, double toSeconds) {
+        javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+        if (plot == null || plot.getScene() == null) {
+            band.setVisible(false);
+            return;
+        }
+        Point2D a = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(fromSeconds), 0));
+        Point2D b = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(toSeconds), 0));
+        Point2D top = overlay.sceneToLocal(plot.localToScene(0, 0));
+        if (a == null || b == null || top == null) {
+            band.setVisible(false);
+            return;
+        }
+        band.setX(Math.min(a.getX(), b.getX()));
+        band.setWidth(Math.abs(b.getX() - a.getX()));
+        band.setY(top.getY());
+        band.setHeight(plot.getBoundsInLocal().getHeight());
+        band.setVisible(true);
+    }
+
+    /** The range band, for tests. */
+    javafx.scene.shape.Rectangle band() {
+        return band;
+    }
+
     /** "a", "a and b", "a, b and c". */
     private static String names(List<String> labels) {
         return labels.size() == 1 ? labels.getFirst()
@@ -330,6 +417,7 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
         }
         chart.getData().setAll(lines);
         colour();
+        javafx.application.Platform.runLater(this::placeBand);
     }
 
     /** Each line and its legend mark in its series' colour; the gap, the view's subject, drawn thicker. */

@@ -157,6 +157,20 @@ class PinLocksAndNativeTest {
         // Nothing selected: nothing to pin.
         assertThat(doc.evidenceForSelection()).isEmpty();
 
+        // Dragging across the chart sets the document's range (as on the heap chart) and shades it.
+        assertThat(view.band().isVisible()).isFalse();
+        javafx.geometry.Bounds plot = view.chart().lookup(".chart-plot-background").localToScreen(
+                view.chart().lookup(".chart-plot-background").getBoundsInLocal());
+        robot.drag(new javafx.geometry.Point2D(plot.getMinX() + plot.getWidth() * 0.25, plot.getCenterY()),
+                javafx.scene.input.MouseButton.PRIMARY).dropTo(new javafx.geometry.Point2D(plot.getMinX() + plot.getWidth() * 0.75,
+                plot.getCenterY()));
+        WaitForAsyncUtils.waitForFxEvents();
+        JfrDocument.Range dragged = doc.rangeProperty().get();
+        assertThat(dragged).isNotNull();
+        assertThat(dragged.from()).isBefore(dragged.to());
+        assertThat(view.band().isVisible()).isTrue();
+        assertThat(view.band().getWidth()).isCloseTo(plot.getWidth() * 0.5, org.assertj.core.data.Offset.offset(plot.getWidth() * 0.05));
+
         // The NMT category the workload grows ("Other": direct buffers and arenas), over the recording's second half.
         NativeMemory.Series other = view.memory().nmt("Other").orElseThrow();
         Instant start = doc.summary().start();
@@ -251,7 +265,7 @@ class PinLocksAndNativeTest {
                     WaitForAsyncUtils.waitForFxEvents();
                     robot.interact(() -> stage.getScene().getRoot().layout());
                     WaitForAsyncUtils.waitForFxEvents();
-                    String file = name + "-" + size[0] + (theme == Theme.DARK ? "-dark" : "");
+                    String file = name + "-" + size[0] + (theme == Theme.DARK ? "-dark" : "-light");
                     Path[] out = new Path[1];
                     robot.interact(() -> out[0] = Screenshots.capture(stage.getScene(), file));
                     assertThat(out[0]).exists();
