@@ -7,6 +7,7 @@ import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.EvidenceView;
 import dev.inquest.investigation.model.Locator;
 import dev.inquest.jfr.heap.HeapTimeline;
+import dev.inquest.jfr.nativemem.NativeMemory;
 import dev.inquest.jfr.oldobj.OldObjectReport;
 import dev.inquest.jfr.rules.RuleEvidence;
 import dev.inquest.jfr.rules.RuleFigure;
@@ -66,6 +67,72 @@ public final class RecordingEvidence {
         b.count("events in view", eventsInView).path(frame.stack());
         return b.source(artifact, allocations ? EvidenceView.JFR_ALLOC : EvidenceView.JFR_CPU,
                 new Locator.FlameFrame(frame.stack(), Locator.FlameWeight.valueOf(weight.name()), range)).build();
+    }
+
+    /**
+     * A frame of the lock contention graph: its share of the blocked time (or of the blocking
+     * events, weighed by count), its total and self weight, the event types it was built from, and
+     * the way back to the Locks tab on that frame.
+     *
+     * @param weight       {@link Weight#NANOS} (blocked time) or {@link Weight#COUNT}
+     * @param eventTypes   the event types the graph was built from (jdk.JavaMonitorEnter, jdk.ThreadPark)
+     * @param eventsInView the blocking events the graph was built from
+     */
+    public static Evidence lockFrame(String recording, String artifact, Weight weight, List<String> eventTypes,
+                                     long eventsInView, Frame frame, Locator.TimeRange range) {
+        boolean nanos = weight == Weight.NANOS;
+        String types = String.join(", ", eventTypes);
+        Evidence.Builder b = Evidence.builder(EvidenceKind.LOCK_FRAME)
+                .summary("Lock contention: " + Markdown.code(frame.label()) + " accounts for "
+                        + Units.percent(frame.shareOfRoot()) + (nanos ? " of the blocked time (" + Units.duration(frame.total())
+                        + " blocked)" : " of the blocking events (" + Units.count(frame.total()) + ")") + " in "
+                        + Markdown.text(recording) + " (" + Markdown.text(types) + ")")
+                .percent("share", frame.shareOfRoot() * 100);
+        if (nanos) {
+            b.figure(new dev.inquest.investigation.model.Figure("blocked", frame.total() / 1e6,
+                    dev.inquest.investigation.model.FigureUnit.MILLISECONDS));
+            b.figure(new dev.inquest.investigation.model.Figure("blocked self", frame.self() / 1e6,
+                    dev.inquest.investigation.model.FigureUnit.MILLISECONDS));
+        } else {
+            b.count("blocking events", frame.total()).count("blocking events self", frame.self());
+        }
+        b.count("events in view", eventsInView).path(frame.stack());
+        return b.source(artifact, EvidenceView.JFR_LOCK,
+                new Locator.FlameFrame(frame.stack(), Locator.FlameWeight.valueOf(weight.name()), range)).build();
+    }
+
+    /**
+     * A series of the memory beyond the heap over the range shown (null: the whole recording): the
+     * engine's sentence on it and its figures, and the way back to the Native memory tab on that
+     * series; empty when the series has no point in the range.
+     *
+     * @param start the recording's first instant, to name the range in seconds from it
+     */
+    public static Optional<Evidence> nativeSeries(String recording, String artifact, NativeMemory.Series series,
+                                                  Instant start, Locator.TimeRange range) {
+        Instant from = range == null ? null : range.from();
+        Instant to = range == null ? null : range.to();
+        Optional<NativeMemory.Stats> stats = series.statsWithin(from, to);
+        if (stats.isEmpty()) {
+            return Optional.empty();
+        }
+        NativeMemory.Stats s = stats.get();
+        boolean bytes = series.kind().bytes();
+        Evidence.Builder b = Evidence.builder(EvidenceKind.NATIVE_MEMORY)
+                .summary(Markdown.text(series.describe(s, start, from, to)) + " (" + Markdown.text(recording) + ")");
+        if (bytes) {
+            b.bytes("first", s.first()).bytes("last", s.last()).bytes("min", s.min()).bytes("max", s.max())
+                    .figure(new dev.inquest.investigation.model.Figure("growth", s.growth(),
+                            dev.inquest.investigation.model.FigureUnit.BYTES_DELTA));
+        } else {
+            b.count("first", s.first()).count("last", s.last()).count("min", s.min()).count("max", s.max())
+                    .figure(new dev.inquest.investigation.model.Figure("growth", s.growth(),
+                            dev.inquest.investigation.model.FigureUnit.COUNT_DELTA));
+        }
+        b.count("points", s.points()).figure(new dev.inquest.investigation.model.Figure("span",
+                s.span().toMillis() / 1000.0, dev.inquest.investigation.model.FigureUnit.SECONDS));
+        return Optional.of(b.source(artifact, EvidenceView.JFR_NATIVE,
+                new Locator.NativeSeries(series.kind().id(), series.category(), range)).build());
     }
 
     /**

@@ -275,13 +275,14 @@ public final class ReportExporter {
                     out.add("**Rows (" + name + "):**");
                     out.add(Markdown.fence(String.join("\n", e.path()), ""));
                 }
-            } else if (!e.path().isEmpty() && e.kind() != EvidenceKind.FLAME_FRAME && e.kind() != EvidenceKind.HEAP_TREND) {
+            } else if (!e.path().isEmpty() && !flame(e) && e.kind() != EvidenceKind.HEAP_TREND) {
                 out.add("**Path (" + name + "):**");
                 out.add(Markdown.fence(pathText(e.path()), ""));
             }
-            if (e.kind() == EvidenceKind.FLAME_FRAME) {
+            if (flame(e)) {
                 if (options.figuresDir() != null) {
-                    figure(out, files, options, "flame-" + name + ".svg", "Flame graph frame " + name,
+                    figure(out, files, options, "flame-" + name + ".svg",
+                            (e.kind() == EvidenceKind.LOCK_FRAME ? "Lock contention frame " : "Flame graph frame ") + name,
                             SvgFigures.flameFrame(e));
                 } else if (!e.path().isEmpty()) {
                     out.add("**Stack (" + name + "), root first:**");
@@ -301,6 +302,11 @@ public final class ReportExporter {
                 out.add(Markdown.fence(String.join("\n", e.values()), ""));
             }
         }
+    }
+
+    /** A frame of a flame graph (allocations, CPU or lock contention): its stack is shown, not a path. */
+    private static boolean flame(Evidence e) {
+        return e.kind() == EvidenceKind.FLAME_FRAME || e.kind() == EvidenceKind.LOCK_FRAME;
     }
 
     private static void figure(SubtaskExporter.Blocks out, Map<String, String> files, ExportOptions options,

@@ -72,7 +72,9 @@ public final class SvgFigures {
         int plotW = W - 2 * left;
         StringBuilder sb = header(height, "Flame graph frame: " + e.summary());
         sb.append(text(W / 2.0, 22, "middle", 15, "bold", stripMd(e.summary())));
-        sb.append(text(W / 2.0, 40, "middle", 12, "normal", Units.percentOfHundred(share) + " of samples"
+        String of = e.kind() == dev.inquest.investigation.model.EvidenceKind.LOCK_FRAME
+                ? (e.figure("blocked").isPresent() ? " of the blocked time" : " of the blocking events") : " of samples";
+        sb.append(text(W / 2.0, 40, "middle", 12, "normal", Units.percentOfHundred(share) + of
                 + e.figures().stream().filter(f -> !f.name().equals("share")).map(f -> ", " + FigureText.named(f))
                 .reduce("", String::concat)));
         double width = plotW * Math.max(0, Math.min(100, share)) / 100.0;

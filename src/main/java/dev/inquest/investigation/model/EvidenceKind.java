@@ -30,6 +30,10 @@ public sealed interface EvidenceKind permits EvidenceKind.Known, EvidenceKind.Ot
     EvidenceKind QUERY_RESULT = Known.QUERY_RESULT;
     /** A rule's verdict over a recording: its score, explanation and figures. */
     EvidenceKind RULE_RESULT = Known.RULE_RESULT;
+    /** A frame of a recording's lock contention flame graph: blocked time on monitors and parks. */
+    EvidenceKind LOCK_FRAME = Known.LOCK_FRAME;
+    /** A series of a recording's memory beyond the heap (resident set, metaspace, NMT...), over a time range. */
+    EvidenceKind NATIVE_MEMORY = Known.NATIVE_MEMORY;
 
     /** The word stored in the case file. */
     @JsonValue
@@ -51,7 +55,7 @@ public sealed interface EvidenceKind permits EvidenceKind.Known, EvidenceKind.Ot
     enum Known implements EvidenceKind {
         NOTE("note"), DOMINATOR_ROW("dominatorRow"), HISTOGRAM_ROW("histogramRow"), HISTOGRAM_DELTA("histogramDelta"),
         FLAME_FRAME("flameFrame"), HEAP_TREND("heapTrend"), OLD_OBJECT_SAMPLE("oldObjectSample"), SUSPECT("suspect"),
-        QUERY_RESULT("queryResult"), RULE_RESULT("ruleResult");
+        QUERY_RESULT("queryResult"), RULE_RESULT("ruleResult"), LOCK_FRAME("lockFrame"), NATIVE_MEMORY("nativeMemory");
 
         private final String word;
 

@@ -32,6 +32,10 @@ public sealed interface EvidenceView permits EvidenceView.Known, EvidenceView.Ot
     EvidenceView JFR_OLD_OBJECTS = Known.JFR_OLD_OBJECTS;
     /** The rules' findings on a recording's overview (locator {@link Locator.TimeRange} where the rule names one). */
     EvidenceView JFR_FINDINGS = Known.JFR_FINDINGS;
+    /** The lock contention flame graph of a recording (locator {@link Locator.FlameFrame}). */
+    EvidenceView JFR_LOCK = Known.JFR_LOCK;
+    /** The memory beyond the heap of a recording (locator {@link Locator.NativeSeries}). */
+    EvidenceView JFR_NATIVE = Known.JFR_NATIVE;
 
     /** Which engine's views an id belongs to. */
     enum Engine { HEAP, JFR, OTHER }
@@ -62,7 +66,8 @@ public sealed interface EvidenceView permits EvidenceView.Known, EvidenceView.Ot
         HEAP_OBJECT("heap.object"), HEAP_CLASS("heap.class"), HEAP_HISTOGRAM("heap.histogram"),
         HEAP_DOMINATORS("heap.dominators"), HEAP_COMPARE("heap.compare"), HEAP_QUERY("heap.query"),
         JFR_ALLOC("jfr.alloc"), JFR_CPU("jfr.cpu"), JFR_FLAME("jfr.flame"), JFR_HEAP_TREND("jfr.heapTrend"),
-        JFR_OLD_OBJECTS("jfr.oldObjects"), JFR_FINDINGS("jfr.findings");
+        JFR_OLD_OBJECTS("jfr.oldObjects"), JFR_FINDINGS("jfr.findings"), JFR_LOCK("jfr.lock"),
+        JFR_NATIVE("jfr.native");
 
         private final String id;
 

@@ -157,6 +157,36 @@ public sealed interface Locator {
         }
     }
 
+    /**
+     * A series of a recording's memory chart: its id ({@code rss}, {@code metaspace},
+     * {@code nmtCategory}), the NMT category of a per-category series (else null), and the time
+     * range its figures cover (null for the whole recording).
+     */
+    record NativeSeries(String series, String category, TimeRange range) implements Locator {
+        public NativeSeries {
+            Objects.requireNonNull(series, "series");
+        }
+
+        @Override
+        public Map<String, String> entries() {
+            Map<String, String> m = new LinkedHashMap<>();
+            m.put(LocatorKey.SERIES.word(), series);
+            if (category != null) {
+                m.put(LocatorKey.CATEGORY.word(), category);
+            }
+            if (range != null) {
+                m.putAll(range.entries());
+            }
+            return m;
+        }
+
+        /** The series a source names, if it names one. */
+        public static Optional<NativeSeries> in(EvidenceSource source) {
+            return source.get(LocatorKey.SERIES).map(s -> new NativeSeries(s, source.get(LocatorKey.CATEGORY).orElse(null),
+                    TimeRange.in(source).orElse(null)));
+        }
+    }
+
     /** A time range of a recording. */
     record TimeRange(Instant from, Instant to) implements Locator {
         public TimeRange {

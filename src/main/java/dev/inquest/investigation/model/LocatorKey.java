@@ -20,7 +20,10 @@ public enum LocatorKey {
     GROUP("group"),
     BY("by"),
     /** A heap query's text, as it was run. */
-    QUERY("query");
+    QUERY("query"),
+    /** A chart series' id ({@code rss}, {@code nmtCategory}), and the NMT category of a per-category series. */
+    SERIES("series"),
+    CATEGORY("category");
 
     private final String word;
 

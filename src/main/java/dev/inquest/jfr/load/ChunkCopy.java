@@ -17,8 +17,18 @@ import java.util.Set;
  *
  * @param file   the copy, in the cache directory; the caller deletes it
  * @param events events of the wanted types in it, or -1 when the chunk was copied whole (not counted)
+ * @param marks  where in the file every {@link #MARK}-th event starts (event 0, MARK, 2 MARK...),
+ *               when the copy holds the wanted events alone, first and in start-time order; else
+ *               null. {@link #from} cuts the copy there, so a page deep in a chunk is found
+ *               without the JDK parsing every event before it.
  */
-public record ChunkCopy(Path file, long events) {
+public record ChunkCopy(Path file, long events, long[] marks) {
+    /** Events between two marks: a jump parses at most this many events to reach its own. */
+    public static final int MARK = 128;
+
+    public ChunkCopy(Path file, long events) {
+        this(file, events, null);
+    }
 
     /**
      * Copies chunk {@code index} of {@code source}; empty (null) when the chunk is damaged (the
@@ -48,11 +58,12 @@ public record ChunkCopy(Path file, long events) {
             Path out = Files.createTempFile(GzipCache.cacheDir(), "chunk-", ".jfr");
             try (FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
                 if (r != null) {
-                    ByteBuffer b = ByteBuffer.wrap(byStartTime(r.chunk()));
+                    Sorted sorted = byStartTime(r.chunk(), r.keptEvents());
+                    ByteBuffer b = ByteBuffer.wrap(sorted.chunk);
                     while (b.hasRemaining()) {
                         ch.write(b);
                     }
-                    return new ChunkCopy(out, r.keptEvents());
+                    return new ChunkCopy(out, r.keptEvents(), sorted.marks);
                 }
                 try {
                     ChunkFilter.validate(source.work(), c);
@@ -102,14 +113,70 @@ public record ChunkCopy(Path file, long events) {
      * writes them) moved with them. A chunk laid out otherwise is returned as it is.
      */
     static byte[] byStartTime(byte[] chunk) {
+        return byStartTime(chunk, -1).chunk;
+    }
+
+    /** A chunk's bytes and, when its events lead it in start-time order, where every MARK-th one is. */
+    record Sorted(byte[] chunk, long[] marks) {
+    }
+
+    /**
+     * As {@link #byStartTime(byte[])}, with the marks of the sorted events when the chunk holds
+     * exactly {@code wanted} events (all of the wanted types: the filter kept nothing else).
+     */
+    static Sorted byStartTime(byte[] chunk, long wanted) {
         try {
-            return sorted(chunk);
+            long[][] marks = new long[1][];
+            byte[] out = sorted(chunk, marks);
+            return new Sorted(out, out != chunk && marks[0] != null && wantedOnly(marks[0], wanted) ? marks[0] : null);
         } catch (RuntimeException unexpected) {
-            return chunk; // file order is still a correct answer
+            return new Sorted(chunk, null); // file order is still a correct answer
         }
     }
 
-    private static byte[] sorted(byte[] c) {
+    /** The marks' last slot holds the number of events sorted: they are the wanted ones alone. */
+    private static boolean wantedOnly(long[] marks, long wanted) {
+        return wanted >= 0 && marks[marks.length - 1] == wanted;
+    }
+
+    /**
+     * Cuts this copy at mark {@code m}: a chunk file (in the cache directory; the caller deletes it)
+     * whose events are this copy's from event {@code m * MARK} on, with the same metadata and
+     * constant pools. The pools and metadata follow the events, so they move back by the bytes cut
+     * and only the header's size and its two offsets change; the pools' links to each other are
+     * relative and stay as they are.
+     */
+    public Path from(int m) throws IOException {
+        if (marks == null || m < 0 || m >= marks.length - 1) {
+            throw new IllegalArgumentException("no mark " + m);
+        }
+        long cut = marks[m] - ChunkHeader.SIZE;
+        Path out = Files.createTempFile(GzipCache.cacheDir(), "chunk-", ".jfr");
+        try (FileChannel in = FileChannel.open(file); FileChannel ch = FileChannel.open(out, StandardOpenOption.WRITE)) {
+            ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE);
+            while (header.hasRemaining() && in.read(header, header.position()) > 0) {
+                // a header is read whole from a file this process wrote
+            }
+            header.putLong(8, header.getLong(8) - cut);
+            header.putLong(16, header.getLong(16) - cut);
+            header.putLong(24, header.getLong(24) - cut);
+            header.flip();
+            while (header.hasRemaining()) {
+                ch.write(header);
+            }
+            long size = in.size();
+            long at = marks[m];
+            while (at < size) {
+                at += in.transferTo(at, size - at, ch);
+            }
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(out);
+            throw e;
+        }
+        return out;
+    }
+
+    private static byte[] sorted(byte[] c, long[][] marksOut) {
         ByteBuffer b = ByteBuffer.wrap(c);
         int size = (int) b.getLong(8);
         if (size != c.length) {
@@ -159,10 +226,18 @@ public record ChunkCopy(Path file, long events) {
         byte[] out = new byte[size];
         System.arraycopy(c, 0, out, 0, ChunkHeader.SIZE);
         int w = ChunkHeader.SIZE;
+        // Every MARK-th event's place in the sorted copy; the last slot, the number of events.
+        long[] marks = new long[(events + MARK - 1) / MARK + 1];
+        int e = 0;
         for (int i : order) {
+            if (e % MARK == 0) {
+                marks[e / MARK] = w;
+            }
+            e++;
             System.arraycopy(c, pos[i], out, w, len[i]);
             w += len[i];
         }
+        marks[marks.length - 1] = events;
         java.util.Map<Integer, Integer> moved = new java.util.HashMap<>();
         for (int i = 0; i < n; i++) {
             if (!event[i]) {
@@ -207,6 +282,7 @@ public record ChunkCopy(Path file, long events) {
             }
             o.putLong(field, to);
         }
+        marksOut[0] = marks;
         return out;
     }
 

@@ -55,10 +55,13 @@ public final class ChunkReader {
      *                null when some chunk had to be parsed unfiltered
      * @param sums    the fields summed on the raw bytes, per event type, over all chunks; null when
      *                none were asked for or some chunk could not be summed that way
+     * @param byChunk {@code counts} chunk by chunk, in {@link JfrSource#chunks()} order (empty for a
+     *                damaged chunk); null when {@code counts} is
      */
-    public record Outcome<R>(List<R> results, Map<String, Long> counts, Map<String, Long> sums) {
+    public record Outcome<R>(List<R> results, Map<String, Long> counts, Map<String, Long> sums,
+                             List<Map<String, Long>> byChunk) {
         public Outcome(List<R> results, Map<String, Long> counts) {
-            this(results, counts, null);
+            this(results, counts, null, null);
         }
     }
 
@@ -188,7 +191,7 @@ public final class ChunkReader {
                 }
             }
         }
-        return new Outcome<>(List.copyOf(results), complete ? merged : null, summed);
+        return new Outcome<>(List.copyOf(results), complete ? merged : null, summed, complete ? List.of(counts) : null);
     }
 
     private static void write(FileChannel out, ByteBuffer b) throws IOException {

@@ -95,9 +95,26 @@ public final class JfrSource implements AutoCloseable {
     /** Event counts by type from the last count of every chunk (the summary's), or null before one. */
     private volatile java.util.Map<String, Long> counts;
 
+    /** The same counts chunk by chunk (in {@link #chunks()} order), or null before a count of every chunk. */
+    private volatile List<java.util.Map<String, Long>> chunkCounts;
+
     /** Keeps the counts a read of every chunk found: later questions about types need no second scan. */
     public void rememberCounts(java.util.Map<String, Long> byType) {
         counts = java.util.Map.copyOf(byType);
+    }
+
+    /**
+     * As {@link #rememberCounts(java.util.Map)}, with the counts of each chunk (null when not known):
+     * the event browser finds the chunk a page falls in without copying the chunks before it.
+     */
+    public void rememberCounts(java.util.Map<String, Long> byType, List<java.util.Map<String, Long>> byChunk) {
+        rememberCounts(byType);
+        chunkCounts = byChunk == null || byChunk.size() != chunks().size() ? null : List.copyOf(byChunk);
+    }
+
+    /** The counts of each chunk remembered by {@link #rememberCounts(java.util.Map, List)}, or null. */
+    public List<java.util.Map<String, Long>> chunkCounts() {
+        return chunkCounts;
     }
 
     /** The counts remembered by {@link #rememberCounts}, or null. */

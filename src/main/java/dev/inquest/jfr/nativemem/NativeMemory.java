@@ -123,6 +123,52 @@ public record NativeMemory(Duration length, List<Series> series, Gap gap, long d
             return new Series(kind, category, label(kind, category), kind.event(), false, kind.absence(), null, List.of());
         }
 
+        /**
+         * The series' figures over its points from {@code from} (inclusive) to {@code to} (exclusive),
+         * a null end being the recording's; empty when the series is absent or no point falls there.
+         */
+        public Optional<Stats> statsWithin(Instant from, Instant to) {
+            if (!recorded) {
+                return Optional.empty();
+            }
+            if (from == null && to == null) {
+                return Optional.of(stats);
+            }
+            List<Point> in = points.stream().filter(p -> (from == null || !p.time().isBefore(from))
+                    && (to == null || p.time().isBefore(to))).toList();
+            return in.isEmpty() ? Optional.empty() : Optional.of(Stats.of(in));
+        }
+
+        /**
+         * The series over a range in one sentence, as pinned evidence states it: where it went from
+         * and to, its growth, lowest and highest value, and the per-minute slope only when the points
+         * allow one; the range named in seconds from {@code start} (the recording's first instant).
+         */
+        public String describe(Stats s, Instant start, Instant from, Instant to) {
+            StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%s: %s to %s (%s) over %s, lowest %s, highest %s",
+                    label, value(s.first(), false), value(s.last(), false), value(s.growth(), true), seconds(s.span()),
+                    value(s.min(), false), value(s.max(), false)));
+            if (s.rateStated()) {
+                sb.append(", ").append(kind.bytes() ? Units.bytesDelta(s.perMinute()) : Units.countDelta(Math.round(s.perMinute())))
+                        .append(" / min");
+            }
+            sb.append(String.format(Locale.ROOT, " (%d %s, ", s.points(), s.points() == 1 ? "point" : "points"));
+            if (from == null && to == null) {
+                sb.append("whole recording)");
+            } else {
+                sb.append(from == null ? "start" : seconds(Duration.between(start, from))).append(" \u2013 ")
+                        .append(to == null ? "end" : seconds(Duration.between(start, to))).append(')');
+            }
+            return sb.toString();
+        }
+
+        private String value(long v, boolean delta) {
+            if (kind.bytes()) {
+                return delta ? Units.bytesDelta(v) : Units.bytes(v);
+            }
+            return delta ? Units.countDelta(v) : Units.count(v);
+        }
+
         static String label(Kind kind, String category) {
             if (category == null) {
                 return kind == Kind.NMT_CATEGORY ? kind.label() + " per category" : kind.label();
@@ -140,6 +186,44 @@ public record NativeMemory(Duration length, List<Series> series, Gap gap, long d
      */
     public record Stats(long first, long last, long min, long max, long growth, double perMinute, Duration span,
                         int points, boolean rateStated) {
+        /** The figures of points in time order (at least one). */
+        public static Stats of(List<Point> points) {
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            for (Point p : points) {
+                min = Math.min(min, p.value());
+                max = Math.max(max, p.value());
+            }
+            Duration span = Duration.between(points.getFirst().time(), points.getLast().time());
+            return new Stats(points.getFirst().value(), points.getLast().value(), min, max,
+                    points.getLast().value() - points.getFirst().value(), slopePerMinute(points), span, points.size(),
+                    points.size() >= MIN_POINTS_FOR_RATE && span.compareTo(MIN_SPAN_FOR_RATE) >= 0);
+        }
+
+        /** Least-squares slope of value against time, per minute; 0 for fewer than two distinct times. */
+        static double slopePerMinute(List<Point> points) {
+            int n = points.size();
+            if (n < 2) {
+                return 0;
+            }
+            Instant t0 = points.getFirst().time();
+            double sx = 0;
+            double sy = 0;
+            double sxx = 0;
+            double sxy = 0;
+            // Values centred on the first one: bytes in the GB squared would lose precision in doubles.
+            double y0 = points.getFirst().value();
+            for (Point p : points) {
+                double x = Duration.between(t0, p.time()).toNanos() / 60e9;
+                double y = p.value() - y0;
+                sx += x;
+                sy += y;
+                sxx += x * x;
+                sxy += x * y;
+            }
+            double den = n * sxx - sx * sx;
+            return den == 0 ? 0 : (n * sxy - sx * sy) / den;
+        }
     }
 
     /**

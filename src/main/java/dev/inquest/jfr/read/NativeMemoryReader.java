@@ -105,45 +105,7 @@ public final class NativeMemoryReader {
     }
 
     static NativeMemory.Stats stats(List<Point> points) {
-        long min = Long.MAX_VALUE;
-        long max = Long.MIN_VALUE;
-        for (Point p : points) {
-            min = Math.min(min, p.value());
-            max = Math.max(max, p.value());
-        }
-        Duration span = Duration.between(points.getFirst().time(), points.getLast().time());
-        return new NativeMemory.Stats(points.getFirst().value(), points.getLast().value(), min, max,
-                points.getLast().value() - points.getFirst().value(), slopePerMinute(points), span, points.size(),
-                rateStated(points.size(), span));
-    }
-
-    private static boolean rateStated(int n, Duration span) {
-        return n >= NativeMemory.MIN_POINTS_FOR_RATE && span.compareTo(NativeMemory.MIN_SPAN_FOR_RATE) >= 0;
-    }
-
-    /** Least-squares slope of value against time, per minute; 0 for fewer than two distinct times. */
-    static double slopePerMinute(List<Point> points) {
-        int n = points.size();
-        if (n < 2) {
-            return 0;
-        }
-        Instant t0 = points.getFirst().time();
-        double sx = 0;
-        double sy = 0;
-        double sxx = 0;
-        double sxy = 0;
-        // Values centred on the first one: bytes in the GB squared would lose precision in doubles.
-        double y0 = points.getFirst().value();
-        for (Point p : points) {
-            double x = Duration.between(t0, p.time()).toNanos() / 60e9;
-            double y = p.value() - y0;
-            sx += x;
-            sy += y;
-            sxx += x * x;
-            sxy += x * y;
-        }
-        double den = n * sxx - sx * sx;
-        return den == 0 ? 0 : (n * sxy - sx * sy) / den;
+        return NativeMemory.Stats.of(points);
     }
 
     static NativeMemory.Gap gapTrend(List<Point> gap, List<Point> rss, List<Point> heapAfterGc, Duration length) {

@@ -37,7 +37,7 @@ public final class SummaryReader {
             all.byType.clear();
             all.byType.putAll(outcome.counts());
         }
-        source.rememberCounts(all.byType);
+        source.rememberCounts(all.byType, outcome.counts() == null ? null : outcome.byChunk());
         long events = all.byType.values().stream().mapToLong(Long::longValue).sum();
         List<String> notes = new ArrayList<>();
         if (events == 0) {

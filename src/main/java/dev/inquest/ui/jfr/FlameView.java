@@ -409,13 +409,16 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         if (f == null) {
             f = flame.zoomedFrameProperty().get();
         }
-        // Lock frames have no evidence kind of their own yet (the case model names alloc and cpu only).
-        if (f == null || tree == null || f.stack().isEmpty() || mode == Mode.LOCKS) {
+        if (f == null || tree == null || f.stack().isEmpty()) {
             return Optional.empty();
         }
+        RecordingEvidence.Frame frame = new RecordingEvidence.Frame(f.label(), f.stack(), f.shareOfRoot(), f.total(), f.self());
+        if (mode == Mode.LOCKS) {
+            return Optional.of(RecordingEvidence.lockFrame(doc.summary().file(), doc.artifactPath(), tree.weight(),
+                    tree.eventTypes(), tree.events(), frame, doc.rangeLocator()));
+        }
         return Optional.of(RecordingEvidence.flameFrame(doc.summary().file(), doc.artifactPath(), mode == Mode.ALLOCATIONS,
-                tree.weight(), tree.events(), new RecordingEvidence.Frame(f.label(), f.stack(), f.shareOfRoot(), f.total(), f.self()),
-                doc.rangeLocator()));
+                tree.weight(), tree.events(), frame, doc.rangeLocator()));
     }
 
     /** Shows the frame named by a pinned locator ("a;b;c"), zooming into it once the tree is there. */

@@ -57,6 +57,7 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
     private final EventsView events;
     private final OldObjectsView oldObjects;
     private final OverviewView overview;
+    private final NativeMemoryView nativeMemory;
     /** Above every view: why events are missing, as the engine words it; updated after each query. */
     private final DamageBanner damage;
 
@@ -77,7 +78,8 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         add("Heap over time", "jfr-heap", new FontIcon(MaterialDesignC.CHART_LINE), new HeapTrendView(context));
         oldObjects = new OldObjectsView(context);
         add("Old objects", "jfr-old", new FontIcon(MaterialDesignS.SOURCE_BRANCH), oldObjects);
-        add("Native memory", "jfr-native", new FontIcon(MaterialDesignM.MEMORY), new NativeMemoryView(context));
+        nativeMemory = new NativeMemoryView(context);
+        add("Native memory", "jfr-native", new FontIcon(MaterialDesignM.MEMORY), nativeMemory);
         // Added after the first five, whose places (and Ctrl+1..5) users and tests know.
         locks = new FlameView(context, FlameView.Mode.LOCKS);
         add("Locks", "jfr-lock", new FontIcon(MaterialDesignL.LOCK_OUTLINE), locks);
@@ -164,6 +166,10 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
 
     public FlameView locks() {
         return locks;
+    }
+
+    NativeMemoryView nativeMemory() {
+        return nativeMemory;
     }
 
     public EventsView events() {

@@ -65,6 +65,17 @@ public final class JfrViews {
                     doc.select(alloc ? "jfr-alloc" : "jfr-cpu");
                     Locator.FlameFrame.stackIn(source).ifPresent(view::reveal);
                 }
+                case EvidenceView.Known.JFR_LOCK -> {
+                    if (Locator.FlameFrame.weightIn(source).orElse(null) == Locator.FlameWeight.COUNT) {
+                        doc.locks().useWeight(dev.inquest.jfr.stack.Weight.COUNT);
+                    }
+                    doc.select("jfr-lock");
+                    Locator.FlameFrame.stackIn(source).ifPresent(doc.locks()::reveal);
+                }
+                case EvidenceView.Known.JFR_NATIVE -> {
+                    doc.select("jfr-native");
+                    Locator.NativeSeries.in(source).ifPresent(s -> doc.nativeMemory().reveal(s.series(), s.category()));
+                }
                 case EvidenceView.Known.JFR_HEAP_TREND -> doc.select("jfr-heap");
                 case EvidenceView.Known.JFR_FINDINGS -> doc.select("jfr-overview");
                 case EvidenceView.Known.JFR_OLD_OBJECTS -> {

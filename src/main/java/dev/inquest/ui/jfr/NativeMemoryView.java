@@ -41,9 +41,10 @@ import javafx.util.StringConverter;
  * ticked, per category) and the gap between resident set and committed heap. Above it the engine's
  * sentence on the gap and what the recording lacks; below it the series' figures, each row's box
  * putting the series on the chart or taking it off. Hovering the chart gives every shown series'
- * value at that moment.
+ * value at that moment. The selected row pins as evidence (Ctrl+P): the engine's figures of that
+ * series over the range dragged on the heap chart, shown above the chart.
  */
-final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView {
+final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView, dev.inquest.ui.view.EvidenceSourceView {
     /** Shown when the view opens; NMT categories wait for a tick, except those that grew most. */
     private static final Set<Kind> SHOWN = EnumSet.of(Kind.RSS, Kind.HEAP_COMMITTED, Kind.HEAP_AFTER_GC, Kind.METASPACE,
             Kind.CODE_CACHE, Kind.DIRECT_BUFFERS, Kind.NMT_TOTAL, Kind.GAP);
@@ -87,10 +88,16 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
     private final Label headline = new Label();
     private final Label absent = new Label();
     private final Label hover = new Label();
-    private final Pane overlay = new Pane(hover);
+    /** The document's range on the chart (dragged here or on the heap chart): what a pinned series covers. */
+    private final javafx.scene.shape.Rectangle band = new javafx.scene.shape.Rectangle();
+    private final Pane overlay = new Pane(band, hover);
+    private double dragStart = Double.NaN;
     private final TableView<Row> table = new TableView<>();
+    private final Label rangeLabel = new Label();
     private boolean loaded;
     private NativeMemory memory;
+    /** A series a pinned locator named before the series were read: selected once they are. */
+    private String[] pendingReveal;
 
     NativeMemoryView(JfrContext doc) {
         this.doc = doc;
@@ -126,6 +133,17 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         StackPane stack = new StackPane(chart, overlay);
         chart.setOnMouseMoved(e -> showHover(e.getSceneX(), e.getSceneY()));
         chart.setOnMouseExited(e -> hover.setVisible(false));
+        band.getStyleClass().add("range-band");
+        band.setId("jfr-native-band");
+        band.setManaged(false);
+        band.setVisible(false);
+        installRangeDrag();
+        // The band follows the range, and the axis when the chart is resized or its lines change.
+        doc.rangeProperty().addListener((o, was, is) -> placeBand());
+        x.lowerBoundProperty().addListener((o, was, is) -> placeBand());
+        x.upperBoundProperty().addListener((o, was, is) -> placeBand());
+        chart.widthProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(this::placeBand));
+        chart.heightProperty().addListener((o, was, is) -> javafx.application.Platform.runLater(this::placeBand));
 
         headline.setId("jfr-native-headline");
         headline.getStyleClass().add("title-4");
@@ -135,9 +153,18 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         absent.setWrapText(true);
         absent.setManaged(false);
         absent.visibleProperty().bind(absent.managedProperty());
-        Label hint = new Label("Tick a row to chart it; hover the chart for the values at a moment.");
+        Label hint = new Label("Tick a row to chart it; hover the chart for the values at a moment; drag across it"
+                + " for a range; select a row and pin it (Ctrl+P) as evidence over the range.");
         hint.getStyleClass().add("text-muted");
-        VBox header = new VBox(4, headline, absent, hint);
+        hint.setWrapText(true);
+        // The range pinned figures cover: the one dragged on the heap chart, as the flame graphs' bars say it.
+        rangeLabel.setId("jfr-native-range");
+        RangeControls.show(rangeLabel, doc);
+        Label rangeTitle = new Label("Range");
+        rangeTitle.getStyleClass().add("text-muted");
+        javafx.scene.layout.HBox range = new javafx.scene.layout.HBox(6, rangeTitle, rangeLabel, RangeControls.clearButton(doc));
+        range.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox header = new VBox(4, headline, absent, hint, range);
         header.setPadding(new Insets(10, 16, 4, 16));
         setTop(header);
 
@@ -248,6 +275,120 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         table.setPlaceholder(new Label("No memory series in this recording"));
         this.memory = m;
         redraw();
+        if (pendingReveal != null) {
+            String[] r = pendingReveal;
+            pendingReveal = null;
+            reveal(r[0], r[1]);
+        }
+    }
+
+    /**
+     * The selected series as evidence: the engine's sentence and figures over the document's range
+     * (the whole recording when none), with the way back to this tab on that series; empty with no
+     * row selected or no point of it in the range.
+     */
+    @Override
+    public java.util.Optional<dev.inquest.investigation.model.Evidence> evidenceForSelection() {
+        Row r = table.getSelectionModel().getSelectedItem();
+        if (r == null || memory == null) {
+            return java.util.Optional.empty();
+        }
+        return dev.inquest.link.RecordingEvidence.nativeSeries(doc.summary().file(), doc.artifactPath(), r.series,
+                doc.summary().start(), doc.rangeLocator());
+    }
+
+    /**
+     * Selects (and charts) the series a pinned locator names: its kind's id ("rss") and, for an NMT
+     * category, the category; once the series are read when they are not yet.
+     */
+    void reveal(String seriesId, String category) {
+        if (memory == null) {
+            pendingReveal = new String[] {seriesId, category};
+            ensureLoaded();
+            return;
+        }
+        for (Row r : table.getItems()) {
+            if (r.series.kind().id().equals(seriesId) && java.util.Objects.equals(r.series.category(), category)) {
+                r.shown.set(r.series.kind().bytes() || r.shown.get());
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+                return;
+            }
+        }
+        doc.status("This recording has no " + (category == null ? seriesId : seriesId + " " + category) + " series");
+    }
+
+    /** Dragging across the chart sets the document's range (as on the heap chart); a click leaves it. */
+    private void installRangeDrag() {
+        chart.setOnMousePressed(e -> dragStart = xValue(e.getSceneX(), e.getSceneY()));
+        chart.setOnMouseDragged(e -> {
+            double at = xValue(e.getSceneX(), e.getSceneY());
+            if (!Double.isNaN(dragStart) && !Double.isNaN(at)) {
+                showBand(Math.min(dragStart, at), Math.max(dragStart, at));
+            }
+        });
+        chart.setOnMouseReleased(e -> {
+            double end = xValue(e.getSceneX(), e.getSceneY());
+            if (!Double.isNaN(dragStart) && !Double.isNaN(end) && Math.abs(end - dragStart) > 0.05) {
+                selectRange(Math.min(dragStart, end), Math.max(dragStart, end));
+            } else {
+                placeBand();
+            }
+            dragStart = Double.NaN;
+        });
+    }
+
+    private double xValue(double sceneX, double sceneY) {
+        Point2D p = x.sceneToLocal(sceneX, sceneY);
+        return p == null ? Double.NaN : x.getValueForDisplay(p.getX()).doubleValue();
+    }
+
+    /** Sets the document's range from seconds since the recording started. */
+    void selectRange(double fromSeconds, double toSeconds) {
+        Instant start = doc.summary().start();
+        doc.rangeProperty().set(new JfrDocument.Range(start.plusMillis(Math.round(fromSeconds * 1000)),
+                start.plusMillis(Math.round(toSeconds * 1000))));
+    }
+
+    /** The band over the document's range, clipped to the plot; hidden for the whole recording. */
+    private void placeBand() {
+        JfrDocument.Range r = doc.rangeProperty().get();
+        if (r == null || chart.getData().isEmpty()) {
+            band.setVisible(false);
+            return;
+        }
+        double from = Math.max(x.getLowerBound(), seconds(r.from()));
+        double to = Math.min(x.getUpperBound(), seconds(r.to()));
+        if (to <= from) {
+            band.setVisible(false);
+            return;
+        }
+        showBand(from, to);
+    }
+
+    private void showBand(double fromSeconds, double toSeconds) {
+        javafx.scene.Node plot = chart.lookup(".chart-plot-background");
+        if (plot == null || plot.getScene() == null) {
+            band.setVisible(false);
+            return;
+        }
+        Point2D a = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(fromSeconds), 0));
+        Point2D b = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(toSeconds), 0));
+        Point2D top = overlay.sceneToLocal(plot.localToScene(0, 0));
+        if (a == null || b == null || top == null) {
+            band.setVisible(false);
+            return;
+        }
+        band.setX(Math.min(a.getX(), b.getX()));
+        band.setWidth(Math.abs(b.getX() - a.getX()));
+        band.setY(top.getY());
+        band.setHeight(plot.getBoundsInLocal().getHeight());
+        band.setVisible(true);
+    }
+
+    /** The range band, for tests. */
+    javafx.scene.shape.Rectangle band() {
+        return band;
     }
 
     /** "a", "a and b", "a, b and c". */
@@ -276,6 +417,7 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView 
         }
         chart.getData().setAll(lines);
         colour();
+        javafx.application.Platform.runLater(this::placeBand);
     }
 
     /** Each line and its legend mark in its series' colour; the gap, the view's subject, drawn thicker. */

@@ -56,6 +56,8 @@ final class Chips {
             case EvidenceKind.Known.HISTOGRAM_DELTA -> MaterialDesignC.CHART_BAR;
             case EvidenceKind.Known.FLAME_FRAME -> MaterialDesignF.FIRE;
             case EvidenceKind.Known.HEAP_TREND -> MaterialDesignC.CHART_LINE;
+            case EvidenceKind.Known.LOCK_FRAME -> org.kordamp.ikonli.materialdesign2.MaterialDesignL.LOCK_OUTLINE;
+            case EvidenceKind.Known.NATIVE_MEMORY -> org.kordamp.ikonli.materialdesign2.MaterialDesignM.MEMORY;
             case EvidenceKind.Known.OLD_OBJECT_SAMPLE -> MaterialDesignC.CLOCK_OUTLINE;
             case EvidenceKind.Known.SUSPECT -> MaterialDesignA.ALERT_OUTLINE;
             default -> MaterialDesignN.NOTE_TEXT_OUTLINE;

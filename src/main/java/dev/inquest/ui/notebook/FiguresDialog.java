@@ -63,7 +63,7 @@ final class FiguresDialog {
         if (!e.path().isEmpty()) {
             Label path = new Label(String.join("\n", e.path()));
             path.getStyleClass().add("evidence-path");
-            box.getChildren().addAll(bold(e.kind() == EvidenceKind.FLAME_FRAME ? "Stack" : "Path"), path);
+            box.getChildren().addAll(bold(e.kind() == EvidenceKind.FLAME_FRAME || e.kind() == EvidenceKind.LOCK_FRAME ? "Stack" : "Path"), path);
         }
         d.getDialogPane().setContent(box);
         d.getDialogPane().getButtonTypes().add(ButtonType.CLOSE);

@@ -133,6 +133,59 @@ class EventBrowserTest {
         }
     }
 
+    /**
+     * Issue 20: a page anywhere (a jump into the middle of a chunk, past a mark of its copy, back
+     * before it, a chunk's first and last event) is the same events as paging there from the start,
+     * once the summary has counted each chunk (as the window's open does) so that the jump goes
+     * straight to its chunk.
+     */
+    @Test
+    void aJumpToAnyPageIsTheEventsReadInOrderUpToIt() throws Exception {
+        List<EventRow> sequential = new ArrayList<>();
+        try (Recording r = Recording.open(file, Progress.NONE);
+             EventTable t = r.events(EventQuery.of(SAMPLE), Progress.NONE)) {
+            for (long from = 0; ; from += 200) {
+                List<EventRow> page = t.rows(from, 200, Progress.NONE);
+                if (page.isEmpty()) {
+                    break;
+                }
+                sequential.addAll(page);
+            }
+        }
+        assertThat(sequential).hasSize(samples.size());
+        // The chunks' first rows; the chunk with the most events must hold several marks for the jumps to cross.
+        Map<Integer, Integer> firstOfChunk = new java.util.TreeMap<>();
+        Map<Integer, Integer> perChunk = new java.util.TreeMap<>();
+        for (EventRow row : sequential) {
+            firstOfChunk.putIfAbsent(row.chunk(), (int) row.index());
+            perChunk.merge(row.chunk(), 1, Integer::sum);
+        }
+        assertThat(perChunk).hasSizeGreaterThan(2);
+        int big = perChunk.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        int mark = dev.inquest.jfr.load.ChunkCopy.MARK;
+        assertThat(perChunk.get(big)).as("events in the largest chunk").isGreaterThan(3 * mark);
+        int base = firstOfChunk.get(big);
+        int n = perChunk.get(big);
+        List<Integer> jumps = List.of(base + n / 2, base + 2 * mark - 1, base + 2 * mark, base + 3 * mark + 7, base + mark + 1,
+                base, base + n - 1, sequential.size() / 2, sequential.size() - 3,
+                firstOfChunk.values().stream().skip(perChunk.size() - 1).findFirst().orElseThrow());
+        try (Recording r = Recording.open(file, Progress.NONE)) {
+            r.summary(Progress.NONE);
+            // One table for all the jumps (forward, back, across chunks), and a fresh one per jump.
+            try (EventTable shared = r.events(EventQuery.of(SAMPLE), Progress.NONE)) {
+                for (int at : jumps) {
+                    List<EventRow> expected = sequential.subList(at, Math.min(sequential.size(), at + 50));
+                    assertThat(shared.rows(at, 50, Progress.NONE)).as("page at %d", at).isEqualTo(expected);
+                    try (EventTable fresh = r.events(EventQuery.of(SAMPLE), Progress.NONE)) {
+                        assertThat(fresh.rows(at, 50, Progress.NONE)).as("fresh page at %d", at).isEqualTo(expected);
+                        EventRow first = fresh.rows(at, 1, Progress.NONE).getFirst();
+                        assertThat(fresh.stack(first, Progress.NONE)).isEqualTo(shared.stack(expected.getFirst(), Progress.NONE));
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void theStackOfAnEventIsItsAllocatingMethod() throws Exception {
         try (Recording r = Recording.open(file, Progress.NONE);
