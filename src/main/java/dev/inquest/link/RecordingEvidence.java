@@ -5,6 +5,8 @@ import dev.inquest.format.Markdown;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceKind;
 import dev.inquest.investigation.model.EvidenceView;
+import dev.inquest.investigation.model.Figure;
+import dev.inquest.investigation.model.FigureUnit;
 import dev.inquest.investigation.model.Locator;
 import dev.inquest.jfr.heap.HeapTimeline;
 import dev.inquest.jfr.nativemem.NativeMemory;
@@ -13,6 +15,8 @@ import dev.inquest.jfr.rules.RuleEvidence;
 import dev.inquest.jfr.rules.RuleFigure;
 import dev.inquest.jfr.rules.RuleResult;
 import dev.inquest.jfr.stack.Weight;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -57,7 +61,7 @@ public final class RecordingEvidence {
         String what = allocations ? (bytes ? "of allocated bytes" : "of allocation samples") : "of CPU samples";
         Evidence.Builder b = Evidence.builder(EvidenceKind.FLAME_FRAME)
                 .summary(Markdown.code(frame.label()) + " accounts for " + Units.percent(frame.shareOfRoot()) + " " + what
-                        + " in " + recording)
+                        + " in " + named(recording))
                 .percent("share", frame.shareOfRoot() * 100);
         if (bytes) {
             b.bytes("total", frame.total()).bytes("self", frame.self());
@@ -86,13 +90,13 @@ public final class RecordingEvidence {
                 .summary("Lock contention: " + Markdown.code(frame.label()) + " accounts for "
                         + Units.percent(frame.shareOfRoot()) + (nanos ? " of the blocked time (" + Units.duration(frame.total())
                         + " blocked)" : " of the blocking events (" + Units.count(frame.total()) + ")") + " in "
-                        + Markdown.text(recording) + " (" + Markdown.text(types) + ")")
+                        + Markdown.text(named(recording)) + " (" + Markdown.text(types) + ")")
                 .percent("share", frame.shareOfRoot() * 100);
         if (nanos) {
-            b.figure(new dev.inquest.investigation.model.Figure("blocked", frame.total() / 1e6,
-                    dev.inquest.investigation.model.FigureUnit.MILLISECONDS));
-            b.figure(new dev.inquest.investigation.model.Figure("blocked self", frame.self() / 1e6,
-                    dev.inquest.investigation.model.FigureUnit.MILLISECONDS));
+            b.figure(new Figure("blocked", frame.total() / 1e6,
+                    FigureUnit.MILLISECONDS));
+            b.figure(new Figure("blocked self", frame.self() / 1e6,
+                    FigureUnit.MILLISECONDS));
         } else {
             b.count("blocking events", frame.total()).count("blocking events self", frame.self());
         }
@@ -119,18 +123,18 @@ public final class RecordingEvidence {
         NativeMemory.Stats s = stats.get();
         boolean bytes = series.kind().bytes();
         Evidence.Builder b = Evidence.builder(EvidenceKind.NATIVE_MEMORY)
-                .summary(Markdown.text(series.describe(s, start, from, to)) + " (" + Markdown.text(recording) + ")");
+                .summary(Markdown.text(series.describe(s, start, from, to)) + " (" + Markdown.text(named(recording)) + ")");
         if (bytes) {
             b.bytes("first", s.first()).bytes("last", s.last()).bytes("min", s.min()).bytes("max", s.max())
-                    .figure(new dev.inquest.investigation.model.Figure("growth", s.growth(),
-                            dev.inquest.investigation.model.FigureUnit.BYTES_DELTA));
+                    .figure(new Figure("growth", s.growth(),
+                            FigureUnit.BYTES_DELTA));
         } else {
             b.count("first", s.first()).count("last", s.last()).count("min", s.min()).count("max", s.max())
-                    .figure(new dev.inquest.investigation.model.Figure("growth", s.growth(),
-                            dev.inquest.investigation.model.FigureUnit.COUNT_DELTA));
+                    .figure(new Figure("growth", s.growth(),
+                            FigureUnit.COUNT_DELTA));
         }
-        b.count("points", s.points()).figure(new dev.inquest.investigation.model.Figure("span",
-                s.span().toMillis() / 1000.0, dev.inquest.investigation.model.FigureUnit.SECONDS));
+        b.count("points", s.points()).figure(new Figure("span",
+                s.span().toMillis() / 1000.0, FigureUnit.SECONDS));
         return Optional.of(b.source(artifact, EvidenceView.JFR_NATIVE,
                 new Locator.NativeSeries(series.kind().id(), series.category(), range)).build());
     }
@@ -144,7 +148,7 @@ public final class RecordingEvidence {
             return Optional.empty();
         }
         Evidence.Builder b = Evidence.builder(EvidenceKind.HEAP_TREND)
-                .summary(describe(timeline.trend()) + " (" + recording + ")");
+                .summary(describe(timeline.trend()) + " (" + named(recording) + ")");
         for (HeapTimeline.HeapSample s : timeline.heap()) {
             if (s.afterGc()) {
                 b.bytes(String.format(Locale.ROOT, "%.1f s", Duration.between(start, s.time()).toMillis() / 1000.0), s.used());
@@ -195,7 +199,7 @@ public final class RecordingEvidence {
                                           OldObjectReport.Group group, boolean bySite) {
         Evidence.Builder b = Evidence.builder(EvidenceKind.OLD_OBJECT_SAMPLE)
                 .summary(Units.count(group.count()) + " old-object samples " + (bySite ? "allocated at " : "of ")
-                        + Markdown.code(group.key()) + " still alive at the end of " + recording)
+                        + Markdown.code(group.key()) + " still alive at the end of " + named(recording))
                 .count("samples", group.count());
         if (group.totalSize() > 0) {
             b.bytes("sampled bytes", group.totalSize());
@@ -224,10 +228,10 @@ public final class RecordingEvidence {
         String score = result.score() == null ? "" : String.format(Locale.ROOT, " (score %d)", (int) Math.floor(result.score()));
         Evidence.Builder b = Evidence.builder(EvidenceKind.RULE_RESULT)
                 .summary("**" + verdict + "**" + score + " \u2014 " + Markdown.text(result.title()) + ": "
-                        + Markdown.text(result.explanation()) + " (" + Markdown.text(recording) + ")");
+                        + Markdown.text(result.explanation()) + " (" + Markdown.text(named(recording)) + ")");
         if (result.score() != null) {
-            b.figure(new dev.inquest.investigation.model.Figure("score", Math.floor(result.score()),
-                    dev.inquest.investigation.model.FigureUnit.NONE));
+            b.figure(new Figure("score", Math.floor(result.score()),
+                    FigureUnit.NONE));
         }
         for (RuleFigure f : result.figures()) {
             b.figure(figure(f));
@@ -251,12 +255,22 @@ public final class RecordingEvidence {
             case BYTES -> dev.inquest.investigation.model.Figure.bytes(f.name(), Math.round(f.value()));
             case PERCENT -> dev.inquest.investigation.model.Figure.percent(f.name(), f.value());
             case COUNT -> dev.inquest.investigation.model.Figure.count(f.name(), Math.round(f.value()));
-            case MILLISECONDS -> new dev.inquest.investigation.model.Figure(f.name(), f.value(),
-                    dev.inquest.investigation.model.FigureUnit.MILLISECONDS);
-            case SECONDS -> new dev.inquest.investigation.model.Figure(f.name(), f.value(),
-                    dev.inquest.investigation.model.FigureUnit.SECONDS);
-            case BYTES_PER_SECOND -> new dev.inquest.investigation.model.Figure(f.name(),
-                    Math.round(f.value() / (1024.0 * 1024) * 100) / 100.0, dev.inquest.investigation.model.FigureUnit.of("MB/s"));
+            case MILLISECONDS -> new Figure(f.name(), f.value(),
+                    FigureUnit.MILLISECONDS);
+            case SECONDS -> new Figure(f.name(), f.value(),
+                    FigureUnit.SECONDS);
+            case BYTES_PER_SECOND -> new Figure(f.name(),
+                    Math.round(f.value() / (1024.0 * 1024) * 100) / 100.0, FigureUnit.of("MB/s"));
         };
+    }
+
+    /** The recording as a sentence names it: its file name, not the path it was opened by. */
+    private static String named(String recording) {
+        try {
+            Path name = Path.of(recording).getFileName();
+            return name == null ? recording : name.toString();
+        } catch (InvalidPathException e) {
+            return recording;
+        }
     }
 }

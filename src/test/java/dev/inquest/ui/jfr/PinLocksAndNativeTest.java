@@ -101,7 +101,7 @@ class PinLocksAndNativeTest {
         double share = (double) frame.total() / tree.total();
         assertThat(draft.summary()).isEqualTo("Lock contention: `" + frame.name() + "` accounts for " + Units.percent(share)
                 + " of the blocked time (" + Units.duration(frame.total()) + " blocked) in "
-                + dev.inquest.format.Markdown.text(doc.summary().file())
+                + dev.inquest.format.Markdown.text(java.nio.file.Path.of(doc.summary().file()).getFileName().toString())
                 + " (" + String.join(", ", tree.eventTypes()) + ")");
         assertThat(draft.figure("blocked").map(Figure::value).orElseThrow()).isEqualTo(frame.total() / 1e6);
         assertThat(draft.figure("blocked self").map(Figure::value).orElseThrow()).isEqualTo(frame.self() / 1e6);
@@ -202,7 +202,7 @@ class PinLocksAndNativeTest {
         assertThat(draft.summary()).startsWith("NMT committed: Other: " + Units.bytes(first) + " to " + Units.bytes(last)
                         + " (" + Units.bytesDelta(last - first) + ") over ")
                 .contains(", lowest " + Units.bytes(min) + ", highest " + Units.bytes(max))
-                .endsWith("(" + in.size() + " points, " + range + ") (" + dev.inquest.format.Markdown.text(doc.summary().file()) + ")");
+                .endsWith("(" + in.size() + " points, " + range + ") (" + dev.inquest.format.Markdown.text(java.nio.file.Path.of(doc.summary().file()).getFileName().toString()) + ")");
         assertThat(Locator.NativeSeries.in(draft.source())).contains(new Locator.NativeSeries("nmtCategory", "Other",
                 new Locator.TimeRange(from, to)));
 
