@@ -3,8 +3,6 @@ package dev.inquest.ui.common;
 import dev.inquest.format.Units;
 import dev.inquest.progress.PhaseLog;
 import java.util.List;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -13,7 +11,6 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
@@ -23,13 +20,18 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  * their times, the one under way with its percentage, the time left as {@link PhaseLog}
  * estimates it, and Cancel. It reads the log twice a second on the FX thread (the log is
  * written by the work's thread and cheap to read), and stops reading when it leaves the scene.
+ *
+ * <p>Nothing on it animates by itself (issue 18): the bar is always determinate and the ticks
+ * come from the task runner's clock, not a {@code Timeline}, since while any animation runs
+ * JavaFX pulses the window 60 times a second, CPU that a dump's first open wants.
  */
 public final class ProgressPage extends VBox {
     private final PhaseLog log;
     private final GridPane phases = new GridPane();
-    private final ProgressBar overall = new ProgressBar(-1);
+    private final ProgressBar overall = new ProgressBar(0);
     private final Label timeLeft = new Label();
-    private final Timeline ticks;
+    /** The refresh ticks while the page is in a scene (FX thread only). */
+    private java.util.concurrent.Future<?> ticks;
     private final java.util.List<Row> rows = new java.util.ArrayList<>();
 
     /** One phase's line: a mark (done or under way), its name, its time (and share done). */
@@ -114,13 +116,13 @@ public final class ProgressPage extends VBox {
         VBox.setVgrow(phases, Priority.NEVER);
         getChildren().addAll(heading, overall, timeLeft, phases, cancel, noteLabel);
 
-        ticks = new Timeline(new KeyFrame(Duration.millis(500), e -> refresh()));
-        ticks.setCycleCount(Timeline.INDEFINITE);
         sceneProperty().addListener((obs, was, is) -> {
-            if (is == null) {
-                ticks.stop();
-            } else {
-                ticks.play();
+            if (ticks != null) {
+                ticks.cancel(false);
+                ticks = null;
+            }
+            if (is != null) {
+                ticks = dev.inquest.ui.task.TaskRunner.everyOnFx(500, this::refresh);
             }
         });
         refresh();
@@ -150,12 +152,12 @@ public final class ProgressPage extends VBox {
         if (s.remainingMillis().isPresent()) {
             long left = s.remainingMillis().getAsLong();
             long elapsed = s.elapsedMillis();
-            overall.setProgress(elapsed + left > 0 ? (double) elapsed / (elapsed + left) : -1);
+            overall.setProgress(elapsed + left > 0 ? (double) elapsed / (elapsed + left) : 0);
             if (!timeLeft.getText().startsWith("Cancelling")) {
                 timeLeft.setText("About " + Units.waitTime(left) + " left  \u00b7  " + Units.waitTime(elapsed) + " so far");
             }
         } else {
-            overall.setProgress(-1);
+            overall.setProgress(0);
             timeLeft.setText(Units.waitTime(s.elapsedMillis()) + " so far");
         }
     }

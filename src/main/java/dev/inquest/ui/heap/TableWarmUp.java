@@ -42,6 +42,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignM;
  */
 public final class TableWarmUp {
     private static final AtomicBoolean STARTED = new AtomicBoolean();
+    /** How long after the first window's views are installed the warm-up starts. */
+    static final long START_DELAY_MILLIS = 1500;
     private static final CompletableFuture<Void> FINISHED = new CompletableFuture<>();
 
     private TableWarmUp() {
@@ -57,7 +59,12 @@ public final class TableWarmUp {
             return;
         }
         List<String> sheets = List.copyOf(stylesheets);
-        Offscreen.submit(() -> round(sheets, 0));
+        // Not at once: a file named on the command line (or a case's) starts opening within the
+        // window's first second, and a round already running when the open starts runs on
+        // (issue 18: about 1 s of CPU taken from the first open's first phases). Started later,
+        // the warm-up finds the open under way and waits for it; a user who picks a file by hand
+        // takes longer than this to do so.
+        dev.inquest.ui.task.TaskRunner.later(START_DELAY_MILLIS, () -> Offscreen.submit(() -> round(sheets, 0)));
     }
 
     /** One round per job, so a document's prebuild queued meanwhile waits for one round, not all. */

@@ -294,7 +294,10 @@ public final class MainWindow {
     private void installTaskStatus() {
         ProgressBar bar = new ProgressBar();
         bar.setPrefWidth(160);
-        bar.progressProperty().bind(tasks.fractionProperty());
+        // No indeterminate bar: its animation pulses the window 60 times a second (issue 18: CPU
+        // taken from a dump's first open). A phase of unknown length shows its name without a bar.
+        bar.progressProperty().bind(javafx.beans.binding.Bindings.max(0, tasks.fractionProperty()));
+        bar.visibleProperty().bind(tasks.fractionProperty().greaterThanOrEqualTo(0));
         Label text = new Label();
         text.setId("task-message");
         text.textProperty().bind(tasks.messageProperty());

@@ -19,14 +19,17 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  * observable properties for the status bar. One task at a time is shown; others queue behind
  * it on a small pool so opening two dumps does not starve the UI of cores.
  *
- * <p>Updates are coalesced: the engine may report thousands of times a second, the FX thread
- * hears about it at most once per pulse.
+ * <p>Updates are coalesced and throttled: the engine may report thousands of times a second, the
+ * FX thread hears about it at most every {@value #UPDATE_MILLIS} ms (issue 18: once per pulse
+ * was 60 repaints a second of the status bar while a dump's first open wanted both cores), and
+ * the last report is always shown.
  *
  * <p>The one policy for background work in the window: every thread the window starts belongs
  * to a pool this class owns, all named {@code inquest-*}, all bounded. Per window: the work pool
  * ({@link #submit}, two threads), the open pool ({@link #submitFor}, two threads) and a fork/join pool of parallelism one ({@link #onOneCore}).
  * Per process: the {@link Lane}s, one thread each, for work that must stay in order or apart
- * from the work pool. Outside this policy on purpose: {@code debug.FxWatchdog} (a diagnostic that
+ * from the work pool, and the clock ({@link #everyOnFx}, {@link #later}, one thread that only
+ * times and posts small jobs). Outside this policy on purpose: {@code debug.FxWatchdog} (a diagnostic that
  * must watch the FX thread from outside everything it watches) and the training run's two
  * threads ({@code ui.Training}: a build step that drives the window and a time limit on it).
  */
@@ -73,6 +76,42 @@ public final class TaskRunner {
         public java.util.concurrent.Future<?> submit(Runnable job) {
             return executor.submit(job);
         }
+    }
+
+    /**
+     * The window's clock: one daemon thread that waits and then posts small jobs (a throttled
+     * progress update, a page's refresh, a deferred warm-up). A JavaFX {@code Timeline} would do
+     * the timing on the FX thread, but while any animation runs JavaFX pulses 60 times a second
+     * (CSS and layout passes, and on the software pipeline a repaint): issue 18 measured that as
+     * CPU taken from a dump's first open. Posting with {@code Platform.runLater} makes exactly one
+     * pulse per change.
+     */
+    private static final java.util.concurrent.ScheduledExecutorService TICKS =
+            Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("inquest-ticks").daemon(true).factory());
+
+    /** The least time between two progress updates of the status bar: a few a second read as live. */
+    static final long UPDATE_MILLIS = 250;
+
+    /**
+     * Runs {@code onFx} on the FX thread every {@code periodMillis} (the first after one period)
+     * until the returned future is cancelled. A tick is skipped while the previous one still
+     * waits for the FX thread, so a busy FX thread never finds a backlog of them.
+     */
+    public static java.util.concurrent.Future<?> everyOnFx(long periodMillis, Runnable onFx) {
+        java.util.concurrent.atomic.AtomicBoolean pending = new java.util.concurrent.atomic.AtomicBoolean();
+        return TICKS.scheduleAtFixedRate(() -> {
+            if (pending.compareAndSet(false, true)) {
+                Platform.runLater(() -> {
+                    pending.set(false);
+                    onFx.run();
+                });
+            }
+        }, periodMillis, periodMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+
+    /** Runs the short {@code job} on the clock's thread after {@code delayMillis} (it should hand real work on). */
+    public static java.util.concurrent.Future<?> later(long delayMillis, Runnable job) {
+        return TICKS.schedule(job, delayMillis, java.util.concurrent.TimeUnit.MILLISECONDS);
     }
 
     /** Work that reports progress and stops when asked. */
@@ -346,6 +385,8 @@ public final class TaskRunner {
         private volatile long done;
         private volatile long phaseStart = System.nanoTime();
         private volatile boolean updateQueued;
+        /** When the FX thread last showed this task's progress (nanoTime; 0: never). */
+        private volatile long shownAt;
 
         FxProgress(String title) {
             this.title = title;
@@ -367,19 +408,28 @@ public final class TaskRunner {
             publish();
         }
 
+        /** Queues one update (reading the fields when it runs, so it shows the latest), at most every UPDATE_MILLIS. */
         private void publish() {
             if (updateQueued) {
                 return;
             }
             updateQueued = true;
-            Platform.runLater(() -> {
-                updateQueued = false;
-                if (current != this) {
-                    return;
-                }
-                fraction.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);
-                message.set(describe());
-            });
+            long wait = shownAt == 0 ? 0 : shownAt + UPDATE_MILLIS * 1_000_000 - System.nanoTime();
+            if (wait <= 0) {
+                Platform.runLater(this::show);
+            } else {
+                TICKS.schedule(() -> Platform.runLater(this::show), wait, java.util.concurrent.TimeUnit.NANOSECONDS);
+            }
+        }
+
+        private void show() {
+            shownAt = System.nanoTime();
+            updateQueued = false;
+            if (current != this) {
+                return;
+            }
+            fraction.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);
+            message.set(describe());
         }
 
         private String describe() {

@@ -94,4 +94,39 @@ class TaskRunnerTest {
         assertThat(order).containsExactly("open done", "prepared");
         releaseBusy.countDown();
     }
+
+    /**
+     * Issue 18: the engine reports progress thousands of times a second; the status bar hears of
+     * it a few times a second (once per pulse was 60 repaints a second while a dump's first open
+     * wanted the CPU), and the last report is always shown, also when it came right after another.
+     */
+    @Test
+    void progressReachesTheFxThreadAFewTimesASecondAndTheLastReportIsShown(FxRobot robot) throws Exception {
+        TaskRunner tasks = new TaskRunner();
+        List<String> messages = new CopyOnWriteArrayList<>();
+        robot.interact(() -> tasks.messageProperty().addListener((o, was, is) -> messages.add(is)));
+        CountDownLatch reported = new CountDownLatch(1);
+        CountDownLatch finish = new CountDownLatch(1);
+        robot.interact(() -> tasks.submit("Indexing", p -> {
+            p.phase("Indexing objects", 1_000, dev.inquest.progress.Progress.Unit.ITEMS);
+            long end = System.nanoTime() + 1_500_000_000L;
+            long done = 0;
+            while (System.nanoTime() < end) {
+                p.progress(++done % 999);
+                if (done % 1_000 == 0) {
+                    Thread.sleep(1);
+                }
+            }
+            p.progress(1_000); // the last report, right after the others
+            reported.countDown();
+            finish.await(10, TimeUnit.SECONDS);
+            return null;
+        }, r -> { }, t -> { }));
+        assertThat(reported.await(10, TimeUnit.SECONDS)).isTrue();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> "Indexing objects  100 %".equals(tasks.messageProperty().get()));
+        long changes = messages.stream().filter(m -> m.startsWith("Indexing objects")).count();
+        finish.countDown();
+        // 1.5 s at one update per 250 ms is 6 or 7, plus the first and the last.
+        assertThat(changes).as("updates of the status text in 1.5 s").isBetween(3L, 10L);
+    }
 }

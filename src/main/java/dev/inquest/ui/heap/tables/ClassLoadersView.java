@@ -27,6 +27,10 @@ public final class ClassLoadersView implements HeapView {
     private final TableView<ClassLoaders.Loader> loaders = new TableView<>();
     private final TableView<ClassLoaders.DuplicatedClass> duplicated = new TableView<>();
     private final SplitPane root;
+    /** The loaders' table's least height in em of its type: the header, a row and the horizontal scroll bar. */
+    static final double LOADERS_MIN_EM = 4.5;
+    /** The lower part's least height in em: its title and its table's header. */
+    static final double DUPLICATES_MIN_EM = 4;
 
     public ClassLoadersView(HeapContext doc) {
         loaders.setId("loaders-table");
@@ -72,6 +76,15 @@ public final class ClassLoadersView implements HeapView {
         root = new SplitPane(loaders, lower);
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.6);
+        // The loaders are what this view is for; the classes defined twice (mostly none) give way
+        // first. At 1024x700 beside the inspector at 150 % type the view is about 175 px high and
+        // the loaders' table kept one row there on a knife edge (issue 18): a few pixels less (a
+        // divider moved by an earlier, shorter layout, a status line a little taller) left its flow
+        // no row, and a flow without rows shows no horizontal scroll bar, so the figure columns
+        // beyond the table's width sat out of reach. Its minimum is its header, a row and its bar.
+        loaders.setStyle("-fx-min-height: " + LOADERS_MIN_EM + "em;");
+        // The lower part keeps its title and its table's header (below that they would overlap).
+        lower.setStyle("-fx-min-height: " + DUPLICATES_MIN_EM + "em;");
         doc.run("Class loaders", p -> ClassLoaders.compute(doc.dump(), p), r -> {
             SortedList<ClassLoaders.Loader> sorted = new SortedList<>(FXCollections.observableArrayList(r.loaders()));
             sorted.comparatorProperty().bind(loaders.comparatorProperty());
