@@ -39,7 +39,7 @@ cpu() {
   awk -F': ' '/User time|System time/ { s += $2 } END { printf "%.1f", s }' "$1"
 }
 fresh() { # a first open: no index beside the dump (nor in the cache folder), the dump's pages cached
-  rm -f "$DUMP.inquest-index" "$HOME"/.cache/inquest/*"$(basename "$DUMP")"*.inquest-index 2>/dev/null || true
+  rm -f "$DUMP".inquest-index* "$HOME"/.cache/inquest/*"$(basename "$DUMP")"*.inquest-index* 2>/dev/null || true
   cat "$DUMP" > /dev/null
 }
 
