@@ -9,7 +9,7 @@ import java.util.List;
  * and without knowing its final size, and is freed with its arena.
  */
 final class PairBuffer {
-    private static final int CHUNK_PAIRS = 1 << 20;
+    static final int CHUNK_PAIRS = 1 << 20;
 
     private final Arena arena;
     private final boolean wide;
@@ -44,6 +44,15 @@ final class PairBuffer {
 
     long size() {
         return size;
+    }
+
+    int chunkPairs() {
+        return chunkPairs;
+    }
+
+    /** Chunk {@code k}: pair {@code k * chunkPairs() + i} is at elements {@code 2i, 2i+1}. */
+    IndexArray chunk(int k) {
+        return chunks.get(k);
     }
 
     interface PairConsumer {
