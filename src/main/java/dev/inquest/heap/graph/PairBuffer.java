@@ -42,6 +42,22 @@ final class PairBuffer {
         size++;
     }
 
+    /**
+     * Adds (a, b) when {@code keep} is 1, nothing when it is 0, without a branch on it: the pair
+     * is written either way and the count advances by {@code keep}.
+     */
+    void addIf(long a, long b, long keep) {
+        if (used == chunkPairs) {
+            current = IndexArray.allocate(arena, 2L * chunkPairs, wide);
+            chunks.add(current);
+            used = 0;
+        }
+        current.set(2L * used, a);
+        current.set(2L * used + 1, b);
+        used += (int) keep;
+        size += keep;
+    }
+
     long size() {
         return size;
     }
