@@ -454,9 +454,6 @@ public final class Dominators {
         // A confined result arena cannot be written from a second thread.
         boolean threads = parallel && reachable > 1
                 && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
-        for (long v = 0; v < n; v++) {
-            idomOut.set(v, DominatorTree.UNREACHABLE);
-        }
         long[] used = new long[1];
         both(threads, () -> {
             // Reverse preorder reaches every node after all the nodes it dominates.
@@ -478,7 +475,13 @@ public final class Dominators {
                 }
             }
             used[0] = sum;
-        }, () -> childLists(n, reachable, vertex, idom, idomOut, offsets, children));
+        }, () -> {
+            // On the helper, off the serial path: the retained sizes never read idomOut.
+            for (long v = 0; v < n; v++) {
+                idomOut.set(v, DominatorTree.UNREACHABLE);
+            }
+            childLists(n, reachable, vertex, idom, idomOut, offsets, children);
+        });
         progress.progress(2 * reachable);
         trace("retained sizes | idoms, child lists");
         // Split the slots where about half of the children lie before.
