@@ -18,6 +18,11 @@ final class BitSet64 {
         return (words.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i >>> 6) & (1L << i)) != 0;
     }
 
+    /** 1 when bit {@code i} is set, else 0, without a branch. */
+    long bit(long i) {
+        return (words.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, i >>> 6) >>> i) & 1;
+    }
+
     void set(long i) {
         long w = i >>> 6;
         words.setAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, w, words.getAtIndex(ValueLayout.JAVA_LONG_UNALIGNED, w) | (1L << i));

@@ -6,6 +6,7 @@ import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
 
 import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
 
 /**
@@ -73,6 +74,12 @@ public final class Dominators {
 
     static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
                                  boolean parallel, Spill spill) {
+        return compute(graph, progress, results, forceWide, parallel, spill, PairBuffer.CHUNK_PAIRS);
+    }
+
+    /** {@code pairChunk} sizes the back and cross edges' buffer chunks (tests make them small). */
+    static DominatorTree compute(ObjectGraph graph, Progress progress, Arena results, boolean forceWide,
+                                 boolean parallel, Spill spill, int pairChunk) {
         if (TRACE) {
             traceStart = System.nanoTime();
             traceCpu = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
@@ -90,13 +97,14 @@ public final class Dominators {
             IndexArray vertex = IndexArray.allocate(keep, n + 1, wide); // dfs number -> node
             IndexArray idom;                                             // dfs number -> idom's dfs number
             long reachable;
-            try (Arena work = spill.confined()) {
+            // Shared too: predecessors are grouped on both cores (fillPredecessors).
+            try (Arena work = spill.shared()) {
                 IndexArray ancestor = IndexArray.allocate(work, n + 1, wide); // DFS parent, then compressed
                 IndexArray semi = IndexArray.allocate(work, n + 1, wide);
                 IndexArray cursor = IndexArray.allocate(work, n + 1, wide);   // DFS edge cursor, fill cursor, eval stack
                 IndexArray predStart = IndexArray.allocate(work, n + 2, wide); // counts, then CSR starts
                 IndexArray preds;
-                try (Arena dfsArena = spill.confined()) {
+                try (Arena dfsArena = spill.shared()) {
                     BitSet64 isRoot = new BitSet64(dfsArena, n);
                     IndexArray dfnum = IndexArray.allocate(dfsArena, n, wide); // node -> dfs number, 0 = unseen
                     for (long i = 0, rc = graph.rootCount(); i < rc; i++) {
@@ -106,20 +114,21 @@ public final class Dominators {
                         }
                         isRoot.set(r);
                     }
-                    PairBuffer later = new PairBuffer(dfsArena, wide);
+                    PairBuffer later = new PairBuffer(dfsArena, wide, pairChunk);
                     trace("setup");
                     reachable = depthFirst(graph, isRoot, dfnum, vertex, ancestor, semi, cursor, predStart, later,
                             progress);
                     progress.progress(n);
                     trace("depth-first search");
                     preds = IndexArray.allocate(work, later.size(), wide);
-                    fillPredecessors(reachable, later, cursor, predStart, preds);
+                    fillPredecessors(reachable, later, cursor, dfnum, predStart, preds, parallel);
                     trace("later predecessors");
                 }
                 idom = IndexArray.allocate(keep, reachable + 1, wide);
                 IndexArray label = IndexArray.allocate(work, reachable + 1, wide);
+                // idom starts as the DFS parent: one bulk copy (both arrays have the same width).
+                MemorySegment.copy(ancestor.segment(), 0, idom.segment(), 0, idom.segment().byteSize());
                 for (long d = 0; d <= reachable; d++) {
-                    idom.set(d, ancestor.get(d));
                     label.set(d, d);
                 }
                 trace("init");
@@ -194,9 +203,14 @@ public final class Dominators {
                         if (d < semi.get(td)) {
                             semi.set(td, d);
                         }
-                    } else if (td < d && !isRoot.get(t)) {
-                        later.add(td, d);
-                        laterCount.set(td, laterCount.get(td) + 1);
+                    } else {
+                        // Back or cross edge, recorded; a self-loop or an edge into a root is not.
+                        // Without a branch on those: edges into roots are rare until the last
+                        // roots' small trees, where a compiled branch that had never seen one
+                        // trapped to the interpreter 70-150 times in a row.
+                        long keep = ((td - d) >>> 63) & (1 - isRoot.bit(t));
+                        later.addIf(td, d, keep);
+                        laterCount.set(td, laterCount.get(td) + keep);
                     }
                 }
                 if (!descended) {
@@ -207,22 +221,65 @@ public final class Dominators {
         return next - 1;
     }
 
-    /** Groups the recorded (w, v) pairs by w: preds of w are {@code preds[start[w] .. start[w+1])}. */
-    private static void fillPredecessors(long reachable, PairBuffer later, IndexArray cursor, IndexArray start,
-                                         IndexArray preds) {
+    /**
+     * Groups the recorded (w, v) pairs by w: preds of w are {@code preds[start[w] .. start[w+1])},
+     * each w's in the order recorded ({@code start} holds the counts the DFS took). The pairs are
+     * placed on both cores: the first half forward from each slot's start through {@code cursor},
+     * the second half backward from each slot's end through {@code spare} (the DFS numbers, free
+     * now; at least {@code reachable} elements), so the two meet where the halves divide.
+     */
+    private static void fillPredecessors(long reachable, PairBuffer later, IndexArray cursor, IndexArray spare,
+                                         IndexArray start, IndexArray preds, boolean parallel) {
+        long pairs = later.size();
+        long half = pairs / 2;
+        // w = 0 (the virtual root) is never a recorded target: spare[w - 1] is the end of w's slot.
+        start.set(0, 0);
+        cursor.set(0, 0);
         long sum = 0;
-        for (long d = 0; d <= reachable; d++) {
-            long c = start.get(d);
-            start.set(d, sum);
-            cursor.set(d, sum);
+        for (long w = 1; w <= reachable; w++) {
+            long c = start.get(w);
+            start.set(w, sum);
+            cursor.set(w, sum);
             sum += c;
+            spare.set(w - 1, sum);
         }
         start.set(reachable + 1, sum);
-        later.forEach((w, v) -> {
-            long at = cursor.get(w);
-            preds.set(at, v);
-            cursor.set(w, at + 1);
-        });
+        both(parallel, () -> placeForward(later, 0, half, cursor, preds),
+                () -> placeBackward(later, half, pairs, spare, preds));
+    }
+
+    /** Places the v of each pair {@code from .. to-1}, in order, at {@code cursor[w]}, which it advances. */
+    private static void placeForward(PairBuffer later, long from, long to, IndexArray cursor, IndexArray preds) {
+        int per = later.chunkPairs();
+        for (long p = from; p < to; ) {
+            int k = (int) (p / per);
+            IndexArray chunk = later.chunk(k);
+            long end = Math.min(to, (long) (k + 1) * per);
+            for (long i = p - (long) k * per, last = end - (long) k * per; i < last; i++) {
+                long w = chunk.get(2 * i);
+                long at = cursor.get(w);
+                preds.set(at, chunk.get(2 * i + 1));
+                cursor.set(w, at + 1);
+            }
+            p = end;
+        }
+    }
+
+    /** Places the v of each pair {@code to-1 .. from}, last first, just below {@code end[w - 1]}, which it lowers. */
+    private static void placeBackward(PairBuffer later, long from, long to, IndexArray end, IndexArray preds) {
+        int per = later.chunkPairs();
+        for (long p = to; p > from; ) {
+            int k = (int) ((p - 1) / per);
+            IndexArray chunk = later.chunk(k);
+            long first = Math.max(from, (long) k * per);
+            for (long i = p - 1 - (long) k * per, stop = first - (long) k * per; i >= stop; i--) {
+                long w = chunk.get(2 * i) - 1;
+                long at = end.get(w) - 1;
+                preds.set(at, chunk.get(2 * i + 1));
+                end.set(w, at);
+            }
+            p = first;
+        }
     }
 
     /**
@@ -397,9 +454,6 @@ public final class Dominators {
         // A confined result arena cannot be written from a second thread.
         boolean threads = parallel && reachable > 1
                 && idomOut.segment().isAccessibleBy(Thread.ofPlatform().unstarted(() -> { }));
-        for (long v = 0; v < n; v++) {
-            idomOut.set(v, DominatorTree.UNREACHABLE);
-        }
         long[] used = new long[1];
         both(threads, () -> {
             // Reverse preorder reaches every node after all the nodes it dominates.
@@ -421,7 +475,13 @@ public final class Dominators {
                 }
             }
             used[0] = sum;
-        }, () -> childLists(n, reachable, vertex, idom, idomOut, offsets, children));
+        }, () -> {
+            // On the helper, off the serial path: the retained sizes never read idomOut.
+            for (long v = 0; v < n; v++) {
+                idomOut.set(v, DominatorTree.UNREACHABLE);
+            }
+            childLists(n, reachable, vertex, idom, idomOut, offsets, children);
+        });
         progress.progress(2 * reachable);
         trace("retained sizes | idoms, child lists");
         // Split the slots where about half of the children lie before.

@@ -9,7 +9,7 @@ import java.util.List;
  * and without knowing its final size, and is freed with its arena.
  */
 final class PairBuffer {
-    private static final int CHUNK_PAIRS = 1 << 20;
+    static final int CHUNK_PAIRS = 1 << 20;
 
     private final Arena arena;
     private final boolean wide;
@@ -42,8 +42,33 @@ final class PairBuffer {
         size++;
     }
 
+    /**
+     * Adds (a, b) when {@code keep} is 1, nothing when it is 0, without a branch on it: the pair
+     * is written either way and the count advances by {@code keep}.
+     */
+    void addIf(long a, long b, long keep) {
+        if (used == chunkPairs) {
+            current = IndexArray.allocate(arena, 2L * chunkPairs, wide);
+            chunks.add(current);
+            used = 0;
+        }
+        current.set(2L * used, a);
+        current.set(2L * used + 1, b);
+        used += (int) keep;
+        size += keep;
+    }
+
     long size() {
         return size;
+    }
+
+    int chunkPairs() {
+        return chunkPairs;
+    }
+
+    /** Chunk {@code k}: pair {@code k * chunkPairs() + i} is at elements {@code 2i, 2i+1}. */
+    IndexArray chunk(int k) {
+        return chunks.get(k);
     }
 
     interface PairConsumer {

@@ -1,5 +1,6 @@
 package dev.inquest.heap.graph;
 
+import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
 import org.junit.jupiter.api.Test;
 
@@ -88,6 +89,28 @@ class DominatorsTest {
                 }
             }
             assertThat(mismatches).as("round %d, %d nodes", round, g.n).isZero();
+        }
+    }
+
+    @Test
+    void predecessorsOverSeveralBufferChunksAgreeWithCooperHarveyKennedy() {
+        // Small chunks for the back and cross edges' pairs: the halves placed forward and backward
+        // cross chunk boundaries and meet inside a chunk, with many slots split between the halves.
+        Random rnd = new Random(16);
+        for (int round = 0; round < 12; round++) {
+            TestGraph g = TestGraph.random(rnd, 2_000 + rnd.nextInt(20_000));
+            long[] expected = CooperHarveyKennedy.idoms(g);
+            int chunk = new int[] {1, 2, 7, 1000}[round % 4];
+            boolean parallel = round % 3 != 1;
+            DominatorTree tree = Dominators.compute(g, Progress.NONE, Arena.ofAuto(), round % 2 == 1, parallel,
+                    Spill.NONE, chunk);
+            long mismatches = 0;
+            for (int x = 0; x < g.n; x++) {
+                if (tree.idom(x) != expected[x]) {
+                    mismatches++;
+                }
+            }
+            assertThat(mismatches).as("round %d, %d nodes, chunks of %d", round, g.n, chunk).isZero();
         }
     }
 

@@ -35,6 +35,27 @@ class ScratchStructuresTest {
     }
 
     @Test
+    void pairBufferAddsOnlyTheKeptPairsAcrossChunks() {
+        for (boolean wide : new boolean[] {false, true}) {
+            try (Arena arena = Arena.ofConfined()) {
+                PairBuffer buffer = new PairBuffer(arena, wide, 3);
+                List<long[]> expected = new ArrayList<>();
+                for (long i = 0; i < 20; i++) {
+                    long keep = i % 3 == 1 || i % 5 == 0 ? 0 : 1;
+                    buffer.addIf(i, 100 + i, keep);
+                    if (keep == 1) {
+                        expected.add(new long[] {i, 100 + i});
+                    }
+                }
+                List<long[]> seen = new ArrayList<>();
+                buffer.forEach((a, b) -> seen.add(new long[] {a, b}));
+                assertThat(buffer.size()).isEqualTo(expected.size()).isEqualTo(10);
+                assertThat(seen).containsExactlyElementsOf(expected);
+            }
+        }
+    }
+
+    @Test
     void longLongMapMatchesHashMapThroughGrowth() {
         Random rnd = new Random(8);
         try (Arena arena = Arena.ofConfined()) {
