@@ -27,6 +27,9 @@ final class GcProbe implements Probe<GcProbe> {
     record Stall(Instant start, long nanos, String thread) {
     }
 
+    static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    static final Comparator<AfterGc> AFTER_GC_ORDER = Comparator.comparing(AfterGc::time).thenComparingLong(AfterGc::used);
+
     final List<Gc> gcs = new ArrayList<>();
     final List<AfterGc> heapAfter = new ArrayList<>();
     final List<AfterGc> metaspaceAfter = new ArrayList<>();
@@ -111,10 +114,13 @@ final class GcProbe implements Probe<GcProbe> {
     /** Sorts what the groups gathered in no particular order. */
     @Override
     public void finish() {
-        gcs.sort(Comparator.comparing(Gc::start));
-        heapAfter.sort(Comparator.comparing(AfterGc::time));
-        metaspaceAfter.sort(Comparator.comparing(AfterGc::time));
-        stalls.sort(Comparator.comparing(Stall::start));
+        // Total orders: events at the same instant must not keep the order the groups merged in.
+        gcs.sort(Comparator.comparing(Gc::start).thenComparingLong(Gc::gcId).thenComparingLong(Gc::sumOfPausesNanos)
+                .thenComparingLong(Gc::longestPauseNanos).thenComparing(Gc::name, NULLS_FIRST)
+                .thenComparing(Gc::cause, NULLS_FIRST));
+        heapAfter.sort(AFTER_GC_ORDER);
+        metaspaceAfter.sort(AFTER_GC_ORDER);
+        stalls.sort(Comparator.comparing(Stall::start).thenComparingLong(Stall::nanos).thenComparing(Stall::thread));
     }
 
     /** The collector in words: "G1", "Parallel", "Serial", "ZGC", "Shenandoah", or what the recording says. */
