@@ -52,6 +52,7 @@ public record ChunkCopy(Path file, long events) {
                     while (b.hasRemaining()) {
                         ch.write(b);
                     }
+                    ChunkReader.setClock(ch, 0, c, source.chunks().getFirst());
                     return new ChunkCopy(out, r.keptEvents());
                 }
                 try {
@@ -67,6 +68,7 @@ public record ChunkCopy(Path file, long events) {
                         copied += in.transferTo(c.offset() + copied, c.size() - copied, ch);
                     }
                 }
+                ChunkReader.setClock(ch, 0, c, source.chunks().getFirst());
                 return new ChunkCopy(out, -1);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(out);

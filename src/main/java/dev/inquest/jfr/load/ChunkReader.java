@@ -283,10 +283,11 @@ public final class ChunkReader {
      * converts every tick of a stream with the first chunk it reads (it keeps that chunk's converter
      * for the chunks after it), so without this an event's time would depend on which chunk led its
      * worker's group: tens of nanoseconds apart from run to run and between 1 and 2 threads. With
-     * it, every path converts as one stream over the whole file does ({@code jfr print} included).
+     * it, every path converts as one stream over the whole file does ({@code jfr print} included),
+     * and so do the event browser's one-chunk copies ({@link ChunkCopy}).
      * Chunks on another tick rate (recordings of different JVMs joined) keep their own clock.
      */
-    private static void setClock(FileChannel out, long at, ChunkHeader c, ChunkHeader clock) throws IOException {
+    static void setClock(FileChannel out, long at, ChunkHeader c, ChunkHeader clock) throws IOException {
         if (clock == null || clock.offset() == c.offset() || clock.ticksPerSecond() != c.ticksPerSecond()) {
             return;
         }
