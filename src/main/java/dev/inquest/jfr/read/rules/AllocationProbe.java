@@ -126,7 +126,8 @@ final class AllocationProbe implements Probe<AllocationProbe> {
         });
         s.onEvent("jdk.BooleanFlag", e -> {
             tick.run();
-            if ("UseStringDeduplication".equals(e.getString("name"))) {
+            // The first chunk's value, as the merge takes it (a flag is the same in every chunk of one JVM).
+            if (stringDeduplication == null && "UseStringDeduplication".equals(e.getString("name"))) {
                 stringDeduplication = e.getBoolean("value");
             }
         });

@@ -41,6 +41,7 @@ final class GcProbe implements Probe<GcProbe> {
     String oldCollector;
     boolean explicitGcConcurrent;
     boolean explicitGcDisabled;
+    private boolean configured;
 
     @Override
     public void subscribe(EventStream s, Runnable tick) {
@@ -64,6 +65,12 @@ final class GcProbe implements Probe<GcProbe> {
         });
         s.onEvent("jdk.GCConfiguration", e -> {
             tick.run();
+            // The first chunk's configuration (as the summary takes it): groups merge in chunk order,
+            // so the last one seen would depend on which chunks a group took.
+            if (configured) {
+                return;
+            }
+            configured = true;
             youngCollector = e.getString("youngCollector");
             oldCollector = e.getString("oldCollector");
             explicitGcConcurrent = e.hasField("isExplicitGCConcurrent") && e.getBoolean("isExplicitGCConcurrent");
@@ -105,10 +112,13 @@ final class GcProbe implements Probe<GcProbe> {
         evacuationFailures += o.evacuationFailures;
         metaspaceOoms += o.metaspaceOoms;
         maxHeap = Math.max(maxHeap, o.maxHeap);
-        youngCollector = youngCollector != null ? youngCollector : o.youngCollector;
-        oldCollector = oldCollector != null ? oldCollector : o.oldCollector;
-        explicitGcConcurrent |= o.explicitGcConcurrent;
-        explicitGcDisabled |= o.explicitGcDisabled;
+        if (!configured && o.configured) {
+            configured = true;
+            youngCollector = o.youngCollector;
+            oldCollector = o.oldCollector;
+            explicitGcConcurrent = o.explicitGcConcurrent;
+            explicitGcDisabled = o.explicitGcDisabled;
+        }
     }
 
     /** Sorts what the groups gathered in no particular order. */
