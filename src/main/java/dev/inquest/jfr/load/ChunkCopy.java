@@ -63,6 +63,7 @@ public record ChunkCopy(Path file, long events, long[] marks) {
                     while (b.hasRemaining()) {
                         ch.write(b);
                     }
+                    ChunkReader.setClock(ch, 0, c, source.chunks().getFirst());
                     return new ChunkCopy(out, r.keptEvents(), sorted.marks);
                 }
                 try {
@@ -78,6 +79,7 @@ public record ChunkCopy(Path file, long events, long[] marks) {
                         copied += in.transferTo(c.offset() + copied, c.size() - copied, ch);
                     }
                 }
+                ChunkReader.setClock(ch, 0, c, source.chunks().getFirst());
                 return new ChunkCopy(out, -1);
             } catch (IOException | RuntimeException e) {
                 Files.deleteIfExists(out);

@@ -50,7 +50,9 @@ public final class ChunkReader {
     }
 
     /**
-     * @param results one per group of chunks read together (one group per worker thread), in no particular order
+     * @param results one per group of chunks read together (one group per worker thread), in the order of
+     *                each group's first chunk; which chunks a group holds varies from run to run, so a
+     *                caller's merge must not depend on it (sort series by a total order, sum exactly)
      * @param counts  events per type over all chunks (every type, not only the wanted ones), or
      *                null when some chunk had to be parsed unfiltered
      * @param sums    the fields summed on the raw bytes, per event type, over all chunks; null when
@@ -97,7 +99,12 @@ public final class ChunkReader {
         Map<String, Long>[] counts = new Map[chunks.size()];
         @SuppressWarnings("unchecked")
         Map<String, Long>[] sums = new Map[chunks.size()];
-        List<R> results = java.util.Collections.synchronizedList(new ArrayList<>());
+        // Each group's result keyed by the index of its first chunk: handed back in chunk order, not
+        // in the order the workers finish, so the merge is the same whichever worker ends first.
+        java.util.concurrent.ConcurrentSkipListMap<Integer, R> results = new java.util.concurrent.ConcurrentSkipListMap<>();
+        AtomicInteger emptyGroups = new AtomicInteger();
+        boolean reversed = "reversed".equals(System.getProperty(ORDER_PROPERTY));
+        ChunkHeader clock = chunks.isEmpty() ? null : chunks.getFirst();
         // Each worker filters the chunks it takes into one file of its own, then parses that file
         // with one stream: the JDK parser reads unchanged metadata once per file, not once per
         // chunk. Chunks that cannot be filtered are copied as they are.
@@ -108,18 +115,24 @@ public final class ChunkReader {
                 try (FileChannel out = FileChannel.open(group, StandardOpenOption.WRITE)) {
                     int idx;
                     while ((idx = next.getAndIncrement()) < chunks.size()) {
+                        if (reversed) {
+                            idx = chunks.size() - 1 - idx;
+                        }
                         progress.checkCancelled();
                         ChunkHeader c = chunks.get(idx);
                         if (source.skipped(c)) {
                             counts[idx] = Map.of(); // found damaged by an earlier read
                             sums[idx] = Map.of();
                         } else {
-                            g.add(idx, c, copy(source, c, filter, wanted, sum, out, counts, sums, idx));
+                            g.add(idx, c, copy(source, c, clock, filter, wanted, sum, out, counts, sums, idx));
                         }
                         progress.progress(done.addAndGet(c.size() / 2));
                     }
                 }
-                results.add(parseGroup(source, group, g, chunks, filter, wanted, factory, counts, progress));
+                // The lowest chunk of the group (taken first, or last when reversed) keys its result.
+                int key = g.indexes.isEmpty() ? chunks.size() + emptyGroups.getAndIncrement()
+                        : g.indexes.stream().mapToInt(Integer::intValue).min().getAsInt();
+                results.put(key, parseGroup(source, group, g, chunks, clock, filter, wanted, factory, counts, progress));
                 return null;
             } finally {
                 ChunkFilter.releaseBuffer();
@@ -191,7 +204,7 @@ public final class ChunkReader {
                 }
             }
         }
-        return new Outcome<>(List.copyOf(results), complete ? merged : null, summed, complete ? List.of(counts) : null);
+        return new Outcome<>(List.copyOf(results.values()), complete ? merged : null, summed, complete ? List.of(counts) : null);
     }
 
     private static void write(FileChannel out, ByteBuffer b) throws IOException {
@@ -230,8 +243,10 @@ public final class ChunkReader {
      * @return the events of the wanted types it adds, {@link #WHOLE} for a chunk copied whole, or
      *         {@link #DAMAGED} when it is damaged and skipped
      */
-    private static long copy(JfrSource source, ChunkHeader c, boolean filter, Set<String> wanted, Map<String, String> sum,
-                             FileChannel out, Map<String, Long>[] counts, Map<String, Long>[] sums, int idx) throws IOException {
+    private static long copy(JfrSource source, ChunkHeader c, ChunkHeader clock, boolean filter, Set<String> wanted,
+                             Map<String, String> sum, FileChannel out, Map<String, Long>[] counts,
+                             Map<String, Long>[] sums, int idx) throws IOException {
+        long at = out.position();
         try {
             ChunkFilter.Result r = filter ? ChunkFilter.filter(source.work(), c, wanted, sum) : null;
             if (r != null) {
@@ -239,6 +254,7 @@ public final class ChunkReader {
                 sums[idx] = r.sums();
                 if (r.keptEvents() > 0) {
                     write(out, ByteBuffer.wrap(r.chunk()));
+                    setClock(out, at, c, clock);
                 }
                 return r.keptEvents();
             }
@@ -255,7 +271,42 @@ public final class ChunkReader {
                 copied += in.transferTo(c.offset() + copied, c.size() - copied, out);
             }
         }
+        setClock(out, at, c, clock);
         return WHOLE;
+    }
+
+    /** Test hook: "reversed" makes the workers take the chunks last to first (a worst case for merge order). */
+    static final String ORDER_PROPERTY = "inquest.jfr.chunkOrder";
+
+    private static final int START_NANOS = 32;
+    private static final int START_TICKS = 48;
+
+    /**
+     * Gives the chunk copied at {@code at} the clock of the recording's first chunk. The JDK's parser
+     * converts every tick of a stream with the first chunk it reads (it keeps that chunk's converter
+     * for the chunks after it), so without this an event's time would depend on which chunk led its
+     * worker's group: tens of nanoseconds apart from run to run and between 1 and 2 threads. With
+     * it, every path converts as one stream over the whole file does ({@code jfr print} included),
+     * and so do the event browser's one-chunk copies ({@link ChunkCopy}).
+     * Chunks on another tick rate (recordings of different JVMs joined) keep their own clock.
+     */
+    static void setClock(FileChannel out, long at, ChunkHeader c, ChunkHeader clock) throws IOException {
+        if (clock == null || clock.offset() == c.offset() || clock.ticksPerSecond() != c.ticksPerSecond()) {
+            return;
+        }
+        ByteBuffer b = ByteBuffer.allocate(8);
+        b.putLong(0, clock.startNanos());
+        writeAt(out, b, at + START_NANOS);
+        b.clear();
+        b.putLong(0, clock.startTicks());
+        writeAt(out, b, at + START_TICKS);
+    }
+
+    private static void writeAt(FileChannel out, ByteBuffer b, long position) throws IOException {
+        long p = position;
+        while (b.hasRemaining()) {
+            p += out.write(b, p);
+        }
     }
 
     /** The chunks one worker put in its group file, and how many events the JDK parser must hand back. */
@@ -292,7 +343,8 @@ public final class ChunkReader {
      * the filter kept (it stops early at some damage and says nothing), the chunks are parsed one
      * by one to find the damaged ones, which are skipped and named; the rest is parsed again.
      */
-    private static <R> R parseGroup(JfrSource source, Path file, Group g, List<ChunkHeader> all, boolean filter,
+    private static <R> R parseGroup(JfrSource source, Path file, Group g, List<ChunkHeader> all, ChunkHeader clock,
+                                    boolean filter,
                                     Set<String> wanted, Supplier<? extends ChunkTask<R>> factory,
                                     Map<String, Long>[] counts, Progress progress) throws IOException {
         while (true) {
@@ -325,7 +377,7 @@ public final class ChunkReader {
                     ChunkHeader c = g.chunks.get(i);
                     if (!source.skipped(c)) {
                         // The sums were taken on the first copy; this one only rebuilds the group's file.
-                        again.add(g.indexes.get(i), c, copy(source, c, filter, wanted, Map.of(), out, counts,
+                        again.add(g.indexes.get(i), c, copy(source, c, clock, filter, wanted, Map.of(), out, counts,
                                 new Map[counts.length], g.indexes.get(i)));
                     }
                 }
@@ -350,7 +402,7 @@ public final class ChunkReader {
                 try (FileChannel out = FileChannel.open(one, StandardOpenOption.WRITE)) {
                     @SuppressWarnings("unchecked")
                     Map<String, Long>[] ignored = new Map[1];
-                    single.add(0, c, copy(source, c, filter, wanted, Map.of(), out, ignored, new Map[1], 0));
+                    single.add(0, c, copy(source, c, null, filter, wanted, Map.of(), out, ignored, new Map[1], 0));
                 }
                 if (single.events > 0) {
                     Parsed<?> p = parse(one, factory.get(), single.expected >= 0, Progress.NONE);

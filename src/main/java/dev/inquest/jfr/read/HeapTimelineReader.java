@@ -38,9 +38,17 @@ public final class HeapTimelineReader {
             meta.addAll(p.meta);
             gcs.addAll(p.gcs);
         }
-        heap.sort(Comparator.comparing(HeapTimeline.HeapSample::time));
-        rss.sort(Comparator.comparing(HeapTimeline.RssSample::time));
-        meta.sort(Comparator.comparing(HeapTimeline.MetaspaceSample::time));
+        // Total orders: samples at the same instant must not keep the order the groups merged in.
+        heap.sort(Comparator.comparing(HeapTimeline.HeapSample::time).thenComparingLong(HeapTimeline.HeapSample::gcId)
+                .thenComparing(HeapTimeline.HeapSample::afterGc).thenComparingLong(HeapTimeline.HeapSample::used)
+                .thenComparingLong(HeapTimeline.HeapSample::committed));
+        rss.sort(Comparator.comparing(HeapTimeline.RssSample::time).thenComparingLong(HeapTimeline.RssSample::size)
+                .thenComparingLong(HeapTimeline.RssSample::peak));
+        meta.sort(Comparator.comparing(HeapTimeline.MetaspaceSample::time)
+                .thenComparingLong(HeapTimeline.MetaspaceSample::gcId)
+                .thenComparing(HeapTimeline.MetaspaceSample::afterGc)
+                .thenComparingLong(HeapTimeline.MetaspaceSample::used)
+                .thenComparingLong(HeapTimeline.MetaspaceSample::committed));
         // GC ids restart with each JVM; within one recording they identify a collection.
         Map<Long, long[]> beforeAfter = new HashMap<>();
         for (HeapTimeline.HeapSample h : heap) {
@@ -52,7 +60,7 @@ public final class HeapTimelineReader {
             withHeap.add(new HeapTimeline.Collection(c.gcId(), c.start(), c.name(), c.cause(), c.sumOfPauses(),
                     c.longestPause(), ba[0], ba[1]));
         }
-        withHeap.sort(Comparator.comparing(HeapTimeline.Collection::start));
+        withHeap.sort(Comparator.comparing(HeapTimeline.Collection::start).thenComparingLong(HeapTimeline.Collection::gcId));
         return new HeapTimeline(List.copyOf(heap), List.copyOf(withHeap), List.copyOf(rss), List.copyOf(meta),
                 trend(heap));
     }

@@ -57,8 +57,10 @@ public final class NativeMemoryReader {
             List<Point> c = points.computeIfAbsent(Kind.CODE_CACHE, x -> new ArrayList<>());
             code.forEach((t, v) -> c.add(new Point(t, v)));
         }
-        points.values().forEach(l -> l.sort(Comparator.comparing(Point::time)));
-        nmt.values().forEach(l -> l.sort(Comparator.comparing(Point::time)));
+        // A total order: points at the same instant must not keep the order the groups merged in.
+        Comparator<Point> order = Comparator.comparing(Point::time).thenComparingLong(Point::value);
+        points.values().forEach(l -> l.sort(order));
+        nmt.values().forEach(l -> l.sort(order));
         List<Point> gapPoints = gap(points.getOrDefault(Kind.RSS, List.of()), points.getOrDefault(Kind.HEAP_COMMITTED, List.of()));
         if (!gapPoints.isEmpty()) {
             points.put(Kind.GAP, gapPoints);

@@ -77,12 +77,15 @@ final class AllocationPressureRule implements Rule<AllocationProbe> {
     }
 
     static java.util.Optional<Map.Entry<String, Long>> first(Map<String, Long> m) {
-        return m.entrySet().stream().max(Map.Entry.comparingByValue());
+        // Equal values: the first name wins, whatever order the groups merged in.
+        return m.entrySet().stream().max(Map.Entry.<String, Long>comparingByValue()
+                .thenComparing(Map.Entry.<String, Long>comparingByKey().reversed()));
     }
 
     static String top(Map<String, Long> m, long total, int n) {
         StringBuilder sb = new StringBuilder();
-        m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(n).forEach(e ->
+        m.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed()
+                .thenComparing(Map.Entry.comparingByKey())).limit(n).forEach(e ->
                 sb.append(sb.isEmpty() ? "" : ", ").append(e.getKey()).append(" (")
                         .append(Units.percent((double) e.getValue() / total)).append(')'));
         return sb.isEmpty() ? "none" : sb.toString();

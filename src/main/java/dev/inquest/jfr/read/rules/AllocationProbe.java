@@ -97,11 +97,13 @@ final class AllocationProbe implements Probe<AllocationProbe> {
             if (a == null) {
                 threadTotals.put(id, new long[] {time, v, time, v});
             } else {
-                if (time < a[0]) {
+                // Ties on the millisecond: the smaller first, the larger last (the count only grows),
+                // so the groups agree whatever order they merge in.
+                if (time < a[0] || time == a[0] && v < a[1]) {
                     a[0] = time;
                     a[1] = v;
                 }
-                if (time >= a[2]) {
+                if (time > a[2] || time == a[2] && v > a[3]) {
                     a[2] = time;
                     a[3] = v;
                 }
@@ -124,7 +126,8 @@ final class AllocationProbe implements Probe<AllocationProbe> {
         });
         s.onEvent("jdk.BooleanFlag", e -> {
             tick.run();
-            if ("UseStringDeduplication".equals(e.getString("name"))) {
+            // The first chunk's value, as the merge takes it (a flag is the same in every chunk of one JVM).
+            if (stringDeduplication == null && "UseStringDeduplication".equals(e.getString("name"))) {
                 stringDeduplication = e.getBoolean("value");
             }
         });
@@ -192,11 +195,11 @@ final class AllocationProbe implements Probe<AllocationProbe> {
         stringArrayBytesFromStrings += o.stringArrayBytesFromStrings;
         o.threadTotals.forEach((id, b) -> threadTotals.merge(id, b, (a, c) -> {
             long[] r = a.clone();
-            if (c[0] < r[0]) {
+            if (c[0] < r[0] || c[0] == r[0] && c[1] < r[1]) {
                 r[0] = c[0];
                 r[1] = c[1];
             }
-            if (c[2] >= r[2]) {
+            if (c[2] > r[2] || c[2] == r[2] && c[3] > r[3]) {
                 r[2] = c[2];
                 r[3] = c[3];
             }

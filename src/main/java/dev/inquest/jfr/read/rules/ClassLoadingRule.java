@@ -73,7 +73,8 @@ final class ClassLoadingRule implements Rule<ClassProbe> {
         if (!c.loadersByName.isEmpty()) {
             judged = true;
             Map.Entry<String, Set<Long>> most = c.loadersByName.entrySet().stream()
-                    .max(Map.Entry.comparingByValue(java.util.Comparator.comparingInt(Set::size))).orElseThrow();
+                    .max(Map.Entry.<String, Set<Long>>comparingByValue(java.util.Comparator.comparingInt(Set::size))
+                            .thenComparing(Map.Entry.<String, Set<Long>>comparingByKey().reversed())).orElseThrow();
             int loaders = most.getValue().size();
             figures.add(Figures.count("most loaders defining one class name", loaders));
             figures.add(Figures.count("class definitions recorded", c.definitions));

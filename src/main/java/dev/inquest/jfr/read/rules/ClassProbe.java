@@ -72,6 +72,8 @@ final class ClassProbe implements Probe<ClassProbe> {
 
     @Override
     public void finish() {
-        samples.sort(Comparator.comparing(Loaded::time));
+        // A total order: samples at the same instant must not keep the order the groups merged in.
+        samples.sort(Comparator.comparing(Loaded::time).thenComparingLong(Loaded::loaded)
+                .thenComparingLong(Loaded::unloaded));
     }
 }

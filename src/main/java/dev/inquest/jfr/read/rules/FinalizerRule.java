@@ -30,7 +30,8 @@ final class FinalizerRule implements Rule<MiscProbe> {
         // Classes of the JDK itself (no code source, or jrt:) are not the application's to fix.
         List<MiscProbe.Finalizable> app = m.finalizers.values().stream()
                 .filter(f -> f.codeSource() != null && !f.codeSource().startsWith("jrt:"))
-                .sorted(Comparator.comparingLong(MiscProbe.Finalizable::run).reversed()).toList();
+                .sorted(Comparator.comparingLong(MiscProbe.Finalizable::run).reversed()
+                        .thenComparing(MiscProbe.Finalizable::className)).toList();
         long objects = app.stream().mapToLong(MiscProbe.Finalizable::objects).sum();
         long run = app.stream().mapToLong(MiscProbe.Finalizable::run).sum();
         var figures = List.of(Figures.count("application classes with finalizers", app.size()),

@@ -27,6 +27,9 @@ final class GcProbe implements Probe<GcProbe> {
     record Stall(Instant start, long nanos, String thread) {
     }
 
+    static final Comparator<String> NULLS_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
+    static final Comparator<AfterGc> AFTER_GC_ORDER = Comparator.comparing(AfterGc::time).thenComparingLong(AfterGc::used);
+
     final List<Gc> gcs = new ArrayList<>();
     final List<AfterGc> heapAfter = new ArrayList<>();
     final List<AfterGc> metaspaceAfter = new ArrayList<>();
@@ -38,6 +41,7 @@ final class GcProbe implements Probe<GcProbe> {
     String oldCollector;
     boolean explicitGcConcurrent;
     boolean explicitGcDisabled;
+    private boolean configured;
 
     @Override
     public void subscribe(EventStream s, Runnable tick) {
@@ -61,6 +65,12 @@ final class GcProbe implements Probe<GcProbe> {
         });
         s.onEvent("jdk.GCConfiguration", e -> {
             tick.run();
+            // The first chunk's configuration (as the summary takes it): groups merge in chunk order,
+            // so the last one seen would depend on which chunks a group took.
+            if (configured) {
+                return;
+            }
+            configured = true;
             youngCollector = e.getString("youngCollector");
             oldCollector = e.getString("oldCollector");
             explicitGcConcurrent = e.hasField("isExplicitGCConcurrent") && e.getBoolean("isExplicitGCConcurrent");
@@ -102,19 +112,25 @@ final class GcProbe implements Probe<GcProbe> {
         evacuationFailures += o.evacuationFailures;
         metaspaceOoms += o.metaspaceOoms;
         maxHeap = Math.max(maxHeap, o.maxHeap);
-        youngCollector = youngCollector != null ? youngCollector : o.youngCollector;
-        oldCollector = oldCollector != null ? oldCollector : o.oldCollector;
-        explicitGcConcurrent |= o.explicitGcConcurrent;
-        explicitGcDisabled |= o.explicitGcDisabled;
+        if (!configured && o.configured) {
+            configured = true;
+            youngCollector = o.youngCollector;
+            oldCollector = o.oldCollector;
+            explicitGcConcurrent = o.explicitGcConcurrent;
+            explicitGcDisabled = o.explicitGcDisabled;
+        }
     }
 
     /** Sorts what the groups gathered in no particular order. */
     @Override
     public void finish() {
-        gcs.sort(Comparator.comparing(Gc::start));
-        heapAfter.sort(Comparator.comparing(AfterGc::time));
-        metaspaceAfter.sort(Comparator.comparing(AfterGc::time));
-        stalls.sort(Comparator.comparing(Stall::start));
+        // Total orders: events at the same instant must not keep the order the groups merged in.
+        gcs.sort(Comparator.comparing(Gc::start).thenComparingLong(Gc::gcId).thenComparingLong(Gc::sumOfPausesNanos)
+                .thenComparingLong(Gc::longestPauseNanos).thenComparing(Gc::name, NULLS_FIRST)
+                .thenComparing(Gc::cause, NULLS_FIRST));
+        heapAfter.sort(AFTER_GC_ORDER);
+        metaspaceAfter.sort(AFTER_GC_ORDER);
+        stalls.sort(Comparator.comparing(Stall::start).thenComparingLong(Stall::nanos).thenComparing(Stall::thread));
     }
 
     /** The collector in words: "G1", "Parallel", "Serial", "ZGC", "Shenandoah", or what the recording says. */

@@ -30,6 +30,10 @@ final class MiscProbe implements Probe<MiscProbe> {
     record Physical(Instant time, long total, long used) {
     }
 
+    private static final Comparator<Finalizable> LATEST = Comparator.comparing(Finalizable::time)
+            .thenComparingLong(Finalizable::run).thenComparingLong(Finalizable::objects)
+            .thenComparing(Finalizable::codeSource, GcProbe.NULLS_FIRST);
+
     final List<CodeHeap> codeHeaps = new ArrayList<>();
     long codeCacheFull;
     final Map<String, Finalizable> finalizers = new HashMap<>();
@@ -64,7 +68,8 @@ final class MiscProbe implements Probe<MiscProbe> {
     }
 
     private static Finalizable later(Finalizable a, Finalizable b) {
-        return b.time().isAfter(a.time()) ? b : a;
+        // At the same instant (two chunks' copies of one sample), the larger figures: either merge order agrees.
+        return LATEST.compare(b, a) > 0 ? b : a;
     }
 
     @Override
@@ -78,7 +83,10 @@ final class MiscProbe implements Probe<MiscProbe> {
 
     @Override
     public void finish() {
-        codeHeaps.sort(Comparator.comparing(CodeHeap::time));
-        physical.sort(Comparator.comparing(Physical::time));
+        // Total orders: events at the same instant must not keep the order the groups merged in.
+        codeHeaps.sort(Comparator.comparing(CodeHeap::time).thenComparing(CodeHeap::blobType, GcProbe.NULLS_FIRST)
+                .thenComparingLong(CodeHeap::reserved).thenComparingLong(CodeHeap::unallocated));
+        physical.sort(Comparator.comparing(Physical::time).thenComparingLong(Physical::total)
+                .thenComparingLong(Physical::used));
     }
 }
