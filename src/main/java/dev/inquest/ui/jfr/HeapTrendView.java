@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import javafx.geometry.Insets;
-import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -43,7 +42,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
     private final Pane overlay = new Pane(band);
     private boolean loaded;
     private HeapTimeline timeline;
-    private double dragStart = Double.NaN;
+    private final ChartRangeBand range;
 
     HeapTrendView(JfrContext doc) {
         this.doc = doc;
@@ -71,7 +70,7 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
         header.setPadding(new Insets(10, 16, 4, 16));
         setTop(header);
         setCenter(stack);
-        installRangeDrag();
+        range = new ChartRangeBand(doc, chart, x, overlay, band, () -> band.setVisible(false));
     }
 
     @Override
@@ -209,45 +208,8 @@ final class HeapTrendView extends BorderPane implements JfrDocument.LazyView, de
         return String.format(Locale.ROOT, "%.1f ms", d.toNanos() / 1e6);
     }
 
-    private void installRangeDrag() {
-        chart.setOnMousePressed(e -> {
-            dragStart = xValue(e.getSceneX(), e.getSceneY());
-            band.setVisible(false);
-        });
-        chart.setOnMouseDragged(e -> {
-            if (Double.isNaN(dragStart)) {
-                return;
-            }
-            Node plot = chart.lookup(".chart-plot-background");
-            Point2D a = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(dragStart), 0));
-            Point2D b = overlay.sceneToLocal(e.getSceneX(), e.getSceneY());
-            Point2D top = overlay.sceneToLocal(plot.localToScene(0, 0));
-            band.setX(Math.min(a.getX(), b.getX()));
-            band.setWidth(Math.abs(a.getX() - b.getX()));
-            band.setY(top.getY());
-            band.setHeight(plot.getBoundsInLocal().getHeight());
-            band.setVisible(true);
-        });
-        chart.setOnMouseReleased(e -> {
-            double end = xValue(e.getSceneX(), e.getSceneY());
-            if (!Double.isNaN(dragStart) && !Double.isNaN(end) && Math.abs(end - dragStart) > 0.05) {
-                selectRange(Math.min(dragStart, end), Math.max(dragStart, end));
-            } else {
-                band.setVisible(false);
-            }
-            dragStart = Double.NaN;
-        });
-    }
-
-    private double xValue(double sceneX, double sceneY) {
-        Point2D p = x.sceneToLocal(sceneX, sceneY);
-        return p == null ? Double.NaN : x.getValueForDisplay(p.getX()).doubleValue();
-    }
-
     /** Sets the document's range from seconds since the recording started. */
     void selectRange(double fromSeconds, double toSeconds) {
-        Instant start = doc.summary().start();
-        doc.rangeProperty().set(new JfrDocument.Range(start.plusMillis(Math.round(fromSeconds * 1000)),
-                start.plusMillis(Math.round(toSeconds * 1000))));
+        range.select(fromSeconds, toSeconds);
     }
 }

@@ -91,7 +91,7 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
     /** The document's range on the chart (dragged here or on the heap chart): what a pinned series covers. */
     private final javafx.scene.shape.Rectangle band = new javafx.scene.shape.Rectangle();
     private final Pane overlay = new Pane(band, hover);
-    private double dragStart = Double.NaN;
+    private final ChartRangeBand rangeBand;
     private final TableView<Row> table = new TableView<>();
     private final Label rangeLabel = new Label();
     private boolean loaded;
@@ -137,7 +137,7 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
         band.setId("jfr-native-band");
         band.setManaged(false);
         band.setVisible(false);
-        installRangeDrag();
+        rangeBand = new ChartRangeBand(doc, chart, x, overlay, band, this::placeBand);
         // The band follows the range, and the axis when the chart is resized or its lines change.
         doc.rangeProperty().addListener((o, was, is) -> placeBand());
         x.lowerBoundProperty().addListener((o, was, is) -> placeBand());
@@ -318,36 +318,9 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
         doc.status("This recording has no " + (category == null ? seriesId : seriesId + " " + category) + " series");
     }
 
-    /** Dragging across the chart sets the document's range (as on the heap chart); a click leaves it. */
-    private void installRangeDrag() {
-        chart.setOnMousePressed(e -> dragStart = xValue(e.getSceneX(), e.getSceneY()));
-        chart.setOnMouseDragged(e -> {
-            double at = xValue(e.getSceneX(), e.getSceneY());
-            if (!Double.isNaN(dragStart) && !Double.isNaN(at)) {
-                showBand(Math.min(dragStart, at), Math.max(dragStart, at));
-            }
-        });
-        chart.setOnMouseReleased(e -> {
-            double end = xValue(e.getSceneX(), e.getSceneY());
-            if (!Double.isNaN(dragStart) && !Double.isNaN(end) && Math.abs(end - dragStart) > 0.05) {
-                selectRange(Math.min(dragStart, end), Math.max(dragStart, end));
-            } else {
-                placeBand();
-            }
-            dragStart = Double.NaN;
-        });
-    }
-
-    private double xValue(double sceneX, double sceneY) {
-        Point2D p = x.sceneToLocal(sceneX, sceneY);
-        return p == null ? Double.NaN : x.getValueForDisplay(p.getX()).doubleValue();
-    }
-
     /** Sets the document's range from seconds since the recording started. */
     void selectRange(double fromSeconds, double toSeconds) {
-        Instant start = doc.summary().start();
-        doc.rangeProperty().set(new JfrDocument.Range(start.plusMillis(Math.round(fromSeconds * 1000)),
-                start.plusMillis(Math.round(toSeconds * 1000))));
+        rangeBand.select(fromSeconds, toSeconds);
     }
 
     /** The band over the document's range, clipped to the plot; hidden for the whole recording. */
@@ -363,28 +336,9 @@ final class NativeMemoryView extends BorderPane implements JfrDocument.LazyView,
             band.setVisible(false);
             return;
         }
-        showBand(from, to);
+        rangeBand.show(from, to);
     }
 
-    private void showBand(double fromSeconds, double toSeconds) {
-        javafx.scene.Node plot = chart.lookup(".chart-plot-background");
-        if (plot == null || plot.getScene() == null) {
-            band.setVisible(false);
-            return;
-        }
-        Point2D a = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(fromSeconds), 0));
-        Point2D b = overlay.sceneToLocal(x.localToScene(x.getDisplayPosition(toSeconds), 0));
-        Point2D top = overlay.sceneToLocal(plot.localToScene(0, 0));
-        if (a == null || b == null || top == null) {
-            band.setVisible(false);
-            return;
-        }
-        band.setX(Math.min(a.getX(), b.getX()));
-        band.setWidth(Math.abs(b.getX() - a.getX()));
-        band.setY(top.getY());
-        band.setHeight(plot.getBoundsInLocal().getHeight());
-        band.setVisible(true);
-    }
 
     /** The range band, for tests. */
     javafx.scene.shape.Rectangle band() {
