@@ -72,7 +72,10 @@ class FindingsViewTest {
         List<FindingsPane.Card> cards = robot.lookup(".finding-card").queryAllAs(FindingsPane.Card.class).stream().toList();
         // One card per judged rule, in the report's order (worst first), the live set's warning among the first.
         assertThat(cards).extracting(c -> c.result.rule()).containsExactlyElementsOf(judged.stream().map(RuleResult::rule).toList());
-        assertThat(cards.getFirst().result.verdict()).isEqualTo(Verdict.WARNING);
+        // The rules' own texts when it fails: a live set judged on a starved child's recording says why.
+        String judgedTexts = report.results().stream().map(r -> r.rule() + " " + r.verdict() + ": " + r.explanation())
+                .collect(java.util.stream.Collectors.joining("\n"));
+        assertThat(cards.getFirst().result.verdict()).as(judgedTexts).isEqualTo(Verdict.WARNING);
         FindingsPane.Card live = robot.lookup("#finding-live-set-growth").queryAs(FindingsPane.Card.class);
         assertThat(live.result.verdict()).isEqualTo(Verdict.WARNING);
         assertThat(live.getStyleClass()).contains("finding-warning");
