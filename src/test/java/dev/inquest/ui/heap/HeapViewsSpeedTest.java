@@ -75,7 +75,9 @@ class HeapViewsSpeedTest {
         HeapViewsTest.waitFor("loading", 120, () -> {
             String msg = window.tasks().messageProperty().get();
             double f = window.tasks().fractionProperty().get();
-            if (window.tasks().runningProperty().get() && !msg.startsWith("Reading") && f > 0.3 && f < 0.9) {
+            // Past the record walk and before the end: the status shows progress a few times a
+            // second (issue 18), and the faster build's phases may each pass in one or two updates.
+            if (window.tasks().runningProperty().get() && !msg.startsWith("Reading") && f < 0.9) {
                 cancelledAt[0] = msg;
                 window.tasks().cancelCurrent();
                 return true;
