@@ -31,15 +31,7 @@ final class PairBuffer {
     }
 
     void add(long a, long b) {
-        if (used == chunkPairs) {
-            current = IndexArray.allocate(arena, 2L * chunkPairs, wide);
-            chunks.add(current);
-            used = 0;
-        }
-        current.set(2L * used, a);
-        current.set(2L * used + 1, b);
-        used++;
-        size++;
+        addIf(a, b, 1);
     }
 
     /**

@@ -36,14 +36,19 @@ public final class BigLongList implements AutoCloseable {
     public void add(long v) {
         long pos = size & MASK;
         if (pos == 0) {
-            int c = (int) (size >>> SHIFT);
-            if (c == chunks.length) {
-                chunks = Arrays.copyOf(chunks, c * 2);
-            }
-            current = chunks[c] = NativeMemory.allocate(arena, CHUNK * Long.BYTES);
+            nextChunk();
         }
         current.setAtIndex(L, pos, v);
         size++;
+    }
+
+    /** Starts the chunk the next value goes to (the size is at a chunk's start). */
+    private void nextChunk() {
+        int c = (int) (size >>> SHIFT);
+        if (c == chunks.length) {
+            chunks = Arrays.copyOf(chunks, c * 2);
+        }
+        current = chunks[c] = NativeMemory.allocate(arena, CHUNK * Long.BYTES);
     }
 
     public long get(long i) {
@@ -60,11 +65,7 @@ public final class BigLongList implements AutoCloseable {
         while (done < count) {
             long pos = size & MASK;
             if (pos == 0) {
-                int c = (int) (size >>> SHIFT);
-                if (c == chunks.length) {
-                    chunks = Arrays.copyOf(chunks, c * 2);
-                }
-                current = chunks[c] = NativeMemory.allocate(arena, CHUNK * Long.BYTES);
+                nextChunk();
             }
             int n = (int) Math.min(count - done, CHUNK - pos);
             MemorySegment.copy(values, done, current, L, pos * Long.BYTES, n);
