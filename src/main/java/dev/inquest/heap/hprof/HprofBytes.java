@@ -55,6 +55,22 @@ public abstract class HprofBytes implements AutoCloseable {
     public void releaseResident() {
     }
 
+    /**
+     * Whether the next pass reads the data in order, once ({@code true}), or at random (false,
+     * the default). A sequential pass over a mapped dump then reads ahead, and the pages it has
+     * read are the first the kernel reclaims, not the columns the pass keeps using.
+     */
+    public void readInOrder(boolean inOrder) {
+    }
+
+    /**
+     * Drops the pages of bytes {@code from .. to-1} from memory altogether (the process's and the
+     * page cache's, where the source can): a pass that has read them will not come back, and
+     * under a memory limit the kernel would otherwise evict the pages the pass still needs.
+     */
+    public void dropRange(long from, long to) {
+    }
+
     /** Bytes read since pages were last dropped; see {@link #readAbout}. */
     private final java.util.concurrent.atomic.AtomicLong readSinceRelease = new java.util.concurrent.atomic.AtomicLong();
 

@@ -92,6 +92,21 @@ public final class MappedBytes extends HprofBytes {
     }
 
     @Override
+    public void readInOrder(boolean inOrder) {
+        if (size > 0 && segment.isMapped()) {
+            dev.inquest.heap.store.NativeMemory.advise(segment, inOrder ? dev.inquest.heap.store.NativeMemory.Access.SEQUENTIAL
+                    : dev.inquest.heap.store.NativeMemory.Access.NORMAL);
+        }
+    }
+
+    @Override
+    public void dropRange(long from, long to) {
+        if (size > 0 && segment.isMapped()) {
+            dev.inquest.heap.store.NativeMemory.advise(segment, from, to, dev.inquest.heap.store.NativeMemory.Access.PAGE_OUT);
+        }
+    }
+
+    @Override
     public void releaseResident() {
         if (size > 0 && segment.isMapped()) {
             segment.unload();

@@ -59,6 +59,8 @@ public final class HeapIndexBuilder {
     /** The sorted record offsets, 8 bytes each, read directly on the hot paths of the build. */
     private LongArray builtOffsets;
     private int align;
+    /** The edge pass's id to node map when the ids are dense enough for it, else null (see AddressBitmap). */
+    private AddressBitmap bitmap;
 
     private HeapIndexBuilder(HprofFile file, HeapScan scan, boolean keepUnreachable, Spill spill, boolean parallel,
             int chunkNodes) {
@@ -652,7 +654,7 @@ public final class HeapIndexBuilder {
             threadSlot.put(e.getKey(), threadLists.size());
             threadLists.add(e.getValue());
         }
-        EdgeTasks plan = EdgeTasks.of(n, chunkNodes, Math.min(HEAD_NODES, chunkNodes / 2));
+        EdgeTasks plan = EdgeTasks.of(n, chunkNodes, Math.min(HEAD_NODES, chunkNodes / 2), !spill.active());
         long[] taskStarts = plan.starts();
         int tasks = plan.count();
         boolean compact = n < Integer.MAX_VALUE;
@@ -671,7 +673,27 @@ public final class HeapIndexBuilder {
             threadNodes[(int) threadSlot.get(t)] = t;
         }
         java.util.Arrays.sort(threadNodes);
+        // In anonymous memory even when the build spills: it is the pass's one randomly read array.
+        Arena bitmapArena = Arena.ofShared();
+        b.readInOrder(true);
         try (Scratch scratch = new Scratch(spill, width)) {
+            bitmap = AddressBitmap.of(bitmapArena, out.ids, n, out.idMap,
+                    parallel && n >= 1 << 20 ? Runtime.getRuntime().availableProcessors() : 1);
+            if (Boolean.getBoolean("inquest.graph.trace")) {
+                System.err.println("  address bitmap: " + (bitmap == null ? "none (ids too sparse)"
+                        : Units.bytes(bitmap.bytes()) + " for " + Units.count(n) + " nodes"));
+            }
+            if (spill.active() && bitmap != null) {
+                // The pass reads neither the ids (but for a class's own) nor the directory: under a
+                // memory limit their pages would only crowd out the ones it streams through.
+                NativeMemory.advise(out.ids.segment(), NativeMemory.Access.PAGE_OUT);
+                NativeMemory.advise(out.idMap.directorySegment(), NativeMemory.Access.PAGE_OUT);
+            }
+            // Spilled, the columns the pass streams through are file mappings: a fault on one
+            // reads a readahead window around it, half of it behind the pass (pages it is done
+            // with, read back from disk); read ahead only.
+            streams(NativeMemory.Access.SEQUENTIAL, builtOffsets.segment(), classOf.segment(), shallow.segment(),
+                    counts.segment());
             // Each worker takes the next task from one counter, in the plan's order: small heads
             // spread over the whole dump first, then the rest (see EdgeTasks).
             java.util.concurrent.atomic.AtomicInteger nextTask = new java.util.concurrent.atomic.AtomicInteger();
@@ -711,6 +733,9 @@ public final class HeapIndexBuilder {
                         progress.progress(done.addAndGet(to - from));
                         // Nodes are in address order, which HotSpot also writes in: a node range reads about its share of the file.
                         b.readAbout(b.size() / Math.max(1, n) * (to - from), HeapScanner.RESIDENT_BUDGET);
+                        if (spill.active()) {
+                            dropRead(from, to, n);
+                        }
                     }
                 } catch (RuntimeException | Error e) {
                     failed.set(true);
@@ -725,6 +750,8 @@ public final class HeapIndexBuilder {
             // The dump's pages are done with: drop them before the edges are copied into place,
             // the pass's other memory peak.
             b.releaseResident();
+            bitmap = null;
+            bitmapArena.close();
             // Each task's first edge goes after all the earlier tasks' edges: the edge starts
             // follow task by task, side by side, instead of in one pass over every node.
             long[] taskBase = new long[tasks + 1];
@@ -749,6 +776,7 @@ public final class HeapIndexBuilder {
             starts = placed;
             MemorySegment targets = compact ? IntArray.allocate(arena, edgeCount).segment()
                     : LongArray.allocate(arena, edgeCount).segment();
+            streams(NativeMemory.Access.SEQUENTIAL, targets);
             IntStream copies = IntStream.range(0, tasks);
             (parallel ? copies.parallel() : copies).forEach(c -> {
                 long at = taskBase[c] * width;
@@ -759,14 +787,51 @@ public final class HeapIndexBuilder {
                 }
                 sinks[c] = null;
             });
+            streams(NativeMemory.Access.NORMAL, targets, placed.segment());
             out.targets32 = compact ? IntArray.wrap(targets) : null;
             out.targets64 = compact ? null : LongArray.wrap(targets);
+        } finally {
+            b.readInOrder(false);
+            streams(NativeMemory.Access.NORMAL, builtOffsets.segment(), classOf.segment(), shallow.segment());
+            bitmap = null;
+            if (bitmapArena.scope().isAlive()) {
+                bitmapArena.close();
+            }
         }
         b.releaseResident();
         out.classOf = classOf;
         out.shallow = shallow;
         out.hugeShallow = huge;
         out.edgeStarts = starts;
+    }
+
+    /** Advises the kernel how the pass reads {@code columns}, when they are spill files. */
+    private void streams(NativeMemory.Access access, MemorySegment... columns) {
+        if (spill.active()) {
+            for (MemorySegment c : columns) {
+                NativeMemory.advise(c, access);
+            }
+        }
+    }
+
+    /**
+     * Drops the dump's pages that nodes {@code from .. to-1} were read from, when their records
+     * lie together (as HotSpot writes them, in address order): the pass will not read them again.
+     */
+    private void dropRead(long from, long to, long n) {
+        long lo = Long.MAX_VALUE;
+        long hi = -1;
+        for (long node = from; node < to; node++) {
+            long off = builtOffsets.get(node);
+            if (off >= 0) {
+                lo = Math.min(lo, off);
+                hi = Math.max(hi, off);
+            }
+        }
+        // A range far wider than its share holds other tasks' records: leave it to the kernel.
+        if (hi >= lo && hi - lo <= 4 * (b.size() / Math.max(1, n)) * (to - from)) {
+            b.dropRange(lo, hi);
+        }
     }
 
     private int pseudoLoaderClass() {
@@ -808,7 +873,11 @@ public final class HeapIndexBuilder {
         Block fresh() {
             Arena arena = spill.shared();
             long capacity = Math.min(BLOCK_EDGES, 2 * current.get().capacity);
-            Block b = new Block(arena, NativeMemory.allocate(arena, capacity * width), 0, capacity);
+            MemorySegment segment = NativeMemory.allocate(arena, capacity * width);
+            if (spill.active()) {
+                NativeMemory.advise(segment, NativeMemory.Access.SEQUENTIAL); // written, then read, once, in order
+            }
+            Block b = new Block(arena, segment, 0, capacity);
             all.add(b);
             current.set(b);
             return b;
@@ -942,9 +1011,11 @@ public final class HeapIndexBuilder {
             return ord;
         }
 
+        private final AddressBitmap bitmap = HeapIndexBuilder.this.bitmap;
+
         private void edge(long targetId, EdgeSink edges) {
             if (targetId != 0) {
-                edges.addFound(out.idMap.index(targetId));
+                edges.addFound(bitmap != null ? bitmap.index(targetId) : out.idMap.index(targetId));
             }
         }
 

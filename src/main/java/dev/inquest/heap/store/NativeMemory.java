@@ -113,6 +113,50 @@ public final class NativeMemory {
         });
     }
 
+    /** How a mapped range will be read, for the kernel's readahead and page reclaim ({@link #advise}). */
+    public enum Access {
+        /** The default: a fault reads the pages around it (a readahead window, up to megabytes). */
+        NORMAL(0),
+        /** Read-ahead in the reading direction, and pages once read are reclaimed before others. */
+        SEQUENTIAL(2),
+        /** A fault reads its own page only. */
+        RANDOM(1),
+        /** Done with for now: written back if dirty and dropped, so that other pages need not be. */
+        PAGE_OUT(21);
+
+        final int advice;
+
+        Access(int advice) {
+            this.advice = advice;
+        }
+    }
+
+    /**
+     * Tells the kernel how {@code segment} (a mapping, page aligned) will be read; Linux only,
+     * advice only: elsewhere, or when refused, nothing changes but speed.
+     */
+    public static void advise(MemorySegment segment, Access access) {
+        if (MADVISE == null || segment.byteSize() == 0 || segment.address() % 4096 != 0) {
+            return;
+        }
+        try {
+            int ignored = (int) MADVISE.invokeExact(segment, segment.byteSize(), access.advice);
+        } catch (Throwable t) {
+            // As in allocate: advice only.
+        }
+    }
+
+    /** As {@link #advise} for the whole pages within bytes {@code from .. to-1} of {@code segment}. */
+    public static void advise(MemorySegment segment, long from, long to, Access access) {
+        long start = segment.address() + Math.max(0, from);
+        long end = segment.address() + Math.min(segment.byteSize(), to);
+        long first = (start + 4095) & ~4095L;
+        long last = end & ~4095L;
+        if (last > first) {
+            advise(segment.asSlice(first - segment.address(), last - first), access);
+        }
+    }
+
     /** Whether big allocations come from the kernel's lazily committed pages on this platform. */
     public static boolean lazy() {
         return MMAP != null;

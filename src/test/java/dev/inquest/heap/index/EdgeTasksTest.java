@@ -60,4 +60,16 @@ class EdgeTasksTest {
             previous = from;
         }
     }
+
+    @Test
+    void underAMemoryLimitTheSameTasksGoInAddressOrder() {
+        for (long n : new long[] {0, 1, 33, 1057, 100 * 1024 + 500}) {
+            EdgeTasks spread = EdgeTasks.of(n, 1024, 32);
+            EdgeTasks inOrder = EdgeTasks.of(n, 1024, 32, false);
+            assertThat(inOrder.starts()).as("n=%d: the same tasks", n).containsExactly(spread.starts());
+            for (int t = 0; t < inOrder.count(); t++) {
+                assertThat(inOrder.order(t)).as("n=%d", n).isEqualTo(t);
+            }
+        }
+    }
 }
