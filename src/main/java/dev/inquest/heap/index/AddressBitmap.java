@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * each fault on a mapped file reads a whole readahead window (8 MB on the benchmark machine): the
  * capped edge pass read 6 GB for a 1.1 GB dump. This structure is a bit per 8 bytes of heap (16 MB
  * for that dump, in anonymous memory, which the kernel does not evict without swap), so the pass's
- * only random reads stay in memory and everything else it reads or writes is sequential.
+ * only random reads stay in memory and everything else it reads or writes is sequential. Only
+ * spilled builds use it: in memory the IdMap is as fast and the bitmap would add to the peak.
  *
  * <p>Exact: every id in the span is the base plus a multiple of the alignment, so an absent bit
  * or a misaligned id is an absent object. Ids outside the span (a few leading outliers such as

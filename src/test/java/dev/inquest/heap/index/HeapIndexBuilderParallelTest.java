@@ -36,33 +36,61 @@ class HeapIndexBuilderParallelTest {
             HeapIndex alone = build(f1, false, 1 << 16);
             HeapIndex split = build(f2, true, 64);
             try {
-                long n = alone.nodeCount();
-                assertThat(n).isGreaterThan(1000);
-                assertThat(split.nodeCount()).isEqualTo(n);
-                assertThat(split.edgeCount()).isEqualTo(alone.edgeCount());
-                long firstNodeDiffering = -1;
-                for (long v = 0; v < n && firstNodeDiffering < 0; v++) {
-                    if (split.address(v) != alone.address(v) || split.recordOffset(v) != alone.recordOffset(v)
-                            || split.classOrdinal(v) != alone.classOrdinal(v) || split.shallowSize(v) != alone.shallowSize(v)
-                            || split.edgeStart(v) != alone.edgeStart(v) || split.node(alone.address(v)) != v) {
-                        firstNodeDiffering = v;
-                    }
-                }
-                assertThat(firstNodeDiffering).as("first node whose columns differ").isEqualTo(-1);
-                long firstEdgeDiffering = -1;
-                for (long e = 0; e < alone.edgeCount() && firstEdgeDiffering < 0; e++) {
-                    if (split.edgeTarget(e) != alone.edgeTarget(e)) {
-                        firstEdgeDiffering = e;
-                    }
-                }
-                assertThat(firstEdgeDiffering).as("first edge whose target differs").isEqualTo(-1);
-                assertThat(split.rootCount()).isEqualTo(alone.rootCount());
-                for (long i = 0; i < alone.rootCount(); i++) {
-                    assertThat(split.root(i)).isEqualTo(alone.root(i));
-                }
+                assertSameIndex(alone, split);
             } finally {
                 alone.closeColumns();
                 split.closeColumns();
+            }
+        }
+    }
+
+    /** Node for node and edge for edge: columns, targets and roots. */
+    private static void assertSameIndex(HeapIndex alone, HeapIndex split) {
+        long n = alone.nodeCount();
+        assertThat(n).isGreaterThan(1000);
+        assertThat(split.nodeCount()).isEqualTo(n);
+        assertThat(split.edgeCount()).isEqualTo(alone.edgeCount());
+        long firstNodeDiffering = -1;
+        for (long v = 0; v < n && firstNodeDiffering < 0; v++) {
+            if (split.address(v) != alone.address(v) || split.recordOffset(v) != alone.recordOffset(v)
+                    || split.classOrdinal(v) != alone.classOrdinal(v) || split.shallowSize(v) != alone.shallowSize(v)
+                    || split.edgeStart(v) != alone.edgeStart(v) || split.node(alone.address(v)) != v) {
+                firstNodeDiffering = v;
+            }
+        }
+        assertThat(firstNodeDiffering).as("first node whose columns differ").isEqualTo(-1);
+        long firstEdgeDiffering = -1;
+        for (long e = 0; e < alone.edgeCount() && firstEdgeDiffering < 0; e++) {
+            if (split.edgeTarget(e) != alone.edgeTarget(e)) {
+                firstEdgeDiffering = e;
+            }
+        }
+        assertThat(firstEdgeDiffering).as("first edge whose target differs").isEqualTo(-1);
+        assertThat(split.rootCount()).isEqualTo(alone.rootCount());
+        for (long i = 0; i < alone.rootCount(); i++) {
+            assertThat(split.root(i)).isEqualTo(alone.root(i));
+        }
+    }
+
+    /**
+     * A build whose memory budget is short (scratch in files, references resolved through the
+     * address bitmap, tasks in address order, the kernel advised) gives the same index as one in
+     * memory (the IdMap, heads first).
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"hprof/hprof-32.bin", "hprof/sun_jdk6_32bit.hprof", "hprof/oracle_jdk8_05_x64.hprof",
+        "hprof/sun_jdk6_30_x64_compressedOops.hprof", "hprof/oracle_jdk7_21_hprofagent.hprof"})
+    void aSpilledBuildGivesTheSameIndex(String dump, @TempDir Path dir) throws Exception {
+        Path p = Corpus.file(dump);
+        try (HprofFile f1 = HprofFile.open(p, Progress.NONE); HprofFile f2 = HprofFile.open(p, Progress.NONE)) {
+            HeapIndex inMemory = build(f1, true, 64);
+            HeapIndex spilled = HeapIndexBuilder.build(f2, HeapScanner.scan(f2, f2.dumps().getLast(), Progress.NONE), false,
+                    Spill.into(dir), Progress.NONE, true, 64);
+            try {
+                assertSameIndex(inMemory, spilled);
+            } finally {
+                inMemory.closeColumns();
+                spilled.closeColumns();
             }
         }
     }
