@@ -35,6 +35,8 @@ public class Phases {
     }
 
     static long[] ioPhase = io();
+    /** {@code -Dphases.log=FILE}: each phase's start (System.nanoTime, CLOCK_MONOTONIC on Linux) and name. */
+    static final Path LOG = System.getProperty("phases.log") == null ? null : Path.of(System.getProperty("phases.log"));
 
     /** Bytes read from and written to storage, and major faults, so far (Linux; zeros elsewhere). */
     static long[] io() {
@@ -64,6 +66,15 @@ public class Phases {
                 (now - tPhase) / 1_000_000, (c - cpuPhase) / 1_000_000, rss(), peak, heap.getUsed() >> 20,
                 heap.getCommitted() >> 20, (io[0] - ioPhase[0]) >> 20, (io[1] - ioPhase[1]) >> 20, io[2] - ioPhase[2]);
         phase = next;
+        if (LOG != null) {
+            // For bench/heap/phase-io.sh: when each phase began, on the clock perf's trace uses.
+            try {
+                Files.writeString(LOG, now + " " + next.replace(' ', '_') + "\n", java.nio.file.StandardOpenOption.CREATE,
+                        java.nio.file.StandardOpenOption.APPEND);
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
         tPhase = now;
         cpuPhase = c;
         ioPhase = io;
