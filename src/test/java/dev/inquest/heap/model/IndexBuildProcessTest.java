@@ -190,6 +190,30 @@ class IndexBuildProcessTest {
     }
 
     @Test
+    void noJavaBinaryMeansNoChild() throws Exception {
+        String home = System.getProperty("java.home");
+        try {
+            System.setProperty("java.home", dir.toString()); // a runtime without bin/java (a trimmed image)
+            assertThat(IndexBuildProcess.Launcher.current()).isEmpty();
+        } finally {
+            System.setProperty("java.home", home);
+        }
+        assertThat(IndexBuildProcess.Launcher.current()).isPresent().get()
+                .satisfies(l -> assertThat(l.jvmOptions()).contains("-Xmx" + Runtime.getRuntime().maxMemory()));
+    }
+
+    @Test
+    void withoutAnIndexFileTheOpenStaysInThisProcess() throws Exception {
+        Path dump = copy(ShapesDump.plain(), "i.hprof");
+        var broken = new IndexBuildProcess.Launcher(LAUNCHER.java(), dir.resolve("no-classes").toString(), List.of());
+        // A child cannot start from this launcher: that the open succeeds shows none was asked to.
+        try (HeapDump d = IndexBuildProcess.open(dump, OpenOptions.DEFAULT.withIndexFile(false), null, Progress.NONE, broken)) {
+            assertThat(d.summary().objects()).isPositive();
+        }
+        assertThat(filesBesides(dump)).isEmpty();
+    }
+
+    @Test
     void messagesSurviveTheirLine() {
         List<IndexBuildMessage> all = List.of(
                 new IndexBuildMessage.PhaseStarted("Dominators (on disk,\tover\\the\n1.5 GB budget)", 1234, Progress.Unit.ITEMS),
