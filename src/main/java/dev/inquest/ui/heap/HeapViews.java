@@ -52,9 +52,9 @@ public final class HeapViews {
     public static final String BUILD_IN_CHILD = "inquest.heap.buildInChild";
     /**
      * Whether a first open builds the index in a child JVM ({@code IndexBuildProcess}) rather than in
-     * this process. Off by default: measured on the benchmark dump, the child's open was slower
-     * (its JVM's start and second pass over the records, and mapping the index it wrote), and the
-     * build ran no faster there than here (docs/benchmarks.md, issue 18). Without a {@code java}
+     * this process. Off by default: on the benchmark dump the child's open was no faster (its build
+     * phases ran up to a tenth faster than beside JavaFX, but its JVM's start, its second pass over
+     * the records and mapping the index it wrote took that back; docs/benchmarks.md, issue 18). Without a {@code java}
      * binary (a trimmed runtime) the build stays here whatever the setting says.
      */
     private boolean buildInChild = Boolean.getBoolean(BUILD_IN_CHILD);
