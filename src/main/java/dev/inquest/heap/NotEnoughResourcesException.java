@@ -27,6 +27,23 @@ public final class NotEnoughResourcesException extends IOException {
         this.available = available;
     }
 
+    /**
+     * The same failure as another process reported it (the index build's child JVM): its message
+     * word for word, so the window says what an open in its own process would have said.
+     */
+    public static NotEnoughResourcesException reported(Path dump, Resource resource, long needed, long available,
+            String message) {
+        return new NotEnoughResourcesException(message, dump, resource, needed, available);
+    }
+
+    private NotEnoughResourcesException(String message, Path dump, Resource resource, long needed, long available) {
+        super(message);
+        this.dump = dump;
+        this.resource = resource;
+        this.needed = needed;
+        this.available = available;
+    }
+
     public Path dump() {
         return dump;
     }

@@ -94,6 +94,24 @@ public final class HeapDump implements AutoCloseable {
     public static HeapDump open(Path path, OpenOptions options,
             java.util.function.Function<List<DumpChoice>, java.util.Optional<DumpChoice>> chooser, Progress progress)
             throws IOException {
+        return open(path, options, chooser, progress, null);
+    }
+
+    /** Builds the index file of one dump of a file elsewhere (a child JVM, {@link IndexBuildProcess}). */
+    @FunctionalInterface
+    interface IndexBuilder {
+        /** Returns once the index of dump {@code which} is written; throws what an open in this process would. */
+        void build(int which) throws IOException;
+    }
+
+    /**
+     * As {@link #open(Path, OpenOptions, java.util.function.Function, Progress)}; when the dump has no
+     * index file yet and {@code builder} is not null, the builder writes it and this process maps it
+     * (the reopen's path), building here only when no index could be written.
+     */
+    static HeapDump open(Path path, OpenOptions options,
+            java.util.function.Function<List<DumpChoice>, java.util.Optional<DumpChoice>> chooser, Progress progress,
+            IndexBuilder builder) throws IOException {
         long t0 = System.nanoTime();
         HprofFile f = HprofFile.open(path, progress);
         // Released on failure or cancel too: the index and tree live in shared arenas, which no GC frees.
@@ -134,6 +152,14 @@ public final class HeapDump implements AutoCloseable {
                     HeapDump d = mapped(f, loaded, indexFile, which, dumps.size(), t0);
                     d.fromIndex = true;
                     return d;
+                }
+                if (builder != null) {
+                    builder.build(which);
+                    loaded = IndexFile.read(IndexFile.location(path, false), stamp, f);
+                    if (loaded != null) {
+                        return mapped(f, loaded, IndexFile.location(path, false), which, dumps.size(), t0);
+                    }
+                    // No index could be written there (a full disk, a read-only cache): build it here.
                 }
             }
             Path folder = stamp != null ? IndexFile.location(path, true).getParent() : GzipCache.cacheDir();

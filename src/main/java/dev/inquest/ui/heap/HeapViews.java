@@ -3,6 +3,7 @@ package dev.inquest.ui.heap;
 import dev.inquest.heap.model.DumpChoice;
 import dev.inquest.heap.model.HeapDump;
 import dev.inquest.heap.model.HeapSummary;
+import dev.inquest.heap.model.IndexBuildProcess;
 import dev.inquest.heap.MemoryBudget;
 import dev.inquest.heap.model.OpenOptions;
 import dev.inquest.launch.MemoryRelaunch;
@@ -46,6 +47,17 @@ public final class HeapViews {
      * on the task's thread: the budget reads the cgroup's files, which the FX thread must not.
      */
     private int memoryPercent;
+
+    /** The settings key and system property that build a first open's index in a child JVM. */
+    public static final String BUILD_IN_CHILD = "inquest.heap.buildInChild";
+    /**
+     * Whether a first open builds the index in a child JVM ({@code IndexBuildProcess}) rather than in
+     * this process. Off by default: on the benchmark dump the child's open was no faster (its build
+     * phases ran up to a tenth faster than beside JavaFX, but its JVM's start, its second pass over
+     * the records and mapping the index it wrote took that back; docs/benchmarks.md, issue 18). Without a {@code java}
+     * binary (a trimmed runtime) the build stays here whatever the setting says.
+     */
+    private boolean buildInChild = Boolean.getBoolean(BUILD_IN_CHILD);
 
     /** Receives a row the user pinned; the case notebook implements it. */
     @FunctionalInterface
@@ -139,6 +151,9 @@ public final class HeapViews {
         HeapViews views = new HeapViews(window, viewSet);
         // The memory share the user chose in Settings bounds the indexing too (else: what the machine has).
         MemoryRelaunch.parse(window.settings().get(MemoryRelaunch.SETTING, null)).ifPresent(percent -> views.memoryPercent = percent);
+        if (Boolean.parseBoolean(window.settings().get(BUILD_IN_CHILD, "false"))) {
+            views.buildInChild = true;
+        }
         window.registerOpener(FileKind.HEAP_DUMP, (file, w) -> views.open(file));
         TableWarmUp.startOnce(window.stage().getScene().getStylesheets());
         return views;
@@ -180,6 +195,11 @@ public final class HeapViews {
     public void setOpenOptions(OpenOptions options) {
         this.openOptions = options;
         this.memoryPercent = 0;
+    }
+
+    /** Whether first opens build the index in a child JVM (true) or in this process; tests choose explicitly. */
+    public void setBuildInChild(boolean child) {
+        this.buildInChild = child;
     }
 
     /** How dumps open, with the Settings share as the budget; reads files: call it off the FX thread. */
@@ -257,11 +277,15 @@ public final class HeapViews {
         handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
             log.expect(OpenPhases.expectedMillis(java.nio.file.Files.size(file)));
             Progress watched = progressHook.apply(log.watching(p));
-            HeapDump heap = HeapDump.open(file, openOptions(), dumps -> {
+            Function<List<DumpChoice>, Optional<DumpChoice>> chooser = dumps -> {
                 Optional<DumpChoice> c = chooseOnFx(file, dumps);
                 c.ifPresent(d -> chosen.set(d.index()));
                 return c;
-            }, watched);
+            };
+            Optional<IndexBuildProcess.Launcher> child = buildInChild ? IndexBuildProcess.Launcher.current() : Optional.empty();
+            HeapDump heap = child.isPresent()
+                    ? IndexBuildProcess.open(file, openOptions(), chooser, watched, child.get())
+                    : HeapDump.open(file, openOptions(), chooser, watched);
             opened.set(heap);
             watched.phase("Summary", -1, Progress.Unit.ITEMS);
             HeapSummary summary = heap.summary();
