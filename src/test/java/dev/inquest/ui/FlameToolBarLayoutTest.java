@@ -122,8 +122,11 @@ class FlameToolBarLayoutTest {
                 return zoomed[0];
             });
             // Notebook open at the laptop size in both themes, and a bigger type without the notebook.
-            for (String variant : List.of("1024x700 notebook", "1024x700 notebook-dark", "1024x700 plain-150", "1280x800 notebook")) {
-                boolean notebookShown = variant.contains("notebook");
+            // And presenting (F5), where the issue saw "... wh... Co... Show i..." and the breadcrumb over the legend.
+            for (String variant : List.of("1024x700 notebook", "1024x700 notebook-dark", "1024x700 plain-150", "1280x800 notebook",
+                    "1024x700 presenting-dark", "1280x800 presenting-dark")) {
+                boolean presenting = variant.contains("presenting");
+                boolean notebookShown = variant.contains("notebook") || presenting;
                 robot.interact(() -> {
                     (variant.contains("dark") ? Theme.DARK : Theme.LIGHT).apply();
                     stage.setWidth(variant.startsWith("1024") ? 1024 : 1280);
@@ -134,6 +137,12 @@ class FlameToolBarLayoutTest {
                     window.root().setStyle("-fx-font-size: " + (variant.endsWith("150") ? 13 * 1.5 : 13) + "px;");
                 });
                 WaitForAsyncUtils.waitForFxEvents();
+                if (presenting) {
+                    // F5 in a window already laid out at its size, as a user presses it.
+                    robot.interact(notebook::togglePresentation);
+                    WaitForAsyncUtils.waitForFxEvents();
+                    assertThat(notebook.presenting()).as("presentation mode starts with the case open").isTrue();
+                }
                 robot.interact(() -> {
                     String key = view + " zoomed " + variant;
                     for (String p : LayoutMatrixTest.findProblems(stage.getScene())) {
@@ -165,6 +174,10 @@ class FlameToolBarLayoutTest {
                     }
                     Screenshots.capture(stage.getScene(), "flame-zoomed-" + view + "-" + variant.replace(' ', '-'));
                 });
+                if (presenting) {
+                    robot.interact(notebook::togglePresentation);
+                    WaitForAsyncUtils.waitForFxEvents();
+                }
             }
             robot.interact(() -> {
                 Theme.LIGHT.apply();

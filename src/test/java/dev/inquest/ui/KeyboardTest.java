@@ -356,6 +356,21 @@ class KeyboardTest {
                 && (b.getText() == null || b.getText().isBlank()) && b.getTooltip() == null) {
             into.add(b.getClass().getSimpleName() + " " + b.getId() + " " + b.getStyleClass() + " in " + b.getParent());
         }
+        // A list's cell showing its icon alone (the heap navigation collapsed to icons) says what it is on hover.
+        if (n instanceof javafx.scene.control.ListCell<?> c && c.isVisible() && !c.isEmpty() && c.getGraphic() != null
+                && (c.getText() == null || c.getText().isBlank())
+                && (c.getTooltip() == null || c.getTooltip().getText() == null || c.getTooltip().getText().isBlank())) {
+            into.add("list cell " + c.getItem() + " in " + c.getListView().getId());
+        }
+        // A tab showing its icon alone (IconTabs giving way) names itself on hover.
+        if (n instanceof javafx.scene.control.TabPane tp) {
+            for (Tab t : tp.getTabs()) {
+                if (t.getGraphic() != null && t.getStyleClass().contains(dev.inquest.ui.common.IconTabs.ICON_ONLY)
+                        && (t.getTooltip() == null || t.getTooltip().getText() == null || t.getTooltip().getText().isBlank())) {
+                    into.add("icon-only tab " + t.getId() + " \"" + t.getText() + "\" in " + tp.getId());
+                }
+            }
+        }
         if (n instanceof Parent p) {
             p.getChildrenUnmodifiable().forEach(c -> iconOnlyWithoutTooltip(c, into));
         }
@@ -395,6 +410,35 @@ class KeyboardTest {
         assertThat(heap.inspector(Object.class)).as("the inspector was opened").isNotNull();
         iconOnlyWithoutTooltip(stage.getScene().getRoot(), missing);
         assertThat(missing).as("icon-only buttons without a tooltip").isEmpty();
+
+        // The window in real use on a laptop (issue 18): 1024x700 with the notebook open, where the
+        // heap navigation collapses to icons; each icon still names its view on hover.
+        front(robot, heap.node());
+        robot.interact(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(() -> {
+            stage.getScene().getRoot().applyCss();
+            stage.getScene().getRoot().layout();
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.sidePanelShown()).as("the notebook is open").isTrue();
+        assertThat(heap.navigationIcons()).as("the heap navigation collapsed to icons at 1024x700 (the check is not vacuous)").isTrue();
+        List<String> narrow = new ArrayList<>();
+        robot.interact(() -> iconOnlyWithoutTooltip(stage.getScene().getRoot(), narrow));
+        assertThat(narrow).as("icons without a tooltip at 1024x700 with the notebook open").isEmpty();
+        List<String> tips = new ArrayList<>();
+        robot.interact(() -> heap.node().lookup("#heap-nav").lookupAll(".list-cell").stream()
+                .map(javafx.scene.control.ListCell.class::cast).filter(c -> !c.isEmpty())
+                .forEach(c -> tips.add(c.getTooltip() == null ? null : c.getTooltip().getText())));
+        assertThat(tips).as("each collapsed view's tooltip is its name").containsExactlyInAnyOrder(java.util.Arrays
+                .stream(HeapDocument.Section.values()).map(HeapDocument.Section::label).toArray(String[]::new));
+        robot.interact(() -> {
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
     }
 
     /** The border colour a region draws at its top edge, as its stylesheet resolved it now. */
@@ -423,6 +467,65 @@ class KeyboardTest {
             assertThat(after).as(what + ": the focused border is visible").isInstanceOf(Color.class);
             assertThat(((Color) after).getOpacity()).as(what).isGreaterThan(0.5);
             assertThat(after).as(what + ": the focused border differs from the unfocused one").isNotEqualTo(before);
+        }
+    }
+
+    /**
+     * The flame graph's canvas takes the keyboard (Tab reaches it; F3 and Escape act on it) but drew
+     * nothing to say so, and a border on the region would lie under the canvas that covers it: a
+     * ring is drawn over the canvas while it has the focus, light and dark.
+     */
+    @Test
+    void theFlameGraphShowsWhereTheFocusIs(FxRobot robot) throws Exception {
+        JfrDocument rec = openRecording(robot);
+        front(robot, rec);
+        robot.interact(() -> rec.select("jfr-alloc"));
+        var graph = rec.allocations().flameGraph();
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> graph.shownTree() != null && !graph.busyProperty().get());
+        WaitForAsyncUtils.waitForFxEvents();
+        Region canvas = graph.canvas();
+        assertThat(canvas.isFocusTraversable()).as("Tab reaches the canvas").isTrue();
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            robot.interact(theme::apply);
+            robot.interact(() -> stage.getScene().getRoot().requestFocus());
+            WaitForAsyncUtils.waitForFxEvents();
+            Region ring = (Region) canvas.lookup("#flame-focus-ring");
+            assertThat(ring).as(theme + ": the canvas has a focus ring").isNotNull();
+            assertThat(ring.isVisible()).as(theme + ": no ring while the focus is elsewhere").isFalse();
+            robot.interact(canvas::requestFocus);
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(ring::applyCss);
+            assertThat(canvas.isFocused()).isTrue();
+            assertThat(ring.isVisible()).as(theme + ": the ring shows while the canvas has the focus").isTrue();
+            Paint stroke = border(ring);
+            assertThat(stroke).as(theme + ": the ring's colour").isInstanceOf(Color.class);
+            assertThat(((Color) stroke).getOpacity()).isGreaterThan(0.5);
+            assertThat(ring.getBorder().getStrokes().getFirst().getWidths().getTop()).as("a 2 px ring").isGreaterThanOrEqualTo(2);
+            // Over the canvas, the whole of it: drawn after it, as large as the region.
+            assertThat(canvas.getChildrenUnmodifiable().getLast()).isSameAs(ring);
+            assertThat(ring.getWidth()).isEqualTo(canvas.getWidth());
+            assertThat(ring.getHeight()).isEqualTo(canvas.getHeight());
+            assertThat(ring.isMouseTransparent()).as("clicks reach the frames").isTrue();
+            robot.interact(() -> Screenshots.capture(stage.getScene(), "keys-focus-flame-" + theme.name().toLowerCase(java.util.Locale.ROOT)));
+            double wide = canvas.getWidth();
+            // At a laptop's 1024x700 the ring still frames the whole canvas.
+            robot.interact(() -> {
+                stage.setWidth(1024);
+                stage.setHeight(700);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
+            robot.interact(canvas::requestFocus);
+            WaitForAsyncUtils.waitForFxEvents();
+            assertThat(ring.isVisible()).isTrue();
+            assertThat(ring.getWidth()).as("the ring follows the canvas as the window narrows").isEqualTo(canvas.getWidth())
+                    .isLessThan(wide).isLessThanOrEqualTo(1024);
+            assertThat(ring.getHeight()).isEqualTo(canvas.getHeight());
+            robot.interact(() -> Screenshots.capture(stage.getScene(), "keys-focus-flame-1024-" + theme.name().toLowerCase(java.util.Locale.ROOT)));
+            robot.interact(() -> {
+                stage.setWidth(1280);
+                stage.setHeight(800);
+            });
+            WaitForAsyncUtils.waitForFxEvents();
         }
     }
 

@@ -53,6 +53,12 @@ public final class FlameCanvas extends Region {
     private final ReadOnlyObjectWrapper<FlameSearch> search = new ReadOnlyObjectWrapper<>(this, "search");
     private final DoubleProperty fontSize = new SimpleDoubleProperty(this, "fontSize", 12);
     private final Text fontProbe = new Text("M");
+    /**
+     * The keyboard's ring (issue 18, visible focus everywhere): Tab reaches the canvas and F3 and
+     * Escape act on it, but the canvas covers the whole region, so a border of the region's own
+     * would be drawn under it. A frame over the canvas instead, shown while the region has the focus.
+     */
+    private final Region focusRing = new Region();
 
     private FlameIndex index = FlameIndex.empty();
     private WeightUnit unit = WeightUnit.SAMPLES;
@@ -87,7 +93,12 @@ public final class FlameCanvas extends Region {
         });
         // The bar's own presses and drags must not reach the canvas handlers (they would pan or zoom).
         vbar.addEventHandler(MouseEvent.ANY, javafx.event.Event::consume);
-        getChildren().addAll(canvas, vbar, fontProbe);
+        focusRing.setId("flame-focus-ring");
+        focusRing.getStyleClass().add("flame-focus-ring");
+        focusRing.setManaged(false);
+        focusRing.setMouseTransparent(true);
+        focusRing.visibleProperty().bind(focusedProperty());
+        getChildren().addAll(canvas, vbar, fontProbe, focusRing);
         // A canvas has no CSS font: a hidden Text inherits the window's font size (Ctrl+Plus/Minus,
         // presentation mode) and the frames are drawn one pixel smaller than the UI text, as before.
         fontProbe.setVisible(false);
@@ -452,6 +463,7 @@ public final class FlameCanvas extends Region {
         if (needBar) {
             vbar.resizeRelocate(snapSizeX(getWidth()) - barWidth, 0, barWidth, h);
         }
+        focusRing.resizeRelocate(0, 0, snapSizeX(getWidth()), h);
         double w = snapSizeX(getWidth()) - barWidth;
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);

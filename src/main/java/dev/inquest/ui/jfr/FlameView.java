@@ -128,7 +128,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         Button compare = new Button("Compare with...", new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
         compare.setId(mode.id + "-compare");
         compare.setTooltip(new javafx.scene.control.Tooltip("Differential flame graph against a baseline recording"));
-        compare.setOnAction(e -> chooseBaseline());
+        compare.setOnAction(e -> chooseBaseline(compare));
         Button inHeap = new Button("Show in heap dump", new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignM.MEMORY));
         inHeap.setId(mode.id + "-in-heap");
         inHeap.setTooltip(new javafx.scene.control.Tooltip("Instances of the selected allocated class in an open heap dump"));
@@ -451,7 +451,52 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         });
     }
 
-    private void chooseBaseline() {
+    /**
+     * The other recordings open in the window first (the baseline is usually open beside this one),
+     * then "Other file..."; with no other recording open, straight to the file chooser.
+     */
+    void chooseBaseline(javafx.scene.Node anchor) {
+        javafx.scene.control.ContextMenu menu = baselineChoices();
+        if (menu.getItems().size() == 1 || anchor == null || anchor.getScene() == null) {
+            menu.getItems().getLast().fire();
+        } else {
+            shownBaselineMenu = menu;
+            menu.show(anchor, javafx.geometry.Side.BOTTOM, 0, 0);
+        }
+    }
+
+    private javafx.scene.control.ContextMenu shownBaselineMenu;
+
+    /** The menu {@link #chooseBaseline} showed last, or null (tests pick from it as a user would). */
+    public javafx.scene.control.ContextMenu shownBaselineMenu() {
+        return shownBaselineMenu;
+    }
+
+    /** One item per other open recording (ids {@code <view>-baseline-open-N}), then "Other file...". */
+    public javafx.scene.control.ContextMenu baselineChoices() {
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        menu.setId(mode.id + "-baseline-choices");
+        int i = 0;
+        for (java.nio.file.Path other : doc.otherRecordings()) {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Compare with " + other.getFileName(),
+                    new FontIcon(MaterialDesignC.COMPARE_HORIZONTAL));
+            item.setId(mode.id + "-baseline-open-" + i++);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> compareWith(other));
+            menu.getItems().add(item);
+        }
+        if (!menu.getItems().isEmpty()) {
+            menu.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        }
+        javafx.scene.control.MenuItem file = new javafx.scene.control.MenuItem("Other file...",
+                new FontIcon(org.kordamp.ikonli.materialdesign2.MaterialDesignF.FOLDER_OPEN_OUTLINE));
+        file.setId(mode.id + "-baseline-other-file");
+        file.setOnAction(e -> chooseBaselineFile());
+        menu.getItems().add(file);
+        return menu;
+    }
+
+    private void chooseBaselineFile() {
         javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
         chooser.setTitle("Baseline recording to compare " + doc.summary().file() + " with");
         chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Recordings", "*.jfr", "*.jfr.gz"));

@@ -49,6 +49,12 @@ interface JfrContext {
     /** Pins what the selected view offers, as Ctrl+P does (a card's own Pin button). */
     void pinSelection();
 
+    /**
+     * The other recordings open in the window, in tab order: a baseline to compare with is usually
+     * one of them (issue 18: the file chooser came first although the other file was open).
+     */
+    java.util.List<java.nio.file.Path> otherRecordings();
+
     /** Opens {@code content} in a tab of its own (a comparison with another recording). */
     void openTab(String title, Node icon, Node content);
 }

@@ -301,6 +301,13 @@ public final class JfrDocument extends BorderPane implements EvidenceSourceView,
         }
 
         @Override
+        public java.util.List<java.nio.file.Path> otherRecordings() {
+            return window.documents().allTabs().stream().map(javafx.scene.control.Tab::getContent)
+                    .filter(c -> c instanceof JfrDocument d && d != JfrDocument.this)
+                    .map(c -> ((JfrDocument) c).source.file()).toList();
+        }
+
+        @Override
         public void openTab(String title, javafx.scene.Node icon, javafx.scene.Node content) {
             window.documents().add(window.documents().newTab(title, icon, content));
         }

@@ -186,6 +186,74 @@ class JfrWindowTest {
         assertThat(diff.colorModeProperty().get()).isEqualTo(dev.inquest.jfr.render.ColorMode.DIFF);
     }
 
+    /**
+     * Issue 18, point 5 on the recording's side: "Compare with..." opened a file chooser although
+     * the baseline recording was open beside it. It now offers the other open recordings first.
+     */
+    @Test
+    void compareOffersTheOtherOpenRecordingsFirst(FxRobot robot) throws Exception {
+        JfrDocument doc = openRecording(robot);
+        Path other = dev.inquest.testing.Corpus.file("jfr/object-allocations.jfr");
+        robot.interact(() -> window.open(other));
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 3
+                && window.documents().allTabs().getLast().getContent() instanceof JfrDocument);
+        Tab otherTab = window.documents().allTabs().getLast();
+        robot.interact(() -> {
+            Tab mine = window.documents().allTabs().stream().filter(t -> t.getContent() == doc).findFirst().orElseThrow();
+            mine.getTabPane().getSelectionModel().select(mine);
+            doc.select("jfr-alloc");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        FlameView flame = doc.allocations();
+        javafx.scene.control.Button compare = (javafx.scene.control.Button) flame.lookup("#jfr-alloc-compare");
+        robot.interact(compare::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> flame.shownBaselineMenu() != null && flame.shownBaselineMenu().isShowing());
+        var menu = flame.shownBaselineMenu();
+        assertThat(menu.getItems()).extracting(javafx.scene.control.MenuItem::getText)
+                .containsExactly("Compare with object-allocations.jfr", null, "Other file...");
+        robot.interact(() -> Screenshots.captureWithDialog(stage, menu, "jfr-compare-choices-1280x800-light"));
+        // The same at a laptop's size: the menu opens under the button wherever the tool bar put it.
+        robot.interact(() -> {
+            menu.hide();
+            stage.setWidth(1024);
+            stage.setHeight(700);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.interact(compare::fire);
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> flame.shownBaselineMenu() != menu && flame.shownBaselineMenu().isShowing());
+        robot.interact(() -> Screenshots.captureWithDialog(stage, flame.shownBaselineMenu(), "jfr-compare-choices-1024x700-light"));
+        robot.interact(() -> {
+            flame.shownBaselineMenu().hide();
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+        robot.interact(() -> {
+            menu.hide();
+            menu.getItems().getFirst().fire();
+        });
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> window.documents().allTabs().size() == 4);
+        Tab diffTab = window.documents().allTabs().getLast();
+        assertThat(DocumentArea.title(diffTab)).startsWith("\u0394 object-allocations.jfr \u2192 ");
+        var diffView = (javafx.scene.layout.BorderPane) diffTab.getContent();
+        Frame root = ((dev.inquest.ui.flame.FlameGraph) diffView.getCenter()).shownTree();
+        long baselineTotal;
+        try (JfrSource src = JfrSource.open(other, Progress.NONE)) {
+            baselineTotal = StackTreeReader.read(src, StackTreeQuery.of(EventKind.ALLOC), Progress.NONE).total();
+        }
+        assertThat(root.isDifferential()).isTrue();
+        assertThat(root.baseline()).as("the open recording is the baseline").isEqualTo(baselineTotal);
+        assertThat(root.total()).isEqualTo(expectedAlloc.total());
+
+        // With no other recording open there is nothing to offer but a file.
+        robot.interact(() -> {
+            window.documents().close(diffTab);
+            window.documents().close(otherTab);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(flame.baselineChoices().getItems()).extracting(javafx.scene.control.MenuItem::getId)
+                .containsExactly("jfr-alloc-baseline-other-file");
+    }
+
     @Test
     void pinnedFrameReopensOnTheSameFrame(FxRobot robot) throws Exception {
         JfrDocument doc = openRecording(robot);
