@@ -51,10 +51,15 @@ public interface Progress {
      * about how the work is done ("on disk, over the 1.4 GB memory budget"), shown where the phase is.
      */
     static Progress noting(Progress progress, String note) {
+        return renaming(progress, name -> name + " (" + note + ")");
+    }
+
+    /** {@code progress} with every phase's name passed through {@code rename} first (which may also note it). */
+    static Progress renaming(Progress progress, java.util.function.UnaryOperator<String> rename) {
         return new Progress() {
             @Override
             public void phase(String name, long total, Unit unit) {
-                progress.phase(name + " (" + note + ")", total, unit);
+                progress.phase(rename.apply(name), total, unit);
             }
 
             @Override

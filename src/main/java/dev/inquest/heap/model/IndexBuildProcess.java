@@ -137,23 +137,10 @@ public final class IndexBuildProcess {
         }
         // The child opens the file again: its first phases repeat the ones shown already.
         Set<String> shown = new HashSet<>();
-        Progress noted = new Progress() {
-            @Override
-            public void phase(String name, long total, Unit unit) {
-                shown.add(name);
-                progress.phase(name, total, unit);
-            }
-
-            @Override
-            public void progress(long done) {
-                progress.progress(done);
-            }
-
-            @Override
-            public boolean isCancelled() {
-                return progress.isCancelled();
-            }
-        };
+        Progress noted = Progress.renaming(progress, name -> {
+            shown.add(name);
+            return name;
+        });
         return HeapDump.open(path, options, chooser, noted, which -> build(launcher, path, options, which, progress, shown));
     }
 
