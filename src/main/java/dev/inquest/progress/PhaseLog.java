@@ -62,8 +62,10 @@ public final class PhaseLog {
             if (share.isEmpty()) {
                 return what;
             }
-            // Whole percent, down: "100 %" only once the work is over.
-            long percent = finished ? 100 : Math.min(99, (long) Math.floor(share.getAsDouble() * 100));
+            // Whole percent, to the nearest: the shares add up to whole percents, and the estimate's
+            // rounding put them a hair either side ("56 %" in one watcher, "57 %" in the other).
+            // "100 %" only once the work is over.
+            long percent = finished ? 100 : Math.min(99, Math.round(share.getAsDouble() * 100));
             return what + "  \u00b7  " + percent + " % done";
         }
     }

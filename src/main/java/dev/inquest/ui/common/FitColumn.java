@@ -160,6 +160,8 @@ public final class FitColumn {
                 c.setMinWidth(min);
             }
         }
+        // The titles' own minimums at once ("Type", not "T..."): their refit may have run before this one.
+        fitHeaders(table);
         // The policy as the table calls it for a new width of its own: the columns' widths spread again.
         @SuppressWarnings({"rawtypes", "unchecked"})
         TableView.ResizeFeatures all = new TableView.ResizeFeatures(table, null, 0.0);

@@ -230,7 +230,7 @@ class OpeningPageTest {
                 System.out.println("held at " + name + ": status \"" + seen[0] + "\", page bar " + share);
                 assertThat(share).as("the open's share done at " + name).isBetween(0.05, 0.995);
                 assertThat(seen[0]).as("the status bar at " + name)
-                        .isEqualTo(name + "  \u00b7  " + (long) Math.floor(share * 100) + " % done");
+                        .isEqualTo(name + "  \u00b7  " + Math.round(share * 100) + " % done");
                 assertThat(seen[1]).as("the opening page's line at " + name).isEqualTo(seen[0]);
                 assertThat(Double.parseDouble(seen[2])).as("the status bar's bar at " + name)
                         .isCloseTo(share, org.assertj.core.data.Offset.offset(0.005));
