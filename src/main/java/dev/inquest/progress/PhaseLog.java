@@ -3,6 +3,7 @@ package dev.inquest.progress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.function.LongSupplier;
 
@@ -28,6 +29,44 @@ public final class PhaseLog {
         /** The phase under way, or null before the first and after the end. */
         public Phase current() {
             return finished || phases.isEmpty() ? null : phases.getLast();
+        }
+
+        /**
+         * The whole work's share done, 0..1, as the time so far over the time so far and left;
+         * empty while there is no estimate. The one figure every watcher shows (issue 18: the
+         * status bar read "Dominators 0 %", the phase's own share, while the opening page's bar,
+         * this figure, was half full).
+         */
+        public OptionalDouble overall() {
+            if (finished) {
+                return OptionalDouble.of(1);
+            }
+            if (remainingMillis.isEmpty()) {
+                return OptionalDouble.empty();
+            }
+            long whole = elapsedMillis + remainingMillis.getAsLong();
+            return OptionalDouble.of(whole > 0 ? Math.min(1, (double) elapsedMillis / whole) : 0);
+        }
+
+        /**
+         * One line for a status bar: the phase under way and the whole work's share done
+         * ("Dominators  ·  48 % done"); the phase's name alone while there is no estimate, since a
+         * phase's own share (a phase of unknown length reads 0 %) says nothing of the whole.
+         *
+         * @param title what to say before the first phase ("Opening after.hprof")
+         */
+        public String headline(String title) {
+            Phase now = current();
+            String what = now != null ? now.name() : finished && !phases.isEmpty() ? phases.getLast().name() : title;
+            OptionalDouble share = overall();
+            if (share.isEmpty()) {
+                return what;
+            }
+            // Whole percent, to the nearest: the shares add up to whole percents, and the estimate's
+            // rounding put them a hair either side ("56 %" in one watcher, "57 %" in the other).
+            // "100 %" only once the work is over.
+            long percent = finished ? 100 : Math.min(99, Math.round(share.getAsDouble() * 100));
+            return what + "  \u00b7  " + percent + " % done";
         }
     }
 

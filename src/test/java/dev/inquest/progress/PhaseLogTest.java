@@ -52,4 +52,35 @@ class PhaseLogTest {
         now.addAndGet(700);
         assertThat(log.snapshot().remainingMillis()).isEmpty();
     }
+
+    /** Issue 18: one line and one share for every watcher; the whole work's, never a phase's own. */
+    @Test
+    void theHeadlineNamesThePhaseAndTheWholeWorksShareNotThePhases() {
+        PhaseLog log = new PhaseLog(shares, 0, now::get);
+        Progress p = log.watching(Progress.NONE);
+        assertThat(log.snapshot().headline("Opening a.hprof")).isEqualTo("Opening a.hprof");
+        assertThat(log.snapshot().overall()).isEmpty();
+        p.phase("Reading", 100, Progress.Unit.BYTES);
+        now.addAndGet(1_000);
+        p.progress(40);
+        // No prior and 4 % of the work done (below the share the measured rate is trusted from): no figure.
+        assertThat(log.snapshot().overall()).isEmpty();
+        assertThat(log.snapshot().headline("Opening a.hprof")).isEqualTo("Reading");
+        p.phase("Scanning", 100, Progress.Unit.BYTES);
+        now.addAndGet(1_000);
+        p.phase("Dominators", 300, Progress.Unit.ITEMS);
+        now.addAndGet(500);
+        p.progress(0);
+        PhaseLog.Snapshot s = log.snapshot();
+        // Reading and Scanning done (0.5 of the whole) in 2.5 s: half, whatever Dominators' own 0 % says.
+        assertThat(s.overall().orElseThrow()).isCloseTo(0.5, org.assertj.core.data.Offset.offset(0.001));
+        assertThat(s.headline("Opening a.hprof")).isEqualTo("Dominators  \u00b7  50 % done");
+        p.phase("Summary", -1, Progress.Unit.ITEMS);
+        // Every known phase done: "99 %" until the work is over, never "100 %" while it still runs.
+        assertThat(log.snapshot().headline("x")).as("a phase of unknown length: the whole's share, no 0 %")
+                .isEqualTo("Summary  \u00b7  99 % done");
+        log.finish();
+        assertThat(log.snapshot().overall()).hasValue(1.0);
+        assertThat(log.snapshot().headline("x")).isEqualTo("Summary  \u00b7  100 % done");
+    }
 }

@@ -10,8 +10,6 @@ import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -31,7 +29,6 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
-import javafx.util.Duration;
 import org.kordamp.ikonli.javafx.FontIcon;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignC;
 import org.kordamp.ikonli.materialdesign2.MaterialDesignD;
@@ -45,8 +42,8 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignT;
  * one selected. It only shows and asks; {@link Captures} lists and takes, in the background.
  */
 public final class CapturePage extends BorderPane {
-    /** How often the list refreshes while the page is shown. */
-    static final Duration REFRESH = Duration.seconds(5);
+    /** How often the list refreshes while the page is shown, in milliseconds. */
+    static final long REFRESH_MILLIS = 5_000;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     /** What the page asks its controller to do. */
@@ -100,11 +97,25 @@ public final class CapturePage extends BorderPane {
     private final CheckBox jmxTls = new CheckBox("TLS");
     private final javafx.scene.control.TextField jmxUser = new javafx.scene.control.TextField();
     private final javafx.scene.control.PasswordField jmxPassword = new javafx.scene.control.PasswordField();
-    private final Timeline timer;
+    private final Actions actions;
+    private final long refreshMillis;
+    /** The refresh ticks on the task runner's clock, while the page is shown (FX thread only); null: none. */
+    private java.util.concurrent.Future<?> ticks;
+    /** The tab the page is shown in ({@link #refreshWhileShown}), and the window it was last seen in. */
+    private javafx.scene.control.Tab tab;
+    private Window watchedWindow;
+    private final javafx.beans.InvalidationListener recheck = o -> recheckTicks();
     private boolean busy;
     private Function<Window, Path> jfcChooser = CapturePage::chooseJfc;
 
     CapturePage(Actions actions) {
+        this(actions, REFRESH_MILLIS);
+    }
+
+    /** With the refresh period in milliseconds (tests use a short one). */
+    CapturePage(Actions actions, long refreshMillis) {
+        this.actions = actions;
+        this.refreshMillis = refreshMillis;
         setId("capture-page");
         getStyleClass().add("capture-page");
         setPadding(new Insets(12));
@@ -289,22 +300,61 @@ public final class CapturePage extends BorderPane {
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, was, is) -> updateButtons());
         updateButtons();
+    }
 
-        timer = new Timeline(new KeyFrame(REFRESH, e -> {
-            // Only while the page is on screen (its tab in front): a hidden page costs nothing.
-            if (getScene() != null && getScene().getWindow() != null && getScene().getWindow().isShowing()
-                    && isVisible() && getParent() != null && getParent().isVisible()) {
-                actions.refresh();
-            }
-        }));
-        timer.setCycleCount(Timeline.INDEFINITE);
+    /**
+     * Refreshes the list every {@link #REFRESH_MILLIS} while {@code tab} is in front in a showing
+     * window, on the task runner's clock; stops when it is not, and for good when the tab closes.
+     * Not a {@code Timeline}: while any animation runs, JavaFX pulses every window 60 times a
+     * second (issue 18 measured 68 redraws a second of an idle window with this page in a tab).
+     */
+    void refreshWhileShown(javafx.scene.control.Tab tab) {
+        this.tab = tab;
+        tab.selectedProperty().addListener(recheck);
+        tab.tabPaneProperty().addListener(recheck);
         sceneProperty().addListener((obs, was, is) -> {
-            if (is == null) {
-                timer.stop();
-            } else {
-                timer.play();
+            if (was != null) {
+                was.windowProperty().removeListener(recheck);
             }
+            if (is != null) {
+                is.windowProperty().addListener(recheck);
+            }
+            recheckTicks();
         });
+        if (getScene() != null) {
+            getScene().windowProperty().addListener(recheck);
+        }
+        recheckTicks();
+    }
+
+    /** Whether the list refreshes by itself now (tests). */
+    boolean refreshing() {
+        return ticks != null;
+    }
+
+    private void recheckTicks() {
+        Window w = getScene() == null ? null : getScene().getWindow();
+        if (w != watchedWindow) {
+            if (watchedWindow != null) {
+                watchedWindow.showingProperty().removeListener(recheck);
+            }
+            watchedWindow = w;
+            if (w != null) {
+                w.showingProperty().addListener(recheck);
+            }
+        }
+        boolean shown = tab != null && tab.getTabPane() != null && tab.isSelected() && tab.getContent() == this
+                && w != null && w.isShowing();
+        if (shown && ticks == null) {
+            ticks = dev.inquest.ui.task.TaskRunner.everyOnFx(refreshMillis, () -> {
+                if (ticks != null) { // a tick already posted when the page stopped refreshing is dropped
+                    actions.refresh();
+                }
+            });
+        } else if (!shown && ticks != null) {
+            ticks.cancel(false);
+            ticks = null;
+        }
     }
 
     private static FlowPane row(javafx.scene.Node... nodes) {

@@ -75,6 +75,7 @@ public final class Captures implements CapturePage.Actions {
             tab.setId("tab-capture");
             tab.setTooltip(new Tooltip("Capture from a running JVM"));
             window.documents().add(tab);
+            page.refreshWhileShown(tab);
         } else {
             tab.getTabPane().getSelectionModel().select(tab);
         }
@@ -197,7 +198,11 @@ public final class Captures implements CapturePage.Actions {
 
     /** Opens the second dump compared with the baseline; the composition root sets the heap views' way (null: just open it). */
     private java.util.function.BiConsumer<Path, Path> comparer;
-    private javafx.animation.PauseTransition secondTimer;
+    /**
+     * The second dump's time, on the task runner's clock: a {@code PauseTransition} is an
+     * animation, and while one runs JavaFX pulses every window 60 times a second (issue 18).
+     */
+    private java.util.concurrent.Future<?> secondTimer;
     private Target baselineJvm;
     private Path baselineFile;
 
@@ -213,9 +218,7 @@ public final class Captures implements CapturePage.Actions {
             baselineJvm = jvm;
             java.time.LocalTime due = java.time.LocalTime.now().plusMinutes(minutes).withNano(0);
             page.showBaselineWaiting("Baseline " + r.file().getFileName() + "; the second dump at " + due);
-            secondTimer = new javafx.animation.PauseTransition(javafx.util.Duration.minutes(minutes));
-            secondTimer.setOnFinished(e -> secondNow());
-            secondTimer.play();
+            secondLater(java.util.concurrent.TimeUnit.MINUTES.toMillis(minutes));
         });
     }
 
@@ -226,13 +229,12 @@ public final class Captures implements CapturePage.Actions {
         }
         if (running != null) {
             // Another capture is under way: the second dump follows it.
-            secondTimer = new javafx.animation.PauseTransition(javafx.util.Duration.seconds(5));
-            secondTimer.setOnFinished(e -> secondNow());
-            secondTimer.play();
+            secondLater(5_000);
             return;
         }
         if (secondTimer != null) {
-            secondTimer.stop();
+            secondTimer.cancel(false);
+            secondTimer = null;
         }
         Path base = baselineFile;
         baselineFile = null;
@@ -245,6 +247,20 @@ public final class Captures implements CapturePage.Actions {
                         window.open(r.file());
                     }
                 });
+    }
+
+    private void secondLater(long millis) {
+        if (secondTimer != null) {
+            secondTimer.cancel(false);
+        }
+        java.util.concurrent.Future<?>[] mine = new java.util.concurrent.Future<?>[1];
+        mine[0] = TaskRunner.later(millis, () -> javafx.application.Platform.runLater(() -> {
+            if (secondTimer == mine[0]) { // not cancelled or replaced meanwhile
+                secondTimer = null;
+                secondNow();
+            }
+        }));
+        secondTimer = mine[0];
     }
 
     private void take(Target jvm, CaptureKind kind, boolean gz, Take work) {

@@ -100,6 +100,80 @@ public final class FitColumn {
         table.getProperties().put(TITLES_WHOLE, refit);
     }
 
+    /**
+     * Lets a table's columns fit anew when its width or its type size changes (issue 18): the
+     * minimums its cells grew ({@link #fit}, {@link #fitShortest}, {@code FitText.refit}) go back
+     * to the columns' own, the table's resize policy spreads its width again, and the cells grow
+     * what they need at this width and type at the next layout. Minimums otherwise only grow (a
+     * column does not jump narrower under the reader as rows scroll by), so a table laid out at a
+     * larger type kept that type's widths: the inspector's "Value" had what "Field" and "Type",
+     * grown at 150 %, left it. Call once, where the table is built, after its columns are set.
+     */
+    public static void refitOnResize(TableView<?> table) {
+        java.util.Map<TableColumnBase<?, ?>, Double> own = new java.util.IdentityHashMap<>();
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            own.put(c, c.getMinWidth());
+        }
+        boolean[] queued = new boolean[1];
+        javafx.beans.InvalidationListener refit = o -> {
+            if (queued[0]) {
+                return;
+            }
+            queued[0] = true;
+            // After the layout that applied the new width or type: the cells then measure in it.
+            javafx.application.Platform.runLater(() -> {
+                queued[0] = false;
+                refit(table, own);
+            });
+        };
+        double[] lastWidth = {-1};
+        table.widthProperty().addListener((obs, was, is) -> {
+            // Whole pixels: a fraction from a divider's snapping is not a new width.
+            if (Math.abs(is.doubleValue() - lastWidth[0]) >= 1) {
+                lastWidth[0] = is.doubleValue();
+                refit.invalidated(obs);
+            }
+        });
+        // The type size: the column titles' font, which follows the window's (zoom, 150 %, presentation).
+        javafx.beans.InvalidationListener watchTitles = o -> javafx.application.Platform.runLater(() -> {
+            for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
+                if (n instanceof Labeled l && l.getProperties().putIfAbsent(REFIT_ON_TYPE, Boolean.TRUE) == null) {
+                    l.fontProperty().addListener((obs, was, is) -> {
+                        if (was == null || is == null || was.getSize() != is.getSize()) {
+                            refit.invalidated(obs);
+                        }
+                    });
+                }
+            }
+        });
+        table.skinProperty().addListener(watchTitles);
+        table.getVisibleLeafColumns().addListener(watchTitles);
+    }
+
+    private static void refit(TableView<?> table, java.util.Map<TableColumnBase<?, ?>, Double> own) {
+        if (table.getScene() == null) {
+            return;
+        }
+        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+            Double min = own.get(c);
+            if (min != null && c.getMinWidth() > min) {
+                c.setMinWidth(min);
+            }
+        }
+        // The titles' own minimums at once ("Type", not "T..."): their refit may have run before this one.
+        fitHeaders(table);
+        // The policy as the table calls it for a new width of its own: the columns' widths spread again.
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        TableView.ResizeFeatures all = new TableView.ResizeFeatures(table, null, 0.0);
+        @SuppressWarnings({"rawtypes", "unchecked"})
+        Callback<TableView.ResizeFeatures, Boolean> policy = (Callback) table.getColumnResizePolicy();
+        policy.call(all);
+        table.requestLayout();
+    }
+
+    /** Marks a column title whose font {@link #refitOnResize} follows. */
+    private static final Object REFIT_ON_TYPE = new Object();
+
     /** The key under which a table kept by {@link #keepTitlesWhole} holds its refit, which its titles' fonts call too. */
     private static final Object TITLES_WHOLE = new Object();
 

@@ -27,6 +27,9 @@ import org.kordamp.ikonli.materialdesign2.MaterialDesignP;
  */
 public final class ProgressPage extends VBox {
     private final PhaseLog log;
+    private final String title;
+    /** The phase under way and the share done: the status bar's words for this work, the same line. */
+    private final Label now = new Label();
     private final GridPane phases = new GridPane();
     private final ProgressBar overall = new ProgressBar(0);
     private final Label timeLeft = new Label();
@@ -83,6 +86,7 @@ public final class ProgressPage extends VBox {
     public ProgressPage(String title, PhaseLog log, Runnable onCancel, String note) {
         super(14);
         this.log = log;
+        this.title = title;
         setId("open-progress");
         getStyleClass().add("open-progress");
         setPadding(new Insets(32));
@@ -96,6 +100,8 @@ public final class ProgressPage extends VBox {
         overall.setId("open-progress-bar");
         overall.setMaxWidth(560);
         overall.setPrefWidth(560);
+        now.setId("open-now");
+        now.setMinWidth(USE_PREF_SIZE);
         timeLeft.setId("open-time-left");
         timeLeft.setMinWidth(USE_PREF_SIZE);
         phases.setId("open-phases");
@@ -114,7 +120,7 @@ public final class ProgressPage extends VBox {
         noteLabel.setWrapText(true);
         noteLabel.setMinHeight(USE_PREF_SIZE);
         VBox.setVgrow(phases, Priority.NEVER);
-        getChildren().addAll(heading, overall, timeLeft, phases, cancel, noteLabel);
+        getChildren().addAll(heading, now, overall, timeLeft, phases, cancel, noteLabel);
 
         sceneProperty().addListener((obs, was, is) -> {
             if (ticks != null) {
@@ -149,15 +155,16 @@ public final class ProgressPage extends VBox {
             PhaseLog.Phase p = list.get(i);
             rows.get(i).show(p, !p.done() && p == s.current());
         }
+        // The figure and the line the status bar shows too (TaskRunner reads the same log): one computation.
+        now.setText(s.headline(title));
+        overall.setProgress(s.overall().orElse(0));
         if (s.remainingMillis().isPresent()) {
             long left = s.remainingMillis().getAsLong();
             long elapsed = s.elapsedMillis();
-            overall.setProgress(elapsed + left > 0 ? (double) elapsed / (elapsed + left) : 0);
             if (!timeLeft.getText().startsWith("Cancelling")) {
                 timeLeft.setText("About " + Units.waitTime(left) + " left  \u00b7  " + Units.waitTime(elapsed) + " so far");
             }
         } else {
-            overall.setProgress(0);
             timeLeft.setText(Units.waitTime(s.elapsedMillis()) + " so far");
         }
     }

@@ -690,10 +690,33 @@ public final class HeapDocument {
         return navIcons.get();
     }
 
-    /** The type size against the base 13 px, from the navigation's cells (View > Bigger type, presentation). */
+    /**
+     * The type size against the base 13 px, from the navigation's cells (View > Bigger type, presentation).
+     * Styles first: a zoom sets the window's font size in the same event that may place the side,
+     * and the cells' font follows only once styles apply, so it read the previous size (issue 18).
+     */
     private double typeScale() {
-        return nav.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell ? cell.getFont().getSize() / 13 : 1;
+        nav.applyCss();
+        if (!(nav.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell)) {
+            return 1;
+        }
+        if (cell.getProperties().putIfAbsent(FOLLOWS_TYPE, Boolean.TRUE) == null) {
+            // A new type size with the same room (no width changes, so nothing else re-places): the
+            // side and the navigation are placed again for it, after the layout that applies it.
+            cell.fontProperty().addListener((obs, was, is) -> {
+                if (was == null || is == null || was.getSize() != is.getSize()) {
+                    javafx.application.Platform.runLater(() -> {
+                        placeSide();
+                        fitNavigation();
+                    });
+                }
+            });
+        }
+        return cell.getFont().getSize() / 13;
     }
+
+    /** Marks the navigation cell whose font {@link #typeScale} follows. */
+    private static final Object FOLLOWS_TYPE = new Object();
 
     /** Whether a mouse target is this document's split divider (not the inspector's own inner one). */
     private boolean isOwnDivider(Object target) {

@@ -274,7 +274,7 @@ public final class HeapViews {
         PhaseLog log = new PhaseLog(OpenPhases.SHARES, 0);
         TaskRunner.Handle[] handle = new TaskRunner.Handle[1];
         Tab opening = openingTab(file, log, () -> handle[0].cancel());
-        handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
+        handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), log, p -> {
             log.expect(OpenPhases.expectedMillis(java.nio.file.Files.size(file)));
             Progress watched = progressHook.apply(log.watching(p));
             Function<List<DumpChoice>, Optional<DumpChoice>> chooser = dumps -> {

@@ -119,7 +119,7 @@ public final class JfrViews {
         PhaseLog log = new PhaseLog(OpenPhases.SHARES, 0);
         TaskRunner.Handle[] handle = new TaskRunner.Handle[1];
         Tab opening = openingTab(file, log, () -> handle[0].cancel());
-        handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), p -> {
+        handle[0] = window.tasks().submitFor(file, "Opening " + file.getFileName(), log, p -> {
             log.expect(OpenPhases.expectedMillis(file));
             Progress progress = progressHook.apply(log.watching(p));
             Recording source = Recording.open(file, progress);

@@ -293,6 +293,7 @@ public final class MainWindow {
 
     private void installTaskStatus() {
         ProgressBar bar = new ProgressBar();
+        bar.setId("task-bar");
         bar.setPrefWidth(160);
         // No indeterminate bar: its animation pulses the window 60 times a second (issue 18: CPU
         // taken from a dump's first open). A phase of unknown length shows its name without a bar.

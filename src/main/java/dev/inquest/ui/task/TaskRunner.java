@@ -1,5 +1,6 @@
 package dev.inquest.ui.task;
 
+import dev.inquest.progress.PhaseLog;
 import dev.inquest.progress.Progress;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
@@ -197,7 +198,7 @@ public final class TaskRunner {
      * task reports a {@link CancellationException} to {@code onFailure}.
      */
     public <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return submit(title, work, onSuccess, onFailure, true, pool);
+        return submit(title, work, onSuccess, onFailure, true, pool, null);
     }
 
     /**
@@ -206,12 +207,12 @@ public final class TaskRunner {
      * without taking the status bar from the task shown there. Counted in {@link #busyProperty}.
      */
     public <T> Handle submitQuietly(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
-        return submit(title, work, onSuccess, onFailure, false, pool);
+        return submit(title, work, onSuccess, onFailure, false, pool, null);
     }
 
     private <T> Handle submit(String title, Work<T> work, Consumer<? super T> onSuccess, Consumer<Throwable> onFailure,
-            boolean shown, ExecutorService executor) {
-        FxProgress progress = new FxProgress(title);
+            boolean shown, ExecutorService executor, PhaseLog log) {
+        FxProgress progress = new FxProgress(title, log);
         boolean counted = Platform.isFxApplicationThread();
         if (counted) {
             outstanding++;
@@ -229,6 +230,11 @@ public final class TaskRunner {
                     running.set(true);
                     message.set(title);
                     fraction.set(-1);
+                    if (log != null && current == progress) {
+                        // The log's share done moves with time between the work's reports (an estimate).
+                        progress.ticks = everyOnFx(500, progress::render);
+                        progress.render();
+                    }
                 });
             }
             try {
@@ -325,6 +331,17 @@ public final class TaskRunner {
      */
     public <T> Handle submitFor(java.nio.file.Path subject, String title, Work<T> work, Consumer<? super T> onSuccess,
             Consumer<Throwable> onFailure) {
+        return submitFor(subject, title, null, work, onSuccess, onFailure);
+    }
+
+    /**
+     * As {@link #submitFor(java.nio.file.Path, String, Work, Consumer, Consumer)}, for work whose
+     * phases {@code log} also records (an opening page shows it): the status bar then shows the
+     * log's {@linkplain PhaseLog.Snapshot#headline headline} and {@linkplain PhaseLog.Snapshot#overall
+     * share done}, the page's own line and bar, rather than the current phase's percentage.
+     */
+    public <T> Handle submitFor(java.nio.file.Path subject, String title, PhaseLog log, Work<T> work,
+            Consumer<? super T> onSuccess, Consumer<Throwable> onFailure) {
         java.nio.file.Path key = subject.toAbsolutePath().normalize();
         Handle[] h = new Handle[1];
         Work<T> counted = p -> {
@@ -348,7 +365,7 @@ public final class TaskRunner {
         }, t -> {
             bySubject.remove(key, h[0]);
             onFailure.accept(t);
-        }, true, opens);
+        }, true, opens, log);
         bySubject.put(key, h[0]);
         return h[0];
     }
@@ -368,6 +385,10 @@ public final class TaskRunner {
     }
 
     private void finished(FxProgress p) {
+        if (p.ticks != null) {
+            p.ticks.cancel(false);
+            p.ticks = null;
+        }
         if (current == p) {
             current = null;
             running.set(false);
@@ -378,6 +399,10 @@ public final class TaskRunner {
 
     private final class FxProgress implements Progress, Handle {
         private final String title;
+        /** The phases as an opening page shows them, or null: the status bar then shows the current phase's share. */
+        private final PhaseLog log;
+        /** While a logged task is shown: the status bar follows the log's estimate between reports (FX thread). */
+        private java.util.concurrent.Future<?> ticks;
         private volatile boolean cancelled;
         private volatile String phase = "";
         private volatile long total = -1;
@@ -388,8 +413,9 @@ public final class TaskRunner {
         /** When the FX thread last showed this task's progress (nanoTime; 0: never). */
         private volatile long shownAt;
 
-        FxProgress(String title) {
+        FxProgress(String title, PhaseLog log) {
             this.title = title;
+            this.log = log;
         }
 
         @Override
@@ -425,7 +451,18 @@ public final class TaskRunner {
         private void show() {
             shownAt = System.nanoTime();
             updateQueued = false;
+            render();
+        }
+
+        /** Shows this task's state in the status bar's properties, if it is the one shown (FX thread). */
+        private void render() {
             if (current != this) {
+                return;
+            }
+            if (log != null) {
+                PhaseLog.Snapshot s = log.snapshot();
+                fraction.set(s.overall().orElse(-1));
+                message.set(s.headline(title));
                 return;
             }
             fraction.set(total > 0 ? Math.min(1.0, (double) done / total) : -1);

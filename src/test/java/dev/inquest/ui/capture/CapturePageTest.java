@@ -87,13 +87,29 @@ class CapturePageTest {
         stage.show();
     }
 
+    /**
+     * Waits until {@code condition} holds, reading it on the FX thread. The page, the case and the
+     * tabs are the FX thread's: read from the test's thread, a condition could see a capture's
+     * artifact in the case while the same FX event had not yet written the page's message (the
+     * case's listeners run in between), which failed "the message says heap dump" now and then.
+     */
+    private static void waitOnFx(String what, int seconds, java.util.function.BooleanSupplier condition) throws Exception {
+        TestWindows.waitFor(what, seconds, () -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(condition::getAsBoolean).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+    }
+
     /** Opens the page (as the welcome page's button does) and selects the child once listed. */
     private CapturePage pageWithChildSelected(FxRobot robot) throws Exception {
         robot.interact(() -> ((Button) window.root().lookup("#welcome-capture")).fire());
         CapturePage page = installed.captures().page().orElseThrow();
         // Generous: the machine runs other builds, and the child's JMX agent starts on the first listing.
         // Attachable: on a loaded machine one listing may find it too slow to answer; the page lists again every 5 s.
-        TestWindows.waitFor("the child JVM listed as attachable", 120,
+        waitOnFx("the child JVM listed as attachable", 120,
                 () -> row(page).filter(JvmDescriptor::attachable).isPresent());
         robot.interact(() -> page.select(child.pid()));
         return page;
@@ -138,12 +154,12 @@ class CapturePageTest {
         assertThat(cell(page, d, "Main class or jar")).isEqualTo(CaptureTarget.class.getName());
         assertThat(cell(page, d, "Java")).isEqualTo(System.getProperty("java.runtime.version"));
         assertThat(cell(page, d, "Attach")).isEqualTo("yes");
-        TestWindows.waitFor("the heap figures", 60, () -> row(page).orElseThrow().heapMax() > 0);
+        waitOnFx("the heap figures", 60, () -> row(page).orElseThrow().heapMax() > 0);
         assertThat(cell(page, row(page).orElseThrow(), "Heap max")).isEqualTo(Units.bytes(64L << 20));
         assertThat(installed.notebook().session()).as("no case yet").isEmpty();
 
         fire(robot, "#capture-histogram");
-        TestWindows.waitFor("the histogram in the case", 120,
+        waitOnFx("the histogram in the case", 120,
                 () -> installed.notebook().session().isPresent() && currentCase().artifacts().size() == 1);
         Artifact a = currentCase().artifacts().getFirst();
         assertThat(a.id()).isEqualTo("A1");
@@ -158,7 +174,7 @@ class CapturePageTest {
         assertThat(Files.readString(file)).contains(HELD_CLASS);
         assertThat(a.fingerprint().size()).isEqualTo(Files.size(file));
 
-        TestWindows.waitFor("the text view", 30, () -> textView().isPresent());
+        waitOnFx("the text view", 30, () -> textView().isPresent());
         TextSnapshotView view = textView().orElseThrow();
         assertThat(view.text()).contains(HELD_CLASS).contains("4321");
         robot.interact(() -> view.findField().setText("capturetarget$held"));
@@ -182,7 +198,7 @@ class CapturePageTest {
         robot.interact(() -> installed.notebook().newInvestigation());
         CapturePage page = pageWithChildSelected(robot);
         fire(robot, "#capture-heap-dump");
-        TestWindows.waitFor("the dump in the case", 180, () -> currentCase().artifacts().size() == 1);
+        waitOnFx("the dump in the case", 180, () -> currentCase().artifacts().size() == 1);
         Artifact a = currentCase().artifacts().getFirst();
         assertThat(a.kind()).isEqualTo("heap dump");
         assertThat(a.path()).startsWith("captures/").endsWith(".hprof");
@@ -192,7 +208,7 @@ class CapturePageTest {
         assertThat(file).exists();
         assertThat(a.fingerprint().size()).isEqualTo(Files.size(file));
         assertThat(page.message().getText()).contains("heap dump");
-        TestWindows.waitFor("the dump's tab", 60, () -> tabOf(file).isPresent());
+        waitOnFx("the dump's tab", 60, () -> tabOf(file).isPresent());
 
         // Saved with the case, and exported as one line.
         assertThat(installed.notebook().flush()).isTrue();
@@ -227,7 +243,7 @@ class CapturePageTest {
         });
         fire(robot, "#capture-record");
         Node running = page.lookup("#capture-running");
-        TestWindows.waitFor("the capture's progress", 30, () -> running.isVisible()
+        waitOnFx("the capture's progress", 30, () -> running.isVisible()
                 && ((Label) page.lookup("#capture-running-text")).getText().contains("Record"));
         assertThat(((Button) page.lookup("#capture-heap-dump")).isDisabled()).as("one capture at a time").isTrue();
         assertThat(page.lookup("#capture-cancel").isVisible()).isTrue();
@@ -240,12 +256,12 @@ class CapturePageTest {
         WaitForAsyncUtils.waitForFxEvents();
         robot.interact(() -> Screenshots.capture(stage.getScene(), "capture-running-1280-light"));
 
-        TestWindows.waitFor("the recording in the case", 120, () -> currentCase().artifacts().size() == 1);
+        waitOnFx("the recording in the case", 120, () -> currentCase().artifacts().size() == 1);
         Artifact a = currentCase().artifacts().getFirst();
         assertThat(a.kind()).isEqualTo("flight recording");
         assertThat(a.provenance().command()).contains("JFR.start").contains("duration=6s");
         Path file = cases.resolve(a.path());
-        TestWindows.waitFor("the recording's tab", 60, () -> tabOf(file).isPresent());
+        waitOnFx("the recording's tab", 60, () -> tabOf(file).isPresent());
         assertThat(running.isVisible()).isFalse();
     }
 
@@ -256,7 +272,7 @@ class CapturePageTest {
         CapturePage page = pageWithChildSelected(robot);
         fire(robot, "#capture-record-start");
         Node recording = page.lookup("#capture-recording");
-        TestWindows.waitFor("the running recording's row", 60, recording::isVisible);
+        waitOnFx("the running recording's row", 60, recording::isVisible);
         String state = ((Label) page.lookup("#capture-recording-state")).getText();
         assertThat(state).startsWith("Recording inquest-").contains("pid " + child.pid()).contains(" since ");
         assertThat(((Button) page.lookup("#capture-record-start")).isDisabled()).as("one open-ended recording at a time")
@@ -270,21 +286,21 @@ class CapturePageTest {
         Thread.sleep(2000); // some events to save
 
         fire(robot, "#capture-record-so-far");
-        TestWindows.waitFor("what it had so far, in the case", 120, () -> currentCase().artifacts().size() == 1);
+        waitOnFx("what it had so far, in the case", 120, () -> currentCase().artifacts().size() == 1);
         Artifact soFar = currentCase().artifacts().getFirst();
         assertThat(soFar.kind()).isEqualTo("flight recording");
         assertThat(soFar.provenance().command()).contains("JFR.dump").contains(state.split(" ")[1]);
         Path soFarFile = cases.resolve(soFar.path());
-        TestWindows.waitFor("its tab", 60, () -> tabOf(soFarFile).isPresent());
+        waitOnFx("its tab", 60, () -> tabOf(soFarFile).isPresent());
         assertThat(recording.isVisible()).as("it goes on recording").isTrue();
 
         robot.interact(() -> installed.captures().page().orElseThrow().select(child.pid()));
         fire(robot, "#capture-record-stop");
-        TestWindows.waitFor("the whole recording, in the case", 120, () -> currentCase().artifacts().size() == 2);
+        waitOnFx("the whole recording, in the case", 120, () -> currentCase().artifacts().size() == 2);
         Artifact all = currentCase().artifacts().get(1);
         assertThat(all.provenance().command()).contains("JFR.stop");
         Path allFile = cases.resolve(all.path());
-        TestWindows.waitFor("its tab", 60, () -> tabOf(allFile).isPresent());
+        waitOnFx("its tab", 60, () -> tabOf(allFile).isPresent());
         assertThat(recording.isVisible()).isFalse();
         assertThat(Files.size(allFile)).isGreaterThan(0);
         try (dev.inquest.jfr.Recording r = dev.inquest.jfr.Recording.open(allFile, dev.inquest.progress.Progress.NONE)) {
@@ -297,22 +313,22 @@ class CapturePageTest {
         robot.interact(() -> installed.notebook().newInvestigation());
         CapturePage page = pageWithChildSelected(robot);
         fire(robot, "#capture-baseline");
-        TestWindows.waitFor("the baseline in the case", 180, () -> currentCase().artifacts().size() == 1);
+        waitOnFx("the baseline in the case", 180, () -> currentCase().artifacts().size() == 1);
         Path baseline = cases.resolve(currentCase().artifacts().getFirst().path());
         Node second = page.lookup("#capture-second-now");
-        TestWindows.waitFor("the wait for the second dump", 30, second::isVisible);
+        waitOnFx("the wait for the second dump", 30, second::isVisible);
         assertThat(((Label) page.lookup("#capture-baseline-state")).getText()).contains(baseline.getFileName().toString())
                 .contains("the second dump at");
         assertThat(tabOf(baseline)).as("the baseline is kept, not opened").isEmpty();
 
         fire(robot, "#capture-second-now");
-        TestWindows.waitFor("the second dump in the case", 180, () -> currentCase().artifacts().size() == 2);
+        waitOnFx("the second dump in the case", 180, () -> currentCase().artifacts().size() == 2);
         Artifact after = currentCase().artifacts().get(1);
         assertThat(after.kind()).isEqualTo("heap dump");
         Path afterFile = cases.resolve(after.path());
         assertThat(afterFile).isNotEqualTo(baseline);
         assertThat(second.isVisible()).isFalse();
-        TestWindows.waitFor("the second dump compared with the baseline", 180, () -> tabOf(afterFile)
+        waitOnFx("the second dump compared with the baseline", 180, () -> tabOf(afterFile)
                 .map(dev.inquest.ui.heap.HeapViews::documentOf)
                 .flatMap(doc -> doc.baseline())
                 .filter(b -> b.file().equals(baseline)).isPresent());
@@ -333,13 +349,13 @@ class CapturePageTest {
         assertThat(currentCase().artifacts()).isEmpty();
 
         fire(robot, "#capture-threads");
-        TestWindows.waitFor("the remote thread dump in the case", 120, () -> currentCase().artifacts().size() == 1);
+        waitOnFx("the remote thread dump in the case", 120, () -> currentCase().artifacts().size() == 1);
         Artifact a = currentCase().artifacts().getFirst();
         assertThat(a.kind()).isEqualTo("thread dump");
         assertThat(a.provenance().jmx()).isEqualTo("127.0.0.1:" + port);
         assertThat(a.provenance().pid()).isEqualTo(child.pid());
         assertThat(a.provenance().command()).contains("Thread.print");
-        TestWindows.waitFor("the text view", 30, () -> textView().isPresent());
+        waitOnFx("the text view", 30, () -> textView().isPresent());
         assertThat(textView().orElseThrow().text()).contains(CaptureTarget.WORKER);
     }
 }

@@ -45,6 +45,8 @@ class OpeningPageTest {
     private volatile CountDownLatch release = new CountDownLatch(1);
     /** Counted down by the hook when the open reaches the held phase. */
     private volatile CountDownLatch held = new CountDownLatch(1);
+    /** The phase (its name's start) the hook holds the open at. */
+    private volatile String holdAt = "Dominators";
 
     @Start
     void start(Stage stage) throws Exception {
@@ -67,16 +69,18 @@ class OpeningPageTest {
         HeapViewsTest.closeHeapTabs(robot, window);
     }
 
-    /** Reports on to {@code p}; once the "Dominators" phase has been reported, waits for the test (or a cancel). */
+    /** Reports on to {@code p}; once the held phase ("Dominators") has been reported, waits for the test (or a cancel). */
     private Progress holdAtDominators(Progress p) {
         return new Progress() {
             @Override
             public void phase(String name, long total, Unit unit) {
                 p.phase(name, total, unit);
-                if (name.startsWith("Dominators")) {
+                if (name.startsWith(holdAt)) {
+                    // This hold's latches: the test sets the next hold's before it lets this one go.
+                    CountDownLatch go = release;
                     held.countDown();
                     try {
-                        while (!release.await(20, TimeUnit.MILLISECONDS) && !p.isCancelled()) {
+                        while (!go.await(20, TimeUnit.MILLISECONDS) && !p.isCancelled()) {
                             // waiting for the test, or for Cancel
                         }
                     } catch (InterruptedException e) {
@@ -159,8 +163,7 @@ class OpeningPageTest {
     @Test
     void nothingAnimatesWhileADumpOpens(FxRobot robot) throws Exception {
         // Pulses are the toolkit's, not one window's: windows earlier test classes left in this JVM
-        // pulse this scene too (a Capture page's refresh Timeline runs while the page is in any
-        // scene, shown or not), and the window's own start (styling, first layouts, the table
+        // pulse this scene too, and the window's own start (styling, first layouts, the table
         // warm-up) pulses for a while. Hide the others, wait for the rate to settle, and count
         // the open's pulses beyond it; alone in a JVM the settled rate is 0-2 in 0.5 s.
         robot.interact(() -> new java.util.ArrayList<>(javafx.stage.Window.getWindows()).stream()
@@ -178,6 +181,64 @@ class OpeningPageTest {
         System.out.println("pulses in 2 s while a dump opens: " + opening + " (idle before: " + idle + " in 0.5 s)");
         // 4 refreshes of the page in 2 s, and a few pulses of the test's own; 60 a second before.
         assertThat(opening - 4 * idle).as("pulses in 2 s beyond the settled rate (%d in 0.5 s)", idle).isLessThan(20);
+    }
+
+    /**
+     * Issue 18: while a dump opens, the status bar and the opening page say the same: the phase
+     * under way and the open's share done, one figure from the open's phase log. Before, the status
+     * bar showed the phase's own share ("Dominators 0 %": that phase reports in thirds) while the
+     * page's bar, the whole open's share by time, was half full. Held at three phases: one early, the
+     * one of the report, and one of unknown length.
+     */
+    @Test
+    void theStatusBarAndTheOpeningPageShowTheSamePhaseAndShare(FxRobot robot) throws Exception {
+        holdAt = "Sorting object ids";
+        try {
+            openAndHold(robot, ShapesDumpAccess.plain());
+            String[] names = {"Sorting object ids", "Dominators", "Summary"};
+            for (int i = 0; i < names.length; i++) {
+                if (i > 0) {
+                    holdAt = names[i];
+                    CountDownLatch go = release;
+                    held = new CountDownLatch(1);
+                    release = new CountDownLatch(1);
+                    go.countDown();
+                    assertThat(held.await(60, TimeUnit.SECONDS)).as("the open reached " + names[i]).isTrue();
+                }
+                String name = names[i];
+                Label status = robot.lookup("#task-message").queryAs(Label.class);
+                Label now = robot.lookup("#open-now").queryAs(Label.class);
+                javafx.scene.control.ProgressBar statusBar = robot.lookup("#task-bar").queryAs(javafx.scene.control.ProgressBar.class);
+                javafx.scene.control.ProgressBar pageBar = robot.lookup("#open-progress-bar").queryAs(javafx.scene.control.ProgressBar.class);
+                String[] seen = new String[4];
+                // The status bar follows the log on its own ticks: equal once both have read it while held.
+                try {
+                    HeapViewsTest.waitFor("the status bar and the page at " + name, 10, () -> {
+                        robot.interact(() -> {
+                            robot.lookup("#open-progress").queryAs(dev.inquest.ui.common.ProgressPage.class).refresh();
+                            seen[0] = status.getText();
+                            seen[1] = now.getText();
+                            seen[2] = Double.toString(statusBar.getProgress());
+                            seen[3] = Double.toString(pageBar.getProgress());
+                        });
+                        return seen[0].equals(seen[1]) && Math.abs(Double.parseDouble(seen[2]) - Double.parseDouble(seen[3])) < 0.005;
+                    });
+                } catch (java.util.concurrent.TimeoutException e) {
+                    // They never agreed: the assertions below say how they differ.
+                }
+                double share = Double.parseDouble(seen[3]);
+                System.out.println("held at " + name + ": status \"" + seen[0] + "\", page bar " + share);
+                assertThat(share).as("the open's share done at " + name).isBetween(0.05, 0.995);
+                assertThat(seen[0]).as("the status bar at " + name)
+                        .isEqualTo(name + "  \u00b7  " + Math.round(share * 100) + " % done");
+                assertThat(seen[1]).as("the opening page's line at " + name).isEqualTo(seen[0]);
+                assertThat(Double.parseDouble(seen[2])).as("the status bar's bar at " + name)
+                        .isCloseTo(share, org.assertj.core.data.Offset.offset(0.005));
+                assertThat(statusBar.isVisible()).isTrue();
+            }
+        } finally {
+            holdAt = "Dominators";
+        }
     }
 
     private int pulsesWithin(FxRobot robot, long millis) throws InterruptedException {

@@ -241,6 +241,8 @@ public final class InspectorView implements HeapView.Inspector {
         });
         value.setPrefWidth(280);
         fields.getColumns().setAll(List.of(name, type, value));
+        // Below the view at 150 % type, then beside it at 100 %: the widths are fitted anew, not kept.
+        FitColumn.refitOnResize(fields);
         fields.setPlaceholder(HeapPanes.placeholder("No fields."));
         fields.setOnMouseClicked(e -> {
             if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
