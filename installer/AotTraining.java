@@ -39,8 +39,14 @@ public class AotTraining {
 
         ProcessBuilder pb = new ProcessBuilder(launcher.toString()).directory(appDir.toFile()).inheritIO();
         // Relative to the working folder: JAVA_TOOL_OPTIONS splits on spaces, and paths may have some.
+        // -AOTRecordTraining: the cache keeps the loaded and linked classes (JEP 483, the start-up
+        // gain) but not the run's method profiles (JEP 515). Profiles of the training's small dump
+        // made a real first open slower: the 1.1 GB dump's took 8.1-8.7 s with them against 6.9-7.9 s
+        // without, in the window and on the command line alike, for no faster start
+        // (bench/heap/window-open.sh --shipped, issue 18).
         pb.environment().put("JAVA_TOOL_OPTIONS",
-                "-XX:AOTCacheOutput=inquest.aot -Dinquest.train=true -Dglass.platform=Headless -Dprism.order=sw");
+                "-XX:AOTCacheOutput=inquest.aot -XX:+UnlockDiagnosticVMOptions -XX:-AOTRecordTraining -XX:-AOTAdapterCaching"
+                        + " -Dinquest.train=true -Dglass.platform=Headless -Dprism.order=sw");
         // The training run must not touch the builder's own settings and recent files.
         pb.environment().put("XDG_CONFIG_HOME", settings.toAbsolutePath().toString());
         long start = System.nanoTime();

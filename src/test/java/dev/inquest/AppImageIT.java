@@ -76,6 +76,28 @@ class AppImageIT {
     }
 
     /**
+     * Standard output is the command's alone: {@code heap summary --json} of the shipped launcher
+     * pipes into a JSON reader as it is. The JVM writes its own warnings to standard output, and
+     * a cache trained with adapter caching made every start print two (JDK-8364929: "Failed to
+     * link AdapterHandlerEntry ... in the AOT code cache"; issue 18).
+     */
+    @Test
+    void launcherWritesNothingButTheJsonToStandardOutput(@TempDir Path dir) throws Exception {
+        Path launcher = launcher();
+        Path dump = dir.resolve("hello.hprof");
+        ChildJvm.runWorkload("HelloDump", dir, List.of("-Xmx64m"), dump.toString());
+        Path stdout = dir.resolve("stdout.txt");
+        Process p = new ProcessBuilder(launcher.toString(), "heap", "summary", dump.toString(), "--json")
+                .directory(dir.toFile()).redirectOutput(stdout.toFile())
+                .redirectError(dir.resolve("stderr.txt").toFile()).start();
+        assertThat(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isZero();
+        String out = Files.readString(stdout);
+        assertThat(out).startsWith("{").doesNotContain("[warning]");
+        assertThat(new ObjectMapper().readTree(out).get("objects").asLong()).isGreaterThan(1000);
+    }
+
+    /**
      * The runtime image carries the modules capture needs (jdk.attach, jdk.management,
      * jdk.management.jfr, java.management.rmi): the installed launcher lists a child JVM and dumps it.
      */
