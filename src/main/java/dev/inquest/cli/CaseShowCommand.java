@@ -57,7 +57,7 @@ public final class CaseShowCommand implements Callable<Integer> {
         Path caseDir = file.toAbsolutePath().getParent();
         for (Artifact a : c.artifacts()) {
             out.println("Artifact:   " + Terminal.line(a.id()) + " " + Terminal.line(a.kind()) + " " + Terminal.line(a.path())
-                    + "  [" + artifactState(a, caseDir) + "]");
+                    + "  [" + artifactState(a, caseDir) + "]" + (a.isBaseline() ? "  (baseline)" : ""));
         }
         out.println("Context:    " + c.context().size() + " items");
         out.println("Findings:   " + c.findings().size() + " items");

@@ -15,9 +15,12 @@ import java.util.stream.Collectors;
  * taken at the recording's end or nearest after it: first the dumps taken during or after the
  * recording, nearest to its end first; then those taken before it started, latest first; then
  * those whose header has no time. On equal distance the later dump wins (it has seen everything
- * the recording saw), then a dump that is not the case's baseline, then the one opened first.
- * Going to the first dump opened instead sent users to the baseline, where the objects the
- * recording allocated late were not yet (issue 18).
+ * the recording saw), then the one opened first. Going to the first dump opened instead sent users
+ * to the baseline, where the objects the recording allocated late were not yet (issue 18).
+ *
+ * <p>Before all of that, a dump the case (or an open comparison) names as the baseline yields to
+ * any other open dump: the baseline is what the others are compared with, not what the recording
+ * explains. With only baselines open, one of them is chosen and the reason says it is the baseline.
  *
  * @param <T> the caller's handle on a dump (the window's document), carried through untouched
  */
@@ -80,8 +83,8 @@ public final class DumpChoice<T> {
         Comparator<Candidate<T>> laterFirst = Comparator.comparing(c -> c.taken() == null ? Instant.MIN : c.taken(),
                 Comparator.reverseOrder());
         // List.sort is stable: the order of opening decides what nothing else does.
-        order.sort(byTier.thenComparing(byDistance).thenComparing(laterFirst)
-                .thenComparing(c -> c.role() == Role.BASELINE));
+        Comparator<Candidate<T>> notBaselineFirst = Comparator.comparing(c -> c.role() == Role.BASELINE);
+        order.sort(notBaselineFirst.thenComparing(byTier).thenComparing(byDistance).thenComparing(laterFirst));
         return new DumpChoice<>(order, reason(span, end, order));
     }
 
@@ -96,13 +99,21 @@ public final class DumpChoice<T> {
 
     private static <T> String reason(Span span, Instant end, List<Candidate<T>> order) {
         Candidate<T> c = order.getFirst();
-        boolean roleDecided = order.size() > 1 && c.role() != Role.BASELINE
-                && order.stream().anyMatch(o -> o.role() == Role.BASELINE);
+        String role;
+        if (c.role() == Role.BASELINE) {
+            role = order.size() == 1 ? "; it is the baseline, the only dump open" : "; it is the baseline, as are the others open";
+        } else {
+            // Named whenever one is open: the user sees the link did not go there, and why.
+            role = order.stream().filter(o -> o.role() == Role.BASELINE).findFirst()
+                    .map(b -> "; the baseline is " + b.name()).orElse("");
+        }
         if (end == null) {
-            return "the recording has no time to match" + (roleDecided ? "; not the baseline" : "; the first dump opened");
+            return "the recording has no time to match" + (role.isEmpty() ? "; the first dump opened" : role);
         }
         if (c.taken() == null) {
-            return "no dump has a time in its header" + (roleDecided ? "; not the baseline" : "; the first dump opened");
+            // Only a timed baseline can stand ahead of it in time: then it alone lacks one.
+            String none = order.stream().anyMatch(o -> o.taken() != null) ? "no time in its header" : "no dump has a time in its header";
+            return none + (role.isEmpty() ? "; the first dump opened" : role);
         }
         long ms = Duration.between(end, c.taken()).toMillis();
         String when;
@@ -113,11 +124,14 @@ public final class DumpChoice<T> {
         } else if (span.start() == null || !c.taken().isBefore(span.start())) {
             when = "taken during the recording, " + Units.elapsed(ms) + " before it ends";
         } else {
+            // Only a dump that could have been chosen counts: a baseline from later is not one.
+            boolean laterBaseline = order.stream().anyMatch(o -> o.role() == Role.BASELINE && o.role() != c.role()
+                    && tier(span, end, o) == 0);
             when = "taken " + Units.elapsed(Duration.between(c.taken(), span.start()).toMillis())
-                    + " before the recording starts; no open dump is from during or after it";
+                    + " before the recording starts" + (laterBaseline ? ""
+                    : "; no open dump is from during or after it");
         }
-        boolean tie = order.size() > 1 && order.get(1).taken() != null && order.get(1).taken().equals(c.taken());
-        return when + (tie && roleDecided ? "; not the baseline" : "");
+        return when + role;
     }
 
     /**

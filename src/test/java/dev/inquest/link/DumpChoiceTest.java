@@ -76,7 +76,7 @@ class DumpChoiceTest {
     void equalTimesTheCaseBaselineYieldsThenTheOrderOfOpening() {
         var c = DumpChoice.rank(RECORDING, List.of(baseline("base.hprof", END), dump("x.hprof", END), dump("y.hprof", END)));
         assertThat(order(c)).containsExactly("x.hprof", "y.hprof", "base.hprof");
-        assertThat(c.reason()).isEqualTo("taken as the recording ends; not the baseline");
+        assertThat(c.reason()).isEqualTo("taken as the recording ends; the baseline is base.hprof");
         var plain = DumpChoice.rank(RECORDING, List.of(dump("x.hprof", END), dump("y.hprof", END)));
         assertThat(order(plain)).containsExactly("x.hprof", "y.hprof");
         assertThat(plain.reason()).isEqualTo("taken as the recording ends");
@@ -86,7 +86,7 @@ class DumpChoiceTest {
     void noTimesFallBackToRolesThenOrderOfOpening() {
         var noRecordingTime = DumpChoice.rank(Span.UNKNOWN, List.of(baseline("base.hprof", START), dump("after.hprof", END)));
         assertThat(order(noRecordingTime)).containsExactly("after.hprof", "base.hprof");
-        assertThat(noRecordingTime.reason()).isEqualTo("the recording has no time to match; not the baseline");
+        assertThat(noRecordingTime.reason()).isEqualTo("the recording has no time to match; the baseline is base.hprof");
 
         var noDumpTimes = DumpChoice.rank(RECORDING, List.of(dump("first.hprof", null), dump("second.hprof", null)));
         assertThat(order(noDumpTimes)).containsExactly("first.hprof", "second.hprof");
@@ -96,6 +96,45 @@ class DumpChoiceTest {
         var mixed = DumpChoice.rank(RECORDING, List.of(dump("untimed.hprof", null), dump("old.hprof", START.minusSeconds(3_600 * 30))));
         assertThat(order(mixed)).containsExactly("old.hprof", "untimed.hprof");
         assertThat(mixed.reason()).startsWith("taken 1 d 6 h before the recording starts");
+    }
+
+    /**
+     * Issue 18: the case (not only an open comparison) says which dump is the baseline; the link
+     * never goes there while another dump is open, even one the recording's times match worse.
+     */
+    @Test
+    void theBaselineYieldsToAnyOtherOpenDumpAndTheReasonNamesIt() {
+        // The baseline was written after the recording ended, the other dump during it.
+        var c = DumpChoice.rank(RECORDING, List.of(baseline("base.hprof", END.plusSeconds(1)), dump("during.hprof", END.minusSeconds(20))));
+        assertThat(order(c)).containsExactly("during.hprof", "base.hprof");
+        assertThat(c.notice("Showing in")).isEqualTo("Showing in during.hprof (taken during the recording, 20.0 s before it ends; "
+                + "the baseline is base.hprof); also open: base.hprof");
+
+        // The only other dump is from before the recording: it is still chosen, and the reason does
+        // not claim no dump is from after the recording (the baseline is).
+        var before = DumpChoice.rank(RECORDING, List.of(dump("old.hprof", START.minusSeconds(5)), baseline("base.hprof", END)));
+        assertThat(order(before)).containsExactly("old.hprof", "base.hprof");
+        assertThat(before.reason()).isEqualTo("taken 5.0 s before the recording starts; the baseline is base.hprof");
+
+        // An untimed dump still beats a timed baseline, and says it alone has no time.
+        var untimed = DumpChoice.rank(RECORDING, List.of(baseline("base.hprof", END), dump("x.hprof", null)));
+        assertThat(order(untimed)).containsExactly("x.hprof", "base.hprof");
+        assertThat(untimed.reason()).isEqualTo("no time in its header; the baseline is base.hprof");
+
+        // Three dumps: the others are ranked by time as before, the baseline last.
+        var three = DumpChoice.rank(RECORDING, List.of(baseline("base.hprof", END.plusSeconds(1)),
+                dump("a.hprof", START.plusSeconds(1)), dump("b.hprof", END.minusSeconds(1))));
+        assertThat(order(three)).containsExactly("b.hprof", "a.hprof", "base.hprof");
+    }
+
+    @Test
+    void withOnlyTheBaselineOpenTheLinkGoesThereAndSaysItIsTheBaseline() {
+        var c = DumpChoice.rank(RECORDING, List.of(baseline("base.hprof", END.plusSeconds(2))));
+        assertThat(c.chosen().dump()).isEqualTo("base.hprof");
+        assertThat(c.notice("Showing in")).isEqualTo("Showing in base.hprof (taken 2.0 s after the recording ends; "
+                + "it is the baseline, the only dump open)");
+        var untimed = DumpChoice.rank(Span.UNKNOWN, List.of(baseline("base.hprof", null)));
+        assertThat(untimed.reason()).isEqualTo("the recording has no time to match; it is the baseline, the only dump open");
     }
 
     @Test

@@ -32,6 +32,41 @@ public final class ArtifactFiles {
     }
 
     /**
+     * The case's artifact for {@code file} (its path resolved against the case's folder), if the
+     * file is in the case. Compares paths only: reads nothing from disk.
+     */
+    public static java.util.Optional<Artifact> of(Case c, Path file, Path caseDir) {
+        Path wanted = file.toAbsolutePath().normalize();
+        Path dir = caseDir == null ? null : caseDir.toAbsolutePath().normalize();
+        for (Artifact a : c.artifacts()) {
+            try {
+                if (a.path() != null && ArtifactCheck.resolve(a, dir).toAbsolutePath().normalize().equals(wanted)) {
+                    return java.util.Optional.of(a);
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // A path that names no file here (written on another system) is not this file.
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /** The files the case says are its baseline, resolved against the case's folder. */
+    public static java.util.Set<Path> baselines(Case c, Path caseDir) {
+        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
+        Path dir = caseDir == null ? null : caseDir.toAbsolutePath().normalize();
+        for (Artifact a : c.artifacts()) {
+            if (a.isBaseline() && a.path() != null) {
+                try {
+                    out.add(ArtifactCheck.resolve(a, dir).toAbsolutePath().normalize());
+                } catch (java.nio.file.InvalidPathException e) {
+                    // Not a path on this system: no open dump can be it.
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
      * The artifact to add for the file a draft's source names by path (a view names its file by
      * path; the case refers to files by artifact id), or null when the source names an artifact of
      * the case already, or nothing.

@@ -205,8 +205,14 @@ public final class ReportExporter {
                     .append(a.fingerprint() == null || a.fingerprint().modified() == null ? Markdown.UNKNOWN
                             : a.fingerprint().modified().toString()).append(" |");
         }
-        // A captured artifact says where it came from, one line each under the table (issue 21).
+        // A captured artifact says where it came from, one line each under the table (issue 21);
+        // the baseline says so too, so a reader (and a reopened case) knows which dump it is (issue 18).
         StringBuilder captured = new StringBuilder();
+        for (Artifact a : c.artifacts()) {
+            if (a.isBaseline()) {
+                captured.append("\n- ").append(baselineLine(a));
+            }
+        }
         for (Artifact a : c.artifacts()) {
             if (a.provenance() != null) {
                 captured.append("\n- ").append(provenanceLine(a));
@@ -216,6 +222,13 @@ public final class ReportExporter {
             sb.append("\n").append(captured);
         }
         return sb.toString();
+    }
+
+    /** The words the import reads back: "A1 is the baseline: the dump the others are compared with." */
+    public static final String BASELINE_LINE = " is the baseline: the dump the others are compared with.";
+
+    static String baselineLine(Artifact a) {
+        return Markdown.safeLine(a.id() == null ? Markdown.UNKNOWN : a.id()) + BASELINE_LINE;
     }
 
     /** "A1 captured 2026-12-05T10:15:30Z from pid 4242 (com.example.Main), Java 25.0.1: `jcmd ...`". */

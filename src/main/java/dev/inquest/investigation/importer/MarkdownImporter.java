@@ -643,6 +643,17 @@ public final class MarkdownImporter {
                         }
                     }
                 }
+            } else if (n instanceof BulletList list) {
+                // "- A1 is the baseline: ..." under the table, as the export writes it (issue 18).
+                for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
+                    String text = itemText((ListItem) item);
+                    int cut = text.indexOf(" is the baseline");
+                    if (cut > 0) {
+                        String id = text.substring(0, cut).strip();
+                        b.artifacts.replaceAll(a -> id.equals(a.id())
+                                ? a.withRole(dev.inquest.investigation.model.ArtifactRole.BASELINE) : a);
+                    }
+                }
             }
         }
     }

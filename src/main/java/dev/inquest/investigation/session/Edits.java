@@ -1,6 +1,7 @@
 package dev.inquest.investigation.session;
 
 import dev.inquest.investigation.model.Artifact;
+import dev.inquest.investigation.model.ArtifactRole;
 import dev.inquest.investigation.model.Case;
 import dev.inquest.investigation.model.CaseStatus;
 import dev.inquest.investigation.model.Evidence;
@@ -241,6 +242,19 @@ public final class Edits {
     public static CaseEdit relocateArtifact(String id, String newPath) {
         return edit("Relocate artifact", b -> {
             b.artifacts.replaceAll(a -> id.equals(a.id()) ? a.withPath(newPath) : a);
+            return b;
+        });
+    }
+
+    /**
+     * Makes artifact {@code id} the case's baseline, the dump the others are compared with, or
+     * (with {@code baseline} false) a subject again. A case has one baseline: marking one unmarks
+     * any other, so "the case's baseline" always names one dump (issue 18).
+     */
+    public static CaseEdit markBaseline(String id, boolean baseline) {
+        return edit(baseline ? "Mark " + id + " as the baseline" : "Unmark baseline " + id, b -> {
+            b.artifacts.replaceAll(a -> id.equals(a.id()) ? a.withRole(baseline ? ArtifactRole.BASELINE : null)
+                    : baseline && a.isBaseline() ? a.withRole(null) : a);
             return b;
         });
     }

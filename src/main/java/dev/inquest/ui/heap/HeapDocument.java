@@ -495,6 +495,7 @@ public final class HeapDocument {
         }, b -> {
             baseline = b;
             List.copyOf(baselineListeners).forEach(l -> l.accept(b));
+            views.baselineHandler().accept(this, b);
             views.window().status().setText("Compared with " + baselineFile.getFileName() + ": "
                     + b.growth().size() + (b.growth().size() == 1 ? " dominator path grew" : " dominator paths grew"));
         });

@@ -181,6 +181,19 @@ public final class HeapViews {
         return suspectExtras;
     }
 
+    private java.util.function.BiConsumer<HeapDocument, Baseline> baselineHandler = (d, b) -> {
+    };
+
+    /** What happens (FX thread) once a dump was compared with a baseline: the case marks it (see CrossLinks). */
+    public void setBaselineHandler(java.util.function.BiConsumer<HeapDocument, Baseline> handler) {
+        this.baselineHandler = handler == null ? (d, b) -> {
+        } : handler;
+    }
+
+    java.util.function.BiConsumer<HeapDocument, Baseline> baselineHandler() {
+        return baselineHandler;
+    }
+
     /** Replaces the "which dump?" dialog; tests answer it without a dialog. */
     public void setDumpChooser(Function<List<DumpChoice>, Optional<DumpChoice>> chooser) {
         this.dumpChooser = chooser;

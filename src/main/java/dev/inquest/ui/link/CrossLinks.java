@@ -1,6 +1,7 @@
 package dev.inquest.ui.link;
 
 import dev.inquest.heap.model.HeapDump;
+import dev.inquest.investigation.artifact.ArtifactFiles;
 import dev.inquest.investigation.model.Evidence;
 import dev.inquest.investigation.model.EvidenceSource;
 import dev.inquest.investigation.model.EvidenceView;
@@ -77,6 +78,8 @@ public final class CrossLinks {
             findChain(window, choice, chain);
             return true;
         });
+        // "Compare with baseline...": the dump chosen becomes the case's baseline when it is in the case.
+        heap.setBaselineHandler((doc, b) -> markCaseBaseline(window, b.file()));
         heap.setSuspectExtras((doc, suspect) -> new SuspectRecordingPanel(window, recordings, SuspectRecordingPanel.classOf(suspect)));
         heap.setPinHandler((doc, row) -> Notebook.of(window).ifPresentOrElse(
                 nb -> draft(doc, row, nb::pin),
@@ -150,17 +153,29 @@ public final class CrossLinks {
 
     /**
      * The open dumps ranked for a link from a recording spanning {@code span}, or null when none
-     * is open. A dump another open dump is compared with is the baseline: it yields on ties.
+     * is open. The baseline (the dump another open dump is compared with, or the artifact the
+     * open case marks as its baseline) yields to any other open dump.
      */
     static DumpChoice<Tab> chooseDump(MainWindow window, DumpChoice.Span span) {
         List<HeapDocument> docs = heapTabs(window).stream().map(HeapViews::documentOf).toList();
-        Set<Path> baselines = docs.stream().flatMap(d -> d.baseline().stream()).map(b -> normal(b.file())).collect(Collectors.toSet());
+        Set<Path> baselines = docs.stream().flatMap(d -> d.baseline().stream()).map(b -> normal(b.file())).collect(Collectors.toCollection(java.util.HashSet::new));
+        // The case remembers it across windows: a reopened case, or a dump opened without comparing.
+        Notebook.of(window).flatMap(Notebook::session).ifPresent(s -> baselines.addAll(
+                ArtifactFiles.baselines(s.current(), s.path().map(p -> p.toAbsolutePath().getParent()).orElse(null))));
         List<DumpChoice.Candidate<Tab>> candidates = heapTabs(window).stream().map(t -> {
             HeapDocument d = HeapViews.documentOf(t);
             return new DumpChoice.Candidate<>(t, d.file().getFileName().toString(), d.dump() == null ? null : d.dump().takenAt(),
                     baselines.contains(normal(d.file())) ? DumpChoice.Role.BASELINE : DumpChoice.Role.OTHER);
         }).toList();
         return DumpChoice.rank(span, candidates);
+    }
+
+    /** Marks the case's artifact for {@code file} as its baseline; nothing when the file is not in the case. */
+    static void markCaseBaseline(MainWindow window, Path file) {
+        Notebook.of(window).ifPresent(nb -> nb.session().ifPresent(s -> ArtifactFiles.of(s.current(), file,
+                        s.path().map(p -> p.toAbsolutePath().getParent()).orElse(null))
+                .filter(a -> a.id() != null && !a.isBaseline())
+                .ifPresent(a -> nb.apply(dev.inquest.investigation.session.Edits.markBaseline(a.id(), true)))));
     }
 
     private static Path normal(Path p) {

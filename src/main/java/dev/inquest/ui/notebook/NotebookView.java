@@ -739,6 +739,9 @@ final class NotebookView {
             l.getStyleClass().add("text-small");
             l.setWrapText(true);
             showState(l, a, artifactStates.getOrDefault(a, "checking"));
+            if (a.id() != null) {
+                l.setContextMenu(roleMenu(a));
+            }
             labels.put(a, l);
             box.getChildren().add(l);
         }
@@ -756,13 +759,27 @@ final class NotebookView {
         return box;
     }
 
+    /**
+     * The artifact row's menu: mark it as the case's baseline (links from a recording then go to
+     * the other dumps), or unmark it (issue 18).
+     */
+    private javafx.scene.control.ContextMenu roleMenu(Artifact a) {
+        javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(
+                a.isBaseline() ? "Not the baseline" : "Mark as the baseline");
+        item.setId("artifact-baseline-" + a.id());
+        item.setMnemonicParsing(false);
+        item.setOnAction(e -> apply(Edits.markBaseline(a.id(), !a.isBaseline())));
+        return new javafx.scene.control.ContextMenu(item);
+    }
+
     /** The artifacts' states as last checked ("same", "moved", "missing"...), shown while a new check runs. */
     private final java.util.Map<Artifact, String> artifactStates = new java.util.HashMap<>();
 
     private static void showState(Label l, Artifact a, String state) {
         String from = a.provenance() == null ? ""
                 : "\ncaptured from " + a.provenance().jvm() + ", " + a.provenance().taken() + ": " + a.provenance().command();
-        Chips.setBreakable(l, a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")" + from);
+        Chips.setBreakable(l, a.id() + "  " + a.kind() + "  " + a.path() + "  (" + state + ")"
+                + (a.isBaseline() ? "  baseline" : "") + from);
         l.getStyleClass().removeIf(style -> style.startsWith("artifact-"));
         l.getStyleClass().add("artifact-" + state);
     }

@@ -255,6 +255,103 @@ class CrossLinksTest {
                 .startsWith("Looked in after.hprof (taken during the recording, ").endsWith("; also open: baseline.hprof");
     }
 
+    /**
+     * Issue 18: the baseline known only from the case (reopened in a later session, no comparison
+     * open). The case marks the dump the recording's times match best (after.hprof) as its baseline,
+     * so the role, not the time, must decide: the link goes to the other dump and names the baseline.
+     * Then the user marks baseline.hprof instead from the artifact row's menu, and finally
+     * "Compare with baseline..." marks it again, each time moving the link accordingly.
+     */
+    @Test
+    void aReopenedCaseSaysWhichDumpIsTheBaselineAndTheLinkGoesToTheOther(FxRobot robot) throws Exception {
+        Path caseFile = home.resolve("reopened.inquest");
+        var saved = dev.inquest.investigation.session.CaseSession.create(caseFile,
+                dev.inquest.investigation.model.Case.create("Receipts", java.time.LocalDate.of(2026, 12, 5)));
+        saved.apply(dev.inquest.investigation.session.Edits.addArtifact(
+                dev.inquest.investigation.artifact.ArtifactFiles.describe(demo.baseline(), home)));
+        saved.apply(dev.inquest.investigation.session.Edits.addArtifact(
+                dev.inquest.investigation.artifact.ArtifactFiles.describe(demo.after(), home)));
+        saved.apply(dev.inquest.investigation.session.Edits.markBaseline("A2", true));
+        assertThat(saved.save()).isTrue();
+
+        HeapDocument base = open(robot, demo.baseline(), HeapDocument.class, HeapViews::documentOf);
+        HeapDocument after = open(robot, demo.after(), HeapDocument.class, HeapViews::documentOf);
+        JfrDocument rec = open(robot, demo.recording(), JfrDocument.class, t -> (JfrDocument) t.getContent());
+        robot.interact(() -> notebook.open(caseFile));
+        assertThat(base.baseline()).as("no comparison open").isEmpty();
+        assertThat(after.baseline()).isEmpty();
+
+        String simple = ChainMatchPanel.simple(Demo.LEAKING_CLASS);
+        robot.interact(() -> assertThat(window.links().showHeapInstances(spanOf(rec), Demo.LEAKING_CLASS)).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> base.sidePanel(HoldersPanel.ID) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(after.sidePanel(HoldersPanel.ID)).as("nothing went to the case's baseline").isNull();
+        assertThat(selectedTab()).extracting(HeapViews::documentOf).isSameAs(base);
+        assertThat(HoldersPanel.RESULT.get(base.sidePanel(HoldersPanel.ID)).instances()).isEqualTo(demo.leakedBefore());
+        assertThat(((javafx.scene.control.Label) base.sidePanel(HoldersPanel.ID).lookup("#" + DumpNotice.ID + "-text")).getText())
+                .startsWith("Showing " + simple + " in baseline.hprof (taken during the recording, ")
+                .endsWith(" before it ends; the baseline is after.hprof); also open: after.hprof");
+
+        // The notebook's artifact list says which is the baseline, and its row menu moves the mark.
+        var rows = notebook.panel().lookup("#artifacts").lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getContextMenu() != null)
+                .map(javafx.scene.control.Label.class::cast).toList();
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(1).getText().replace("\u200A", "")).contains("after.hprof").endsWith("baseline");
+        assertThat(rows.get(0).getText().replace("\u200A", "")).doesNotContain("baseline)").doesNotEndWith("baseline");
+        var mark = rows.get(0).getContextMenu().getItems().getFirst();
+        assertThat(mark.getId()).isEqualTo("artifact-baseline-A1");
+        assertThat(mark.getText()).isEqualTo("Mark as the baseline");
+        robot.interact(mark::fire);
+        assertThat(notebook.session().orElseThrow().current().artifacts())
+                .extracting(dev.inquest.investigation.model.Artifact::isBaseline).containsExactly(true, false);
+        robot.interact(() -> assertThat(window.links().showHeapInstances(spanOf(rec), Demo.LEAKING_CLASS)).isTrue());
+        WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> after.sidePanel(HoldersPanel.ID) != null);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(window.status().getText()).startsWith("Showing " + simple + " in after.hprof (taken during the recording, ")
+                .endsWith("; the baseline is baseline.hprof); also open: baseline.hprof");
+
+        // As a user sees it: the notebook scrolled to its artifacts, the row saying "baseline".
+        for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
+            for (var theme : dev.inquest.ui.settings.Theme.values()) {
+                robot.interact(() -> {
+                    theme.apply();
+                    window.stage().setWidth(size[0]);
+                    window.stage().setHeight(size[1]);
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> {
+                    for (var n = notebook.panel().lookup("#artifacts"); n != null; n = n.getParent()) {
+                        if (n instanceof javafx.scene.control.ScrollPane sp) {
+                            sp.setVvalue(sp.getVmax());
+                            break;
+                        }
+                    }
+                });
+                WaitForAsyncUtils.waitForFxEvents();
+                robot.interact(() -> dev.inquest.ui.Screenshots.capture(window.stage().getScene(), "case-baseline-artifact-"
+                        + theme.name().toLowerCase(java.util.Locale.ROOT) + (size[0] == 1280 ? "" : "-" + size[0])));
+            }
+        }
+        robot.interact(dev.inquest.ui.settings.Theme.LIGHT::apply);
+
+        // Unmarked from the menu, then "Compare with baseline..." with the other open dump marks it again.
+        var unmark = notebook.panel().lookup("#artifacts").lookupAll(".label").stream()
+                .filter(n -> n instanceof javafx.scene.control.Label l && l.getContextMenu() != null)
+                .map(n -> ((javafx.scene.control.Label) n).getContextMenu().getItems().getFirst())
+                .filter(i -> "artifact-baseline-A1".equals(i.getId())).findFirst().orElseThrow();
+        assertThat(unmark.getText()).isEqualTo("Not the baseline");
+        robot.interact(unmark::fire);
+        assertThat(notebook.session().orElseThrow().current().artifacts())
+                .extracting(dev.inquest.investigation.model.Artifact::role).containsExactly(null, null);
+        robot.interact(() -> after.baselineChoices().getItems().stream().filter(i -> "baseline-open-0".equals(i.getId()))
+                .findFirst().orElseThrow().fire());
+        WaitForAsyncUtils.waitFor(120, TimeUnit.SECONDS, () -> after.baseline().isPresent());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(notebook.session().orElseThrow().current().artifacts())
+                .extracting(dev.inquest.investigation.model.Artifact::isBaseline).containsExactly(true, false);
+    }
+
     @Test
     void oldObjectSampleFindsItsObjectInTheHeapDump(FxRobot robot) throws Exception {
         JfrDocument rec = open(robot, demo.recording(), JfrDocument.class, t -> (JfrDocument) t.getContent());
