@@ -202,7 +202,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
         javafx.scene.control.MenuItem callers = new javafx.scene.control.MenuItem("Show callers in the flame graph");
         callers.setId("jfr-alloc-class-callers");
         callers.setOnAction(e -> selectedClassRow().ifPresent(r -> showAllocationsOf(r.key())));
-        // With several dumps open: the link's choice first, the others offered by name.
+        // With several dumps open: the link's choice first (by time, never the baseline while another is open), the others by name.
         javafx.scene.control.Menu showIn = new javafx.scene.control.Menu("Show in");
         showIn.setId("jfr-alloc-class-in-dump");
         javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu(inHeap, showIn, callers);
@@ -215,7 +215,7 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
             showIn.getItems().clear();
             for (int i = 0; i < dumps.size(); i++) {
                 int rank = i;
-                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dumps.get(i) + (i == 0 ? " (matches the recording)" : ""));
+                javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem(dumps.get(i) + (i == 0 ? " (the link's choice)" : ""));
                 item.setOnAction(a -> selectedClassRow().ifPresent(r -> doc.links().showHeapInstancesIn(doc.span(), r.key(), rank)));
                 showIn.getItems().add(item);
             }

@@ -177,7 +177,7 @@ class CrossLinksTest {
                 .findFirst().orElseThrow();
         assertThat(showIn.isVisible()).isTrue();
         assertThat(showIn.getItems()).extracting(javafx.scene.control.MenuItem::getText)
-                .containsExactly("after.hprof (matches the recording)", "baseline.hprof");
+                .containsExactly("after.hprof (the link's choice)", "baseline.hprof");
         robot.interact(() -> {
             menu.hide();
             inHeap.fire();
