@@ -68,9 +68,9 @@ public final class FlameView extends BorderPane implements JfrDocument.LazyView,
 
     /**
      * The lower tables' minimum: tab header, column header, a row with its share bar under the
-     * figure and a scroll bar (160 px at presentation's 21 px type).
+     * figure and a scroll bar (160 px at presentation's 21 px type, a row short by 3 px at 150 %).
      */
-    static final double TABLES_MIN_EM = 7.7;
+    static final double TABLES_MIN_EM = 8.0;
 
     private final JfrContext doc;
     private final Mode mode;
