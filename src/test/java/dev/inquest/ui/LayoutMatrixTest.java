@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.inquest.demo.DemoResult;
 import dev.inquest.testing.DemoFiles;
+import dev.inquest.ui.common.MainTable;
 import dev.inquest.ui.heap.HeapDocument;
 import dev.inquest.ui.heap.HeapDocument.Section;
 import dev.inquest.ui.heap.HeapViews;
@@ -66,7 +67,9 @@ import org.testfx.util.WaitForAsyncUtils;
  * class name, an address or a figure is shown cut (the label's drawn text is not its text: JavaFX
  * elided it), when a tool-bar button's word is cut, when a name, figure or control's word is drawn
  * whole but cut by a container's clip or the window's edge, when a table runs past its container
- * or hides columns beyond its width without a horizontal scroll bar, or when two drawn texts overlap.
+ * or hides columns beyond its width without a horizontal scroll bar, when two drawn texts overlap,
+ * when a table or tree with rows shows no full row, or a view's main table ({@code MainTable}) fewer
+ * than its rows or its first figure beyond its width (it needed sideways scrolling to read any figure).
  *
  * <p>Every combination is laid out and rendered to {@code target/layout-matrix/} and every finding is
  * written to {@code target/layout-matrix/findings.txt}; the test asserts the combinations listed in
@@ -580,6 +583,70 @@ class LayoutMatrixTest {
         assertThat(broken).as("layouts listed clean, see target/layout-matrix/findings.txt").isEmpty();
     }
 
+    /**
+     * The notebook at 150 % type and 1024x700 (issue 18): there it always yields to its strip, so
+     * the matrix's notebook variants at that size and type show no notebook. Opened from the strip
+     * over a dump's view, as a user does, its texts are whole (the same detector), light and dark.
+     */
+    @Test
+    void notebookOpenedFromTheStripAt1024And150KeepsItsTextsWhole(FxRobot robot) throws Exception {
+        Tab heapTab = open(robot, demo.after());
+        HeapDocument heap = HeapViews.documentOf(heapTab);
+        robot.interact(() -> notebook.open(demo.caseFile()));
+        TestWindows.waitFor("case", 60, () -> notebook.session().isPresent());
+        idle();
+        Path out = Files.createDirectories(Path.of("target", "layout-matrix"));
+        for (Theme theme : List.of(Theme.LIGHT, Theme.DARK)) {
+            robot.interact(() -> {
+                theme.apply();
+                stage.setWidth(1024);
+                stage.setHeight(700);
+                if (!window.sidePanelShown()) {
+                    window.toggleSidePanel();
+                }
+                window.root().setStyle("-fx-font-size: " + (13 * 1.5) + "px;");
+                heap.show(Section.DOMINATORS);
+            });
+            idle();
+            assertThat(window.sidePanelYielded()).as("the notebook yields to its strip at 1024 and 150 %").isTrue();
+            robot.clickOn("#notebook-strip-open");
+            idle();
+            assertThat(window.sidePanelOverlaid()).as("the strip's button opens the notebook over the view").isTrue();
+            List<String> found = new ArrayList<>();
+            robot.interact(() -> {
+                Scene scene = window.root().getScene();
+                Node panel = scene.getRoot().lookup("#notebook");
+                assertThat(panel).as("the notebook in the window").isNotNull();
+                Bounds shown = panel.localToScene(panel.getLayoutBounds());
+                assertThat(shown.getWidth()).as("the notebook's width over the view").isGreaterThanOrEqualTo(280 - 1);
+                assertThat(shown.getMaxX()).as("inside the window").isLessThanOrEqualTo(scene.getWidth() + 1);
+                // The notebook's own findings (its texts, fields and hints); the view below is the matrix's.
+                for (String f : findProblems(scene)) {
+                    if (f.contains("#notebook")) {
+                        found.add(f);
+                    }
+                }
+                write(scene, out.resolve("notebook-overlay_1024x700_" + theme.name().toLowerCase() + "-150.png"));
+            });
+            // Some text of the case is shown: a notebook that drew nothing would pass the detector.
+            robot.interact(() -> assertThat(window.root().getScene().getRoot().lookup("#notebook").lookupAll("*"))
+                    .filteredOn(n -> n instanceof Labeled l && l.getText() != null && l.getText().contains("evict")
+                            || n instanceof javafx.scene.control.TextInputControl t && t.getText() != null
+                                    && t.getText().contains("evict"))
+                    .as("the case's hypothesis in the notebook").isNotEmpty());
+            assertThat(found).as("the notebook over the view at 1024x700, 150 %, " + theme).isEmpty();
+            robot.interact(() -> window.root().getScene().getRoot().lookup("#notebook").requestFocus());
+            robot.type(javafx.scene.input.KeyCode.ESCAPE);
+            idle();
+        }
+        robot.interact(() -> {
+            Theme.LIGHT.apply();
+            window.restoreFontSize();
+            stage.setWidth(1280);
+            stage.setHeight(800);
+        });
+    }
+
     private void setUp(FxRobot robot, View view, Variant variant, Size size, HeapDocument heap, Tab heapTab,
                        JfrDocument rec, Tab jfrTab, long biggest) throws Exception {
         robot.interact(() -> {
@@ -677,7 +744,9 @@ class LayoutMatrixTest {
         Bounds window = new BoundingBox(0, 0, scene.getWidth(), scene.getHeight());
         List<String> found = new ArrayList<>();
         List<Shown> texts = new ArrayList<>();
-        collect(scene.getRoot(), window, false, found, texts);
+        List<Seen> tables = new ArrayList<>();
+        collect(scene.getRoot(), window, false, found, texts, tables);
+        rowsShown(tables, found);
         for (int i = 0; i < texts.size(); i++) {
             for (int j = i + 1; j < texts.size(); j++) {
                 Shown a = texts.get(i);
@@ -712,16 +781,131 @@ class LayoutMatrixTest {
     private record Shown(String text, Bounds bounds, Object owner) {
     }
 
+    /** A table or tree with rows, and the part of the window its ancestors leave it. */
+    private record Seen(Control table, Bounds visible) {
+    }
+
+    /** Rows a table or tree has to show (expanded rows of a tree; the root counts only when shown). */
+    private static int rowCount(Control c) {
+        return switch (c) {
+            case TableView<?> t -> t.getItems().size();
+            case TreeTableView<?> t -> t.getExpandedItemCount() - (t.isShowRoot() || t.getRoot() == null ? 0 : 1);
+            case TreeView<?> t -> t.getExpandedItemCount() - (t.isShowRoot() || t.getRoot() == null ? 0 : 1);
+            default -> 0;
+        };
+    }
+
+    /** Rows the view's main table keeps at the least (issue 18: the side panes give way first). */
+    static final int MAIN_ROWS = MainTable.ROWS;
+
+    /**
+     * A table or tree with rows whose viewport shows no full row (its header alone, "the inspector
+     * below takes the height"), and the view's main table ({@link MainTable}, outside the notebook,
+     * the presenter and the inspector) with fewer than {@link #MAIN_ROWS} rows or with its first figure
+     * column beyond its width: the name and one figure are what a row says, so they are in sight
+     * without scrolling sideways while anything of lower priority could have given way.
+     */
+    private static void rowsShown(List<Seen> tables, List<String> found) {
+        for (Seen s : tables) {
+            boolean main = s.table.getStyleClass().contains(MainTable.STYLE_CLASS) && !inSide(s.table);
+            Control t = s.table;
+            VirtualFlow<?> flow = t.lookup(".virtual-flow") instanceof VirtualFlow<?> f && ownerTable(f) == t ? f : null;
+            Node rowsArea = flow == null ? null : flow.lookup(".clipped-container");
+            Bounds rows = rowsArea == null ? null : intersect(s.visible, rowsArea.localToScene(rowsArea.getLayoutBounds()));
+            ScrollBar bar = horizontalBar(t);
+            double height = rows == null ? 0 : rows.getHeight();
+            if (rows != null && bar != null) {
+                Bounds bb = bar.localToScene(bar.getLayoutBounds());
+                height = Math.max(0, Math.min(rows.getMaxY(), bb.getMinY()) - rows.getMinY());
+            }
+            double rowHeight = rowHeight(t, flow);
+            int full = (int) Math.floor((height + 0.5) / rowHeight);
+            int need = Math.min(rowCount(t), main ? MAIN_ROWS : 1);
+            if (full < need) {
+                found.add((main ? "main table" : "table") + " shows " + full + " of " + rowCount(t) + " rows ("
+                        + Math.round(height) + " px for rows of " + Math.round(rowHeight) + " px, needs " + need + "): "
+                        + describe(t));
+            }
+            if (main && rows != null && flow != null) {
+                firstFigureInSight(t, flow, rows, found);
+            }
+        }
+    }
+
+    private static double rowHeight(Control t, VirtualFlow<?> flow) {
+        double fixed = t instanceof TableView<?> tv ? tv.getFixedCellSize()
+                : t instanceof TreeTableView<?> tt ? tt.getFixedCellSize() : ((TreeView<?>) t).getFixedCellSize();
+        if (fixed > 0) {
+            return fixed;
+        }
+        var cell = flow == null ? null : flow.getFirstVisibleCell();
+        if (cell != null && cell.getHeight() > 1) {
+            return cell.getHeight();
+        }
+        // No row laid out: a row is about two lines of the table's type (its text and padding).
+        return 2 * textHeight(t);
+    }
+
+    private static double textHeight(Control t) {
+        // A column's title is in the table's type; a tree without one is taken at the default type.
+        PROBE.setFont(t.lookup(".column-header .label") instanceof Labeled l ? l.getFont() : javafx.scene.text.Font.getDefault());
+        PROBE.setText("Xg");
+        PROBE.setWrappingWidth(0);
+        return PROBE.getLayoutBounds().getHeight();
+    }
+
+    /** A figure as a cell shows it: "1,234", "41.0 MB", "+12 %", "-3". */
+    private static final Pattern FIGURE = Pattern.compile("[-+\u2212]?\\d[\\d,.\u00a0\u202f ]*(\\s*[%A-Za-z]{1,5})?");
+
+    /** The first row's first figure cell lies within the rows' area, not past its right edge. */
+    private static void firstFigureInSight(Control t, VirtualFlow<?> flow, Bounds rows, List<String> found) {
+        var cell = flow.getFirstVisibleCell();
+        if (!(cell instanceof Parent row)) {
+            return;
+        }
+        Labeled first = null;
+        for (Node n : row.getChildrenUnmodifiable()) {
+            if (n instanceof Labeled l && l.isVisible() && l.getText() != null && FIGURE.matcher(l.getText().strip()).matches()
+                    && (first == null || l.getLayoutX() < first.getLayoutX())) {
+                first = l;
+            }
+        }
+        if (first == null) {
+            return;
+        }
+        Bounds fb = first.localToScene(first.getLayoutBounds());
+        if (fb.getMaxX() > rows.getMaxX() + 1 || fb.getMinX() < rows.getMinX() - 1) {
+            double shown = Math.max(0, Math.min(fb.getMaxX(), rows.getMaxX()) - Math.max(fb.getMinX(), rows.getMinX()));
+            found.add("first figure out of sight: \"" + first.getText() + "\" shows " + Math.round(shown) + " of "
+                    + Math.round(fb.getWidth()) + " px without scrolling sideways in " + describe(t));
+        }
+    }
+
+    /** Inside the notebook, the presenter or the inspector: panes that give way to the view's main table. */
+    private static boolean inSide(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if ("notebook".equals(p.getId()) || "presenter".equals(p.getId()) || "inspector".equals(p.getId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Walks the scene with the region still visible ({@code visible}: the window cut by every
      * ancestor's clip) and whether the node is inside a table ({@code inTable}), which
      * {@link #tableProblems} judges as a whole.
      */
-    private static void collect(Node node, Bounds visible, boolean inTable, List<String> found, List<Shown> texts) {
+    private static void collect(Node node, Bounds visible, boolean inTable, List<String> found, List<Shown> texts,
+                                List<Seen> tables) {
         if (!node.isVisible() || node.getOpacity() == 0) {
             return;
         }
         Bounds here = visible;
+        if (node instanceof Control c && (c instanceof TableView<?> || c instanceof TreeTableView<?> || c instanceof TreeView<?>)
+                && c.getWidth() > 1 && c.getHeight() > 0 && rowCount(c) > 0) {
+            tables.add(new Seen(c, here));
+        }
         if (node instanceof Control c && (c instanceof TableView<?> || c instanceof TreeTableView<?>)) {
             // The table is judged as a whole (cut by its container, columns out of reach); a cell
             // its own scroll bar reaches is not cut, and one its columns' check names is not named again.
@@ -799,7 +983,7 @@ class LayoutMatrixTest {
         }
         if (node instanceof Parent p) {
             for (Node child : p.getChildrenUnmodifiable()) {
-                collect(child, here, inTable, found, texts);
+                collect(child, here, inTable, found, texts, tables);
             }
         }
     }

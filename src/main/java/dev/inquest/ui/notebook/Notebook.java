@@ -626,7 +626,7 @@ public final class Notebook implements CaseDesk {
             // are cut when squeezed, while the presenter's sentences wrap onto more lines (issue 18).
             splitPane().ifPresent(sp -> {
                 dividers = sp.getDividerPositions();
-                sp.setDividerPositions(0.6);
+                sp.setDividerPositions(presentingViewShare(sp.getWidth()));
             });
             presentationKeys = e -> {
                 boolean typing = scene.getFocusOwner() instanceof TextInputControl;
@@ -670,6 +670,20 @@ public final class Notebook implements CaseDesk {
     }
 
     private double[] dividers;
+
+    /** Below this width the view takes {@link #NARROW_VIEW_SHARE} while presenting, else three fifths. */
+    static final double NARROW_WIDTH = 1200;
+    /**
+     * The view's share of a narrow window while presenting (issue 18): at 1024 px three fifths left
+     * the dominator tree and the histogram their names only, every figure past the table's width;
+     * at 0.75 a class's short name and the first figure column fit, and the presenter's sentences
+     * wrap in the 250 px left.
+     */
+    static final double NARROW_VIEW_SHARE = 0.75;
+
+    static double presentingViewShare(double width) {
+        return width > 0 && width < NARROW_WIDTH ? NARROW_VIEW_SHARE : 0.6;
+    }
 
     /** The split pane holding the documents and the notebook (the shell does not expose it). */
     private Optional<javafx.scene.control.SplitPane> splitPane() {

@@ -103,6 +103,8 @@ public final class GrowthView implements HeapView {
 
     private void buildTable() {
         table.setId("growth-table");
+        // Its header is two lines (Objects / Before, After): the inspector below gives way first (issue 18).
+        dev.inquest.ui.common.MainTable.keepRows(table, 3.4);
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         // Its column titles whole, not "Retain..." (issue 18).
@@ -198,6 +200,9 @@ public final class GrowthView implements HeapView {
         retained.getColumns().setAll(List.of(before, after, delta));
         figures.addAll(List.of(before, after, delta));
         table.getColumns().setAll(List.of(dominator, holders, objects, retained, share));
+        // Names fit anew at presentation's type and a narrower width: a minimum grown at another
+        // layout held the first figure past the table's width (issue 18).
+        FitColumn.refitOnResize(table);
         // A column the reader showed or hid from the header's menu stays so; the others follow the width.
         for (TableColumn<GrowthRows.Row, ?> c : List.of(holders, objects, share)) {
             c.visibleProperty().addListener((o, was, is) -> {

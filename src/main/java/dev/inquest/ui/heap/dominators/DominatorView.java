@@ -110,6 +110,7 @@ public final class DominatorView implements HeapView.Filtered {
 
     private void buildTable() {
         table.setId("dominator-table");
+        dev.inquest.ui.common.MainTable.keepRows(table, 2.0);
         table.getStyleClass().add("dense");
         table.setShowRoot(false);
         // The object column takes the room its names need first (FitText); past the table's width it scrolls.

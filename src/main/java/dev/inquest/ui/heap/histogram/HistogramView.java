@@ -135,8 +135,48 @@ public final class HistogramView implements HeapView.Filtered {
         return root;
     }
 
+    /** A class name with its shorter forms (FitText); a package's or a loader's name as it is. */
+    private final class NameCell extends javafx.scene.control.TableCell<Row, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            dev.inquest.ui.common.FitText.clear(this);
+            if (empty || item == null) {
+                setText(null);
+            } else if (groupBy.getValue() == GroupBy.CLASS) {
+                dev.inquest.ui.common.FitText.set(this, item, HeapCells.shortPackages(item), HeapCells.simpleName(item));
+            } else {
+                setText(item);
+            }
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            TableColumn<Row, String> column = getTableColumn();
+            if (groupBy.getValue() == GroupBy.CLASS && column != null && getItem() != null) {
+                // The whole name's width, up to what the first figure column and the scroll bar leave.
+                double whole = dev.inquest.ui.common.FitText.width(getFont(), getItem()) + snappedLeftInset()
+                        + snappedRightInset() + 3;
+                var shown = table.getVisibleLeafColumns();
+                int next = shown.indexOf(column) + 1;
+                double figure = next > 0 && next < shown.size() ? shown.get(next).getWidth() : 0;
+                double cap = table.getWidth() - table.snappedLeftInset() - table.snappedRightInset() - figure - 16;
+                double want = Math.ceil(Math.min(whole, cap));
+                if (want > column.getMinWidth()) {
+                    column.setMaxWidth(Math.max(column.getMaxWidth(), want));
+                    column.setMinWidth(want);
+                }
+                dev.inquest.ui.common.FitText.refit(this, column);
+            } else {
+                FitColumn.fit(this, getTableColumn());
+            }
+        }
+    }
+
     private void buildTable() {
         table.setId("histogram-table");
+        dev.inquest.ui.common.MainTable.keepRows(table, 2.0);
         table.getStyleClass().add("dense");
         // Class names widen their column (FitColumn); past the table's width it scrolls to the figures.
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
@@ -146,8 +186,10 @@ public final class HistogramView implements HeapView.Filtered {
         name.setId("col-name");
         name.textProperty().bind(groupBy.valueProperty().map(g -> g.label));
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-        // The name has priority: its column widens to the widest name shown and the table scrolls.
-        name.setCellFactory(dev.inquest.ui.common.FitColumn.textCells());
+        // The name has priority: its column widens to the widest name and the table scrolls, but
+        // not past the first figure column: beyond that the names take their shorter forms
+        // (packages as initials, then the simple name), issue 18 (presenting at 1024x700).
+        name.setCellFactory(c -> new NameCell());
         name.setPrefWidth(460);
         TableColumn<Row, Long> count = longColumn("Objects", Row::count, HeapCells.Format.COUNT);
         TableColumn<Row, Long> shallow = longColumn("Shallow", Row::shallow, HeapCells.Format.BYTES);
