@@ -33,4 +33,13 @@ public final class MainTable {
         table.getStyleClass().add(STYLE_CLASS);
         table.setStyle("-fx-min-height: " + (headerEm + ROWS * ROW_EM + BAR_EM) + "em;");
     }
+
+    /**
+     * For a view's table that is not its main one by the matrix's rules (its names come before its
+     * figures, so a narrow window scrolls to them): its header, one row and its scroll bar stay
+     * while a lower pane gives way.
+     */
+    public static void keepOneRow(Control table, double headerEm) {
+        table.setStyle("-fx-min-height: " + (headerEm + ROW_EM + BAR_EM) + "em;");
+    }
 }

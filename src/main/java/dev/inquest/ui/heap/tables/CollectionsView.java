@@ -45,6 +45,8 @@ public final class CollectionsView implements HeapView {
     public CollectionsView(HeapContext doc) {
         this.doc = doc;
         table.setId("collections-table");
+        // A row stays in sight while the lower pane and the inspector give way (issue 18).
+        dev.inquest.ui.common.MainTable.keepOneRow(table, 2.0);
         table.getStyleClass().add("dense");
         table.setColumnResizePolicy(FitColumn.scrolling(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS));
         // Its column titles whole, not "Retain..." (issue 18).

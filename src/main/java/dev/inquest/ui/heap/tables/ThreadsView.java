@@ -37,6 +37,8 @@ public final class ThreadsView implements HeapView {
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.62);
         table.setId("threads-table");
+        // A row stays in sight while the lower pane and the inspector give way (issue 18).
+        dev.inquest.ui.common.MainTable.keepOneRow(table, 2.0);
         table.getStyleClass().add("dense");
         stack.getStyleClass().add("dense");
         stack.setId("threads-stack");
