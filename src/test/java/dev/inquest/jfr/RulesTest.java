@@ -63,8 +63,9 @@ class RulesTest {
         assertThat(live.verdict()).as(live.explanation()).isEqualTo(Verdict.WARNING);
         long queued = RulesRecordings.get("queue").retained();
         // The line is fitted to the GCs' live sets: it also counts the jobs' objects and queue nodes
-        // (3 % over the payloads) and what the last GCs promoted; 1.49x seen on a machine at load 20.
-        assertThat(figure(live, "growth over the span")).isBetween(0.7 * queued, 1.6 * queued);
+        // (3 % over the payloads) and what the last GCs promoted: 1.49x seen on a machine at load 20,
+        // 2.08x in a CI run at load 1.5 (young GCs only, so promoted garbage stays in the live set).
+        assertThat(figure(live, "growth over the span")).isBetween(0.7 * queued, 2.5 * queued);
         assertThat(figure(live, "relative growth")).isGreaterThan(50);
     }
 
