@@ -38,4 +38,14 @@ public final class TestWindows {
             throw new AssertionError("timed out waiting for " + what, e);
         }
     }
+
+    /** The redraws {@code scene} made within {@code millis}: a window at rest makes none, an animation 60 a second. */
+    public static int pulsesWithin(org.testfx.api.FxRobot robot, javafx.scene.Scene scene, long millis) throws InterruptedException {
+        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable counter = pulses::incrementAndGet;
+        robot.interact(() -> scene.addPostLayoutPulseListener(counter));
+        Thread.sleep(millis);
+        robot.interact(() -> scene.removePostLayoutPulseListener(counter));
+        return pulses.get();
+    }
 }

@@ -170,8 +170,8 @@ public final class IndexBuildProcess {
         boolean ended = false;
         try {
             while (true) {
+                // Every way out but "built" leaves the child to the finally below, which stops it.
                 if (progress.isCancelled()) {
-                    stop(child, index, started);
                     throw new CancellationException("cancelled");
                 }
                 Object m;
@@ -179,7 +179,6 @@ public final class IndexBuildProcess {
                     m = messages.poll(100, TimeUnit.MILLISECONDS);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    stop(child, index, started);
                     throw new CancellationException("interrupted");
                 }
                 if (m == end) {
@@ -213,7 +212,6 @@ public final class IndexBuildProcess {
                 errorReader.join(1000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                stop(child, index, started);
                 throw new CancellationException("interrupted");
             }
             ended = true;
@@ -236,8 +234,8 @@ public final class IndexBuildProcess {
             }
             throw new IllegalStateException(dump + ": the indexing process ended with exit code " + code + said);
         } finally {
-            if (!ended && child.isAlive()) {
-                stop(child, index, started);
+            if (!ended) {
+                stop(child, index, started); // cancelled, interrupted or failed here: a dead child's leftovers go too
             }
         }
     }

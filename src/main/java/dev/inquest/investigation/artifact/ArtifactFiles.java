@@ -37,33 +37,26 @@ public final class ArtifactFiles {
      */
     public static java.util.Optional<Artifact> of(Case c, Path file, Path caseDir) {
         Path wanted = file.toAbsolutePath().normalize();
-        Path dir = caseDir == null ? null : caseDir.toAbsolutePath().normalize();
-        for (Artifact a : c.artifacts()) {
-            try {
-                if (a.path() != null && ArtifactCheck.resolve(a, dir).toAbsolutePath().normalize().equals(wanted)) {
-                    return java.util.Optional.of(a);
-                }
-            } catch (java.nio.file.InvalidPathException e) {
-                // A path that names no file here (written on another system) is not this file.
-            }
-        }
-        return java.util.Optional.empty();
+        return c.artifacts().stream().filter(a -> resolved(a, caseDir).filter(wanted::equals).isPresent()).findFirst();
     }
 
     /** The files the case says are its baseline, resolved against the case's folder. */
     public static java.util.Set<Path> baselines(Case c, Path caseDir) {
-        java.util.Set<Path> out = new java.util.LinkedHashSet<>();
-        Path dir = caseDir == null ? null : caseDir.toAbsolutePath().normalize();
-        for (Artifact a : c.artifacts()) {
-            if (a.isBaseline() && a.path() != null) {
-                try {
-                    out.add(ArtifactCheck.resolve(a, dir).toAbsolutePath().normalize());
-                } catch (java.nio.file.InvalidPathException e) {
-                    // Not a path on this system: no open dump can be it.
-                }
-            }
+        return c.artifacts().stream().filter(Artifact::isBaseline).flatMap(a -> resolved(a, caseDir).stream())
+                .collect(java.util.stream.Collectors.toCollection(java.util.LinkedHashSet::new));
+    }
+
+    /** Where {@code a} is, absolute and normal; empty without a path or for one that names no file here (another system's). */
+    private static java.util.Optional<Path> resolved(Artifact a, Path caseDir) {
+        if (a.path() == null) {
+            return java.util.Optional.empty();
         }
-        return out;
+        try {
+            Path dir = caseDir == null ? null : caseDir.toAbsolutePath().normalize();
+            return java.util.Optional.of(ArtifactCheck.resolve(a, dir).toAbsolutePath().normalize());
+        } catch (java.nio.file.InvalidPathException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

@@ -224,8 +224,10 @@ public final class ReportExporter {
         return sb.toString();
     }
 
-    /** The words the import reads back: "A1 is the baseline: the dump the others are compared with." */
-    public static final String BASELINE_LINE = " is the baseline: the dump the others are compared with.";
+    /** The words the import looks for after an artifact's id ("A1 is the baseline..."). */
+    public static final String BASELINE_WORDS = " is the baseline";
+    /** The line under the artifact table: "A1 is the baseline: the dump the others are compared with." */
+    public static final String BASELINE_LINE = BASELINE_WORDS + ": the dump the others are compared with.";
 
     static String baselineLine(Artifact a) {
         return Markdown.safeLine(a.id() == null ? Markdown.UNKNOWN : a.id()) + BASELINE_LINE;

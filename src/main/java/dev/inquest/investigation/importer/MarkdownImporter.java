@@ -647,7 +647,7 @@ public final class MarkdownImporter {
                 // "- A1 is the baseline: ..." under the table, as the export writes it (issue 18).
                 for (Node item = list.getFirstChild(); item != null; item = item.getNext()) {
                     String text = itemText((ListItem) item);
-                    int cut = text.indexOf(" is the baseline");
+                    int cut = text.indexOf(dev.inquest.investigation.export.ReportExporter.BASELINE_WORDS);
                     if (cut > 0) {
                         String id = text.substring(0, cut).strip();
                         b.artifacts.replaceAll(a -> id.equals(a.id())

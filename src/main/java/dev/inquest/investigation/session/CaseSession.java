@@ -94,6 +94,11 @@ public final class CaseSession {
         return file == null ? Optional.empty() : Optional.of(file.path());
     }
 
+    /** The case file's folder, absolute: where relative artifact paths and captures live; empty for an unsaved case. */
+    public Optional<Path> folder() {
+        return path().map(p -> p.toAbsolutePath().getParent());
+    }
+
     public boolean readOnly() {
         return file != null && file.readOnly();
     }

@@ -101,9 +101,10 @@ public final class CapturePage extends BorderPane {
     private final long refreshMillis;
     /** The refresh ticks on the task runner's clock, while the page is shown (FX thread only); null: none. */
     private java.util.concurrent.Future<?> ticks;
-    /** The tab the page is shown in ({@link #refreshWhileShown}), and the window it was last seen in. */
+    /** The tab the page is shown in ({@link #refreshWhileShown}). */
     private javafx.scene.control.Tab tab;
-    private Window watchedWindow;
+    /** Whether the page's window shows, following the page into another scene or window. */
+    private javafx.beans.value.ObservableValue<Boolean> windowShowing;
     private final javafx.beans.InvalidationListener recheck = o -> recheckTicks();
     private boolean busy;
     private Function<Window, Path> jfcChooser = CapturePage::chooseJfc;
@@ -310,20 +311,11 @@ public final class CapturePage extends BorderPane {
      */
     void refreshWhileShown(javafx.scene.control.Tab tab) {
         this.tab = tab;
+        windowShowing = sceneProperty().flatMap(javafx.scene.Scene::windowProperty).flatMap(Window::showingProperty)
+                .orElse(false);
+        windowShowing.addListener(recheck);
         tab.selectedProperty().addListener(recheck);
         tab.tabPaneProperty().addListener(recheck);
-        sceneProperty().addListener((obs, was, is) -> {
-            if (was != null) {
-                was.windowProperty().removeListener(recheck);
-            }
-            if (is != null) {
-                is.windowProperty().addListener(recheck);
-            }
-            recheckTicks();
-        });
-        if (getScene() != null) {
-            getScene().windowProperty().addListener(recheck);
-        }
         recheckTicks();
     }
 
@@ -333,18 +325,9 @@ public final class CapturePage extends BorderPane {
     }
 
     private void recheckTicks() {
-        Window w = getScene() == null ? null : getScene().getWindow();
-        if (w != watchedWindow) {
-            if (watchedWindow != null) {
-                watchedWindow.showingProperty().removeListener(recheck);
-            }
-            watchedWindow = w;
-            if (w != null) {
-                w.showingProperty().addListener(recheck);
-            }
-        }
-        boolean shown = tab != null && tab.getTabPane() != null && tab.isSelected() && tab.getContent() == this
-                && w != null && w.isShowing();
+        // Read first, every time: a lazy binding notifies its listeners again only once read.
+        boolean showing = windowShowing.getValue();
+        boolean shown = showing && tab.getTabPane() != null && tab.isSelected() && tab.getContent() == this;
         if (shown && ticks == null) {
             ticks = dev.inquest.ui.task.TaskRunner.everyOnFx(refreshMillis, () -> {
                 if (ticks != null) { // a tick already posted when the page stopped refreshing is dropped

@@ -274,7 +274,7 @@ public final class Captures implements CapturePage.Actions {
         if (session == null) {
             return;
         }
-        Path caseDir = session.path().map(p -> p.toAbsolutePath().getParent()).orElse(null);
+        Path caseDir = session.folder().orElse(null);
         if (caseDir == null) {
             page.showMessage("The open case has no file, so there is no folder for captures: save it first", true);
             return;

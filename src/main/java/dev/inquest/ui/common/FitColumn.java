@@ -137,12 +137,8 @@ public final class FitColumn {
         // The type size: the column titles' font, which follows the window's (zoom, 150 %, presentation).
         javafx.beans.InvalidationListener watchTitles = o -> javafx.application.Platform.runLater(() -> {
             for (javafx.scene.Node n : table.lookupAll(".column-header .label")) {
-                if (n instanceof Labeled l && l.getProperties().putIfAbsent(REFIT_ON_TYPE, Boolean.TRUE) == null) {
-                    l.fontProperty().addListener((obs, was, is) -> {
-                        if (was == null || is == null || was.getSize() != is.getSize()) {
-                            refit.invalidated(obs);
-                        }
-                    });
+                if (n instanceof Labeled l) {
+                    FitText.onTypeSize(l, REFIT_ON_TYPE, () -> refit.invalidated(l.fontProperty()));
                 }
             }
         });

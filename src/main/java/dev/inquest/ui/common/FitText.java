@@ -150,6 +150,21 @@ public final class FitText {
         }
     }
 
+    /**
+     * Runs {@code action} whenever {@code label}'s type size changes (zoom, 150 % type,
+     * presentation), once per {@code key}: a label looked up again and again (a table's title, a
+     * list's cell) gets one listener for each key however often it is asked.
+     */
+    public static void onTypeSize(Labeled label, Object key, Runnable action) {
+        if (label.getProperties().putIfAbsent(key, Boolean.TRUE) == null) {
+            label.fontProperty().addListener((obs, was, is) -> {
+                if (was == null || is == null || was.getSize() != is.getSize()) {
+                    action.run();
+                }
+            });
+        }
+    }
+
     /** A text's width in a font (no padding). */
     public static double width(Font font, String text) {
         Text probe = PROBE.get();

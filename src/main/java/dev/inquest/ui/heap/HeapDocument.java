@@ -701,18 +701,12 @@ public final class HeapDocument {
         if (!(nav.lookup(".list-cell") instanceof javafx.scene.control.Labeled cell)) {
             return 1;
         }
-        if (cell.getProperties().putIfAbsent(FOLLOWS_TYPE, Boolean.TRUE) == null) {
-            // A new type size with the same room (no width changes, so nothing else re-places): the
-            // side and the navigation are placed again for it, after the layout that applies it.
-            cell.fontProperty().addListener((obs, was, is) -> {
-                if (was == null || is == null || was.getSize() != is.getSize()) {
-                    javafx.application.Platform.runLater(() -> {
-                        placeSide();
-                        fitNavigation();
-                    });
-                }
-            });
-        }
+        // A new type size with the same room (no width changes, so nothing else re-places): the
+        // side and the navigation are placed again for it, after the layout that applies it.
+        dev.inquest.ui.common.FitText.onTypeSize(cell, FOLLOWS_TYPE, () -> javafx.application.Platform.runLater(() -> {
+            placeSide();
+            fitNavigation();
+        }));
         return cell.getFont().getSize() / 13;
     }
 

@@ -181,13 +181,13 @@ public final class HeapViews {
         return suspectExtras;
     }
 
-    private java.util.function.BiConsumer<HeapDocument, Baseline> baselineHandler = (d, b) -> {
+    private static final java.util.function.BiConsumer<HeapDocument, Baseline> NO_BASELINE_HANDLER = (d, b) -> {
     };
+    private java.util.function.BiConsumer<HeapDocument, Baseline> baselineHandler = NO_BASELINE_HANDLER;
 
     /** What happens (FX thread) once a dump was compared with a baseline: the case marks it (see CrossLinks). */
     public void setBaselineHandler(java.util.function.BiConsumer<HeapDocument, Baseline> handler) {
-        this.baselineHandler = handler == null ? (d, b) -> {
-        } : handler;
+        this.baselineHandler = handler == null ? NO_BASELINE_HANDLER : handler;
     }
 
     java.util.function.BiConsumer<HeapDocument, Baseline> baselineHandler() {

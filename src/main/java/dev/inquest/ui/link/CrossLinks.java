@@ -161,7 +161,7 @@ public final class CrossLinks {
         Set<Path> baselines = docs.stream().flatMap(d -> d.baseline().stream()).map(b -> normal(b.file())).collect(Collectors.toCollection(java.util.HashSet::new));
         // The case remembers it across windows: a reopened case, or a dump opened without comparing.
         Notebook.of(window).flatMap(Notebook::session).ifPresent(s -> baselines.addAll(
-                ArtifactFiles.baselines(s.current(), s.path().map(p -> p.toAbsolutePath().getParent()).orElse(null))));
+                ArtifactFiles.baselines(s.current(), s.folder().orElse(null))));
         List<DumpChoice.Candidate<Tab>> candidates = heapTabs(window).stream().map(t -> {
             HeapDocument d = HeapViews.documentOf(t);
             return new DumpChoice.Candidate<>(t, d.file().getFileName().toString(), d.dump() == null ? null : d.dump().takenAt(),
@@ -172,8 +172,7 @@ public final class CrossLinks {
 
     /** Marks the case's artifact for {@code file} as its baseline; nothing when the file is not in the case. */
     static void markCaseBaseline(MainWindow window, Path file) {
-        Notebook.of(window).ifPresent(nb -> nb.session().ifPresent(s -> ArtifactFiles.of(s.current(), file,
-                        s.path().map(p -> p.toAbsolutePath().getParent()).orElse(null))
+        Notebook.of(window).ifPresent(nb -> nb.session().ifPresent(s -> ArtifactFiles.of(s.current(), file, s.folder().orElse(null))
                 .filter(a -> a.id() != null && !a.isBaseline())
                 .ifPresent(a -> nb.apply(dev.inquest.investigation.session.Edits.markBaseline(a.id(), true)))));
     }

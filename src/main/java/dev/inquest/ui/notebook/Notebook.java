@@ -478,7 +478,7 @@ public final class Notebook implements CaseDesk {
     }
 
     private Path caseDir() {
-        return session == null ? null : session.path().map(p -> p.toAbsolutePath().getParent()).orElse(null);
+        return session == null ? null : session.folder().orElse(null);
     }
 
     /** Registers a way to reopen views (heap, JFR) from pinned evidence; tried in order. */

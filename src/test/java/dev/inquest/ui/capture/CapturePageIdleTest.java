@@ -56,12 +56,7 @@ class CapturePageIdleTest {
     }
 
     private int pulsesWithin(FxRobot robot, long millis) throws InterruptedException {
-        AtomicInteger pulses = new AtomicInteger();
-        Runnable counter = pulses::incrementAndGet;
-        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(counter));
-        Thread.sleep(millis);
-        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(counter));
-        return pulses.get();
+        return dev.inquest.ui.TestWindows.pulsesWithin(robot, stage.getScene(), millis);
     }
 
     @Test

@@ -242,12 +242,7 @@ class OpeningPageTest {
     }
 
     private int pulsesWithin(FxRobot robot, long millis) throws InterruptedException {
-        java.util.concurrent.atomic.AtomicInteger pulses = new java.util.concurrent.atomic.AtomicInteger();
-        Runnable counter = pulses::incrementAndGet;
-        robot.interact(() -> stage.getScene().addPostLayoutPulseListener(counter));
-        Thread.sleep(millis);
-        robot.interact(() -> stage.getScene().removePostLayoutPulseListener(counter));
-        return pulses.get();
+        return dev.inquest.ui.TestWindows.pulsesWithin(robot, stage.getScene(), millis);
     }
 
     @Test
