@@ -125,12 +125,16 @@ class YieldingLayoutTest {
         assertThat(window.sidePanelShown()).isFalse();
         double firstMiss = -1;
         double lastFit = -1;
+        StringBuilder trace = new StringBuilder();
         for (int w = 1000; w >= 600; w -= 10) {
             resize(robot, w);
             boolean cut = !cutObjectNames(robot).isEmpty();
             boolean scrolls = treeScrollsSideways(robot);
-            System.out.printf("[yield] window %d: documents %.0f px, navigation %s, names %s, %s%n", w, documentsWidth(),
-                    heap.navigationIcons() ? "icons" : "names", cut ? "cut" : "whole", scrolls ? "scrolls" : "fits");
+            String line = String.format("[yield] window %d: documents %.0f px, navigation %s, names %s, %s; %s%n", w,
+                    documentsWidth(), heap.navigationIcons() ? "icons" : "names", cut ? "cut" : "whole",
+                    scrolls ? "scrolls" : "fits", treeColumns(robot));
+            System.out.print(line);
+            trace.append(line);
             assertThat(cut).as("names are never cut: the column widens and the table scrolls").isFalse();
             if (!scrolls) {
                 lastFit = documentsWidth();
@@ -139,9 +143,33 @@ class YieldingLayoutTest {
             }
         }
         System.out.printf("[yield] the tree fits down to %.0f px of documents, scrolls from %.0f px%n", lastFit, firstMiss);
-        assertThat(firstMiss).as("the tree stops fitting somewhere in the range (the measure is not vacuous)").isPositive();
-        assertThat(firstMiss).as("the tree fits at the documents' minimum the shell keeps")
+        assertThat(firstMiss).as("the tree stops fitting somewhere in the range (the measure is not vacuous)\n%s", trace)
+                .isPositive();
+        assertThat(firstMiss).as("the tree fits at the documents' minimum the shell keeps\n%s", trace)
                 .isLessThan(dev.inquest.ui.shell.SidePanelSpace.DOCUMENTS_MIN);
+    }
+
+    /** The dominator tree's columns as "id width/min", and its widest shown name, for the trace. */
+    private String treeColumns(FxRobot robot) {
+        StringBuilder out = new StringBuilder();
+        robot.interact(() -> {
+            Node table = window.root().getScene().lookup("#dominator-table");
+            if (table instanceof javafx.scene.control.TreeTableView<?> tree) {
+                for (var column : tree.getVisibleLeafColumns()) {
+                    out.append(String.format("%s %.0f/%.0f ", column.getId(), column.getWidth(), column.getMinWidth()));
+                }
+                String widest = "";
+                for (Node n : tree.lookupAll(".tree-table-cell")) {
+                    if (n instanceof javafx.scene.control.TreeTableCell<?, ?> cell && cell.getTableColumn() != null
+                            && "col-object".equals(cell.getTableColumn().getId()) && cell.getText() != null
+                            && cell.getText().length() > widest.length()) {
+                        widest = cell.getText();
+                    }
+                }
+                out.append("widest name \"").append(widest).append('"');
+            }
+        });
+        return out.toString();
     }
 
     /** Whether the dominator tree shows its horizontal scroll bar (its columns wider than it). */
