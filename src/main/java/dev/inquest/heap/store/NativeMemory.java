@@ -122,7 +122,12 @@ public final class NativeMemory {
         /** A fault reads its own page only. */
         RANDOM(1),
         /** Done with for now: written back if dirty and dropped, so that other pages need not be. */
-        PAGE_OUT(21);
+        PAGE_OUT(21),
+        /**
+         * About to be written: the kernel allocates and zeroes the pages now (Linux 5.14 and later),
+         * contents unchanged, so a second thread can take the faults off the one that will use them.
+         */
+        POPULATE(23);
 
         final int advice;
 
