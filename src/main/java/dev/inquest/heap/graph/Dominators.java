@@ -5,6 +5,8 @@ import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.NativeMemory;
 import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
@@ -117,16 +119,17 @@ public final class Dominators {
                     }
                     PairBuffer later = new PairBuffer(dfsArena, wide, pairChunk);
                     trace("setup");
-                    // The search's own arrays, faulted in on the other core while it runs (the random
-                    // ones first, then the ones it fills in order, a slice of each in turn, ahead of it).
+                    // The search's own arrays, faulted in on the other core while it runs (see populate).
+                    AtomicLong reached = new AtomicLong();
                     Thread faults = parallel && !spill.active()
-                            ? populate(new IndexArray[] {dfnum, predStart}, new IndexArray[] {vertex, ancestor, semi, cursor})
+                            ? populate(dfnum, new IndexArray[] {vertex, ancestor, semi, cursor, predStart}, reached)
                             : null;
                     try {
                         reachable = depthFirst(graph, isRoot, dfnum, vertex, ancestor, semi, cursor, predStart, later,
-                                progress);
+                                progress, reached);
                     } finally {
                         if (faults != null) {
+                            reached.set(Long.MAX_VALUE);
                             Threads.joinUninterruptibly(faults);
                         }
                     }
@@ -170,7 +173,7 @@ public final class Dominators {
      */
     private static long depthFirst(ObjectGraph g, BitSet64 isRoot, IndexArray dfnum, IndexArray vertex,
                                    IndexArray parent, IndexArray semi, IndexArray cursor, IndexArray laterCount,
-                                   PairBuffer later, Progress progress) {
+                                   PairBuffer later, Progress progress, AtomicLong reached) {
         long next = 1;
         long rootCount = g.rootCount();
         for (long i = 0; i < rootCount; i++) {
@@ -206,6 +209,7 @@ public final class Dominators {
                         d = c;
                         descended = true;
                         if ((c & (CHECK_EVERY - 1)) == 0) {
+                            reached.setRelease(c);
                             progress.checkCancelled();
                             progress.progress(c);
                         }
@@ -233,31 +237,48 @@ public final class Dominators {
         return next - 1;
     }
 
-    /** The slice of each in-order array that {@link #populate} faults in before moving to the next. */
-    private static final long POPULATE_SLICE = 8L << 20;
+    /** How far ahead of the search's numbering {@link #populate} keeps the arrays faulted in. */
+    private static final long POPULATE_AHEAD = 4L << 20;
 
     /**
-     * Starts a thread that has the kernel allocate the pages of {@code whole} and then of
-     * {@code inOrder}, a slice of each in turn. Why: in a first open every page of a fresh array
-     * faults once, and on the build machine (a virtual machine) a fault that zeroes a page costs
-     * 1.2-1.4 ms a MB in 2 MB pages: 0.5 s for the search's 360 MB of scratch on 15M objects, paid on the one
-     * core the search runs on, plus the caches it disturbs there (measured: the search took 1.2 s
-     * instead of 1.85-2.0 s once its arrays had been touched). {@code MADV_POPULATE_WRITE} leaves
-     * the contents alone, so it may run while the search writes.
+     * Starts a thread that has the kernel allocate the pages of {@code random} (indexed by node,
+     * all of it at once) and of {@code inOrder} (indexed by DFS number, up to
+     * {@link #POPULATE_AHEAD} numbers beyond {@code reached}, the search's last checkpoint, so the
+     * process grows no sooner than it did), until {@code reached} is {@code Long.MAX_VALUE}.
+     *
+     * <p>Why: in a first open every page of a fresh array faults once, and on the build machine (a
+     * virtual machine) a fault that zeroes a page costs 1.2-1.4 ms a MB in 2 MB pages: 0.5 s for
+     * the search's 360 MB of scratch on 15M objects, paid on the one core the search runs on (the
+     * search took 1.0-1.2 s instead of 1.85-2.0 s once its arrays had been touched).
+     * {@code MADV_POPULATE_WRITE} leaves the contents alone, so it may run while the search writes.
      */
-    private static Thread populate(IndexArray[] whole, IndexArray[] inOrder) {
+    private static Thread populate(IndexArray random, IndexArray[] inOrder, AtomicLong reached) {
         return Thread.ofPlatform().name("inquest-page-faults").daemon().start(() -> {
-            for (IndexArray a : whole) {
-                NativeMemory.advise(a.segment(), NativeMemory.Access.POPULATE);
-            }
-            long longest = 0;
-            for (IndexArray a : inOrder) {
-                longest = Math.max(longest, a.segment().byteSize());
-            }
-            for (long from = 0; from < longest; from += POPULATE_SLICE) {
-                for (IndexArray a : inOrder) {
-                    NativeMemory.advise(a.segment(), from, from + POPULATE_SLICE, NativeMemory.Access.POPULATE);
+            NativeMemory.advise(random.segment(), NativeMemory.Access.POPULATE);
+            long[] done = new long[inOrder.length]; // bytes faulted in, from the start, whole 2 MB pages
+            while (true) {
+                long upTo = reached.getAcquire();
+                if (upTo == Long.MAX_VALUE) {
+                    return;
                 }
+                boolean more = false;
+                for (int i = 0; i < inOrder.length; i++) {
+                    MemorySegment segment = inOrder[i].segment();
+                    long width = segment.byteSize() / Math.max(1, inOrder[i].length());
+                    long to = Math.min(segment.byteSize(), (upTo + POPULATE_AHEAD) * width);
+                    if (to < segment.byteSize()) {
+                        to &= ~((2L << 20) - 1);
+                        more = true;
+                    }
+                    if (to > done[i]) {
+                        NativeMemory.advise(segment, done[i], to, NativeMemory.Access.POPULATE);
+                        done[i] = to;
+                    }
+                }
+                if (!more) {
+                    return;
+                }
+                LockSupport.parkNanos(1_000_000);
             }
         });
     }
