@@ -5,12 +5,12 @@ import dev.inquest.heap.store.LongArray;
 import dev.inquest.heap.store.NativeMemory;
 import dev.inquest.heap.store.Spill;
 import dev.inquest.progress.Progress;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
 import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Exact immediate dominators of an {@link ObjectGraph}, from a virtual root whose successors are
@@ -255,7 +255,7 @@ public final class Dominators {
     private static Thread populate(IndexArray random, IndexArray[] inOrder, AtomicLong reached) {
         return Thread.ofPlatform().name("inquest-page-faults").daemon().start(() -> {
             NativeMemory.advise(random.segment(), NativeMemory.Access.POPULATE);
-            long[] done = new long[inOrder.length]; // bytes faulted in, from the start, whole 2 MB pages
+            long[] done = new long[inOrder.length]; // bytes faulted in, from the start, in whole huge pages
             while (true) {
                 long upTo = reached.getAcquire();
                 if (upTo == Long.MAX_VALUE) {
@@ -264,10 +264,10 @@ public final class Dominators {
                 boolean more = false;
                 for (int i = 0; i < inOrder.length; i++) {
                     MemorySegment segment = inOrder[i].segment();
-                    long width = segment.byteSize() / Math.max(1, inOrder[i].length());
+                    long width = inOrder[i].wide() ? Long.BYTES : Integer.BYTES;
                     long to = Math.min(segment.byteSize(), (upTo + POPULATE_AHEAD) * width);
                     if (to < segment.byteSize()) {
-                        to &= ~((2L << 20) - 1);
+                        to -= to % NativeMemory.HUGE_PAGE;
                         more = true;
                     }
                     if (to > done[i]) {

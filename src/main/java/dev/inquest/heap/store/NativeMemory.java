@@ -24,7 +24,8 @@ import java.util.Locale;
 public final class NativeMemory {
     /** Below this, pages are not worth a system call each way. */
     static final long MIN_MAPPED = 1L << 20;
-    private static final long HUGE_PAGE = 2L << 20;
+    /** The page size big allocations are advised to use: ranges faulted in piece by piece come in these. */
+    public static final long HUGE_PAGE = 2L << 20;
 
     private static final MethodHandle MMAP;
     private static final MethodHandle MUNMAP;

@@ -133,6 +133,16 @@ class CrossLinksTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** The window in {@code theme} at {@code size} (width, height), laid out. */
+    private void showAt(FxRobot robot, dev.inquest.ui.settings.Theme theme, int[] size) {
+        robot.interact(() -> {
+            theme.apply();
+            window.stage().setWidth(size[0]);
+            window.stage().setHeight(size[1]);
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private Tab selectedTab() {
         return window.documents().allTabs().stream().filter(Tab::isSelected)
                 .filter(t -> HeapViews.documentOf(t) != null).findFirst().orElse(null);
@@ -202,12 +212,7 @@ class CrossLinksTest {
         var says = (javafx.scene.control.Label) notice.lookup("#" + DumpNotice.ID + "-text");
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             for (var theme : dev.inquest.ui.settings.Theme.values()) {
-                robot.interact(() -> {
-                    theme.apply();
-                    window.stage().setWidth(size[0]);
-                    window.stage().setHeight(size[1]);
-                });
-                WaitForAsyncUtils.waitForFxEvents();
+                showAt(robot, theme, size);
                 robot.interact(() -> {
                     dev.inquest.ui.Screenshots.capture(window.stage().getScene(), "link-dump-choice-"
                             + theme.name().toLowerCase(java.util.Locale.ROOT) + (size[0] == 1280 ? "" : "-" + size[0]));
@@ -314,12 +319,7 @@ class CrossLinksTest {
         // As a user sees it: the notebook scrolled to its artifacts, the row saying "baseline".
         for (int[] size : new int[][] {{1280, 800}, {1024, 700}}) {
             for (var theme : dev.inquest.ui.settings.Theme.values()) {
-                robot.interact(() -> {
-                    theme.apply();
-                    window.stage().setWidth(size[0]);
-                    window.stage().setHeight(size[1]);
-                });
-                WaitForAsyncUtils.waitForFxEvents();
+                showAt(robot, theme, size);
                 robot.interact(() -> {
                     for (var n = notebook.panel().lookup("#artifacts"); n != null; n = n.getParent()) {
                         if (n instanceof javafx.scene.control.ScrollPane sp) {
