@@ -63,6 +63,11 @@ public final class FitColumn {
      * not "B...". Call after the table's layout (its headers exist from its first layout).
      */
     public static void fitHeaders(javafx.scene.control.Control table) {
+        if (table.getScene() == null) {
+            // Out of the window (another view shown) its titles keep the type size they had: a
+            // minimum grown from those would outlast a zoom back. Shown again, its width changes.
+            return;
+        }
         for (javafx.scene.Node part : java.util.List.copyOf(table.getChildrenUnmodifiable())) {
             // The headers are in the header row: the rows' cells (hundreds, replaced as the table
             // scrolls and refills) are not walked each time the table's width changes.
