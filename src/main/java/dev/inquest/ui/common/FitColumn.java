@@ -63,22 +63,7 @@ public final class FitColumn {
      * not "B...". Call after the table's layout (its headers exist from its first layout).
      */
     public static void fitHeaders(javafx.scene.control.Control table) {
-        if (table.getScene() == null) {
-            // Out of the window (another view shown) its titles keep the type size they had: a
-            // minimum grown from those would outlast a zoom back. Shown again, its width changes.
-            return;
-        }
-        for (javafx.scene.Node part : java.util.List.copyOf(table.getChildrenUnmodifiable())) {
-            // The headers are in the header row: the rows' cells (hundreds, replaced as the table
-            // scrolls and refills) are not walked each time the table's width changes.
-            if (!(part instanceof javafx.scene.control.skin.VirtualFlow<?>)) {
-                fitHeadersIn(table, part);
-            }
-        }
-    }
-
-    private static void fitHeadersIn(javafx.scene.control.Control table, javafx.scene.Node part) {
-        for (javafx.scene.Node n : part.lookupAll(".column-header")) {
+        for (javafx.scene.Node n : table.lookupAll(".column-header")) {
             if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() != null
                     && h.getTableColumn().getColumns().isEmpty() && h.getTableColumn().isVisible()) {
                 javafx.scene.Node l = h.lookup(".label");
